@@ -1,0 +1,1 @@
+"""Plain asyncio, no Qt: connection profiles, credentials, client factory, monitor, file tailer."""

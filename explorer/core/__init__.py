@@ -1,0 +1,1 @@
+"""Plain Python, no Qt, no I/O: specs, validation, MPI presets, az-batch-compatible JSON."""
