@@ -1,0 +1,65 @@
+"""Batch id rules for pools, jobs and tasks.
+
+Batch accepts 1 to 64 ASCII letters, digits, hyphens and underscores; ids are
+case-preserving but compared case-insensitively by the service.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+MAX_ID_LENGTH = 64
+
+_VALID_ID = re.compile(r"[A-Za-z0-9_-]+")
+_INVALID_CHARACTER = re.compile(r"[^A-Za-z0-9_-]")
+
+
+class IdIssue(NamedTuple):
+    """What is wrong with an id, and how to fix it."""
+
+    message: str
+    fix: str
+
+
+def check_id(value: str, kind: str = "ID") -> IdIssue | None:
+    """Return what is wrong with ``value`` as a Batch id, or None if it is valid.
+
+    ``kind`` names the id in messages, e.g. "task ID" or "pool ID".
+    """
+    if not value:
+        return IdIssue(
+            f"The {kind} is empty.",
+            f"Enter 1 to {MAX_ID_LENGTH} letters, digits, hyphens or underscores.",
+        )
+    if len(value) > MAX_ID_LENGTH:
+        excess = len(value) - MAX_ID_LENGTH
+        return IdIssue(
+            f"The {kind} is {len(value)} characters long; Batch allows at most {MAX_ID_LENGTH}.",
+            f"Shorten it by {excess} character{'s' if excess > 1 else ''}.",
+        )
+    if not _VALID_ID.fullmatch(value):
+        bad = sorted(set(_INVALID_CHARACTER.findall(value)))
+        shown = ", ".join(repr(character) for character in bad)
+        return IdIssue(
+            f"The {kind} contains characters Batch does not allow: {shown}.",
+            "Use only letters, digits, '-' and '_', "
+            f"for example '{suggest_id(value)}'.",
+        )
+    return None
+
+
+def id_error(value: str, kind: str = "ID") -> str | None:
+    """Return one sentence pair (what is wrong, how to fix it), or None if valid."""
+    issue = check_id(value, kind)
+    return None if issue is None else f"{issue.message} {issue.fix}"
+
+
+def suggest_id(text: str) -> str:
+    """Turn free text into a valid id: invalid characters become '-', then trim.
+
+    Runs of replaced characters collapse into one hyphen so that "My task (v2)"
+    becomes "My-task-v2" rather than "My-task--v2-".
+    """
+    replaced = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
+    return replaced[:MAX_ID_LENGTH] or "id"
