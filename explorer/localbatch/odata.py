@@ -78,7 +78,7 @@ _SYMBOL_HINTS = {
 
 @dataclass(frozen=True, slots=True)
 class _Token:
-    kind: str  # space-free: typed, string, time, number, path, open, close, comma, end
+    kind: str  # typed, string, time, number, path, open, close, comma or end
     text: str
     offset: int
 
