@@ -1,0 +1,361 @@
+"""An ssh stand-in that lets an unchanged ``mpiexec -hosts $AZ_BATCH_HOST_LIST ...`` start
+each MPI rank inside its own Local Batch node.
+
+Hydra (the process manager of MPICH's ``mpiexec``/``mpirun``) starts one
+``hydra_pmi_proxy`` per host through a launcher, by default ``ssh -x HOST "proxy" args``.
+Local Batch points Hydra at this module instead (see :func:`launcher_environment`).
+Called like ssh, it looks HOST up in a host map (JSON, path in ``LOCALBATCH_HOST_MAP``),
+overlays that node's environment, changes to that node's directory and *execs* the
+proxy command, so the proxy keeps the launcher's pid, stays a child of the primary's
+``mpiexec`` and goes away with it. The proxy then forks the ranks, which inherit
+the node context.
+
+What Hydra does by itself, and why each variable of :func:`launcher_environment` is set
+(MPICH 5.0.x, checked against its source and by experiment):
+
+- ``HYDRA_LAUNCHER=ssh`` + ``HYDRA_LAUNCHER_EXEC=<generated script>``: use this shim
+  wherever ``ssh`` would run. Hydra calls it as ``EXEC -x HOST "/abs/hydra_pmi_proxy"
+  --control-port H:P ... --proxy-id N`` (the exec path arrives wrapped in literal double
+  quotes, for the remote shell), or with ``-hybrid-hosts`` the bare name
+  ``hydra_pmi_proxy``.
+- Hydra *forks* the proxy without the launcher for a host it considers local:
+  ``MPL_host_is_local`` compares the host string with the hostname, its resolved
+  address, every interface address, ``localhost``, ``127.0.0.1`` and ``127.0.1.1``.
+  127.1.x.y node addresses are none of those (Linux binds all of 127/8 to ``lo`` but
+  lists only 127.0.0.1), so every node goes through the shim, while a plain
+  ``mpiexec -n 4 app`` (no hosts) still forks locally as usual. Node addresses
+  must therefore not be one of the local names above: :func:`write_host_map` refuses them.
+  (``HYDRA_LAUNCHER_AUTOFORK=0`` would force the launcher even for local hosts, but would
+  make that plain single-node ``mpiexec`` fail, so it is left alone.)
+- ``HYDRA_ENV=none``: by default Hydra sends mpiexec's whole environment (all but
+  ``DISPLAY``) to every proxy, which sets it on the ranks *over* the proxy's own, so
+  every rank would see the primary's ``AZ_BATCH_NODE_ID``. With ``none`` the ranks
+  inherit the proxy's environment: the primary's (the shim is its child) with the node
+  overlay on top. ``-genv``/``-env`` of the user still win; an explicit ``-genvall``/
+  ``-envall`` on the command line brings back the primary's values.
+- ``HYDRA_CONFIG_FILE`` -> a generated file holding ``-hybrid-hosts`` ("hosts do not
+  share paths"; there is no environment variable for it): without it mpiexec sends its
+  own cwd as ``--exec-wdir`` and each proxy ``chdir``s there, so every rank would run in
+  the primary's working directory. With it no wdir is sent (unless the user passes
+  ``-wdir``) and the ranks start in the node's directory the shim changed to. It also
+  makes Hydra name the proxy without a path, which the shim resolves on PATH or next
+  to this interpreter. Setting ``HYDRA_CONFIG_FILE`` hides a user's
+  ``~/.mpiexec.hydra.conf``, and an explicit ``-configfile`` on the command line skips it.
+- ``HYDRA_IFACE=lo``: the proxies connect back to ``lo``'s address (127.0.0.1:port)
+  rather than to the machine's hostname, which need not resolve. The listening socket
+  itself is still bound to 0.0.0.0 by Hydra; nothing here changes that.
+- ``UCX_NET_DEVICES=lo`` (MPICH's default ch4:ucx netmod) and ``FI_TCP_IFACE``/
+  ``FI_SOCKETS_IFACE=lo`` (ch4:ofi): keep rank-to-rank TCP on loopback instead of
+  listening on every interface (observed: UCX otherwise listens on eth0 as well).
+  All ranks see the same hostname, so MPICH treats them as one host and uses shared
+  memory between them anyway.
+
+Open MPI (out of scope): its ``mpirun`` would need ``OMPI_MCA_plm_rsh_agent`` /
+``PRTE_MCA_plm_ssh_agent`` pointed at the same script, and it forwards no environment
+by default; this module is written and tested only for MPICH Hydra.
+
+This module uses only the standard library and is run as a script by the generated
+launcher (without importing the ``explorer`` package), so it must stay self-contained.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import re
+import shlex
+import shutil
+import sys
+import sysconfig
+from dataclasses import dataclass, field
+from pathlib import Path
+
+logger = logging.getLogger(__name__)
+
+HOST_MAP_ENV = "LOCALBATCH_HOST_MAP"
+"""Environment variable naming the host map JSON file the shim reads."""
+
+NODE_IP_ENV = "LOCALBATCH_NODE_IP"
+"""Set by the shim on every proxy (and so on every rank): the node address it reached."""
+
+LAUNCHER_SCRIPT_NAME = "localbatch-ssh"
+HYDRA_CONFIG_NAME = "mpiexec.hydra.conf"
+HYDRA_PROXY_NAME = "hydra_pmi_proxy"
+
+# Host strings MPL_host_is_local() always treats as local; Hydra would fork them
+# directly and the node context would be silently lost.
+_ALWAYS_LOCAL = frozenset({"localhost", "127.0.0.1", "127.0.1.1"})
+
+# ssh options that take a value (OpenSSH 9); all other letters are flags.
+_SSH_OPTS_WITH_VALUE = set("BbcDEeFIiJLlmOoPpQRSWw")
+
+# Anything a remote shell would interpret beyond plain words and quotes.
+_SHELL_SYNTAX = re.compile(r"[|&;<>()$`\\*?\[\]#~{}\n]")
+
+_EXIT_SSH_ERROR = 255  # what ssh returns for its own failures
+_EXIT_NOT_FOUND = 127  # what a remote shell returns for an unknown command
+
+
+@dataclass(frozen=True)
+class NodeContext:
+    """How one node looks to the processes started on it."""
+
+    ip: str
+    node_id: str
+    cwd: Path | str
+    env: dict[str, str] = field(default_factory=dict)
+
+
+def write_host_map(path: Path | str, contexts: list[NodeContext] | tuple[NodeContext, ...]) -> Path:
+    """Write the host map the shim reads: ``{ip: {"node_id", "cwd", "env"}}``.
+
+    Written atomically (temporary file + rename): the primary may already be running.
+    Raises ValueError for duplicate addresses and for addresses Hydra treats as local
+    (those would be forked without going through the shim).
+    """
+    path = Path(path)
+    data: dict[str, dict[str, object]] = {}
+    for ctx in contexts:
+        if ctx.ip in data:
+            raise ValueError(f"duplicate node address in host map: {ctx.ip}")
+        if ctx.ip in _ALWAYS_LOCAL:
+            raise ValueError(
+                f"node address {ctx.ip} is one Hydra always treats as local: mpiexec would "
+                "fork the rank without the node context; use 127.1.x.y addresses"
+            )
+        env = {str(k): str(v) for k, v in ctx.env.items()}
+        env.setdefault("AZ_BATCH_NODE_ID", ctx.node_id)
+        data[ctx.ip] = {"node_id": ctx.node_id, "cwd": str(ctx.cwd), "env": env}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def hydra_bin_dir() -> Path:
+    """Directory holding ``mpiexec`` and ``hydra_pmi_proxy`` of the ``mpich`` wheel."""
+    found = shutil.which(HYDRA_PROXY_NAME, path=sysconfig.get_path("scripts"))
+    if found:
+        return Path(found).parent
+    found = shutil.which(HYDRA_PROXY_NAME)
+    if found:
+        return Path(found).parent
+    return Path(sysconfig.get_path("scripts"))
+
+
+def write_launcher_script(directory: Path | str) -> Path:
+    """Generate the executable Hydra calls in place of ssh, and return its path.
+
+    It runs this very file with this interpreter (``-I -S``: isolated, no site; the
+    shim needs only the standard library), so it neither depends on PATH nor on the
+    ``explorer`` package being importable, and starts quickly.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    script = directory / LAUNCHER_SCRIPT_NAME
+    python = sys.executable
+    module_file = str(Path(__file__).resolve())
+    body = (
+        "import runpy\n"
+        f"runpy.run_path({module_file!r}, run_name='__main__')\n"
+    )
+    shebang = f"#!{python} -IS"
+    if len(shebang) < 120 and " " not in python:  # kernel limits/splits shebang lines
+        text = f"{shebang}\n# Local Batch: ssh stand-in for MPICH Hydra (generated).\n{body}"
+    else:
+        text = (
+            "#!/bin/sh\n# Local Batch: ssh stand-in for MPICH Hydra (generated).\n"
+            f"exec {shlex.quote(python)} -IS {shlex.quote(module_file)} \"$@\"\n"
+        )
+    _write_if_changed(script, text)
+    script.chmod(0o755)
+    return script
+
+
+def write_hydra_config(directory: Path | str) -> Path:
+    """Generate the Hydra config file holding ``-hybrid-hosts`` (see the module doc)."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    conf = directory / HYDRA_CONFIG_NAME
+    _write_if_changed(conf, "-hybrid-hosts\n")
+    return conf
+
+
+def launcher_environment(
+    host_map_path: Path, *, bin_dir: Path | None = None, path: str | None = None
+) -> dict[str, str]:
+    """Environment Local Batch adds to every instance of a multi-instance task.
+
+    With it an unchanged ``mpiexec``/``mpirun -hosts $AZ_BATCH_HOST_LIST ...`` launches
+    each rank through the shim, inside its own node. The launcher script and Hydra
+    config file are generated into ``bin_dir`` (default: the host map's directory).
+    If ``path`` (the task's PATH) is given, the result also carries PATH with the
+    Hydra bin directory first: Hydra finds ``hydra_pmi_proxy`` on PATH when it forks
+    a local proxy under ``-hybrid-hosts``.
+    Apply it before the task's own environmentSettings if users may override the
+    interface variables; the HYDRA_* ones must stay as they are.
+    """
+    host_map_path = Path(host_map_path).resolve()
+    bin_dir = Path(bin_dir) if bin_dir is not None else host_map_path.parent
+    script = write_launcher_script(bin_dir)
+    conf = write_hydra_config(bin_dir)
+    env = {
+        HOST_MAP_ENV: str(host_map_path),
+        "HYDRA_LAUNCHER": "ssh",
+        "HYDRA_LAUNCHER_EXEC": str(script),
+        # Older Hydra spelled these BOOTSTRAP; harmless for 5.x.
+        "HYDRA_BOOTSTRAP": "ssh",
+        "HYDRA_BOOTSTRAP_EXEC": str(script),
+        "HYDRA_ENV": "none",
+        "HYDRA_CONFIG_FILE": str(conf),
+        "HYDRA_IFACE": "lo",
+        "UCX_NET_DEVICES": "lo",
+        "FI_TCP_IFACE": "lo",
+        "FI_SOCKETS_IFACE": "lo",
+    }
+    if path is not None:
+        hydra_bin = str(hydra_bin_dir())
+        parts = [p for p in path.split(os.pathsep) if p]
+        if hydra_bin not in parts:
+            parts.insert(0, hydra_bin)
+        env["PATH"] = os.pathsep.join(parts)
+    return env
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    # Concurrent tasks may share bin_dir: never leave a half-written script behind.
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    if path.name == LAUNCHER_SCRIPT_NAME:
+        tmp.chmod(0o755)
+    os.replace(tmp, path)
+
+
+# ---- the shim itself -------------------------------------------------------------
+
+
+class _ShimError(Exception):
+    def __init__(self, message: str, code: int = _EXIT_SSH_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def parse_ssh_args(argv: list[str]) -> tuple[str, list[str]]:
+    """Split ssh/rsh-style arguments into (host, remote command words)."""
+    i = 0
+    while i < len(argv):
+        arg = argv[i]
+        if arg == "--":
+            i += 1
+            break
+        if not arg.startswith("-") or arg == "-":
+            break
+        # A cluster of flags ("-xq"), possibly ending in an option with its value
+        # attached ("-p22") or in the next argument ("-p 22").
+        j = 1
+        while j < len(arg):
+            if arg[j] in _SSH_OPTS_WITH_VALUE:
+                if j == len(arg) - 1:
+                    i += 1  # value is the next argument
+                break
+            j += 1
+        i += 1
+    if i >= len(argv):
+        raise _ShimError("usage: localbatch-ssh [ssh options] HOST COMMAND...")
+    host = argv[i]
+    if host.startswith("ssh://"):
+        host = host[len("ssh://"):]
+        name, _, port = host.rpartition(":")
+        if name and port.isdigit():
+            host = name
+    host = host.rsplit("@", 1)[-1]  # user@host: users mean nothing here
+    return host, argv[i + 1:]
+
+
+def load_host_map(path: Path | str) -> dict[str, dict]:
+    try:
+        data = json.loads(Path(path).read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise _ShimError(f"cannot read host map {path}: {exc}") from exc
+    if not isinstance(data, dict):
+        raise _ShimError(f"host map {path} is not a JSON object")
+    return data
+
+
+def _resolve(program: str, env: dict[str, str]) -> str:
+    if "/" in program:
+        return program
+    found = shutil.which(program, path=env.get("PATH", os.defpath))
+    if found is None and program == HYDRA_PROXY_NAME:
+        # -hybrid-hosts names the proxy without a path; the task's PATH may lack it.
+        found = shutil.which(program, path=str(hydra_bin_dir()))
+    if found is None:
+        raise _ShimError(f"{program}: command not found", _EXIT_NOT_FOUND)
+    return found
+
+
+def build_exec(host: str, command: list[str], host_map: dict[str, dict],
+               base_env: dict[str, str]) -> tuple[str, list[str], dict[str, str], str]:
+    """Work out (program, argv, env, cwd) for running ``command`` on ``host``."""
+    node = host_map.get(host)
+    if node is None:
+        known = ", ".join(sorted(host_map)) or "none"
+        raise _ShimError(
+            f"ssh: Could not resolve hostname {host}: not a node of this Local Batch "
+            f"task (known nodes: {known})"
+        )
+    if not command:
+        raise _ShimError(f"{host}: no remote command given (interactive login is not supported)")
+    env = dict(base_env)
+    env.update({str(k): str(v) for k, v in (node.get("env") or {}).items()})
+    if node.get("node_id"):
+        env["AZ_BATCH_NODE_ID"] = str(node["node_id"])
+    env[NODE_IP_ENV] = host
+    cwd = str(node.get("cwd") or env.get("HOME") or "/")
+    env["PWD"] = cwd
+
+    # ssh joins the words with spaces and hands them to the remote shell.
+    line = " ".join(command)
+    words = None if _SHELL_SYNTAX.search(line) else shlex.split(line)
+    if not words or "=" in words[0]:
+        argv = ["/bin/sh", "-c", line]
+    else:
+        argv = words
+    return _resolve(argv[0], env), argv, env, cwd
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point; on success it never returns (the process becomes the command)."""
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        host, command = parse_ssh_args(argv)
+        map_path = os.environ.get(HOST_MAP_ENV)
+        if not map_path:
+            raise _ShimError(f"{HOST_MAP_ENV} is not set: no Local Batch host map to look {host} up in")
+        program, args, env, cwd = build_exec(host, command, load_host_map(map_path), dict(os.environ))
+        try:
+            os.chdir(cwd)
+        except OSError as exc:
+            raise _ShimError(f"{host}: cannot enter node directory {cwd}: {exc}") from exc
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # exec, never spawn: the proxy must keep this pid and stay mpiexec's child.
+        os.execve(program, args, env)
+    except _ShimError as exc:
+        print(f"localbatch-ssh: {exc}", file=sys.stderr, flush=True)
+        return exc.code
+    except OSError as exc:
+        print(f"localbatch-ssh: cannot execute {argv!r}: {exc}", file=sys.stderr, flush=True)
+        return _EXIT_NOT_FOUND
+    return _EXIT_SSH_ERROR  # not reached
+
+
+if __name__ == "__main__":
+    sys.exit(main())
