@@ -33,6 +33,7 @@ from typing import Any
 __all__ = ["ODataError", "parse_filter", "parse_select", "project", "parse_maxresults"]
 
 MAX_RESULTS = 1000
+MAX_NESTING = 50  # parentheses; keeps the recursive parser and compiled predicate shallow
 
 
 class ODataError(ValueError):
@@ -149,8 +150,7 @@ class _Compare:
 @dataclass(frozen=True, slots=True)
 class _Logical:
     operator: str  # "and" | "or"
-    left: Any
-    right: Any
+    operands: tuple[Any, ...]  # a flat chain, so long filters do not nest deeply
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,9 +165,9 @@ class _Parser:
     """Recursive descent, loosest first: or < and < not < comparison < operand."""
 
     def __init__(self, text: str) -> None:
-        self._text = text
         self._tokens = _tokenize(text)
         self._index = 0
+        self._depth = 0  # open parentheses around the current token
 
     @property
     def _current(self) -> _Token:
@@ -184,33 +184,37 @@ class _Parser:
         node = self._or()
         token = self._current
         if token.kind == "close":
-            raise ODataError(f"unbalanced parentheses: ')' at position {token.offset + 1} has no matching '('", token.offset)
+            raise ODataError(
+                f"unbalanced parentheses: ')' at position {token.offset + 1} has no matching '('", token.offset
+            )
         if token.kind != "end":
             raise ODataError(
-                f"unexpected '{token.text}' at position {token.offset + 1}: expected 'and', 'or' or the end of the filter",
+                f"unexpected '{token.text}' at position {token.offset + 1}: "
+                "expected 'and', 'or' or the end of the filter",
                 token.offset,
             )
         return node
 
     def _or(self) -> Any:
-        node = self._and()
-        while self._current.word == "or":
-            self._advance()
-            node = _Logical("or", node, self._and())
-        return node
+        return self._chain("or", self._and)
 
     def _and(self) -> Any:
-        node = self._not()
-        while self._current.word == "and":
+        return self._chain("and", self._not)
+
+    def _chain(self, operator: str, operand: Callable[[], Any]) -> Any:
+        operands = [operand()]
+        while self._current.word == operator:
             self._advance()
-            node = _Logical("and", node, self._not())
-        return node
+            operands.append(operand())
+        return operands[0] if len(operands) == 1 else _Logical(operator, tuple(operands))
 
     def _not(self) -> Any:
-        if self._current.word == "not":
+        negations = 0
+        while self._current.word == "not":
             self._advance()
-            return _Not(self._not())
-        return self._comparison()
+            negations += 1
+        node = self._comparison()
+        return _Not(node) if negations % 2 else node
 
     def _comparison(self) -> Any:
         left = self._operand()
@@ -230,18 +234,13 @@ class _Parser:
         token = self._advance()
         kind = token.kind
         if kind == "open":
+            self._enter(token)
             node = self._or()
-            if self._current.kind != "close":
-                raise ODataError(
-                    f"unbalanced parentheses: '(' at position {token.offset + 1} is never closed", token.offset
-                )
-            self._advance()
+            self._leave(token)
             return node
         if kind == "string":
             return _string_literal(token.text[1:-1].replace("''", "'"))
-        if kind == "typed":
-            return _Literal(_parse_time_literal(token))
-        if kind == "time":
+        if kind in ("typed", "time"):
             return _Literal(_parse_time_literal(token))
         if kind == "number":
             return _Literal(float(token.text) if "." in token.text else int(token.text))
@@ -251,6 +250,21 @@ class _Parser:
             previous = self._tokens[self._index - 2].text if self._index > 1 else ""
             raise ODataError(f"the filter ends too early: expected a value after '{previous}'", token.offset)
         raise ODataError(f"unexpected '{token.text}' at position {token.offset + 1}: expected a value", token.offset)
+
+    def _enter(self, open_paren: _Token) -> None:
+        self._depth += 1
+        if self._depth > MAX_NESTING:
+            raise ODataError(
+                f"parentheses nest more than {MAX_NESTING} deep at position {open_paren.offset + 1}", open_paren.offset
+            )
+
+    def _leave(self, open_paren: _Token) -> None:
+        if self._current.kind != "close":
+            raise ODataError(
+                f"unbalanced parentheses: '(' at position {open_paren.offset + 1} is never closed", open_paren.offset
+            )
+        self._advance()
+        self._depth -= 1
 
     def _path_or_call(self, token: _Token) -> Any:
         word = token.word
@@ -274,15 +288,12 @@ class _Parser:
 
     def _call(self, name: _Token) -> _Call:
         open_paren = self._advance()
+        self._enter(open_paren)
         arguments = [self._or()]
         while self._current.kind == "comma":
             self._advance()
             arguments.append(self._or())
-        if self._current.kind != "close":
-            raise ODataError(
-                f"unbalanced parentheses: '(' at position {open_paren.offset + 1} is never closed", open_paren.offset
-            )
-        self._advance()
+        self._leave(open_paren)
         if len(arguments) != 2:
             raise ODataError(
                 f"{name.text}() at position {name.offset + 1} takes 2 arguments, got {len(arguments)}", name.offset
@@ -332,10 +343,7 @@ def parse_filter(text: str) -> Callable[[dict], bool]:
 def _condition(node: Any) -> Callable[[dict], bool]:
     """Compile a node that must yield true/false: a bare value counts only if it is `true`."""
     if isinstance(node, _Logical):
-        left, right = _condition(node.left), _condition(node.right)
-        if node.operator == "and":
-            return lambda doc: left(doc) and right(doc)
-        return lambda doc: left(doc) or right(doc)
+        return (_every if node.operator == "and" else _any)(tuple(map(_condition, node.operands)))
     if isinstance(node, _Not):
         operand = _condition(node.operand)
         return lambda doc: not operand(doc)
@@ -348,6 +356,26 @@ def _condition(node: Any) -> Callable[[dict], bool]:
         raise ODataError(f"{shown} is a value, not a condition: compare it with eq, ne, gt, ge, lt or le")
     value = _value(node)
     return lambda doc: value(doc) is True
+
+
+def _every(tests: tuple[Callable[[dict], bool], ...]) -> Callable[[dict], bool]:
+    def every(doc: dict) -> bool:
+        for test in tests:
+            if not test(doc):
+                return False
+        return True
+
+    return every
+
+
+def _any(tests: tuple[Callable[[dict], bool], ...]) -> Callable[[dict], bool]:
+    def any_(doc: dict) -> bool:
+        for test in tests:
+            if test(doc):
+                return True
+        return False
+
+    return any_
 
 
 def _value(node: Any) -> Getter:

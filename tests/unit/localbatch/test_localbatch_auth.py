@@ -28,6 +28,7 @@ from explorer.localbatch.auth import (
 ACCOUNT = "localbatch"
 KEY = generate_key()
 ENDPOINT = "http://127.0.0.1:8765"
+API_VERSION = "api-version=2025-06-01"
 SIGNED_AT = datetime(2025, 3, 4, 5, 6, 7, tzinfo=timezone.utc)
 
 
@@ -87,7 +88,7 @@ def listing() -> Received:
 def creation() -> Received:
     return signed_by_sdk(
         "POST",
-        f"{ENDPOINT}/jobs/mpi-job/tasks?api-version=2025-06-01",
+        f"{ENDPOINT}/jobs/mpi-job/tasks?{API_VERSION}",
         json={"id": "task-1", "commandLine": "/bin/bash -c 'mpirun -n 2 hostname'"},
         headers={"content-type": "application/json; odata=minimalmetadata"},
     )
@@ -95,7 +96,7 @@ def creation() -> Received:
 
 @pytest.fixture
 def file_head() -> Received:
-    return signed_by_sdk("HEAD", f"{ENDPOINT}/jobs/mpi-job/tasks/task-1/files/wd%2Fstd%20out.txt?api-version=2025-06-01")
+    return signed_by_sdk("HEAD", f"{ENDPOINT}/jobs/mpi-job/tasks/task-1/files/wd%2Fstd%20out.txt?{API_VERSION}")
 
 
 # ------------------------------------------------------------------- accepted
@@ -118,7 +119,7 @@ def test_accepts_post_with_json_body(creation):
 
 
 def test_accepts_post_without_body_signed_as_content_length_zero():
-    terminate = signed_by_sdk("POST", f"{ENDPOINT}/jobs/mpi-job/tasks/task-1/terminate?api-version=2025-06-01")
+    terminate = signed_by_sdk("POST", f"{ENDPOINT}/jobs/mpi-job/tasks/task-1/terminate?{API_VERSION}")
     assert "content-length" not in terminate.headers
     terminate.verify()
     terminate.headers["Content-Length"] = "0"  # what the transport puts on the wire
@@ -133,7 +134,8 @@ def test_accepts_head_of_percent_encoded_file_path(file_head):
 def test_accepts_ocp_range_and_other_api_versions():
     download = signed_by_sdk(
         "GET",
-        f"{ENDPOINT}/pools/mpi/nodes/tvm-1/files/workitems%2Fj%2Fjob-1%2Ft%2F1%2Fstdout.txt?api-version=2024-02-01.19.0",
+        f"{ENDPOINT}/pools/mpi/nodes/tvm-1/files/workitems%2Fj%2Fjob-1%2Ft%2F1%2Fstdout.txt"
+        "?api-version=2024-02-01.19.0",
         headers={"ocp-range": "bytes=100-199"},
     )
     download.verify()
@@ -152,7 +154,7 @@ def test_accepts_account_name_in_another_case(listing):
 
 
 def test_accepts_legacy_clients_that_sign_slashes_for_encoded_separators(file_head):
-    legacy = signed_by_sdk("HEAD", f"{ENDPOINT}/jobs/mpi-job/tasks/task-1/files/wd/std%20out.txt?api-version=2025-06-01")
+    legacy = signed_by_sdk("HEAD", f"{ENDPOINT}/jobs/mpi-job/tasks/task-1/files/wd/std%20out.txt?{API_VERSION}")
     legacy.replace(raw_path=file_head.raw_path).verify()
 
 
@@ -176,7 +178,8 @@ def rejection(received: Received, **options) -> str:
         received.verify(**options)
     reason = caught.value.reason
     server_key = options.get("key", KEY)
-    expected = sign(string_to_sign(received.method, received.raw_path, received.query, received.headers, ACCOUNT), server_key)
+    text = string_to_sign(received.method, received.raw_path, received.query, received.headers, ACCOUNT)
+    expected = sign(text, server_key)
     assert server_key not in reason
     assert expected not in reason
     return reason

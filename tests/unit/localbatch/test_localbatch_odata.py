@@ -48,7 +48,9 @@ def test_comparison_operators(text, expected):
     assert matches(text) is expected
 
 
-@pytest.mark.parametrize("text", ["state EQ 'completed'", "state eq 'Completed'", "state eq 'COMPLETED' AND NOT id Eq 'x'"])
+@pytest.mark.parametrize(
+    "text", ["state EQ 'completed'", "state eq 'Completed'", "state eq 'COMPLETED' AND NOT id Eq 'x'"]
+)
 def test_operators_and_enum_values_ignore_case(text):
     assert matches(text)
 
@@ -173,6 +175,18 @@ def test_bad_syntax_says_what_and_where(text, fragment, offset):
         parse_filter(text)
     assert fragment in str(caught.value)
     assert caught.value.offset == offset
+
+
+def test_nesting_is_limited_with_a_clear_error():
+    assert matches("(" * 50 + "state eq 'completed'" + ")" * 50)
+    with pytest.raises(ODataError, match="parentheses nest more than 50 deep at position 51"):
+        parse_filter("(" * 51 + "state eq 'completed'" + ")" * 51)
+
+
+def test_long_chains_do_not_nest():
+    assert matches(" and ".join(["id ne null"] * 5000))
+    assert matches(" or ".join(["id eq null"] * 5000 + ["id ne null"]))
+    assert not matches("not " * 5001 + "true")
 
 
 def test_a_bare_value_is_not_a_condition():
