@@ -15,7 +15,9 @@ class AutoUserScope(str, Enum):
 
 
 class ElevationLevel(str, Enum):
-    NON_ADMIN = "nonAdmin"
+    # REST api-version 2025-06-01 spells it "nonadmin" (older samples: "nonAdmin");
+    # Batch and the JSON reader match case-insensitively.
+    NON_ADMIN = "nonadmin"
     ADMIN = "admin"
 
 

@@ -1,0 +1,62 @@
+from datetime import timedelta
+
+import pytest
+
+from explorer.core.durations import BATCH_MAX_DURATION, format_duration, parse_duration
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("PT1H", timedelta(hours=1)),
+        ("P7D", timedelta(days=7)),
+        ("PT1H30M", timedelta(hours=1, minutes=30)),
+        ("P1DT2H3M4S", timedelta(days=1, hours=2, minutes=3, seconds=4)),
+        ("PT0.5S", timedelta(milliseconds=500)),
+        ("PT0S", timedelta(0)),
+    ],
+)
+def test_parse_and_format_are_inverse(text, duration):
+    assert parse_duration(text) == duration
+    assert format_duration(duration) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "duration"),
+    [
+        ("pt1h", timedelta(hours=1)),
+        ("P1W", timedelta(days=7)),
+        ("PT01H00M00S", timedelta(hours=1)),  # as the azure-batch SDK writes it
+        ("PT1,5S", timedelta(seconds=1.5)),
+        (" PT2M ", timedelta(minutes=2)),
+    ],
+)
+def test_parse_accepts_other_spellings(text, duration):
+    assert parse_duration(text) == duration
+
+
+def test_batch_maximum_keeps_its_microseconds():
+    assert parse_duration("P10675199DT2H48M5.4775807S") == BATCH_MAX_DURATION
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("P1Y", "uses years or months"),
+        ("P2M", "uses years or months"),
+        ("-PT1H", "is negative"),
+        ("1h", "is not an ISO-8601 duration"),
+        ("PT", "is not an ISO-8601 duration"),
+        ("P", "is not an ISO-8601 duration"),
+        ("PT1.5H", "only seconds may have a fraction"),
+        ("", "is not an ISO-8601 duration"),
+    ],
+)
+def test_parse_errors_say_what_is_wrong(text, expected):
+    with pytest.raises(ValueError, match=expected):
+        parse_duration(text)
+
+
+def test_format_refuses_negative_durations():
+    with pytest.raises(ValueError, match="negative"):
+        format_duration(timedelta(seconds=-1))
