@@ -76,6 +76,8 @@ class JsonObject:
         return value
 
     def _missing(self, key: str, description: str) -> str:
+        if key in self._data:
+            return f"required field '{key}' is null; set it to {description}."
         near = difflib.get_close_matches(key, list(self._data), n=1)
         spelled = next((name for name in self._data if name.lower() == key.lower()), None)
         if spelled is not None:
