@@ -1,0 +1,197 @@
+"""Timeline of the instances of a multi-instance task: one row per instance.
+
+Row 0 is the primary, then the subtasks by id. Each non-terminal phase is a bar
+from its start to its end (open phases end at the ``now`` last given); terminal
+phases (completed, failed) are instants and drawn as a diamond. The x axis is in
+seconds since ``origin`` (the task's creation), labelled either as such or as
+local wall-clock time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+
+import pyqtgraph as pg
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QHelpEvent, QPalette
+from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+
+from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
+from explorer.ui.widgets.color_legend import ColorLegend
+from explorer.ui.widgets.palette import PHASE_COLORS
+
+BAR_HEIGHT = 0.6
+MARKER_PX = 11
+
+
+class _TimeAxis(pg.AxisItem):
+    """Ticks in seconds since ``origin``, or the wall-clock time they stand for."""
+
+    def __init__(self) -> None:
+        super().__init__("bottom")
+        self.origin: datetime | None = None
+        self.wall_clock = False
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
+        if not self.wall_clock or self.origin is None:
+            return super().tickStrings(values, scale, spacing)
+        return [_clock(self.origin + timedelta(seconds=v)) for v in values]
+
+
+class InstanceTimeline(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._axis = _TimeAxis()
+        self._plot = pg.PlotWidget(
+            self,
+            axisItems={"bottom": self._axis},
+            background=self.palette().color(QPalette.ColorRole.Base),
+        )
+        self._plot.setMouseEnabled(x=True, y=False)
+        self._plot.invertY(True)
+        self._plot.showGrid(x=True, y=False, alpha=0.3)
+        self._bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=BAR_HEIGHT)
+        self._markers = pg.ScatterPlotItem(symbol="d", size=MARKER_PX, pen=pg.mkPen(None))
+        self._plot.addItem(self._bars)
+        self._plot.addItem(self._markers)
+        self._plot.viewport().installEventFilter(self)
+        legend = ColorLegend(
+            [(p.value, p.label, PHASE_COLORS[p]) for p in Phase],
+            orientation=Qt.Orientation.Horizontal,
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._plot, 1)
+        layout.addWidget(legend)
+
+        self._rows: list[InstancePhases] = []
+        self._origin: datetime | None = None
+        self._now: datetime | None = None
+        self.set_wall_clock(False)
+
+    # -- input ---------------------------------------------------------------
+
+    def set_instances(
+        self,
+        instances: Sequence[InstancePhases],
+        *,
+        origin: datetime | None = None,
+        now: datetime | None = None,
+    ) -> None:
+        """Replace all rows. ``origin`` is time zero (default: the earliest start);
+        open phases are drawn up to ``now`` (default: the latest time known)."""
+        self._rows = sorted(instances, key=lambda inst: inst.instance_id)
+        times = [t for inst in self._rows for s in inst.segments for t in (s.start, s.end) if t]
+        self._origin = origin or (min(times) if times else None)
+        self._now = now or (max(times) if times else None)
+        self._axis.origin = self._origin
+        ticks = [(row, _row_label(inst)) for row, inst in enumerate(self._rows)]
+        self._plot.getAxis("left").setTicks([ticks])
+        self._redraw()
+        self._plot.enableAutoRange()
+
+    def refresh(self, now: datetime) -> None:
+        """Grow the open phases to ``now``; the owner decides how often."""
+        self._now = now
+        self._redraw()
+
+    def set_wall_clock(self, enabled: bool) -> None:
+        self._axis.wall_clock = enabled
+        self._plot.setLabel("bottom", "local time" if enabled else "seconds since task creation")
+        self._axis.picture = None  # tick strings are cached in the axis picture
+        self._axis.update()
+
+    # -- queries -------------------------------------------------------------
+
+    def bars(self) -> list[tuple[int, Phase, float, float]]:
+        """(row, phase, start s, end s) of every bar drawn, in row order."""
+        return [
+            (row, seg.phase, start, end)
+            for row, seg, start, end in self._spans()
+            if not seg.phase.is_terminal
+        ]
+
+    def segment_at(
+        self, seconds: float, row: int, tolerance: float = 0.0
+    ) -> tuple[InstancePhases, PhaseSegment] | None:
+        """The phase drawn at ``seconds`` in ``row``; instants match within ``tolerance`` s."""
+        hits = [
+            (seg, start)
+            for r, seg, start, end in self._spans()
+            if r == row and start - tolerance <= seconds <= end + tolerance
+        ]
+        # Prefer an instant (drawn on top), then the latest-starting bar.
+        hits.sort(key=lambda hit: (hit[0].phase.is_terminal, hit[1]))
+        return (self._rows[row], hits[-1][0]) if hits else None
+
+    def tooltip_text(self, instance: InstancePhases, segment: PhaseSegment) -> str:
+        role = "primary" if instance.instance_id == 0 else "subtask"
+        lines = [
+            f"instance {instance.instance_id} ({role}) on {instance.node_id or 'no node yet'}",
+            segment.phase.label,
+            f"start: {self._describe(segment.start)}",
+        ]
+        if not segment.phase.is_terminal:
+            lines.append(f"end: {self._describe(segment.end) if segment.end else 'ongoing'}")
+        return "\n".join(lines)
+
+    # -- Qt ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            box = self._plot.getViewBox()
+            pos = box.mapSceneToView(self._plot.mapToScene(event.pos()))
+            tolerance = box.viewPixelSize()[0] * MARKER_PX / 2
+            hit = self.segment_at(pos.x(), round(pos.y()), tolerance)
+            if hit is None:
+                QToolTip.hideText()
+            else:
+                QToolTip.showText(event.globalPos(), self.tooltip_text(*hit), self._plot)
+            return True
+        return super().eventFilter(watched, event)
+
+    # -- internals -----------------------------------------------------------
+
+    def _seconds(self, t: datetime) -> float:
+        return (t - self._origin).total_seconds()
+
+    def _spans(self):
+        """(row, segment, start s, end s) for everything drawn; instants have end == start."""
+        for row, inst in enumerate(self._rows):
+            for seg in inst.segments:
+                start = self._seconds(seg.start)
+                if seg.phase.is_terminal:
+                    end = start
+                else:
+                    end = self._seconds(seg.end or max(self._now, seg.start))
+                yield row, seg, start, end
+
+    def _redraw(self) -> None:
+        bars, instants = [], []
+        for row, seg, start, end in self._spans():
+            (instants if seg.phase.is_terminal else bars).append((row, seg.phase, start, end))
+        self._bars.setOpts(
+            x0=[b[2] for b in bars],
+            x1=[b[3] for b in bars],
+            y=[b[0] for b in bars],
+            height=BAR_HEIGHT,
+            brushes=[pg.mkBrush(PHASE_COLORS[b[1]]) for b in bars],
+            pens=[pg.mkPen(None)] * len(bars),
+        )
+        self._markers.setData(
+            x=[i[2] for i in instants],
+            y=[i[0] for i in instants],
+            brush=[pg.mkBrush(PHASE_COLORS[i[1]]) for i in instants],
+        )
+
+    def _describe(self, t: datetime) -> str:
+        return f"{_clock(t)} (+{self._seconds(t):.1f} s)"
+
+
+def _clock(t: datetime) -> str:
+    return t.astimezone().strftime("%H:%M:%S")
+
+
+def _row_label(inst: InstancePhases) -> str:
+    return f"{inst.instance_id} primary" if inst.instance_id == 0 else str(inst.instance_id)
