@@ -8,6 +8,8 @@ Reading applies Batch's defaults to absent fields.
 
 from __future__ import annotations
 
+from typing import TypeVar
+
 from explorer.core.common_json import (
     environment_from_json,
     environment_to_json,
@@ -18,6 +20,8 @@ from explorer.core.common_json import (
 )
 from explorer.core.json_reader import JsonObject, without_none
 from explorer.core.pool_spec import PoolSpec, StartTask, VmImage
+
+T = TypeVar("T")
 
 
 def to_batch_json(spec: PoolSpec) -> dict[str, object]:
@@ -59,7 +63,7 @@ def from_batch_json(data: object) -> PoolSpec:
     return spec
 
 
-def _or_default(value: int | bool | None, default: int | bool) -> int | bool:
+def _or_default(value: T | None, default: T) -> T:
     return default if value is None else value
 
 
@@ -69,7 +73,7 @@ def _image_from_json(configuration: JsonObject) -> VmImage:
         publisher=reference.string("publisher"),
         offer=reference.string("offer"),
         sku=reference.string("sku"),
-        version=reference.optional_string("version") or "latest",
+        version=_or_default(reference.optional_string("version"), "latest"),
         node_agent_sku_id=configuration.string("nodeAgentSKUId"),
     )
     reference.finish()
