@@ -32,7 +32,9 @@ def resource_files_to_json(resources: Sequence[ResourceFile]) -> list[dict[str, 
 def resource_files_from_json(parent: JsonObject, key: str) -> tuple[ResourceFile, ...]:
     resources = []
     for item in parent.object_list(key):
-        resources.append(ResourceFile(**{name: item.optional_string(json_key) for name, json_key in _RESOURCE_FILE_KEYS.items()}))
+        resources.append(
+            ResourceFile(**{name: item.optional_string(json_key) for name, json_key in _RESOURCE_FILE_KEYS.items()})
+        )
         item.finish()
     return tuple(resources)
 
@@ -53,10 +55,12 @@ def user_identity_to_json(identity: UserIdentity) -> dict[str, object]:
     auto_user = identity.auto_user
     auto_user_json = None
     if auto_user is not None:
-        auto_user_json = without_none({
-            "scope": _value_of(auto_user.scope),
-            "elevationLevel": _value_of(auto_user.elevation_level),
-        })
+        auto_user_json = without_none(
+            {
+                "scope": _value_of(auto_user.scope),
+                "elevationLevel": _value_of(auto_user.elevation_level),
+            }
+        )
     # "username" (not "userName") is the REST name of this one field.
     return without_none({"username": identity.user_name, "autoUser": auto_user_json})
 

@@ -43,10 +43,14 @@ def url_problems(url: str, field: str, what: str, example: str) -> Iterator[Prob
         yield Problem(field, f"The {what} is empty.", f"Paste a URL such as {example}.")
         return
     if any(character.isspace() for character in url):
-        yield Problem(field, f"The {what} contains spaces or line breaks.", "Encode spaces as %20 and remove line breaks.")
+        yield Problem(
+            field, f"The {what} contains spaces or line breaks.", "Encode spaces as %20 and remove line breaks."
+        )
         return
     if "://" not in url:
-        yield Problem(field, f"The {what} '{url}' does not start with a scheme.", f"Start it with https://, as in {example}.")
+        yield Problem(
+            field, f"The {what} '{url}' does not start with a scheme.", f"Start it with https://, as in {example}."
+        )
         return
     parts = urlsplit(url)
     if parts.scheme.lower() not in ("http", "https"):
@@ -79,7 +83,9 @@ def container_url_problems(url: str, field: str) -> Iterator[Problem]:
     parts = urlsplit(url)
     segments = [segment for segment in parts.path.split("/") if segment]
     if not segments:
-        yield Problem(field, f"The {what} names no container.", f"Add the container after the host: {_EXAMPLE_CONTAINER_URL}.")
+        yield Problem(
+            field, f"The {what} names no container.", f"Add the container after the host: {_EXAMPLE_CONTAINER_URL}."
+        )
     elif ".blob." in (parts.hostname or "") and len(segments) > 1:
         inside = "/".join(segments[1:])
         yield Problem(
@@ -94,43 +100,83 @@ def container_name_problems(name: str, field: str) -> Iterator[Problem]:
     """Azure Storage container names: 3-63 lowercase letters, digits and single hyphens."""
     what = f"Container name '{name}'"
     if not 3 <= len(name) <= 63:
-        yield Problem(field, f"{what} has {len(name)} characters; Azure Storage needs 3 to 63.", "Use the name of an existing container in the linked storage account.")
+        yield Problem(
+            field,
+            f"{what} has {len(name)} characters; Azure Storage needs 3 to 63.",
+            "Use the name of an existing container in the linked storage account.",
+        )
     elif name != name.lower():
-        yield Problem(field, f"{what} contains capital letters; container names are lowercase.", f"Use '{name.lower()}'.")
+        yield Problem(
+            field, f"{what} contains capital letters; container names are lowercase.", f"Use '{name.lower()}'."
+        )
     elif not _CONTAINER_NAME.fullmatch(name):
-        yield Problem(field, f"{what} contains characters other than letters, digits and hyphens.", "Remove them; container names use only a-z, 0-9 and '-'.")
+        yield Problem(
+            field,
+            f"{what} contains characters other than letters, digits and hyphens.",
+            "Remove them; container names use only a-z, 0-9 and '-'.",
+        )
     elif name.startswith("-") or name.endswith("-") or "--" in name:
-        yield Problem(field, f"{what} starts or ends with a hyphen or has two in a row.", "Use single hyphens between letters or digits.")
+        yield Problem(
+            field,
+            f"{what} starts or ends with a hyphen or has two in a row.",
+            "Use single hyphens between letters or digits.",
+        )
 
 
 def _file_path_problems(resource: ResourceFile, field: str) -> Iterator[Problem]:
     path = resource.file_path
     if path is None:
         if resource.http_url is not None:
-            yield Problem(field, "A file downloaded from an HTTP URL needs a file path.", "Enter the name to save it as, e.g. 'input.dat'.")
+            yield Problem(
+                field,
+                "A file downloaded from an HTTP URL needs a file path.",
+                "Enter the name to save it as, e.g. 'input.dat'.",
+            )
         return
     segments = re.split(r"[/\\]", path)
     if not path.strip():
-        yield Problem(field, "The file path is empty.", "Enter a path relative to the task directory, or leave it unset.")
+        yield Problem(
+            field, "The file path is empty.", "Enter a path relative to the task directory, or leave it unset."
+        )
     elif path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
         relative = path.lstrip("/\\")
-        yield Problem(field, f"The file path '{path}' is absolute; Batch saves files under the task directory.", f"Use a relative path such as '{relative or 'input.dat'}'.")
+        yield Problem(
+            field,
+            f"The file path '{path}' is absolute; Batch saves files under the task directory.",
+            f"Use a relative path such as '{relative or 'input.dat'}'.",
+        )
     elif ".." in segments:
-        yield Problem(field, f"The file path '{path}' uses '..' to leave the task directory, which Batch refuses.", "Remove the '..' parts.")
+        yield Problem(
+            field,
+            f"The file path '{path}' uses '..' to leave the task directory, which Batch refuses.",
+            "Remove the '..' parts.",
+        )
 
 
 def resource_file_problems(resource: ResourceFile, field: str) -> Iterator[Problem]:
     sources = resource.sources
     if not sources:
-        yield Problem(field, "The resource file has no source.", "Set an HTTP URL, a storage container URL or an auto-storage container name.")
+        yield Problem(
+            field,
+            "The resource file has no source.",
+            "Set an HTTP URL, a storage container URL or an auto-storage container name.",
+        )
         return
     if len(sources) > 1:
-        yield Problem(field, f"The resource file has {len(sources)} sources ({', '.join(sources)}); Batch takes exactly one.", "Keep one source and clear the others.")
+        yield Problem(
+            field,
+            f"The resource file has {len(sources)} sources ({', '.join(sources)}); Batch takes exactly one.",
+            "Keep one source and clear the others.",
+        )
         return
     if resource.http_url is not None:
         yield from url_problems(resource.http_url, f"{field}.http_url", "HTTP URL", _EXAMPLE_BLOB_URL)
         if resource.blob_prefix is not None:
-            yield Problem(f"{field}.blob_prefix", "A blob prefix applies only to container sources, not to an HTTP URL.", "Clear the blob prefix.")
+            yield Problem(
+                f"{field}.blob_prefix",
+                "A blob prefix applies only to container sources, not to an HTTP URL.",
+                "Clear the blob prefix.",
+            )
     elif resource.storage_container_url is not None:
         yield from container_url_problems(resource.storage_container_url, f"{field}.storage_container_url")
     elif resource.auto_storage_container_name is not None:
@@ -151,13 +197,27 @@ def resource_files_problems(resources: Sequence[ResourceFile], field: str) -> It
 
 def _environment_name_problems(name: str, field: str) -> Iterator[Problem]:
     if not name:
-        yield Problem(field, "An environment variable has no name.", "Enter a name such as OMP_NUM_THREADS, or remove the row.")
+        yield Problem(
+            field, "An environment variable has no name.", "Enter a name such as OMP_NUM_THREADS, or remove the row."
+        )
     elif name[0].isdigit():
-        yield Problem(field, f"The environment variable name '{name}' starts with a digit.", f"Start it with a letter or '_', e.g. '_{name}'.")
+        yield Problem(
+            field,
+            f"The environment variable name '{name}' starts with a digit.",
+            f"Start it with a letter or '_', e.g. '_{name}'.",
+        )
     elif not _ENV_NAME.fullmatch(name):
-        yield Problem(field, f"The environment variable name '{name}' contains characters other than letters, digits and '_'.", f"Use e.g. '{re.sub(r'[^A-Za-z0-9_]', '_', name)}'.")
+        yield Problem(
+            field,
+            f"The environment variable name '{name}' contains characters other than letters, digits and '_'.",
+            f"Use e.g. '{re.sub(r'[^A-Za-z0-9_]', '_', name)}'.",
+        )
     elif is_reserved(name):
-        yield Problem(field, f"'{name}' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI).", "Choose another name; read Batch's value in your command instead.")
+        yield Problem(
+            field,
+            f"'{name}' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI).",
+            "Choose another name; read Batch's value in your command instead.",
+        )
 
 
 def environment_problems(settings: Sequence[EnvironmentSetting], field: str) -> Iterator[Problem]:
@@ -184,9 +244,15 @@ def user_identity_problems(identity: UserIdentity | None, field: str) -> Iterato
     if identity.user_name is not None and identity.auto_user is not None:
         yield Problem(field, "The task is set to run both as a named user and as an auto-user.", "Choose one of them.")
     elif identity.user_name is None and identity.auto_user is None:
-        yield Problem(field, "The user identity names neither a user nor an auto-user.", "Choose an auto-user, enter a user name, or leave the identity unset.")
+        yield Problem(
+            field,
+            "The user identity names neither a user nor an auto-user.",
+            "Choose an auto-user, enter a user name, or leave the identity unset.",
+        )
     elif identity.user_name is not None and not identity.user_name.strip():
-        yield Problem(f"{field}.user_name", "The user name is empty.", "Enter the name of a user account defined on the pool.")
+        yield Problem(
+            f"{field}.user_name", "The user name is empty.", "Enter the name of a user account defined on the pool."
+        )
 
 
 def duration_problems(
@@ -197,6 +263,14 @@ def duration_problems(
         return
     if value < timedelta(0) or (value == timedelta(0) and not allow_zero):
         limit = "zero or more" if allow_zero else "more than zero"
-        yield Problem(field, f"The {what} must be {limit}.", f"Enter a duration such as 1 hour, or leave it unset for {when_unset}.")
+        yield Problem(
+            field,
+            f"The {what} must be {limit}.",
+            f"Enter a duration such as 1 hour, or leave it unset for {when_unset}.",
+        )
     elif value > BATCH_MAX_DURATION:
-        yield Problem(field, f"The {what} is longer than Batch's maximum of {format_duration(BATCH_MAX_DURATION)}.", f"Leave it unset for {when_unset}.")
+        yield Problem(
+            field,
+            f"The {what} is longer than Batch's maximum of {format_duration(BATCH_MAX_DURATION)}.",
+            f"Leave it unset for {when_unset}.",
+        )

@@ -43,8 +43,7 @@ def check_id(value: str, kind: str = "ID") -> IdIssue | None:
         shown = ", ".join(repr(character) for character in bad)
         return IdIssue(
             f"The {kind} contains characters Batch does not allow: {shown}.",
-            "Use only letters, digits, '-' and '_', "
-            f"for example '{suggest_id(value)}'.",
+            f"Use only letters, digits, '-' and '_', for example '{suggest_id(value)}'.",
         )
     return None
 

@@ -141,7 +141,11 @@ class JsonObject:
             return
         key = unknown[0]
         near = difflib.get_close_matches(key, sorted(self._read), n=1)
-        hint = f"did you mean '{near[0]}'?" if near else f"MPI Explorer reads only {', '.join(sorted(self._read))}; remove it."
+        hint = (
+            f"did you mean '{near[0]}'?"
+            if near
+            else f"MPI Explorer reads only {', '.join(sorted(self._read))}; remove it."
+        )
         raise SpecFormatError(self._child(key), f"unknown or unsupported field '{key}'; {hint}")
 
 

@@ -14,7 +14,12 @@ from explorer.core.problems import FixAction, FixKind, Problem
 from explorer.core.task_spec import MAX_INSTANCES, MultiInstanceTaskSpec
 
 # The first word of a command line that only one OS family can run.
-_SHELL_OF = {"/bin/bash": OsFamily.LINUX, "/bin/sh": OsFamily.LINUX, "cmd": OsFamily.WINDOWS, "cmd.exe": OsFamily.WINDOWS}
+_SHELL_OF = {
+    "/bin/bash": OsFamily.LINUX,
+    "/bin/sh": OsFamily.LINUX,
+    "cmd": OsFamily.WINDOWS,
+    "cmd.exe": OsFamily.WINDOWS,
+}
 
 
 def task_on_pool_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iterator[Problem]:
@@ -49,7 +54,8 @@ def _node_shortage_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iter
         situation = f"pool '{pool.id}' has {available}"
     yield Problem(
         "number_of_instances",
-        f"The task needs {needed} nodes (one per instance) but {situation}; it would wait in the queue until the pool grows.",
+        f"The task needs {needed} nodes (one per instance) but {situation}; "
+        "it would wait in the queue until the pool grows.",
         f"Resize the pool to {needed} nodes, or lower the number of instances to {available}."
         if available
         else f"Resize the pool to {needed} nodes.",

@@ -26,24 +26,26 @@ T = TypeVar("T")
 
 def to_batch_json(spec: PoolSpec) -> dict[str, object]:
     image = spec.image
-    return without_none({
-        "id": spec.id,
-        "vmSize": spec.vm_size,
-        "virtualMachineConfiguration": {
-            "imageReference": {
-                "publisher": image.publisher,
-                "offer": image.offer,
-                "sku": image.sku,
-                "version": image.version,
+    return without_none(
+        {
+            "id": spec.id,
+            "vmSize": spec.vm_size,
+            "virtualMachineConfiguration": {
+                "imageReference": {
+                    "publisher": image.publisher,
+                    "offer": image.offer,
+                    "sku": image.sku,
+                    "version": image.version,
+                },
+                "nodeAgentSKUId": image.node_agent_sku_id,
             },
-            "nodeAgentSKUId": image.node_agent_sku_id,
-        },
-        "targetDedicatedNodes": spec.target_dedicated_nodes,
-        "targetLowPriorityNodes": spec.target_low_priority_nodes,
-        "enableInterNodeCommunication": spec.enable_inter_node_communication,
-        "taskSlotsPerNode": spec.task_slots_per_node,
-        "startTask": _start_task_to_json(spec.start_task) if spec.start_task is not None else None,
-    })
+            "targetDedicatedNodes": spec.target_dedicated_nodes,
+            "targetLowPriorityNodes": spec.target_low_priority_nodes,
+            "enableInterNodeCommunication": spec.enable_inter_node_communication,
+            "taskSlotsPerNode": spec.task_slots_per_node,
+            "startTask": _start_task_to_json(spec.start_task) if spec.start_task is not None else None,
+        }
+    )
 
 
 def from_batch_json(data: object) -> PoolSpec:
@@ -82,13 +84,17 @@ def _image_from_json(configuration: JsonObject) -> VmImage:
 
 
 def _start_task_to_json(start_task: StartTask) -> dict[str, object]:
-    return without_none({
-        "commandLine": start_task.command_line,
-        "resourceFiles": resource_files_to_json(start_task.resource_files) or None,
-        "environmentSettings": environment_to_json(start_task.environment_settings) or None,
-        "userIdentity": user_identity_to_json(start_task.user_identity) if start_task.user_identity is not None else None,
-        "waitForSuccess": start_task.wait_for_success,
-    })
+    return without_none(
+        {
+            "commandLine": start_task.command_line,
+            "resourceFiles": resource_files_to_json(start_task.resource_files) or None,
+            "environmentSettings": environment_to_json(start_task.environment_settings) or None,
+            "userIdentity": user_identity_to_json(start_task.user_identity)
+            if start_task.user_identity is not None
+            else None,
+            "waitForSuccess": start_task.wait_for_success,
+        }
+    )
 
 
 def _start_task_from_json(item: JsonObject | None) -> StartTask | None:

@@ -28,16 +28,18 @@ def to_batch_json(spec: MultiInstanceTaskSpec) -> dict[str, object]:
         "coordinationCommandLine": spec.coordination_command_line,
         "commonResourceFiles": resource_files_to_json(spec.common_resource_files) or None,
     }
-    return without_none({
-        "id": spec.task_id,
-        "displayName": spec.display_name,
-        "commandLine": spec.command_line,
-        "multiInstanceSettings": without_none(multi_instance),
-        "resourceFiles": resource_files_to_json(spec.resource_files) or None,
-        "environmentSettings": environment_to_json(spec.environment_settings) or None,
-        "userIdentity": user_identity_to_json(spec.user_identity) if spec.user_identity is not None else None,
-        "constraints": _constraints_to_json(spec.constraints) if spec.constraints is not None else None,
-    })
+    return without_none(
+        {
+            "id": spec.task_id,
+            "displayName": spec.display_name,
+            "commandLine": spec.command_line,
+            "multiInstanceSettings": without_none(multi_instance),
+            "resourceFiles": resource_files_to_json(spec.resource_files) or None,
+            "environmentSettings": environment_to_json(spec.environment_settings) or None,
+            "userIdentity": user_identity_to_json(spec.user_identity) if spec.user_identity is not None else None,
+            "constraints": _constraints_to_json(spec.constraints) if spec.constraints is not None else None,
+        }
+    )
 
 
 def from_batch_json(data: object, *, job_id: str) -> MultiInstanceTaskSpec:
@@ -66,11 +68,13 @@ def from_batch_json(data: object, *, job_id: str) -> MultiInstanceTaskSpec:
 
 
 def _constraints_to_json(constraints: TaskConstraints) -> dict[str, object]:
-    return without_none({
-        "maxWallClockTime": _duration_or_none(constraints.max_wall_clock_time),
-        "retentionTime": _duration_or_none(constraints.retention_time),
-        "maxTaskRetryCount": constraints.max_task_retry_count,
-    })
+    return without_none(
+        {
+            "maxWallClockTime": _duration_or_none(constraints.max_wall_clock_time),
+            "retentionTime": _duration_or_none(constraints.retention_time),
+            "maxTaskRetryCount": constraints.max_task_retry_count,
+        }
+    )
 
 
 def _duration_or_none(duration: timedelta | None) -> str | None:

@@ -44,11 +44,14 @@ def _task_problems(spec: MultiInstanceTaskSpec) -> Iterator[Problem]:
     if spec.display_name is not None and len(spec.display_name) > MAX_DISPLAY_NAME_LENGTH:
         yield Problem(
             "display_name",
-            f"The display name is {len(spec.display_name)} characters long; Batch allows at most {MAX_DISPLAY_NAME_LENGTH}.",
+            f"The display name is {len(spec.display_name)} characters long; "
+            f"Batch allows at most {MAX_DISPLAY_NAME_LENGTH}.",
             "Shorten it.",
         )
     yield from command_line_problems(spec.command_line, "command_line", "application command")
-    yield from command_line_problems(spec.coordination_command_line, "coordination_command_line", "coordination command")
+    yield from command_line_problems(
+        spec.coordination_command_line, "coordination_command_line", "coordination command"
+    )
     yield from _instance_count_problems(spec.number_of_instances)
     yield from resource_files_problems(spec.common_resource_files, "common_resource_files")
     yield from resource_files_problems(spec.resource_files, "resource_files")
@@ -104,7 +107,11 @@ def _pool_problems(spec: PoolSpec) -> Iterator[Problem]:
     if not spec.vm_size.strip():
         yield Problem("vm_size", "The VM size is empty.", "Enter a size such as Standard_D2s_v3.")
     elif any(character.isspace() for character in spec.vm_size):
-        yield Problem("vm_size", f"The VM size '{spec.vm_size}' contains spaces.", "VM sizes are single words such as Standard_D2s_v3.")
+        yield Problem(
+            "vm_size",
+            f"The VM size '{spec.vm_size}' contains spaces.",
+            "VM sizes are single words such as Standard_D2s_v3.",
+        )
     yield from _image_problems(spec.image, "image")
     yield from _node_count_problems(spec)
     if not spec.enable_inter_node_communication:
@@ -156,11 +163,16 @@ def _node_count_problems(spec: PoolSpec) -> Iterator[Problem]:
     if negative:
         return
     if spec.target_nodes < 1:
-        yield Problem("target_dedicated_nodes", "The pool has no nodes, so no task could run on it.", "Ask for at least 1 dedicated or low-priority node.")
+        yield Problem(
+            "target_dedicated_nodes",
+            "The pool has no nodes, so no task could run on it.",
+            "Ask for at least 1 dedicated or low-priority node.",
+        )
     elif spec.enable_inter_node_communication and spec.target_nodes > MAX_INSTANCES:
         yield Problem(
             "target_dedicated_nodes",
-            f"The pool asks for {spec.target_nodes} nodes; pools with inter-node communication hold at most {MAX_INSTANCES}.",
+            f"The pool asks for {spec.target_nodes} nodes; "
+            f"pools with inter-node communication hold at most {MAX_INSTANCES}.",
             f"Ask for at most {MAX_INSTANCES} nodes in total.",
         )
 

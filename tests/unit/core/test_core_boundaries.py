@@ -34,7 +34,11 @@ def is_forbidden(module: str) -> bool:
 def test_core_module_imports_nothing_forbidden(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
     assert sorted(module for module in imported_modules(tree) if is_forbidden(module)) == []
-    opens = [node.lineno for node in ast.walk(tree) if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "open"]
+    opens = [
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "open"
+    ]
     assert opens == [], f"{path.name} opens files at lines {opens}"
 
 

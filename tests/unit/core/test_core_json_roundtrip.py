@@ -37,7 +37,8 @@ environment_settings = st.builds(EnvironmentSetting, texts, optional_texts)
 user_identities = st.none() | st.builds(
     UserIdentity,
     optional_texts,
-    st.none() | st.builds(AutoUser, st.none() | st.sampled_from(AutoUserScope), st.none() | st.sampled_from(ElevationLevel)),
+    st.none()
+    | st.builds(AutoUser, st.none() | st.sampled_from(AutoUserScope), st.none() | st.sampled_from(ElevationLevel)),
 )
 task_specs = st.builds(
     MultiInstanceTaskSpec,
@@ -94,14 +95,19 @@ def arrays(elements):
 
 resource_file_json = objects(
     {},
-    {key: texts for key in ("httpUrl", "storageContainerUrl", "autoStorageContainerName", "blobPrefix", "filePath", "fileMode")},
+    {
+        key: texts
+        for key in ("httpUrl", "storageContainerUrl", "autoStorageContainerName", "blobPrefix", "filePath", "fileMode")
+    },
 )
 environment_json = objects({"name": texts}, {"value": texts})
 user_identity_json = objects(
     {},
     {
         "username": texts,
-        "autoUser": objects({}, {"scope": st.sampled_from(["task", "pool"]), "elevationLevel": st.sampled_from(["nonadmin", "admin"])}),
+        "autoUser": objects(
+            {}, {"scope": st.sampled_from(["task", "pool"]), "elevationLevel": st.sampled_from(["nonadmin", "admin"])}
+        ),
     },
 )
 task_body_json = objects(

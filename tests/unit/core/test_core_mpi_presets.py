@@ -38,13 +38,17 @@ def test_custom_on_windows():
 
 
 def test_bash_commands_split_into_bash_c_and_one_script():
-    program = "python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py --greeting \"it's me\""
+    program = 'python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py --greeting "it\'s me"'
     commands = build_commands(MpiPreset.MPICH, program, 2)
     argv = shlex.split(commands.command_line)
     assert argv == ["/bin/bash", "-c", f"mpiexec -hosts $AZ_BATCH_HOST_LIST -n 2 -ppn 1 {program}"]
     inner = shlex.split(argv[2])
     assert inner[-3:] == ["$AZ_BATCH_TASK_SHARED_DIR/hello.py", "--greeting", "it's me"]
-    assert shlex.split(commands.coordination_command_line) == ["/bin/bash", "-c", 'echo "$AZ_BATCH_NODE_ID ready" && hostname']
+    assert shlex.split(commands.coordination_command_line) == [
+        "/bin/bash",
+        "-c",
+        'echo "$AZ_BATCH_NODE_ID ready" && hostname',
+    ]
 
 
 @pytest.mark.skipif(not shutil.which("/bin/bash"), reason="needs /bin/bash")
@@ -70,8 +74,14 @@ def test_wrap_in_shell():
 @pytest.mark.parametrize(
     ("arguments", "message"),
     [
-        ((MpiPreset.MS_MPI, "x", 2, 1, OsFamily.LINUX), "MS-MPI does not run on Linux pools; choose one of: MPICH, Intel MPI, Open MPI, Custom."),
-        ((MpiPreset.OPEN_MPI, "x", 2, 1, OsFamily.WINDOWS), "Open MPI does not run on Windows pools; choose one of: MS-MPI, Custom."),
+        (
+            (MpiPreset.MS_MPI, "x", 2, 1, OsFamily.LINUX),
+            "MS-MPI does not run on Linux pools; choose one of: MPICH, Intel MPI, Open MPI, Custom.",
+        ),
+        (
+            (MpiPreset.OPEN_MPI, "x", 2, 1, OsFamily.WINDOWS),
+            "Open MPI does not run on Windows pools; choose one of: MS-MPI, Custom.",
+        ),
         ((MpiPreset.MPICH, " ", 2, 1, OsFamily.LINUX), "The program is empty"),
         ((MpiPreset.MPICH, "a\nb", 2, 1, OsFamily.LINUX), "The program spans several lines"),
         ((MpiPreset.MPICH, "x", 0, 1, OsFamily.LINUX), "Cannot run 0 instances with 1 processes per node"),

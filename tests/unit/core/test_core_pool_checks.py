@@ -17,8 +17,13 @@ def test_task_fitting_the_pool_has_no_problems(task, pool_info):
 def test_inter_node_communication_off(task, pool_info):
     [problem] = validate_task(task, replace(pool_info, enable_inter_node_communication=False))
     assert problem.field == "pool"
-    assert problem.message == "Pool 'mpi-pool' does not allow inter-node communication, so the task would stay queued forever."
-    assert problem.fix == "Choose or create a pool with inter-node communication enabled (it cannot be turned on later)."
+    assert (
+        problem.message
+        == "Pool 'mpi-pool' does not allow inter-node communication, so the task would stay queued forever."
+    )
+    assert (
+        problem.fix == "Choose or create a pool with inter-node communication enabled (it cannot be turned on later)."
+    )
     assert problem.fix_action == ("create_pool", None)
 
 
@@ -48,7 +53,9 @@ def test_low_priority_nodes_count(task, pool_info):
 
 
 def test_a_resizing_pool_is_judged_by_its_target(task, pool_info):
-    growing = replace(pool_info, current_dedicated_nodes=0, target_dedicated_nodes=4, allocation_state=AllocationState.RESIZING)
+    growing = replace(
+        pool_info, current_dedicated_nodes=0, target_dedicated_nodes=4, allocation_state=AllocationState.RESIZING
+    )
     assert validate_task(task, growing) == []
     shrinking = replace(pool_info, target_dedicated_nodes=2, allocation_state=AllocationState.RESIZING)
     [problem] = validate_task(task, shrinking)
@@ -77,13 +84,24 @@ def test_more_than_100_instances_is_reported_once_without_a_resize(task, pool_in
 def test_commands_for_the_other_os_family(task, pool_info, pool_family, task_family):
     preset = MpiPreset.MPICH if task_family is OsFamily.LINUX else MpiPreset.MS_MPI
     commands = build_commands(preset, "hello", 4, 1, task_family)
-    spec = replace(task, command_line=commands.command_line, coordination_command_line=commands.coordination_command_line)
+    spec = replace(
+        task, command_line=commands.command_line, coordination_command_line=commands.coordination_command_line
+    )
     problems = validate_task(spec, replace(pool_info, os_family=pool_family))
     assert [problem.field for problem in problems] == ["command_line", "coordination_command_line"]
-    assert problems[0].message.endswith(f"runs on {task_family.value.title()} but pool 'mpi-pool' runs {pool_family.value.title()}.")
-    assert problems[0].fix == f"Pick an MPI preset for {pool_family.value.title()}, or choose a {task_family.value.title()} pool."
+    assert problems[0].message.endswith(
+        f"runs on {task_family.value.title()} but pool 'mpi-pool' runs {pool_family.value.title()}."
+    )
+    assert (
+        problems[0].fix
+        == f"Pick an MPI preset for {pool_family.value.title()}, or choose a {task_family.value.title()} pool."
+    )
 
 
 def test_every_pool_problem_is_reported(task, pool_info):
     pool = replace(pool_info, enable_inter_node_communication=False, task_slots_per_node=2, current_dedicated_nodes=1)
-    assert [problem.fix_action for problem in validate_task(task, pool)] == [("create_pool", None), ("create_pool", None), ("resize", 4)]
+    assert [problem.fix_action for problem in validate_task(task, pool)] == [
+        ("create_pool", None),
+        ("create_pool", None),
+        ("resize", 4),
+    ]

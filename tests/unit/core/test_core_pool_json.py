@@ -63,7 +63,11 @@ def test_absent_fields_take_batch_defaults():
 @pytest.mark.parametrize(
     ("changes", "path", "problem"),
     [
-        ({"virtualMachineConfiguration": None}, "$.virtualMachineConfiguration", "required field 'virtualMachineConfiguration' is null; set it to an object {...}."),
+        (
+            {"virtualMachineConfiguration": None},
+            "$.virtualMachineConfiguration",
+            "required field 'virtualMachineConfiguration' is null; set it to an object {...}.",
+        ),
         (
             {"virtualMachineConfiguration": {"imageReference": {"virtualMachineImageId": "/x"}, "nodeAgentSKUId": "a"}},
             "$.virtualMachineConfiguration.imageReference.publisher",
@@ -74,9 +78,17 @@ def test_absent_fields_take_batch_defaults():
             "$.virtualMachineConfiguration.nodeAgentSkuId",
             "unknown or unsupported field 'nodeAgentSkuId'; did you mean 'nodeAgentSKUId'?",
         ),
-        ({"enableInterNodeCommunication": "yes"}, "$.enableInterNodeCommunication", 'expected true or false, got the string "yes".'),
+        (
+            {"enableInterNodeCommunication": "yes"},
+            "$.enableInterNodeCommunication",
+            'expected true or false, got the string "yes".',
+        ),
         ({"taskSlotsPerNode": 1.5}, "$.taskSlotsPerNode", "expected a whole number, got the number 1.5."),
-        ({"startTask": {"waitForSuccess": True}}, "$.startTask.commandLine", "required field 'commandLine' (a string) is missing; add it."),
+        (
+            {"startTask": {"waitForSuccess": True}},
+            "$.startTask.commandLine",
+            "required field 'commandLine' (a string) is missing; add it.",
+        ),
     ],
 )
 def test_bad_pool_json_names_the_path(changes, path, problem):

@@ -15,7 +15,9 @@ from explorer.core.resource_files import ResourceFile
 from explorer.core.task_spec import TaskConstraints
 from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 
-SHARED = ResourceFile(storage_container_url="https://a.blob.core.windows.net/in?sv=1", blob_prefix="bin/", file_path="bin")
+SHARED = ResourceFile(
+    storage_container_url="https://a.blob.core.windows.net/in?sv=1", blob_prefix="bin/", file_path="bin"
+)
 PRIMARY_ONLY = ResourceFile(http_url="https://h/hello", file_path="hello", file_mode="0755")
 POOL_USER = UserIdentity(auto_user=AutoUser(AutoUserScope.POOL, ElevationLevel.NON_ADMIN))
 
@@ -76,7 +78,10 @@ def test_task_built_by_the_sdk_reads_back_as_the_spec(task):
             common_resource_files=[sdk_resource_file(SHARED)],
         ),
         resource_files=[sdk_resource_file(PRIMARY_ONLY)],
-        environment_settings=[sdk.EnvironmentSetting(name="OMP_NUM_THREADS", value="1"), sdk.EnvironmentSetting(name="EMPTY")],
+        environment_settings=[
+            sdk.EnvironmentSetting(name="OMP_NUM_THREADS", value="1"),
+            sdk.EnvironmentSetting(name="EMPTY"),
+        ],
         user_identity=SDK_POOL_USER,
         constraints=sdk.BatchTaskConstraints(
             max_wall_clock_time=timedelta(hours=1, minutes=30), retention_time=timedelta(days=7), max_task_retry_count=3

@@ -28,7 +28,9 @@ def test_full_task(task):
     spec = replace(
         task,
         display_name="Hello MPI",
-        common_resource_files=(ResourceFile(storage_container_url="https://a.blob.core.windows.net/in?sv=1", blob_prefix="bin/"),),
+        common_resource_files=(
+            ResourceFile(storage_container_url="https://a.blob.core.windows.net/in?sv=1", blob_prefix="bin/"),
+        ),
         resource_files=(ResourceFile(http_url="https://h/hello", file_path="hello", file_mode="0755"),),
         environment_settings=(EnvironmentSetting("OMP_NUM_THREADS", "1"), EnvironmentSetting("EMPTY")),
         user_identity=UserIdentity(auto_user=AutoUser(AutoUserScope.POOL, ElevationLevel.NON_ADMIN)),
@@ -40,7 +42,9 @@ def test_full_task(task):
         "commandLine": MINIMAL["commandLine"],
         "multiInstanceSettings": {
             **MINIMAL["multiInstanceSettings"],
-            "commonResourceFiles": [{"storageContainerUrl": "https://a.blob.core.windows.net/in?sv=1", "blobPrefix": "bin/"}],
+            "commonResourceFiles": [
+                {"storageContainerUrl": "https://a.blob.core.windows.net/in?sv=1", "blobPrefix": "bin/"}
+            ],
         },
         "resourceFiles": [{"httpUrl": "https://h/hello", "filePath": "hello", "fileMode": "0755"}],
         "environmentSettings": [{"name": "OMP_NUM_THREADS", "value": "1"}, {"name": "EMPTY"}],

@@ -23,8 +23,18 @@ def test_valid_pool_has_no_problems(pool_spec):
         ({"vm_size": ""}, "vm_size", "The VM size is empty.", None),
         ({"vm_size": "Standard D2"}, "vm_size", "The VM size 'Standard D2' contains spaces.", None),
         ({"target_dedicated_nodes": -1}, "target_dedicated_nodes", "The number of dedicated nodes is -1.", None),
-        ({"target_low_priority_nodes": -2}, "target_low_priority_nodes", "The number of low-priority nodes is -2.", None),
-        ({"target_dedicated_nodes": 0}, "target_dedicated_nodes", "The pool has no nodes, so no task could run on it.", None),
+        (
+            {"target_low_priority_nodes": -2},
+            "target_low_priority_nodes",
+            "The number of low-priority nodes is -2.",
+            None,
+        ),
+        (
+            {"target_dedicated_nodes": 0},
+            "target_dedicated_nodes",
+            "The pool has no nodes, so no task could run on it.",
+            None,
+        ),
         (
             {"target_dedicated_nodes": 60, "target_low_priority_nodes": 41},
             "target_dedicated_nodes",
@@ -63,7 +73,13 @@ def test_low_priority_nodes_alone_are_enough(pool_spec):
 
 @pytest.mark.parametrize(
     ("name", "what"),
-    [("publisher", "publisher"), ("offer", "offer"), ("sku", "SKU"), ("version", "version"), ("node_agent_sku_id", "node agent SKU")],
+    [
+        ("publisher", "publisher"),
+        ("offer", "offer"),
+        ("sku", "SKU"),
+        ("version", "version"),
+        ("node_agent_sku_id", "node agent SKU"),
+    ],
 )
 def test_empty_image_fields(pool_spec, name, what):
     [problem] = validate_pool(replace(pool_spec, image=replace(pool_spec.image, **{name: " "})))
@@ -82,14 +98,21 @@ def test_start_task_parts_are_checked_with_their_paths(pool_spec):
     assert [(problem.field, problem.message) for problem in problems] == [
         ("start_task.command_line", "The start task command is empty."),
         ("start_task.resource_files[0].file_path", "A file downloaded from an HTTP URL needs a file path."),
-        ("start_task.environment_settings[0].name", "'AZ_BATCH_X' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI)."),
+        (
+            "start_task.environment_settings[0].name",
+            "'AZ_BATCH_X' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI).",
+        ),
         ("start_task.user_identity", "The user identity names neither a user nor an auto-user."),
     ]
 
 
 @pytest.mark.parametrize(
     ("agent", "family"),
-    [("batch.node.ubuntu 24.04", OsFamily.LINUX), ("batch.node.windows amd64", OsFamily.WINDOWS), ("batch.node.el 9", OsFamily.LINUX)],
+    [
+        ("batch.node.ubuntu 24.04", OsFamily.LINUX),
+        ("batch.node.windows amd64", OsFamily.WINDOWS),
+        ("batch.node.el 9", OsFamily.LINUX),
+    ],
 )
 def test_image_os_family_follows_the_node_agent(agent, family):
     assert VmImage("p", "o", "s", agent).os_family is family

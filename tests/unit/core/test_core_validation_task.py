@@ -28,10 +28,18 @@ def test_valid_task_has_no_problems(task):
     [
         ({"job_id": ""}, "job_id", "The job ID is empty."),
         ({"task_id": "a b"}, "task_id", "The task ID contains characters Batch does not allow: ' '."),
-        ({"display_name": "x" * 1025}, "display_name", "The display name is 1025 characters long; Batch allows at most 1024."),
+        (
+            {"display_name": "x" * 1025},
+            "display_name",
+            "The display name is 1025 characters long; Batch allows at most 1024.",
+        ),
         ({"command_line": "  "}, "command_line", "The application command is empty."),
         ({"coordination_command_line": ""}, "coordination_command_line", "The coordination command is empty."),
-        ({"number_of_instances": 0}, "number_of_instances", "The number of instances is 0; a task needs at least one node."),
+        (
+            {"number_of_instances": 0},
+            "number_of_instances",
+            "The number of instances is 0; a task needs at least one node.",
+        ),
         (
             {"number_of_instances": 101},
             "number_of_instances",
@@ -47,12 +55,16 @@ def test_task_field_problems(task, changes, field, message):
 
 def test_instance_count_fixes_offer_a_count(task):
     assert only_problem(validate_task(replace(task, number_of_instances=0))).fix_action == ("set_instances", 1)
-    assert only_problem(validate_task(replace(task, number_of_instances=500))).fix_action == FixAction("set_instances", 100)
+    assert only_problem(validate_task(replace(task, number_of_instances=500))).fix_action == FixAction(
+        "set_instances", 100
+    )
 
 
 def resource_problem(task, resource: ResourceFile, *, common: bool = False) -> Problem:
     field = "common_resource_files" if common else "resource_files"
-    return only_problem(validate_task(replace(task, **{field: (ResourceFile(http_url="https://a.example/x", file_path="x"), resource)})))
+    return only_problem(
+        validate_task(replace(task, **{field: (ResourceFile(http_url="https://a.example/x", file_path="x"), resource)}))
+    )
 
 
 @pytest.mark.parametrize(
@@ -65,21 +77,41 @@ def resource_problem(task, resource: ResourceFile, *, common: bool = False) -> P
             "The resource file has 2 sources (http_url, auto_storage_container_name); Batch takes exactly one.",
         ),
         (ResourceFile(http_url="", file_path="x"), "[1].http_url", "The HTTP URL is empty."),
-        (ResourceFile(http_url="https://h/my file", file_path="x"), "[1].http_url", "The HTTP URL contains spaces or line breaks."),
-        (ResourceFile(http_url="h.example/x", file_path="x"), "[1].http_url", "The HTTP URL 'h.example/x' does not start with a scheme."),
+        (
+            ResourceFile(http_url="https://h/my file", file_path="x"),
+            "[1].http_url",
+            "The HTTP URL contains spaces or line breaks.",
+        ),
+        (
+            ResourceFile(http_url="h.example/x", file_path="x"),
+            "[1].http_url",
+            "The HTTP URL 'h.example/x' does not start with a scheme.",
+        ),
         (
             ResourceFile(http_url="ftp://h/x", file_path="x"),
             "[1].http_url",
             "The HTTP URL uses 'ftp:', but Batch downloads only over http and https.",
         ),
-        (ResourceFile(http_url="https:///x", file_path="x"), "[1].http_url", "The HTTP URL 'https:///x' has no host name."),
-        (ResourceFile(http_url="https://h:99999/x", file_path="x"), "[1].http_url", "The HTTP URL has an invalid port."),
+        (
+            ResourceFile(http_url="https:///x", file_path="x"),
+            "[1].http_url",
+            "The HTTP URL 'https:///x' has no host name.",
+        ),
+        (
+            ResourceFile(http_url="https://h:99999/x", file_path="x"),
+            "[1].http_url",
+            "The HTTP URL has an invalid port.",
+        ),
         (
             ResourceFile(http_url="https://h/x", blob_prefix="in/", file_path="x"),
             "[1].blob_prefix",
             "A blob prefix applies only to container sources, not to an HTTP URL.",
         ),
-        (ResourceFile(http_url="https://h/x"), "[1].file_path", "A file downloaded from an HTTP URL needs a file path."),
+        (
+            ResourceFile(http_url="https://h/x"),
+            "[1].file_path",
+            "A file downloaded from an HTTP URL needs a file path.",
+        ),
         (ResourceFile(http_url="https://h/x", file_path=""), "[1].file_path", "The file path is empty."),
         (
             ResourceFile(http_url="https://h/x", file_path="/etc/x"),
@@ -176,8 +208,14 @@ def test_resource_file_fixes_are_concrete(task):
         ("", "An environment variable has no name."),
         ("1ST", "The environment variable name '1ST' starts with a digit."),
         ("MY-VAR", "The environment variable name 'MY-VAR' contains characters other than letters, digits and '_'."),
-        ("AZ_BATCH_HOST_LIST", "'AZ_BATCH_HOST_LIST' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI)."),
-        ("az_batch_node_id", "'az_batch_node_id' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI)."),
+        (
+            "AZ_BATCH_HOST_LIST",
+            "'AZ_BATCH_HOST_LIST' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI).",
+        ),
+        (
+            "az_batch_node_id",
+            "'az_batch_node_id' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI).",
+        ),
         ("CCP_NODES", "'CCP_NODES' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI)."),
     ],
 )
@@ -203,7 +241,11 @@ def test_environment_names_suggest_a_valid_spelling(task):
 @pytest.mark.parametrize(
     ("identity", "field", "message"),
     [
-        (UserIdentity("bob", AutoUser()), "user_identity", "The task is set to run both as a named user and as an auto-user."),
+        (
+            UserIdentity("bob", AutoUser()),
+            "user_identity",
+            "The task is set to run both as a named user and as an auto-user.",
+        ),
         (UserIdentity(), "user_identity", "The user identity names neither a user nor an auto-user."),
         (UserIdentity(" "), "user_identity.user_name", "The user name is empty."),
     ],
@@ -216,8 +258,16 @@ def test_user_identity_problems(task, identity, field, message):
 @pytest.mark.parametrize(
     ("constraints", "field", "message"),
     [
-        (TaskConstraints(max_wall_clock_time=timedelta(0)), "max_wall_clock_time", "The maximum wall-clock time must be more than zero."),
-        (TaskConstraints(retention_time=timedelta(seconds=-1)), "retention_time", "The retention time must be zero or more."),
+        (
+            TaskConstraints(max_wall_clock_time=timedelta(0)),
+            "max_wall_clock_time",
+            "The maximum wall-clock time must be more than zero.",
+        ),
+        (
+            TaskConstraints(retention_time=timedelta(seconds=-1)),
+            "retention_time",
+            "The retention time must be zero or more.",
+        ),
         (
             TaskConstraints(max_wall_clock_time=BATCH_MAX_DURATION + timedelta(days=1)),
             "max_wall_clock_time",
@@ -236,7 +286,9 @@ def test_constraint_problems(task, constraints, field, message):
 
 
 def test_duration_fixes_say_what_unset_means(task):
-    wall_clock = only_problem(validate_task(replace(task, constraints=TaskConstraints(max_wall_clock_time=timedelta(0)))))
+    wall_clock = only_problem(
+        validate_task(replace(task, constraints=TaskConstraints(max_wall_clock_time=timedelta(0))))
+    )
     retention = only_problem(validate_task(replace(task, constraints=TaskConstraints(retention_time=timedelta(-1)))))
     assert wall_clock.fix.endswith("leave it unset for no limit.")
     assert retention.fix.endswith("leave it unset for Batch's default of 7 days.")
