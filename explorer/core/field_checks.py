@@ -242,7 +242,11 @@ def user_identity_problems(identity: UserIdentity | None, field: str) -> Iterato
     if identity is None:
         return
     if identity.user_name is not None and identity.auto_user is not None:
-        yield Problem(field, "The task is set to run both as a named user and as an auto-user.", "Choose one of them.")
+        yield Problem(
+            field,
+            "The identity names both a user and an auto-user; Batch takes one or the other.",
+            "Clear one of them.",
+        )
     elif identity.user_name is None and identity.auto_user is None:
         yield Problem(
             field,

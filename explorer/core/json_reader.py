@@ -38,7 +38,8 @@ def _describe(value: object) -> str:
         return "an object" if isinstance(value, dict) else "an array"
     if value is None:
         return "null"
-    return f"the {_JSON_TYPE_NAMES[type(value)]} {json.dumps(value)[:40]}"
+    kind = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
+    return f"the {kind} {json.dumps(value, default=repr)[:40]}"
 
 
 _JSON_TYPE_NAMES = {bool: "value", int: "number", float: "number", str: "string"}

@@ -244,7 +244,7 @@ def test_environment_names_suggest_a_valid_spelling(task):
         (
             UserIdentity("bob", AutoUser()),
             "user_identity",
-            "The task is set to run both as a named user and as an auto-user.",
+            "The identity names both a user and an auto-user; Batch takes one or the other.",
         ),
         (UserIdentity(), "user_identity", "The user identity names neither a user nor an auto-user."),
         (UserIdentity(" "), "user_identity.user_name", "The user name is empty."),
