@@ -1,0 +1,141 @@
+"""HTTP handlers for task files and node files: list, properties (HEAD), download, delete."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from aiohttp import web
+
+from explorer.localbatch import files
+from explorer.localbatch.clock import http_date
+from explorer.localbatch.errors import BatchError
+from explorer.localbatch.http_app import list_response
+from explorer.localbatch.services import SERVICES, Services
+
+_CHUNK = 1024 * 1024
+
+
+def _services(request: web.Request) -> Services:
+    return request.app[SERVICES]
+
+
+def _task_root(request: web.Request) -> tuple[Path, str]:
+    services = _services(request)
+    job_id, task_id = request.match_info["job"], request.match_info["task"]
+    task = services.ctx.state.task(job_id, task_id)
+    info = task.get("nodeInfo")
+    if not info:
+        raise BatchError(409, "TaskFilesUnavailable", "The task has not run on a node yet, so it has no files.")
+    services.ctx.state.node(info["poolId"], info["nodeId"])
+    root = services.ctx.dirs.node_root(info["poolId"], info["nodeId"]) / info["taskRootDirectory"]
+    if not root.is_dir():
+        raise BatchError(409, "TaskFilesUnavailable", "The task's files are no longer on its node.")
+    return root, services.ctx.url(f"/jobs/{task['url'].rsplit('/jobs/', 1)[1]}/files")
+
+
+def _node_root(request: web.Request) -> tuple[Path, str]:
+    services = _services(request)
+    pool_id, node_id = request.match_info["pool"], request.match_info["node"]
+    node = services.ctx.state.node(pool_id, node_id)
+    return services.ctx.dirs.node_root(pool_id, node["id"], create=True), f"{node['url']}/files"
+
+
+def _listing(request: web.Request, root: Path, url_prefix: str) -> web.Response:
+    recursive = request.query.get("recursive", "false").lower() == "true"
+    entries = (files.wire_entry(item, url_prefix) for item in files.walk(root, recursive))
+    return list_response(request, entries, "files", prepared=True)
+
+
+def _properties_headers(item: files.FileInfo, url: str) -> dict[str, str]:
+    return {
+        "Content-Type": "application/octet-stream",
+        "Last-Modified": http_date(item.modified),
+        "ocp-creation-time": http_date(item.created),
+        "ocp-batch-file-isdirectory": str(item.is_directory).lower(),
+        "ocp-batch-file-url": url,
+        "ocp-batch-file-mode": f"{item.mode:o}",
+    }
+
+
+async def _properties(request: web.Request, root: Path, url_prefix: str) -> web.Response:
+    path = files.resolve(root, request.match_info["path"])
+    item = files.info(root, path)
+    headers = _properties_headers(item, f"{url_prefix}/{request.match_info['path']}")
+    headers["Content-Length"] = str(item.size)
+    return web.Response(status=200, headers=headers)
+
+
+async def _download(request: web.Request, root: Path, url_prefix: str) -> web.StreamResponse:
+    path = files.resolve(root, request.match_info["path"])
+    item = files.info(root, path)
+    if item.is_directory:
+        raise BatchError(400, "FileIsDirectory", "The path names a directory: list it, or download the files in it.")
+    with open(path, "rb") as source:
+        # Measure the open file: it may grow while we answer, and we send what we promised.
+        size = source.seek(0, 2)
+        span = files.parse_range(request.headers.get("ocp-range") or request.headers.get("Range"), size)
+        start, end = span if span else (0, size - 1)
+        length = max(0, end - start + 1)
+        headers = _properties_headers(item, f"{url_prefix}/{request.match_info['path']}")
+        # Always 200, also for a range: the SDK accepts nothing else (batch-notes.md).
+        response = web.StreamResponse(status=200, headers=headers)
+        response.content_length = length
+        await response.prepare(request)
+        source.seek(start)
+        remaining = length
+        while remaining > 0:
+            chunk = source.read(min(_CHUNK, remaining))
+            if not chunk:
+                break
+            await response.write(chunk)
+            remaining -= len(chunk)
+    await response.write_eof()
+    return response
+
+
+async def _delete(request: web.Request, root: Path) -> web.Response:
+    path = files.resolve(root, request.match_info["path"])
+    if path == root.resolve():
+        raise BatchError(400, "InvalidPropertyValue", "The root directory cannot be deleted.")
+    if path.is_dir():
+        if request.query.get("recursive", "false").lower() != "true":
+            raise BatchError(409, "DirectoryNotEmpty" if any(path.iterdir()) else "FileIsDirectory", "Use recursive=true to delete a directory.")
+        shutil.rmtree(path)
+    else:
+        path.unlink()
+    return web.Response(status=200)
+
+
+async def list_task_files(request: web.Request) -> web.Response:
+    return _listing(request, *_task_root(request))
+
+
+async def task_file(request: web.Request) -> web.StreamResponse:
+    root, prefix = _task_root(request)
+    if request.method == "HEAD":
+        return await _properties(request, root, prefix)
+    if request.method == "DELETE":
+        return await _delete(request, root)
+    return await _download(request, root, prefix)
+
+
+async def list_node_files(request: web.Request) -> web.Response:
+    return _listing(request, *_node_root(request))
+
+
+async def node_file(request: web.Request) -> web.StreamResponse:
+    root, prefix = _node_root(request)
+    if request.method == "HEAD":
+        return await _properties(request, root, prefix)
+    if request.method == "DELETE":
+        return await _delete(request, root)
+    return await _download(request, root, prefix)
+
+
+def add_routes(app: web.Application) -> None:
+    app.router.add_get("/jobs/{job}/tasks/{task}/files", list_task_files, allow_head=False)
+    app.router.add_get("/pools/{pool}/nodes/{node}/files", list_node_files, allow_head=False)
+    for method in ("GET", "HEAD", "DELETE"):
+        app.router.add_route(method, "/jobs/{job}/tasks/{task}/files/{path:.+}", task_file)
+        app.router.add_route(method, "/pools/{pool}/nodes/{node}/files/{path:.+}", node_file)

@@ -1,0 +1,71 @@
+"""Local Batch assembled: state, scheduler, pools, jobs, tasks and the HTTP server."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from pathlib import Path
+
+from aiohttp import web
+
+from explorer.localbatch import routes_files, routes_jobs, routes_pools
+from explorer.localbatch.context import Context, Settings
+from explorer.localbatch.http_app import build_app
+from explorer.localbatch.jobs import Jobs
+from explorer.localbatch.multi_instance import MultiInstanceExecution
+from explorer.localbatch.nodes import NodeDirectories
+from explorer.localbatch.pools import Pools
+from explorer.localbatch.recovery import recover
+from explorer.localbatch.scheduler import Scheduler
+from explorer.localbatch.services import SERVICES, Services
+from explorer.localbatch.state import State
+from explorer.localbatch.store import Store
+from explorer.localbatch.tasks import Tasks
+
+log = logging.getLogger(__name__)
+
+
+class LocalBatch:
+    def __init__(self, settings: Settings, key: str) -> None:
+        self.settings = settings
+        self._key = key
+        self._runner: web.AppRunner | None = None
+        self._scheduler_task: asyncio.Task | None = None
+        self.ctx: Context | None = None
+
+    async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
+        """Load the state, recover interrupted work, listen; returns the endpoint URL."""
+        data_dir = self.settings.data_dir
+        data_dir.mkdir(parents=True, exist_ok=True)
+        state = State(Store(data_dir / "localbatch.sqlite3"))
+        state.load()
+        ctx = Context(self.settings, state, NodeDirectories(data_dir / "nodes"))
+        self.ctx = ctx
+        scheduler = Scheduler(ctx, MultiInstanceExecution)
+        services = Services(ctx, scheduler, Pools(ctx, scheduler), Jobs(ctx, scheduler), Tasks(ctx, scheduler))
+        app = build_app(self.settings.account, self._key)
+        app[SERVICES] = services
+        for module in (routes_pools, routes_jobs, routes_files):
+            module.add_routes(app)
+        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, host, port)
+        await site.start()
+        bound_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        self.settings.endpoint = f"http://{host}:{bound_port}"
+        recover(services)
+        self._scheduler_task = asyncio.get_running_loop().create_task(scheduler.run(), name="scheduler")
+        ctx.wake_scheduler()
+        log.info("Local Batch listening on %s for account %s", self.settings.endpoint, self.settings.account)
+        return self.settings.endpoint
+
+    async def stop(self) -> None:
+        """Stop serving, end every running process, close the store."""
+        if self._runner is not None:
+            await self._runner.cleanup()
+        if self._scheduler_task is not None:
+            self._scheduler_task.cancel()
+            await asyncio.gather(self._scheduler_task, return_exceptions=True)
+        if self.ctx is not None:
+            await self.ctx.cancel_background()
+            self.ctx.state.store.close()

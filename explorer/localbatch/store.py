@@ -1,0 +1,80 @@
+"""SQLite persistence for Local Batch state (WAL mode).
+
+The service keeps its resources in memory as Batch JSON documents and writes every
+change through to this store, so the state survives a restart. One table holds
+every kind of document; documents are small and always read or written whole.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    kind TEXT NOT NULL,
+    key TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    PRIMARY KEY (kind, key)
+);
+CREATE TABLE IF NOT EXISTS meta (
+    name TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+"""
+
+# An upsert that keeps the row (and so its rowid, which orders listings by creation).
+_UPSERT = (
+    "INSERT INTO documents (kind, key, doc) VALUES (?, ?, ?) "
+    "ON CONFLICT (kind, key) DO UPDATE SET doc = excluded.doc"
+)
+
+
+class Store:
+    def __init__(self, path: Path) -> None:
+        self._db = sqlite3.connect(path, isolation_level=None)
+        self._db.execute("PRAGMA journal_mode=WAL")
+        # Durable enough for a local service: WAL + NORMAL survives a process crash.
+        self._db.execute("PRAGMA synchronous=NORMAL")
+        self._db.executescript(_SCHEMA)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def put(self, kind: str, key: str, doc: dict) -> None:
+        self._db.execute(_UPSERT, (kind, key, json.dumps(doc, separators=(",", ":"))))
+
+    def put_many(self, kind: str, items: Iterable[tuple[str, dict]]) -> None:
+        rows = [(kind, key, json.dumps(doc, separators=(",", ":"))) for key, doc in items]
+        self._db.execute("BEGIN")
+        try:
+            self._db.executemany(_UPSERT, rows)
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def delete(self, kind: str, key: str) -> None:
+        self._db.execute("DELETE FROM documents WHERE kind = ? AND key = ?", (kind, key))
+
+    def delete_prefix(self, kind: str, prefix: str) -> None:
+        """Delete every document of a kind whose key starts with prefix (e.g. a pool's nodes)."""
+        escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        self._db.execute(
+            "DELETE FROM documents WHERE kind = ? AND key LIKE ? ESCAPE '\\'", (kind, escaped + "%")
+        )
+
+    def load(self, kind: str) -> Iterator[tuple[str, dict]]:
+        for key, doc in self._db.execute(
+            "SELECT key, doc FROM documents WHERE kind = ? ORDER BY rowid", (kind,)
+        ):
+            yield key, json.loads(doc)
+
+    def get_meta(self, name: str, default: str | None = None) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE name = ?", (name,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, name: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, value))
