@@ -25,6 +25,7 @@ T = TypeVar("T")
 
 
 def to_batch_json(spec: PoolSpec) -> dict[str, object]:
+    """The pool body for ``az batch pool create --json-file`` or ``BatchPoolCreateOptions``."""
     image = spec.image
     return without_none(
         {

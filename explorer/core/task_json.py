@@ -23,6 +23,7 @@ from explorer.core.task_spec import MultiInstanceTaskSpec, TaskConstraints
 
 
 def to_batch_json(spec: MultiInstanceTaskSpec) -> dict[str, object]:
+    """The task body for ``az batch task create --json-file`` or ``BatchTaskCreateOptions``."""
     multi_instance = {
         "numberOfInstances": spec.number_of_instances,
         "coordinationCommandLine": spec.coordination_command_line,
