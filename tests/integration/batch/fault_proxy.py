@@ -1,0 +1,72 @@
+"""A loopback HTTP proxy in front of Local Batch that can answer with faults on demand.
+
+Real HTTP end to end: the client signs requests for Local Batch, the proxy forwards them
+byte for byte (raw path and query, headers), unless told to answer the next requests
+with an error status (429/503 with Retry-After) or to be unreachable.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+import aiohttp
+import yarl
+from aiohttp import web
+from multidict import CIMultiDict
+
+HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "content-encoding"}
+
+
+@dataclass
+class Fault:
+    status: int
+    code: str
+    retry_after: str | None = None
+
+
+@dataclass
+class FaultProxy:
+    upstream: str
+    faults: list[Fault] = field(default_factory=list)
+    requests: int = 0
+    faulted: int = 0
+
+    async def start(self) -> str:
+        self._session = aiohttp.ClientSession(auto_decompress=False)
+        app = web.Application()
+        app.router.add_route("*", "/{tail:.*}", self._handle)
+        self._runner = web.AppRunner(app, access_log=None)
+        await self._runner.setup()
+        site = web.TCPSite(self._runner, "127.0.0.1", 0)
+        await site.start()
+        port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
+        return f"http://127.0.0.1:{port}"
+
+    async def close(self) -> None:
+        await self._runner.cleanup()
+        await self._session.close()
+
+    def fail_next(self, count: int, status: int, code: str, retry_after: str | None = None) -> None:
+        self.faults.extend(Fault(status, code, retry_after) for _ in range(count))
+
+    async def _handle(self, request: web.Request) -> web.StreamResponse:
+        self.requests += 1
+        if self.faults:
+            self.faulted += 1
+            return self._fault(self.faults.pop(0))
+        headers = CIMultiDict((k, v) for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP)
+        body = await request.read()
+        url = yarl.URL(self.upstream + request.raw_path, encoded=True)
+        async with self._session.request(request.method, url, headers=headers, data=body or None) as upstream:
+            payload = await upstream.read()
+            out_headers = CIMultiDict((k, v) for k, v in upstream.headers.items() if k.lower() not in HOP_BY_HOP)
+            return web.Response(status=upstream.status, headers=out_headers, body=payload)
+
+    @staticmethod
+    def _fault(fault: Fault) -> web.Response:
+        body = {"code": fault.code, "message": {"lang": "en-US", "value": f"Injected {fault.code}"}}
+        headers = {"Retry-After": fault.retry_after} if fault.retry_after else {}
+        return web.Response(
+            status=fault.status, headers=headers, body=json.dumps(body), content_type="application/json"
+        )
