@@ -27,9 +27,13 @@ def main(argv: list[str] | None = None) -> int:
         from explorer.localbatch.serve import serve
 
         return serve(args)
-    from explorer.app import run_gui
-
-    return run_gui(args)
+    # The explorer window is still being built (issue 5); until then the app is its service.
+    print(
+        "The MPI Explorer window is not available yet. Start Local Batch with:\n"
+        "  mpi-explorer localbatch serve",
+        file=sys.stderr,
+    )
+    return 2
 
 
 if __name__ == "__main__":
