@@ -1,0 +1,60 @@
+"""State survives a restart; a 5,000-node pool is created and listed in pages of 1000."""
+
+from __future__ import annotations
+
+import pytest
+from azure.batch import models
+
+from explorer.batch.local_service import LocalBatchService
+from tests.localbatch.batch_helpers import create_idle_pool, create_job, read_task_file, wait_for_completion
+from tests.localbatch.conftest import make_client, wait_until
+
+pytestmark = pytest.mark.asyncio
+
+
+async def test_state_survives_a_restart(tmp_path):
+    service = LocalBatchService(tmp_path / "lb", extra_args=("--node-start-seconds", "0.1"))
+    service.start()
+    try:
+        async with make_client(service) as client:
+            pool_id = await create_idle_pool(client, 2)
+            job_id = await create_job(client, pool_id)
+            await client.create_task(job_id, models.BatchTaskCreateOptions(id="t1", command_line="echo persisted"))
+            before = await wait_for_completion(client, job_id, "t1")
+            nodes_before = sorted((n.id, n.ip_address) async for n in client.list_nodes(pool_id))
+        service.restart()
+        async with make_client(service) as client:
+            pool = await client.get_pool(pool_id)
+            assert pool.current_dedicated_nodes == 2
+            assert sorted((n.id, n.ip_address) async for n in client.list_nodes(pool_id)) == nodes_before
+            after = await client.get_task(job_id, "t1")
+            assert after.state == "completed" and after.execution_info.exit_code == 0
+            assert after.e_tag == before.e_tag
+            assert await read_task_file(client, job_id, "t1", "stdout.txt") == b"persisted\n"
+    finally:
+        service.stop()
+
+
+async def test_five_thousand_node_pool_lists_in_five_pages(client, local_batch):
+    pool_id = "big-pool"
+    await client.create_pool(models.BatchPoolCreateOptions(id=pool_id, vm_size="small", target_dedicated_nodes=5000))
+
+    async def all_idle():
+        counts = [c async for c in client.list_pool_node_counts(filter=f"poolId eq '{pool_id}'")]
+        return counts and counts[0].dedicated.idle == 5000
+
+    await wait_until(all_idle, what="5,000 idle nodes")
+    pages = client.list_nodes(pool_id, select=["id", "state"]).by_page()
+    sizes = []
+    ids = set()
+    async for page in pages:
+        items = [node async for node in page]
+        sizes.append(len(items))
+        ids.update(node.id for node in items)
+        assert all(node.ip_address is None for node in items)  # $select honoured
+    assert sizes == [1000] * 5 and len(ids) == 5000
+    node_dirs = local_batch.data_dir / "nodes" / pool_id
+    assert not node_dirs.exists() or not any(node_dirs.iterdir())  # no node used yet: no directories
+    some_node = sorted(ids)[0]
+    [f async for f in client.list_node_files(pool_id, some_node)]
+    assert sorted(p.name for p in node_dirs.iterdir()) == [some_node.lower()]
