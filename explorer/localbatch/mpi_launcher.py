@@ -331,6 +331,27 @@ def build_exec(host: str, command: list[str], host_map: dict[str, dict],
     return _resolve(argv[0], env), argv, env, cwd
 
 
+def _close_inherited_fds() -> None:
+    """Let only stdin/stdout/stderr through the exec, as ssh would.
+
+    Hydra's mpiexec leaks its listening control socket (no close-on-exec) into the
+    launcher. Over real ssh that stays on the launching host; here the proxy would
+    inherit it, and if mpiexec exits before the proxy connects (e.g. another host
+    failed to launch), the proxy connects to its *own* copy of the listener and waits
+    forever. Marking every other descriptor close-on-exec avoids that orphan.
+    """
+    try:
+        fds = [int(name) for name in os.listdir("/proc/self/fd")]
+    except OSError:
+        fds = list(range(3, 1024))
+    for fd in fds:
+        if fd > 2:
+            try:
+                os.set_inheritable(fd, False)
+            except OSError:
+                pass  # already closed (e.g. the fd listdir itself used)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point; on success it never returns (the process becomes the command)."""
     argv = sys.argv[1:] if argv is None else argv
@@ -346,6 +367,7 @@ def main(argv: list[str] | None = None) -> int:
             raise _ShimError(f"{host}: cannot enter node directory {cwd}: {exc}") from exc
         sys.stdout.flush()
         sys.stderr.flush()
+        _close_inherited_fds()
         # exec, never spawn: the proxy must keep this pid and stay mpiexec's child.
         os.execve(program, args, env)
     except _ShimError as exc:

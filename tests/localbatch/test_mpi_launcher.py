@@ -420,3 +420,27 @@ def test_launcher_environment(tmp_path):
     assert env["PATH"].endswith("/usr/bin:/bin")
     # Regenerating (another task, same directory) is idempotent.
     assert launcher_environment(host_map, bin_dir=tmp_path / "bin")["HYDRA_LAUNCHER_EXEC"] == str(script)
+
+
+def test_shim_passes_only_stdio_to_the_command(tmp_path):
+    # Hydra leaks its listening control socket into the launcher; a proxy that kept it
+    # could connect to itself after mpiexec died and hang forever (seen with a failed
+    # launch on another host).
+    import socket
+
+    host_map = write_host_map(tmp_path / "map.json", [NodeContext("127.1.0.1", "n1", tmp_path, {})])
+    probe = tmp_path / "fds.py"
+    probe.write_text("import os\nprint(sorted(int(f) for f in os.listdir('/proc/self/fd')))\n")
+    listener = socket.socket()
+    try:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        leaked = listener.fileno()
+        result = _shim(["-x", "127.1.0.1", f'"{sys.executable}"', str(probe)], host_map,
+                       pass_fds=(leaked,))
+    finally:
+        listener.close()
+    assert result.returncode == 0, result.stderr
+    fds = json.loads(result.stdout)
+    assert leaked not in fds
+    assert set(fds) <= {0, 1, 2, 3}  # 3: the directory listdir itself has open
