@@ -21,15 +21,15 @@ async def test_state_survives_a_restart(tmp_path):
             job_id = await create_job(client, pool_id)
             await client.create_task(job_id, models.BatchTaskCreateOptions(id="t1", command_line="echo persisted"))
             before = await wait_for_completion(client, job_id, "t1")
-            nodes_before = sorted((n.id, n.ip_address) async for n in client.list_nodes(pool_id))
+            nodes_before = sorted([(n.id, n.ip_address) async for n in client.list_nodes(pool_id)])
         service.restart()
         async with make_client(service) as client:
             pool = await client.get_pool(pool_id)
             assert pool.current_dedicated_nodes == 2
-            assert sorted((n.id, n.ip_address) async for n in client.list_nodes(pool_id)) == nodes_before
+            assert sorted([(n.id, n.ip_address) async for n in client.list_nodes(pool_id)]) == nodes_before
             after = await client.get_task(job_id, "t1")
             assert after.state == "completed" and after.execution_info.exit_code == 0
-            assert after.e_tag == before.e_tag
+            assert after.etag == before.etag and after.last_modified == before.last_modified
             assert await read_task_file(client, job_id, "t1", "stdout.txt") == b"persisted\n"
     finally:
         service.stop()
