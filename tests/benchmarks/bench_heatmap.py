@@ -13,11 +13,11 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import numpy as np
+from PySide6.QtWidgets import QApplication
 
-from explorer.ui.widgets.node_heatmap import NodeHeatmap  # noqa: E402
-from explorer.ui.widgets.tile_image import STATES  # noqa: E402
+from explorer.ui.widgets.node_heatmap import NodeHeatmap
+from explorer.ui.widgets.tile_image import STATES
 
 SIZES = (1_000, 5_000, 10_000)
 REPEATS = 30

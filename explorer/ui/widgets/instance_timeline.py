@@ -33,7 +33,7 @@ class _TimeAxis(pg.AxisItem):
         self.origin: datetime | None = None
         self.wall_clock = False
 
-    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph override)
+    def tickStrings(self, values, scale, spacing):
         if not self.wall_clock or self.origin is None:
             return super().tickStrings(values, scale, spacing)
         return [_clock(self.origin + timedelta(seconds=v)) for v in values]
@@ -138,7 +138,7 @@ class InstanceTimeline(QWidget):
 
     # -- Qt ------------------------------------------------------------------
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             box = self._plot.getViewBox()
             pos = box.mapSceneToView(self._plot.mapToScene(event.pos()))

@@ -78,7 +78,7 @@ def test_refresh_grows_only_open_phases(timeline):
 
 
 def test_terminal_phases_are_instants(timeline):
-    instance, segment = timeline.segment_at(20.0, 0)
+    _, segment = timeline.segment_at(20.0, 0)
     assert segment.phase is Phase.COMPLETED
     assert Phase.COMPLETED not in {phase for _, phase, _, _ in timeline.bars()}
     assert timeline.segment_at(20.5, 0) is None
@@ -114,7 +114,9 @@ def test_hover_shows_the_tooltip_of_the_phase_under_the_pointer(timeline):
     box = plot.getViewBox()
     pos = plot.mapFromScene(box.mapViewToScene(QPointF(15.0, 0.0)))
     viewport = plot.viewport()
-    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos)))
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, pos, viewport.mapToGlobal(pos))
+    )
     assert QToolTip.text().splitlines()[:2] == ["instance 0 (primary) on tvm-1", "running"]
     QToolTip.hideText()
 

@@ -47,7 +47,11 @@ def tile_point(widget: NodeHeatmap, node_id: str, fx: float, fy: float) -> QPoin
 def assert_color(actual: QColor, state: str, tolerance: int = 6) -> None:
     expected = state_rgba(state)[:3]
     got = (actual.red(), actual.green(), actual.blue())
-    assert all(abs(a - e) <= tolerance for a, e in zip(got, expected)), (got, expected, state)
+    assert all(abs(a - e) <= tolerance for a, e in zip(got, expected, strict=True)), (
+        got,
+        expected,
+        state,
+    )
 
 
 def test_tiles_are_drawn_in_state_colours(heatmap):
@@ -122,11 +126,15 @@ def test_legend_click_toggles_a_dimming_filter(heatmap, qtbot):
     assert dimmed.lightness() > QColor(*state_rgba("offline")[:3]).lightness() + 60
 
     with qtbot.waitSignal(heatmap.filterChanged) as blocker:
-        qtbot.mouseClick(heatmap.findChild(QToolButton, "legend-running"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            heatmap.findChild(QToolButton, "legend-running"), Qt.MouseButton.LeftButton
+        )
     assert blocker.args == [["idle", "running"]]
     qtbot.mouseClick(idle_button, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(heatmap.filterChanged) as blocker:
-        qtbot.mouseClick(heatmap.findChild(QToolButton, "legend-running"), Qt.MouseButton.LeftButton)
+        qtbot.mouseClick(
+            heatmap.findChild(QToolButton, "legend-running"), Qt.MouseButton.LeftButton
+        )
     assert blocker.args == [[]]
     assert not idle_button.isChecked()
     assert_color(pixel(heatmap, tile_point(heatmap, "tvm-0004", 0.6, 0.6)), "offline")
@@ -138,7 +146,9 @@ def test_click_emits_the_node_under_the_pointer(heatmap, qtbot):
         assert heatmap.node_at(point) == node_id
         viewport = heatmap.childAt(point)
         with qtbot.waitSignal(heatmap.nodeActivated) as blocker:
-            qtbot.mouseClick(viewport, Qt.MouseButton.LeftButton, pos=viewport.mapFrom(heatmap, point))
+            qtbot.mouseClick(
+                viewport, Qt.MouseButton.LeftButton, pos=viewport.mapFrom(heatmap, point)
+            )
         assert blocker.args == [node_id]
 
 
@@ -146,7 +156,9 @@ def test_tooltip_describes_the_hovered_node(heatmap):
     point = heatmap.tile_rect("tvm-0005").center()
     viewport = heatmap.childAt(point)
     local = viewport.mapFrom(heatmap, point)
-    QApplication.sendEvent(viewport, QHelpEvent(QEvent.Type.ToolTip, local, viewport.mapToGlobal(local)))
+    QApplication.sendEvent(
+        viewport, QHelpEvent(QEvent.Type.ToolTip, local, viewport.mapToGlobal(local))
+    )
     assert QToolTip.text() == (
         "tvm-0005\nstate: idle\nip: 10.0.0.5\ntask slots: 0/4\nlow priority (spot)"
     )

@@ -1,0 +1,298 @@
+"""A log viewer for files of any size, read through a ``RangeReader``.
+
+Only the rows on screen are held (plus a few MiB of pages in the cache). The
+vertical scrollbar is in bytes (scaled down for files over 1 GiB): dragging it
+shows the row holding that byte. Every read runs in a task owned by the viewer;
+all the ones that change what is shown share one slot, so the newest wins.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+
+from explorer.ui.widgets.log_document import LogDocument, Row
+from explorer.ui.widgets.range_reader import RangeReader
+from explorer.ui.widgets.task_slots import TaskSlots
+
+log = logging.getLogger(__name__)
+
+SCROLL_UNIT_LIMIT = 1 << 30  # QScrollBar ranges are 32-bit ints
+WHEEL_ROWS = 3
+MARGIN = 4
+HIGHLIGHT = QColor(255, 213, 79)
+
+
+def display_text(data: bytes) -> str:
+    return data.decode("utf-8", "replace").removesuffix("\r").expandtabs(8)
+
+
+class LogViewer(QAbstractScrollArea):
+    """Signals carry Python ints (``object``): file offsets do not fit in 32 bits.
+
+    ``viewChanged()`` after the rows on screen were updated; ``sizeChanged(size)``
+    when the file size changed; ``findFinished(offset or None)``;
+    ``followChanged(bool)``; ``readFailed(message)`` when the reader raised OSError.
+    """
+
+    viewChanged = Signal()
+    sizeChanged = Signal(object)
+    findFinished = Signal(object)
+    followChanged = Signal(bool)
+    readFailed = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_moved)
+        self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
+        self._tasks = TaskSlots()
+        self._doc: LogDocument | None = None
+        self._follow = False
+        self._top = 0
+        self._rows: list[Row] = []
+        self._texts: list[str] = []
+        self._end_top = 0
+        self._end_key: tuple[int, int] | None = None
+        self._unit = 1
+        self._syncing_scrollbar = False
+        self._match: tuple[int, int] | None = None
+
+    # -- public API ----------------------------------------------------------
+
+    def set_reader(self, reader: RangeReader | None) -> None:
+        """Show another file (None: nothing); cancels everything under way."""
+        self._tasks.cancel_all()
+        self._doc = LogDocument(reader) if reader is not None else None
+        self._top, self._rows, self._texts = 0, [], []
+        self._end_key, self._match = None, None
+        self._sync_scrollbars()
+        self.viewport().update()
+        if self._doc is not None:
+            self._start("poll", self._refresh, True)
+
+    def poll(self) -> None:
+        """Check whether the file grew (or shrank); the owner decides how often."""
+        if self._doc is not None and self._tasks.get("poll") is None:
+            self._start("poll", self._refresh, False)
+
+    def set_follow(self, follow: bool) -> None:
+        """Keep the end of the file in view as it grows (on each ``poll``)."""
+        if follow == self._follow:
+            return
+        self._follow = follow
+        self.followChanged.emit(follow)
+        if follow:
+            self.scroll_to_end()
+
+    def is_following(self) -> bool:
+        return self._follow
+
+    def scroll_to_end(self) -> None:
+        self._navigate(self._show, None)
+
+    def scroll_to_offset(self, offset: int) -> None:
+        """Show the row holding byte ``offset`` at the top (or the last page)."""
+        self._navigate(self._goto, offset)
+
+    def scroll_rows(self, count: int) -> None:
+        if count < 0:
+            self.set_follow(False)
+        self._navigate(self._scroll_rows, count)
+
+    def find(self, text: str, *, backward: bool = False, case_sensitive: bool = True) -> None:
+        """Search from the current match (or the view); ``findFinished`` tells the result."""
+        if self._doc is None or not text:
+            self.findFinished.emit(None)
+            return
+        self._start("find", self._find, text.encode(), backward, case_sensitive)
+
+    def cancel_find(self) -> None:
+        self._tasks.cancel("find")
+
+    def top_offset(self) -> int:
+        return self._top
+
+    def visible_lines(self) -> list[str]:
+        """The rows laid out for the viewport, the last possibly cut off at the bottom."""
+        return list(self._texts)
+
+    def current_match(self) -> tuple[int, int] | None:
+        """(offset, length) in bytes of the last match found."""
+        return self._match
+
+    # -- async work ----------------------------------------------------------
+
+    def _navigate(self, step: Callable[..., Awaitable], *args) -> asyncio.Task | None:
+        """Run ``step(*args)`` in the one slot for what changes the view."""
+        if self._doc is None:
+            return None
+        return self._start("view", step, *args)
+
+    def _start(self, slot: str, step: Callable[..., Awaitable], *args) -> asyncio.Task:
+        # The coroutine is made inside the task: a task cancelled before it runs
+        # then leaves no never-awaited coroutine behind.
+        return self._tasks.start(slot, self._guard(step, *args))
+
+    async def _guard(self, step: Callable[..., Awaitable], *args) -> None:
+        try:
+            await step(*args)
+        except OSError as exc:
+            log.warning("reading the log failed: %s", exc)
+            self.readFailed.emit(str(exc))
+
+    async def _refresh(self, first: bool) -> None:
+        doc = self._doc
+        if not await doc.refresh_size() and not first:
+            return
+        self.sizeChanged.emit(doc.size)
+        # Also when not following: the scrollbar's range and a last partial row change.
+        self._navigate(self._show, None if self._follow else self._top)
+
+    async def _goto(self, offset: int) -> None:
+        top = await self._doc.row_start(offset)
+        if top < self._top:
+            self.set_follow(False)
+        await self._show(top)
+
+    async def _scroll_rows(self, count: int) -> None:
+        doc = self._doc
+        if count < 0:
+            await self._show(await doc.rows_before(self._top, -count))
+        elif count > 0:
+            rows = await doc.rows(self._top, count + 1)
+            await self._show(rows[-1].start if rows else self._top)
+
+    async def _show(self, top: int | None) -> None:
+        """Lay out the rows from ``top`` (None: the last page), clamped to the last page."""
+        doc = self._doc
+        page_rows = self._page_rows()
+        if self._end_key != (doc.size, page_rows):
+            self._end_top = await doc.end_top(page_rows)
+            self._end_key = (doc.size, page_rows)
+        top = self._end_top if top is None else min(top, self._end_top)
+        rows = await doc.rows(top, page_rows + 1)
+        self._top, self._rows = top, rows
+        self._texts = [display_text(row.data) for row in rows]
+        self._sync_scrollbars()
+        self.viewport().update()
+        self.viewChanged.emit()
+
+    async def _find(self, needle: bytes, backward: bool, case_sensitive: bool) -> None:
+        doc = self._doc
+        if self._match is not None:
+            start = self._match[0] + (0 if backward else 1)
+        else:
+            start = self._rows[-1].next if backward and self._rows else self._top
+        found = await doc.find(needle, start, backward=backward, case_sensitive=case_sensitive)
+        if found is not None:
+            self._match = (found, len(needle))
+            # Show the match a third of the way down, with what led to it above.
+            top = await doc.rows_before(await doc.row_start(found), self._page_rows() // 3)
+            self.set_follow(False)
+            await asyncio.wait([self._navigate(self._show, top)])
+        self.findFinished.emit(found)
+
+    # -- Qt ------------------------------------------------------------------
+
+    def paintEvent(self, event) -> None:
+        painter = QPainter(self.viewport())
+        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
+        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        metrics = self.fontMetrics()
+        height, ascent = metrics.lineSpacing(), metrics.ascent()
+        x = MARGIN - self.horizontalScrollBar().value()
+        for i, (row, text) in enumerate(zip(self._rows, self._texts, strict=True)):
+            y = i * height
+            if self._match is not None:
+                self._paint_match(painter, row, x, y, height)
+            painter.drawText(x, y + ascent, text)
+
+    def _paint_match(self, painter: QPainter, row: Row, x: int, y: int, height: int) -> None:
+        begin = max(self._match[0], row.start)
+        end = min(self._match[0] + self._match[1], row.start + len(row.data))
+        if begin >= end:
+            return
+        metrics = self.fontMetrics()
+        left = metrics.horizontalAdvance(display_text(row.data[: begin - row.start]))
+        right = metrics.horizontalAdvance(display_text(row.data[: end - row.start]))
+        painter.fillRect(x + left, y, right - left, height, HIGHLIGHT)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        # Scrollbars coming and going resize the viewport too: only a change in
+        # the number of rows needs new rows, a change in width only the scrollbars.
+        if self._end_key is not None and self._end_key[1] != self._page_rows():
+            self._navigate(self._show, None if self._follow else self._top)
+        else:
+            self._sync_scrollbars()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120
+        if steps:
+            self.scroll_rows(-round(steps * WHEEL_ROWS))
+        horizontal = event.angleDelta().x()
+        if horizontal:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - horizontal)
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        page = max(1, self._page_rows() - 1)
+        moves = {
+            Qt.Key.Key_Up: -1,
+            Qt.Key.Key_Down: 1,
+            Qt.Key.Key_PageUp: -page,
+            Qt.Key.Key_PageDown: page,
+        }
+        key = event.key()
+        if key in moves:
+            self.scroll_rows(moves[key])
+        elif key == Qt.Key.Key_Home:
+            self.scroll_to_offset(0)
+        elif key == Qt.Key.Key_End:
+            self.scroll_to_end()
+        else:
+            super().keyPressEvent(event)
+
+    def closeEvent(self, event) -> None:
+        self._tasks.cancel_all()
+        super().closeEvent(event)
+
+    # -- internals -----------------------------------------------------------
+
+    def _page_rows(self) -> int:
+        return max(1, self.viewport().height() // self.fontMetrics().lineSpacing())
+
+    def _on_scrollbar_moved(self, value: int) -> None:
+        if self._syncing_scrollbar or self._doc is None:
+            return
+        bar = self.verticalScrollBar()
+        if value >= bar.maximum():
+            self.scroll_to_end()
+        else:
+            self.scroll_to_offset(value * self._unit)
+
+    def _sync_scrollbars(self) -> None:
+        size = self._doc.size if self._doc else 0
+        self._unit = max(1, -(-size // SCROLL_UNIT_LIMIT))
+        shown = (self._rows[-1].next - self._top) if self._rows else 0
+        width = max((self.fontMetrics().horizontalAdvance(t) for t in self._texts), default=0)
+        self._syncing_scrollbar = True
+        try:
+            bar = self.verticalScrollBar()
+            bar.setRange(0, self._end_top // self._unit)
+            bar.setPageStep(max(1, shown // self._unit))
+            bar.setSingleStep(max(1, shown // max(1, len(self._rows)) // self._unit))
+            bar.setValue(self._top // self._unit)
+            hbar = self.horizontalScrollBar()
+            hbar.setRange(0, max(0, width + 2 * MARGIN - self.viewport().width()))
+            hbar.setPageStep(self.viewport().width())
+        finally:
+            self._syncing_scrollbar = False

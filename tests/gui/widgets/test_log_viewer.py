@@ -1,0 +1,228 @@
+"""Log viewer over a RangeReader: huge files, find across pages, follow, errors."""
+
+from __future__ import annotations
+
+import asyncio
+
+import psutil
+import pytest
+
+from explorer.ui.widgets.log_viewer import LogViewer
+from explorer.ui.widgets.range_reader import FileRangeReader
+
+TIMEOUT = 20  # generous: a bound, not a wait
+
+
+@pytest.fixture
+def viewer(loop, qtbot):
+    widget = LogViewer()
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def run(loop):
+    def run(coro):
+        return loop.run_until_complete(asyncio.wait_for(coro, TIMEOUT))
+
+    return run
+
+
+async def settled(viewer: LogViewer, signal_future, action) -> None:
+    """Do ``action`` and wait until the view shows its result."""
+    future = signal_future(viewer.viewChanged)
+    action()
+    await future
+
+
+def write_lines(path, lines: list[str]) -> None:
+    path.write_bytes("".join(line + "\n" for line in lines).encode())
+
+
+def test_huge_file_scrolls_to_end_in_bounded_memory(viewer, run, signal_future, tmp_path):
+    path = tmp_path / "huge.log"
+    block = "".join(
+        f"line {i:06d} of a repeated block: lorem ipsum dolor sit\n" for i in range(16384)
+    )
+    block_bytes = block.encode()
+    last = "the very last line \u2713 done"
+    with path.open("wb") as f:
+        for _ in range(200 * 1024 * 1024 // len(block_bytes) + 1):
+            f.write(block_bytes)
+        f.write(f"second to last\n{last}\n".encode())
+    size = path.stat().st_size
+    assert size > 200 * 1024 * 1024
+    rss_before = psutil.Process().memory_info().rss
+
+    async def scenario():
+        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        assert viewer.visible_lines()[0] == "line 000000 of a repeated block: lorem ipsum dolor sit"
+        await settled(viewer, signal_future, viewer.scroll_to_end)
+        assert viewer.visible_lines()[-2:] == ["second to last", last]
+        await settled(viewer, signal_future, lambda: viewer.scroll_to_offset(size // 2))
+        top = viewer.visible_lines()[0]
+        assert top.startswith("line ") and top.endswith("dolor sit")
+        assert viewer.top_offset() <= size // 2
+        await settled(viewer, signal_future, lambda: viewer.scroll_rows(-5))
+        await settled(viewer, signal_future, lambda: viewer.scroll_rows(7))
+        assert viewer.visible_lines()[0].startswith("line ")
+
+    run(scenario())
+    grown = psutil.Process().memory_info().rss - rss_before
+    path.unlink()
+    assert grown < 50 * 1024 * 1024, f"RSS grew by {grown / 2**20:.1f} MiB"
+
+
+def test_scroll_rows_and_scrollbar(viewer, run, signal_future, tmp_path):
+    path = tmp_path / "rows.log"
+    write_lines(path, [f"row {i}" for i in range(1000)])
+
+    async def scenario():
+        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, signal_future, lambda: viewer.scroll_rows(3))
+        assert viewer.visible_lines()[0] == "row 3"
+        await settled(viewer, signal_future, lambda: viewer.scroll_rows(-2))
+        assert viewer.visible_lines()[0] == "row 1"
+        bar = viewer.verticalScrollBar()
+        await settled(viewer, signal_future, lambda: bar.setValue(bar.maximum()))
+        assert viewer.visible_lines()[-1] == "row 999"
+        offset = len("".join(f"row {i}\n" for i in range(500))) + 2  # inside "row 500"
+        await settled(viewer, signal_future, lambda: bar.setValue(offset))
+        assert viewer.visible_lines()[0] == "row 500"
+
+    run(scenario())
+
+
+def test_find_across_pages(viewer, run, signal_future, tmp_path):
+    path = tmp_path / "find.log"
+    page = 64 * 1024
+    filler = b"x" * 99 + b"\n"
+    data = bytearray(filler * (5 * page // len(filler)))
+    needle = "NEEDLE-\u00e9"
+    first, second = 2 * page - 4, 4 * page + 10  # the first straddles a page boundary
+    for offset in (first, second):
+        data[offset : offset + len(needle.encode())] = needle.encode()
+    path.write_bytes(bytes(data))
+
+    async def find(text, **kwargs):
+        future = signal_future(viewer.findFinished)
+        viewer.find(text, **kwargs)
+        return await future
+
+    async def scenario():
+        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        assert await find(needle) == first
+        assert any(needle in line for line in viewer.visible_lines())
+        assert await find(needle) == second
+        assert viewer.current_match() == (second, len(needle.encode()))
+        assert any(needle in line for line in viewer.visible_lines())
+        assert await find(needle) is None
+        assert await find(needle, backward=True) == first
+        assert await find("needle-\u00e9", backward=True) is None
+        assert await find("needle-", case_sensitive=False) == second
+
+    run(scenario())
+
+
+def test_find_can_be_cancelled(viewer, run, signal_future, tmp_path):
+    path = tmp_path / "slow.log"
+    write_lines(path, [f"row {i}" for i in range(100)])
+
+    class StallingReader(FileRangeReader):
+        """Reads pages normally; a search chunk (1 MiB) stalls until cancelled."""
+
+        stalled = asyncio.Event()
+
+        async def read(self, offset, length):
+            if length > 128 * 1024:
+                self.stalled.set()
+                await asyncio.Event().wait()
+            return await super().read(offset, length)
+
+    reader = StallingReader(path)
+    results = []
+    viewer.findFinished.connect(results.append)
+
+    async def scenario():
+        await settled(viewer, signal_future, lambda: viewer.set_reader(reader))
+        viewer.find("row 50")
+        await reader.stalled.wait()
+        viewer.cancel_find()
+        await asyncio.sleep(0)
+
+    run(scenario())
+    assert results == []
+
+
+def test_follow_picks_up_appended_bytes(viewer, run, signal_future, tmp_path):
+    path = tmp_path / "follow.log"
+    write_lines(path, [f"row {i}" for i in range(100)])
+
+    async def poll_and_settle():
+        await settled(viewer, signal_future, viewer.poll)
+
+    async def scenario():
+        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, signal_future, lambda: viewer.set_follow(True))
+        assert viewer.visible_lines()[-1] == "row 99"
+        with path.open("ab") as f:
+            f.write(b"row 100\npartial")
+        await poll_and_settle()
+        assert viewer.visible_lines()[-2:] == ["row 100", "partial"]
+        with path.open("ab") as f:
+            f.write(b" line, now complete\n")
+        await poll_and_settle()
+        assert viewer.visible_lines()[-1] == "partial line, now complete"
+        # Scrolling up stops following; polls then leave the view where it is.
+        await settled(viewer, signal_future, lambda: viewer.scroll_rows(-10))
+        assert not viewer.is_following()
+        top = viewer.visible_lines()[0]
+        with path.open("ab") as f:
+            f.write(b"row 102\n")
+        await poll_and_settle()
+        assert viewer.visible_lines()[0] == top
+
+    run(scenario())
+
+
+def test_long_lines_are_cut_into_rows(viewer, run, signal_future, tmp_path):
+    path = tmp_path / "long.log"
+    long_line = "\u00e9" * 5000 + "END"  # 10,003 bytes, two-byte characters
+    write_lines(path, ["first", long_line, "last"] + [f"tail {i}" for i in range(100)])
+
+    async def scenario():
+        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        lines = viewer.visible_lines()
+        assert lines[0] == "first" and lines[4] == "last"
+        assert "".join(lines[1:4]) == long_line  # three rows, cut on character boundaries
+        assert all(len(line.encode()) <= 4096 for line in lines)
+        await settled(viewer, signal_future, lambda: viewer.scroll_rows(2))
+        await settled(viewer, signal_future, lambda: viewer.scroll_rows(-1))
+        assert viewer.visible_lines()[0] == lines[1]
+
+    run(scenario())
+
+
+def test_read_errors_are_reported(viewer, run, signal_future, tmp_path):
+    async def scenario():
+        future = signal_future(viewer.readFailed)
+        viewer.set_reader(FileRangeReader(tmp_path / "missing.log"))
+        assert "missing.log" in await future
+
+    run(scenario())
+
+
+def test_file_that_shrinks_is_reread(viewer, run, signal_future, tmp_path):
+    path = tmp_path / "rotated.log"
+    write_lines(path, [f"old {i}" for i in range(50)])
+
+    async def scenario():
+        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        write_lines(path, ["new 0", "new 1"])
+        await settled(viewer, signal_future, viewer.poll)
+        assert viewer.visible_lines() == ["new 0", "new 1"]
+
+    run(scenario())
