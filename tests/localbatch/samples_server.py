@@ -1,0 +1,47 @@
+"""Serving resources/samples over HTTP on loopback, as the httpUrl of resource files."""
+
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+
+
+class SamplesServer:
+    def __init__(self) -> None:
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "http.server", str(self.port), "--bind", "127.0.0.1", "--directory", str(SAMPLES)],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", self.port), timeout=1).close()
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    self.stop()
+                    raise RuntimeError("the samples HTTP server did not start") from None
+                time.sleep(0.05)
+
+    @property
+    def base_url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def task_json(self, sample: str) -> dict:
+        """A sample's task template with its resource file URLs pointing at this server."""
+        text = (SAMPLES / sample / "task.json").read_text()
+        return json.loads(text.replace("{samples_base_url}", self.base_url))
+
+    def stop(self) -> None:
+        self._process.terminate()
+        self._process.wait(10)
