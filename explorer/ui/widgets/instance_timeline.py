@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QHelpEvent, QPalette
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QPalette
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
@@ -87,7 +87,12 @@ class InstanceTimeline(QWidget):
         self._now = now or (max(times) if times else None)
         self._axis.origin = self._origin
         ticks = [(row, _row_label(inst)) for row, inst in enumerate(self._rows)]
-        self._plot.getAxis("left").setTicks([ticks])
+        left = self._plot.getAxis("left")
+        left.setTicks([ticks])
+        # The axis sizes itself to numbers; make room for "0 primary".
+        metrics = QFontMetrics(self._plot.font())
+        widest = max((metrics.horizontalAdvance(t) for _, t in ticks), default=0)
+        left.setWidth(widest + 12)
         self._redraw()
         self._plot.enableAutoRange()
 
