@@ -10,13 +10,10 @@ can be shown after reading a few pages.
 from __future__ import annotations
 
 import asyncio
-import logging
 from dataclasses import dataclass
 
 from explorer.ui.widgets.page_cache import PageCache
 from explorer.ui.widgets.range_reader import RangeReader
-
-log = logging.getLogger(__name__)
 
 WRAP = 4096
 # How far back a row start is looked for. A line longer than this is cut into

@@ -42,9 +42,6 @@ class PageCache:
             del self._pages[index]
         self._generation += 1
 
-    def __len__(self) -> int:
-        return len(self._pages)
-
     async def _page(self, index: int) -> bytes:
         page = self._pages.get(index)
         if page is not None:
