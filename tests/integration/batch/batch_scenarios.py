@@ -84,4 +84,4 @@ async def submit_task(
 
 async def task_state(client: BatchClient, job_id: str, task_id: str) -> str:
     task = await client.get_task(job_id, task_id, select=["id", "state"])
-    return str(task.state)
+    return task.state  # a str enum: compares equal to "completed"
