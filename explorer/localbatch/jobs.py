@@ -101,9 +101,9 @@ class Jobs:
 
     def terminate(self, job_id: str, reason: str | None) -> None:
         job = self._changeable(job_id)
-        self._terminate(job, reason or "UserTerminate")
+        self.end_job(job, reason or "UserTerminate")
 
-    def _terminate(self, job: dict, reason: str) -> None:
+    def end_job(self, job: dict, reason: str) -> None:
         set_state(job, "terminating")
         job["executionInfo"]["terminateReason"] = reason
         touch(job)
@@ -161,7 +161,7 @@ class Jobs:
             return
         tasks = self.ctx.state.job_tasks(job["id"]).values()
         if tasks and all(task["state"] == "completed" for task in tasks):
-            self._terminate(job, "AllTasksComplete")
+            self.end_job(job, "AllTasksComplete")
 
 
 def task_node_ids(ctx: Context, job_id: str, task: dict) -> list[str]:

@@ -163,9 +163,9 @@ class Pools:
         self._set_allocation(pool, "resizing")
         if added:
             self.ctx.state.save_nodes(pool["id"], added)
-            self.ctx.spawn(self._boot(pool["id"], [n["id"] for n in added]), f"boot nodes of {pool['id']}")
+            self.ctx.spawn(self.boot_nodes(pool["id"], [n["id"] for n in added]), f"boot nodes of {pool['id']}")
         if leaving:
-            self.ctx.spawn(self._remove(pool["id"], [n["id"] for n in leaving], option), f"shrink {pool['id']}")
+            self.ctx.spawn(self.drain_and_remove(pool["id"], [n["id"] for n in leaving], option), f"shrink {pool['id']}")
 
     def _new_nodes(self, pool: dict, count: int, dedicated: bool) -> list[dict]:
         store = self.ctx.state.store
@@ -177,14 +177,14 @@ class Pools:
             new_node_doc(pool, first + i, first_ip + i, dedicated, self.ctx.settings.endpoint) for i in range(count)
         ]
 
-    async def _boot(self, pool_id: str, node_ids: list[str], from_states: tuple[str, ...] = ("creating",)) -> None:
+    async def boot_nodes(self, pool_id: str, node_ids: list[str], from_states: tuple[str, ...] = ("creating",)) -> None:
         half = self.ctx.settings.node_start_seconds / 2
         await asyncio.sleep(half)
         nodes = self._nodes_in(pool_id, node_ids, from_states)
         for node in nodes:
             set_state(node, "starting", previous=False)
         self.ctx.state.save_nodes(pool_id, nodes)
-        self._settle(pool_id)
+        self.settle(pool_id)
         await asyncio.sleep(half)
         nodes = self._nodes_in(pool_id, node_ids, ("starting",))
         pool = self.ctx.state.pools.get(pool_id.lower())
@@ -212,7 +212,7 @@ class Pools:
         nodes = self.ctx.state.pool_nodes(pool_id)
         return [n for n in (nodes.get(i.lower()) for i in node_ids) if n is not None and n["state"] in states]
 
-    def _settle(self, pool_id: str) -> None:
+    def settle(self, pool_id: str) -> None:
         """Steady once no node is still being created or leaving."""
         pool = self.ctx.state.pools.get(pool_id.lower())
         if pool is None or pool["state"] == "deleting":
@@ -220,7 +220,7 @@ class Pools:
         busy = any(n["state"] in ("creating", "leavingpool") for n in self.ctx.state.pool_nodes(pool_id).values())
         self._set_allocation(pool, "resizing" if busy else "steady")
 
-    async def _remove(self, pool_id: str, node_ids: list[str], option: str) -> None:
+    async def drain_and_remove(self, pool_id: str, node_ids: list[str], option: str) -> None:
         nodes = [n for n in (self.ctx.state.pool_nodes(pool_id).get(i.lower()) for i in node_ids) if n]
         for node in nodes:
             set_state(node, "leavingpool", previous=False)
@@ -230,7 +230,7 @@ class Pools:
             self.ctx.state.remove_node(pool_id, node["id"])
             if option != "retaineddata":
                 self.ctx.dirs.remove_node(pool_id, node["id"])
-        self._settle(pool_id)
+        self.settle(pool_id)
 
     async def _evict(self, pool_id: str, node_id: str, option: str) -> None:
         """End what runs on a node that is leaving or rebooting, as the deallocation option says."""
@@ -256,7 +256,7 @@ class Pools:
             key = "targetDedicatedNodes" if node.get("isDedicated", True) else "targetLowPriorityNodes"
             pool[key] = max(0, pool[key] - 1)
         self._set_allocation(pool, "resizing")
-        self.ctx.spawn(self._remove(pool_id, [n["id"] for n in nodes], option), f"remove nodes of {pool_id}")
+        self.ctx.spawn(self.drain_and_remove(pool_id, [n["id"] for n in nodes], option), f"remove nodes of {pool_id}")
 
     def reboot_node(self, pool_id: str, node_id: str, body: Body) -> None:
         self._active_pool(pool_id)
@@ -269,7 +269,7 @@ class Pools:
 
         async def reboot() -> None:
             await self._evict(pool_id, node["id"], option)
-            await self._boot(pool_id, [node["id"]], from_states=("rebooting",))
+            await self.boot_nodes(pool_id, [node["id"]], from_states=("rebooting",))
 
         self.ctx.spawn(reboot(), f"reboot {pool_id}/{node_id}")
 
@@ -282,7 +282,7 @@ class Pools:
         node_ids = [n["id"] for n in self.ctx.state.pool_nodes(pool_id).values()]
 
         async def delete() -> None:
-            await self._remove(pool_id, node_ids, "requeue")
+            await self.drain_and_remove(pool_id, node_ids, "requeue")
             self.ctx.state.remove_pool(pool_id)
             self.ctx.dirs.remove_pool(pool_id)
 

@@ -30,7 +30,7 @@ def recover(services: Services) -> None:
                 state.save_task(job["id"], task)
                 state.clear_subtasks(job["id"], task["id"])
         if job["state"] == "terminating":
-            services.jobs._terminate(job, job.get("executionInfo", {}).get("terminateReason", "UserTerminate"))
+            services.jobs.end_job(job, job.get("executionInfo", {}).get("terminateReason", "UserTerminate"))
         elif job["state"] == "deleting":
             set_state(job, "active")
             services.jobs.delete(job["id"])
@@ -60,8 +60,8 @@ def _recover_nodes(services: Services, pool: dict) -> None:
     if changed:
         state.save_nodes(pool["id"], changed)
     if booting:
-        services.ctx.spawn(services.pools._boot(pool["id"], booting), f"boot nodes of {pool['id']}")
+        services.ctx.spawn(services.pools.boot_nodes(pool["id"], booting), f"boot nodes of {pool['id']}")
     if leaving:
-        services.ctx.spawn(services.pools._remove(pool["id"], leaving, "requeue"), f"shrink {pool['id']}")
+        services.ctx.spawn(services.pools.drain_and_remove(pool["id"], leaving, "requeue"), f"shrink {pool['id']}")
     if pool["allocationState"] != "steady" and not booting and not leaving:
-        services.pools._settle(pool["id"])
+        services.pools.settle(pool["id"])
