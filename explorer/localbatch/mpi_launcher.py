@@ -61,17 +61,11 @@ launcher (without importing the ``explorer`` package), so it must stay self-cont
 from __future__ import annotations
 
 import json
-import logging
 import os
 import re
 import shlex
 import shutil
 import sys
-import sysconfig
-from dataclasses import dataclass, field
-from pathlib import Path
-
-logger = logging.getLogger(__name__)
 
 HOST_MAP_ENV = "LOCALBATCH_HOST_MAP"
 """Environment variable naming the host map JSON file the shim reads."""
@@ -97,148 +91,7 @@ _EXIT_SSH_ERROR = 255  # what ssh returns for its own failures
 _EXIT_NOT_FOUND = 127  # what a remote shell returns for an unknown command
 
 
-@dataclass(frozen=True)
-class NodeContext:
-    """How one node looks to the processes started on it."""
-
-    ip: str
-    node_id: str
-    cwd: Path | str
-    env: dict[str, str] = field(default_factory=dict)
-
-
-def write_host_map(path: Path | str, contexts: list[NodeContext] | tuple[NodeContext, ...]) -> Path:
-    """Write the host map the shim reads: ``{ip: {"node_id", "cwd", "env"}}``.
-
-    Written atomically (temporary file + rename): the primary may already be running.
-    Raises ValueError for duplicate addresses and for addresses Hydra treats as local
-    (those would be forked without going through the shim).
-    """
-    path = Path(path)
-    data: dict[str, dict[str, object]] = {}
-    for ctx in contexts:
-        if ctx.ip in data:
-            raise ValueError(f"duplicate node address in host map: {ctx.ip}")
-        if ctx.ip in _ALWAYS_LOCAL:
-            raise ValueError(
-                f"node address {ctx.ip} is one Hydra always treats as local: mpiexec would "
-                "fork the rank without the node context; use 127.1.x.y addresses"
-            )
-        env = {str(k): str(v) for k, v in ctx.env.items()}
-        env.setdefault("AZ_BATCH_NODE_ID", ctx.node_id)
-        data[ctx.ip] = {"node_id": ctx.node_id, "cwd": str(ctx.cwd), "env": env}
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
-    return path
-
-
-def hydra_bin_dir() -> Path:
-    """Directory holding ``mpiexec`` and ``hydra_pmi_proxy`` of the ``mpich`` wheel."""
-    found = shutil.which(HYDRA_PROXY_NAME, path=sysconfig.get_path("scripts"))
-    if found:
-        return Path(found).parent
-    found = shutil.which(HYDRA_PROXY_NAME)
-    if found:
-        return Path(found).parent
-    return Path(sysconfig.get_path("scripts"))
-
-
-def write_launcher_script(directory: Path | str) -> Path:
-    """Generate the executable Hydra calls in place of ssh, and return its path.
-
-    It runs this very file with this interpreter (``-I -S``: isolated, no site; the
-    shim needs only the standard library), so it neither depends on PATH nor on the
-    ``explorer`` package being importable, and starts quickly.
-    """
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    script = directory / LAUNCHER_SCRIPT_NAME
-    python = sys.executable
-    module_file = str(Path(__file__).resolve())
-    body = (
-        "import runpy\n"
-        f"runpy.run_path({module_file!r}, run_name='__main__')\n"
-    )
-    shebang = f"#!{python} -IS"
-    if len(shebang) < 120 and " " not in python:  # kernel limits/splits shebang lines
-        text = f"{shebang}\n# Local Batch: ssh stand-in for MPICH Hydra (generated).\n{body}"
-    else:
-        text = (
-            "#!/bin/sh\n# Local Batch: ssh stand-in for MPICH Hydra (generated).\n"
-            f"exec {shlex.quote(python)} -IS {shlex.quote(module_file)} \"$@\"\n"
-        )
-    _write_if_changed(script, text)
-    script.chmod(0o755)
-    return script
-
-
-def write_hydra_config(directory: Path | str) -> Path:
-    """Generate the Hydra config file holding ``-hybrid-hosts`` (see the module doc)."""
-    directory = Path(directory)
-    directory.mkdir(parents=True, exist_ok=True)
-    conf = directory / HYDRA_CONFIG_NAME
-    _write_if_changed(conf, "-hybrid-hosts\n")
-    return conf
-
-
-def launcher_environment(
-    host_map_path: Path, *, bin_dir: Path | None = None, path: str | None = None
-) -> dict[str, str]:
-    """Environment Local Batch adds to every instance of a multi-instance task.
-
-    With it an unchanged ``mpiexec``/``mpirun -hosts $AZ_BATCH_HOST_LIST ...`` launches
-    each rank through the shim, inside its own node. The launcher script and Hydra
-    config file are generated into ``bin_dir`` (default: the host map's directory).
-    If ``path`` (the task's PATH) is given, the result also carries PATH with the
-    Hydra bin directory first: Hydra finds ``hydra_pmi_proxy`` on PATH when it forks
-    a local proxy under ``-hybrid-hosts``.
-    Apply it before the task's own environmentSettings if users may override the
-    interface variables; the HYDRA_* ones must stay as they are.
-    """
-    host_map_path = Path(host_map_path).resolve()
-    bin_dir = Path(bin_dir) if bin_dir is not None else host_map_path.parent
-    script = write_launcher_script(bin_dir)
-    conf = write_hydra_config(bin_dir)
-    env = {
-        HOST_MAP_ENV: str(host_map_path),
-        "HYDRA_LAUNCHER": "ssh",
-        "HYDRA_LAUNCHER_EXEC": str(script),
-        # Older Hydra spelled these BOOTSTRAP; harmless for 5.x.
-        "HYDRA_BOOTSTRAP": "ssh",
-        "HYDRA_BOOTSTRAP_EXEC": str(script),
-        "HYDRA_ENV": "none",
-        "HYDRA_CONFIG_FILE": str(conf),
-        "HYDRA_IFACE": "lo",
-        "UCX_NET_DEVICES": "lo",
-        "FI_TCP_IFACE": "lo",
-        "FI_SOCKETS_IFACE": "lo",
-    }
-    if path is not None:
-        hydra_bin = str(hydra_bin_dir())
-        parts = [p for p in path.split(os.pathsep) if p]
-        if hydra_bin not in parts:
-            parts.insert(0, hydra_bin)
-        env["PATH"] = os.pathsep.join(parts)
-    return env
-
-
-def _write_if_changed(path: Path, text: str) -> None:
-    # Concurrent tasks may share bin_dir: never leave a half-written script behind.
-    try:
-        if path.read_text(encoding="utf-8") == text:
-            return
-    except OSError:
-        pass
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    if path.name == LAUNCHER_SCRIPT_NAME:
-        tmp.chmod(0o755)
-    os.replace(tmp, path)
-
-
-# ---- the shim itself -------------------------------------------------------------
+# ---- the shim itself: standard library only, and nothing slow to import ---------
 
 
 class _ShimError(Exception):
@@ -279,14 +132,23 @@ def parse_ssh_args(argv: list[str]) -> tuple[str, list[str]]:
     return host, argv[i + 1:]
 
 
-def load_host_map(path: Path | str) -> dict[str, dict]:
+def load_host_map(path: str | os.PathLike) -> dict[str, dict]:
     try:
-        data = json.loads(Path(path).read_text(encoding="utf-8"))
+        with open(path, encoding="utf-8") as fh:
+            data = json.load(fh)
     except (OSError, ValueError) as exc:
         raise _ShimError(f"cannot read host map {path}: {exc}") from exc
     if not isinstance(data, dict):
         raise _ShimError(f"host map {path} is not a JSON object")
     return data
+
+
+def _hydra_bin_dir() -> str:
+    import sysconfig  # only needed here and by the API; keep the shim's start fast
+
+    scripts = sysconfig.get_path("scripts")
+    found = shutil.which(HYDRA_PROXY_NAME, path=scripts) or shutil.which(HYDRA_PROXY_NAME)
+    return os.path.dirname(found) if found else scripts
 
 
 def _resolve(program: str, env: dict[str, str]) -> str:
@@ -295,7 +157,7 @@ def _resolve(program: str, env: dict[str, str]) -> str:
     found = shutil.which(program, path=env.get("PATH", os.defpath))
     if found is None and program == HYDRA_PROXY_NAME:
         # -hybrid-hosts names the proxy without a path; the task's PATH may lack it.
-        found = shutil.which(program, path=str(hydra_bin_dir()))
+        found = shutil.which(program, path=str(_hydra_bin_dir()))
     if found is None:
         raise _ShimError(f"{program}: command not found", _EXIT_NOT_FOUND)
     return found
@@ -379,5 +241,152 @@ def main(argv: list[str] | None = None) -> int:
     return _EXIT_SSH_ERROR  # not reached
 
 
+# The generated launcher runs this file as __main__ once per proxy; stop here so that
+# it never pays for the imports below (dataclasses alone pulls in inspect: ~10 ms).
 if __name__ == "__main__":
     sys.exit(main())
+
+
+# ---- the API the Local Batch scheduler uses -----------------------------------------
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class NodeContext:
+    """How one node looks to the processes started on it."""
+
+    ip: str
+    node_id: str
+    cwd: Path | str
+    env: dict[str, str] = field(default_factory=dict)
+
+
+def write_host_map(path: Path | str, contexts: list[NodeContext] | tuple[NodeContext, ...]) -> Path:
+    """Write the host map the shim reads: ``{ip: {"node_id", "cwd", "env"}}``.
+
+    Written atomically (temporary file + rename): the primary may already be running.
+    Raises ValueError for duplicate addresses and for addresses Hydra treats as local
+    (those would be forked without going through the shim).
+    """
+    path = Path(path)
+    data: dict[str, dict[str, object]] = {}
+    for ctx in contexts:
+        if ctx.ip in data:
+            raise ValueError(f"duplicate node address in host map: {ctx.ip}")
+        if ctx.ip in _ALWAYS_LOCAL:
+            raise ValueError(
+                f"node address {ctx.ip} is one Hydra always treats as local: mpiexec would "
+                "fork the rank without the node context; use 127.1.x.y addresses"
+            )
+        env = {str(k): str(v) for k, v in ctx.env.items()}
+        env.setdefault("AZ_BATCH_NODE_ID", ctx.node_id)
+        data[ctx.ip] = {"node_id": ctx.node_id, "cwd": str(ctx.cwd), "env": env}
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
+    os.replace(tmp, path)
+    return path
+
+
+def hydra_bin_dir() -> Path:
+    """Directory holding ``mpiexec`` and ``hydra_pmi_proxy`` of the ``mpich`` wheel."""
+    return Path(_hydra_bin_dir())
+
+
+def write_launcher_script(directory: Path | str) -> Path:
+    """Generate the executable Hydra calls in place of ssh, and return its path.
+
+    It runs this very file with this interpreter (``-I -S``: isolated, no site; the
+    shim needs only the standard library), so it neither depends on PATH nor on the
+    ``explorer`` package being importable, and starts quickly.
+    """
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    script = directory / LAUNCHER_SCRIPT_NAME
+    python = sys.executable
+    module_file = str(Path(__file__).resolve())
+    # Run the file as __main__ by hand: runpy would import typing & co (~7 ms a proxy).
+    body = (
+        "import sys\n"
+        f"path = sys.argv[0] = {module_file!r}\n"
+        "with open(path, encoding='utf-8') as fh:\n"
+        "    code = compile(fh.read(), path, 'exec')\n"
+        "exec(code, {'__name__': '__main__', '__file__': path, '__builtins__': __builtins__})\n"
+    )
+    shebang = f"#!{python} -IS"
+    if len(shebang) < 120 and " " not in python:  # kernel limits/splits shebang lines
+        text = f"{shebang}\n# Local Batch: ssh stand-in for MPICH Hydra (generated).\n{body}"
+    else:
+        text = (
+            "#!/bin/sh\n# Local Batch: ssh stand-in for MPICH Hydra (generated).\n"
+            f"exec {shlex.quote(python)} -IS {shlex.quote(module_file)} \"$@\"\n"
+        )
+    _write_if_changed(script, text)
+    script.chmod(0o755)
+    return script
+
+
+def write_hydra_config(directory: Path | str) -> Path:
+    """Generate the Hydra config file holding ``-hybrid-hosts`` (see the module doc)."""
+    directory = Path(directory)
+    directory.mkdir(parents=True, exist_ok=True)
+    conf = directory / HYDRA_CONFIG_NAME
+    _write_if_changed(conf, "-hybrid-hosts\n")
+    return conf
+
+
+def launcher_environment(
+    host_map_path: Path, *, bin_dir: Path | None = None, path: str | None = None
+) -> dict[str, str]:
+    """Environment Local Batch adds to every instance of a multi-instance task.
+
+    With it an unchanged ``mpiexec``/``mpirun -hosts $AZ_BATCH_HOST_LIST ...`` launches
+    each rank through the shim, inside its own node. The launcher script and Hydra
+    config file are generated into ``bin_dir`` (default: the host map's directory).
+    If ``path`` (the task's PATH) is given, the result also carries PATH with the
+    Hydra bin directory first: Hydra finds ``hydra_pmi_proxy`` on PATH when it forks
+    a local proxy under ``-hybrid-hosts``.
+    Apply it before the task's own environmentSettings if users may override the
+    interface variables; the HYDRA_* ones must stay as they are.
+    """
+    host_map_path = Path(host_map_path).resolve()
+    bin_dir = Path(bin_dir) if bin_dir is not None else host_map_path.parent
+    script = write_launcher_script(bin_dir)
+    conf = write_hydra_config(bin_dir)
+    env = {
+        HOST_MAP_ENV: str(host_map_path),
+        "HYDRA_LAUNCHER": "ssh",
+        "HYDRA_LAUNCHER_EXEC": str(script),
+        # Older Hydra spelled these BOOTSTRAP; harmless for 5.x.
+        "HYDRA_BOOTSTRAP": "ssh",
+        "HYDRA_BOOTSTRAP_EXEC": str(script),
+        "HYDRA_ENV": "none",
+        "HYDRA_CONFIG_FILE": str(conf),
+        "HYDRA_IFACE": "lo",
+        "UCX_NET_DEVICES": "lo",
+        "FI_TCP_IFACE": "lo",
+        "FI_SOCKETS_IFACE": "lo",
+    }
+    if path is not None:
+        hydra_bin = str(hydra_bin_dir())
+        parts = [p for p in path.split(os.pathsep) if p]
+        if hydra_bin not in parts:
+            parts.insert(0, hydra_bin)
+        env["PATH"] = os.pathsep.join(parts)
+    return env
+
+
+def _write_if_changed(path: Path, text: str) -> None:
+    # Concurrent tasks may share bin_dir: never leave a half-written script behind.
+    try:
+        if path.read_text(encoding="utf-8") == text:
+            return
+    except OSError:
+        pass
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp.write_text(text, encoding="utf-8")
+    if path.name == LAUNCHER_SCRIPT_NAME:
+        tmp.chmod(0o755)
+    os.replace(tmp, path)

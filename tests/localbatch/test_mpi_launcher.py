@@ -310,7 +310,7 @@ def _shim(args: list[str], host_map: Path | None, **kwargs) -> subprocess.Comple
         env[HOST_MAP_ENV] = str(host_map)
     return subprocess.run(
         [sys.executable, "-m", "explorer.localbatch.mpi_launcher", *args],
-        env=env, capture_output=True, text=True, timeout=30, **kwargs,
+        check=False, env=env, capture_output=True, text=True, timeout=30, **kwargs,
     )
 
 
