@@ -50,6 +50,13 @@ What Hydra does by itself, and why each variable of :func:`launcher_environment`
   All ranks see the same hostname, so MPICH treats them as one host and uses shared
   memory between them anyway.
 
+Ending a task: Hydra starts every proxy and every rank in a session of its own, so a
+signal to the primary's process group reaches ``mpiexec`` only. That is enough: on
+SIGTERM ``mpiexec`` takes proxies and ranks down, and after SIGKILL each proxy sees its
+control connection drop and kills its ranks (both checked by the tests). Killed ranks
+leave their ``/dev/shm/mpich_shm_*`` segments behind (MPICH unlinks them in
+MPI_Finalize): call :func:`sweep_stale_mpich_shm` after ending an MPI task.
+
 Open MPI (out of scope): its ``mpirun`` would need ``OMPI_MCA_plm_rsh_agent`` /
 ``PRTE_MCA_plm_ssh_agent`` pointed at the same script, and it forwards no environment
 by default; this module is written and tested only for MPICH Hydra.
@@ -390,3 +397,56 @@ def _write_if_changed(path: Path, text: str) -> None:
     if path.name == LAUNCHER_SCRIPT_NAME:
         tmp.chmod(0o755)
     os.replace(tmp, path)
+
+
+MPICH_SHM_PREFIX = "mpich_shm_"
+
+
+def mapped_mpich_shm(pids: list[int] | None = None) -> set[str]:
+    """Names of MPICH shared-memory segments (``/dev/shm/mpich_shm_*``) that the given
+    processes (default: every readable process) have mapped."""
+    names: set[str] = set()
+    if pids is None:
+        pids = [int(p) for p in os.listdir("/proc") if p.isdigit()]
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/maps", encoding="utf-8", errors="replace") as fh:
+                for line in fh:
+                    start = line.find("/" + MPICH_SHM_PREFIX)
+                    if start != -1:
+                        names.add(line[start + 1:].split()[0])
+        except OSError:
+            continue
+    return names
+
+
+def sweep_stale_mpich_shm(min_age: float = 60.0, shm_dir: Path | str = "/dev/shm") -> list[Path]:
+    """Remove this user's MPICH shared-memory segments that no process maps any more.
+
+    MPICH ranks unlink their ``/dev/shm/mpich_shm_*`` segments (about 1 MB per rank)
+    in MPI_Finalize; ranks that are killed (a terminated task, a failed launch) leave
+    them behind for good. Call this after ending an MPI task. Segments younger than
+    ``min_age`` seconds are kept: a starting job may not have mapped its own yet.
+    """
+    import time
+
+    shm_dir = Path(shm_dir)
+    try:
+        candidates = [p for p in shm_dir.iterdir() if p.name.startswith(MPICH_SHM_PREFIX)]
+    except OSError:
+        return []
+    if not candidates:
+        return []
+    in_use = mapped_mpich_shm()
+    now = time.time()
+    removed = []
+    for path in candidates:
+        try:
+            st = path.stat()
+            if st.st_uid != os.getuid() or now - st.st_mtime < min_age or path.name in in_use:
+                continue
+            path.unlink()
+            removed.append(path)
+        except OSError:
+            continue
+    return removed

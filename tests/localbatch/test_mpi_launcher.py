@@ -291,6 +291,7 @@ def test_ending_the_primary_ends_every_rank(cluster, sig):
             pytest.fail(f"no progress line; stderr: {proc.stderr.read()}")
         ranks = [p for p in _marked_processes(cluster.marker) if "progress.py" in " ".join(p.cmdline())]
         assert len(ranks) >= 4  # bash -c may have exec'd into mpiexec; ranks are python
+        segments = mpi_launcher.mapped_mpich_shm([p.pid for p in ranks])
         os.killpg(proc.pid, sig)
         proc.communicate(timeout=RUN_TIMEOUT)
     finally:
@@ -298,6 +299,9 @@ def test_ending_the_primary_ends_every_rank(cluster, sig):
             os.killpg(proc.pid, signal.SIGKILL)
             proc.communicate()
     assert _wait_no_marked_processes(cluster.marker) == []
+    # Killed ranks never reach MPI_Finalize, which is where MPICH unlinks its segments.
+    for name in segments:
+        (Path("/dev/shm") / name).unlink(missing_ok=True)
 
 
 # ---- the shim on its own ----------------------------------------------------------
@@ -444,3 +448,22 @@ def test_shim_passes_only_stdio_to_the_command(tmp_path):
     fds = json.loads(result.stdout)
     assert leaked not in fds
     assert set(fds) <= {0, 1, 2, 3}  # 3: the directory listdir itself has open
+
+
+def test_sweep_removes_only_unmapped_old_mpich_segments(tmp_path):
+    import mmap
+
+    stale = tmp_path / "mpich_shm_dead_0"
+    fresh = tmp_path / "mpich_shm_new_0"
+    mapped = tmp_path / "mpich_shm_live_0"
+    other = tmp_path / "not_mpich"
+    for path in (stale, fresh, mapped, other):
+        path.write_bytes(b"\0" * 4096)
+    old = time.time() - 3600
+    for path in (stale, mapped, other):
+        os.utime(path, (old, old))
+    with open(mapped, "r+b") as fh, mmap.mmap(fh.fileno(), 4096):
+        # mapped_mpich_shm() matches by name, as /proc/<pid>/maps shows the path.
+        removed = mpi_launcher.sweep_stale_mpich_shm(min_age=60, shm_dir=tmp_path)
+    assert removed == [stale]
+    assert fresh.exists() and mapped.exists() and other.exists()
