@@ -30,6 +30,16 @@ def _as_download(_pipeline_response: Any, stream: AsyncIterator[bytes], headers:
 
 
 @dataclass(frozen=True)
+class OwnerStatus:
+    """What the task or node holding a file is up to, asked after a 404 or 409."""
+
+    gone: str | None = None
+    """The error code (TaskNotFound, NodeNotFound, ...) if it no longer exists."""
+    not_started: bool = False
+    """A task that has not run on a node yet (its files are unavailable, not lost)."""
+
+
+@dataclass(frozen=True)
 class RemoteFile:
     """One entry of a recursive listing (directories are left out)."""
 
@@ -44,7 +54,7 @@ class FileLocation(Protocol):
 
     def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]: ...
 
-    async def owner_missing(self, client: BatchClient) -> str | None: ...
+    async def owner_status(self, client: BatchClient) -> OwnerStatus: ...
 
 
 @dataclass(frozen=True)
@@ -66,13 +76,12 @@ class TaskFiles:
             if _is_file_under(entry, prefix):
                 yield RemoteFile(entry.name, entry.properties.content_length)
 
-    async def owner_missing(self, client: BatchClient) -> str | None:
-        """Why the task is unreachable (its error code), or None if it still exists."""
+    async def owner_status(self, client: BatchClient) -> OwnerStatus:
         try:
-            await client.get_task(self.job_id, self.task_id, select=["id"])
+            task = await client.get_task(self.job_id, self.task_id, select=["id", "state"])
         except ResourceNotFoundError as exc:
-            return _not_found_reason(exc, "TaskNotFound")
-        return None
+            return OwnerStatus(gone=error_code(exc) or "TaskNotFound")
+        return OwnerStatus(not_started=task.state == "active")
 
 
 @dataclass(frozen=True)
@@ -94,13 +103,12 @@ class NodeFiles:
             if _is_file_under(entry, prefix):
                 yield RemoteFile(entry.name, entry.properties.content_length)
 
-    async def owner_missing(self, client: BatchClient) -> str | None:
-        """Why the node is unreachable (its error code), or None if it still exists."""
+    async def owner_status(self, client: BatchClient) -> OwnerStatus:
         try:
             await client.get_node(self.pool_id, self.node_id, select=["id"])
         except ResourceNotFoundError as exc:
-            return _not_found_reason(exc, "NodeNotFound")
-        return None
+            return OwnerStatus(gone=error_code(exc) or "NodeNotFound")
+        return OwnerStatus()
 
 
 def _prefix_filter(prefix: str) -> str | None:
@@ -117,7 +125,3 @@ def _is_file_under(entry: BatchNodeFile, prefix: str) -> bool:
         and entry.properties is not None
         and entry.name.startswith(prefix)
     )
-
-
-def _not_found_reason(exc: ResourceNotFoundError, default: str) -> str:
-    return error_code(exc) or default

@@ -102,10 +102,16 @@ class Monitor:
         fast_interval: float = 1.0,
         slow_interval: float = 10.0,
         backoff: Backoff = Backoff(),
+        max_busy_fraction: float = 0.2,
     ) -> None:
+        """`max_busy_fraction`: a query whose poll takes long (a 5,000-node pool costs
+        ~0.4 s of this loop's time, mostly SDK deserialization) waits at least
+        `elapsed * (1 / fraction - 1)` before the next poll, so the loop it shares
+        with the UI stays responsive."""
         self._client = client
         self.fast_interval = fast_interval
         self.slow_interval = slow_interval
+        self._idle_factor = 1 / max_busy_fraction - 1
         self._tracker = ConnectionTracker(backoff)
         self._watches: dict[Query, _Watch] = {}
         self.poll_count = 0
@@ -176,6 +182,7 @@ class Monitor:
             self._tracker.succeeded(sent_at)
             self._publish(watch, fetched, missing)
             interval = self.fast_interval if watch.query.is_active(fetched) else self.slow_interval
+            interval = max(interval, (self._tracker.now() - sent_at) * self._idle_factor)
             watch.wake.clear()
             with contextlib.suppress(asyncio.TimeoutError):
                 await asyncio.wait_for(watch.wake.wait(), interval)

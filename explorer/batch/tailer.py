@@ -28,7 +28,7 @@ from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
 
 from .connection_state import Backoff
 from .errors import describe, is_transient, retry_after_seconds
-from .files import FileLocation
+from .files import FileLocation, OwnerStatus
 
 log = logging.getLogger(__name__)
 
@@ -130,17 +130,19 @@ class FileTailer:
                         raise error
             except asyncio.CancelledError:
                 raise
-            except ResourceNotFoundError:
-                gone = await self._owner_missing()
-                if gone:
-                    yield Stopped(StopReason.GONE, gone)
+            except (ResourceNotFoundError, ResourceExistsError) as exc:
+                # 404: the file, or its task/node, is missing. 409: the task's files are
+                # unavailable, because it has not run yet or because they were cleaned up.
+                owner = await self._owner_status()
+                if owner.gone:
+                    yield Stopped(StopReason.GONE, owner.gone)
+                    return
+                if isinstance(exc, ResourceExistsError) and not owner.not_started:
+                    yield Stopped(StopReason.CLEANED_UP, describe(exc))
                     return
                 if final:
                     yield Stopped(StopReason.COMPLETED, "the file was never created")
                     return
-            except ResourceExistsError as exc:
-                yield Stopped(StopReason.CLEANED_UP, describe(exc))
-                return
             except Exception as exc:
                 if not is_transient(exc):
                     log.error("Stopped tailing %s: %s", self._path, describe(exc))
@@ -183,12 +185,11 @@ class FileTailer:
         self.bytes_fetched += sum(map(len, pieces))
         return b"".join(pieces)[:wanted], error
 
-    async def _owner_missing(self) -> str | None:
-        """After a 404: the reason to stop if the node/task is gone, None if the file is just not there yet."""
+    async def _owner_status(self) -> OwnerStatus:
         try:
-            return await self._location.owner_missing(self._client)
+            return await self._location.owner_status(self._client)
         except asyncio.CancelledError:
             raise
         except Exception as exc:
-            log.debug("Could not check whether the owner of %s exists: %s", self._path, describe(exc))
-            return None
+            log.debug("Could not check the owner of %s: %s", self._path, describe(exc))
+            return OwnerStatus()
