@@ -1,1 +1,1 @@
-"""Plain asyncio, no Qt: connection profiles, credentials, client factory, monitor, file tailer."""
+"""Plain asyncio, no Qt: connection profiles, credentials, client factory, monitor, file tailer, downloads."""
