@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_module
+from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -42,6 +43,21 @@ def resolve(root: Path, file_path: str) -> Path:
     return candidate
 
 
+# Linux has no creation time in stat (st_ctime moves on every append, which would make
+# a growing file look replaced), so a file's creation time is when we first saw its inode.
+_FIRST_SEEN: OrderedDict[tuple[int, int], float] = OrderedDict()
+_FIRST_SEEN_LIMIT = 100_000
+
+
+def _creation_time(status: os.stat_result) -> float:
+    key = (status.st_dev, status.st_ino)
+    created = _FIRST_SEEN.setdefault(key, min(status.st_ctime, status.st_mtime))
+    _FIRST_SEEN.move_to_end(key)
+    if len(_FIRST_SEEN) > _FIRST_SEEN_LIMIT:
+        _FIRST_SEEN.popitem(last=False)
+    return created
+
+
 def info(root: Path, path: Path) -> FileInfo:
     status = path.stat()
     relative = path.relative_to(root.resolve()).as_posix()
@@ -50,7 +66,7 @@ def info(root: Path, path: Path) -> FileInfo:
         path=path,
         is_directory=stat_module.S_ISDIR(status.st_mode),
         size=0 if stat_module.S_ISDIR(status.st_mode) else status.st_size,
-        created=datetime.fromtimestamp(status.st_ctime, timezone.utc),
+        created=datetime.fromtimestamp(_creation_time(status), timezone.utc),
         modified=datetime.fromtimestamp(status.st_mtime, timezone.utc),
         mode=status.st_mode,
     )
