@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from aiohttp import web
@@ -107,35 +108,33 @@ async def _delete(request: web.Request, root: Path) -> web.Response:
     return web.Response(status=200)
 
 
-async def list_task_files(request: web.Request) -> web.Response:
-    return _listing(request, *_task_root(request))
+Root = Callable[[web.Request], tuple[Path, str]]
 
 
-async def task_file(request: web.Request) -> web.StreamResponse:
-    root, prefix = _task_root(request)
-    if request.method == "HEAD":
-        return await _properties(request, root, prefix)
-    if request.method == "DELETE":
-        return await _delete(request, root)
-    return await _download(request, root, prefix)
+def _list_handler(root_of: Root) -> Callable[[web.Request], Awaitable[web.Response]]:
+    async def handler(request: web.Request) -> web.Response:
+        return _listing(request, *root_of(request))
+
+    return handler
 
 
-async def list_node_files(request: web.Request) -> web.Response:
-    return _listing(request, *_node_root(request))
+def _file_handler(root_of: Root) -> Callable[[web.Request], Awaitable[web.StreamResponse]]:
+    """GET downloads, HEAD gives properties, DELETE removes; task and node files differ only in their root."""
 
+    async def handler(request: web.Request) -> web.StreamResponse:
+        root, prefix = root_of(request)
+        if request.method == "HEAD":
+            return await _properties(request, root, prefix)
+        if request.method == "DELETE":
+            return await _delete(request, root)
+        return await _download(request, root, prefix)
 
-async def node_file(request: web.Request) -> web.StreamResponse:
-    root, prefix = _node_root(request)
-    if request.method == "HEAD":
-        return await _properties(request, root, prefix)
-    if request.method == "DELETE":
-        return await _delete(request, root)
-    return await _download(request, root, prefix)
+    return handler
 
 
 def add_routes(app: web.Application) -> None:
-    app.router.add_get("/jobs/{job}/tasks/{task}/files", list_task_files, allow_head=False)
-    app.router.add_get("/pools/{pool}/nodes/{node}/files", list_node_files, allow_head=False)
-    for method in ("GET", "HEAD", "DELETE"):
-        app.router.add_route(method, "/jobs/{job}/tasks/{task}/files/{path:.+}", task_file)
-        app.router.add_route(method, "/pools/{pool}/nodes/{node}/files/{path:.+}", node_file)
+    for prefix, root_of in (("/jobs/{job}/tasks/{task}/files", _task_root), ("/pools/{pool}/nodes/{node}/files", _node_root)):
+        app.router.add_get(prefix, _list_handler(root_of), allow_head=False)
+        file_handler = _file_handler(root_of)
+        for method in ("GET", "HEAD", "DELETE"):
+            app.router.add_route(method, prefix + "/{path:.+}", file_handler)
