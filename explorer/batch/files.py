@@ -54,6 +54,8 @@ class FileLocation(Protocol):
 
     def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]: ...
 
+    def list_entries(self, client: BatchClient, prefix: str, recursive: bool) -> AsyncIterator[BatchNodeFile]: ...
+
     async def owner_status(self, client: BatchClient) -> OwnerStatus: ...
 
 
@@ -70,11 +72,11 @@ class TaskFiles:
     async def read(self, client: BatchClient, path: str, ocp_range: str | None = None) -> Download:
         return await client.download_task_file(self.job_id, self.task_id, path, ocp_range=ocp_range, cls=_as_download)
 
-    async def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]:
-        listing = client.list_task_files(self.job_id, self.task_id, recursive=True, filter=_prefix_filter(prefix))
-        async for entry in listing:
-            if _is_file_under(entry, prefix):
-                yield RemoteFile(entry.name, entry.properties.content_length)
+    def list_entries(self, client: BatchClient, prefix: str, recursive: bool) -> AsyncIterator[BatchNodeFile]:
+        return client.list_task_files(self.job_id, self.task_id, recursive=recursive, filter=_prefix_filter(prefix))
+
+    def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]:
+        return _files_under(self.list_entries(client, prefix, recursive=True), prefix)
 
     async def owner_status(self, client: BatchClient) -> OwnerStatus:
         try:
@@ -97,11 +99,11 @@ class NodeFiles:
     async def read(self, client: BatchClient, path: str, ocp_range: str | None = None) -> Download:
         return await client.download_node_file(self.pool_id, self.node_id, path, ocp_range=ocp_range, cls=_as_download)
 
-    async def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]:
-        listing = client.list_node_files(self.pool_id, self.node_id, recursive=True, filter=_prefix_filter(prefix))
-        async for entry in listing:
-            if _is_file_under(entry, prefix):
-                yield RemoteFile(entry.name, entry.properties.content_length)
+    def list_entries(self, client: BatchClient, prefix: str, recursive: bool) -> AsyncIterator[BatchNodeFile]:
+        return client.list_node_files(self.pool_id, self.node_id, recursive=recursive, filter=_prefix_filter(prefix))
+
+    def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]:
+        return _files_under(self.list_entries(client, prefix, recursive=True), prefix)
 
     async def owner_status(self, client: BatchClient) -> OwnerStatus:
         try:
@@ -109,6 +111,12 @@ class NodeFiles:
         except ResourceNotFoundError as exc:
             return OwnerStatus(gone=error_code(exc) or "NodeNotFound")
         return OwnerStatus()
+
+
+async def _files_under(listing: AsyncIterator[BatchNodeFile], prefix: str) -> AsyncIterator[RemoteFile]:
+    async for entry in listing:
+        if _is_file_under(entry, prefix):
+            yield RemoteFile(entry.name, entry.properties.content_length)
 
 
 def _prefix_filter(prefix: str) -> str | None:

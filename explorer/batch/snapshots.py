@@ -12,13 +12,13 @@ from enum import Enum
 from typing import Any, ClassVar
 
 
-def _text(value: Any) -> str | None:
+def enum_text(value: Any) -> str | None:
     if value is None:
         return None
     return str(value.value) if isinstance(value, Enum) else str(value)
 
 
-def _failure(info: Any) -> str | None:
+def failure_text(info: Any) -> str | None:
     """'code: message' of a failureInfo / error, or None."""
     if info is None:
         return None
@@ -50,8 +50,8 @@ class PoolSnapshot:
     def from_model(cls, pool: Any) -> PoolSnapshot:
         return cls(
             id=pool.id,
-            state=_text(pool.state),
-            allocation_state=_text(pool.allocation_state),
+            state=enum_text(pool.state),
+            allocation_state=enum_text(pool.allocation_state),
             vm_size=pool.vm_size,
             current_dedicated_nodes=pool.current_dedicated_nodes or 0,
             current_low_priority_nodes=pool.current_low_priority_nodes or 0,
@@ -59,7 +59,7 @@ class PoolSnapshot:
             target_low_priority_nodes=pool.target_low_priority_nodes or 0,
             inter_node_communication=bool(pool.enable_inter_node_communication),
             task_slots_per_node=pool.task_slots_per_node,
-            resize_error=_failure(pool.resize_errors[0]) if pool.resize_errors else None,
+            resize_error=failure_text(pool.resize_errors[0]) if pool.resize_errors else None,
         )
 
 
@@ -83,13 +83,13 @@ class NodeSnapshot:
     def from_model(cls, node: Any) -> NodeSnapshot:
         return cls(
             id=node.id,
-            state=_text(node.state),
-            scheduling_state=_text(node.scheduling_state),
+            state=enum_text(node.state),
+            scheduling_state=enum_text(node.scheduling_state),
             ip_address=node.ip_address,
             state_transition_time=node.state_transition_time,
             running_tasks_count=node.running_tasks_count or 0,
             total_tasks_run=node.total_tasks_run or 0,
-            error=_failure(node.errors[0]) if node.errors else None,
+            error=failure_text(node.errors[0]) if node.errors else None,
         )
 
 
@@ -108,7 +108,7 @@ class JobSnapshot:
         return cls(
             id=job.id,
             display_name=job.display_name,
-            state=_text(job.state),
+            state=enum_text(job.state),
             pool_id=job.pool_info.pool_id if job.pool_info else None,
             creation_time=job.creation_time,
         )
@@ -141,7 +141,7 @@ class TaskSnapshot:
         return cls(
             id=task.id,
             display_name=task.display_name,
-            state=_text(task.state),
+            state=enum_text(task.state),
             state_transition_time=task.state_transition_time,
             instances=(settings.number_of_instances or 1) if settings else 1,
             pool_id=node.pool_id if node else None,
@@ -150,7 +150,7 @@ class TaskSnapshot:
             end_time=execution.end_time if execution else None,
             exit_code=execution.exit_code if execution else None,
             retry_count=(execution.retry_count or 0) if execution else 0,
-            failure=_failure(execution.failure_info) if execution else None,
+            failure=failure_text(execution.failure_info) if execution else None,
         )
 
 
@@ -176,12 +176,12 @@ class SubtaskSnapshot:
         node = subtask.node_info
         return cls(
             id=int(subtask.id),
-            state=_text(subtask.state),
+            state=enum_text(subtask.state),
             pool_id=node.pool_id if node else None,
             node_id=node.node_id if node else None,
             task_root_directory=node.task_root_directory if node else None,
             start_time=subtask.start_time,
             end_time=subtask.end_time,
             exit_code=subtask.exit_code,
-            failure=_failure(subtask.failure_info),
+            failure=failure_text(subtask.failure_info),
         )
