@@ -56,3 +56,47 @@ def signal_future(loop):
         return future
 
     return make
+
+
+@pytest.fixture
+def local_batch_service(tmp_path):
+    """A real Local Batch (child process) for a GUI test; nodes boot in 0.05 s."""
+    from explorer.batch.local_service import LocalBatchService
+    from tests.integration.conftest import stop_service_tree
+
+    service = LocalBatchService(tmp_path / "localbatch", extra_args=("--node-start-seconds", "0.05"))
+    service.start()
+    yield service
+    stop_service_tree(service)
+
+
+@pytest.fixture
+def gui_connection(loop, local_batch_service):
+    """A `Connection` to that Local Batch, opened on the test's qasync loop."""
+    from explorer.batch.client_factory import ClientFactory
+    from explorer.batch.credentials import MemoryCredentialStore
+    from explorer.batch.profiles import LocalBatchProfile
+
+    factory = ClientFactory(MemoryCredentialStore(), local_service=local_batch_service)
+    connection = loop.run_until_complete(factory.connect(LocalBatchProfile(data_dir=local_batch_service.data_dir)))
+    yield connection
+    loop.run_until_complete(connection.close())
+
+
+@pytest.fixture
+def services(loop, gui_connection, tmp_path):
+    """`ViewServices` over a real Local Batch, as app.py builds them, with quick polling."""
+    from explorer.batch.monitor import Monitor
+    from explorer.batch.operations import BatchOperations
+    from explorer.ui.services import ViewServices
+    from explorer.ui.settings import Settings
+
+    monitor = Monitor(gui_connection.client, fast_interval=0.1, slow_interval=0.5)
+    yield ViewServices(monitor, BatchOperations(gui_connection.client), Settings(tmp_path / "settings.ini"))
+    loop.run_until_complete(monitor.close())
+
+
+@pytest.fixture
+def batch_client(gui_connection):
+    """The raw SDK client, for tests to set up pools and tasks that the views then show."""
+    return gui_connection.client

@@ -1,0 +1,36 @@
+"""The GUI fixtures give views a working monitor and operations over a real Local Batch."""
+
+from __future__ import annotations
+
+from azure.batch import models
+
+from explorer.batch.operations import OperationError
+from explorer.batch.queries import PoolsQuery
+
+
+def test_services_watch_and_act_on_local_batch(loop, services, batch_client):
+    async def scenario():
+        pool = models.BatchPoolCreateOptions(
+            id="p1", vm_size="standard_d2s_v3", target_dedicated_nodes=1,
+            virtual_machine_configuration=models.VirtualMachineConfiguration(
+                image_reference=models.BatchVmImageReference(publisher="canonical", offer="ubuntu", sku="22_04"),
+                node_agent_sku_id="batch.node.ubuntu 22.04",
+            ),
+        )
+        await batch_client.create_pool(pool)
+        seen = loop.create_future()
+        sub = services.monitor.subscribe(PoolsQuery(), lambda u: "p1" in u.items and not seen.done() and seen.set_result(u))
+        update = await seen
+        sub.close()
+        details = await services.operations.get_pool("p1")
+        try:
+            await services.operations.get_pool("nope")
+        except OperationError as error:
+            failure = error
+        return update, details, failure
+
+    update, details, failure = loop.run_until_complete(scenario())
+    assert update.items["p1"].vm_size == "standard_d2s_v3"
+    assert ("Image", "canonical:ubuntu:22_04") in details.rows()
+    assert failure.code == "PoolNotFound" and failure.status == 404 and failure.request_id
+    assert "Could not read pool nope" in str(failure)
