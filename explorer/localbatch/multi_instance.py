@@ -24,7 +24,7 @@ from pathlib import Path
 from explorer.localbatch import execution
 from explorer.localbatch.clock import now_iso
 from explorer.localbatch.environment import task_environment
-from explorer.localbatch.mpi_launcher import NodeContext, launcher_environment, write_host_map
+from explorer.localbatch.mpi_launcher import NodeContext, launcher_environment, sweep_stale_mpich_shm, write_host_map
 from explorer.localbatch.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.state import set_state
 from explorer.localbatch.task_execution import AttemptResult, TaskExecution, download_failure, failure_info, task_root
@@ -70,6 +70,8 @@ class MultiInstanceExecution(TaskExecution):
         finally:
             await execution.kill_marked(self._run_id)
             self._complete_subtasks(instances)
+            # Killed ranks leave their shared-memory segments; sweep older leftovers.
+            await asyncio.to_thread(sweep_stale_mpich_shm)
 
     # --- setting up the instances ---------------------------------------------------------
     def _instances(self) -> list[Instance]:
@@ -157,9 +159,9 @@ class MultiInstanceExecution(TaskExecution):
     async def _prepare_and_coordinate(self, instance: Instance) -> dict | None:
         settings = self.task["multiInstanceSettings"]
         try:
-            await download_resource_files(settings.get("commonResourceFiles") or [], instance.task_dir)
+            await download_resource_files(settings.get("commonResourceFiles") or [], instance.task_dir, self.ctx.settings.auto_storage)
             if instance.number == 0:
-                await download_resource_files(self.task.get("resourceFiles") or [], instance.working_dir)
+                await download_resource_files(self.task.get("resourceFiles") or [], instance.working_dir, self.ctx.settings.auto_storage)
         except ResourceFileError as error:
             self._end_subtask(instance, None, "failure")
             failure = download_failure(error)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import socket
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-SAMPLES = Path(__file__).resolve().parents[2] / "resources" / "samples"
+from explorer.batch.samples import sample_task_json, samples_dir
+
+SAMPLES = samples_dir()
 
 
 class SamplesServer:
@@ -39,8 +39,7 @@ class SamplesServer:
 
     def task_json(self, sample: str) -> dict:
         """A sample's task template with its resource file URLs pointing at this server."""
-        text = (SAMPLES / sample / "task.json").read_text()
-        return json.loads(text.replace("{samples_base_url}", self.base_url))
+        return sample_task_json(sample, self.base_url)
 
     def stop(self) -> None:
         self._process.terminate()
