@@ -73,10 +73,14 @@ class NodeSnapshot:
     running_tasks_count: int
     total_tasks_run: int
     error: str | None
+    dedicated: bool = True
+    """False for a low-priority (spot) node."""
+    running_task_slots: int = 0
+    """Task slots in use (a task may need more than one), for the heatmap's slot shading."""
 
     SELECT: ClassVar[tuple[str, ...]] = (
         "id", "state", "schedulingState", "ipAddress", "stateTransitionTime", "runningTasksCount",
-        "totalTasksRun", "errors",
+        "totalTasksRun", "errors", "isDedicated", "runningTaskSlotsCount",
     )
 
     @classmethod
@@ -90,6 +94,8 @@ class NodeSnapshot:
             running_tasks_count=node.running_tasks_count or 0,
             total_tasks_run=node.total_tasks_run or 0,
             error=failure_text(node.errors[0]) if node.errors else None,
+            dedicated=node.is_dedicated is not False,
+            running_task_slots=node.running_task_slots_count or 0,
         )
 
 

@@ -58,3 +58,12 @@ def test_multi_instance_task_and_subtask():
 def test_queries_are_values():
     assert PoolNodesQuery("a") == PoolNodesQuery("a") and hash(TaskQuery("j", "t")) == hash(TaskQuery("j", "t"))
     assert PoolNodesQuery("a") != PoolNodesQuery("b")
+
+
+def test_node_snapshot_priority_and_slots():
+    spot = NodeSnapshot.from_model(models.BatchNode({"id": "n", "state": "running", "isDedicated": False,
+                                                     "runningTaskSlotsCount": 2}))
+    assert (spot.dedicated, spot.running_task_slots) == (False, 2)
+    plain = NodeSnapshot.from_model(models.BatchNode({"id": "n", "state": "idle"}))
+    assert (plain.dedicated, plain.running_task_slots) == (True, 0)
+    assert {"isDedicated", "runningTaskSlotsCount"} <= set(NodeSnapshot.SELECT)
