@@ -42,6 +42,10 @@ class DownloadError(BatchLayerError):
     """A file or folder could not be downloaded."""
 
 
+class StorageError(BatchLayerError):
+    """Blob storage (Azure Storage or Azurite) failed or is unavailable (never carries a key)."""
+
+
 def status_code(exc: BaseException) -> int | None:
     return exc.status_code if isinstance(exc, HttpResponseError) else None
 
