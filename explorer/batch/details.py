@@ -16,7 +16,8 @@ from .snapshots import enum_text, failure_text
 Rows = list[tuple[str, str]]
 
 
-def _when(value: datetime | None) -> str:
+def format_time(value: datetime | None) -> str:
+    """Local time to the second, '—' when unknown: how every panel and table shows a time."""
     return value.astimezone().strftime("%Y-%m-%d %H:%M:%S") if value else "—"
 
 
@@ -26,7 +27,7 @@ def _show(value: Any) -> str:
     if isinstance(value, bool):
         return "yes" if value else "no"
     if isinstance(value, datetime):
-        return _when(value)
+        return format_time(value)
     return str(value)
 
 
@@ -89,7 +90,7 @@ class PoolDetails:
             ("Inter-node communication", _show(self.inter_node_communication)),
             ("Task slots per node", str(self.task_slots_per_node)),
             ("Start task", _show(self.start_task_command)),
-            ("Created", _when(self.creation_time)),
+            ("Created", format_time(self.creation_time)),
             ("Resize errors", "; ".join(self.resize_errors) or "—"),
         ]
 
@@ -179,8 +180,8 @@ class NodeDetails:
             ("IP address", _show(self.ip_address)),
             ("VM size", _show(self.vm_size)),
             ("Priority", "dedicated" if self.dedicated else "low priority / spot"),
-            ("Allocated", _when(self.allocation_time)),
-            ("Last boot", _when(self.last_boot_time)),
+            ("Allocated", format_time(self.allocation_time)),
+            ("Last boot", format_time(self.last_boot_time)),
             ("Tasks run", f"{self.total_tasks_run} ({self.total_tasks_succeeded} succeeded)"),
             ("Running tasks", str(self.running_tasks_count)),
             ("Errors", "; ".join(self.errors) or "—"),
@@ -191,7 +192,7 @@ class NodeDetails:
                 ("Start task", _show(st.command_line)),
                 ("Start task state", _show(st.state)),
                 ("Start task exit code", _show(st.exit_code)),
-                ("Start task ran", f"{_when(st.start_time)} → {_when(st.end_time)}"),
+                ("Start task ran", f"{format_time(st.start_time)} → {format_time(st.end_time)}"),
                 ("Start task retries", str(st.retry_count)),
                 ("Start task failure", _show(st.failure)),
             ]
@@ -266,9 +267,9 @@ class TaskDetails:
             ("Environment", ", ".join(f"{k}={v}" for k, v in self.environment) or "—"),
             ("Max wall clock", _show(self.max_wall_clock_time)),
             ("Max retries", _show(self.max_retries)),
-            ("Created", _when(self.creation_time)),
+            ("Created", format_time(self.creation_time)),
             ("Primary node", _show(self.node_id)),
-            ("Ran", f"{_when(self.start_time)} → {_when(self.end_time)}"),
+            ("Ran", f"{format_time(self.start_time)} → {format_time(self.end_time)}"),
             ("Exit code", _show(self.exit_code)),
             ("Retries", str(self.retry_count)),
             ("Failure", _show(self.failure)),
