@@ -60,6 +60,7 @@ def _node_shortage_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iter
         if available
         else f"Resize the pool to {needed} nodes.",
         FixAction(FixKind.RESIZE_POOL, needed),
+        (FixAction(FixKind.SET_INSTANCES, available),) if available else (),
     )
 
 

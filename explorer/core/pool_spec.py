@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from explorer.core.environment import EnvironmentSetting
-from explorer.core.os_family import OsFamily
+from explorer.core.os_family import OsFamily, os_family_of_agent
 from explorer.core.resource_files import ResourceFile
 from explorer.core.user_identity import UserIdentity
 
@@ -26,9 +26,7 @@ class VmImage:
 
     @property
     def os_family(self) -> OsFamily:
-        """Windows agents are named "batch.node.windows ..."; every other agent is Linux."""
-        is_windows = "windows" in self.node_agent_sku_id.lower()
-        return OsFamily.WINDOWS if is_windows else OsFamily.LINUX
+        return os_family_of_agent(self.node_agent_sku_id)
 
 
 @dataclass(frozen=True)

@@ -29,10 +29,17 @@ class Problem:
     """A mistake in a spec.
 
     ``field`` is the spec attribute path, e.g. "resource_files[1].http_url";
-    ``message`` says what is wrong, ``fix`` how to put it right.
+    ``message`` says what is wrong, ``fix`` how to put it right. ``fix_action`` is the
+    fix a UI offers first, ``alternatives`` other one-button fixes the ``fix`` text names.
     """
 
     field: str
     message: str
     fix: str | None = None
     fix_action: FixAction | None = None
+    alternatives: tuple[FixAction, ...] = ()
+
+    @property
+    def fix_actions(self) -> tuple[FixAction, ...]:
+        """Every one-button fix, the preferred one first."""
+        return ((self.fix_action,) if self.fix_action is not None else ()) + self.alternatives

@@ -44,7 +44,7 @@ def test_more_instances_than_nodes_offers_a_resize(task, pool_info):
         "it would wait in the queue until the pool grows."
     )
     assert problem.fix == "Resize the pool to 8 nodes, or lower the number of instances to 4."
-    assert problem.fix_action == ("resize", 8)
+    assert problem.fix_actions == (("resize", 8), ("set_instances", 4))
 
 
 def test_low_priority_nodes_count(task, pool_info):
@@ -70,6 +70,7 @@ def test_a_steady_pool_short_of_its_target_is_judged_by_its_nodes(task, pool_inf
 def test_an_empty_pool_is_only_offered_a_resize(task, pool_info):
     [problem] = validate_task(task, replace(pool_info, current_dedicated_nodes=0))
     assert problem.fix == "Resize the pool to 4 nodes."
+    assert problem.fix_actions == (("resize", 4),)
 
 
 def test_more_than_100_instances_is_reported_once_without_a_resize(task, pool_info):
