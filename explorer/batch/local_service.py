@@ -3,6 +3,8 @@
 The app uses this for the default "Local Batch" profile and the tests use it to get
 a real service: `mpi-explorer localbatch serve` prints one JSON line
 (`{"endpoint", "account", "key"}`) when it is ready and stops cleanly on SIGTERM.
+Given `auto_storage` (e.g. the app's Azurite), the service is linked to that storage
+for autoStorageContainerName resource files; its key goes through the environment.
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from explorer.batch.storage import StorageAccount
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +49,14 @@ class LocalBatchService:
         account: str | None = None,
         key: str | None = None,
         extra_args: tuple[str, ...] = (),
+        auto_storage: StorageAccount | None = None,
     ) -> None:
         self.data_dir = Path(data_dir)
         self._port = port
         self._account = account
         self._key = key
         self._extra_args = extra_args
+        self._auto_storage = auto_storage
         self._process: subprocess.Popen[bytes] | None = None
         self.endpoint: LocalBatchEndpoint | None = None
 
@@ -74,11 +82,13 @@ class LocalBatchService:
         ]
         if self._account:
             command += ["--account", self._account]
+        # Keys are passed through the environment, not argv: argv is visible to every user.
+        env = dict(os.environ)
         if self._key:
-            # Passed through the environment, not argv: argv is visible to every user.
-            env = {**os.environ, "LOCALBATCH_KEY": self._key}
-        else:
-            env = dict(os.environ)
+            env["LOCALBATCH_KEY"] = self._key
+        if self._auto_storage:
+            command += ["--auto-storage-url", self._auto_storage.url, "--auto-storage-account", self._auto_storage.name]
+            env["LOCALBATCH_AUTO_STORAGE_KEY"] = self._auto_storage.key
         with open(self.log_path, "ab") as log_file:
             self._process = subprocess.Popen(
                 command, stdout=subprocess.PIPE, stderr=log_file, stdin=subprocess.DEVNULL, env=env

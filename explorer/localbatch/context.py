@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from explorer.localbatch.blob_containers import AutoStorage
 from explorer.localbatch.nodes import NodeDirectories
 from explorer.localbatch.state import State
 
@@ -24,6 +25,8 @@ class Settings:
     node_start_seconds: float = 1.0
     # How many start tasks run at once (a 5,000-node pool must not fork 5,000 processes).
     start_task_concurrency: int = 8
+    # The linked storage autoStorageContainerName resource files come from (none: they fail).
+    auto_storage: AutoStorage | None = None
 
 
 @dataclass

@@ -33,6 +33,10 @@ def read_resource_files(body: Body, name: str) -> list[dict]:
             text = entry.str(optional)
             if text is not None:
                 item[optional] = text
+        if "blobPrefix" in item and source == "httpUrl":
+            raise invalid_value(
+                f"{entry.path}.blobPrefix", item["blobPrefix"], "blobPrefix applies to storageContainerUrl and autoStorageContainerName only."
+            )
         if "fileMode" in item and not _FILE_MODE.match(item["fileMode"]):
             raise invalid_value(f"{entry.path}.fileMode", item["fileMode"], "Use an octal mode such as 0755.")
         file_path = item.get("filePath", "")

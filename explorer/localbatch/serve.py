@@ -2,6 +2,10 @@
 
 When ready it prints exactly one JSON line on stdout:
 {"endpoint": "http://127.0.0.1:PORT", "account": "...", "key": "..."}
+
+`--auto-storage-url/--auto-storage-account` link a storage account (Azurite for the
+app), where autoStorageContainerName resource files come from. Its key is read from
+LOCALBATCH_AUTO_STORAGE_KEY only: argv is visible to every user of the machine.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ from pathlib import Path
 import platformdirs
 
 from explorer.localbatch.auth import generate_key
+from explorer.localbatch.blob_containers import AutoStorage
 from explorer.localbatch.context import Settings
 from explorer.localbatch.service import LocalBatch
 
 log = logging.getLogger(__name__)
 KEY_FILE = "account.key"
+AUTO_STORAGE_KEY_ENV = "LOCALBATCH_AUTO_STORAGE_KEY"
 
 
 def default_data_dir() -> Path:
@@ -38,6 +44,11 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--node-start-seconds", type=float, default=1.0, help="how long a new or rebooted node takes to become idle"
     )
+    parser.add_argument(
+        "--auto-storage-url", default=None,
+        help=f"blob endpoint of the linked storage (autoStorageContainerName); its key is read from {AUTO_STORAGE_KEY_ENV}",
+    )
+    parser.add_argument("--auto-storage-account", default=None, help="account name of the linked storage")
 
 
 def account_key(data_dir: Path, given: str | None) -> str:
@@ -55,11 +66,30 @@ def account_key(data_dir: Path, given: str | None) -> str:
     return key
 
 
+def auto_storage(args: argparse.Namespace) -> AutoStorage | None:
+    """The linked storage asked for on the command line; ValueError says what is missing."""
+    if not (args.auto_storage_url or args.auto_storage_account):
+        return None
+    key = os.environ.get(AUTO_STORAGE_KEY_ENV)
+    if not (args.auto_storage_url and args.auto_storage_account and key):
+        raise ValueError(f"linked storage needs --auto-storage-url, --auto-storage-account and the key in {AUTO_STORAGE_KEY_ENV}")
+    return AutoStorage(args.auto_storage_url, args.auto_storage_account, key)
+
+
 def serve(args: argparse.Namespace) -> int:
     logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        storage = auto_storage(args)
+    except ValueError as error:
+        print(f"Local Batch: {error}", file=sys.stderr)
+        return 2
     data_dir = args.data_dir or default_data_dir()
     key = account_key(data_dir, args.key or os.environ.get("LOCALBATCH_KEY"))
-    settings = Settings(data_dir=data_dir, account=args.account, node_start_seconds=args.node_start_seconds)
+    settings = Settings(
+        data_dir=data_dir, account=args.account, node_start_seconds=args.node_start_seconds, auto_storage=storage
+    )
+    if storage:
+        log.info("linked storage: account %s at %s", storage.account, storage.url)
     return asyncio.run(_serve(settings, key, args.host, args.port))
 
 

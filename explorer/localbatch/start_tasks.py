@@ -32,7 +32,7 @@ async def run_start_task(ctx: Context, pool: dict, node: dict, limiter: asyncio.
             failure = None
             exit_code = None
             try:
-                await download_resource_files(start_task.get("resourceFiles") or [], working_dir)
+                await download_resource_files(start_task.get("resourceFiles") or [], working_dir, ctx.settings.auto_storage)
                 run = await execution.start(
                     execution.RunSpec(start_task["commandLine"], working_dir, env, startup / "stdout.txt", startup / "stderr.txt")
                 )

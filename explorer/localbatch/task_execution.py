@@ -129,7 +129,7 @@ class TaskExecution:
         working_dir = task_dir / "wd"
         working_dir.mkdir(parents=True, exist_ok=True)
         try:
-            await download_resource_files(self.task.get("resourceFiles") or [], working_dir)
+            await download_resource_files(self.task.get("resourceFiles") or [], working_dir, self.ctx.settings.auto_storage)
         except ResourceFileError as error:
             return AttemptResult(None, download_failure(error))
         self.mark_running()
