@@ -113,7 +113,7 @@ class AzuriteService:
         executable = azurite_executable()
         if executable is None:
             raise StorageError(
-                f"Azurite is not installed: run `npm install --no-save azurite@3` in {REPO} "
+                f"Azurite is not installed: run `npm install --no-save --no-package-lock azurite@3` in {REPO} "
                 "(or set AZURITE_BLOB to an azurite-blob executable)"
             )
         self.location.mkdir(parents=True, exist_ok=True)
