@@ -80,6 +80,8 @@ class UploadProgress:
 
 @dataclass(frozen=True)
 class UploadedBlob:
+    """A local file and the blob it became."""
+
     path: Path
     name: str
     size: int
@@ -87,6 +89,8 @@ class UploadedBlob:
 
 @dataclass(frozen=True)
 class UploadResult:
+    """What one upload_files call stored: its blobs, in the order the files were given."""
+
     container: str
     blobs: tuple[UploadedBlob, ...]
 

@@ -51,8 +51,11 @@ def _client(entry: dict, auto_storage: AutoStorage | None) -> tuple[ContainerCli
     """A client for the entry's container, and how messages name that container."""
     url = entry.get("storageContainerUrl")
     if url:
-        parts = urlsplit(url)
-        return ContainerClient.from_container_url(url, retry_policy=_retry()), urlunsplit(parts._replace(query="", fragment=""))
+        container = urlunsplit(urlsplit(url)._replace(query="", fragment=""))
+        try:
+            return ContainerClient.from_container_url(url, retry_policy=_retry()), container
+        except ValueError:
+            raise ResourceFileError(container, "the URL names no container") from None
     name = entry["autoStorageContainerName"]
     if auto_storage is None:
         raise ResourceFileError(name, NO_LINKED_STORAGE)

@@ -94,6 +94,16 @@ async def test_auto_storage_container_lands_in_the_working_dir(linked_client, in
     assert await read_task_file(linked_client, job_id, "auto", "stdout.txt") == b"beta\n700\n"
 
 
+async def test_a_container_url_without_a_container_fails_the_task(linked_client, azurite):
+    pool_id = await create_idle_pool(linked_client, 1)
+    job_id = await create_job(linked_client, pool_id)
+    files = [models.ResourceFile(storage_container_url=f"http://127.0.0.1:{azurite.port}/?sv=x&sig=secret")]
+
+    failure = await failure_of(linked_client, job_id, models.BatchTaskCreateOptions(id="nocontainer", command_line="/bin/true", resource_files=files))
+
+    assert "names no container" in failure.message and "secret" not in failure.message
+
+
 @pytest.mark.parametrize("spoil", ["bad-sas", "no-container"])
 async def test_refused_or_missing_container_fails_the_task_naming_the_container(linked_client, storage, inputs, spoil):
     url = storage.container_sas_url(inputs if spoil == "bad-sas" else "no-such-container", hours=1)
