@@ -29,6 +29,7 @@ from .errors import ConnectError, CredentialError
 from .local_service import LocalBatchService, LocalBatchStartError
 from .credentials import CredentialStore
 from .profiles import EntraAuthMethod, EntraProfile, LocalBatchProfile, Profile, SharedKeyProfile
+from .storage import StorageAccount
 
 log = logging.getLogger(__name__)
 
@@ -124,15 +125,18 @@ class ClientFactory:
         *,
         local_service: LocalBatchService | None = None,
         local_extra_args: tuple[str, ...] = (),
+        local_auto_storage: StorageAccount | None = None,
         entra_credential_builder: Callable[[EntraProfile], AsyncTokenCredential] = build_entra_credential,
         client_options: dict[str, Any] | None = None,
     ) -> None:
         """`local_service`: an already running service to reuse (not stopped on close).
+        `local_auto_storage`: the storage a Local Batch started here is linked to.
         `client_options`: BatchClient keyword arguments over DEFAULT_CLIENT_OPTIONS
         (e.g. a `raw_response_hook` for measurements)."""
         self._credentials = credentials
         self._local_service = local_service
         self._local_extra_args = local_extra_args
+        self._local_auto_storage = local_auto_storage
         self._entra_credential_builder = entra_credential_builder
         self._client_options = {**DEFAULT_CLIENT_OPTIONS, **(client_options or {})}
 
@@ -150,7 +154,9 @@ class ClientFactory:
         service = self._local_service
         owned = service is None or not service.is_running()
         if owned:
-            service = LocalBatchService(profile.resolved_data_dir(), extra_args=self._local_extra_args)
+            service = LocalBatchService(
+                profile.resolved_data_dir(), extra_args=self._local_extra_args, auto_storage=self._local_auto_storage
+            )
             await _start_service(service)
         assert service is not None and service.endpoint is not None
         info = service.endpoint
