@@ -1,0 +1,1 @@
+"""Small dialogs the views open (confirmations, resize); all non-blocking (`open()`, never `exec()`)."""

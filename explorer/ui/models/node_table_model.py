@@ -1,0 +1,44 @@
+"""The compute nodes of a pool as a table (filter it with `SnapshotFilterProxy`)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QObject
+
+from explorer.batch.details import format_time
+from explorer.batch.snapshots import NodeSnapshot
+
+from .snapshot_table import Column, SnapshotTableModel, none_last
+
+NODE_COLUMNS: tuple[Column[NodeSnapshot], ...] = (
+    Column("Id", lambda n: n.id, lambda n: n.id),
+    Column("State", lambda n: n.state or "", lambda n: n.state or ""),
+    Column("Scheduling", lambda n: n.scheduling_state or "", lambda n: n.scheduling_state or ""),
+    Column("IP address", lambda n: n.ip_address or "", lambda n: n.ip_address or ""),
+    Column("Priority", lambda n: "dedicated" if n.dedicated else "low priority", lambda n: n.dedicated),
+    Column("Running tasks", lambda n: str(n.running_tasks_count), lambda n: n.running_tasks_count),
+    Column("Tasks run", lambda n: str(n.total_tasks_run), lambda n: n.total_tasks_run),
+    Column("In state since", lambda n: format_time(n.state_transition_time) if n.state_transition_time else "",
+           lambda n: none_last(n.state_transition_time)),
+    Column("Error", lambda n: n.error or "", lambda n: n.error or ""),
+)
+
+
+class NodeTableModel(SnapshotTableModel[NodeSnapshot]):
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(
+            NODE_COLUMNS,
+            search_text=lambda n: " ".join(filter(None, (n.id, n.ip_address, n.error))),
+            tooltip=lambda n: n.error,
+            parent=parent,
+        )
+
+
+def describe_node_counts(counts: Mapping[str, int]) -> str:
+    """'5 nodes: 3 idle, 2 running', largest groups first."""
+    total = sum(counts.values())
+    if total == 0:
+        return "No nodes"
+    parts = ", ".join(f"{n} {state}" for state, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n)
+    return f"{total} node{'s' if total != 1 else ''}: {parts}"

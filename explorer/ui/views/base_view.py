@@ -1,0 +1,160 @@
+"""What every content view shares: services, an error banner, task ownership, live queries.
+
+A view watches the monitor only while it is visible (design.md: nothing is polled
+for hidden or closed views): queries are subscribed on show and closed on hide, and
+the monitor repeats the full snapshot on resubscription, so nothing is missed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable, Coroutine
+from typing import Any, TypeVar
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
+
+from explorer.batch.monitor import Callback, Monitor, Subscription
+from explorer.batch.operations import OperationError
+from explorer.batch.queries import Query
+from explorer.ui.services import Navigator, ViewServices
+from explorer.ui.task_owner import TaskOwner
+from explorer.ui.widgets.error_banner import ErrorBanner
+
+T = TypeVar("T")
+
+
+class LiveQueries:
+    """Monitor queries that are subscribed only between `resume()` and `pause()`."""
+
+    def __init__(self, monitor: Monitor) -> None:
+        self._monitor = monitor
+        self._watched: list[tuple[Query, Callback]] = []
+        self._subscriptions: list[Subscription] = []
+        self._wanted = False
+
+    @property
+    def active(self) -> bool:
+        return bool(self._subscriptions)
+
+    @property
+    def queries(self) -> list[Query]:
+        return [query for query, _ in self._watched]
+
+    def watch(self, query: Query, callback: Callback) -> None:
+        self._watched.append((query, callback))
+        if self.active:
+            self._subscriptions.append(self._monitor.subscribe(query, callback))
+
+    def resume(self) -> None:
+        self._wanted = True
+        if self.active:
+            return
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            # Shown before the loop runs: subscribe as it starts. (Raising here, inside
+            # a Qt event handler, would take PySide down.)
+            asyncio.get_event_loop().call_soon(self._resume_if_wanted)
+            return
+        self._subscriptions = [self._monitor.subscribe(q, cb) for q, cb in self._watched]
+
+    def _resume_if_wanted(self) -> None:
+        if self._wanted:
+            self.resume()
+
+    def pause(self, *_args: object) -> None:
+        self._wanted = False
+        subscriptions, self._subscriptions = self._subscriptions, []
+        for subscription in subscriptions:
+            subscription.close()
+
+
+class BaseView(QWidget):
+    """Subclasses lay out below `self.banner` in `self.body`, watch queries, and load details in `reload()`.
+
+    `refresh()` (F5) hides the banner, polls the view's queries now and reloads.
+    """
+
+    refreshed = Signal()
+    """A `reload()` finished (successfully or not): tests and the status bar wait on it."""
+
+    def __init__(self, services: ViewServices, navigator: Navigator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.navigator = navigator
+        self.banner = ErrorBanner(self)
+        self.owner = TaskOwner(self, on_error=self.banner.show_error)
+        self._live = LiveQueries(services.monitor)
+        self.destroyed.connect(self._live.pause)
+        self._splitters: list[tuple[str, QSplitter]] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.banner)
+        self.body = QVBoxLayout()
+        layout.addLayout(self.body, 1)
+
+    # --- for subclasses ----------------------------------------------------------
+
+    def watch(self, query: Query, callback: Callback) -> None:
+        self._live.watch(query, callback)
+
+    def run(self, slot: str, coro: Coroutine[Any, Any, Any]) -> None:
+        """Run `coro` in `slot` (replacing what ran there); failures show in the banner."""
+        self.owner.start(coro, slot=slot)
+
+    def act(self, slot: str, action: Callable[[], Coroutine[Any, Any, Any]]) -> None:
+        """Run a user action, then poll at once so its effect shows without waiting for the next poll."""
+
+        async def acting() -> None:
+            self.banner.hide()
+            await action()
+            self.services.monitor.refresh()
+
+        self.run(slot, acting())
+
+    def load(self, fetch: Callable[[], Awaitable[T]], show: Callable[[T], None]) -> None:
+        """Fetch details in the "details" slot and `show` them; `refreshed` is emitted either way."""
+
+        async def loading() -> None:
+            try:
+                show(await fetch())
+            except OperationError as error:
+                self.banner.show_error(error)
+            self.refreshed.emit()
+
+        self.run("details", loading())
+
+    def remember_splitter(self, name: str, splitter: QSplitter) -> None:
+        """Restore `splitter` from the settings now; save it whenever the view is hidden."""
+        state = self.services.settings.splitter_state(name)
+        if state is not None:
+            splitter.restoreState(state)
+        self._splitters.append((name, splitter))
+
+    def reload(self) -> None:
+        """Fetch what the monitor does not poll (details); the default has nothing to fetch."""
+        self.refreshed.emit()
+
+    # --- shared behaviour --------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.banner.hide()
+        for query in self._live.queries:
+            self.services.monitor.refresh(query)
+        self.reload()
+
+    def is_live(self) -> bool:
+        return self._live.active
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._live.active:
+            self._live.resume()
+            self.reload()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._live.pause()
+        for name, splitter in self._splitters:
+            self.services.settings.set_splitter_state(name, splitter.saveState())

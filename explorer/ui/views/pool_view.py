@@ -1,0 +1,264 @@
+"""One pool: its properties, node counts by state, the node heatmap and the node table.
+
+The heatmap is fed diffs (`update_states`) while the node set and slot use stay the
+same, which keeps a poll of a 10,000-node pool to a re-render of one image. The
+legend's state filter also filters the node table, so "select every unusable node and
+remove it" is: click the legend entry, Ctrl+A in the table, Remove.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QScrollArea, QSplitter, QToolBar, QVBoxLayout, QWidget
+
+from explorer.batch.monitor import Diff, Update
+from explorer.batch.operations import OperationError
+from explorer.batch.queries import PoolNodesQuery, PoolsQuery
+from explorer.batch.snapshots import NodeSnapshot, PoolSnapshot
+from explorer.ui.dialogs.confirm import confirm
+from explorer.ui.dialogs.resize_pool import ResizePoolDialog
+from explorer.ui.models.node_table_model import NodeTableModel, describe_node_counts
+from explorer.ui.models.snapshot_table import SnapshotFilterProxy
+from explorer.ui.services import Navigator, ViewServices
+from explorer.ui.views.base_view import BaseView
+from explorer.ui.views.properties_panel import PropertiesPanel
+from explorer.ui.views.snapshot_table_view import SnapshotTableView
+from explorer.ui.widgets.node_heatmap import NodeHeatmap
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+class PoolView(BaseView):
+    """`updated()` after the view showed a new poll (of the pool or of its nodes)."""
+
+    updated = Signal()
+
+    def __init__(self, services: ViewServices, navigator: Navigator, pool_id: str, parent: QWidget | None = None):
+        super().__init__(services, navigator, parent)
+        self.pool_id = pool_id
+        self.title = f"Pool {pool_id}"
+        self._pool: PoolSnapshot | None = None
+        self._nodes: dict[str, NodeSnapshot] = {}
+        self._heatmap_slots: int | None = None
+        self._gone = False
+
+        self.resize_action = self._action("Resize…", "Change the number of nodes", self.request_resize)
+        self.stop_resize_action = self._action("Stop resize", "Stop the resize under way", self.stop_resize)
+        self.delete_action = self._action("Delete pool…", "Delete the pool and its nodes", self.request_delete)
+        self.open_node_action = self._action("Open node", "Show the selected node", self._open_selected_node)
+        self.reboot_action = self._action("Reboot nodes…", "Reboot the selected nodes", self.request_reboot)
+        self.remove_action = self._action("Remove nodes…", "Remove the selected nodes", self.request_remove)
+        toolbar = QToolBar(self)
+        toolbar.addActions([self.resize_action, self.stop_resize_action, self.delete_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.reboot_action, self.remove_action])
+
+        self.properties = PropertiesPanel()
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.properties)
+        scroll.setWidgetResizable(True)
+        self.summary = QLabel("Loading nodes…", self)
+        self.heatmap = NodeHeatmap(self)
+        self.heatmap.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.heatmap.customContextMenuRequested.connect(self._heatmap_menu)
+        self.heatmap.nodeActivated.connect(lambda node_id: navigator.open_node(pool_id, node_id))
+        heatmap_box = QWidget(self)
+        heatmap_layout = QVBoxLayout(heatmap_box)
+        heatmap_layout.setContentsMargins(0, 0, 0, 0)
+        heatmap_layout.addWidget(self.summary)
+        heatmap_layout.addWidget(self.heatmap, 1)
+
+        self.node_model = NodeTableModel(self)
+        self.node_proxy = SnapshotFilterProxy(self.node_model, self)
+        self.heatmap.filterChanged.connect(self.node_proxy.set_states)
+        self.node_filter = QLineEdit(self)
+        self.node_filter.setPlaceholderText("Filter nodes by id, IP address or error (Ctrl+F)")
+        self.node_filter.setClearButtonEnabled(True)
+        self.node_filter.textChanged.connect(self.node_proxy.set_text)
+        self.table = SnapshotTableView(self.node_proxy, self)
+        self.table.context_actions = [self.open_node_action, self.reboot_action, self.remove_action]
+        self.table.snapshotActivated.connect(lambda node: navigator.open_node(pool_id, node.id))
+        self.table.selectionModel().selectionChanged.connect(self._update_actions)
+        table_box = QWidget(self)
+        table_layout = QVBoxLayout(table_box)
+        table_layout.setContentsMargins(0, 0, 0, 0)
+        table_layout.addWidget(self.node_filter)
+        table_layout.addWidget(self.table, 1)
+
+        top = QSplitter(Qt.Orientation.Horizontal, self)
+        top.addWidget(scroll)
+        top.addWidget(heatmap_box)
+        top.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(top)
+        split.addWidget(table_box)
+        split.setStretchFactor(0, 2)
+        self.body.addWidget(toolbar)
+        self.body.addWidget(split, 1)
+        self.remember_splitter("pool_view/top", top)
+        self.remember_splitter("pool_view/main", split)
+
+        self.watch(PoolsQuery(), self._on_pools)
+        self.watch(PoolNodesQuery(pool_id), self._on_nodes)
+        self._update_actions()
+
+    # --- what the view offers the main window ------------------------------------
+
+    def reload(self) -> None:
+        self.load(lambda: self.services.operations.get_pool(self.pool_id), lambda d: self.properties.set_rows(d.rows()))
+
+    def find(self) -> None:
+        self.node_filter.setFocus()
+        self.node_filter.selectAll()
+
+    def selected_node_ids(self) -> list[str]:
+        return [node.id for node in self.table.selected_snapshots()]
+
+    def select_nodes(self, node_ids: list[str]) -> None:
+        self.table.select_ids(node_ids)
+
+    # --- actions -----------------------------------------------------------------
+
+    def request_resize(self) -> None:
+        if not self.resize_action.isEnabled() or self._pool is None:
+            return
+        pool = self._pool
+        dialog = ResizePoolDialog(
+            self.pool_id, pool.target_dedicated_nodes, pool.target_low_priority_nodes,
+            lambda dedicated, spot: self.act(
+                "action", lambda: self.services.operations.resize_pool(self.pool_id, dedicated, spot)),
+            self,
+        )
+        dialog.open()
+
+    def stop_resize(self) -> None:
+        if self.stop_resize_action.isEnabled():
+            self.act("action", lambda: self.services.operations.stop_resize(self.pool_id))
+
+    def request_delete(self) -> None:
+        if not self.delete_action.isEnabled():
+            return
+        text = (f"Delete pool {self.pool_id} and its {plural(len(self._nodes), 'node')}? "
+                "Tasks running on them are stopped. This cannot be undone.")
+        confirm(self, "Delete pool", text, "Delete pool",
+                lambda: self.act("action", lambda: self.services.operations.delete_pool(self.pool_id)))
+
+    def request_reboot(self) -> None:
+        ids = self.selected_node_ids()
+        if not self.reboot_action.isEnabled() or not ids:
+            return
+        text = f"Reboot {self._which(ids)}? Tasks running on them are requeued."
+        confirm(self, "Reboot nodes", text, "Reboot",
+                lambda: self.act("action", lambda: self.services.operations.reboot_nodes(self.pool_id, ids)))
+
+    def request_remove(self) -> None:
+        ids = self.selected_node_ids()
+        if not self.remove_action.isEnabled() or not ids:
+            return
+        text = f"Remove {self._which(ids)} from pool {self.pool_id}? Tasks running on them are requeued."
+        confirm(self, "Remove nodes", text, "Remove",
+                lambda: self.act("action", lambda: self.services.operations.remove_nodes(self.pool_id, ids)))
+
+    # --- monitor updates ---------------------------------------------------------
+
+    def _on_pools(self, update: Update) -> None:
+        pool = update.items.get(self.pool_id)
+        if pool is None or pool == self._pool:
+            return  # absence is judged by the nodes query, which asks for this pool itself
+        previous, self._pool = self._pool, pool
+        if self._nodes and self._heatmap_slots != self._slots_per_node():
+            self._show_all_nodes()
+        self._update_actions()
+        if previous is not None and self.is_live():
+            self.reload()  # the pool moved on (resize, state): its details did too
+        self.updated.emit()
+
+    def _on_nodes(self, update: Update) -> None:
+        if update.missing is not None:
+            self._set_gone(update.missing)
+            return
+        if self._gone:
+            self._gone = False
+            self.banner.hide()
+        previous = self._nodes
+        self._nodes = dict(update.items)
+        diff = self.node_model.set_items(self._nodes)
+        self._update_heatmap(previous, diff)
+        self.summary.setText(describe_node_counts(self.node_model.state_counts()))
+        self._update_actions()
+        self.updated.emit()
+
+    def _update_heatmap(self, previous: Mapping[str, NodeSnapshot], diff: Diff) -> None:
+        def shading(node: NodeSnapshot) -> tuple[int, bool]:
+            return node.running_task_slots, node.dedicated
+
+        if (self._heatmap_slots is None or diff.added or diff.removed
+                or any(shading(previous[k]) != shading(self._nodes[k]) for k in diff.changed)):
+            self._show_all_nodes()
+            return
+        moved = {k: self._nodes[k].state or "unknown" for k in diff.changed if previous[k].state != self._nodes[k].state}
+        if moved:
+            self.heatmap.update_states(moved)
+
+    def _show_all_nodes(self) -> None:
+        nodes = list(self._nodes.values())
+        slots = self._slots_per_node()
+        self.heatmap.set_nodes(
+            [n.id for n in nodes], [n.state or "unknown" for n in nodes], [not n.dedicated for n in nodes],
+            [n.running_task_slots for n in nodes], [slots] * len(nodes), ips=[n.ip_address or "—" for n in nodes],
+        )
+        self._heatmap_slots = slots
+
+    def _slots_per_node(self) -> int:
+        return (self._pool.task_slots_per_node if self._pool else None) or 1
+
+    def _set_gone(self, code: str) -> None:
+        if not self._gone:
+            self._gone = True
+            self.banner.show_error(OperationError(f"show pool {self.pool_id}", "the pool does not exist", code=code))
+        self._update_actions()
+
+    # --- helpers -----------------------------------------------------------------
+
+    def _update_actions(self) -> None:
+        pool = self._pool
+        alive = pool is not None and not self._gone and pool.state != "deleting"
+        steady = alive and pool.allocation_state == "steady"
+        selected = alive and self.table.selectionModel().hasSelection()
+        self.resize_action.setEnabled(steady)
+        self.stop_resize_action.setEnabled(alive and pool.allocation_state == "resizing")
+        self.delete_action.setEnabled(alive)
+        self.open_node_action.setEnabled(len(self.table.selectionModel().selectedRows()) == 1)
+        self.reboot_action.setEnabled(selected)
+        self.remove_action.setEnabled(selected and steady)
+
+    def _action(self, text: str, tip: str, slot) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
+
+    def _which(self, ids: list[str]) -> str:
+        return f"node {ids[0]}" if len(ids) == 1 else plural(len(ids), "node")
+
+    def _open_selected_node(self) -> None:
+        ids = self.selected_node_ids()
+        if len(ids) == 1:
+            self.navigator.open_node(self.pool_id, ids[0])
+
+    def _heatmap_menu(self, pos: QPoint) -> None:
+        node_id = self.heatmap.node_at(pos)
+        if node_id is None:
+            return
+        self.select_nodes([node_id])
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(f"Open node {node_id}", lambda: self.navigator.open_node(self.pool_id, node_id))
+        if self.selected_node_ids() == [node_id]:  # the table's filter may hide it
+            menu.addActions([self.reboot_action, self.remove_action])
+        menu.popup(self.heatmap.mapToGlobal(pos))

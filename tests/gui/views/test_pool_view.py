@@ -1,0 +1,178 @@
+"""Pool view against a real Local Batch: heatmap, node table, actions, errors; 10,000 nodes by diffs."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import time
+from types import SimpleNamespace
+
+import pytest
+from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
+
+from explorer.batch.monitor import Diff, Subscription, Update
+from explorer.batch.queries import PoolNodesQuery
+from explorer.batch.snapshots import NodeSnapshot
+from explorer.ui.dialogs.resize_pool import ResizePoolDialog
+from explorer.ui.services import ViewServices
+from explorer.ui.settings import Settings
+from explorer.ui.views.pool_view import PoolView
+from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, until
+from tests.integration.batch.batch_scenarios import create_idle_pool, python_command, submit_task
+
+
+@pytest.fixture
+def navigator():
+    return RecordingNavigator()
+
+
+def make_view(qtbot, services, navigator, pool_id: str) -> PoolView:
+    view = PoolView(services, navigator, pool_id)
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    return view
+
+
+def test_nodes_change_state_in_heatmap_and_table(loop, qtbot, services, batch_client, navigator):
+    async def scenario():
+        await create_idle_pool(batch_client, "p1", 2)
+        view = make_view(qtbot, services, navigator, "p1")
+        await until(view.updated, lambda: view.heatmap.state_counts()["idle"] == 2, what="2 idle nodes")
+        await until(view.refreshed, lambda: view.properties.value("Id") == "p1", what="pool details")
+        assert view.summary.text() == "2 nodes: 2 idle"
+        assert view.node_model.rowCount() == 2
+
+        await submit_task(batch_client, "p1", "j1", "t1", python_command("import time; time.sleep(60)"))
+        await until(view.updated, lambda: view.heatmap.state_counts()["running"] == 1, what="a running node")
+        assert view.summary.text() == "2 nodes: 1 idle, 1 running"
+        running = [n for n in view.node_model.snapshots() if n.state == "running"]
+        assert running[0].running_task_slots == 1
+        assert "task slots: 1/1" in view.heatmap.tooltip_text(running[0].id)
+        return view
+
+    view = loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    # The legend filter also filters the table.
+    view.heatmap.set_state_filter({"running"})
+    assert view.node_proxy.rowCount() == 1 and view.node_proxy.snapshot(0).state == "running"
+    view.heatmap.nodeActivated.emit(view.node_proxy.snapshot(0).id)
+    assert navigator.opened == [("node", "p1", view.node_proxy.snapshot(0).id)]
+
+
+def test_resize_remove_and_delete(loop, qtbot, services, batch_client, navigator):
+    async def scenario():
+        await create_idle_pool(batch_client, "p2", 2)
+        view = make_view(qtbot, services, navigator, "p2")
+        await until(view.updated, lambda: view.heatmap.state_counts()["idle"] == 2, what="2 idle nodes")
+        await until(view.updated, lambda: view.resize_action.isEnabled(), what="a steady pool")
+        assert not view.reboot_action.isEnabled() and not view.remove_action.isEnabled()
+
+        view.resize_action.trigger()
+        dialog = view.findChild(ResizePoolDialog)
+        dialog.findChild(QSpinBox, "dedicated").setValue(3)
+        dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok).click()
+        await until(view.updated, lambda: view.heatmap.state_counts()["idle"] == 3, what="3 idle nodes")
+
+        await until(view.updated, lambda: view.resize_action.isEnabled(), what="a steady pool again")
+        victim = view.node_model.snapshot(0).id
+        view.select_nodes([victim])
+        assert view.selected_node_ids() == [victim] and view.remove_action.isEnabled()
+        view.remove_action.trigger()
+        assert accept_confirmation(view) == f"Remove node {victim} from pool p2? Tasks running on them are requeued."
+        await until(view.updated, lambda: view.node_model.row_of(victim) is None, what="the node removed")
+
+        view.delete_action.trigger()
+        assert "Delete pool p2 and its 2 nodes?" in accept_confirmation(view)
+        await until(view.banner.errorShown, lambda: view.banner.isVisible(), what="the pool gone")
+        assert "PoolNotFound" in view.banner.details()
+        assert not view.delete_action.isEnabled() and not view.resize_action.isEnabled()
+
+    loop.run_until_complete(asyncio.wait_for(scenario(), 90))
+
+
+def test_missing_pool_is_said_in_the_banner(loop, qtbot, services, navigator):
+    async def scenario():
+        view = make_view(qtbot, services, navigator, "nope")
+        await until(view.refreshed, lambda: view.banner.isVisible(), what="an error")
+        return view
+
+    view = loop.run_until_complete(scenario())
+    assert view.banner.sentence().startswith("Could not ")
+    assert "It may have been deleted" in view.banner.sentence()
+    assert "Batch error code: PoolNotFound" in view.banner.details()
+    assert not view.resize_action.isEnabled() and not view.delete_action.isEnabled()
+
+
+def test_hidden_view_stops_watching(loop, qtbot, services, navigator):
+    async def scenario():
+        view = make_view(qtbot, services, navigator, "p3")
+        assert view.is_live()
+        view.hide()
+        assert not view.is_live()
+        # Nothing left that polls this pool (the monitor drops a query with no subscriber).
+        assert PoolNodesQuery("p3") not in services.monitor._watches
+        view.show()
+        assert view.is_live() and PoolNodesQuery("p3") in services.monitor._watches
+        await until(view.refreshed, lambda: view.banner.isVisible(), what="the details call to end")
+
+    loop.run_until_complete(scenario())
+
+
+class StubMonitor:
+    """Hands the view's callbacks to the test, which plays the monitor."""
+
+    def __init__(self) -> None:
+        self.callbacks: dict[object, object] = {}
+
+    def subscribe(self, query, callback) -> Subscription:
+        self.callbacks[query] = callback
+        return Subscription(lambda: self.callbacks.pop(query, None))
+
+    def refresh(self, query=None) -> None:
+        pass
+
+
+class DetailsOnly:
+    async def get_pool(self, pool_id):
+        return SimpleNamespace(rows=lambda: [("Id", pool_id)])
+
+
+def test_ten_thousand_nodes_update_by_diffs(loop, qtbot, tmp_path, navigator):
+    monitor = StubMonitor()
+    services = ViewServices(monitor, DetailsOnly(), Settings(tmp_path / "settings.ini"))
+
+    async def shown():
+        return make_view(qtbot, services, navigator, "big")
+
+    view = loop.run_until_complete(shown())
+    calls = {"set_nodes": 0}
+    original = view.heatmap.set_nodes
+
+    def counting_set_nodes(*args, **kwargs):
+        calls["set_nodes"] += 1
+        original(*args, **kwargs)
+
+    view.heatmap.set_nodes = counting_set_nodes
+    query = PoolNodesQuery("big")
+    nodes = {f"tvm-{i:05d}": NodeSnapshot(f"tvm-{i:05d}", "idle", "enabled", f"10.0.{i // 256}.{i % 256}", None,
+                                          0, 0, None, dedicated=i % 10 != 0) for i in range(10_000)}
+    monitor.callbacks[query](Update(query, nodes, Diff(added=tuple(nodes))))
+    assert calls["set_nodes"] == 1 and view.heatmap.state_counts()["idle"] == 10_000
+
+    started = time.perf_counter()
+    for step in range(5):
+        moved = {k: dataclasses.replace(n, state="running", running_task_slots=0)
+                 for k, n in list(nodes.items())[step * 300:(step + 1) * 300]}
+        nodes = {**nodes, **moved}
+        monitor.callbacks[query](Update(query, nodes, Diff(changed=tuple(moved))))
+    elapsed = time.perf_counter() - started
+
+    assert calls["set_nodes"] == 1, "a state-only change must not rebuild the heatmap"
+    assert view.heatmap.state_counts()["running"] == 1500
+    assert view.summary.text() == "10000 nodes: 8500 idle, 1500 running"
+    assert elapsed / 5 < 0.3, f"{elapsed / 5:.3f} s per poll"
+    # Slot use changes the shading: that is a rebuild.
+    first = next(iter(nodes))
+    nodes = {**nodes, first: dataclasses.replace(nodes[first], running_task_slots=1)}
+    monitor.callbacks[query](Update(query, nodes, Diff(changed=(first,))))
+    assert calls["set_nodes"] == 2
