@@ -62,3 +62,13 @@ def suggest_id(text: str) -> str:
     """
     replaced = re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-")
     return replaced[:MAX_ID_LENGTH] or "id"
+
+
+def next_id(value: str) -> str:
+    """The id to suggest when ``value`` is taken: "run-7" -> "run-8", "hello" -> "hello-2"."""
+    match = re.fullmatch(r"(.*?)(\d+)", value)
+    if match and match.group(1).endswith(("-", "_")):
+        candidate = f"{match.group(1)}{int(match.group(2)) + 1}"
+    else:
+        candidate = f"{value}-2"
+    return candidate if len(candidate) <= MAX_ID_LENGTH else suggest_id(candidate[-MAX_ID_LENGTH:])

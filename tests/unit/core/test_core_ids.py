@@ -1,6 +1,6 @@
 import pytest
 
-from explorer.core.ids import MAX_ID_LENGTH, check_id, id_error, suggest_id
+from explorer.core.ids import MAX_ID_LENGTH, check_id, id_error, next_id, suggest_id
 
 
 @pytest.mark.parametrize("value", ["a", "hello-4", "MPI_job_2", "x" * MAX_ID_LENGTH])
@@ -44,3 +44,12 @@ def test_id_error_joins_message_and_fix():
 def test_suggest_id_always_returns_a_valid_id(text, expected):
     assert suggest_id(text) == expected
     assert check_id(suggest_id(text)) is None
+
+
+@pytest.mark.parametrize(
+    ("taken", "suggested"),
+    [("run-7", "run-8"), ("run_09", "run_10"), ("hello", "hello-2"), ("v2", "v2-2"), ("x" * MAX_ID_LENGTH, "x" * 62 + "-2")],
+)
+def test_next_id_suggests_a_valid_successor(taken, suggested):
+    assert next_id(taken) == suggested
+    assert check_id(next_id(taken)) is None

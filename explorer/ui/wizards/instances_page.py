@@ -1,0 +1,64 @@
+"""Task wizard, page 2: how many instances (nodes), checked against the chosen pool."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
+
+from explorer.core.pool_info import PoolInfo
+from explorer.core.task_spec import MultiInstanceTaskSpec
+
+from .spec_page import SpecPage
+
+# Wide enough to type a wrong count and be told why it is wrong.
+_SPIN_LIMIT = 100_000
+
+
+def describe_pool(pool: PoolInfo) -> str:
+    state = pool.allocation_state.value
+    target = f", target {pool.target_nodes}" if pool.target_nodes != pool.current_nodes else ""
+    communication = "on" if pool.enable_inter_node_communication else "off"
+    slots = pool.task_slots_per_node
+    return (
+        f"Pool '{pool.id}': {pool.current_nodes} node{'s' if pool.current_nodes != 1 else ''} ({state}{target}), "
+        f"inter-node communication {communication}, {slots} task slot{'s' if slots != 1 else ''} per node, "
+        f"{pool.os_family.value.title()}."
+    )
+
+
+class InstancesPage(SpecPage):
+    def __init__(self, pool_state) -> None:
+        """``pool_state()`` -> (pool id, PoolInfo or None, reading?) of the chosen pool."""
+        super().__init__(
+            "Instances",
+            "Each instance runs on its own node: the primary runs the MPI launcher, the others host its ranks.",
+        )
+        self._pool_state = pool_state
+        self.instances_spin = QSpinBox()
+        self.instances_spin.setRange(0, _SPIN_LIMIT)
+        self.pool_summary = QLabel()
+        self.pool_summary.setWordWrap(True)
+        form = QFormLayout(self)
+        self.add_field_row(form, "Instances:", self.instances_spin, "number_of_instances")
+        self.add_field_row(form, "Pool:", self.pool_summary, "pool")
+        self.instances_spin.valueChanged.connect(self.notify)
+
+    def apply(self, spec: MultiInstanceTaskSpec) -> MultiInstanceTaskSpec:
+        return replace(spec, number_of_instances=self.instances_spin.value())
+
+    def load(self, spec: MultiInstanceTaskSpec) -> None:
+        with self.loading():
+            self.instances_spin.setValue(spec.number_of_instances)
+
+    def busy(self) -> bool:
+        return self._pool_state()[2]
+
+    def sync(self) -> None:
+        pool_id, pool, reading = self._pool_state()
+        if reading:
+            self.pool_summary.setText(f"Reading pool '{pool_id}'…")
+        elif pool is not None:
+            self.pool_summary.setText(describe_pool(pool))
+        else:
+            self.pool_summary.setText("No pool chosen." if not pool_id else "")

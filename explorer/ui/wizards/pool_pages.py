@@ -1,0 +1,184 @@
+"""Pool wizard pages: the pool itself (size, image, nodes, MPI settings) and its start task."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGridLayout, QLineEdit, QSpinBox, QWidget
+
+from explorer.core.pool_spec import PoolSpec, StartTask, VmImage
+
+from .editors import EnvironmentEditor, IdentityEditor, ResourceFilesEditor
+from .spec_page import SpecPage
+
+VM_SIZES = ("Standard_D2s_v3", "Standard_D4s_v3", "Standard_F4s_v2", "Standard_HB120rs_v3", "Standard_HC44rs")
+IMAGES = {
+    "Ubuntu Server 24.04 LTS": VmImage("Canonical", "ubuntu-24_04-lts", "server", "batch.node.ubuntu 24.04"),
+    "Ubuntu Server 22.04 LTS": VmImage("Canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "batch.node.ubuntu 22.04"),
+    "AlmaLinux HPC 8.7 (InfiniBand drivers, MPI)": VmImage("almalinux", "almalinux-hpc", "8_7-hpc-gen2", "batch.node.el 8"),
+    "Windows Server 2022": VmImage("MicrosoftWindowsServer", "WindowsServer", "2022-datacenter", "batch.node.windows amd64"),
+}
+CUSTOM_IMAGE = "Other image"
+IMAGE_FIELDS = {"publisher": "Publisher", "offer": "Offer", "sku": "SKU", "version": "Version", "node_agent_sku_id": "Node agent SKU"}
+# Installing packages needs an administrator: presets also choose a pool-scoped admin auto-user.
+START_TASK_PRESETS = {
+    "Install MPICH (Ubuntu)": "/bin/bash -c 'apt-get update && apt-get install -y mpich python3-mpi4py'",
+    "Install Open MPI (Ubuntu)": "/bin/bash -c 'apt-get update && apt-get install -y openmpi-bin python3-mpi4py'",
+}
+_NODE_LIMIT = 100_000
+
+
+def _spin(minimum: int, maximum: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(minimum, maximum)
+    return spin
+
+
+class PoolPage(SpecPage):
+    def __init__(self) -> None:
+        super().__init__(
+            "Pool",
+            "MPI tasks need inter-node communication and one task slot per node; neither can change later. "
+            "Local Batch accepts any VM size and image.",
+        )
+        self.id_edit = QLineEdit()
+        self.vm_size_combo = QComboBox()
+        self.vm_size_combo.setEditable(True)
+        self.vm_size_combo.addItems(VM_SIZES)
+        self.image_combo = QComboBox()
+        self.image_combo.addItems([*IMAGES, CUSTOM_IMAGE])
+        self.image_edits = {name: QLineEdit() for name in IMAGE_FIELDS}
+        image_box = QWidget()
+        grid = QGridLayout(image_box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.addWidget(self.image_combo, 0, 0, 1, 2)
+        for row, (name, title) in enumerate(IMAGE_FIELDS.items(), start=1):
+            self.image_edits[name].setPlaceholderText(title)
+            grid.addWidget(self.image_edits[name], row, 0, 1, 2)
+        self.dedicated_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
+        self.low_priority_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
+        self.inter_node_check = QCheckBox("Enable inter-node communication (needed by MPI)")
+        self.slots_spin = _spin(0, 256)
+        form = QFormLayout(self)
+        self.add_field_row(form, "Pool ID:", self.id_edit, "id")
+        self.add_field_row(form, "VM size:", self.vm_size_combo, "vm_size")
+        self.add_field_row(form, "Image:", image_box, "image")
+        self.add_field_row(form, "Dedicated nodes:", self.dedicated_spin, "target_dedicated_nodes")
+        self.add_field_row(form, "Low-priority nodes:", self.low_priority_spin, "target_low_priority_nodes")
+        self.add_field_row(form, "", self.inter_node_check, "enable_inter_node_communication")
+        self.add_field_row(form, "Task slots per node:", self.slots_spin, "task_slots_per_node")
+        self.image_combo.currentTextChanged.connect(self._image_chosen)
+        for signal in (
+            self.id_edit.textChanged, self.vm_size_combo.currentTextChanged, self.dedicated_spin.valueChanged,
+            self.low_priority_spin.valueChanged, self.inter_node_check.toggled, self.slots_spin.valueChanged,
+            *(edit.textChanged for edit in self.image_edits.values()),
+        ):
+            signal.connect(self.notify)
+
+    def image(self) -> VmImage:
+        return VmImage(**{name: edit.text() for name, edit in self.image_edits.items()})
+
+    def _image_chosen(self, title: str) -> None:
+        if title in IMAGES and not self._loading:
+            with self.loading():
+                self._show_image(IMAGES[title])
+
+    def _show_image(self, image: VmImage) -> None:
+        for name, edit in self.image_edits.items():
+            edit.setText(getattr(image, name))
+
+    def sync(self) -> None:
+        title = next((title for title, image in IMAGES.items() if image == self.image()), CUSTOM_IMAGE)
+        self.image_combo.blockSignals(True)
+        self.image_combo.setCurrentText(title)
+        self.image_combo.blockSignals(False)
+
+    def apply(self, spec: PoolSpec) -> PoolSpec:
+        return replace(
+            spec,
+            id=self.id_edit.text(),
+            vm_size=self.vm_size_combo.currentText(),
+            image=self.image(),
+            target_dedicated_nodes=self.dedicated_spin.value(),
+            target_low_priority_nodes=self.low_priority_spin.value(),
+            enable_inter_node_communication=self.inter_node_check.isChecked(),
+            task_slots_per_node=self.slots_spin.value(),
+        )
+
+    def load(self, spec: PoolSpec) -> None:
+        with self.loading():
+            self.id_edit.setText(spec.id)
+            self.vm_size_combo.setCurrentText(spec.vm_size)
+            self._show_image(spec.image)
+            self.dedicated_spin.setValue(spec.target_dedicated_nodes)
+            self.low_priority_spin.setValue(spec.target_low_priority_nodes)
+            self.inter_node_check.setChecked(spec.enable_inter_node_communication)
+            self.slots_spin.setValue(spec.task_slots_per_node)
+
+
+class StartTaskPage(SpecPage):
+    def __init__(self) -> None:
+        super().__init__("Start task", "Runs on every node as it joins the pool, e.g. to install an MPI library.")
+        self.enabled_check = QCheckBox("Run a start task on every node")
+        self.preset_combo = QComboBox()
+        self.preset_combo.addItems(["Choose a preset…", *START_TASK_PRESETS])
+        self.command_edit = QLineEdit()
+        self.files_editor = ResourceFilesEditor()
+        self.environment_editor = EnvironmentEditor()
+        self.identity_editor = IdentityEditor()
+        self.wait_check = QCheckBox("Run tasks on a node only after its start task succeeded")
+        form = QFormLayout(self)
+        form.addRow("", self.enabled_check)
+        form.addRow("Preset:", self.preset_combo)
+        self.add_field_row(form, "Command:", self.command_edit, "start_task.command_line")
+        form.addRow("Resource files:", self.files_editor)
+        self.feedback_for("start_task.resource_files", self.files_editor.feedback)
+        form.addRow("Environment:", self.environment_editor)
+        self.feedback_for("start_task.environment_settings", self.environment_editor.feedback)
+        self.add_field_row(form, "Run as:", self.identity_editor, "start_task.user_identity")
+        form.addRow("", self.wait_check)
+        self.preset_combo.currentTextChanged.connect(self._preset_chosen)
+        for signal in (
+            self.enabled_check.toggled, self.command_edit.textChanged, self.files_editor.changed,
+            self.environment_editor.changed, self.identity_editor.changed, self.wait_check.toggled,
+        ):
+            signal.connect(self.notify)
+
+    def _preset_chosen(self, title: str) -> None:
+        if title not in START_TASK_PRESETS:
+            return
+        with self.loading():
+            self.enabled_check.setChecked(True)
+            self.command_edit.setText(START_TASK_PRESETS[title])
+            self.identity_editor.mode_combo.setCurrentIndex(1)
+            self.identity_editor.scope_combo.setCurrentIndex(1)
+            self.identity_editor.elevation_combo.setCurrentIndex(2)
+
+    def sync(self) -> None:
+        enabled = self.enabled_check.isChecked()
+        for widget in (
+            self.command_edit, self.files_editor, self.environment_editor, self.identity_editor, self.wait_check,
+        ):
+            widget.setEnabled(enabled)
+
+    def apply(self, spec: PoolSpec) -> PoolSpec:
+        if not self.enabled_check.isChecked():
+            return replace(spec, start_task=None)
+        start_task = StartTask(
+            command_line=self.command_edit.text(),
+            resource_files=self.files_editor.files(),
+            environment_settings=self.environment_editor.settings(),
+            user_identity=self.identity_editor.identity(),
+            wait_for_success=self.wait_check.isChecked(),
+        )
+        return replace(spec, start_task=start_task)
+
+    def load(self, spec: PoolSpec) -> None:
+        start_task = spec.start_task or StartTask("")
+        with self.loading():
+            self.enabled_check.setChecked(spec.start_task is not None)
+            self.command_edit.setText(start_task.command_line)
+            self.files_editor.set_files(start_task.resource_files)
+            self.environment_editor.set_settings(start_task.environment_settings)
+            self.identity_editor.set_identity(start_task.user_identity)
+            self.wait_check.setChecked(start_task.wait_for_success)

@@ -1,0 +1,133 @@
+"""The pool wizard: a pool fit for multi-instance MPI tasks, created only on the last
+page's "Create pool".
+
+    wizard = PoolWizard(submission, settings, parent=window)
+    wizard.poolCreated.connect(...)
+
+Validation is ``core.validation.validate_pool`` as the user types; the pool id is
+checked against the service in the background. The last values are remembered
+(without the start task's resource files and environment, which may carry secrets).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import replace
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from explorer.batch.operations import OperationError
+from explorer.batch.submission import Submission
+from explorer.core import pool_json
+from explorer.core.ids import check_id, next_id
+from explorer.core.json_reader import SpecFormatError
+from explorer.core.pool_spec import PoolSpec
+from explorer.core.problems import FixAction, FixKind, Problem
+from explorer.core.service_errors import pool_creation_problem
+from explorer.core.validation import validate_pool
+from explorer.ui.settings import Settings
+
+from .pool_pages import IMAGES, VM_SIZES, PoolPage, StartTaskPage
+from .spec_wizard import SpecWizard
+from .task_wizard import ID_CHECK_DELAY
+
+log = logging.getLogger(__name__)
+
+MEMORY_KEY = "pool"
+
+
+def default_pool_spec() -> PoolSpec:
+    return PoolSpec("mpi-pool", VM_SIZES[0], next(iter(IMAGES.values())), target_dedicated_nodes=2)
+
+
+class PoolWizard(SpecWizard):
+    poolCreated = Signal(str)
+    idChecked = Signal()  # the service said whether the pool id is taken
+
+    def __init__(self, submission: Submission, settings: Settings, parent: QWidget | None = None) -> None:
+        super().__init__(parent, "Create pool")
+        self.setWindowTitle("New pool for MPI tasks")
+        self._submission = submission
+        self._settings = settings
+        self._checked_id: str | None = None
+        self._initial = self._remembered() or default_pool_spec()
+        self.pool_page = PoolPage()
+        self.start_task_page = StartTaskPage()
+        self.add_spec_page(self.pool_page)
+        self.add_spec_page(self.start_task_page)
+        self.add_review_page("Review", "This is the pool exactly as it will be created.")
+        self.pool_page.edited.connect(self._id_edited)
+        self.pool_page.load(self._initial)
+        self.start_task_page.load(self._initial)
+        self.revalidate()
+
+    def spec(self) -> PoolSpec:
+        return self.start_task_page.apply(self.pool_page.apply(self._initial))
+
+    def body(self) -> dict:
+        return pool_json.to_batch_json(self.spec())
+
+    def spec_problems(self) -> list[Problem]:
+        return validate_pool(self.spec())
+
+    def apply_fix(self, action: FixAction) -> None:
+        if action.kind is FixKind.ENABLE_INTER_NODE_COMMUNICATION:
+            self.pool_page.inter_node_check.setChecked(True)
+        elif action.kind is FixKind.SET_TASK_SLOTS_PER_NODE:
+            self.pool_page.slots_spin.setValue(action.value)
+
+    # --- the id ------------------------------------------------------------------------------
+
+    def _id_edited(self) -> None:
+        pool_id = self.pool_page.id_edit.text()
+        if pool_id == self._checked_id:
+            return
+        self._checked_id = pool_id
+        self._remote.pop("id", None)
+        self.owner.start(self._check_id(pool_id), slot="id")
+
+    async def _check_id(self, pool_id: str) -> None:
+        await asyncio.sleep(ID_CHECK_DELAY)
+        problems = []
+        try:
+            if check_id(pool_id) is None and await self._submission.pool_exists(pool_id):
+                problems.append(
+                    Problem("id", f"Pool '{pool_id}' already exists.", f"Choose another ID, such as '{next_id(pool_id)}'.")
+                )
+        except OperationError as error:
+            log.info("could not check the pool id: %s", error)
+        self.set_remote_problems("id", problems)
+        self.idChecked.emit()
+
+    # --- memory and submission ---------------------------------------------------------------
+
+    def _remembered(self) -> PoolSpec | None:
+        values = self._settings.wizard_values(MEMORY_KEY)
+        if not values:
+            return None
+        try:
+            spec = pool_json.from_batch_json(values.get("pool"))
+        except SpecFormatError as error:
+            log.warning("ignoring the remembered pool values: %s", error)
+            return None
+        return replace(spec, id=next_id(spec.id))
+
+    def _remember(self, spec: PoolSpec) -> None:
+        start_task = spec.start_task
+        if start_task is not None:
+            start_task = replace(start_task, resource_files=(), environment_settings=())
+        body = pool_json.to_batch_json(replace(spec, start_task=start_task))
+        self._settings.set_wizard_values(MEMORY_KEY, None, {"pool": body})
+
+    async def create(self) -> None:
+        await self._submission.create_pool(self.body())
+
+    def problem_for(self, error: OperationError) -> Problem:
+        return pool_creation_problem(error.code, error.message)
+
+    def created(self) -> None:
+        spec = self.spec()
+        self._remember(spec)
+        self.poolCreated.emit(spec.id)

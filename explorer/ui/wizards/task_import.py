@@ -1,0 +1,36 @@
+"""Reading task JSON files for the task wizard, and telling the user why one cannot be read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from explorer.core.json_reader import SpecFormatError, parse_json_text
+from explorer.core.task_document import TaskDocument, document_from_json
+
+
+def read_task_file(path: Path, job_id: str) -> TaskDocument:
+    """A task file (as `az batch task create --json-file` takes) for ``job_id``; raises
+    SpecFormatError for a file that cannot be read or does not describe an MPI task."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        raise SpecFormatError("$", f"cannot read the file: {getattr(error, 'strerror', None) or error}.") from None
+    return document_from_json(parse_json_text(text), job_id=job_id)
+
+
+def show_import_error(parent: QWidget | None, source: str, error: SpecFormatError) -> QMessageBox:
+    """A window-modal message that does not block the caller (nothing open is touched)."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning,
+        "Cannot import the task",
+        f"{source} is not a multi-instance task that MPI Explorer can open.",
+        QMessageBox.StandardButton.Ok,
+        parent,
+    )
+    box.setInformativeText(str(error))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    return box
