@@ -141,7 +141,8 @@ class BatchOperations:
         await self._call(what, self._client.begin_remove_nodes(pool_id, options))
 
     async def terminate_job(self, job_id: str, reason: str | None = None) -> None:
-        options = models.BatchJobTerminateOptions(termination_reason=reason) if reason else None
+        # The SDK refuses to send a terminate without options (ValueError): Batch's own default reason.
+        options = models.BatchJobTerminateOptions(termination_reason=reason or "UserTerminate")
         await self._call(f"terminate job {job_id}", self._client.begin_terminate_job(job_id, options))
 
     async def delete_job(self, job_id: str) -> None:
