@@ -21,6 +21,7 @@ from typing import Any, TypeVar
 
 from azure.batch import models
 from azure.batch.aio import BatchClient
+from azure.batch.models._models import BatchJobTerminateOptions  # not exported by azure.batch.models
 from azure.core.exceptions import AzureError, HttpResponseError
 
 from .details import FileEntry, NodeDetails, PoolDetails, TaskCounts, TaskDetails
@@ -142,7 +143,7 @@ class BatchOperations:
 
     async def terminate_job(self, job_id: str, reason: str | None = None) -> None:
         # The SDK refuses to send a terminate without options (ValueError): Batch's own default reason.
-        options = models.BatchJobTerminateOptions(termination_reason=reason or "UserTerminate")
+        options = BatchJobTerminateOptions(termination_reason=reason or "UserTerminate")
         await self._call(f"terminate job {job_id}", self._client.begin_terminate_job(job_id, options))
 
     async def delete_job(self, job_id: str) -> None:
