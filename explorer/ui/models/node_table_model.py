@@ -9,19 +9,19 @@ from PySide6.QtCore import QObject
 from explorer.batch.details import format_time
 from explorer.batch.snapshots import NodeSnapshot
 
-from .snapshot_table import Column, SnapshotTableModel, none_last
+from .snapshot_table import Column, SnapshotTableModel
 
 NODE_COLUMNS: tuple[Column[NodeSnapshot], ...] = (
     Column("Id", lambda n: n.id, lambda n: n.id),
-    Column("State", lambda n: n.state or "", lambda n: n.state or ""),
-    Column("Scheduling", lambda n: n.scheduling_state or "", lambda n: n.scheduling_state or ""),
-    Column("IP address", lambda n: n.ip_address or "", lambda n: n.ip_address or ""),
+    Column("State", lambda n: n.state or "", lambda n: n.state),
+    Column("Scheduling", lambda n: n.scheduling_state or "", lambda n: n.scheduling_state),
+    Column("IP address", lambda n: n.ip_address or "", lambda n: n.ip_address),
     Column("Priority", lambda n: "dedicated" if n.dedicated else "low priority", lambda n: n.dedicated),
     Column("Running tasks", lambda n: str(n.running_tasks_count), lambda n: n.running_tasks_count),
     Column("Tasks run", lambda n: str(n.total_tasks_run), lambda n: n.total_tasks_run),
     Column("In state since", lambda n: format_time(n.state_transition_time) if n.state_transition_time else "",
-           lambda n: none_last(n.state_transition_time)),
-    Column("Error", lambda n: n.error or "", lambda n: n.error or ""),
+           lambda n: n.state_transition_time),
+    Column("Error", lambda n: n.error or "", lambda n: n.error),
 )
 
 

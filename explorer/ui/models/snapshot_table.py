@@ -27,17 +27,12 @@ RESET_THRESHOLD = 500
 """Above this many rows added or removed at once, a model reset is cheaper than row signals."""
 
 
-def none_last(value: Any) -> tuple[bool, Any]:
-    """A sort key that puts missing values after every present one."""
-    return (value is None, value if value is not None else 0)
-
-
 @dataclass(frozen=True)
 class Column(Generic[S]):
     header: str
     text: Callable[[S], str]
     key: Callable[[S], Any]
-    """A sort key; must never compare None with a value (see `none_last`)."""
+    """A sort key; None (no value yet: exit code, end time) sorts last in either order."""
 
 
 class SnapshotTableModel(QAbstractTableModel, Generic[S]):
@@ -160,7 +155,10 @@ class SnapshotTableModel(QAbstractTableModel, Generic[S]):
     def _sort_rows(self) -> None:
         if 0 <= self._sort_column < len(self.columns):
             key = self.columns[self._sort_column].key
-            self._rows.sort(key=key, reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+            keyed = [(key(s), s) for s in self._rows]
+            present = [pair for pair in keyed if pair[0] is not None]
+            present.sort(key=lambda pair: pair[0], reverse=self._sort_order == Qt.SortOrder.DescendingOrder)
+            self._rows = [s for _, s in present] + [s for k, s in keyed if k is None]
         self._reindex()
 
     def _resort(self) -> None:

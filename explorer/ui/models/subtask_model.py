@@ -9,7 +9,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+)
 
 from explorer.batch.snapshots import SubtaskSnapshot, TaskSnapshot
 
@@ -23,6 +29,7 @@ _Index = QModelIndex | QPersistentModelIndex
 @dataclass(frozen=True)
 class InstanceRow:
     number: int
+    pool_id: str | None
     node_id: str | None
     state: str | None
     exit_code: int | None
@@ -32,11 +39,11 @@ class InstanceRow:
 
     @classmethod
     def primary(cls, task: TaskSnapshot) -> InstanceRow:
-        return cls(0, task.node_id, task.state, task.exit_code, task.failure, None)
+        return cls(0, task.pool_id, task.node_id, task.state, task.exit_code, task.failure, None)
 
     @classmethod
     def subtask(cls, subtask: SubtaskSnapshot) -> InstanceRow:
-        return cls(subtask.id, subtask.node_id, subtask.state, subtask.exit_code, subtask.failure,
+        return cls(subtask.id, subtask.pool_id, subtask.node_id, subtask.state, subtask.exit_code, subtask.failure,
                    subtask.task_root_directory)
 
     def cells(self) -> tuple[str, ...]:

@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from explorer.batch.details import TaskCounts, format_time
 from explorer.batch.snapshots import TaskSnapshot
 
-from .snapshot_table import Column, SnapshotTableModel, none_last
+from .snapshot_table import Column, SnapshotTableModel
 
 TASK_STATES = ("active", "preparing", "running", "completed")
 
@@ -20,13 +20,13 @@ def _text(value: object) -> str:
 
 TASK_COLUMNS: tuple[Column[TaskSnapshot], ...] = (
     Column("Id", lambda t: t.id, lambda t: t.id),
-    Column("Name", lambda t: t.display_name or "", lambda t: (t.display_name or "").lower()),
-    Column("State", lambda t: t.state or "", lambda t: t.state or ""),
+    Column("Name", lambda t: t.display_name or "", lambda t: t.display_name.lower() if t.display_name else None),
+    Column("State", lambda t: t.state or "", lambda t: t.state),
     Column("Instances", lambda t: str(t.instances), lambda t: t.instances),
-    Column("Node", lambda t: t.node_id or "", lambda t: t.node_id or ""),
-    Column("Started", lambda t: format_time(t.start_time) if t.start_time else "", lambda t: none_last(t.start_time)),
-    Column("Ended", lambda t: format_time(t.end_time) if t.end_time else "", lambda t: none_last(t.end_time)),
-    Column("Exit code", lambda t: _text(t.exit_code), lambda t: none_last(t.exit_code)),
+    Column("Node", lambda t: t.node_id or "", lambda t: t.node_id),
+    Column("Started", lambda t: format_time(t.start_time) if t.start_time else "", lambda t: t.start_time),
+    Column("Ended", lambda t: format_time(t.end_time) if t.end_time else "", lambda t: t.end_time),
+    Column("Exit code", lambda t: _text(t.exit_code), lambda t: t.exit_code),
     Column("Retries", lambda t: str(t.retry_count), lambda t: t.retry_count),
 )
 

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from explorer.batch.monitor import Callback, Monitor, Subscription
@@ -22,6 +23,15 @@ from explorer.ui.task_owner import TaskOwner
 from explorer.ui.widgets.error_banner import ErrorBanner
 
 T = TypeVar("T")
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def name_them(ids: list[str], word: str) -> str:
+    """'node tvm-1' for one, '3 nodes' for more: how confirmations name what they act on."""
+    return f"{word} {ids[0]}" if len(ids) == 1 else plural(len(ids), word)
 
 
 class LiveQueries:
@@ -88,6 +98,8 @@ class BaseView(QWidget):
         self._live = LiveQueries(services.monitor)
         self.destroyed.connect(self._live.pause)
         self._splitters: list[tuple[str, QSplitter]] = []
+        self.gone = False
+        """The pool or job shown does not exist (the monitor said so); actions are off."""
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
@@ -124,6 +136,20 @@ class BaseView(QWidget):
             self.refreshed.emit()
 
         self.run("details", loading())
+
+    def note_missing(self, what: str, code: str | None) -> None:
+        """Say in the banner that `what` does not exist (`code`), or take it back once it does."""
+        if code is not None and not self.gone:
+            self.banner.show_error(OperationError(f"show {what}", f"the {what.split()[0]} does not exist", code=code))
+        elif code is None and self.gone:
+            self.banner.hide()
+        self.gone = code is not None
+
+    def make_action(self, text: str, tip: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.setToolTip(tip)
+        action.triggered.connect(slot)
+        return action
 
     def remember_splitter(self, name: str, splitter: QSplitter) -> None:
         """Restore `splitter` from the settings now; save it whenever the view is hidden."""

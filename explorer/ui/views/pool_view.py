@@ -11,11 +11,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QScrollArea, QSplitter, QToolBar, QVBoxLayout, QWidget
 
 from explorer.batch.monitor import Diff, Update
-from explorer.batch.operations import OperationError
 from explorer.batch.queries import PoolNodesQuery, PoolsQuery
 from explorer.batch.snapshots import NodeSnapshot, PoolSnapshot
 from explorer.ui.dialogs.confirm import confirm
@@ -23,14 +21,10 @@ from explorer.ui.dialogs.resize_pool import ResizePoolDialog
 from explorer.ui.models.node_table_model import NodeTableModel, describe_node_counts
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.services import Navigator, ViewServices
-from explorer.ui.views.base_view import BaseView
+from explorer.ui.views.base_view import BaseView, name_them, plural
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
 from explorer.ui.widgets.node_heatmap import NodeHeatmap
-
-
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 class PoolView(BaseView):
@@ -45,14 +39,13 @@ class PoolView(BaseView):
         self._pool: PoolSnapshot | None = None
         self._nodes: dict[str, NodeSnapshot] = {}
         self._heatmap_slots: int | None = None
-        self._gone = False
 
-        self.resize_action = self._action("Resize…", "Change the number of nodes", self.request_resize)
-        self.stop_resize_action = self._action("Stop resize", "Stop the resize under way", self.stop_resize)
-        self.delete_action = self._action("Delete pool…", "Delete the pool and its nodes", self.request_delete)
-        self.open_node_action = self._action("Open node", "Show the selected node", self._open_selected_node)
-        self.reboot_action = self._action("Reboot nodes…", "Reboot the selected nodes", self.request_reboot)
-        self.remove_action = self._action("Remove nodes…", "Remove the selected nodes", self.request_remove)
+        self.resize_action = self.make_action("Resize…", "Change the number of nodes", self.request_resize)
+        self.stop_resize_action = self.make_action("Stop resize", "Stop the resize under way", self.stop_resize)
+        self.delete_action = self.make_action("Delete pool…", "Delete the pool and its nodes", self.request_delete)
+        self.open_node_action = self.make_action("Open node", "Show the selected node", self._open_selected_node)
+        self.reboot_action = self.make_action("Reboot nodes…", "Reboot the selected nodes", self.request_reboot)
+        self.remove_action = self.make_action("Remove nodes…", "Remove the selected nodes", self.request_remove)
         toolbar = QToolBar(self)
         toolbar.addActions([self.resize_action, self.stop_resize_action, self.delete_action])
         toolbar.addSeparator()
@@ -152,7 +145,7 @@ class PoolView(BaseView):
         ids = self.selected_node_ids()
         if not self.reboot_action.isEnabled() or not ids:
             return
-        text = f"Reboot {self._which(ids)}? Tasks running on them are requeued."
+        text = f"Reboot {name_them(ids, 'node')}? Tasks running on them are requeued."
         confirm(self, "Reboot nodes", text, "Reboot",
                 lambda: self.act("action", lambda: self.services.operations.reboot_nodes(self.pool_id, ids)))
 
@@ -160,7 +153,7 @@ class PoolView(BaseView):
         ids = self.selected_node_ids()
         if not self.remove_action.isEnabled() or not ids:
             return
-        text = f"Remove {self._which(ids)} from pool {self.pool_id}? Tasks running on them are requeued."
+        text = f"Remove {name_them(ids, 'node')} from pool {self.pool_id}? Tasks running on them are requeued."
         confirm(self, "Remove nodes", text, "Remove",
                 lambda: self.act("action", lambda: self.services.operations.remove_nodes(self.pool_id, ids)))
 
@@ -179,12 +172,10 @@ class PoolView(BaseView):
         self.updated.emit()
 
     def _on_nodes(self, update: Update) -> None:
-        if update.missing is not None:
-            self._set_gone(update.missing)
+        self.note_missing(f"pool {self.pool_id}", update.missing)
+        if self.gone:
+            self._update_actions()
             return
-        if self._gone:
-            self._gone = False
-            self.banner.hide()
         previous = self._nodes
         self._nodes = dict(update.items)
         diff = self.node_model.set_items(self._nodes)
@@ -217,17 +208,11 @@ class PoolView(BaseView):
     def _slots_per_node(self) -> int:
         return (self._pool.task_slots_per_node if self._pool else None) or 1
 
-    def _set_gone(self, code: str) -> None:
-        if not self._gone:
-            self._gone = True
-            self.banner.show_error(OperationError(f"show pool {self.pool_id}", "the pool does not exist", code=code))
-        self._update_actions()
-
     # --- helpers -----------------------------------------------------------------
 
     def _update_actions(self) -> None:
         pool = self._pool
-        alive = pool is not None and not self._gone and pool.state != "deleting"
+        alive = pool is not None and not self.gone and pool.state != "deleting"
         steady = alive and pool.allocation_state == "steady"
         selected = alive and self.table.selectionModel().hasSelection()
         self.resize_action.setEnabled(steady)
@@ -236,15 +221,6 @@ class PoolView(BaseView):
         self.open_node_action.setEnabled(len(self.table.selectionModel().selectedRows()) == 1)
         self.reboot_action.setEnabled(selected)
         self.remove_action.setEnabled(selected and steady)
-
-    def _action(self, text: str, tip: str, slot) -> QAction:
-        action = QAction(text, self)
-        action.setToolTip(tip)
-        action.triggered.connect(slot)
-        return action
-
-    def _which(self, ids: list[str]) -> str:
-        return f"node {ids[0]}" if len(ids) == 1 else plural(len(ids), "node")
 
     def _open_selected_node(self) -> None:
         ids = self.selected_node_ids()
