@@ -100,7 +100,8 @@ class MpiPage(SpecPage):
             self._set_commands(MpiCommands(spec.coordination_command_line, spec.command_line))
 
     def local_problems(self) -> list[Problem]:
-        return [self._program_problem] if self._program_problem else []
+        # The program only matters while a preset builds the commands from it.
+        return [self._program_problem] if self._program_problem and self.preset() is not None else []
 
     # --- reacting --------------------------------------------------------------------------------
 

@@ -334,14 +334,14 @@ class TaskWizard(SpecWizard):
     def upload_local_files(self, paths: Sequence[Path], common: bool = True) -> None:
         """Upload to linked storage and add the files (read-only SAS links) to the common
         (every instance) or the primary's resource files."""
-        if self._uploader is not None:
+        if self._uploader is not None and not self.files_page.busy():
+            self.files_page.upload_started(len(paths))
             self.owner.start(self._upload(list(paths), common), slot="upload")
 
     async def _upload(self, paths: list[Path], common: bool) -> None:
         page = self.files_page
         task_id = self.spec().task_id
         prefix = f"{task_id}/" if check_id(task_id) is None else ""
-        page.upload_started(len(paths))
         try:
             result = await self._uploader.upload_files(
                 UPLOAD_CONTAINER, paths, prefix, lambda p: page.upload_progress(p.sent, p.total, p.path.name)

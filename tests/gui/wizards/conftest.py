@@ -29,3 +29,18 @@ def settle(loop, signal_future):
         return loop.run_until_complete(asyncio.wait_for(asyncio.gather(*futures), timeout))
 
     return run
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_call(item):
+    """Cancel what a wizard left running before pytest-qt processes events after the test:
+    qasync steps tasks from Qt events, and outside ``run_until_complete`` no loop runs."""
+    yield
+    loop = item.funcargs.get("loop")
+    if loop is None or loop.is_closed():
+        return
+    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
+    for task in pending:
+        task.cancel()
+    if pending:
+        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
