@@ -21,7 +21,7 @@ from typing import Any, TypeVar
 
 from azure.batch import models
 from azure.batch.aio import BatchClient
-from azure.batch.models._models import BatchJobTerminateOptions  # not exported by azure.batch.models
+from azure.batch.models._models import BatchJobTerminateOptions, BatchNodeRebootOptions  # not exported by models
 from azure.core.exceptions import AzureError, HttpResponseError
 
 from .details import FileEntry, NodeDetails, PoolDetails, TaskCounts, TaskDetails
@@ -132,7 +132,7 @@ class BatchOperations:
         await self._call(f"delete pool {pool_id}", self._client.begin_delete_pool(pool_id))
 
     async def reboot_nodes(self, pool_id: str, node_ids: list[str]) -> None:
-        options = models.BatchNodeRebootOptions(node_reboot_kind=models.BatchNodeRebootKind.REQUEUE)
+        options = BatchNodeRebootOptions(node_reboot_kind="requeue")
         for node_id in node_ids:
             await self._call(f"reboot node {node_id}", self._client.begin_reboot_node(pool_id, node_id, options))
 
