@@ -89,8 +89,8 @@ class MpiPage(SpecPage):
     def apply(self, spec: MultiInstanceTaskSpec) -> MultiInstanceTaskSpec:
         return replace(
             spec,
-            coordination_command_line=self.coordination_edit.toPlainText(),
-            command_line=self.command_edit.toPlainText(),
+            coordination_command_line=_text(self.coordination_edit),
+            command_line=_text(self.command_edit),
         )
 
     def load(self, spec: MultiInstanceTaskSpec, *, as_written: bool = True) -> None:
@@ -151,13 +151,13 @@ class MpiPage(SpecPage):
             self._set_commands(commands)
 
     def _commands(self) -> MpiCommands:
-        return MpiCommands(self.coordination_edit.toPlainText(), self.command_edit.toPlainText())
+        return MpiCommands(_text(self.coordination_edit), _text(self.command_edit))
 
     def _set_commands(self, commands: MpiCommands) -> None:
         self._generated = commands
-        if commands.coordination_command_line != self.coordination_edit.toPlainText():
+        if commands.coordination_command_line != _text(self.coordination_edit):
             self.coordination_edit.setPlainText(commands.coordination_command_line)
-        if commands.command_line != self.command_edit.toPlainText():
+        if commands.command_line != _text(self.command_edit):
             self.command_edit.setPlainText(commands.command_line)
 
     def _fill_presets(self, keep: MpiPreset | None) -> None:
@@ -184,6 +184,11 @@ def _preset_or_none(value: object) -> MpiPreset | None:
         return MpiPreset(value)
     except ValueError:
         return None
+
+
+def _text(edit: QPlainTextEdit) -> str:
+    """The text as typed: toPlainText() would turn non-breaking spaces into spaces."""
+    return edit.document().toRawText().replace("\u2029", "\n")
 
 
 def _command_edit() -> QPlainTextEdit:

@@ -5,12 +5,21 @@ from __future__ import annotations
 import json
 import shutil
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 from azure.batch import models
+from hypothesis import HealthCheck, given
+from hypothesis import settings as examples
+from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from explorer.core.durations import BATCH_MAX_DURATION
+from explorer.core.environment import EnvironmentSetting
 from explorer.core.resource_files import ResourceFile
+from explorer.core.task_document import TaskDocument
+from explorer.core.task_spec import MultiInstanceTaskSpec, TaskConstraints
+from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 from explorer.ui.wizards.task_wizard import DEFAULT_JOB_ID, TaskWizard
 from tests.gui.wizards.wizard_helpers import finish_enabled, fix_buttons, messages, next_enabled
 from tests.integration.batch.batch_scenarios import create_idle_pool, task_state, wait_until
@@ -358,11 +367,12 @@ def test_a_bad_file_is_explained_and_nothing_is_lost(qtbot, open_wizard, submiss
 
 
 def test_the_sample_imports_exports_unchanged_and_runs(
-    open_wizard, run, settle, signal_future, batch_client, submission, settings, samples, tmp_path
+    qtbot, run, settle, signal_future, batch_client, submission, settings, samples, tmp_path
 ):
     run(create_idle_pool(batch_client, "mpi", 4, inter_node=True))
     data = samples.task_json("mpi-hello")
     wizard = TaskWizard.from_task_json(data, submission, settings, pool_id="mpi")
+    qtbot.addWidget(wizard)
     wizard.show()
     settle(wizard.choicesLoaded, wizard.poolRead)
     assert wizard.mpi_page.preset_combo.currentText() == "As written (no preset)"
@@ -378,8 +388,6 @@ def test_the_sample_imports_exports_unchanged_and_runs(
     assert submit(wizard, signal_future, run) == (DEFAULT_JOB_ID, "mpi-hello")
     task = wait_for_completion(run, batch_client, DEFAULT_JOB_ID, "mpi-hello")
     assert task.execution_info.exit_code == 0
-    wizard.close()
-    wizard.deleteLater()
 
 
 def test_imported_files_keep_properties_the_wizard_does_not_edit(open_wizard, submission, settings, tmp_path, qtbot):
@@ -392,3 +400,52 @@ def test_imported_files_keep_properties_the_wizard_does_not_edit(open_wizard, su
     qtbot.addWidget(wizard)
     assert wizard.body()["outputFiles"] == output_files
     assert replace(wizard.spec(), job_id="x").task_id == "mpi-hello"
+
+
+# --- export -> import round trip over the spec's fields --------------------------------------
+
+# What a user can type into one-line fields: no control characters or line/paragraph separators.
+typed = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), min_size=1, max_size=10)
+optional = st.none() | typed
+durations = st.timedeltas(min_value=timedelta(0), max_value=BATCH_MAX_DURATION)
+resource_files = st.builds(
+    ResourceFile, http_url=optional, storage_container_url=optional, auto_storage_container_name=optional,
+    blob_prefix=optional, file_path=optional, file_mode=optional,
+)
+identities = st.one_of(
+    st.none(),
+    st.builds(lambda scope, level: UserIdentity(auto_user=AutoUser(scope, level)),
+              st.none() | st.sampled_from(AutoUserScope), st.none() | st.sampled_from(ElevationLevel)),
+    st.builds(lambda name: UserIdentity(user_name=name), st.just("") | typed),
+)
+constraints = st.none() | st.builds(TaskConstraints, st.none() | durations, st.none() | durations, st.none() | st.integers()).filter(
+    lambda value: value != TaskConstraints()
+)
+task_specs = st.builds(
+    MultiInstanceTaskSpec,
+    job_id=st.just(DEFAULT_JOB_ID),
+    task_id=typed,
+    command_line=typed,
+    coordination_command_line=typed,
+    number_of_instances=st.integers(0, 10_000),
+    display_name=optional,
+    common_resource_files=st.lists(resource_files, max_size=2).map(tuple),
+    resource_files=st.lists(resource_files, max_size=2).map(tuple),
+    environment_settings=st.lists(st.builds(EnvironmentSetting, typed, optional), max_size=2).map(tuple),
+    user_identity=identities,
+    constraints=constraints,
+)
+extra_fields = st.sampled_from([{}, {"requiredSlots": 1}, {"outputFiles": [{"filePattern": "*.log"}]}])
+
+
+@examples(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(spec=task_specs, extra=extra_fields)
+def test_exported_json_reimports_to_the_same_spec(qtbot, loop, submission, settings, tmp_path, spec, extra):
+    wizard = TaskWizard(submission, settings, initial_spec=spec, extra_fields=extra)
+    qtbot.addWidget(wizard)
+    assert wizard.spec() == spec  # the pages hold every field losslessly
+    path = tmp_path / "task.json"
+    wizard.export_json(path)
+    again = TaskWizard.from_json_file(path, submission, settings)
+    qtbot.addWidget(again)
+    assert again.document() == TaskDocument(spec, extra)
