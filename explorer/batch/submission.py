@@ -32,8 +32,15 @@ from .snapshots import enum_text
 log = logging.getLogger(__name__)
 
 _POOL_INFO_SELECT = [
-    "id", "enableInterNodeCommunication", "taskSlotsPerNode", "currentDedicatedNodes", "currentLowPriorityNodes",
-    "targetDedicatedNodes", "targetLowPriorityNodes", "allocationState", "virtualMachineConfiguration",
+    "id",
+    "enableInterNodeCommunication",
+    "taskSlotsPerNode",
+    "currentDedicatedNodes",
+    "currentLowPriorityNodes",
+    "targetDedicatedNodes",
+    "targetLowPriorityNodes",
+    "allocationState",
+    "virtualMachineConfiguration",
 ]
 
 
@@ -104,9 +111,7 @@ class Submission:
 
     async def task_exists(self, job_id: str, task_id: str) -> bool:
         """False also when the job does not exist (then no task of it does)."""
-        return await self._exists(
-            f"look for task {task_id}", self._client.get_task(job_id, task_id, select=["id"])
-        )
+        return await self._exists(f"look for task {task_id}", self._client.get_task(job_id, task_id, select=["id"]))
 
     async def _exists(self, action: str, request: Any) -> bool:
         with _reported(action):

@@ -105,5 +105,5 @@ def _windows_preview(command_line: str, values: dict[str, str]) -> CommandPrevie
             else None
         )
         return CommandPreview(command_line, note)
-    inner = command_line[prefix.end():]
+    inner = command_line[prefix.end() :]
     return CommandPreview(_CMD_VARIABLE.sub(lambda match: values.get(match.group(1), match.group(0)), inner))

@@ -8,8 +8,16 @@ from collections.abc import Sequence
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from explorer.core.environment import EnvironmentSetting
@@ -126,7 +134,9 @@ class IdentityEditor(QWidget):
         super().__init__()
         self.mode_combo = QComboBox()
         self.mode_combo.addItems(self.MODES)
-        self.scope_combo = ChoiceCombo({"Default scope": None, "Pool scope": AutoUserScope.POOL, "Task scope": AutoUserScope.TASK})
+        self.scope_combo = ChoiceCombo(
+            {"Default scope": None, "Pool scope": AutoUserScope.POOL, "Task scope": AutoUserScope.TASK}
+        )
         self.elevation_combo = ChoiceCombo(
             {"Default elevation": None, "Non-admin": ElevationLevel.NON_ADMIN, "Admin": ElevationLevel.ADMIN}
         )
@@ -138,8 +148,10 @@ class IdentityEditor(QWidget):
             layout.addWidget(widget)
         self.mode_combo.currentIndexChanged.connect(self._show_mode)
         for signal in (
-            self.mode_combo.currentIndexChanged, self.scope_combo.currentIndexChanged,
-            self.elevation_combo.currentIndexChanged, self.user_edit.textChanged,
+            self.mode_combo.currentIndexChanged,
+            self.scope_combo.currentIndexChanged,
+            self.elevation_combo.currentIndexChanged,
+            self.user_edit.textChanged,
         ):
             signal.connect(self.changed)
         self._show_mode()

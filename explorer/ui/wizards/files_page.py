@@ -56,7 +56,9 @@ class FilesPage(SpecPage):
         layout.addWidget(self.upload_status)
 
     def apply(self, spec: MultiInstanceTaskSpec) -> MultiInstanceTaskSpec:
-        return replace(spec, common_resource_files=self.common_editor.files(), resource_files=self.primary_editor.files())
+        return replace(
+            spec, common_resource_files=self.common_editor.files(), resource_files=self.primary_editor.files()
+        )
 
     def load(self, spec: MultiInstanceTaskSpec) -> None:
         with self.loading():

@@ -131,7 +131,13 @@ class MpiPage(SpecPage):
 
     def _generation_key(self) -> tuple:
         _, spec = self._context()
-        return (self.preset(), self.program_edit.text(), self.processes_spin.value(), spec.number_of_instances, self._os)
+        return (
+            self.preset(),
+            self.program_edit.text(),
+            self.processes_spin.value(),
+            spec.number_of_instances,
+            self._os,
+        )
 
     def _generate(self) -> None:
         preset = self.preset()
@@ -142,7 +148,11 @@ class MpiPage(SpecPage):
         self._generated_for = self._generation_key()
         try:
             commands = build_commands(
-                preset, self.program_edit.text(), max(spec.number_of_instances, 1), self.processes_spin.value(), self._os
+                preset,
+                self.program_edit.text(),
+                max(spec.number_of_instances, 1),
+                self.processes_spin.value(),
+                self._os,
             )
         except ValueError as error:
             self._program_problem = Problem(PROGRAM_FIELD, str(error))
@@ -174,7 +184,9 @@ class MpiPage(SpecPage):
             (self.coordination_preview, spec.coordination_command_line, "Every instance runs"),
             (self.command_preview, spec.command_line, "Then the primary runs"),
         ):
-            preview = preview_command(command, spec.number_of_instances, self._os, job_id=spec.job_id, task_id=spec.task_id)
+            preview = preview_command(
+                command, spec.number_of_instances, self._os, job_id=spec.job_id, task_id=spec.task_id
+            )
             text = f"{who}: {preview.text}" if preview.text else ""
             label.setText(text + (f"\n⚠ {preview.note}" if preview.note else ""))
 

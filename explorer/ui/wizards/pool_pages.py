@@ -14,12 +14,24 @@ from .spec_page import SpecPage
 VM_SIZES = ("Standard_D2s_v3", "Standard_D4s_v3", "Standard_F4s_v2", "Standard_HB120rs_v3", "Standard_HC44rs")
 IMAGES = {
     "Ubuntu Server 24.04 LTS": VmImage("Canonical", "ubuntu-24_04-lts", "server", "batch.node.ubuntu 24.04"),
-    "Ubuntu Server 22.04 LTS": VmImage("Canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "batch.node.ubuntu 22.04"),
-    "AlmaLinux HPC 8.7 (InfiniBand drivers, MPI)": VmImage("almalinux", "almalinux-hpc", "8_7-hpc-gen2", "batch.node.el 8"),
-    "Windows Server 2022": VmImage("MicrosoftWindowsServer", "WindowsServer", "2022-datacenter", "batch.node.windows amd64"),
+    "Ubuntu Server 22.04 LTS": VmImage(
+        "Canonical", "0001-com-ubuntu-server-jammy", "22_04-lts", "batch.node.ubuntu 22.04"
+    ),
+    "AlmaLinux HPC 8.7 (InfiniBand drivers, MPI)": VmImage(
+        "almalinux", "almalinux-hpc", "8_7-hpc-gen2", "batch.node.el 8"
+    ),
+    "Windows Server 2022": VmImage(
+        "MicrosoftWindowsServer", "WindowsServer", "2022-datacenter", "batch.node.windows amd64"
+    ),
 }
 CUSTOM_IMAGE = "Other image"
-IMAGE_FIELDS = {"publisher": "Publisher", "offer": "Offer", "sku": "SKU", "version": "Version", "node_agent_sku_id": "Node agent SKU"}
+IMAGE_FIELDS = {
+    "publisher": "Publisher",
+    "offer": "Offer",
+    "sku": "SKU",
+    "version": "Version",
+    "node_agent_sku_id": "Node agent SKU",
+}
 # Installing packages needs an administrator: presets also choose a pool-scoped admin auto-user.
 START_TASK_PRESETS = {
     "Install MPICH (Ubuntu)": "/bin/bash -c 'apt-get update && apt-get install -y mpich python3-mpi4py'",
@@ -69,8 +81,12 @@ class PoolPage(SpecPage):
         self.add_field_row(form, "Task slots per node:", self.slots_spin, "task_slots_per_node")
         self.image_combo.currentTextChanged.connect(self._image_chosen)
         for signal in (
-            self.id_edit.textChanged, self.vm_size_combo.currentTextChanged, self.dedicated_spin.valueChanged,
-            self.low_priority_spin.valueChanged, self.inter_node_check.toggled, self.slots_spin.valueChanged,
+            self.id_edit.textChanged,
+            self.vm_size_combo.currentTextChanged,
+            self.dedicated_spin.valueChanged,
+            self.low_priority_spin.valueChanged,
+            self.inter_node_check.toggled,
+            self.slots_spin.valueChanged,
             *(edit.textChanged for edit in self.image_edits.values()),
         ):
             signal.connect(self.notify)
@@ -139,8 +155,12 @@ class StartTaskPage(SpecPage):
         form.addRow("", self.wait_check)
         self.preset_combo.currentTextChanged.connect(self._preset_chosen)
         for signal in (
-            self.enabled_check.toggled, self.command_edit.textChanged, self.files_editor.changed,
-            self.environment_editor.changed, self.identity_editor.changed, self.wait_check.toggled,
+            self.enabled_check.toggled,
+            self.command_edit.textChanged,
+            self.files_editor.changed,
+            self.environment_editor.changed,
+            self.identity_editor.changed,
+            self.wait_check.toggled,
         ):
             signal.connect(self.notify)
 
@@ -157,7 +177,11 @@ class StartTaskPage(SpecPage):
     def sync(self) -> None:
         enabled = self.enabled_check.isChecked()
         for widget in (
-            self.command_edit, self.files_editor, self.environment_editor, self.identity_editor, self.wait_check,
+            self.command_edit,
+            self.files_editor,
+            self.environment_editor,
+            self.identity_editor,
+            self.wait_check,
         ):
             widget.setEnabled(enabled)
 

@@ -94,7 +94,9 @@ class PoolWizard(SpecWizard):
         try:
             if check_id(pool_id) is None and await self._submission.pool_exists(pool_id):
                 problems.append(
-                    Problem("id", f"Pool '{pool_id}' already exists.", f"Choose another ID, such as '{next_id(pool_id)}'.")
+                    Problem(
+                        "id", f"Pool '{pool_id}' already exists.", f"Choose another ID, such as '{next_id(pool_id)}'."
+                    )
                 )
         except OperationError as error:
             log.info("could not check the pool id: %s", error)

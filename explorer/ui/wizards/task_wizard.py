@@ -140,8 +140,14 @@ class TaskWizard(SpecWizard):
 
     @classmethod
     def from_task_json(
-        cls, data: object, submission: Submission, settings: Settings, uploader: Uploader | None = None,
-        parent: QWidget | None = None, pool_id: str | None = None, source: str = "The task JSON",
+        cls,
+        data: object,
+        submission: Submission,
+        settings: Settings,
+        uploader: Uploader | None = None,
+        parent: QWidget | None = None,
+        pool_id: str | None = None,
+        source: str = "The task JSON",
     ) -> TaskWizard | None:
         """A wizard filled in from a task body (a saved template, a bundled sample with its
         ``{samples_base_url}`` already replaced by the caller); None, after telling the user
@@ -156,8 +162,13 @@ class TaskWizard(SpecWizard):
 
     @classmethod
     def from_json_file(
-        cls, path: Path, submission: Submission, settings: Settings, uploader: Uploader | None = None,
-        parent: QWidget | None = None, pool_id: str | None = None,
+        cls,
+        path: Path,
+        submission: Submission,
+        settings: Settings,
+        uploader: Uploader | None = None,
+        parent: QWidget | None = None,
+        pool_id: str | None = None,
     ) -> TaskWizard | None:
         """A wizard filled in from a task JSON file; None, after telling the user why, if
         the file cannot be read or is not a multi-instance task."""

@@ -21,6 +21,23 @@ def settings(tmp_path) -> Settings:
 
 
 @pytest.fixture
+def run(loop):
+    return loop.run_until_complete
+
+
+@pytest.fixture
+def shown(qtbot):
+    """``shown(wizard)`` registers the wizard with qtbot and shows it."""
+
+    def show(wizard):
+        qtbot.addWidget(wizard)
+        wizard.show()
+        return wizard
+
+    return show
+
+
+@pytest.fixture
 def settle(loop, signal_future):
     """``settle(*signals)`` runs the loop until each signal has been emitted once."""
 

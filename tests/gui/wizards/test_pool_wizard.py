@@ -11,19 +11,8 @@ from tests.integration.batch.batch_scenarios import create_pool
 
 
 @pytest.fixture
-def open_wizard(qtbot, submission, settings):
-    def open_wizard() -> PoolWizard:
-        wizard = PoolWizard(submission, settings)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        return wizard
-
-    return open_wizard
-
-
-@pytest.fixture
-def run(loop):
-    return loop.run_until_complete
+def open_wizard(shown, submission, settings):
+    return lambda: shown(PoolWizard(submission, settings))
 
 
 def test_create_an_mpi_pool_with_a_start_task(open_wizard, run, signal_future, batch_client, settings):

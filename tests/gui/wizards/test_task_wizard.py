@@ -30,19 +30,8 @@ HELLO = "python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py"
 
 
 @pytest.fixture
-def open_wizard(qtbot, submission, settings):
-    def open_wizard(**options) -> TaskWizard:
-        wizard = TaskWizard(submission, settings, **options)
-        qtbot.addWidget(wizard)
-        wizard.show()
-        return wizard
-
-    return open_wizard
-
-
-@pytest.fixture
-def run(loop):
-    return loop.run_until_complete
+def open_wizard(shown, submission, settings):
+    return lambda **options: shown(TaskWizard(submission, settings, **options))
 
 
 @pytest.fixture
@@ -96,7 +85,10 @@ def test_mpich_hello_from_the_preset_with_an_uploaded_common_file(
         "The program is empty; enter what each MPI rank runs, e.g. 'python3 hello.py'."
     ]
     wizard.mpi_page.program_edit.setText(HELLO)
-    assert wizard.mpi_page.command_edit.toPlainText() == f"/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 {HELLO}'"
+    assert (
+        wizard.mpi_page.command_edit.toPlainText()
+        == f"/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 {HELLO}'"
+    )
     assert "mpiexec -hosts 10.0.0.4,10.0.0.5,10.0.0.6,10.0.0.7 -n 4" in wizard.mpi_page.command_preview.text()
     assert next_enabled(wizard)
     wizard.next()
@@ -186,7 +178,9 @@ def test_invalid_values_each_get_their_own_message(open_wizard, run, settle, bat
     ]
     assert not next_enabled(wizard)
     target.task_id_edit.setText("t" * 65)
-    assert messages(target, "task_id") == ["The task ID is 65 characters long; Batch allows at most 64. Shorten it by 1 character."]
+    assert messages(target, "task_id") == [
+        "The task ID is 65 characters long; Batch allows at most 64. Shorten it by 1 character."
+    ]
     target.job_combo.setEditText("")
     assert messages(target, "job_id") == ["The job ID is empty. Enter 1 to 64 letters, digits, hyphens or underscores."]
     fill_target(wizard, "jobs", "t")
@@ -227,13 +221,16 @@ def test_invalid_values_each_get_their_own_message(open_wizard, run, settle, bat
     wizard.next()
 
     settings = wizard.settings_page
-    settings.environment_editor.add_rows([{"name": "1ST"}, {"name": "MY-VAR"}, {"name": "AZ_BATCH_HOST_LIST", "value": "x"}])
+    settings.environment_editor.add_rows(
+        [{"name": "1ST"}, {"name": "MY-VAR"}, {"name": "AZ_BATCH_HOST_LIST", "value": "x"}]
+    )
     assert messages(settings, "environment_settings") == [
-        "Row 1 (Name): The environment variable name '1ST' starts with a digit. Start it with a letter or '_', e.g. '_1ST'.",
+        "Row 1 (Name): The environment variable name '1ST' starts with a digit. "
+        "Start it with a letter or '_', e.g. '_1ST'.",
         "Row 2 (Name): The environment variable name 'MY-VAR' contains characters other than letters, digits and '_'. "
         "Use e.g. 'MY_VAR'.",
-        "Row 3 (Name): 'AZ_BATCH_HOST_LIST' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI). "
-        "Choose another name; read Batch's value in your command instead.",
+        "Row 3 (Name): 'AZ_BATCH_HOST_LIST' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes "
+        "to MPI). Choose another name; read Batch's value in your command instead.",
     ]
     settings.wall_clock_edit.setText("1 hour")
     assert messages(settings, "constraints.max_wall_clock_time")[0].startswith("'1 hour' is not an ISO-8601 duration")
@@ -285,8 +282,16 @@ def test_a_refused_submission_returns_to_the_field_with_everything_kept(
 def test_a_taken_task_id_is_flagged_while_typing(open_wizard, run, settle, batch_client, submission):
     run(create_idle_pool(batch_client, "mpi", 1, inter_node=True))
     run(submission.create_job("open-job", "mpi"))
-    run(submission.submit_task("open-job", {"id": "run-1", "commandLine": "true", "multiInstanceSettings": {
-        "numberOfInstances": 1, "coordinationCommandLine": "true"}}))
+    run(
+        submission.submit_task(
+            "open-job",
+            {
+                "id": "run-1",
+                "commandLine": "true",
+                "multiInstanceSettings": {"numberOfInstances": 1, "coordinationCommandLine": "true"},
+            },
+        )
+    )
     wizard = open_wizard(pool_id="mpi")
     settle(wizard.choicesLoaded)
     fill_target(wizard, "open-job", "RUN-1")
@@ -324,7 +329,10 @@ def test_last_values_are_remembered_per_pool(open_wizard, run, settle, signal_fu
     assert again.instances_page.instances_spin.value() == 3
     assert again.mpi_page.preset_combo.currentText() == "Intel MPI"
     assert again.mpi_page.program_edit.text() == "./solver --steps 10"
-    assert again.spec().command_line == "/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 6 -perhost 2 ./solver --steps 10'"
+    assert (
+        again.spec().command_line
+        == "/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 6 -perhost 2 ./solver --steps 10'"
+    )
     assert again.settings_page.retries_edit.text() == "2"
     assert again.spec().common_resource_files == () and again.spec().environment_settings == ()
 
@@ -349,7 +357,10 @@ def test_a_bad_file_is_explained_and_nothing_is_lost(qtbot, open_wizard, submiss
     assert TaskWizard.from_json_file(broken, submission, settings, parent=parent) is None
     [box] = parent.findChildren(QMessageBox)
     assert box.text() == "broken.json is not a multi-instance task that MPI Explorer can open."
-    assert box.informativeText() == "$: not valid JSON: Expecting property name enclosed in double quotes at line 1, column 13."
+    assert (
+        box.informativeText()
+        == "$: not valid JSON: Expecting property name enclosed in double quotes at line 1, column 13."
+    )
 
     wizard = open_wizard()
     wizard.target_page.task_id_edit.setText("typed")
@@ -367,13 +378,11 @@ def test_a_bad_file_is_explained_and_nothing_is_lost(qtbot, open_wizard, submiss
 
 
 def test_the_sample_imports_exports_unchanged_and_runs(
-    qtbot, run, settle, signal_future, batch_client, submission, settings, samples, tmp_path
+    shown, run, settle, signal_future, batch_client, submission, settings, samples, tmp_path
 ):
     run(create_idle_pool(batch_client, "mpi", 4, inter_node=True))
     data = samples.task_json("mpi-hello")
-    wizard = TaskWizard.from_task_json(data, submission, settings, pool_id="mpi")
-    qtbot.addWidget(wizard)
-    wizard.show()
+    wizard = shown(TaskWizard.from_task_json(data, submission, settings, pool_id="mpi"))
     settle(wizard.choicesLoaded, wizard.poolRead)
     assert wizard.mpi_page.preset_combo.currentText() == "As written (no preset)"
     exported = tmp_path / "exported.json"
@@ -392,8 +401,13 @@ def test_the_sample_imports_exports_unchanged_and_runs(
 
 def test_imported_files_keep_properties_the_wizard_does_not_edit(open_wizard, submission, settings, tmp_path, qtbot):
     template = json.loads((SAMPLES / "mpi-hello" / "task.json").read_text())
-    output_files = [{"filePattern": "*.log", "destination": {"container": {"containerUrl": "https://a/c"}},
-                     "uploadOptions": {"uploadCondition": "taskcompletion"}}]
+    output_files = [
+        {
+            "filePattern": "*.log",
+            "destination": {"container": {"containerUrl": "https://a/c"}},
+            "uploadOptions": {"uploadCondition": "taskcompletion"},
+        }
+    ]
     path = tmp_path / "task.json"
     path.write_text(json.dumps({**template, "outputFiles": output_files}))
     wizard = TaskWizard.from_json_file(path, submission, settings)
@@ -409,18 +423,26 @@ typed = st.text(st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), mi
 optional = st.none() | typed
 durations = st.timedeltas(min_value=timedelta(0), max_value=BATCH_MAX_DURATION)
 resource_files = st.builds(
-    ResourceFile, http_url=optional, storage_container_url=optional, auto_storage_container_name=optional,
-    blob_prefix=optional, file_path=optional, file_mode=optional,
+    ResourceFile,
+    http_url=optional,
+    storage_container_url=optional,
+    auto_storage_container_name=optional,
+    blob_prefix=optional,
+    file_path=optional,
+    file_mode=optional,
 )
 identities = st.one_of(
     st.none(),
-    st.builds(lambda scope, level: UserIdentity(auto_user=AutoUser(scope, level)),
-              st.none() | st.sampled_from(AutoUserScope), st.none() | st.sampled_from(ElevationLevel)),
+    st.builds(
+        lambda scope, level: UserIdentity(auto_user=AutoUser(scope, level)),
+        st.none() | st.sampled_from(AutoUserScope),
+        st.none() | st.sampled_from(ElevationLevel),
+    ),
     st.builds(lambda name: UserIdentity(user_name=name), st.just("") | typed),
 )
-constraints = st.none() | st.builds(TaskConstraints, st.none() | durations, st.none() | durations, st.none() | st.integers()).filter(
-    lambda value: value != TaskConstraints()
-)
+constraints = st.none() | st.builds(
+    TaskConstraints, st.none() | durations, st.none() | durations, st.none() | st.integers()
+).filter(lambda value: value != TaskConstraints())
 task_specs = st.builds(
     MultiInstanceTaskSpec,
     job_id=st.just(DEFAULT_JOB_ID),

@@ -71,7 +71,11 @@ async def test_id_checks(connection, submission):
 
 async def test_refusals_carry_the_batch_error_code(connection, submission):
     await create_pool(connection.client, "p", 0, inter_node=True)
-    task = {"id": "t", "commandLine": "true", "multiInstanceSettings": {"numberOfInstances": 1, "coordinationCommandLine": "true"}}
+    task = {
+        "id": "t",
+        "commandLine": "true",
+        "multiInstanceSettings": {"numberOfInstances": 1, "coordinationCommandLine": "true"},
+    }
     with pytest.raises(OperationError) as missing_job:
         await submission.submit_task("nope", task)
     assert missing_job.value.code == "JobNotFound" and missing_job.value.status == 404

@@ -48,7 +48,13 @@ def test_suggest_id_always_returns_a_valid_id(text, expected):
 
 @pytest.mark.parametrize(
     ("taken", "suggested"),
-    [("run-7", "run-8"), ("run_09", "run_10"), ("hello", "hello-2"), ("v2", "v2-2"), ("x" * MAX_ID_LENGTH, "x" * 62 + "-2")],
+    [
+        ("run-7", "run-8"),
+        ("run_09", "run_10"),
+        ("hello", "hello-2"),
+        ("v2", "v2-2"),
+        ("x" * MAX_ID_LENGTH, "x" * 62 + "-2"),
+    ],
 )
 def test_next_id_suggests_a_valid_successor(taken, suggested):
     assert next_id(taken) == suggested

@@ -7,7 +7,10 @@ from explorer.core.service_errors import SERVICE_FIELD, pool_creation_problem, t
 
 def test_valid_job_and_its_json():
     assert validate_job(JobSpec("mpi-jobs", "mpi-pool")) == []
-    assert job_spec.to_batch_json(JobSpec("mpi-jobs", "mpi-pool")) == {"id": "mpi-jobs", "poolInfo": {"poolId": "mpi-pool"}}
+    assert job_spec.to_batch_json(JobSpec("mpi-jobs", "mpi-pool")) == {
+        "id": "mpi-jobs",
+        "poolInfo": {"poolId": "mpi-pool"},
+    }
 
 
 def test_job_problems_name_their_fields():
