@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
@@ -11,18 +11,23 @@ from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 from explorer.ui.dialogs.confirm import CONFIRM_BUTTON
 
 
-async def next_emission(signal, timeout: float = 30.0) -> Any:
-    future = asyncio.get_running_loop().create_future()
+def next_emission(signal, timeout: float = 30.0) -> Awaitable[tuple]:
+    """The arguments of `signal`'s next emission; connected now, so emit after calling this."""
+    future = asyncio.get_event_loop().create_future()
 
     def on_emit(*args):
         if not future.done():
             future.set_result(args)
 
     signal.connect(on_emit)
-    try:
-        return await asyncio.wait_for(future, timeout)
-    finally:
-        signal.disconnect(on_emit)
+
+    async def wait() -> tuple:
+        try:
+            return await asyncio.wait_for(future, timeout)
+        finally:
+            signal.disconnect(on_emit)
+
+    return wait()
 
 
 async def until(signal, condition: Callable[[], Any], timeout: float = 30.0, what: str = "condition") -> Any:

@@ -100,6 +100,8 @@ class BaseView(QWidget):
         self._splitters: list[tuple[str, QSplitter]] = []
         self.gone = False
         """The pool or job shown does not exist (the monitor said so); actions are off."""
+        self._ready = False
+        self._pending: list[Callable[[], None]] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.banner)
@@ -136,6 +138,21 @@ class BaseView(QWidget):
             self.refreshed.emit()
 
         self.run("details", loading())
+
+    def when_ready(self, request: Callable[[], None]) -> None:
+        """Run a user request (`request_delete`, ...) now, or once the view knows its item's state:
+        a context menu in the navigator may open the view and ask in one go."""
+        if self._ready:
+            request()
+        else:
+            self._pending.append(request)
+
+    def mark_ready(self) -> None:
+        """The first poll of the item is shown and the actions are enabled accordingly."""
+        self._ready = True
+        pending, self._pending = self._pending, []
+        for request in pending:
+            request()
 
     def note_missing(self, what: str, code: str | None) -> None:
         """Say in the banner that `what` does not exist (`code`), or take it back once it does."""
@@ -182,5 +199,6 @@ class BaseView(QWidget):
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self._live.pause()
+        self.owner.cancel("details")  # read again on show; user actions keep running
         for name, splitter in self._splitters:
             self.services.settings.set_splitter_state(name, splitter.saveState())

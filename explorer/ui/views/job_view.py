@@ -137,6 +137,7 @@ class JobView(BaseView):
         self._job = job
         self.properties.set_rows(job_rows(job))
         self._update_actions()
+        self.mark_ready()
         self.updated.emit()
 
     def _on_tasks(self, update: Update) -> None:

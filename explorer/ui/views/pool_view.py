@@ -169,6 +169,7 @@ class PoolView(BaseView):
         self._update_actions()
         if previous is not None and self.is_live():
             self.reload()  # the pool moved on (resize, state): its details did too
+        self.mark_ready()
         self.updated.emit()
 
     def _on_nodes(self, update: Update) -> None:

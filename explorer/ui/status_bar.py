@@ -1,0 +1,69 @@
+"""The status bar: which profile, and whether the monitor reaches it (with a live countdown)."""
+
+from __future__ import annotations
+
+import dataclasses
+import time
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
+
+from explorer.batch.connection_state import ConnectionState, ConnectionStatus
+from explorer.batch.monitor import Monitor
+
+DOT_COLORS = {
+    ConnectionStatus.CONNECTED: "#2e7d32",
+    ConnectionStatus.RETRYING: "#ef6c00",
+    ConnectionStatus.FAILED: "#e53935",
+}
+
+
+class ConnectionStatusBar(QStatusBar):
+    """Shows "<profile>: connected / retrying in N s (reason) / failed: reason"; "Retry now" when not connected."""
+
+    def __init__(self, monitor: Monitor, profile_name: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._monitor = monitor
+        self._profile = profile_name
+        self._dot = QLabel("●", self)
+        self._label = QLabel(self)
+        self.retry_button = QPushButton("Retry now", self)
+        self.retry_button.setToolTip("Try to reach the service again without waiting")
+        self.retry_button.clicked.connect(monitor.retry_now)
+        self.addPermanentWidget(self._dot)
+        self.addPermanentWidget(self._label)
+        self.addPermanentWidget(self.retry_button)
+        self._state = monitor.state
+        self._since = time.monotonic()
+        self._ticker = QTimer(self)
+        self._ticker.setInterval(1000)
+        self._ticker.timeout.connect(self._render)
+        subscription = monitor.add_state_listener(self._on_state)
+        self.destroyed.connect(lambda *_: subscription.close())
+        self._subscription = subscription
+        self._render()
+
+    def connection_text(self) -> str:
+        return self._label.text()
+
+    def stop(self) -> None:
+        """Stop listening (the window is closing; the monitor may outlive it)."""
+        self._subscription.close()
+        self._ticker.stop()
+
+    def _on_state(self, state: ConnectionState) -> None:
+        self._state, self._since = state, time.monotonic()
+        if state.status is ConnectionStatus.RETRYING:
+            self._ticker.start()
+        else:
+            self._ticker.stop()
+        self._render()
+
+    def _render(self) -> None:
+        state = self._state
+        if state.status is ConnectionStatus.RETRYING and state.retry_in is not None:
+            remaining = max(0.0, state.retry_in - (time.monotonic() - self._since))
+            state = dataclasses.replace(state, retry_in=remaining)
+        self._label.setText(f"{self._profile}: {state}")
+        self._dot.setStyleSheet(f"color: {DOT_COLORS[state.status]}")
+        self.retry_button.setVisible(state.status is not ConnectionStatus.CONNECTED)
