@@ -98,6 +98,13 @@ class FieldFeedback(QWidget):
             self._add_problem(problem)
         self.setVisible(bool(self._shown))
 
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        # Form layouts inside a QWizard size rows by sizeHint, which for wrapped text
+        # assumes a narrower label: reserve the height the text needs at this width.
+        super().resizeEvent(event)
+        for label in self.labels:
+            label.setMinimumHeight(label.heightForWidth(event.size().width()))
+
     def _add_problem(self, problem: Problem) -> None:
         prefix = self._describe(problem.field) if self._describe else ""
         label = QLabel(prefix + problem_text(problem))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QSpinBox
+from PySide6.QtWidgets import QLabel, QSpinBox
 
 from explorer.core.pool_info import PoolInfo
 from explorer.core.task_spec import MultiInstanceTaskSpec
@@ -39,7 +39,7 @@ class InstancesPage(SpecPage):
         self.instances_spin.setRange(0, _SPIN_LIMIT)
         self.pool_summary = QLabel()
         self.pool_summary.setWordWrap(True)
-        form = QFormLayout(self)
+        form = self.new_form()
         self.add_field_row(form, "Instances:", self.instances_spin, "number_of_instances")
         self.add_field_row(form, "Pool:", self.pool_summary, "pool")
         self.instances_spin.valueChanged.connect(self.notify)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
 from explorer.core.command_preview import preview_command
 from explorer.core.mpi_presets import MpiCommands, MpiPreset, build_commands, display_name, presets_for
@@ -49,7 +49,7 @@ class MpiPage(SpecPage):
         self.command_edit = _command_edit()
         self.coordination_preview = _preview_label()
         self.command_preview = _preview_label()
-        form = QFormLayout(self)
+        form = self.new_form()
         form.addRow("Preset:", self.preset_combo)
         self.add_field_row(form, "Program:", self.program_edit, PROGRAM_FIELD)
         form.addRow("Processes per node:", self.processes_spin)
@@ -206,7 +206,7 @@ def _text(edit: QPlainTextEdit) -> str:
 def _command_edit() -> QPlainTextEdit:
     edit = QPlainTextEdit()
     edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-    edit.setMaximumHeight(64)
+    edit.setFixedHeight(64)  # one wrapped command; no stretching of the form around it
     return edit
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGridLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QSpinBox, QWidget
 
 from explorer.core.pool_spec import PoolSpec, StartTask, VmImage
 
@@ -71,7 +71,7 @@ class PoolPage(SpecPage):
         self.low_priority_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
         self.inter_node_check = QCheckBox("Enable inter-node communication (needed by MPI)")
         self.slots_spin = _spin(0, 256)
-        form = QFormLayout(self)
+        form = self.new_form()
         self.add_field_row(form, "Pool ID:", self.id_edit, "id")
         self.add_field_row(form, "VM size:", self.vm_size_combo, "vm_size")
         self.add_field_row(form, "Image:", image_box, "image")
@@ -143,7 +143,7 @@ class StartTaskPage(SpecPage):
         self.environment_editor = EnvironmentEditor()
         self.identity_editor = IdentityEditor()
         self.wait_check = QCheckBox("Run tasks on a node only after its start task succeeded")
-        form = QFormLayout(self)
+        form = self.new_form()
         form.addRow("", self.enabled_check)
         form.addRow("Preset:", self.preset_combo)
         self.add_field_row(form, "Command:", self.command_edit, "start_task.command_line")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import timedelta
 
-from PySide6.QtWidgets import QFormLayout, QLineEdit
+from PySide6.QtWidgets import QLineEdit
 
 from explorer.core.durations import format_duration, parse_duration
 from explorer.core.problems import Problem
@@ -33,7 +33,7 @@ class SettingsPage(SpecPage):
         self.wall_clock_edit = _line("no limit — ISO 8601, e.g. PT1H30M")
         self.retention_edit = _line("Batch's default, 7 days — e.g. P1D")
         self.retries_edit = _line("Batch's default, no retries — -1 retries forever")
-        form = QFormLayout(self)
+        form = self.new_form()
         form.addRow("Environment:", self.environment_editor)
         self.feedback_for("environment_settings", self.environment_editor.feedback)
         self.add_field_row(form, "Run as:", self.identity_editor, "user_identity")

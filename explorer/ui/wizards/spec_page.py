@@ -35,6 +35,14 @@ class SpecPage(QWizardPage):
         self.feedback[key] = feedback
         return feedback
 
+    def new_form(self) -> QFormLayout:
+        """The page's form, kept at the top: spare height goes below it, not between rows."""
+        column = QVBoxLayout(self)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch(1)
+        return form
+
     def add_field_row(self, form: QFormLayout, label: str, widget: QWidget, key: str) -> None:
         """A form row with the field's feedback right under the widget."""
         cell = QWidget()

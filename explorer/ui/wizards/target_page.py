@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
 from explorer.batch.submission import JobChoice
 from explorer.core.task_spec import MultiInstanceTaskSpec
@@ -34,7 +34,7 @@ class TargetPage(SpecPage):
         self.task_id_edit.setPlaceholderText("letters, digits, '-' and '_', at most 64")
         self.display_name_edit = QLineEdit()
         self.display_name_edit.setPlaceholderText("optional")
-        form = QFormLayout(self)
+        form = self.new_form()
         self.add_field_row(form, "Job:", self.job_combo, "job_id")
         form.addRow("", self.job_note)
         self.add_field_row(form, "Pool:", self.pool_combo, "pool_id")
