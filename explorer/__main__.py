@@ -1,4 +1,4 @@
-"""Command line: `mpi-explorer` (GUI) and `mpi-explorer localbatch serve`."""
+"""Command line: `mpi-explorer` (the window) and `mpi-explorer localbatch serve`."""
 
 from __future__ import annotations
 
@@ -27,13 +27,9 @@ def main(argv: list[str] | None = None) -> int:
         from explorer.localbatch.serve import serve
 
         return serve(args)
-    # The explorer window is still being built (issue 5); until then the app is its service.
-    print(
-        "The MPI Explorer window is not available yet. Start Local Batch with:\n"
-        "  mpi-explorer localbatch serve",
-        file=sys.stderr,
-    )
-    return 2
+    from explorer.app import run_gui
+
+    return run_gui(args)
 
 
 if __name__ == "__main__":

@@ -1,0 +1,261 @@
+"""The composition root: builds the services, the main window and the qasync loop.
+
+    mpi-explorer                      the window, on the selected profile (Local Batch by default)
+    mpi-explorer --demo               ... plus an MPI pool and a sample MPI task, shown live
+    --screenshot FILE --quit-after S  usable headless (QT_QPA_PLATFORM=offscreen)
+
+Nothing else creates services: views get them through their constructors. One
+connection is live at a time; choosing another profile builds a new set of services
+and a new window over it, then closes the old ones.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import dataclasses
+import logging
+import sys
+from pathlib import Path
+
+import platformdirs
+import qasync
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
+
+from explorer.batch.azurite import AzuriteService, azurite_executable
+from explorer.batch.client_factory import ClientFactory, Connection
+from explorer.batch.credentials import CredentialStore, KeyringCredentialStore
+from explorer.batch.demo import start_demo
+from explorer.batch.errors import BatchLayerError
+from explorer.batch.monitor import Monitor
+from explorer.batch.operations import BatchOperations
+from explorer.batch.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore
+from explorer.batch.samples import SampleServer
+from explorer.batch.storage import LinkedStorage, azurite_storage
+from explorer.batch.submission import Submission
+
+from .ui.error_dialog import install_error_dialog
+from .ui.main_window import MainWindow
+from .ui.services import ViewServices
+from .ui.settings import Settings
+from .ui.theme import apply_theme
+from .ui.wizards.pool_wizard import PoolWizard
+from .ui.wizards.task_wizard import TaskWizard
+
+log = logging.getLogger(__name__)
+
+class ExplorerApp:
+    """Owns the live connection, its services and the window shown over them."""
+
+    def __init__(
+        self, settings: Settings, profiles: ProfileStore, credentials: CredentialStore,
+        azurite: AzuriteService | None = None,
+    ) -> None:
+        self.settings = settings
+        self.profiles = profiles
+        self.credentials = credentials
+        self.azurite = azurite
+        self.factory = ClientFactory(credentials, local_auto_storage=azurite.account if azurite else None)
+        self.connection: Connection | None = None
+        self.monitor: Monitor | None = None
+        self.window: MainWindow | None = None
+        self.samples: SampleServer | None = None
+        self.closed = asyncio.get_event_loop().create_future()
+        """Done when the user closed the last window (or `quit()` was called)."""
+
+    async def start(self, profile_name: str | None = None) -> MainWindow:
+        profile_set = self._profile_set()
+        name = profile_name or profile_set.selected
+        try:
+            connection = await self.factory.connect(profile_set.get(name))
+        except BatchLayerError as error:
+            if name == LOCAL_PROFILE_NAME:
+                raise
+            # Local Batch is always there: open it and say why the chosen profile is not.
+            log.warning("cannot connect profile %s: %s", name, error)
+            self._warn(f"Could not connect to “{name}”: {error}\n\nShowing Local Batch instead.")
+            name = LOCAL_PROFILE_NAME
+            connection = await self.factory.connect(profile_set.get(name))
+        await self._replace_connection(connection, [p.name for p in profile_set.profiles], name)
+        assert self.window is not None
+        return self.window
+
+    async def run_demo(self) -> None:
+        """Submit the sample MPI task to Local Batch and open its view."""
+        assert self.connection is not None and self.window is not None
+        if self.samples is None:
+            self.samples = SampleServer()
+            await self.samples.start()
+        assert self.samples.base_url is not None
+        demo = await start_demo(self.connection.client, self.samples.base_url)
+        self.window.open_task(demo.job_id, demo.task_id)
+
+    def new_pool(self) -> PoolWizard:
+        assert self.connection is not None
+        wizard = PoolWizard(Submission(self.connection.client), self.settings, self.window)
+        wizard.poolCreated.connect(lambda pool_id: self.window and self.window.open_pool(pool_id))
+        self._show_wizard(wizard)
+        return wizard
+
+    def _import_task(self, path: str) -> None:
+        wizard = TaskWizard.from_json_file(Path(path), *self._task_wizard_args())
+        if wizard is not None:  # else the user was told why the file cannot be used
+            self._show_wizard(wizard)
+
+    def _task_wizard_args(self) -> tuple:
+        assert self.connection is not None
+        return Submission(self.connection.client), self.settings, self.linked_storage(), self.window
+
+    def _show_wizard(self, wizard: QWizard) -> None:
+        if isinstance(wizard, TaskWizard):
+            wizard.taskSubmitted.connect(lambda job, task: self.window and self.window.open_task(job, task))
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        wizard.show()
+
+    def quit(self) -> None:
+        if not self.closed.done():
+            self.closed.set_result(None)
+
+    def linked_storage(self) -> LinkedStorage | None:
+        """Where the wizard uploads local files: Local Batch's Azurite, if it runs.
+
+        Azure profiles have no linked storage configured here yet (no account key to
+        sign with), so the wizard offers URLs only and says why.
+        """
+        if self.azurite is None or self.connection is None or self.connection.local_service is None:
+            return None
+        return azurite_storage(self.azurite)
+
+    async def shutdown(self) -> None:
+        if self.window is not None:
+            self.window.close()
+            self.window = None
+        await self._close_connection()
+        if self.samples is not None:
+            await self.samples.stop()
+        if self.azurite is not None:
+            await asyncio.to_thread(self.azurite.stop)
+        self.settings.sync()
+
+    async def _replace_connection(self, connection: Connection, profile_names: list[str], current: str) -> None:
+        old_window = self.window
+        await self._close_connection()
+        self.connection = connection
+        self.monitor = Monitor(connection.client)
+        services = ViewServices(self.monitor, BatchOperations(connection.client), self.settings)
+        window = MainWindow(services, profile_names, current)
+        window.profileRequested.connect(lambda name: asyncio.ensure_future(self._switch(name)))
+        window.newTaskRequested.connect(lambda: self._show_wizard(TaskWizard(*self._task_wizard_args())))
+        window.importTaskRequested.connect(self._import_task)
+        window.newPoolRequested.connect(self.new_pool)
+        window.closed.connect(self._window_closed)
+        self.window = window
+        window.show()
+        if old_window is not None:
+            old_window.closed.disconnect(self._window_closed)
+            old_window.close()
+
+    async def _switch(self, name: str) -> None:
+        try:
+            await self.start(name)
+        except BatchLayerError as error:
+            self._warn(f"Could not connect to “{name}”: {error}")
+        else:
+            try:
+                self.profiles.save(dataclasses.replace(self._profile_set(), selected=name))
+            except BatchLayerError as error:
+                self._warn(f"Connected, but the choice of profile was not saved: {error}")
+
+    def _profile_set(self) -> ProfileSet:
+        try:
+            return self.profiles.load()
+        except BatchLayerError as error:
+            # A broken profiles file must not lock the user out: Local Batch needs none.
+            self._warn(f"{error}\n\nOnly Local Batch is offered until the file is fixed.")
+            return ProfileSet()
+
+    async def _close_connection(self) -> None:
+        if self.monitor is not None:
+            await self.monitor.close()
+            self.monitor = None
+        if self.connection is not None:
+            await self.connection.close()
+            self.connection = None
+
+    def _window_closed(self) -> None:
+        self.quit()
+
+    def _warn(self, text: str) -> None:
+        box = QMessageBox(QMessageBox.Icon.Warning, "MPI Explorer", text, parent=self.window)
+        box.setModal(False)
+        box.show()
+
+
+def configure_logging() -> Path:
+    log_dir = Path(platformdirs.user_log_dir("mpi-explorer"))
+    log_dir.mkdir(parents=True, exist_ok=True)
+    path = log_dir / "explorer.log"
+    handler = logging.FileHandler(path, encoding="utf-8")
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    root = logging.getLogger()
+    root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    # The SDK warns, with a traceback, each time an error response has no JSON body
+    # (every HEAD 404 while a file does not exist yet): noise, not news.
+    logging.getLogger("azure.batch._utils.model_base").setLevel(logging.ERROR)
+    logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
+    return path
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    log_path = configure_logging()
+    qapp = QApplication.instance() or QApplication(sys.argv[:1])
+    qapp.setApplicationName("MPI Explorer")
+    qapp.setOrganizationName("mpi-explorer")
+    qapp.setQuitOnLastWindowClosed(False)  # the loop ends through ExplorerApp.closed
+    settings = Settings()
+    apply_theme(qapp, settings.theme)
+    loop = qasync.QEventLoop(qapp)
+    asyncio.set_event_loop(loop)
+    install_error_dialog(loop, log_path)
+    with contextlib.closing(loop):
+        return loop.run_until_complete(_main(args, settings))
+
+
+async def start_azurite() -> AzuriteService | None:
+    """Azurite for Local Batch's linked storage, when npm's azurite is installed."""
+    if azurite_executable() is None:
+        log.info("Azurite is not installed: uploads to linked storage are off")
+        return None
+    service = AzuriteService(Path(platformdirs.user_data_dir("mpi-explorer")) / "azurite")
+    try:
+        return await asyncio.to_thread(service.start)
+    except BatchLayerError as error:
+        log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
+        return None
+
+
+async def _main(args: argparse.Namespace, settings: Settings) -> int:
+    app = ExplorerApp(settings, ProfileStore(), KeyringCredentialStore(), await start_azurite())
+    try:
+        window = await app.start(LOCAL_PROFILE_NAME if args.demo else None)
+        if args.demo:
+            await app.run_demo()
+        if args.quit_after is not None:
+            QTimer.singleShot(int(args.quit_after * 1000), app.quit)
+        elif args.screenshot:
+            QTimer.singleShot(3000, app.quit)
+        await app.closed
+        if args.screenshot:
+            window = app.window or window
+            if not window.grab().save(args.screenshot):
+                print(f"could not write the screenshot to {args.screenshot}", file=sys.stderr)
+                return 1
+        return 0
+    except BatchLayerError as error:
+        print(f"MPI Explorer could not start: {error}", file=sys.stderr)
+        return 1
+    finally:
+        await app.shutdown()
