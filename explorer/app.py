@@ -64,6 +64,9 @@ class ExplorerApp:
         self.samples: SampleServer | None = None
         self.closed = asyncio.get_event_loop().create_future()
         """Done when the user closed the last window (or `quit()` was called)."""
+        # Windows come and go (a profile switch replaces the window); the app's life is
+        # `closed`, and Qt must not stop the shared loop when a window closes.
+        QApplication.setQuitOnLastWindowClosed(False)
 
     async def start(self, profile_name: str | None = None) -> MainWindow:
         profile_set = self._profile_set()
@@ -214,7 +217,6 @@ def run_gui(args: argparse.Namespace) -> int:
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("MPI Explorer")
     qapp.setOrganizationName("mpi-explorer")
-    qapp.setQuitOnLastWindowClosed(False)  # the loop ends through ExplorerApp.closed
     settings = Settings()
     apply_theme(qapp, settings.theme)
     loop = qasync.QEventLoop(qapp)

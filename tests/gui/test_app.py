@@ -1,0 +1,66 @@
+"""The composition root, end to end: the real command line, and the app's own choices."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import psutil
+from PySide6.QtGui import QImage
+
+from explorer.app import ExplorerApp
+from explorer.batch.credentials import MemoryCredentialStore
+from explorer.batch.profiles import ProfileStore
+
+
+def _user_dirs() -> dict[str, str]:
+    return {k: os.environ[k] for k in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME")}
+
+
+def test_demo_screenshot_run_shows_the_task_and_leaves_nothing_running(tmp_path: Path):
+    shot = tmp_path / "shot.png"
+    env = {**os.environ, **_user_dirs(), "QT_QPA_PLATFORM": "offscreen"}
+    result = subprocess.run(
+        [sys.executable, "-m", "explorer", "--demo", "--screenshot", str(shot), "--quit-after", "12"],
+        env=env, capture_output=True, text=True, timeout=240,
+    )
+    assert result.returncode == 0, result.stderr
+    image = QImage(str(shot))
+    assert not image.isNull() and image.width() >= 800 and image.height() >= 500
+    log = (Path(env["XDG_STATE_HOME"]) / "mpi-explorer" / "log" / "explorer.log").read_text()
+    assert "demo task mpi-progress-" in log and " ERROR " not in log, log[-3000:]
+    # Local Batch, its task processes and Azurite were all stopped with the app: no
+    # process is left that inherited this run's user dirs.
+    assert not _processes_with(env["XDG_DATA_HOME"])
+
+
+def _processes_with(data_home: str) -> list[list[str]]:
+    found = []
+    for process in psutil.process_iter(["cmdline"]):
+        try:
+            if process.environ().get("XDG_DATA_HOME") == data_home:
+                found.append(process.info["cmdline"])
+        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
+            continue
+    return found
+
+
+def test_a_broken_profiles_file_falls_back_to_local_batch(loop, qtbot, tmp_path: Path):
+    from explorer.ui.settings import Settings
+
+    store = ProfileStore(tmp_path / "config")
+    store.config_dir.mkdir()
+    store.path.write_text("{not json")
+    app = ExplorerApp(Settings(tmp_path / "settings.ini"), store, MemoryCredentialStore())
+
+    async def scenario():
+        try:
+            window = await app.start()
+            qtbot.addWidget(window)
+            return window.current_profile, app.connection.local_service is not None
+        finally:
+            await app.shutdown()
+
+    assert loop.run_until_complete(scenario()) == ("Local Batch", True)
