@@ -9,7 +9,8 @@ confirmations and errors show where the rest of that item is shown.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont
@@ -117,10 +118,14 @@ class NavigatorPanel(QWidget):
         self._sync(self._pools, "pool", update.items, lambda pool: (pool_summary(pool), pool.vm_size or ""))
 
     def _on_jobs(self, update: Update) -> None:
-        self._sync(self._jobs, "job", update.items, lambda job: (job.state or "", job.pool_id and f"pool {job.pool_id}"))
+        self._sync(self._jobs, "job", update.items, lambda job: (job.state or "", f"pool {job.pool_id}"))
 
-    def _sync(self, group: QTreeWidgetItem, kind: str, items: Mapping[str, PoolSnapshot | JobSnapshot], describe) -> None:
-        """Make `group`'s children the ids of `items`, sorted, keeping the items that stay."""
+    def _sync(
+        self, group: QTreeWidgetItem, kind: str, items: Mapping[str, PoolSnapshot | JobSnapshot],
+        describe: Callable[[Any], tuple[str, str]],
+    ) -> None:
+        """Make `group`'s children the ids of `items`, sorted, keeping the items that stay;
+        `describe` gives an item's status text and tooltip."""
         existing = {group.child(row).data(0, ID_ROLE): group.child(row) for row in range(group.childCount())}
         for item_id, child in existing.items():
             if item_id not in items:
@@ -129,7 +134,7 @@ class NavigatorPanel(QWidget):
             child = existing.get(item_id) or self._item(group, kind, item_id, item_id)
             status, tip = describe(snapshot)
             child.setText(1, status)
-            child.setToolTip(0, tip or "")
+            child.setToolTip(0, tip)
         group.sortChildren(0, Qt.SortOrder.AscendingOrder)
         group.setText(1, str(len(items)))
         self.updated.emit()

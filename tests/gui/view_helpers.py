@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from explorer.ui.dialogs.confirm import CONFIRM_BUTTON
+
+W = TypeVar("W", bound=QWidget)
 
 
 def next_emission(signal, timeout: float = 30.0) -> Awaitable[tuple]:
@@ -43,6 +45,14 @@ async def until(signal, condition: Callable[[], Any], timeout: float = 30.0, wha
         except asyncio.TimeoutError:
             raise AssertionError(f"timed out waiting for {what}") from None
     return value
+
+
+def show_view(qtbot, view: W, width: int = 1000, height: int = 700) -> W:
+    """Register `view` with qtbot and show it (call inside the running loop: showing subscribes)."""
+    qtbot.addWidget(view)
+    view.resize(width, height)
+    view.show()
+    return view
 
 
 def confirm_dialog(parent: QWidget) -> QMessageBox:

@@ -168,9 +168,8 @@ class SnapshotTableModel(QAbstractTableModel, Generic[S]):
         persistent = self.persistentIndexList()
         ids = [self._rows[index.row()].id for index in persistent]  # type: ignore[attr-defined]
         self._sort_rows()
-        self.changePersistentIndexList(
-            persistent, [self.index(self._row_of[key], index.column()) for key, index in zip(ids, persistent)]
-        )
+        moved = [self.index(self._row_of[key], index.column()) for key, index in zip(ids, persistent, strict=True)]
+        self.changePersistentIndexList(persistent, moved)
         self.layoutChanged.emit()
 
 

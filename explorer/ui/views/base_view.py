@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 from explorer.batch.monitor import Callback, Monitor, Subscription
 from explorer.batch.operations import OperationError
 from explorer.batch.queries import Query
+from explorer.ui.dialogs.confirm import confirm
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.task_owner import TaskOwner
 from explorer.ui.widgets.error_banner import ErrorBanner
@@ -126,6 +127,12 @@ class BaseView(QWidget):
             self.services.monitor.refresh()
 
         self.run(slot, acting())
+
+    def confirm_action(
+        self, title: str, text: str, button: str, action: Callable[[], Coroutine[Any, Any, Any]],
+    ) -> None:
+        """Ask (Cancel is the default), then `act` if the user pressed `button`."""
+        confirm(self, title, text, button, lambda: self.act("action", action))
 
     def load(self, fetch: Callable[[], Awaitable[T]], show: Callable[[T], None]) -> None:
         """Fetch details in the "details" slot and `show` them; `refreshed` is emitted either way."""

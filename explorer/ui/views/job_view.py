@@ -16,7 +16,6 @@ from explorer.batch.details import format_time
 from explorer.batch.monitor import Update
 from explorer.batch.queries import JobsQuery, JobTasksQuery
 from explorer.batch.snapshots import JobSnapshot, TaskSnapshot
-from explorer.ui.dialogs.confirm import confirm
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.models.task_table_model import TASK_STATES, TaskTableModel, describe_counts
 from explorer.ui.services import Navigator, ViewServices
@@ -106,27 +105,28 @@ class JobView(BaseView):
     def request_terminate(self) -> None:
         if self.terminate_action.isEnabled():
             text = f"Terminate job {self.job_id}? Its running tasks are stopped and no new tasks start."
-            confirm(self, "Terminate job", text, "Terminate",
-                    lambda: self.act("action", lambda: self.services.operations.terminate_job(self.job_id)))
+            self.confirm_action("Terminate job", text, "Terminate",
+                                lambda: self.services.operations.terminate_job(self.job_id))
 
     def request_delete(self) -> None:
         if self.delete_action.isEnabled():
             tasks = plural(self.task_model.rowCount(), "task")
             text = f"Delete job {self.job_id} and its {tasks}? Their files on the nodes go too. This cannot be undone."
-            confirm(self, "Delete job", text, "Delete job",
-                    lambda: self.act("action", lambda: self.services.operations.delete_job(self.job_id)))
+            self.confirm_action("Delete job", text, "Delete job",
+                                lambda: self.services.operations.delete_job(self.job_id))
 
     def request_terminate_tasks(self) -> None:
         ids = [t.id for t in self.selected_tasks() if t.state != "completed"]
         if self.terminate_task_action.isEnabled() and ids:
-            confirm(self, "Terminate tasks", f"Terminate {name_them(ids, 'task')}?", "Terminate",
-                    lambda: self._for_each(ids, self.services.operations.terminate_task))
+            self.confirm_action("Terminate tasks", f"Terminate {name_them(ids, 'task')}?", "Terminate",
+                                lambda: self._for_each(ids, self.services.operations.terminate_task))
 
     def request_delete_tasks(self) -> None:
         ids = [t.id for t in self.selected_tasks()]
         if self.delete_task_action.isEnabled() and ids:
             text = f"Delete {name_them(ids, 'task')} and their files? This cannot be undone."
-            confirm(self, "Delete tasks", text, "Delete", lambda: self._for_each(ids, self.services.operations.delete_task))
+            self.confirm_action("Delete tasks", text, "Delete",
+                                lambda: self._for_each(ids, self.services.operations.delete_task))
 
     # --- monitor updates ---------------------------------------------------------
 
@@ -161,12 +161,9 @@ class JobView(BaseView):
         self.terminate_task_action.setEnabled(any(t.state != "completed" for t in selected))
         self.delete_task_action.setEnabled(bool(selected))
 
-    def _for_each(self, task_ids: list[str], operation: Callable[[str, str], Awaitable[None]]) -> None:
-        async def each() -> None:
-            for task_id in task_ids:
-                await operation(self.job_id, task_id)
-
-        self.act("action", each)
+    async def _for_each(self, task_ids: list[str], operation: Callable[[str, str], Awaitable[None]]) -> None:
+        for task_id in task_ids:
+            await operation(self.job_id, task_id)
 
     def _open_pool(self) -> None:
         if self._job is not None and self._job.pool_id:

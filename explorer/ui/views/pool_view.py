@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QScrollArea, QSplitter, 
 from explorer.batch.monitor import Diff, Update
 from explorer.batch.queries import PoolNodesQuery, PoolsQuery
 from explorer.batch.snapshots import NodeSnapshot, PoolSnapshot
-from explorer.ui.dialogs.confirm import confirm
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
 from explorer.ui.models.node_table_model import NodeTableModel, describe_node_counts
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
@@ -138,24 +137,21 @@ class PoolView(BaseView):
             return
         text = (f"Delete pool {self.pool_id} and its {plural(len(self._nodes), 'node')}? "
                 "Tasks running on them are stopped. This cannot be undone.")
-        confirm(self, "Delete pool", text, "Delete pool",
-                lambda: self.act("action", lambda: self.services.operations.delete_pool(self.pool_id)))
+        self.confirm_action("Delete pool", text, "Delete pool",
+                            lambda: self.services.operations.delete_pool(self.pool_id))
 
     def request_reboot(self) -> None:
         ids = self.selected_node_ids()
-        if not self.reboot_action.isEnabled() or not ids:
-            return
-        text = f"Reboot {name_them(ids, 'node')}? Tasks running on them are requeued."
-        confirm(self, "Reboot nodes", text, "Reboot",
-                lambda: self.act("action", lambda: self.services.operations.reboot_nodes(self.pool_id, ids)))
+        if self.reboot_action.isEnabled() and ids:
+            self.confirm_action("Reboot nodes", f"Reboot {name_them(ids, 'node')}? Tasks running on them are requeued.",
+                                "Reboot", lambda: self.services.operations.reboot_nodes(self.pool_id, ids))
 
     def request_remove(self) -> None:
         ids = self.selected_node_ids()
-        if not self.remove_action.isEnabled() or not ids:
-            return
-        text = f"Remove {name_them(ids, 'node')} from pool {self.pool_id}? Tasks running on them are requeued."
-        confirm(self, "Remove nodes", text, "Remove",
-                lambda: self.act("action", lambda: self.services.operations.remove_nodes(self.pool_id, ids)))
+        if self.remove_action.isEnabled() and ids:
+            text = f"Remove {name_them(ids, 'node')} from pool {self.pool_id}? Tasks running on them are requeued."
+            self.confirm_action("Remove nodes", text, "Remove",
+                                lambda: self.services.operations.remove_nodes(self.pool_id, ids))
 
     # --- monitor updates ---------------------------------------------------------
 
@@ -193,7 +189,8 @@ class PoolView(BaseView):
                 or any(shading(previous[k]) != shading(self._nodes[k]) for k in diff.changed)):
             self._show_all_nodes()
             return
-        moved = {k: self._nodes[k].state or "unknown" for k in diff.changed if previous[k].state != self._nodes[k].state}
+        nodes = self._nodes
+        moved = {k: nodes[k].state or "unknown" for k in diff.changed if previous[k].state != nodes[k].state}
         if moved:
             self.heatmap.update_states(moved)
 

@@ -32,7 +32,7 @@ class PropertiesPanel(QWidget):
                 self._form.addRow(f"{label}:", value)
                 self._values.append(value)
             self._labels = labels
-        for widget, (_, text) in zip(self._values, rows):
+        for widget, (_, text) in zip(self._values, rows, strict=True):
             widget.setText(text)
 
     def value(self, label: str) -> str | None:

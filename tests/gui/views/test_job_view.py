@@ -4,28 +4,16 @@ from __future__ import annotations
 
 import asyncio
 
-import pytest
 from azure.batch import models
 from PySide6.QtCore import Qt
 
 from explorer.ui.views.job_view import JobView
-from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, until
+from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, show_view, until
 from tests.integration.batch.batch_scenarios import create_idle_pool, python_command, submit_task
 
 SLEEP = python_command("import time; time.sleep(60)")
 
 
-@pytest.fixture
-def navigator():
-    return RecordingNavigator()
-
-
-def make_view(qtbot, services, navigator, job_id: str) -> JobView:
-    view = JobView(services, navigator, job_id)
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    return view
 
 
 async def three_tasks(client) -> None:
@@ -40,12 +28,13 @@ def shown(view: JobView) -> list[str]:
     return [view.task_proxy.snapshot(row).id for row in range(view.task_proxy.rowCount())]
 
 
-def test_task_table_counts_filters_and_sorting(loop, qtbot, services, batch_client, navigator):
+def test_task_table_counts_filters_and_sorting(loop, qtbot, services, batch_client):
+    navigator = RecordingNavigator()
     expected = "3 tasks: 0 active, 1 running, 2 completed (1 succeeded, 1 failed)"
 
     async def scenario():
         await three_tasks(batch_client)
-        view = make_view(qtbot, services, navigator, "j")
+        view = show_view(qtbot, JobView(services, navigator, "j"))
         await until(view.updated, lambda: view.counts.text() == expected, what=expected)
         await until(view.updated, lambda: view.properties.value("Pool") == "p", what="the job's properties")
         return view
@@ -71,10 +60,11 @@ def test_task_table_counts_filters_and_sorting(loop, qtbot, services, batch_clie
     assert navigator.opened[-1] == ("pool", "p")
 
 
-def test_terminate_task_and_job_then_delete(loop, qtbot, services, batch_client, navigator):
+def test_terminate_task_and_job_then_delete(loop, qtbot, services, batch_client):
+    navigator = RecordingNavigator()
     async def scenario():
         await three_tasks(batch_client)
-        view = make_view(qtbot, services, navigator, "j")
+        view = show_view(qtbot, JobView(services, navigator, "j"))
         await until(view.updated, lambda: view.task_model.counts().running == 1, what="a running task")
         assert not view.terminate_task_action.isEnabled() and not view.delete_task_action.isEnabled()
 
@@ -99,10 +89,11 @@ def test_terminate_task_and_job_then_delete(loop, qtbot, services, batch_client,
     loop.run_until_complete(asyncio.wait_for(scenario(), 90))
 
 
-def test_failed_action_shows_code_and_request_id(loop, qtbot, services, batch_client, navigator):
+def test_failed_action_shows_code_and_request_id(loop, qtbot, services, batch_client):
+    navigator = RecordingNavigator()
     async def scenario():
         await three_tasks(batch_client)
-        view = make_view(qtbot, services, navigator, "j")
+        view = show_view(qtbot, JobView(services, navigator, "j"))
         await until(view.updated, lambda: view.task_model.counts().completed == 2, what="two tasks done")
         await batch_client.delete_task("j", "t1")  # gone behind the view's back
         view.table.select_ids(["t1"])

@@ -7,7 +7,6 @@ import dataclasses
 import time
 from types import SimpleNamespace
 
-import pytest
 from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
 
 from explorer.batch.monitor import Diff, Subscription, Update
@@ -17,27 +16,15 @@ from explorer.ui.dialogs.resize_pool import ResizePoolDialog
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.views.pool_view import PoolView
-from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, until
+from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, show_view, until
 from tests.integration.batch.batch_scenarios import create_idle_pool, python_command, submit_task
 
 
-@pytest.fixture
-def navigator():
-    return RecordingNavigator()
-
-
-def make_view(qtbot, services, navigator, pool_id: str) -> PoolView:
-    view = PoolView(services, navigator, pool_id)
-    qtbot.addWidget(view)
-    view.resize(1000, 700)
-    view.show()
-    return view
-
-
-def test_nodes_change_state_in_heatmap_and_table(loop, qtbot, services, batch_client, navigator):
+def test_nodes_change_state_in_heatmap_and_table(loop, qtbot, services, batch_client):
+    navigator = RecordingNavigator()
     async def scenario():
         await create_idle_pool(batch_client, "p1", 2)
-        view = make_view(qtbot, services, navigator, "p1")
+        view = show_view(qtbot, PoolView(services, navigator, "p1"))
         await until(view.updated, lambda: view.heatmap.state_counts()["idle"] == 2, what="2 idle nodes")
         await until(view.refreshed, lambda: view.properties.value("Id") == "p1", what="pool details")
         assert view.summary.text() == "2 nodes: 2 idle"
@@ -59,10 +46,11 @@ def test_nodes_change_state_in_heatmap_and_table(loop, qtbot, services, batch_cl
     assert navigator.opened == [("node", "p1", view.node_proxy.snapshot(0).id)]
 
 
-def test_resize_remove_and_delete(loop, qtbot, services, batch_client, navigator):
+def test_resize_remove_and_delete(loop, qtbot, services, batch_client):
+    navigator = RecordingNavigator()
     async def scenario():
         await create_idle_pool(batch_client, "p2", 2)
-        view = make_view(qtbot, services, navigator, "p2")
+        view = show_view(qtbot, PoolView(services, navigator, "p2"))
         await until(view.updated, lambda: view.heatmap.state_counts()["idle"] == 2, what="2 idle nodes")
         await until(view.updated, lambda: view.resize_action.isEnabled(), what="a steady pool")
         assert not view.reboot_action.isEnabled() and not view.remove_action.isEnabled()
@@ -90,9 +78,10 @@ def test_resize_remove_and_delete(loop, qtbot, services, batch_client, navigator
     loop.run_until_complete(asyncio.wait_for(scenario(), 90))
 
 
-def test_missing_pool_is_said_in_the_banner(loop, qtbot, services, navigator):
+def test_missing_pool_is_said_in_the_banner(loop, qtbot, services):
+    navigator = RecordingNavigator()
     async def scenario():
-        view = make_view(qtbot, services, navigator, "nope")
+        view = show_view(qtbot, PoolView(services, navigator, "nope"))
         await until(view.refreshed, lambda: view.banner.isVisible(), what="an error")
         return view
 
@@ -103,9 +92,10 @@ def test_missing_pool_is_said_in_the_banner(loop, qtbot, services, navigator):
     assert not view.resize_action.isEnabled() and not view.delete_action.isEnabled()
 
 
-def test_hidden_view_stops_watching(loop, qtbot, services, navigator):
+def test_hidden_view_stops_watching(loop, qtbot, services):
+    navigator = RecordingNavigator()
     async def scenario():
-        view = make_view(qtbot, services, navigator, "p3")
+        view = show_view(qtbot, PoolView(services, navigator, "p3"))
         assert view.is_live()
         view.hide()
         assert not view.is_live()
@@ -137,12 +127,13 @@ class DetailsOnly:
         return SimpleNamespace(rows=lambda: [("Id", pool_id)])
 
 
-def test_ten_thousand_nodes_update_by_diffs(loop, qtbot, tmp_path, navigator):
+def test_ten_thousand_nodes_update_by_diffs(loop, qtbot, tmp_path):
+    navigator = RecordingNavigator()
     monitor = StubMonitor()
     services = ViewServices(monitor, DetailsOnly(), Settings(tmp_path / "settings.ini"))
 
     async def shown():
-        return make_view(qtbot, services, navigator, "big")
+        return show_view(qtbot, PoolView(services, navigator, "big"))
 
     view = loop.run_until_complete(shown())
     calls = {"set_nodes": 0}
