@@ -7,7 +7,7 @@ import dataclasses
 import time
 from types import SimpleNamespace
 
-from PySide6.QtWidgets import QDialogButtonBox, QSpinBox
+from PySide6.QtWidgets import QDialogButtonBox, QMenu, QSpinBox
 
 from explorer.batch.monitor import Diff, Subscription, Update
 from explorer.batch.queries import PoolNodesQuery
@@ -44,6 +44,15 @@ def test_nodes_change_state_in_heatmap_and_table(loop, qtbot, services, batch_cl
     assert view.node_proxy.rowCount() == 1 and view.node_proxy.snapshot(0).state == "running"
     view.heatmap.nodeActivated.emit(view.node_proxy.snapshot(0).id)
     assert navigator.opened == [("node", "p1", view.node_proxy.snapshot(0).id)]
+
+    # Right-click on a tile selects its node and offers what can be done with it.
+    view.heatmap.set_state_filter(())
+    node_id = view.node_model.snapshot(1).id
+    view.heatmap.customContextMenuRequested.emit(view.heatmap.tile_rect(node_id).center())
+    assert view.selected_node_ids() == [node_id]
+    menu = next(m for m in view.findChildren(QMenu) if m.isVisible())
+    assert [a.text() for a in menu.actions()] == [f"Open node {node_id}", "Reboot nodes…", "Remove nodes…"]
+    menu.close()
 
 
 def test_resize_remove_and_delete(loop, qtbot, services, batch_client):
