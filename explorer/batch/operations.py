@@ -175,6 +175,22 @@ class BatchOperations:
         await self._call(f"list {directory or 'the files'}", collect())
         return sorted(children.values(), key=lambda e: (not e.is_directory, e.name.lower()))
 
+    async def file_created(self, location: FileLocation, path: str) -> datetime | None:
+        """When a file was created; None while it does not exist or its task has no node yet.
+
+        For views that learn from a file appearing (a multi-instance primary's
+        application output), so "not there yet" is an answer, not an error.
+        """
+        try:
+            props = await location.properties(self._client, path)
+        except HttpResponseError as exc:
+            if exc.status_code in (404, 409):
+                return None
+            raise OperationError.from_exception(f"read {path}", exc) from exc
+        except AzureError as exc:
+            raise OperationError.from_exception(f"read {path}", exc) from exc
+        return props.creation_time or props.last_modified
+
     def range_reader(self, location: FileLocation, path: str) -> RemoteRangeReader:
         return RemoteRangeReader(self._client, location, path)
 

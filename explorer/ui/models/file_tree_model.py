@@ -88,10 +88,10 @@ def format_size(size: int | None) -> str:
 
 
 class FileTreeModel(QAbstractItemModel):
-    """``loaded(index)`` when a folder's rows arrived; ``loadFailed(message)``."""
+    """``loaded(index)`` when a folder's rows arrived; ``loadFailed(exception)`` when its listing failed."""
 
     loaded = Signal(QModelIndex)
-    loadFailed = Signal(str)
+    loadFailed = Signal(object)
 
     def __init__(self, list_directory: Lister, run: Runner, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -159,13 +159,12 @@ class FileTreeModel(QAbstractItemModel):
         self._run(self._load(node, token))
 
     async def _load(self, node: _Node, token: object) -> None:
+        failure: Exception | None = None
         try:
             entries = await self._list(node.root.location, node.path)
         except Exception as error:  # noqa: BLE001 - shown by the view; the folder stays empty until reloaded
             log.info("listing %s failed: %s", node.path or node.root.label, error)
-            entries, failure = [], str(error)
-        else:
-            failure = None
+            entries, failure = [], error
         if node.loading is not token or not self._attached(node):  # reloaded or removed meanwhile
             return
         node.loading = None

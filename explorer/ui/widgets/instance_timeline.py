@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QFontMetrics, QHelpEvent, QPalette
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QHelpEvent, QMouseEvent, QPalette
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
@@ -40,6 +40,9 @@ class _TimeAxis(pg.AxisItem):
 
 
 class InstanceTimeline(QWidget):
+    rowClicked = Signal(int)
+    """The instance number of the row the user clicked."""
+
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._axis = _TimeAxis()
@@ -144,9 +147,14 @@ class InstanceTimeline(QWidget):
     # -- Qt ------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
+            row = round(self._to_view(event.position().toPoint()).y())
+            if 0 <= row < len(self._rows):
+                self.rowClicked.emit(self._rows[row].instance_id)
+            return False  # panning still works
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             box = self._plot.getViewBox()
-            pos = box.mapSceneToView(self._plot.mapToScene(event.pos()))
+            pos = self._to_view(event.pos())
             tolerance = box.viewPixelSize()[0] * MARKER_PX / 2
             hit = self.segment_at(pos.x(), round(pos.y()), tolerance)
             if hit is None:
@@ -157,6 +165,10 @@ class InstanceTimeline(QWidget):
         return super().eventFilter(watched, event)
 
     # -- internals -----------------------------------------------------------
+
+    def _to_view(self, pos: QPoint) -> QPointF:
+        """A viewport position in plot coordinates (x: seconds, y: row)."""
+        return self._plot.getViewBox().mapSceneToView(self._plot.mapToScene(pos))
 
     def _seconds(self, t: datetime) -> float:
         return (t - self._origin).total_seconds()

@@ -78,7 +78,9 @@ def test_local_batch_run_from_submission_to_success():
     # The primary's readiness is only known with the application's start: no empty "ready" bar.
     assert phases(tracker, 0)[-2:] == [(Phase.COORDINATING, 3, 5.5), (Phase.RUNNING, 5.5, None)]
     # Subtask 2 was seen ready at 6, after the application started at 5.5: the earlier time wins.
-    assert phases(tracker, 2)[1:] == [(Phase.DOWNLOADING, 2, 5), (Phase.COORDINATING, 5, 5.5), (Phase.RUNNING, 5.5, None)]
+    assert phases(tracker, 2)[1:] == [
+        (Phase.DOWNLOADING, 2, 5), (Phase.COORDINATING, 5, 5.5), (Phase.RUNNING, 5.5, None),
+    ]
 
     done = task("completed", end_time=at(9), exit_code=0, **STARTED)
     ended = {n: subtask(n, "completed", exit_code=0, end_time=at(9)) for n in (1, 2)}
@@ -163,7 +165,8 @@ def test_local_clock_behind_the_service_keeps_phases_in_order():
 def test_success_seen_only_at_the_end_counts_every_instance_ready():
     tracker = PhaseTracker()
     done = task("completed", end_time=at(9), exit_code=0, **STARTED)
-    tracker.observe(Observation(done, {n: subtask(n, "completed", exit_code=0, end_time=at(9)) for n in (1, 2)}, at(30)))
+    ended = {n: subtask(n, "completed", exit_code=0, end_time=at(9)) for n in (1, 2)}
+    tracker.observe(Observation(done, ended, at(30)))
     assert tracker.ready_count() == 3
     assert phases(tracker, 0) == [(Phase.DOWNLOADING, 2, 9), (Phase.COMPLETED, 9, None)]
 

@@ -19,10 +19,13 @@ class Place:
     name: str
 
 
+SUBTASK_ROOT = "workitems/j/job-1/t/1"
 TREE = {
-    (Place("task"), ""): [FileEntry("wd", "wd", True, None, None), FileEntry("stdout.txt", "stdout.txt", False, 2048, None)],
+    (Place("task"), ""): [
+        FileEntry("wd", "wd", True, None, None), FileEntry("stdout.txt", "stdout.txt", False, 2048, None),
+    ],
     (Place("task"), "wd"): [FileEntry("wd/out.dat", "out.dat", False, 5, None)],
-    (Place("node"), "workitems/j/job-1/t/1"): [FileEntry("workitems/j/job-1/t/1/stdout.txt", "stdout.txt", False, 9, None)],
+    (Place("node"), SUBTASK_ROOT): [FileEntry(f"{SUBTASK_ROOT}/stdout.txt", "stdout.txt", False, 9, None)],
 }
 
 
@@ -93,7 +96,7 @@ def test_a_failed_listing_is_reported_and_retried_on_reload(harness):
     model = harness.model
     root = model.add_root(FileRoot("task files", Place("task")))
     failures = []
-    model.loadFailed.connect(failures.append)
+    model.loadFailed.connect(lambda error: failures.append(str(error)))
     harness.fail.add("")
     model.fetchMore(root)
     harness.run_pending()

@@ -27,7 +27,8 @@ def table(model: SubtaskModel) -> list[list[str]]:
 
 def test_primary_first_then_subtasks_by_id():
     model = SubtaskModel()
-    model.set_instances(TASK, {2: sub(2, exit_code=0), 1: sub(1, state="completed", exit_code=4, failure="FailureExitCode: 4")})
+    failed = sub(1, state="completed", exit_code=4, failure="FailureExitCode: 4")
+    model.set_instances(TASK, {2: sub(2, exit_code=0), 1: failed})
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(HEADERS))] == list(HEADERS)
     assert table(model) == [
         ["0 (primary)", "node-0", "preparing", "—", ""],

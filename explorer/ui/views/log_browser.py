@@ -1,0 +1,225 @@
+"""Browse the files a task or node left, and read any of them, whatever its size.
+
+The tree lists folders when they are expanded (`FileTreeModel`); the viewer reads a
+file a page at a time by byte range, so a file of gigabytes opens at once and costs
+a few MiB. An open file is polled while the browser is visible, so a growing log can
+be followed. For a multi-instance task, `for_task` shows the primary's task files
+and, as a root each, every subtask's directory on its node (its coordination output).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path, PurePosixPath
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.batch.downloads import DownloadResult, Progress
+from explorer.batch.files import FileLocation, NodeFiles, TaskFiles
+from explorer.batch.snapshots import SubtaskSnapshot
+from explorer.ui.models.file_tree_model import FileItem, FileRoot, FileTreeModel
+from explorer.ui.services import ViewServices
+from explorer.ui.views.base_view import BaseView
+from explorer.ui.widgets.output_pane import OutputPane
+
+PROGRESS_STEPS = 1000
+
+
+def subtask_root(subtask: SubtaskSnapshot) -> FileRoot | None:
+    """A subtask's directory on its node, once it has one."""
+    if not (subtask.pool_id and subtask.node_id and subtask.task_root_directory):
+        return None
+    return FileRoot(f"subtask {subtask.id} on {subtask.node_id}", NodeFiles(subtask.pool_id, subtask.node_id),
+                    subtask.task_root_directory)
+
+
+class LogBrowser(BaseView):
+    """``fileOpened(path)`` when a file is shown; ``downloadFinished(DownloadResult)``."""
+
+    fileOpened = Signal(str)
+    downloadFinished = Signal(object)
+
+    def __init__(
+        self, services: ViewServices, location: FileLocation, root_path: str = "", parent: QWidget | None = None,
+        *, label: str | None = None,
+    ) -> None:
+        super().__init__(services, None, parent)
+        self.model = FileTreeModel(services.operations.list_directory, self.owner.start, self)
+        self.model.loadFailed.connect(self.banner.show_error)
+        self.tree = QTreeView(self)
+        self.tree.setModel(self.model)
+        self.tree.setUniformRowHeights(True)
+        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.tree.header().setStretchLastSection(False)
+        self.tree.selectionModel().currentChanged.connect(self._on_current)
+        self.pane = OutputPane(("file",), self)
+        self.pane.pause_button.hide()
+        self.path_label = QLabel("Select a file to read it.", self)
+        self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.download_button = QPushButton("Download…", self)
+        self.download_button.clicked.connect(self._ask_download)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, PROGRESS_STEPS)
+        self.progress.hide()
+        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.clicked.connect(lambda: self.owner.cancel("download"))
+        self.cancel_button.hide()
+        self._open: FileItem | None = None
+        self._poller = QTimer(self)
+        self._poller.setInterval(round(services.monitor.fast_interval * 1000))
+        self._poller.timeout.connect(self.pane.poll)
+        self._layout()
+        self.add_root(FileRoot(label or root_path or "files", location, root_path))
+
+    @classmethod
+    def for_task(
+        cls, services: ViewServices, job_id: str, task_id: str, subtasks: Iterable[SubtaskSnapshot] = (),
+        parent: QWidget | None = None,
+    ) -> LogBrowser:
+        browser = cls(services, TaskFiles(job_id, task_id), parent=parent, label=f"task {task_id} (primary)")
+        browser.add_subtasks(subtasks)
+        return browser
+
+    # -- public API ----------------------------------------------------------
+
+    def add_root(self, root: FileRoot) -> QModelIndex:
+        return self.model.add_root(root)
+
+    def add_subtasks(self, subtasks: Iterable[SubtaskSnapshot]) -> None:
+        """Show the directories of subtasks that have a node (known ones are kept)."""
+        for subtask in sorted(subtasks, key=lambda s: s.id):
+            root = subtask_root(subtask)
+            if root is not None:
+                self.add_root(root)
+
+    def open_file(self, item: FileItem) -> None:
+        self._open = item
+        self.path_label.setText(item.path)
+        self.pane.tabs.setTabText(0, PurePosixPath(item.path).name)
+        self.pane.set_readers([self.services.operations.range_reader(item.location, item.path)])
+        self._sync_polling()
+        self.fileOpened.emit(item.path)
+
+    def open_item(self) -> FileItem | None:
+        return self._open
+
+    def download(self, destination: Path, item: FileItem | None = None) -> None:
+        """Download `item` (default: the selected one; a folder with everything in it) to `destination`."""
+        item = item or self.model.item(self.tree.currentIndex())
+        if item is None:
+            return
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+        self.run("download", self._download(item, destination))
+
+    def find(self) -> None:
+        self.pane.find()
+
+    def toggle_follow(self) -> None:
+        self.pane.toggle_follow()
+
+    def reload(self) -> None:
+        """List the first root if it has not been (on first show)."""
+        first = self.model.index(0, 0)
+        if self.model.canFetchMore(first):
+            self.model.fetchMore(first)
+            self.tree.expand(first)
+        super().reload()
+
+    def refresh(self) -> None:
+        """List every listed folder again and re-read the open file."""
+        for row in range(self.model.rowCount()):
+            root = self.model.index(row, 0)
+            if not self.model.canFetchMore(root):
+                self.model.reload(root)
+        self.pane.poll()
+        super().refresh()
+
+    # -- Qt --------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._sync_polling()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._poller.stop()
+
+    def closeEvent(self, event) -> None:
+        self._poller.stop()
+        self.owner.cancel_all()
+        self.pane.clear()
+        super().closeEvent(event)
+
+    # -- internals -------------------------------------------------------------
+
+    def _layout(self) -> None:
+        actions = QHBoxLayout()
+        actions.addWidget(self.path_label, 1)
+        for widget in (self.progress, self.cancel_button, self.download_button):
+            actions.addWidget(widget)
+        right = QWidget(self)
+        column = QVBoxLayout(right)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(actions)
+        column.addWidget(self.pane, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.tree)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(1, 3)
+        self.body.addWidget(splitter)
+        self.remember_splitter("log_browser", splitter)
+
+    def _sync_polling(self) -> None:
+        if self._open is not None and self.isVisible():
+            self._poller.start()
+
+    def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        item = self.model.item(current)
+        if item is not None and not item.is_directory:
+            self.open_file(item)
+
+    def _ask_download(self) -> None:
+        """Ask where to, with a dialog that does not block the event loop (open(), not exec())."""
+        item = self.model.item(self.tree.currentIndex())
+        if item is None:
+            return
+        name = PurePosixPath(item.path).name or "files"
+        dialog = QFileDialog(self, f"Download {name}")
+        if item.is_directory:
+            dialog.setFileMode(QFileDialog.FileMode.Directory)
+            dialog.fileSelected.connect(lambda folder: self.download(Path(folder) / name, item))
+        else:
+            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
+            dialog.selectFile(name)
+            dialog.fileSelected.connect(lambda target: self.download(Path(target), item))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+
+    async def _download(self, item: FileItem, destination: Path) -> None:
+        def report(progress: Progress) -> None:
+            total = max(progress.bytes_total, 1)
+            self.progress.setValue(round(PROGRESS_STEPS * progress.bytes_done / total))
+            self.progress.setFormat(f"{progress.files_done} of {progress.files_total} files, %p%")
+
+        try:
+            result: DownloadResult = await self.services.operations.download(
+                item.location, item.path, destination, folder=item.is_directory, on_progress=report,
+            )
+        finally:
+            self.progress.hide()
+            self.cancel_button.hide()
+        self.downloadFinished.emit(result)

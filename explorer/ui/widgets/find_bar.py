@@ -1,0 +1,95 @@
+"""A find bar for a LogViewer: text, next/previous, match case, and what was found.
+
+Hidden until `activate()` (Ctrl+F, forwarded by the main window). Enter finds the
+next match, Shift+Enter the previous one, Escape closes the bar.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QToolButton,
+    QWidget,
+)
+
+from explorer.ui.widgets.log_viewer import LogViewer
+
+
+class FindBar(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._viewer: LogViewer | None = None
+        self.text = QLineEdit(self)
+        self.text.setPlaceholderText("Find")
+        self.text.setClearButtonEnabled(True)
+        self.text.returnPressed.connect(self.find_next)
+        self.text.installEventFilter(self)
+        self.case = QCheckBox("Match case", self)
+        self.status = QLabel(self)
+        previous = self._button("Previous", self.find_previous)
+        following = self._button("Next", self.find_next)
+        close = self._button("Close", self.hide)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.text, 1)
+        for widget in (previous, following, self.case, self.status, close):
+            layout.addWidget(widget)
+        self.hide()
+
+    def set_viewer(self, viewer: LogViewer | None) -> None:
+        """Search in `viewer` from now on (the owner's current tab)."""
+        if self._viewer is not None:
+            self._viewer.findFinished.disconnect(self._on_finished)
+            self._viewer.cancel_find()
+        self._viewer = viewer
+        self.status.clear()
+        if viewer is not None:
+            viewer.findFinished.connect(self._on_finished)
+
+    def activate(self) -> None:
+        self.show()
+        self.text.setFocus()
+        self.text.selectAll()
+
+    def find_next(self) -> None:
+        self._find(backward=False)
+
+    def find_previous(self) -> None:
+        self._find(backward=True)
+
+    def eventFilter(self, watched, event) -> bool:
+        if watched is self.text and isinstance(event, QKeyEvent) and event.type() == QKeyEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Escape:
+                self.hide()
+                return True
+            shifted = event.modifiers() & Qt.KeyboardModifier.ShiftModifier
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and shifted:
+                self.find_previous()
+                return True
+        return super().eventFilter(watched, event)
+
+    def hideEvent(self, event) -> None:
+        if self._viewer is not None:
+            self._viewer.cancel_find()
+        super().hideEvent(event)
+
+    def _find(self, backward: bool) -> None:
+        if self._viewer is None or not self.text.text():
+            return
+        self.status.setText("searching…")
+        self._viewer.find(self.text.text(), backward=backward, case_sensitive=self.case.isChecked())
+
+    def _on_finished(self, offset: int | None) -> None:
+        self.status.setText("not found" if offset is None else "")
+
+    def _button(self, text: str, slot) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setAutoRaise(True)
+        button.clicked.connect(slot)
+        return button
