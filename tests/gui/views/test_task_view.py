@@ -105,6 +105,11 @@ def test_four_instance_mpi_task_live(run, open_view, batch_client, samples):
         assert view.header["Exit code"].text() == "0"
         assert [s.phase for s in view.tracker.instances()[0].segments][-1] is Phase.COMPLETED
         await wait_until(lambda: not view.is_polling(), TIMEOUT, "polling to stop after the end")
+
+        # The Files tab browses the primary's task files and every subtask's directory.
+        view.tabs.setCurrentWidget(view.files_tab)
+        roots = [view.browser.model.index(row, 0).data() for row in range(view.browser.model.rowCount())]
+        assert roots[0] == "task mpi-progress (primary)" and len(roots) == 4
         return view
 
     view = run(scenario())  # and closes the view

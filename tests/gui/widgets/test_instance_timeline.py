@@ -6,7 +6,7 @@ from datetime import datetime, timedelta, timezone
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import QEvent, QPointF
+from PySide6.QtCore import QEvent, QPointF, Qt
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolTip
 
@@ -127,3 +127,14 @@ def test_wall_clock_axis_labels(timeline):
     timeline.set_wall_clock(True)
     assert axis.tickStrings([3600.0], 1.0, 1.0) == [at(3600).astimezone().strftime("%H:%M:%S")]
     assert axis.labelText == "local time"
+
+
+def test_clicking_a_row_names_its_instance(timeline, qtbot):
+    plot = timeline.findChild(pg.PlotWidget)
+    box = plot.getViewBox()
+    clicked = []
+    timeline.rowClicked.connect(clicked.append)
+    for row in (1, 0):
+        pos = plot.mapFromScene(box.mapViewToScene(QPointF(3.0, row + 0.2)))
+        qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
+    assert clicked == [1, 0]
