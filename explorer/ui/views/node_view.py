@@ -1,0 +1,151 @@
+"""One compute node: its properties and start task, its recent tasks, and its files.
+
+The node is followed through its pool's node listing (there is no one-node query),
+which the pool view usually polls already; its details are read again only when
+that snapshot changes. The files are a `LogBrowser` over the node's file API.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QScrollArea,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from explorer.batch.details import NodeDetails, RecentTask
+from explorer.batch.files import NodeFiles
+from explorer.batch.monitor import Update
+from explorer.batch.queries import NODE_TRANSITIONAL, PoolNodesQuery
+from explorer.batch.snapshots import NodeSnapshot
+from explorer.ui.services import Navigator, ViewServices
+from explorer.ui.views.base_view import BaseView
+from explorer.ui.views.log_browser import LogBrowser
+from explorer.ui.views.properties_panel import PropertiesPanel
+
+RECENT_COLUMNS = ("Job", "Task", "Instance", "State", "Exit code")
+
+
+def recent_task_cells(task: RecentTask) -> tuple[str, ...]:
+    instance = "" if task.subtask_id is None else ("primary" if task.subtask_id == 0 else str(task.subtask_id))
+    return (task.job_id or "", task.task_id or "", instance, task.state or "",
+            "" if task.exit_code is None else str(task.exit_code))
+
+
+class NodeView(BaseView):
+    """`updated()` after the view showed a new poll of the node."""
+
+    updated = Signal()
+
+    def __init__(
+        self, services: ViewServices, navigator: Navigator, pool_id: str, node_id: str, parent: QWidget | None = None,
+    ):
+        super().__init__(services, navigator, parent)
+        self.pool_id, self.node_id = pool_id, node_id
+        self.title = f"Node {node_id}"
+        self.node: NodeSnapshot | None = None
+        """The latest snapshot of the node (None until polled, or once gone)."""
+
+        self.open_pool_action = self.make_action(
+            "Open pool", f"Show pool {pool_id}", lambda: navigator.open_pool(pool_id))
+        self.reboot_action = self.make_action("Reboot…", "Reboot this node", self.request_reboot)
+        self.remove_action = self.make_action(
+            "Remove from pool…", "Remove this node from its pool", self.request_remove)
+        toolbar = QToolBar(self)
+        toolbar.addActions([self.open_pool_action, self.reboot_action, self.remove_action])
+
+        self.properties = PropertiesPanel()
+        scroll = QScrollArea(self)
+        scroll.setWidget(self.properties)
+        scroll.setWidgetResizable(True)
+        self.recent = QTableWidget(0, len(RECENT_COLUMNS), self)
+        self.recent.setHorizontalHeaderLabels(RECENT_COLUMNS)
+        self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.recent.verticalHeader().hide()
+        self.recent.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.recent.setToolTip("Double-click a task to open it")
+        self.recent.cellActivated.connect(self._open_recent)
+        self.files = LogBrowser(services, NodeFiles(pool_id, node_id), parent=self, label=f"node {node_id}")
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.recent, "Recent tasks")
+        self.tabs.addTab(self.files, "Files")
+        split = QSplitter(Qt.Orientation.Horizontal, self)
+        split.addWidget(scroll)
+        split.addWidget(self.tabs)
+        split.setStretchFactor(1, 2)
+        self.body.addWidget(toolbar)
+        self.body.addWidget(split, 1)
+        self.remember_splitter("node_view", split)
+
+        self.watch(PoolNodesQuery(pool_id), self._on_nodes)
+        self._update_actions()
+
+    # --- what the view offers the main window ------------------------------------
+
+    def reload(self) -> None:
+        self.load(lambda: self.services.operations.get_node(self.pool_id, self.node_id), self._show_details)
+
+    def refresh(self) -> None:
+        super().refresh()
+        if self.files.isVisible():
+            self.files.refresh()
+
+    def find(self) -> None:
+        self.tabs.setCurrentWidget(self.files)
+        self.files.find()
+
+    def toggle_follow(self) -> None:
+        self.files.toggle_follow()
+
+    # --- actions -----------------------------------------------------------------
+
+    def request_reboot(self) -> None:
+        if self.reboot_action.isEnabled():
+            text = f"Reboot node {self.node_id}? Tasks running on it are requeued."
+            self.confirm_action("Reboot node", text, "Reboot",
+                                lambda: self.services.operations.reboot_nodes(self.pool_id, [self.node_id]))
+
+    def request_remove(self) -> None:
+        if self.remove_action.isEnabled():
+            text = f"Remove node {self.node_id} from pool {self.pool_id}? Tasks running on it are requeued."
+            self.confirm_action("Remove node", text, "Remove",
+                                lambda: self.services.operations.remove_nodes(self.pool_id, [self.node_id]))
+
+    # --- updates -----------------------------------------------------------------
+
+    def _on_nodes(self, update: Update) -> None:
+        node = update.items.get(self.node_id)
+        self.note_missing(f"node {self.node_id}", update.missing or (None if node else "NodeNotFound"))
+        previous, self.node = self.node, node
+        if node is not None and previous is not None and node != previous and self.is_live():
+            self.reload()
+        self._update_actions()
+        self.updated.emit()
+
+    def _show_details(self, details: NodeDetails) -> None:
+        self.properties.set_rows(details.rows())
+        self.recent.setRowCount(len(details.recent_tasks))
+        for row, task in enumerate(details.recent_tasks):
+            for column, text in enumerate(recent_task_cells(task)):
+                item = QTableWidgetItem(text)
+                item.setData(Qt.ItemDataRole.UserRole, (task.job_id, task.task_id))
+                self.recent.setItem(row, column, item)
+
+    def _open_recent(self, row: int, column: int) -> None:
+        job_id, task_id = self.recent.item(row, column).data(Qt.ItemDataRole.UserRole)
+        if job_id and task_id:
+            self.navigator.open_task(job_id, task_id)
+
+    def _update_actions(self) -> None:
+        node = self.node
+        alive = node is not None and not self.gone
+        self.reboot_action.setEnabled(alive and node.state not in NODE_TRANSITIONAL)
+        self.remove_action.setEnabled(alive and node.state != "leavingpool")
