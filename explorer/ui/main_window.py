@@ -1,0 +1,307 @@
+"""The main window: the navigator beside the open views (tabs), menus, shortcuts, connection status.
+
+It is the `Navigator` the views open each other through: asking for a view that is
+open already brings its tab forward. Layout (geometry, toolbars, splitter) and the
+view last looked at are kept in the settings and restored on start. Only the visible
+tab polls anything; the others are hidden and unsubscribed (see views/base_view.py).
+
+Signals for the composition root: `profileRequested(name)` (the user picked another
+connection profile), `newTaskRequested()`, `newPoolRequested()`,
+`importTaskRequested(path)`, and `closed()` once the window closed.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QSplitter,
+    QStackedWidget,
+    QTabWidget,
+    QWidget,
+)
+
+from explorer.ui.navigator_panel import NavigatorPanel
+from explorer.ui.services import ViewServices
+from explorer.ui.settings import THEMES
+from explorer.ui.status_bar import ConnectionStatusBar
+from explorer.ui.theme import apply_theme
+from explorer.ui.views.job_view import JobView
+from explorer.ui.views.node_view import NodeView
+from explorer.ui.views.pool_view import PoolView
+
+log = logging.getLogger(__name__)
+
+WINDOW = "main"
+KEY_FIELDS = {"pool": ("pool_id",), "node": ("pool_id", "node_id"), "job": ("job_id",), "task": ("job_id", "task_id")}
+ITEM_REQUESTS: dict[tuple[str, str], Callable] = {
+    ("pool", "resize"): PoolView.request_resize,
+    ("pool", "delete"): PoolView.request_delete,
+    ("job", "terminate"): JobView.request_terminate,
+    ("job", "delete"): JobView.request_delete,
+}
+
+Key = tuple[str, ...]
+
+
+class MainWindow(QMainWindow):
+    profileRequested = Signal(str)
+    newTaskRequested = Signal()
+    newPoolRequested = Signal()
+    importTaskRequested = Signal(str)
+    closed = Signal()
+
+    def __init__(
+        self, services: ViewServices, profile_names: list[str], current_profile: str, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.services = services
+        self.current_profile = current_profile
+        self.setWindowTitle(f"MPI Explorer — {current_profile}")
+        self._views: dict[Key, QWidget] = {}
+
+        self.navigator_panel = NavigatorPanel(services.monitor, profile_names, current_profile, self)
+        self.navigator_panel.poolActivated.connect(self.open_pool)
+        self.navigator_panel.jobActivated.connect(self.open_job)
+        self.navigator_panel.profileActivated.connect(self._request_profile)
+        self.navigator_panel.actionRequested.connect(self._on_item_action)
+        self.tabs = QTabWidget(self)
+        self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
+        self.tabs.setDocumentMode(True)
+        self.tabs.tabCloseRequested.connect(self.close_view)
+        self.tabs.currentChanged.connect(self._on_current_changed)
+        self.tabs.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tabs.tabBar().customContextMenuRequested.connect(self._tab_menu)
+        welcome = QLabel("Choose a pool or a job on the left, or create one from the New menu.", self)
+        welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.content = QStackedWidget(self)
+        self.content.addWidget(welcome)
+        self.content.addWidget(self.tabs)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator_panel)
+        self.splitter.addWidget(self.content)
+        self.splitter.setStretchFactor(1, 4)
+        self.setCentralWidget(self.splitter)
+        self.status = ConnectionStatusBar(services.monitor, current_profile, self)
+        self.setStatusBar(self.status)
+        self._build_menus(profile_names)
+        self._restore()
+
+    # --- Navigator ---------------------------------------------------------------
+
+    def open_pool(self, pool_id: str) -> PoolView:
+        return self._open(("pool", pool_id), lambda: PoolView(self.services, self, pool_id))
+
+    def open_node(self, pool_id: str, node_id: str) -> NodeView:
+        return self._open(("node", pool_id, node_id), lambda: NodeView(self.services, self, pool_id, node_id))
+
+    def open_job(self, job_id: str) -> JobView:
+        return self._open(("job", job_id), lambda: JobView(self.services, self, job_id))
+
+    def open_task(self, job_id: str, task_id: str) -> QWidget:
+        return self._open(("task", job_id, task_id), lambda: self._task_view(job_id, task_id))
+
+    # --- the open views ----------------------------------------------------------
+
+    def current_view(self) -> QWidget | None:
+        return self.tabs.currentWidget()
+
+    def view_keys(self) -> list[Key]:
+        return [self._key_of(self.tabs.widget(i)) for i in range(self.tabs.count())]
+
+    def close_view(self, index: int | None = None) -> None:
+        index = self.tabs.currentIndex() if index is None else index
+        view = self.tabs.widget(index)
+        if view is None:
+            return
+        del self._views[self._key_of(view)]
+        self.tabs.removeTab(index)
+        view.close()  # hides it: its subscriptions close
+        view.deleteLater()
+        if self.tabs.count() == 0:
+            self.content.setCurrentIndex(0)
+            self.services.settings.set_last_selection(None)
+
+    def refresh(self) -> None:
+        """Poll everything shown now, and reload the current view's details."""
+        self.services.monitor.refresh()
+        view = self.current_view()
+        if hasattr(view, "refresh"):
+            view.refresh()
+
+    def find(self) -> None:
+        view = self.current_view()
+        if hasattr(view, "find"):
+            view.find()
+
+    def toggle_follow(self) -> None:
+        view = self.current_view()
+        if hasattr(view, "toggle_follow"):
+            view.toggle_follow()
+
+    # --- Qt ----------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:
+        settings = self.services.settings
+        settings.set_geometry(WINDOW, self.saveGeometry())
+        settings.set_window_state(WINDOW, self.saveState())
+        settings.set_splitter_state("main_window", self.splitter.saveState())
+        settings.sync()
+        self.status.stop()
+        super().closeEvent(event)
+        self.closed.emit()
+
+    # --- internals ---------------------------------------------------------------
+
+    def _open(self, key: Key, make: Callable[[], QWidget]) -> QWidget:
+        view = self._views.get(key)
+        if view is None:
+            view = make()
+            self._views[key] = view
+            title = getattr(view, "title", " ".join(key))
+            index = self.tabs.addTab(view, title)
+            fields = zip(KEY_FIELDS[key[0]], key[1:], strict=True)
+            self.tabs.setTabToolTip(index, ", ".join(f"{field.removesuffix('_id')} {value}" for field, value in fields))
+        self.content.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentWidget(view)
+        return view
+
+    def _task_view(self, job_id: str, task_id: str) -> QWidget:
+        try:
+            from explorer.ui.views.task_view import TaskView
+        except ImportError:
+            log.warning("the task view is not available; showing a placeholder")
+            placeholder = QLabel(f"Task {task_id} of job {job_id}: the task view is not available yet.", self)
+            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            placeholder.title = f"Task {task_id}"
+            return placeholder
+        view = TaskView(self.services, self, job_id, task_id)
+        view.title = f"Task {task_id}"
+        return view
+
+    def _key_of(self, view: QWidget) -> Key:
+        return next(key for key, open_view in self._views.items() if open_view is view)
+
+    def _on_current_changed(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        self.find_action.setEnabled(hasattr(view, "find"))
+        self.follow_action.setEnabled(hasattr(view, "toggle_follow"))
+        if view is None or view not in self._views.values():
+            return
+        kind, *ids = self._key_of(view)
+        self.services.settings.set_last_selection({"kind": kind, **dict(zip(KEY_FIELDS[kind], ids, strict=True))})
+        # A node belongs to its pool, a task to its job: that is what the navigator lists.
+        self.navigator_panel.select("pool" if kind in ("pool", "node") else "job", ids[0])
+
+    def _restore(self) -> None:
+        settings = self.services.settings
+        geometry = settings.geometry(WINDOW)
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 800)
+        state = settings.window_state(WINDOW)
+        if state is not None:
+            self.restoreState(state)
+        splitter = settings.splitter_state("main_window")
+        if splitter is not None:
+            self.splitter.restoreState(splitter)
+        else:
+            self.splitter.setSizes([260, 1020])
+        selection = settings.last_selection()
+        kind = selection.get("kind") if selection else None
+        fields = KEY_FIELDS.get(kind or "")
+        if fields and all(isinstance(selection.get(f), str) for f in fields):
+            openers = {"pool": self.open_pool, "node": self.open_node, "job": self.open_job, "task": self.open_task}
+            openers[kind](*(selection[f] for f in fields))
+
+    def _request_profile(self, name: str) -> None:
+        if name != self.current_profile:
+            self.profileRequested.emit(name)
+        self._profile_actions[self.current_profile].setChecked(True)  # until the new window replaces this one
+
+    def _on_item_action(self, kind: str, item_id: str, action: str) -> None:
+        view = self.open_pool(item_id) if kind == "pool" else self.open_job(item_id)
+        request = ITEM_REQUESTS[(kind, action)]
+        view.when_ready(lambda: request(view))
+
+    def _ask_import(self) -> None:
+        """A file dialog that does not block the event loop (open(), not exec())."""
+        dialog = QFileDialog(self, "Import task JSON", "", "Task JSON (*.json);;All files (*)")
+        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.fileSelected.connect(self.importTaskRequested)
+        dialog.open()
+
+    def _set_theme(self, theme: str) -> None:
+        self.services.settings.theme = theme
+        apply_theme(QApplication.instance(), theme)
+
+    def _tab_menu(self, pos: QPoint) -> None:
+        index = self.tabs.tabBar().tabAt(pos)
+        if index < 0:
+            return
+        menu = QMenu(self)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        view = self.tabs.widget(index)
+        menu.addAction("Close", lambda: self.close_view(self.tabs.indexOf(view)))
+        menu.addAction("Close others", lambda: self._close_all_but(view))
+        menu.popup(self.tabs.tabBar().mapToGlobal(pos))
+
+    def _close_all_but(self, keep: QWidget) -> None:
+        for index in reversed(range(self.tabs.count())):
+            if self.tabs.widget(index) is not keep:
+                self.close_view(index)
+
+    def _build_menus(self, profile_names: list[str]) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        self.import_action = self._add(file_menu, "&Import task JSON…", self._ask_import, "Ctrl+I")
+        file_menu.addSeparator()
+        self.close_view_action = self._add(file_menu, "&Close view", self.close_view, "Ctrl+W")
+        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        new_menu = bar.addMenu("&New")
+        self.new_task_action = self._add(new_menu, "&Task…", self.newTaskRequested.emit, "Ctrl+N")
+        self.new_pool_action = self._add(new_menu, "&Pool…", self.newPoolRequested.emit, "Ctrl+Shift+N")
+
+        view_menu = bar.addMenu("&View")
+        self.refresh_action = self._add(view_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
+        self.find_action = self._add(view_menu, "&Find…", self.find, QKeySequence.StandardKey.Find)
+        self.follow_action = self._add(view_menu, "F&ollow output", self.toggle_follow, "Ctrl+Shift+F")
+        view_menu.addSeparator()
+        theme_menu = view_menu.addMenu("&Theme")
+        themes = QActionGroup(self)
+        for theme in THEMES:
+            action = self._add(theme_menu, theme.capitalize(), lambda t=theme: self._set_theme(t))
+            action.setCheckable(True)
+            action.setChecked(theme == self.services.settings.theme)
+            themes.addAction(action)
+
+        connection_menu = bar.addMenu("&Connection")
+        profiles = QActionGroup(self)
+        self._profile_actions: dict[str, QAction] = {}
+        for name in profile_names:
+            action = self._add(connection_menu, name, lambda n=name: self._request_profile(n))
+            action.setCheckable(True)
+            action.setChecked(name == self.current_profile)
+            profiles.addAction(action)
+            self._profile_actions[name] = action
+        connection_menu.addSeparator()
+        self._add(connection_menu, "&Retry now", self.services.monitor.retry_now)
+        self.find_action.setEnabled(False)
+        self.follow_action.setEnabled(False)
+
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
+        action = menu.addAction(text)
+        action.triggered.connect(lambda _checked=False: slot())
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        return action
