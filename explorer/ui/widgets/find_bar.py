@@ -6,6 +6,8 @@ next match, Shift+Enter the previous one, Escape closes the bar.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -20,6 +22,16 @@ from PySide6.QtWidgets import (
 from explorer.ui.widgets.log_viewer import LogViewer
 
 
+def tool_button(parent: QWidget, text: str, slot: Callable, *, checkable: bool = False) -> QToolButton:
+    """A flat text button; a checkable one calls `slot(checked)` when toggled."""
+    button = QToolButton(parent)
+    button.setText(text)
+    button.setAutoRaise(True)
+    button.setCheckable(checkable)
+    (button.toggled if checkable else button.clicked).connect(slot)
+    return button
+
+
 class FindBar(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,9 +43,9 @@ class FindBar(QWidget):
         self.text.installEventFilter(self)
         self.case = QCheckBox("Match case", self)
         self.status = QLabel(self)
-        previous = self._button("Previous", self.find_previous)
-        following = self._button("Next", self.find_next)
-        close = self._button("Close", self.hide)
+        previous = tool_button(self, "Previous", self.find_previous)
+        following = tool_button(self, "Next", self.find_next)
+        close = tool_button(self, "Close", self.hide)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.text, 1)
@@ -86,10 +98,3 @@ class FindBar(QWidget):
 
     def _on_finished(self, offset: int | None) -> None:
         self.status.setText("not found" if offset is None else "")
-
-    def _button(self, text: str, slot) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setAutoRaise(True)
-        button.clicked.connect(slot)
-        return button

@@ -15,13 +15,12 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QTabWidget,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from explorer.ui.models.file_tree_model import format_size
-from explorer.ui.widgets.find_bar import FindBar
+from explorer.ui.widgets.find_bar import FindBar, tool_button
 from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import RangeReader
 
@@ -43,8 +42,8 @@ class OutputPane(QWidget):
             viewer.readFailed.connect(lambda message, v=viewer: self._show_status(v, message))
             self.tabs.addTab(viewer, title)
             self.viewers.append(viewer)
-        self.follow_button = self._toggle("Follow", self.set_follow)
-        self.pause_button = self._toggle("Pause", self.set_paused)
+        self.follow_button = tool_button(self, "Follow", self.set_follow, checkable=True)
+        self.pause_button = tool_button(self, "Pause", self.set_paused, checkable=True)
         self.status = QLabel(self)
         self.find_bar = FindBar(self)
         self.tabs.currentChanged.connect(self._on_tab)
@@ -115,13 +114,6 @@ class OutputPane(QWidget):
             viewer.set_reader(None)
 
     # -- internals -----------------------------------------------------------
-
-    def _toggle(self, text: str, slot) -> QToolButton:
-        button = QToolButton(self)
-        button.setText(text)
-        button.setCheckable(True)
-        button.toggled.connect(slot)
-        return button
 
     def _on_tab(self, _index: int) -> None:
         self.find_bar.set_viewer(self.current_viewer())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import psutil
-import pytest
 from azure.batch import models
 from PySide6.QtCore import QModelIndex
 
@@ -12,27 +11,13 @@ from explorer.batch.snapshots import SubtaskSnapshot
 from explorer.ui.models.file_tree_model import FileRoot
 from explorer.ui.views.log_browser import LogBrowser
 from tests.gui.view_helpers import next_emission, until
-from tests.gui.views.view_runner import ViewRunner
+from tests.gui.views.view_runner import SCENARIO_TIMEOUT as TIMEOUT
 from tests.integration.batch.batch_scenarios import (
     create_idle_pool,
     idle_nodes,
     wait_until,
 )
 from tests.localbatch.samples_server import SamplesServer
-
-TIMEOUT = 90  # generous: a bound, not a wait
-
-
-@pytest.fixture(scope="module")
-def samples():
-    server = SamplesServer()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
-def runner(loop, qtbot):
-    return ViewRunner(loop, qtbot, TIMEOUT)
 
 
 async def listed(browser: LogBrowser, parent: QModelIndex) -> None:
@@ -63,10 +48,10 @@ async def run_mpi_hello(client, samples: SamplesServer) -> list[SubtaskSnapshot]
     return [SubtaskSnapshot.from_model(s) async for s in client.list_subtasks("job", "mpi-hello")]
 
 
-def test_subtask_coordination_output_opens_from_its_node(runner, services, batch_client, samples, tmp_path):
+def test_subtask_coordination_output_opens_from_its_node(view_runner, services, batch_client, samples, tmp_path):
     async def scenario():
         subtasks = await run_mpi_hello(batch_client, samples)
-        browser = runner.show(LogBrowser.for_task(services, "job", "mpi-hello", subtasks))
+        browser = view_runner.show(LogBrowser.for_task(services, "job", "mpi-hello", subtasks))
         model = browser.model
         labels = [model.index(row, 0).data() for row in range(model.rowCount())]
         assert labels == ["task mpi-hello (primary)"] + [f"subtask {s.id} on {s.node_id}" for s in subtasks]
@@ -98,11 +83,11 @@ def test_subtask_coordination_output_opens_from_its_node(runner, services, batch
         stdout = tmp_path / "subtask" / "stdout.txt"
         assert stdout in result.files and b"(master: false)" in stdout.read_bytes()
 
-    runner.run(scenario())
+    view_runner.run(scenario())
 
 
 def test_a_200_mb_node_file_opens_and_scrolls_to_its_end_in_bounded_memory(
-    runner, services, batch_client, local_batch_service,
+    view_runner, services, batch_client, local_batch_service,
 ):
     async def scenario():
         await create_idle_pool(batch_client, "big", 1)
@@ -119,7 +104,7 @@ def test_a_200_mb_node_file_opens_and_scrolls_to_its_end_in_bounded_memory(
         assert size > 200 * 1024 * 1024
         rss_before = psutil.Process().memory_info().rss
 
-        browser = runner.show(LogBrowser(services, NodeFiles("big", node_id), label=node_id))
+        browser = view_runner.show(LogBrowser(services, NodeFiles("big", node_id), label=node_id))
         root = browser.model.index(0, 0)
         await listed(browser, root)
         huge = browser.model.find(root, "huge.log")
@@ -140,18 +125,18 @@ def test_a_200_mb_node_file_opens_and_scrolls_to_its_end_in_bounded_memory(
         path.unlink()
         return grown
 
-    grown = runner.run(scenario())
+    grown = view_runner.run(scenario())
     assert grown < 50 * 1024 * 1024, f"RSS grew by {grown / 2**20:.1f} MiB"
 
 
-def test_find_follow_and_a_folder_that_cannot_be_listed(runner, services, batch_client, local_batch_service):
+def test_find_follow_and_a_folder_that_cannot_be_listed(view_runner, services, batch_client, local_batch_service):
     async def scenario():
         await create_idle_pool(batch_client, "logs", 1)
         (node_id,) = await idle_nodes(batch_client, "logs")
         path = local_batch_service.data_dir / "nodes" / "logs" / node_id.lower() / "grow.log"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(f"entry {i}\n" for i in range(300)))
-        browser = runner.show(LogBrowser(services, NodeFiles("logs", node_id), label=node_id))
+        browser = view_runner.show(LogBrowser(services, NodeFiles("logs", node_id), label=node_id))
         root = browser.model.index(0, 0)
         await listed(browser, root)
         viewer = browser.pane.viewers[0]
@@ -181,5 +166,5 @@ def test_find_follow_and_a_folder_that_cannot_be_listed(runner, services, batch_
         (sentence,) = await failed
         assert "node does not exist" in sentence and "NodeNotFound" in browser.banner.details()
 
-    runner.run(scenario())
+    view_runner.run(scenario())
 

@@ -10,7 +10,7 @@ from azure.batch import models
 from explorer.core.timeline import Phase
 from explorer.ui.views.task_view import TaskView
 from tests.gui.view_helpers import accept_confirmation, confirm_dialog, until
-from tests.gui.views.view_runner import ViewRunner
+from tests.gui.views.view_runner import SCENARIO_TIMEOUT as TIMEOUT
 from tests.integration.batch.batch_scenarios import (
     create_idle_pool,
     submit_task,
@@ -18,30 +18,16 @@ from tests.integration.batch.batch_scenarios import (
 )
 from tests.localbatch.samples_server import SamplesServer
 
-TIMEOUT = 25  # generous: a bound, not a wait
 
-
-@pytest.fixture(scope="module")
-def samples():
-    server = SamplesServer()
-    yield server
-    server.stop()
+@pytest.fixture
+def run(view_runner):
+    return view_runner.run
 
 
 @pytest.fixture
-def runner(loop, qtbot):
-    return ViewRunner(loop, qtbot, TIMEOUT)
-
-
-@pytest.fixture
-def run(runner):
-    return runner.run
-
-
-@pytest.fixture
-def open_view(runner, services):
+def open_view(view_runner, services):
     def open_view(job_id: str, task_id: str) -> TaskView:
-        return runner.show(TaskView(services, None, job_id, task_id))
+        return view_runner.show(TaskView(services, None, job_id, task_id))
 
     return open_view
 

@@ -15,9 +15,12 @@ from PySide6.QtWidgets import QWidget
 
 W = TypeVar("W", bound=QWidget)
 
+SCENARIO_TIMEOUT = 90.0
+"""Generous: a bound on a scenario (and its waits), not a wait."""
+
 
 class ViewRunner:
-    def __init__(self, loop: asyncio.AbstractEventLoop, qtbot, timeout: float) -> None:
+    def __init__(self, loop: asyncio.AbstractEventLoop, qtbot, timeout: float = SCENARIO_TIMEOUT) -> None:
         self._loop = loop
         self._qtbot = qtbot
         self.timeout = timeout

@@ -1,0 +1,114 @@
+"""Output pane over local files: follow, pause, find bar keys, per-tab status."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+from PySide6.QtCore import Qt
+
+from explorer.ui.widgets.output_pane import OutputPane
+from explorer.ui.widgets.range_reader import FileRangeReader
+from tests.gui.view_helpers import next_emission
+
+TIMEOUT = 20  # generous: a bound, not a wait
+
+
+@pytest.fixture
+def pane(loop, qtbot):
+    widget = OutputPane()
+    qtbot.addWidget(widget)
+    widget.resize(600, 400)
+    widget.show()
+    return widget
+
+
+@pytest.fixture
+def files(tmp_path):
+    stdout, stderr = tmp_path / "stdout.txt", tmp_path / "stderr.txt"
+    stdout.write_text("".join(f"out {i}\n" for i in range(200)))
+    stderr.write_text("err 0\n")
+    return stdout, stderr
+
+
+def run(loop, coro):
+    return loop.run_until_complete(asyncio.wait_for(coro, TIMEOUT))
+
+
+def test_follow_and_pause(loop, pane, files):
+    stdout, stderr = files
+    viewer = pane.viewers[0]
+
+    async def scenario():
+        shown = next_emission(viewer.viewChanged, TIMEOUT)
+        pane.set_readers([FileRangeReader(stdout), FileRangeReader(stderr)], "the output")
+        await shown
+        assert pane.is_following() and viewer.visible_lines()[-1] == "out 199"
+        assert pane.status.text() == "1.5 KB"  # 1,490 bytes
+
+        polls = []
+        viewer.poll = lambda: polls.append(1)  # nothing is read while paused
+        pane.pause_button.click()
+        assert pane.is_paused()
+        pane.poll()
+        assert polls == []
+        pane.pause_button.click()  # resuming catches up at once
+        assert polls == [1] and not pane.is_paused()
+        del viewer.poll
+
+        with stdout.open("a") as f:
+            f.write("out 200\n")
+        shown = next_emission(viewer.viewChanged, TIMEOUT)
+        pane.poll()
+        await shown
+        assert viewer.visible_lines()[-1] == "out 200"
+
+        pane.follow_button.click()
+        assert not pane.is_following() and not pane.viewers[1].is_following()
+        pane.toggle_follow()
+        assert pane.follow_button.isChecked()
+
+    run(loop, scenario())
+
+
+def test_tabs_have_their_own_status_and_find_target(loop, pane, files, tmp_path):
+    stdout, _ = files
+
+    async def scenario():
+        failed = next_emission(pane.viewers[1].readFailed, TIMEOUT)
+        pane.set_readers([FileRangeReader(stdout), FileRangeReader(tmp_path / "missing.txt")])
+        await failed
+        pane.tabs.setCurrentIndex(1)
+        assert "missing.txt" in pane.status.text()
+        pane.tabs.setCurrentIndex(0)
+        assert pane.status.text() == "1.5 KB"  # 1,490 bytes
+
+        pane.find()
+        bar = pane.find_bar
+        assert bar.isVisible() and bar.text.hasFocus()
+        bar.text.setText("out 150")
+        found = next_emission(pane.viewers[0].findFinished, TIMEOUT)
+        bar.find_previous()
+        (offset,) = await found
+        assert offset == len("".join(f"out {i}\n" for i in range(150)))
+        found = next_emission(pane.viewers[0].findFinished, TIMEOUT)
+        bar.text.setText("nowhere")
+        bar.find_next()
+        assert await found == (None,) and bar.status.text() == "not found"
+
+    run(loop, scenario())
+
+
+def test_find_bar_keys(loop, pane, qtbot, files):
+    bar = pane.find_bar
+    pane.find()
+    directions = []
+    pane.viewers[0].find = lambda text, backward, case_sensitive: directions.append((text, backward, case_sensitive))
+    bar.text.setText("x")
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    bar.case.setChecked(True)
+    qtbot.keyClick(bar.text, Qt.Key.Key_Return)
+    assert directions == [("x", False, False), ("x", True, False), ("x", False, True)]
+    qtbot.keyClick(bar.text, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
