@@ -12,8 +12,8 @@ connection profile), `newTaskRequested()`, `newPoolRequested()`,
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -34,11 +34,11 @@ from explorer.ui.services import ViewServices
 from explorer.ui.settings import THEMES
 from explorer.ui.status_bar import ConnectionStatusBar
 from explorer.ui.theme import apply_theme
+from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.job_view import JobView
 from explorer.ui.views.node_view import NodeView
 from explorer.ui.views.pool_view import PoolView
-
-log = logging.getLogger(__name__)
+from explorer.ui.views.task_view import TaskView
 
 WINDOW = "main"
 KEY_FIELDS = {"pool": ("pool_id",), "node": ("pool_id", "node_id"), "job": ("job_id",), "task": ("job_id", "task_id")}
@@ -50,6 +50,7 @@ ITEM_REQUESTS: dict[tuple[str, str], Callable] = {
 }
 
 Key = tuple[str, ...]
+V = TypeVar("V", bound=BaseView)
 
 
 class MainWindow(QMainWindow):
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.services = services
         self.current_profile = current_profile
         self.setWindowTitle(f"MPI Explorer — {current_profile}")
-        self._views: dict[Key, QWidget] = {}
+        self._views: dict[Key, BaseView] = {}
 
         self.navigator_panel = NavigatorPanel(services.monitor, profile_names, current_profile, self)
         self.navigator_panel.poolActivated.connect(self.open_pool)
@@ -107,12 +108,12 @@ class MainWindow(QMainWindow):
     def open_job(self, job_id: str) -> JobView:
         return self._open(("job", job_id), lambda: JobView(self.services, self, job_id))
 
-    def open_task(self, job_id: str, task_id: str) -> QWidget:
-        return self._open(("task", job_id, task_id), lambda: self._task_view(job_id, task_id))
+    def open_task(self, job_id: str, task_id: str) -> TaskView:
+        return self._open(("task", job_id, task_id), lambda: TaskView(self.services, self, job_id, task_id))
 
     # --- the open views ----------------------------------------------------------
 
-    def current_view(self) -> QWidget | None:
+    def current_view(self) -> BaseView | None:
         return self.tabs.currentWidget()
 
     def view_keys(self) -> list[Key]:
@@ -135,7 +136,7 @@ class MainWindow(QMainWindow):
         """Poll everything shown now, and reload the current view's details."""
         self.services.monitor.refresh()
         view = self.current_view()
-        if hasattr(view, "refresh"):
+        if view is not None:
             view.refresh()
 
     def find(self) -> None:
@@ -162,40 +163,26 @@ class MainWindow(QMainWindow):
 
     # --- internals ---------------------------------------------------------------
 
-    def _open(self, key: Key, make: Callable[[], QWidget]) -> QWidget:
+    def _open(self, key: Key, make: Callable[[], V]) -> V:
         view = self._views.get(key)
         if view is None:
             view = make()
             self._views[key] = view
-            title = getattr(view, "title", " ".join(key))
-            index = self.tabs.addTab(view, title)
+            index = self.tabs.addTab(view, view.title)
             fields = zip(KEY_FIELDS[key[0]], key[1:], strict=True)
             self.tabs.setTabToolTip(index, ", ".join(f"{field.removesuffix('_id')} {value}" for field, value in fields))
         self.content.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(view)
         return view
 
-    def _task_view(self, job_id: str, task_id: str) -> QWidget:
-        try:
-            from explorer.ui.views.task_view import TaskView
-        except ImportError:
-            log.warning("the task view is not available; showing a placeholder")
-            placeholder = QLabel(f"Task {task_id} of job {job_id}: the task view is not available yet.", self)
-            placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            placeholder.title = f"Task {task_id}"
-            return placeholder
-        view = TaskView(self.services, self, job_id, task_id)
-        view.title = f"Task {task_id}"
-        return view
-
-    def _key_of(self, view: QWidget) -> Key:
+    def _key_of(self, view: BaseView) -> Key:
         return next(key for key, open_view in self._views.items() if open_view is view)
 
     def _on_current_changed(self, index: int) -> None:
         view = self.tabs.widget(index)
         self.find_action.setEnabled(hasattr(view, "find"))
         self.follow_action.setEnabled(hasattr(view, "toggle_follow"))
-        if view is None or view not in self._views.values():
+        if view is None:
             return
         kind, *ids = self._key_of(view)
         self.services.settings.set_last_selection({"kind": kind, **dict(zip(KEY_FIELDS[kind], ids, strict=True))})
