@@ -24,6 +24,11 @@ async def three_tasks(client) -> None:
         await client.create_task("j", models.BatchTaskCreateOptions(id=task_id, command_line=command))
 
 
+async def job_view(qtbot, services, navigator, client) -> JobView:
+    await three_tasks(client)
+    return show_view(qtbot, JobView(services, navigator, "j"))
+
+
 def shown(view: JobView) -> list[str]:
     return [view.task_proxy.snapshot(row).id for row in range(view.task_proxy.rowCount())]
 
@@ -33,8 +38,7 @@ def test_task_table_counts_filters_and_sorting(loop, qtbot, services, batch_clie
     expected = "3 tasks: 0 active, 1 running, 2 completed (1 succeeded, 1 failed)"
 
     async def scenario():
-        await three_tasks(batch_client)
-        view = show_view(qtbot, JobView(services, navigator, "j"))
+        view = await job_view(qtbot, services, navigator, batch_client)
         await until(view.updated, lambda: view.counts.text() == expected, what=expected)
         await until(view.updated, lambda: view.properties.value("Pool") == "p", what="the job's properties")
         return view
@@ -62,9 +66,9 @@ def test_task_table_counts_filters_and_sorting(loop, qtbot, services, batch_clie
 
 def test_terminate_task_and_job_then_delete(loop, qtbot, services, batch_client):
     navigator = RecordingNavigator()
+
     async def scenario():
-        await three_tasks(batch_client)
-        view = show_view(qtbot, JobView(services, navigator, "j"))
+        view = await job_view(qtbot, services, navigator, batch_client)
         await until(view.updated, lambda: view.task_model.counts().running == 1, what="a running task")
         assert not view.terminate_task_action.isEnabled() and not view.delete_task_action.isEnabled()
 
@@ -91,9 +95,9 @@ def test_terminate_task_and_job_then_delete(loop, qtbot, services, batch_client)
 
 def test_failed_action_shows_code_and_request_id(loop, qtbot, services, batch_client):
     navigator = RecordingNavigator()
+
     async def scenario():
-        await three_tasks(batch_client)
-        view = show_view(qtbot, JobView(services, navigator, "j"))
+        view = await job_view(qtbot, services, navigator, batch_client)
         await until(view.updated, lambda: view.task_model.counts().completed == 2, what="two tasks done")
         await batch_client.delete_task("j", "t1")  # gone behind the view's back
         view.table.select_ids(["t1"])

@@ -37,6 +37,7 @@ async def _is_completed(client) -> bool:
 
 def test_properties_start_task_recent_tasks_and_files(loop, qtbot, services, batch_client):
     navigator = RecordingNavigator()
+
     async def scenario():
         node_id = await pool_with_start_task(batch_client, "p")
         view = show_view(qtbot, NodeView(services, navigator, "p", node_id))
@@ -63,6 +64,7 @@ def test_properties_start_task_recent_tasks_and_files(loop, qtbot, services, bat
 
 def test_reboot_then_node_removed(loop, qtbot, services, batch_client):
     navigator = RecordingNavigator()
+
     async def scenario():
         node_id = await pool_with_start_task(batch_client, "p")
         view = show_view(qtbot, NodeView(services, navigator, "p", node_id))

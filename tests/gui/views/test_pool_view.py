@@ -20,12 +20,19 @@ from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, show
 from tests.integration.batch.batch_scenarios import create_idle_pool, python_command, submit_task
 
 
+async def idle_pool_view(qtbot, services, navigator, client, pool_id: str) -> PoolView:
+    """A pool of 2 idle nodes, shown once its heatmap has both."""
+    await create_idle_pool(client, pool_id, 2)
+    view = show_view(qtbot, PoolView(services, navigator, pool_id))
+    await until(view.updated, lambda: view.heatmap.state_counts()["idle"] == 2, what="2 idle nodes")
+    return view
+
+
 def test_nodes_change_state_in_heatmap_and_table(loop, qtbot, services, batch_client):
     navigator = RecordingNavigator()
+
     async def scenario():
-        await create_idle_pool(batch_client, "p1", 2)
-        view = show_view(qtbot, PoolView(services, navigator, "p1"))
-        await until(view.updated, lambda: view.heatmap.state_counts()["idle"] == 2, what="2 idle nodes")
+        view = await idle_pool_view(qtbot, services, navigator, batch_client, "p1")
         await until(view.refreshed, lambda: view.properties.value("Id") == "p1", what="pool details")
         assert view.summary.text() == "2 nodes: 2 idle"
         assert view.node_model.rowCount() == 2
@@ -57,10 +64,9 @@ def test_nodes_change_state_in_heatmap_and_table(loop, qtbot, services, batch_cl
 
 def test_resize_remove_and_delete(loop, qtbot, services, batch_client):
     navigator = RecordingNavigator()
+
     async def scenario():
-        await create_idle_pool(batch_client, "p2", 2)
-        view = show_view(qtbot, PoolView(services, navigator, "p2"))
-        await until(view.updated, lambda: view.heatmap.state_counts()["idle"] == 2, what="2 idle nodes")
+        view = await idle_pool_view(qtbot, services, navigator, batch_client, "p2")
         await until(view.updated, lambda: view.resize_action.isEnabled(), what="a steady pool")
         assert not view.reboot_action.isEnabled() and not view.remove_action.isEnabled()
 
@@ -89,6 +95,7 @@ def test_resize_remove_and_delete(loop, qtbot, services, batch_client):
 
 def test_missing_pool_is_said_in_the_banner(loop, qtbot, services):
     navigator = RecordingNavigator()
+
     async def scenario():
         view = show_view(qtbot, PoolView(services, navigator, "nope"))
         await until(view.refreshed, lambda: view.banner.isVisible(), what="an error")
@@ -103,6 +110,7 @@ def test_missing_pool_is_said_in_the_banner(loop, qtbot, services):
 
 def test_hidden_view_stops_watching(loop, qtbot, services):
     navigator = RecordingNavigator()
+
     async def scenario():
         view = show_view(qtbot, PoolView(services, navigator, "p3"))
         assert view.is_live()
