@@ -81,6 +81,7 @@ class NodeView(BaseView):
         split.addWidget(scroll)
         split.addWidget(self.tabs)
         split.setStretchFactor(1, 2)
+        split.setSizes([380, 620])  # until the user moves it (remember_splitter)
         self.body.addWidget(toolbar)
         self.body.addWidget(split, 1)
         self.remember_splitter("node_view", split)

@@ -86,6 +86,7 @@ class PoolView(BaseView):
         top.addWidget(scroll)
         top.addWidget(heatmap_box)
         top.setStretchFactor(1, 2)
+        top.setSizes([340, 660])  # until the user moves it (remember_splitter)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(top)
         split.addWidget(table_box)
