@@ -100,8 +100,8 @@ class TaskExecution:
             log.exception("task %s/%s failed inside Local Batch", self.job["id"], self.task["id"])
             result = AttemptResult(None, failure_info("LocalBatchError", f"Local Batch failed to run the task: {error}", "ServerError"))
         await self.kill_runs()
-        self._release_nodes()
         self._finish(result)
+        self._release_nodes()  # after _finish: the node's recentTasks record the task's final state
 
     def _begin(self) -> None:
         info = self.task.setdefault("executionInfo", {"retryCount": 0, "requeueCount": 0})

@@ -46,6 +46,10 @@ async def test_task_writes_stdout_and_stderr_read_whole_and_by_range(client, poo
     assert props.content_length == 18 and props.is_directory is False
     assert await read_task_file(client, job_id, "writer", "wd/out/deep/result.txt") == b"writer"
 
+    node = await client.get_node(task.node_info.pool_id, task.node_info.node_id)
+    recent = next(r for r in node.recent_tasks if r.task_id == "writer")
+    assert recent.task_state == "completed" and recent.execution_info.exit_code == 0
+
 
 async def test_files_listed_recursively_and_filtered(client, pool_and_job):
     _, job_id = pool_and_job
