@@ -83,6 +83,22 @@ class PoolNodesQuery:
 
 
 @dataclass(frozen=True)
+class NodeQuery:
+    """One node: a node view must not list a 5,000-node pool to follow its node."""
+
+    pool_id: str
+    node_id: str
+
+    async def fetch(self, client: BatchClient) -> Fetched:
+        node = await client.get_node(self.pool_id, self.node_id, select=list(NodeSnapshot.SELECT))
+        snapshot = NodeSnapshot.from_model(node)
+        return Fetched({snapshot.id: snapshot})
+
+    def is_active(self, fetched: Fetched) -> bool:
+        return any(n.state in NODE_TRANSITIONAL for n in fetched.items.values())
+
+
+@dataclass(frozen=True)
 class JobsQuery:
     async def fetch(self, client: BatchClient) -> Fetched:
         pages = client.list_jobs(max_results=PAGE_SIZE, select=list(JobSnapshot.SELECT))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from explorer.batch.details import NodeDetails, RecentTask
 from explorer.batch.files import NodeFiles
 from explorer.batch.monitor import Update
-from explorer.batch.queries import NODE_TRANSITIONAL, PoolNodesQuery
+from explorer.batch.queries import NODE_TRANSITIONAL, NodeQuery
 from explorer.batch.snapshots import NodeSnapshot
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
@@ -86,7 +86,7 @@ class NodeView(BaseView):
         self.body.addWidget(split, 1)
         self.remember_splitter("node_view", split)
 
-        self.watch(PoolNodesQuery(pool_id), self._on_nodes)
+        self.watch(NodeQuery(pool_id, node_id), self._on_nodes)
         self._update_actions()
 
     # --- what the view offers the main window ------------------------------------
