@@ -32,7 +32,7 @@ from explorer.batch.errors import BatchLayerError
 from explorer.batch.monitor import Monitor
 from explorer.batch.operations import BatchOperations
 from explorer.batch.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore
-from explorer.batch.samples import SampleServer
+from explorer.batch.samples import SampleServer, sample_task_json
 from explorer.batch.storage import LinkedStorage, azurite_storage
 from explorer.batch.submission import Submission
 
@@ -88,12 +88,23 @@ class ExplorerApp:
     async def run_demo(self) -> None:
         """Submit the sample MPI task to Local Batch and open its view."""
         assert self.connection is not None and self.window is not None
+        demo = await start_demo(self.connection.client, await self._samples_base_url())
+        self.window.open_task(demo.job_id, demo.task_id)
+
+    async def open_sample(self, name: str) -> TaskWizard | None:
+        """The task wizard, filled in from a bundled sample (its files served on loopback)."""
+        data = sample_task_json(name, await self._samples_base_url())
+        wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=f"The sample {name}")
+        if wizard is not None:
+            self._show_wizard(wizard)
+        return wizard
+
+    async def _samples_base_url(self) -> str:
         if self.samples is None:
             self.samples = SampleServer()
             await self.samples.start()
         assert self.samples.base_url is not None
-        demo = await start_demo(self.connection.client, self.samples.base_url)
-        self.window.open_task(demo.job_id, demo.task_id)
+        return self.samples.base_url
 
     def new_pool(self) -> PoolWizard:
         assert self.connection is not None
@@ -153,6 +164,7 @@ class ExplorerApp:
         window.newTaskRequested.connect(lambda: self._show_wizard(TaskWizard(*self._task_wizard_args())))
         window.importTaskRequested.connect(self._import_task)
         window.newPoolRequested.connect(self.new_pool)
+        window.sampleRequested.connect(lambda name: asyncio.ensure_future(self.open_sample(name)))
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()

@@ -7,7 +7,8 @@ tab polls anything; the others are hidden and unsubscribed (see views/base_view.
 
 Signals for the composition root: `profileRequested(name)` (the user picked another
 connection profile), `newTaskRequested()`, `newPoolRequested()`,
-`importTaskRequested(path)`, and `closed()` once the window closed.
+`importTaskRequested(path)`, `sampleRequested(name)`, and `closed()` once the window
+closed.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.batch.samples import bundled_samples
 from explorer.ui.navigator_panel import NavigatorPanel
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import THEMES
@@ -58,6 +60,7 @@ class MainWindow(QMainWindow):
     newTaskRequested = Signal()
     newPoolRequested = Signal()
     importTaskRequested = Signal(str)
+    sampleRequested = Signal(str)  # the name of a bundled sample (explorer.batch.samples)
     closed = Signal()
 
     def __init__(
@@ -258,6 +261,9 @@ class MainWindow(QMainWindow):
         new_menu = bar.addMenu("&New")
         self.new_task_action = self._add(new_menu, "&Task…", self.newTaskRequested.emit, "Ctrl+N")
         self.new_pool_action = self._add(new_menu, "&Pool…", self.newPoolRequested.emit, "Ctrl+Shift+N")
+        samples_menu = new_menu.addMenu("Task from &sample")
+        for sample in bundled_samples():
+            self._add(samples_menu, sample.display_name, lambda name=sample.name: self.sampleRequested.emit(name))
 
         view_menu = bar.addMenu("&View")
         self.refresh_action = self._add(view_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)

@@ -64,3 +64,28 @@ def test_a_broken_profiles_file_falls_back_to_local_batch(loop, qtbot, tmp_path:
             await app.shutdown()
 
     assert loop.run_until_complete(scenario()) == ("Local Batch", True)
+
+
+def test_a_bundled_sample_opens_the_task_wizard_with_its_files_served(loop, qtbot, tmp_path: Path):
+    import aiohttp
+
+    from explorer.ui.settings import Settings
+
+    app = ExplorerApp(Settings(tmp_path / "settings.ini"), ProfileStore(tmp_path / "config"), MemoryCredentialStore())
+
+    async def scenario():
+        try:
+            qtbot.addWidget(await app.start())
+            wizard = await app.open_sample("mpi-hello")
+            qtbot.addWidget(wizard)
+            spec = wizard.spec()
+            url = spec.common_resource_files[0].http_url
+            async with aiohttp.ClientSession() as session, session.get(url) as response:
+                body = await response.read()
+            return spec, response.status, body
+        finally:
+            await app.shutdown()
+
+    spec, status, body = loop.run_until_complete(scenario())
+    assert spec.number_of_instances == 4 and "mpiexec" in spec.command_line
+    assert status == 200 and b"MPI" in body
