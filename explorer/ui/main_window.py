@@ -161,6 +161,8 @@ class MainWindow(QMainWindow):
         settings.set_splitter_state("main_window", self.splitter.saveState())
         settings.sync()
         self.status.stop()
+        for index in range(self.tabs.count()):
+            self.tabs.widget(index).close()  # each view cancels its own tasks
         super().closeEvent(event)
         self.closed.emit()
 
