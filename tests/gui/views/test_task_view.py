@@ -9,7 +9,7 @@ from azure.batch import models
 
 from explorer.core.timeline import Phase
 from explorer.ui.views.task_view import TaskView
-from tests.gui.view_helpers import accept_confirmation, confirm_dialog, until
+from tests.gui.view_helpers import accept_confirmation, confirm_dialog, next_emission, until
 from tests.gui.views.view_runner import SCENARIO_TIMEOUT as TIMEOUT
 from tests.integration.batch.batch_scenarios import (
     create_idle_pool,
@@ -71,7 +71,7 @@ def test_four_instance_mpi_task_live(run, open_view, batch_client, samples):
         # The primary's output while the task runs, following its end.
         stdout = view.output.viewers[0]
         await until(stdout.viewChanged, showing(stdout, "step 3/"), TIMEOUT)
-        assert view.task.state == "running" and stdout.is_following()
+        assert view.task.state != "completed" and stdout.is_following()  # live, while the task runs
         assert stdout.visible_lines()[0].startswith(("pi monte carlo", "step"))
 
         # Selecting a subtask shows its coordination output, read from its node.
@@ -119,8 +119,8 @@ def test_terminate_and_delete_ask_first_and_show_the_outcome(run, open_view, bat
 
         view.delete_button.click()
         accept_confirmation(view)
-        await until(view.updated, lambda: view.banner.isVisible(), TIMEOUT)
-        assert "the task does not exist" in view.banner.sentence()
+        await until(view.updated, lambda: view.gone, TIMEOUT)
+        assert view.banner.isVisible() and "does not exist" in view.banner.sentence()
         assert not view.delete_button.isEnabled()
 
     run(scenario())
@@ -140,15 +140,16 @@ def test_ordinary_task_shows_output_without_instances(run, open_view, batch_clie
         view.output.tabs.setCurrentWidget(stderr)
         await until(stderr.viewChanged, lambda: stderr.visible_lines() == ["oops"], TIMEOUT)
 
-        # Details load when the view is shown; F5 loads them again.
-        view.refresh()
-        await until(view.refreshed, lambda: view.details.value("Exit code") == "0", TIMEOUT)
-
-        # Hidden, the view watches and polls nothing.
+        # Hidden, the view watches and polls nothing; shown again, it catches up.
         view.hide()
         assert not view.is_live() and not view.is_polling()
         view.show()
         assert view.is_live()
+        await next_emission(view.updated, TIMEOUT)
+
+        # Details load when the view is shown; F5 loads them again.
+        view.refresh()
+        await until(view.refreshed, lambda: view.details.value("Exit code") == "0", TIMEOUT)
 
     run(scenario())
 
@@ -156,9 +157,11 @@ def test_ordinary_task_shows_output_without_instances(run, open_view, batch_clie
 def test_a_task_that_does_not_exist_says_so(run, open_view):
     async def scenario():
         view = open_view("nojob", "notask")
-        await until(view.updated, lambda: view.banner.isVisible(), TIMEOUT)
-        assert "Could not show task notask: the task does not exist" in view.banner.sentence()
-        assert not view.terminate_button.isEnabled()
+        await until(view.updated, lambda: view.gone, TIMEOUT)
+        # Said by the monitor or by the details read, whichever answered last.
+        assert view.banner.isVisible() and "does not exist" in view.banner.sentence()
+        assert view.header["State"].text() == "does not exist"
+        assert not view.terminate_button.isEnabled() and not view.delete_button.isEnabled()
 
     run(scenario())
 
