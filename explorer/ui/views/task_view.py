@@ -51,6 +51,7 @@ from explorer.ui.widgets.output_pane import OutputPane
 HEADER_FIELDS = ("State", "Node", "Exit code", "Failure")
 NOT_STARTED = "The application command has not started yet."
 NOT_STARTED_MULTI = "The application command runs on the primary once every instance is ready."
+NOT_RUN = "The application command did not run."
 
 
 class TaskView(BaseView):
@@ -174,8 +175,10 @@ class TaskView(BaseView):
         task = self.task
         if task is None:
             return
-        if task.state != "active" and self._application_started is None and not self.owner.running("probe"):
-            self.run("probe", self._probe())
+        if task.state != "active" and self._application_started is None:
+            # The last probe, after the end, replaces one that may have asked before the application started.
+            if task.state == "completed" or not self.owner.running("probe"):
+                self.run("probe", self._probe())
         pane = self._current_pane()
         if pane is not None:
             pane.poll()
@@ -186,13 +189,16 @@ class TaskView(BaseView):
             self.timeline.refresh(datetime.now(timezone.utc))
 
     async def _probe(self) -> None:
-        if self.task is not None and self.task.instances > 1 and self._coordination_started is None:
+        task = self.task
+        if task.instances > 1 and self._coordination_started is None:
             self._coordination_started = await self._appeared("coordination-stdout.txt")
         self._application_started = await self._appeared("stdout.txt")
         if self._application_started is not None:
             operations = self.services.operations
             self.output.set_readers([operations.range_reader(self._files, p) for p in ("stdout.txt", "stderr.txt")],
                                     "output of the application command (primary)")
+        elif task.state == "completed":  # missing after the end: missing for good
+            self.output.set_note(NOT_RUN)
         self._observe()
 
     async def _appeared(self, path: str) -> datetime | None:
@@ -229,7 +235,7 @@ class TaskView(BaseView):
         for widget in (self.progress, self.instances_split):
             widget.setVisible(multi)
         self.tabs.setTabVisible(self.tabs.indexOf(self.instance_tab), multi)
-        if self._application_started is None:
+        if self._application_started is None and self.task.state != "completed":
             self.output.set_note(NOT_STARTED_MULTI if multi else NOT_STARTED)
 
     def _show_gone(self) -> None:

@@ -126,6 +126,29 @@ def test_terminate_and_delete_ask_first_and_show_the_outcome(run, open_view, bat
     run(scenario())
 
 
+def test_a_failed_coordination_fails_its_instance_and_the_application_never_runs(run, open_view, batch_client):
+    async def scenario():
+        await create_idle_pool(batch_client, "mpi", 3, inter_node=True)
+        coordination = "/bin/bash -c 'echo coordinating; test \"$AZ_BATCH_IS_CURRENT_NODE_MASTER\" = true || exit 4'"
+        await submit_task(batch_client, "mpi", "job", "bad", "/bin/echo never", instances=3, coordination=coordination)
+        view = open_view("job", "bad")
+        await until(view.updated, lambda: view.header["State"].text() == "completed", TIMEOUT)
+        assert view.header["Failure"].text().startswith("CoordinationCommandFailed")
+        await until(view.updated, lambda: view.output.status.text() == "The application command did not run.", TIMEOUT)
+        failed = [row for row in range(view.model.rowCount()) if view.model.instance(row).exit_code == 4]
+        assert failed and all(view.model.index(row, 4).data().startswith("FailureExitCode") for row in failed)
+        ends = [instance.segments[-1].phase for instance in view.tracker.instances()]
+        assert ends[0] is Phase.FAILED and Phase.FAILED in ends[1:]
+        assert view.tracker.ready_count() < 3 and view.progress.text().endswith("of 3 instances ready")
+
+        # The failed subtask's coordination output says what it did.
+        view.select_instance(view.model.instance(failed[0]).number)
+        instance = view.instance_output.viewers[0]
+        await until(instance.viewChanged, showing(instance, "coordinating"), TIMEOUT)
+
+    run(scenario())
+
+
 def test_ordinary_task_shows_output_without_instances(run, open_view, batch_client, services):
     async def scenario():
         await create_idle_pool(batch_client, "plain", 1)
