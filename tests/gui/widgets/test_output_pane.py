@@ -9,18 +9,14 @@ from PySide6.QtCore import Qt
 
 from explorer.ui.widgets.output_pane import OutputPane
 from explorer.ui.widgets.range_reader import FileRangeReader
-from tests.gui.view_helpers import next_emission
+from tests.gui.view_helpers import next_emission, show_view
 
 TIMEOUT = 20  # generous: a bound, not a wait
 
 
 @pytest.fixture
 def pane(loop, qtbot):
-    widget = OutputPane()
-    qtbot.addWidget(widget)
-    widget.resize(600, 400)
-    widget.show()
-    return widget
+    return show_view(qtbot, OutputPane(), 600, 400)
 
 
 @pytest.fixture
