@@ -92,6 +92,9 @@ class _Watch:
     last: Update | None = None
     runner: asyncio.Task | None = None
     wake: asyncio.Event = field(default_factory=asyncio.Event)
+    closed: bool = False
+    """Set with the cancel: Python 3.11's `wait_for` can swallow a cancel that arrives as
+    its wait ends (gh-86296), and a closed watch must never poll again."""
 
 
 class Monitor:
@@ -149,6 +152,8 @@ class Monitor:
 
     async def close(self) -> None:
         runners = [w.runner for w in self._watches.values() if w.runner]
+        for watch in self._watches.values():
+            watch.closed = True
         self._watches.clear()
         for runner in runners:
             runner.cancel()
@@ -160,12 +165,15 @@ class Monitor:
         watch.callbacks.remove(callback)
         if not watch.callbacks and self._watches.get(watch.query) is watch:
             del self._watches[watch.query]
+            watch.closed = True
             if watch.runner:
                 watch.runner.cancel()
 
     async def _run(self, watch: _Watch) -> None:
-        while True:
+        while not watch.closed:
             await self._tracker.wait_ready()
+            if watch.closed:
+                return
             sent_at = self._tracker.now()
             try:
                 fetched = await watch.query.fetch(self._client)

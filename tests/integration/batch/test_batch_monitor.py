@@ -159,3 +159,21 @@ async def test_memory_stays_flat_over_many_poll_cycles(connection, loop_errors):
         assert object_growth < 500, f"{object_growth} more live objects after 600 polls"
     finally:
         await monitor.close()
+
+
+@pytest.mark.asyncio
+async def test_a_watch_closed_right_after_a_refresh_never_polls_again(connection, loop_errors):
+    monitor = Monitor(connection.client, fast_interval=0.05, slow_interval=0.05)
+    first = asyncio.get_running_loop().create_future()
+    sub = monitor.subscribe(PoolsQuery(), lambda u: first.done() or first.set_result(u))
+    await asyncio.wait_for(first, 30)
+    for _ in range(20):  # the cancel may land as the runner's wait ends: try many times
+        monitor.refresh(PoolsQuery())
+        sub.close()
+        polls = monitor.poll_count
+        await asyncio.sleep(0.2)  # several poll intervals: a live runner would poll again
+        assert monitor.poll_count == polls
+        sub = monitor.subscribe(PoolsQuery(), lambda u: None)
+        await asyncio.sleep(0.06)
+    sub.close()
+    await monitor.close()
