@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from .snapshots import enum_text, failure_text
+from .snapshots import TaskSnapshot, enum_text, failure_text
 
 Rows = list[tuple[str, str]]
 
@@ -201,11 +201,10 @@ class NodeDetails:
 
 @dataclass(frozen=True)
 class TaskDetails:
-    id: str
-    display_name: str | None
-    state: str | None
+    """The whole task: what it runs, with what, and (`summary`) where it stands."""
+
+    summary: TaskSnapshot
     command_line: str | None
-    instances: int
     coordination_command: str | None
     common_resource_files: int
     resource_files: int
@@ -213,25 +212,13 @@ class TaskDetails:
     max_wall_clock_time: str | None
     max_retries: int | None
     creation_time: datetime | None
-    pool_id: str | None
-    node_id: str | None
-    start_time: datetime | None
-    end_time: datetime | None
-    exit_code: int | None
-    retry_count: int
-    failure: str | None
 
     @classmethod
     def from_model(cls, task: Any) -> TaskDetails:
-        settings, execution, node, constraints = (
-            task.multi_instance_settings, task.execution_info, task.node_info, task.constraints,
-        )
+        settings, constraints = task.multi_instance_settings, task.constraints
         return cls(
-            id=task.id,
-            display_name=task.display_name,
-            state=enum_text(task.state),
+            summary=TaskSnapshot.from_model(task),
             command_line=task.command_line,
-            instances=(settings.number_of_instances or 1) if settings else 1,
             coordination_command=settings.coordination_command_line if settings else None,
             common_resource_files=len(settings.common_resource_files or ()) if settings else 0,
             resource_files=len(task.resource_files or ()),
@@ -240,25 +227,19 @@ class TaskDetails:
             if constraints and constraints.max_wall_clock_time else None,
             max_retries=constraints.max_task_retry_count if constraints else None,
             creation_time=task.creation_time,
-            pool_id=node.pool_id if node else None,
-            node_id=node.node_id if node else None,
-            start_time=execution.start_time if execution else None,
-            end_time=execution.end_time if execution else None,
-            exit_code=execution.exit_code if execution else None,
-            retry_count=(execution.retry_count or 0) if execution else 0,
-            failure=failure_text(execution.failure_info) if execution else None,
         )
 
     def rows(self) -> Rows:
+        task = self.summary
         rows = [
-            ("Id", self.id),
-            ("Display name", _show(self.display_name)),
-            ("State", _show(self.state)),
+            ("Id", task.id),
+            ("Display name", _show(task.display_name)),
+            ("State", _show(task.state)),
             ("Application command", _show(self.command_line)),
         ]
-        if self.instances > 1:
+        if task.instances > 1:
             rows += [
-                ("Instances", str(self.instances)),
+                ("Instances", str(task.instances)),
                 ("Coordination command", _show(self.coordination_command)),
                 ("Common resource files", str(self.common_resource_files)),
             ]
@@ -268,11 +249,11 @@ class TaskDetails:
             ("Max wall clock", _show(self.max_wall_clock_time)),
             ("Max retries", _show(self.max_retries)),
             ("Created", format_time(self.creation_time)),
-            ("Primary node", _show(self.node_id)),
-            ("Ran", f"{format_time(self.start_time)} → {format_time(self.end_time)}"),
-            ("Exit code", _show(self.exit_code)),
-            ("Retries", str(self.retry_count)),
-            ("Failure", _show(self.failure)),
+            ("Primary node", _show(task.node_id)),
+            ("Ran", f"{format_time(task.start_time)} → {format_time(task.end_time)}"),
+            ("Exit code", _show(task.exit_code)),
+            ("Retries", str(task.retry_count)),
+            ("Failure", _show(task.failure)),
         ]
         return rows
 
