@@ -41,6 +41,7 @@ from .ui.error_dialog import install_error_dialog
 from .ui.main_window import MainWindow
 from .ui.services import ViewServices
 from .ui.settings import Settings
+from .ui.task_owner import TaskOwner
 from .ui.theme import apply_theme
 from .ui.wizards.pool_wizard import PoolWizard
 from .ui.wizards.task_wizard import TaskWizard
@@ -63,6 +64,7 @@ class ExplorerApp:
         self.monitor: Monitor | None = None
         self.window: MainWindow | None = None
         self.samples: SampleServer | None = None
+        self._tasks = TaskOwner(on_error=lambda error: self._warn(str(error)))
         self.closed = asyncio.get_event_loop().create_future()
         """Done when the user closed the last window (or `quit()` was called)."""
         # Windows come and go (a profile switch replaces the window); the app's life is
@@ -155,23 +157,23 @@ class ExplorerApp:
         self.settings.sync()
 
     async def _replace_connection(self, connection: Connection, profile_names: list[str], current: str) -> None:
-        old_window = self.window
+        if self.window is not None:  # its views stop polling before their connection goes
+            self.window.closed.disconnect(self._window_closed)
+            self.window.close()
+            self.window = None
         await self._close_connection()
         self.connection = connection
         self.monitor = Monitor(connection.client)
         services = ViewServices(self.monitor, BatchOperations(connection.client), self.settings)
         window = MainWindow(services, profile_names, current)
-        window.profileRequested.connect(lambda name: asyncio.ensure_future(self._switch(name)))
+        window.profileRequested.connect(lambda name: self._tasks.start(self._switch(name), slot="switch"))
         window.newTaskRequested.connect(lambda: self._show_wizard(TaskWizard(*self._task_wizard_args())))
         window.importTaskRequested.connect(self._import_task)
         window.newPoolRequested.connect(self.new_pool)
-        window.sampleRequested.connect(lambda name: asyncio.ensure_future(self.open_sample(name)))
+        window.sampleRequested.connect(lambda name: self._tasks.start(self.open_sample(name), slot="sample"))
         window.closed.connect(self._window_closed)
         self.window = window
         window.show()
-        if old_window is not None:
-            old_window.closed.disconnect(self._window_closed)
-            old_window.close()
 
     async def _switch(self, name: str) -> None:
         try:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -89,3 +90,34 @@ def test_a_bundled_sample_opens_the_task_wizard_with_its_files_served(loop, qtbo
     spec, status, body = loop.run_until_complete(scenario())
     assert spec.number_of_instances == 4 and "mpiexec" in spec.command_line
     assert status == 200 and b"MPI" in body
+
+
+def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
+    loop, qtbot, tmp_path: Path, local_batch_service
+):
+    from explorer.batch.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
+    from explorer.ui.settings import Settings
+
+    endpoint = local_batch_service.endpoint
+    credentials = MemoryCredentialStore()
+    remote = SharedKeyProfile("Remote", endpoint.account, endpoint.endpoint)
+    credentials.set_secret(remote.secret_name, endpoint.key)
+    store = ProfileStore(tmp_path / "config")
+    store.save(ProfileSet((LocalBatchProfile(data_dir=tmp_path / "own-localbatch"), remote)))
+    app = ExplorerApp(Settings(tmp_path / "settings.ini"), store, credentials)
+
+    async def scenario():
+        try:
+            first = await app.start()
+            qtbot.addWidget(first)
+            first.profileRequested.emit("Remote")
+            while app.window is first or app.window is None:
+                await asyncio.sleep(0.05)  # the switch runs as a task of the app
+            qtbot.addWidget(app.window)
+            return first.isVisible(), app.window.current_profile, app.connection.endpoint
+        finally:
+            await app.shutdown()
+
+    old_visible, profile, endpoint_url = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
+    assert not old_visible and profile == "Remote" and endpoint_url == endpoint.endpoint
+    assert store.load().selected == "Remote"
