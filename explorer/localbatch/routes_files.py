@@ -12,17 +12,13 @@ from explorer.localbatch import files
 from explorer.localbatch.clock import http_date
 from explorer.localbatch.errors import BatchError
 from explorer.localbatch.http_app import list_response
-from explorer.localbatch.services import SERVICES, Services
+from explorer.localbatch.services import services_of
 
 _CHUNK = 1024 * 1024
 
 
-def _services(request: web.Request) -> Services:
-    return request.app[SERVICES]
-
-
 def _task_root(request: web.Request) -> tuple[Path, str]:
-    services = _services(request)
+    services = services_of(request)
     job_id, task_id = request.match_info["job"], request.match_info["task"]
     task = services.ctx.state.task(job_id, task_id)
     info = task.get("nodeInfo")
@@ -36,7 +32,7 @@ def _task_root(request: web.Request) -> tuple[Path, str]:
 
 
 def _node_root(request: web.Request) -> tuple[Path, str]:
-    services = _services(request)
+    services = services_of(request)
     pool_id, node_id = request.match_info["pool"], request.match_info["node"]
     node = services.ctx.state.node(pool_id, node_id)
     return services.ctx.dirs.node_root(pool_id, node["id"], create=True), f"{node['url']}/files"

@@ -5,90 +5,88 @@ from __future__ import annotations
 from aiohttp import web
 
 from explorer.localbatch.http_app import accepted, check_preconditions, document_response, list_response, read_body
-from explorer.localbatch.services import SERVICES
+from explorer.localbatch.services import Services, services_of
 
 
-def _services(request: web.Request):
-    return request.app[SERVICES]
+def _checked_pool(request: web.Request) -> tuple[Services, dict]:
+    """The services and the addressed pool, after the request's If-Match/If-*-Since checks."""
+    services = services_of(request)
+    pool = services.ctx.state.pool(request.match_info["pool"])
+    check_preconditions(request, pool)
+    return services, pool
 
 
 async def create_pool(request: web.Request) -> web.Response:
-    pool = _services(request).pools.create(await read_body(request))
+    pool = services_of(request).pools.create(await read_body(request))
     return accepted(pool, pool["url"], 201)
 
 
 async def list_pools(request: web.Request) -> web.Response:
-    return list_response(request, list(_services(request).ctx.state.pools.values()), "pools")
+    return list_response(request, list(services_of(request).ctx.state.pools.values()), "pools")
 
 
 async def get_pool(request: web.Request) -> web.Response:
-    pool = _services(request).ctx.state.pool(request.match_info["pool"])
-    check_preconditions(request, pool)
+    _, pool = _checked_pool(request)
     return document_response(request, pool, "pools/@Element")
 
 
 async def pool_exists(request: web.Request) -> web.Response:
-    pool = _services(request).ctx.state.pool(request.match_info["pool"])
+    pool = services_of(request).ctx.state.pool(request.match_info["pool"])
     return accepted(pool, pool["url"], 200)
 
 
 async def update_pool(request: web.Request) -> web.Response:
-    services = _services(request)
-    check_preconditions(request, services.ctx.state.pool(request.match_info["pool"]))
+    services, _ = _checked_pool(request)
     pool = services.pools.update(request.match_info["pool"], await read_body(request))
     return accepted(pool, pool["url"], 200)
 
 
 async def delete_pool(request: web.Request) -> web.Response:
-    services = _services(request)
-    pool = services.ctx.state.pool(request.match_info["pool"])
-    check_preconditions(request, pool)
+    services, pool = _checked_pool(request)
     services.pools.delete(pool["id"])
     return accepted(None, pool["url"])
 
 
 async def resize_pool(request: web.Request) -> web.Response:
-    services = _services(request)
-    pool = services.ctx.state.pool(request.match_info["pool"])
-    check_preconditions(request, pool)
+    services, pool = _checked_pool(request)
     services.pools.resize(pool["id"], await read_body(request))
     return accepted(pool, pool["url"])
 
 
 async def stop_resize(request: web.Request) -> web.Response:
-    services = _services(request)
+    services = services_of(request)
     pool = services.ctx.state.pool(request.match_info["pool"])
     services.pools.stop_resize(pool["id"])
     return accepted(pool, pool["url"])
 
 
 async def remove_nodes(request: web.Request) -> web.Response:
-    services = _services(request)
+    services = services_of(request)
     pool = services.ctx.state.pool(request.match_info["pool"])
     services.pools.remove_nodes(pool["id"], await read_body(request))
     return accepted(pool, pool["url"])
 
 
 async def node_counts(request: web.Request) -> web.Response:
-    services = _services(request)
+    services = services_of(request)
     counts = [services.pools.node_counts(pool) for pool in services.ctx.state.pools.values()]
     return list_response(request, counts, "poolnodecounts", prepared=True)
 
 
 async def list_nodes(request: web.Request) -> web.Response:
-    services = _services(request)
+    services = services_of(request)
     services.ctx.state.pool(request.match_info["pool"])
     nodes = services.ctx.state.pool_nodes(request.match_info["pool"]).values()
     return list_response(request, nodes, "nodes", prepared=True)
 
 
 async def get_node(request: web.Request) -> web.Response:
-    node = _services(request).ctx.state.node(request.match_info["pool"], request.match_info["node"])
+    node = services_of(request).ctx.state.node(request.match_info["pool"], request.match_info["node"])
     return document_response(request, node, "nodes/@Element")
 
 
 async def reboot_node(request: web.Request) -> web.Response:
-    services = _services(request)
+    services = services_of(request)
     pool_id, node_id = request.match_info["pool"], request.match_info["node"]
     node = services.ctx.state.node(pool_id, node_id)
     services.pools.reboot_node(pool_id, node_id, await read_body(request))

@@ -23,3 +23,8 @@ class Services:
 
 
 SERVICES = web.AppKey("services", Services)
+
+
+def services_of(request: web.Request) -> Services:
+    """The services of the application serving `request` (every handler starts here)."""
+    return request.app[SERVICES]
