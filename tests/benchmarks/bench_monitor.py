@@ -12,18 +12,13 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import tempfile
 import time
 from dataclasses import dataclass
-from pathlib import Path
 
 from azure.batch import models
+from local_batch_session import local_batch_connection, wait_for_idle_nodes
 
-from explorer.batch.client_factory import ClientFactory
-from explorer.batch.credentials import MemoryCredentialStore
-from explorer.batch.local_service import LocalBatchService
 from explorer.batch.monitor import Monitor
-from explorer.batch.profiles import LocalBatchProfile
 from explorer.batch.queries import PAGE_SIZE, PoolNodesQuery
 from explorer.batch.snapshots import NodeSnapshot
 
@@ -40,59 +35,39 @@ class Traffic:
         self.bytes += len(pipeline_response.http_response.body() or b"")
 
 
-async def wait_for_nodes(client, count: int) -> None:
-    started = time.monotonic()
-    while True:
-        idle = 0
-        async for node in client.list_nodes(POOL_ID, max_results=PAGE_SIZE, select=["id", "state"]):
-            idle += node.state == "idle"
-        print(f"\r  {idle}/{count} nodes idle ({time.monotonic() - started:.0f} s)", end="", flush=True)
-        if idle == count:
-            print()
-            return
-        await asyncio.sleep(1)
-
-
 async def main(nodes: int, cycles: int) -> None:
-    with tempfile.TemporaryDirectory() as tmp:
-        service = LocalBatchService(Path(tmp) / "lb", extra_args=("--node-start-seconds", "0.05"))
-        service.start()
-        traffic = Traffic()
-        factory = ClientFactory(MemoryCredentialStore(), local_service=service, client_options={"raw_response_hook": traffic.hook})
-        try:
-            async with await factory.connect(LocalBatchProfile(data_dir=service.data_dir)) as connection:
-                client = connection.client
-                print(f"Creating a pool of {nodes} nodes ...")
-                await client.create_pool(models.BatchPoolCreateOptions(id=POOL_ID, vm_size="standard_d2s_v3", target_dedicated_nodes=nodes))
-                await wait_for_nodes(client, nodes)
+    traffic = Traffic()
+    async with local_batch_connection(raw_response_hook=traffic.hook) as connection:
+        client = connection.client
+        print(f"Creating a pool of {nodes} nodes ...")
+        await client.create_pool(models.BatchPoolCreateOptions(id=POOL_ID, vm_size="standard_d2s_v3", target_dedicated_nodes=nodes))
+        await wait_for_idle_nodes(client, POOL_ID, nodes)
 
-                before = Traffic(traffic.requests, traffic.bytes)
-                full = [n async for n in client.list_nodes(POOL_ID, max_results=PAGE_SIZE)]
-                unselected_bytes = traffic.bytes - before.bytes
-                assert len(full) == nodes
+        before = Traffic(traffic.requests, traffic.bytes)
+        full = [n async for n in client.list_nodes(POOL_ID, max_results=PAGE_SIZE)]
+        unselected_bytes = traffic.bytes - before.bytes
+        assert len(full) == nodes
 
-                monitor = Monitor(client, fast_interval=0, slow_interval=0, max_busy_fraction=1.0)
-                snapshots = []
-                monitor.subscribe(PoolNodesQuery(POOL_ID), snapshots.append)
-                while monitor.poll_count < 2:  # warm up: first snapshot, connection pool
-                    await asyncio.sleep(0.01)
-                start_polls, start_requests, start_bytes = monitor.poll_count, traffic.requests, traffic.bytes
-                cpu, wall = time.process_time(), time.perf_counter()
-                while monitor.poll_count < start_polls + cycles:
-                    await asyncio.sleep(0.001)
-                cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-                done = monitor.poll_count - start_polls
-                await monitor.close()
-                assert len(snapshots[-1].items) == nodes
+        monitor = Monitor(client, fast_interval=0, slow_interval=0, max_busy_fraction=1.0)
+        snapshots = []
+        monitor.subscribe(PoolNodesQuery(POOL_ID), snapshots.append)
+        while monitor.poll_count < 2:  # warm up: first snapshot, connection pool
+            await asyncio.sleep(0.01)
+        start_polls, start_requests, start_bytes = monitor.poll_count, traffic.requests, traffic.bytes
+        cpu, wall = time.process_time(), time.perf_counter()
+        while monitor.poll_count < start_polls + cycles:
+            await asyncio.sleep(0.001)
+        cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
+        done = monitor.poll_count - start_polls
+        await monitor.close()
+        assert len(snapshots[-1].items) == nodes
 
-                print(f"\nMonitor cycle on a {nodes}-node pool ({done} cycles, $select={','.join(NodeSnapshot.SELECT)})")
-                print(f"  requests per cycle : {(traffic.requests - start_requests) / done:.2f} (pages of {PAGE_SIZE})")
-                print(f"  bytes per cycle    : {(traffic.bytes - start_bytes) / done / 1024:.0f} KiB"
-                      f"  (without $select: {unselected_bytes / 1024:.0f} KiB)")
-                print(f"  CPU per cycle      : {cpu / done * 1000:.0f} ms (client process)")
-                print(f"  wall per cycle     : {wall / done * 1000:.0f} ms")
-        finally:
-            service.stop()
+        print(f"\nMonitor cycle on a {nodes}-node pool ({done} cycles, $select={','.join(NodeSnapshot.SELECT)})")
+        print(f"  requests per cycle : {(traffic.requests - start_requests) / done:.2f} (pages of {PAGE_SIZE})")
+        print(f"  bytes per cycle    : {(traffic.bytes - start_bytes) / done / 1024:.0f} KiB"
+              f"  (without $select: {unselected_bytes / 1024:.0f} KiB)")
+        print(f"  CPU per cycle      : {cpu / done * 1000:.0f} ms (client process)")
+        print(f"  wall per cycle     : {wall / done * 1000:.0f} ms")
 
 
 if __name__ == "__main__":

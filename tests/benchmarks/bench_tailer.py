@@ -15,17 +15,12 @@ import shlex
 import statistics
 import struct
 import sys
-import tempfile
 import time
-from pathlib import Path
 
 from azure.batch import models
+from local_batch_session import local_batch_connection
 
-from explorer.batch.client_factory import ClientFactory
-from explorer.batch.credentials import MemoryCredentialStore
 from explorer.batch.files import TaskFiles
-from explorer.batch.local_service import LocalBatchService
-from explorer.batch.profiles import LocalBatchProfile
 from explorer.batch.tailer import DEFAULT_INTERVAL, Chunk, FileTailer, Reset
 
 WRITES_PER_SECOND = 16
@@ -73,29 +68,21 @@ class Latencies:
 
 async def main(seconds: float, rate: int) -> None:
     record = rate // WRITES_PER_SECOND
-    with tempfile.TemporaryDirectory() as tmp:
-        service = LocalBatchService(Path(tmp) / "lb", extra_args=("--node-start-seconds", "0.05"))
-        service.start()
-        try:
-            factory = ClientFactory(MemoryCredentialStore(), local_service=service)
-            async with await factory.connect(LocalBatchProfile(data_dir=service.data_dir)) as connection:
-                client = connection.client
-                await client.create_pool(models.BatchPoolCreateOptions(id="p", vm_size="standard_d2s_v3", target_dedicated_nodes=1))
-                await client.create_job(models.BatchJobCreateOptions(id="j", pool_info=models.BatchPoolInfo(pool_id="p")))
-                command = shlex.join([sys.executable, "-c", WRITER, str(seconds), str(record)])
-                await client.create_task("j", models.BatchTaskCreateOptions(id="grow", command_line=command))
+    async with local_batch_connection() as connection:
+        client = connection.client
+        await client.create_pool(models.BatchPoolCreateOptions(id="p", vm_size="standard_d2s_v3", target_dedicated_nodes=1))
+        await client.create_job(models.BatchJobCreateOptions(id="j", pool_info=models.BatchPoolInfo(pool_id="p")))
+        command = shlex.join([sys.executable, "-c", WRITER, str(seconds), str(record)])
+        await client.create_task("j", models.BatchTaskCreateOptions(id="grow", command_line=command))
 
-                tailer = FileTailer(client, TaskFiles("j", "grow"), "wd/grow.bin")
-                latencies = Latencies(record)
-                tailing = asyncio.create_task(tailer.run(latencies))
-                while (await client.get_task("j", "grow", select=["id", "state"])).state != "completed":
-                    await asyncio.sleep(0.2)
-                tailer.finish()
-                stopped = await tailing
-                written = (await client.get_task_file_properties("j", "grow", "wd/grow.bin")).content_length
-
-        finally:
-            service.stop()
+        tailer = FileTailer(client, TaskFiles("j", "grow"), "wd/grow.bin")
+        latencies = Latencies(record)
+        tailing = asyncio.create_task(tailer.run(latencies))
+        while (await client.get_task("j", "grow", select=["id", "state"])).state != "completed":
+            await asyncio.sleep(0.2)
+        tailer.finish()
+        stopped = await tailing
+        written = (await client.get_task_file_properties("j", "grow", "wd/grow.bin")).content_length
 
     print(f"File growing at {rate / 1e6:.2f} MB/s for {seconds:.0f} s, tailer interval {DEFAULT_INTERVAL} s ({stopped.reason.value})")
     print(f"  records delivered      : {len(latencies.samples)}")

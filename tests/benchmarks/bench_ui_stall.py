@@ -25,16 +25,13 @@ from pathlib import Path
 
 import qasync
 from azure.batch import models
+from local_batch_session import local_batch_connection, wait_for_idle_nodes
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from explorer.app import settle_garbage_collector
-from explorer.batch.client_factory import ClientFactory
-from explorer.batch.credentials import MemoryCredentialStore
-from explorer.batch.local_service import LocalBatchService
 from explorer.batch.monitor import Monitor
 from explorer.batch.operations import BatchOperations
-from explorer.batch.profiles import LocalBatchProfile
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.views.pool_view import PoolView
@@ -79,15 +76,7 @@ async def setup(client, nodes: int, task_seconds: float, rate: int) -> None:
     await client.create_pool(models.BatchPoolCreateOptions(id=BIG_POOL, vm_size="standard_d2s_v3", target_dedicated_nodes=nodes))
     await client.create_pool(models.BatchPoolCreateOptions(id=WRITER_POOL, vm_size="standard_d2s_v3", target_dedicated_nodes=1))
 
-    async def all_idle() -> bool:
-        idle = 0
-        async for node in client.list_nodes(BIG_POOL, max_results=1000, select=["id", "state"]):
-            idle += node.state == "idle"
-        print(f"\r  {idle}/{nodes} nodes idle", end="", flush=True)
-        return idle == nodes
-
-    await wait_for(all_idle, "the big pool")
-    print()
+    await wait_for_idle_nodes(client, BIG_POOL, nodes)
     await client.create_job(models.BatchJobCreateOptions(id=JOB, pool_info=models.BatchPoolInfo(pool_id=WRITER_POOL)))
     command = f"{sys.executable} -c \"{WRITER}\" {task_seconds} {rate}"
     await client.create_task(JOB, models.BatchTaskCreateOptions(id=TASK, command_line=command))
@@ -124,47 +113,41 @@ async def measure(seconds: float | None, done: asyncio.Future | None = None) -> 
 
 async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        service = LocalBatchService(Path(tmp) / "lb", extra_args=("--node-start-seconds", "0.05"))
-        service.start()
-        try:
-            factory = ClientFactory(MemoryCredentialStore(), local_service=service)
-            async with await factory.connect(LocalBatchProfile(data_dir=service.data_dir)) as connection:
-                task_seconds = args.runs * args.seconds + 60
-                print(f"Creating a pool of {args.nodes} nodes and a task writing {args.rate / 1e6:.1f} MB/s ...")
-                await setup(connection.client, args.nodes, task_seconds, args.rate)
-                monitor = Monitor(connection.client)
-                services = ViewServices(monitor, BatchOperations(connection.client), Settings(Path(tmp) / "settings.ini"))
-                loaded = asyncio.get_running_loop().create_future()
-                window = QSplitter()
-                pool_view = PoolView(services, NoNavigation(), BIG_POOL)
-                pool_view.updated.connect(
-                    lambda: sum(pool_view.heatmap.state_counts().values()) == args.nodes
-                    and not loaded.done() and loaded.set_result(None))
-                window.addWidget(pool_view)
-                task_view = TaskView(services, NoNavigation(), JOB, TASK)
-                window.addWidget(task_view)
-                window.resize(1800, 1000)
-                window.show()
-                settle_garbage_collector()  # as app.py does once its window is up
-                first = sorted(await measure(None, loaded))
-                print(f"  first load of {args.nodes} nodes: longest stall {first[-1]:.1f} ms")
-                results = []
-                for run in range(args.runs):
-                    stalls = sorted(await measure(args.seconds))
-                    results.append((stalls[-1], stalls[int(len(stalls) * 0.99)]))
-                    print(f"  run {run + 1}: longest stall {stalls[-1]:.1f} ms, p99 {results[-1][1]:.1f} ms, "
-                          f"{len(stalls)} ticks")
-                for view in (pool_view, task_view, window):
-                    view.close()
-                await monitor.close()
-                longest = [r[0] for r in results]
-                print(f"\nEvent loop while watching {args.nodes} nodes and {args.rate / 1e6:.1f} MB/s of output "
-                      f"({args.runs} runs of {args.seconds:.0f} s)")
-                print(f"  longest stall, median of runs : {statistics.median(longest):.1f} ms (target < 50 ms)")
-                print(f"  p99 stall, median of runs     : {statistics.median(r[1] for r in results):.1f} ms")
-                print(f"  worst stall of all runs       : {max(longest):.1f} ms")
-        finally:
-            service.stop()
+        async with local_batch_connection() as connection:
+            task_seconds = args.runs * args.seconds + 60
+            print(f"Creating a pool of {args.nodes} nodes and a task writing {args.rate / 1e6:.1f} MB/s ...")
+            await setup(connection.client, args.nodes, task_seconds, args.rate)
+            monitor = Monitor(connection.client)
+            services = ViewServices(monitor, BatchOperations(connection.client), Settings(Path(tmp) / "settings.ini"))
+            loaded = asyncio.get_running_loop().create_future()
+            window = QSplitter()
+            pool_view = PoolView(services, NoNavigation(), BIG_POOL)
+            pool_view.updated.connect(
+                lambda: sum(pool_view.heatmap.state_counts().values()) == args.nodes
+                and not loaded.done() and loaded.set_result(None))
+            window.addWidget(pool_view)
+            task_view = TaskView(services, NoNavigation(), JOB, TASK)
+            window.addWidget(task_view)
+            window.resize(1800, 1000)
+            window.show()
+            settle_garbage_collector()  # as app.py does once its window is up
+            first = sorted(await measure(None, loaded))
+            print(f"  first load of {args.nodes} nodes: longest stall {first[-1]:.1f} ms")
+            results = []
+            for run in range(args.runs):
+                stalls = sorted(await measure(args.seconds))
+                results.append((stalls[-1], stalls[int(len(stalls) * 0.99)]))
+                print(f"  run {run + 1}: longest stall {stalls[-1]:.1f} ms, p99 {results[-1][1]:.1f} ms, "
+                      f"{len(stalls)} ticks")
+            for view in (pool_view, task_view, window):
+                view.close()
+            await monitor.close()
+            longest = [r[0] for r in results]
+            print(f"\nEvent loop while watching {args.nodes} nodes and {args.rate / 1e6:.1f} MB/s of output "
+                  f"({args.runs} runs of {args.seconds:.0f} s)")
+            print(f"  longest stall, median of runs : {statistics.median(longest):.1f} ms (target < 50 ms)")
+            print(f"  p99 stall, median of runs     : {statistics.median(r[1] for r in results):.1f} ms")
+            print(f"  worst stall of all runs       : {max(longest):.1f} ms")
 
 
 if __name__ == "__main__":
