@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from .errors import describe, is_auth_failure, is_transient, retry_after_seconds, status_code
+from .waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +93,7 @@ class ConnectionTracker:
                 if delay <= 0:
                     return
             self._changed.clear()
-            try:
-                await asyncio.wait_for(self._changed.wait(), delay)
-            except asyncio.TimeoutError:
-                pass
+            await wait_event(self._changed, delay)
 
     def succeeded(self, sent_at: float) -> None:
         if sent_at >= self._decided_at and self._state.status is not ConnectionStatus.CONNECTED:

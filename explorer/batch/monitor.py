@@ -28,6 +28,7 @@ from .connection_state import Backoff, ConnectionState, ConnectionTracker, State
 from .errors import error_code
 from .queries import Fetched, Query
 from .snapshots import TaskSnapshot
+from .waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +93,6 @@ class _Watch:
     last: Update | None = None
     runner: asyncio.Task | None = None
     wake: asyncio.Event = field(default_factory=asyncio.Event)
-    closed: bool = False
-    """Set with the cancel: Python 3.11's `wait_for` can swallow a cancel that arrives as
-    its wait ends (gh-86296), and a closed watch must never poll again."""
 
 
 class Monitor:
@@ -152,8 +150,6 @@ class Monitor:
 
     async def close(self) -> None:
         runners = [w.runner for w in self._watches.values() if w.runner]
-        for watch in self._watches.values():
-            watch.closed = True
         self._watches.clear()
         for runner in runners:
             runner.cancel()
@@ -165,15 +161,12 @@ class Monitor:
         watch.callbacks.remove(callback)
         if not watch.callbacks and self._watches.get(watch.query) is watch:
             del self._watches[watch.query]
-            watch.closed = True
             if watch.runner:
                 watch.runner.cancel()
 
     async def _run(self, watch: _Watch) -> None:
-        while not watch.closed:
+        while True:
             await self._tracker.wait_ready()
-            if watch.closed:
-                return
             sent_at = self._tracker.now()
             try:
                 fetched = await watch.query.fetch(self._client)
@@ -192,8 +185,7 @@ class Monitor:
             interval = self.fast_interval if watch.query.is_active(fetched) else self.slow_interval
             interval = max(interval, (self._tracker.now() - sent_at) * self._idle_factor)
             watch.wake.clear()
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(watch.wake.wait(), interval)
+            await wait_event(watch.wake, interval)
 
     def _publish(self, watch: _Watch, fetched: Fetched, missing: str | None) -> None:
         previous = watch.last

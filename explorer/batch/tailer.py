@@ -16,7 +16,6 @@ A missing file is waited for; a shrunk or replaced file restarts from 0 after a
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
 from .connection_state import Backoff
 from .errors import describe, is_transient, retry_after_seconds
 from .files import FileLocation, OwnerStatus
+from .waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +158,7 @@ class FileTailer:
                 if final:
                     yield Stopped(StopReason.COMPLETED)
                     return
-            with contextlib.suppress(asyncio.TimeoutError):
-                await asyncio.wait_for(self._finishing.wait(), self._interval)
+            await wait_event(self._finishing, self._interval)
 
     async def _fetch(self, offset: int, length: int) -> tuple[bytes, Exception | None]:
         """Bytes [offset, min(length, offset + max)) and the error that cut them short, if any.
