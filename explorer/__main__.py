@@ -15,7 +15,7 @@ def build_parser() -> argparse.ArgumentParser:
     localbatch = commands.add_parser("localbatch", help="the Local Batch service")
     localbatch_commands = localbatch.add_subparsers(dest="localbatch_command", required=True)
     serve = localbatch_commands.add_parser("serve", help="serve the Azure Batch REST API on loopback")
-    from explorer.localbatch.serve import add_serve_arguments
+    from explorer.localbatch.cli import add_serve_arguments
 
     add_serve_arguments(serve)
     return parser
@@ -24,7 +24,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "localbatch":
-        from explorer.localbatch.serve import serve
+        from explorer.localbatch.cli import serve
 
         return serve(args)
     from explorer.app import run_gui

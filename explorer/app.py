@@ -25,26 +25,25 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
-from explorer.batch.azurite import AzuriteService, azurite_executable
-from explorer.batch.client_factory import ClientFactory, Connection
-from explorer.batch.credentials import CredentialStore, KeyringCredentialStore
-from explorer.batch.demo import start_demo
-from explorer.batch.errors import BatchLayerError
-from explorer.batch.monitor import Monitor
-from explorer.batch.operations import BatchOperations
-from explorer.batch.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore
-from explorer.batch.samples import SampleServer, sample_task_json
-from explorer.batch.storage import LinkedStorage, azurite_storage
-from explorer.batch.submission import Submission
-
-from .ui.error_dialog import install_error_dialog
-from .ui.main_window import MainWindow
-from .ui.services import ViewServices
-from .ui.settings import Settings
-from .ui.task_owner import TaskOwner
-from .ui.theme import apply_theme
-from .ui.wizards.pool_wizard import PoolWizard
-from .ui.wizards.task_wizard import TaskWizard
+from explorer.client.acting.operations import BatchOperations
+from explorer.client.acting.storage import LinkedStorage, azurite_storage
+from explorer.client.acting.submission import Submission
+from explorer.client.connecting.client_factory import ClientFactory, Connection
+from explorer.client.connecting.credentials import CredentialStore, KeyringCredentialStore
+from explorer.client.connecting.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore
+from explorer.client.errors import BatchLayerError
+from explorer.client.local.azurite import AzuriteService, azurite_executable
+from explorer.client.local.demo import start_demo
+from explorer.client.local.samples import SampleServer, sample_task_json
+from explorer.client.watching.monitor import Monitor
+from explorer.ui.error_dialog import install_error_dialog
+from explorer.ui.main_window import MainWindow
+from explorer.ui.services import ViewServices
+from explorer.ui.settings import Settings
+from explorer.ui.task_owner import TaskOwner
+from explorer.ui.theme import apply_theme
+from explorer.ui.wizards.pool_wizard import PoolWizard
+from explorer.ui.wizards.task_wizard import TaskWizard
 
 log = logging.getLogger(__name__)
 

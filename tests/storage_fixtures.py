@@ -10,8 +10,8 @@ import uuid
 
 import pytest
 
-from explorer.batch.azurite import AzuriteService
-from explorer.batch.storage import LinkedStorage, azurite_storage
+from explorer.client.acting.storage import LinkedStorage, azurite_storage
+from explorer.client.local.azurite import AzuriteService
 
 
 @pytest.fixture(scope="session")

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from explorer.localbatch.blob_containers import AutoStorage
-from explorer.localbatch.nodes import NodeDirectories
-from explorer.localbatch.state import State
+from explorer.localbatch.files.blob_containers import AutoStorage
+from explorer.localbatch.files.node_tree import NodeDirectories
+from explorer.localbatch.state.documents import State
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import logging
 
-from explorer.localbatch.clock import now_iso
-from explorer.localbatch.services import Services
-from explorer.localbatch.state import set_state, touch
+from explorer.localbatch.api.services import Services
+from explorer.localbatch.state.documents import set_state, touch
+from explorer.localbatch.wire.clock import now_iso
 
 log = logging.getLogger(__name__)
 

@@ -4,23 +4,24 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 
 from aiohttp import web
 
-from explorer.localbatch import routes_files, routes_jobs, routes_pools
+from explorer.localbatch.api import file_routes as routes_files
+from explorer.localbatch.api import job_routes as routes_jobs
+from explorer.localbatch.api import pool_routes as routes_pools
+from explorer.localbatch.api.http_app import build_app
+from explorer.localbatch.api.services import SERVICES, Services
 from explorer.localbatch.context import Context, Settings
-from explorer.localbatch.http_app import build_app
-from explorer.localbatch.jobs import Jobs
-from explorer.localbatch.multi_instance import MultiInstanceExecution
-from explorer.localbatch.nodes import NodeDirectories
-from explorer.localbatch.pools import Pools
+from explorer.localbatch.files.node_tree import NodeDirectories
+from explorer.localbatch.operations.jobs import Jobs
+from explorer.localbatch.operations.pools import Pools
+from explorer.localbatch.operations.tasks import Tasks
 from explorer.localbatch.recovery import recover
-from explorer.localbatch.scheduler import Scheduler
-from explorer.localbatch.services import SERVICES, Services
-from explorer.localbatch.state import State
-from explorer.localbatch.store import Store
-from explorer.localbatch.tasks import Tasks
+from explorer.localbatch.running.multi_instance import MultiInstanceExecution
+from explorer.localbatch.scheduling.scheduler import Scheduler
+from explorer.localbatch.state.documents import State
+from explorer.localbatch.state.store import Store
 
 log = logging.getLogger(__name__)
 

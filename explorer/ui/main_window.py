@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.batch.samples import bundled_samples
+from explorer.client.local.samples import bundled_samples
 from explorer.ui.navigator_panel import NavigatorPanel
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import THEMES
@@ -60,7 +60,7 @@ class MainWindow(QMainWindow):
     newTaskRequested = Signal()
     newPoolRequested = Signal()
     importTaskRequested = Signal(str)
-    sampleRequested = Signal(str)  # the name of a bundled sample (explorer.batch.samples)
+    sampleRequested = Signal(str)  # the name of a bundled sample (explorer.client.local.samples)
     closed = Signal()
 
     def __init__(

@@ -16,9 +16,9 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from explorer.batch.monitor import Monitor, Update
-from explorer.batch.queries import JobsQuery, PoolsQuery
-from explorer.batch.snapshots import JobSnapshot, PoolSnapshot
+from explorer.client.watching.monitor import Monitor, Update
+from explorer.client.watching.queries import JobsQuery, PoolsQuery
+from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot
 from explorer.ui.views.base_view import LiveQueries
 
 KIND_ROLE = Qt.ItemDataRole.UserRole

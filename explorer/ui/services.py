@@ -10,10 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Protocol
 
-from explorer.batch.monitor import Monitor
-from explorer.batch.operations import BatchOperations
-
-from .settings import Settings
+from explorer.client.acting.operations import BatchOperations
+from explorer.client.watching.monitor import Monitor
+from explorer.ui.settings import Settings
 
 
 class Navigator(Protocol):

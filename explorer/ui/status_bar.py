@@ -8,8 +8,8 @@ import time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
-from explorer.batch.connection_state import ConnectionState, ConnectionStatus
-from explorer.batch.monitor import Monitor
+from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
+from explorer.client.watching.monitor import Monitor
 
 DOT_COLORS = {
     ConnectionStatus.CONNECTED: "#2e7d32",

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from azure.batch import models
 
-from explorer.batch.local_service import LocalBatchService
+from explorer.client.local.local_batch import LocalBatchService
 from tests.localbatch.batch_helpers import create_idle_pool, create_job, wait_for_completion
 from tests.localbatch.conftest import make_client, wait_until
 from tests.localbatch.samples_server import SAMPLES, SamplesServer

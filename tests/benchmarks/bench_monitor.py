@@ -18,9 +18,9 @@ from dataclasses import dataclass
 from azure.batch import models
 from local_batch_session import local_batch_connection, wait_for_idle_nodes
 
-from explorer.batch.monitor import Monitor
-from explorer.batch.queries import PAGE_SIZE, PoolNodesQuery
-from explorer.batch.snapshots import NodeSnapshot
+from explorer.client.watching.monitor import Monitor
+from explorer.client.watching.queries import PAGE_SIZE, PoolNodesQuery
+from explorer.client.watching.snapshots import NodeSnapshot
 
 POOL_ID = "bench-5k"
 

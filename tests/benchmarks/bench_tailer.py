@@ -20,8 +20,8 @@ import time
 from azure.batch import models
 from local_batch_session import local_batch_connection
 
-from explorer.batch.files import TaskFiles
-from explorer.batch.tailer import DEFAULT_INTERVAL, Chunk, FileTailer, Reset
+from explorer.client.files import TaskFiles
+from explorer.client.watching.tailer import DEFAULT_INTERVAL, Chunk, FileTailer, Reset
 
 WRITES_PER_SECOND = 16
 WRITER = """

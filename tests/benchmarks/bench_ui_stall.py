@@ -30,8 +30,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSplitter
 
 from explorer.app import settle_garbage_collector
-from explorer.batch.monitor import Monitor
-from explorer.batch.operations import BatchOperations
+from explorer.client.acting.operations import BatchOperations
+from explorer.client.watching.monitor import Monitor
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.views.pool_view import PoolView

@@ -13,10 +13,10 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
-from explorer.batch.client_factory import ClientFactory, Connection
-from explorer.batch.credentials import MemoryCredentialStore
-from explorer.batch.local_service import LocalBatchService
-from explorer.batch.profiles import LocalBatchProfile
+from explorer.client.connecting.client_factory import ClientFactory, Connection
+from explorer.client.connecting.credentials import MemoryCredentialStore
+from explorer.client.connecting.profiles import LocalBatchProfile
+from explorer.client.local.local_batch import LocalBatchService
 
 
 @contextlib.asynccontextmanager

@@ -61,7 +61,7 @@ def signal_future(loop):
 @pytest.fixture
 def local_batch_service(tmp_path):
     """A real Local Batch (child process) for a GUI test; nodes boot in 0.05 s."""
-    from explorer.batch.local_service import LocalBatchService
+    from explorer.client.local.local_batch import LocalBatchService
     from tests.integration.conftest import stop_service_tree
 
     service = LocalBatchService(tmp_path / "localbatch", extra_args=("--node-start-seconds", "0.05"))
@@ -73,9 +73,9 @@ def local_batch_service(tmp_path):
 @pytest.fixture
 def gui_connection(loop, local_batch_service):
     """A `Connection` to that Local Batch, opened on the test's qasync loop."""
-    from explorer.batch.client_factory import ClientFactory
-    from explorer.batch.credentials import MemoryCredentialStore
-    from explorer.batch.profiles import LocalBatchProfile
+    from explorer.client.connecting.client_factory import ClientFactory
+    from explorer.client.connecting.credentials import MemoryCredentialStore
+    from explorer.client.connecting.profiles import LocalBatchProfile
 
     factory = ClientFactory(MemoryCredentialStore(), local_service=local_batch_service)
     connection = loop.run_until_complete(factory.connect(LocalBatchProfile(data_dir=local_batch_service.data_dir)))
@@ -86,8 +86,8 @@ def gui_connection(loop, local_batch_service):
 @pytest.fixture
 def services(loop, gui_connection, tmp_path):
     """`ViewServices` over a real Local Batch, as app.py builds them, with quick polling."""
-    from explorer.batch.monitor import Monitor
-    from explorer.batch.operations import BatchOperations
+    from explorer.client.acting.operations import BatchOperations
+    from explorer.client.watching.monitor import Monitor
     from explorer.ui.services import ViewServices
     from explorer.ui.settings import Settings
 

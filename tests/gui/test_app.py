@@ -12,8 +12,8 @@ import psutil
 from PySide6.QtGui import QImage
 
 from explorer.app import ExplorerApp
-from explorer.batch.credentials import MemoryCredentialStore
-from explorer.batch.profiles import ProfileStore
+from explorer.client.connecting.credentials import MemoryCredentialStore
+from explorer.client.connecting.profiles import ProfileStore
 
 
 def _user_dirs() -> dict[str, str]:
@@ -95,7 +95,7 @@ def test_a_bundled_sample_opens_the_task_wizard_with_its_files_served(loop, qtbo
 def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
     loop, qtbot, tmp_path: Path, local_batch_service
 ):
-    from explorer.batch.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
+    from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
     from explorer.ui.settings import Settings
 
     endpoint = local_batch_service.endpoint

@@ -10,13 +10,13 @@ from PySide6.QtGui import QAction, QPalette
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from explorer.batch.connection_state import ConnectionStatus
+from explorer.client.connecting.connection_state import ConnectionStatus
 from explorer.ui.main_window import MainWindow
 from explorer.ui.theme import apply_theme
 from explorer.ui.views.job_view import JobView
 from explorer.ui.views.pool_view import PoolView
 from tests.gui.view_helpers import accept_confirmation, next_emission, until
-from tests.integration.batch.batch_scenarios import create_idle_pool, python_command, submit_task
+from tests.integration.client.batch_scenarios import create_idle_pool, python_command, submit_task
 
 PROFILES = ["Local Batch", "Azure test"]
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from azure.batch import models
 
-from explorer.batch.operations import OperationError
-from explorer.batch.queries import PoolsQuery
+from explorer.client.acting.operations import OperationError
+from explorer.client.watching.queries import PoolsQuery
+from explorer.ui.formatting import pool_rows
 
 
 def test_services_watch_and_act_on_local_batch(loop, services, batch_client):
@@ -31,6 +32,6 @@ def test_services_watch_and_act_on_local_batch(loop, services, batch_client):
 
     update, details, failure = loop.run_until_complete(scenario())
     assert update.items["p1"].vm_size == "standard_d2s_v3"
-    assert ("Image", "canonical:ubuntu:22_04") in details.rows()
+    assert ("Image", "canonical:ubuntu:22_04") in pool_rows(details)
     assert failure.code == "PoolNotFound" and failure.status == 404 and failure.request_id
     assert "Could not read pool nope" in str(failure)

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 import pytest_asyncio
 
-from explorer.batch.client_factory import ClientFactory
-from explorer.batch.credentials import MemoryCredentialStore
-from explorer.batch.local_service import LocalBatchService
-from explorer.batch.profiles import LocalBatchProfile
+from explorer.client.connecting.client_factory import ClientFactory
+from explorer.client.connecting.credentials import MemoryCredentialStore
+from explorer.client.connecting.profiles import LocalBatchProfile
+from explorer.client.local.local_batch import LocalBatchService
 
 NODE_START_SECONDS = 0.05
 

@@ -12,7 +12,7 @@ import pytest_asyncio
 from azure.batch.aio import BatchClient
 from azure.core.credentials import AzureNamedKeyCredential
 
-from explorer.batch.local_service import LocalBatchService
+from explorer.client.local.local_batch import LocalBatchService
 
 T = TypeVar("T")
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 import time
 
-from explorer.batch.samples import sample_task_json, samples_dir
+from explorer.client.local.samples import sample_task_json, samples_dir
 
 SAMPLES = samples_dir()
 

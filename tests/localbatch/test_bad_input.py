@@ -8,7 +8,7 @@ import aiohttp
 import pytest
 from yarl import URL
 
-from explorer.localbatch.auth import sign, string_to_sign
+from explorer.localbatch.api.auth import sign, string_to_sign
 
 pytestmark = pytest.mark.asyncio
 API = "2025-06-01"

@@ -19,8 +19,8 @@ from pathlib import Path
 import psutil
 import pytest
 
-from explorer.localbatch import mpi_launcher
-from explorer.localbatch.mpi_launcher import (
+from explorer.localbatch.running import mpi_launcher
+from explorer.localbatch.running.mpi_launcher import (
     HOST_MAP_ENV,
     NodeContext,
     launcher_environment,
@@ -313,7 +313,7 @@ def _shim(args: list[str], host_map: Path | None, **kwargs) -> subprocess.Comple
     if host_map is not None:
         env[HOST_MAP_ENV] = str(host_map)
     return subprocess.run(
-        [sys.executable, "-m", "explorer.localbatch.mpi_launcher", *args],
+        [sys.executable, "-m", "explorer.localbatch.running.mpi_launcher", *args],
         check=False, env=env, capture_output=True, text=True, timeout=30, **kwargs,
     )
 

@@ -8,7 +8,12 @@ from azure.batch import models
 from azure.core.exceptions import ResourceNotFoundError
 
 from tests.localbatch.batch_helpers import (
-    create_idle_pool, create_job, read_node_file, read_task_file, unique, wait_for_completion, wait_for_idle_nodes,
+    create_idle_pool,
+    create_job,
+    read_node_file,
+    read_task_file,
+    wait_for_completion,
+    wait_for_idle_nodes,
 )
 from tests.localbatch.conftest import wait_until
 from tests.localbatch.samples_server import SamplesServer

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from azure.batch import models
 
-from explorer.batch.local_service import LocalBatchService
+from explorer.client.local.local_batch import LocalBatchService
 from tests.localbatch.batch_helpers import create_idle_pool, create_job, read_task_file, wait_for_completion
 from tests.localbatch.conftest import make_client, wait_until
 

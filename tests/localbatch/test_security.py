@@ -8,12 +8,12 @@ from email.utils import formatdate
 import aiohttp
 import pytest
 from azure.batch import models
-from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
-from azure.core.credentials import AzureNamedKeyCredential
 from azure.batch.aio import BatchClient
+from azure.core.credentials import AzureNamedKeyCredential
+from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 from yarl import URL
 
-from explorer.localbatch.auth import sign, string_to_sign
+from explorer.localbatch.api.auth import sign, string_to_sign
 from tests.localbatch.batch_helpers import create_idle_pool, create_job, read_task_file, wait_for_completion
 
 pytestmark = pytest.mark.asyncio

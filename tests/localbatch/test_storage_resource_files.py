@@ -8,7 +8,7 @@ from azure.batch import models
 from azure.core.exceptions import HttpResponseError
 from azure.storage.blob.aio import BlobServiceClient
 
-from explorer.batch.local_service import LocalBatchService
+from explorer.client.local.local_batch import LocalBatchService
 from tests.localbatch.batch_helpers import create_idle_pool, create_job, read_task_file, unique, wait_for_completion
 from tests.localbatch.conftest import make_client
 

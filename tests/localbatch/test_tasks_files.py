@@ -7,7 +7,12 @@ from azure.batch import models
 from azure.core.exceptions import HttpResponseError, ResourceExistsError, ResourceNotFoundError
 
 from tests.localbatch.batch_helpers import (
-    PYTHON, create_idle_pool, create_job, read_task_file, unique, wait_for_completion,
+    PYTHON,
+    create_idle_pool,
+    create_job,
+    read_task_file,
+    unique,
+    wait_for_completion,
 )
 
 pytestmark = pytest.mark.asyncio

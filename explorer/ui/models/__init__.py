@@ -1,1 +1,1 @@
-
+"""Qt item models over client snapshots (tasks, nodes, subtasks, files); tested without widgets."""

@@ -25,8 +25,9 @@ from PySide6.QtCore import (
 )
 from PySide6.QtWidgets import QApplication, QStyle
 
-from explorer.batch.details import FileEntry
-from explorer.batch.files import FileLocation
+from explorer.client.acting.details import FileEntry
+from explorer.client.files import FileLocation
+from explorer.ui.formatting import format_size
 
 log = logging.getLogger(__name__)
 
@@ -70,21 +71,6 @@ class _Node:
     @property
     def is_directory(self) -> bool:
         return self.entry is None or self.entry.is_directory
-
-
-def format_size(size: int | None) -> str:
-    if size is None:
-        return ""
-    if size < 1024:
-        return f"{size} B"
-    value = size / 1024
-    for unit in ("KB", "MB", "GB"):
-        if value < 1024:
-            break
-        value /= 1024
-    else:
-        unit = "TB"
-    return f"{value:.1f} {unit}"
 
 
 class FileTreeModel(QAbstractItemModel):

@@ -6,10 +6,9 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import QObject
 
-from explorer.batch.details import format_time
-from explorer.batch.snapshots import NodeSnapshot
-
-from .snapshot_table import Column, SnapshotTableModel
+from explorer.client.watching.snapshots import NodeSnapshot
+from explorer.ui.formatting import format_time
+from explorer.ui.models.snapshot_table import Column, SnapshotTableModel
 
 NODE_COLUMNS: tuple[Column[NodeSnapshot], ...] = (
     Column("Id", lambda n: n.id, lambda n: n.id),

@@ -18,7 +18,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
-from explorer.batch.monitor import Diff
+from explorer.client.watching.monitor import Diff
 
 S = TypeVar("S")
 Index = QModelIndex | QPersistentModelIndex

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
-from explorer.batch.snapshots import SubtaskSnapshot, TaskSnapshot
+from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
 
 HEADERS = ("Instance", "Node", "State", "Exit code", "Failure")
 INSTANCE_ROLE = Qt.ItemDataRole.UserRole

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QObject
 
-from explorer.batch.details import TaskCounts, format_time
-from explorer.batch.snapshots import TaskSnapshot
-
-from .snapshot_table import Column, SnapshotTableModel
+from explorer.client.acting.details import TaskCounts
+from explorer.client.watching.snapshots import TaskSnapshot
+from explorer.ui.formatting import format_time
+from explorer.ui.models.snapshot_table import Column, SnapshotTableModel
 
 TASK_STATES = ("active", "preparing", "running", "completed")
 

@@ -15,9 +15,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from explorer.batch.monitor import Callback, Monitor, Subscription
-from explorer.batch.operations import OperationError
-from explorer.batch.queries import Query
+from explorer.client.acting.operations import OperationError
+from explorer.client.watching.monitor import Callback, Monitor, Subscription
+from explorer.client.watching.queries import Query
 from explorer.ui.dialogs.confirm import confirm
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.task_owner import TaskOwner

@@ -12,10 +12,10 @@ from collections.abc import Awaitable, Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBar, QWidget
 
-from explorer.batch.details import format_time
-from explorer.batch.monitor import Update
-from explorer.batch.queries import JobsQuery, JobTasksQuery
-from explorer.batch.snapshots import JobSnapshot, TaskSnapshot
+from explorer.client.watching.monitor import Update
+from explorer.client.watching.queries import JobsQuery, JobTasksQuery
+from explorer.client.watching.snapshots import JobSnapshot, TaskSnapshot
+from explorer.ui.formatting import format_time
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.models.task_table_model import TASK_STATES, TaskTableModel, describe_counts
 from explorer.ui.services import Navigator, ViewServices

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.batch.downloads import DownloadResult, Progress
-from explorer.batch.files import FileLocation, NodeFiles, TaskFiles
-from explorer.batch.snapshots import SubtaskSnapshot
+from explorer.client.acting.downloads import DownloadResult, Progress
+from explorer.client.files import FileLocation, NodeFiles, TaskFiles
+from explorer.client.watching.snapshots import SubtaskSnapshot
 from explorer.ui.models.file_tree_model import FileItem, FileRoot, FileTreeModel
 from explorer.ui.services import ViewServices
 from explorer.ui.views.base_view import BaseView

@@ -20,11 +20,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.batch.details import NodeDetails, RecentTask
-from explorer.batch.files import NodeFiles
-from explorer.batch.monitor import Update
-from explorer.batch.queries import NODE_TRANSITIONAL, NodeQuery
-from explorer.batch.snapshots import NodeSnapshot
+from explorer.client.acting.details import NodeDetails, RecentTask
+from explorer.client.files import NodeFiles
+from explorer.client.watching.monitor import Update
+from explorer.client.watching.queries import NODE_TRANSITIONAL, NodeQuery
+from explorer.client.watching.snapshots import NodeSnapshot
+from explorer.ui.formatting import node_rows
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
@@ -132,7 +133,7 @@ class NodeView(BaseView):
         self.updated.emit()
 
     def _show_details(self, details: NodeDetails) -> None:
-        self.properties.set_rows(details.rows())
+        self.properties.set_rows(node_rows(details))
         self.recent.setRowCount(len(details.recent_tasks))
         for row, task in enumerate(details.recent_tasks):
             for column, text in enumerate(recent_task_cells(task)):

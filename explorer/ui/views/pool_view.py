@@ -13,10 +13,11 @@ from collections.abc import Mapping
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QScrollArea, QSplitter, QToolBar, QVBoxLayout, QWidget
 
-from explorer.batch.monitor import Diff, Update
-from explorer.batch.queries import PoolNodesQuery, PoolsQuery
-from explorer.batch.snapshots import NodeSnapshot, PoolSnapshot
+from explorer.client.watching.monitor import Diff, Update
+from explorer.client.watching.queries import PoolNodesQuery, PoolsQuery
+from explorer.client.watching.snapshots import NodeSnapshot, PoolSnapshot
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
+from explorer.ui.formatting import pool_rows
 from explorer.ui.models.node_table_model import NodeTableModel, describe_node_counts
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.services import Navigator, ViewServices
@@ -103,7 +104,7 @@ class PoolView(BaseView):
     # --- what the view offers the main window ------------------------------------
 
     def reload(self) -> None:
-        self.load(lambda: self.services.operations.get_pool(self.pool_id), lambda d: self.properties.set_rows(d.rows()))
+        self.load(lambda: self.services.operations.get_pool(self.pool_id), lambda d: self.properties.set_rows(pool_rows(d)))
 
     def find(self) -> None:
         self.node_filter.setFocus()

@@ -1,4 +1,4 @@
-"""Label/value rows of a pool, node, job or task, as the details' `rows()` give them."""
+"""Label/value rows of a pool, node, job or task, as `explorer.ui.formatting` gives them."""
 
 from __future__ import annotations
 

@@ -6,7 +6,7 @@
 
 The monitor's TaskQuery brings the task and its subtasks; a `PhaseTracker` turns
 them into phases. What the service has no state for is learned from the primary's
-files (see explorer/batch/phases.py): `coordination-stdout.txt` appearing starts its
+files (see explorer/client/watching/phases.py): `coordination-stdout.txt` appearing starts its
 coordination, `stdout.txt` appearing starts the application — both are probed
 (one HEAD each) until seen. While the view is visible and the task not completed a
 timer, at the monitor's fast interval, grows the timeline, probes, and polls the
@@ -34,11 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.batch.files import NodeFiles, TaskFiles
-from explorer.batch.monitor import Update
-from explorer.batch.phases import Observation, PhaseTracker
-from explorer.batch.queries import TaskQuery
-from explorer.batch.snapshots import SubtaskSnapshot, TaskSnapshot
+from explorer.client.files import NodeFiles, TaskFiles
+from explorer.client.watching.monitor import Update
+from explorer.client.watching.phases import Observation, PhaseTracker
+from explorer.client.watching.queries import TaskQuery
+from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
+from explorer.ui.formatting import task_rows
 from explorer.ui.models.subtask_model import SubtaskModel
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
@@ -93,7 +94,7 @@ class TaskView(BaseView):
 
     def reload(self) -> None:
         self.load(lambda: self.services.operations.get_task(self.job_id, self.task_id),
-                  lambda details: self.details.set_rows(details.rows()))
+                  lambda details: self.details.set_rows(task_rows(details)))
 
     def is_polling(self) -> bool:
         """Whether the timer probes and polls output (only while visible and the task not done)."""

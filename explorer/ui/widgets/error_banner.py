@@ -13,8 +13,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 
-from explorer.batch.errors import BatchLayerError
-from explorer.batch.operations import OperationError
+from explorer.client.acting.operations import OperationError
+from explorer.client.errors import BatchLayerError
 
 log = logging.getLogger(__name__)
 

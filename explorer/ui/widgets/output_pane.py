@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.ui.models.file_tree_model import format_size
+from explorer.ui.formatting import format_size
 from explorer.ui.widgets.find_bar import FindBar, tool_button
 from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import RangeReader

@@ -20,11 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.core.environment import EnvironmentSetting
-from explorer.core.resource_files import ResourceFile
-from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
-
-from .field_feedback import FieldFeedback, row_describer
+from explorer.core.specs.environment import EnvironmentSetting
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
+from explorer.ui.wizards.field_feedback import FieldFeedback, row_describer
 
 
 class TableEditor(QWidget):

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable, Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from explorer.core.problems import FixAction, FixKind, Problem
+from explorer.core.checks.problems import FixAction, FixKind, Problem
 
 ERROR_STYLE = "color: #c62828;"
 

@@ -10,10 +10,9 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
-from explorer.core.task_spec import MultiInstanceTaskSpec
-
-from .editors import ResourceFilesEditor
-from .spec_page import SpecPage
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.ui.wizards.editors import ResourceFilesEditor
+from explorer.ui.wizards.spec_page import SpecPage
 
 NO_STORAGE = "Uploading needs a storage account linked to this connection; none is configured."
 

@@ -6,10 +6,9 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QLabel, QSpinBox
 
-from explorer.core.pool_info import PoolInfo
-from explorer.core.task_spec import MultiInstanceTaskSpec
-
-from .spec_page import SpecPage
+from explorer.core.specs.pool_info import PoolInfo
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.ui.wizards.spec_page import SpecPage
 
 # Wide enough to type a wrong count and be told why it is wrong.
 _SPIN_LIMIT = 100_000

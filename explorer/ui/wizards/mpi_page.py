@@ -13,13 +13,12 @@ from dataclasses import replace
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
-from explorer.core.command_preview import preview_command
-from explorer.core.mpi_presets import MpiCommands, MpiPreset, build_commands, display_name, presets_for
-from explorer.core.os_family import OsFamily
-from explorer.core.problems import Problem
-from explorer.core.task_spec import MultiInstanceTaskSpec
-
-from .spec_page import SpecPage
+from explorer.core.checks.problems import Problem
+from explorer.core.mpi.command_preview import preview_command
+from explorer.core.mpi.mpi_presets import MpiCommands, MpiPreset, build_commands, display_name, presets_for
+from explorer.core.specs.os_family import OsFamily
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.ui.wizards.spec_page import SpecPage
 
 AS_WRITTEN = "As written (no preset)"
 PROGRAM_FIELD = "mpi.program"

@@ -6,10 +6,9 @@ from dataclasses import replace
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QSpinBox, QWidget
 
-from explorer.core.pool_spec import PoolSpec, StartTask, VmImage
-
-from .editors import EnvironmentEditor, IdentityEditor, ResourceFilesEditor
-from .spec_page import SpecPage
+from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
+from explorer.ui.wizards.editors import EnvironmentEditor, IdentityEditor, ResourceFilesEditor
+from explorer.ui.wizards.spec_page import SpecPage
 
 VM_SIZES = ("Standard_D2s_v3", "Standard_D4s_v3", "Standard_F4s_v2", "Standard_HB120rs_v3", "Standard_HC44rs")
 IMAGES = {

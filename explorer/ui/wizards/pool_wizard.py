@@ -18,20 +18,19 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from explorer.batch.operations import OperationError
-from explorer.batch.submission import Submission
-from explorer.core import pool_json
-from explorer.core.ids import check_id, next_id
-from explorer.core.json_reader import SpecFormatError
-from explorer.core.pool_spec import PoolSpec
-from explorer.core.problems import FixAction, FixKind, Problem
-from explorer.core.service_errors import pool_creation_problem
-from explorer.core.validation import validate_pool
+from explorer.client.acting.operations import OperationError
+from explorer.client.acting.submission import Submission
+from explorer.core.batch_json import pool_json
+from explorer.core.batch_json.json_reader import SpecFormatError
+from explorer.core.checks.ids import check_id, next_id
+from explorer.core.checks.problems import FixAction, FixKind, Problem
+from explorer.core.checks.service_errors import pool_creation_problem
+from explorer.core.checks.validation import validate_pool
+from explorer.core.specs.pool_spec import PoolSpec
 from explorer.ui.settings import Settings
-
-from .pool_pages import IMAGES, VM_SIZES, PoolPage, StartTaskPage
-from .spec_wizard import SpecWizard
-from .task_wizard import ID_CHECK_DELAY
+from explorer.ui.wizards.pool_pages import IMAGES, VM_SIZES, PoolPage, StartTaskPage
+from explorer.ui.wizards.spec_wizard import SpecWizard
+from explorer.ui.wizards.task_wizard import ID_CHECK_DELAY
 
 log = logging.getLogger(__name__)
 

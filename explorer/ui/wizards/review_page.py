@@ -10,7 +10,7 @@ from pathlib import Path
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
-from .spec_page import SpecPage
+from explorer.ui.wizards.spec_page import SpecPage
 
 
 def json_text(body: dict) -> str:

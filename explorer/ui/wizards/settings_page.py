@@ -8,13 +8,12 @@ from datetime import timedelta
 
 from PySide6.QtWidgets import QLineEdit
 
+from explorer.core.checks.problems import Problem
 from explorer.core.durations import format_duration, parse_duration
-from explorer.core.problems import Problem
-from explorer.core.task_spec import MultiInstanceTaskSpec, TaskConstraints
-from explorer.core.user_identity import UserIdentity
-
-from .editors import EnvironmentEditor, IdentityEditor
-from .spec_page import SpecPage
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
+from explorer.core.specs.user_identity import UserIdentity
+from explorer.ui.wizards.editors import EnvironmentEditor, IdentityEditor
+from explorer.ui.wizards.spec_page import SpecPage
 
 WALL_CLOCK = "constraints.max_wall_clock_time"
 RETENTION = "constraints.retention_time"

@@ -8,9 +8,8 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget, QWizardPage
 
-from explorer.core.problems import Problem
-
-from .field_feedback import FieldFeedback, best_key
+from explorer.core.checks.problems import Problem
+from explorer.ui.wizards.field_feedback import FieldFeedback, best_key
 
 
 class SpecPage(QWizardPage):

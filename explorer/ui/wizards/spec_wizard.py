@@ -15,13 +15,12 @@ from collections.abc import Sequence
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
-from explorer.batch.operations import OperationError
-from explorer.core.problems import FixAction, Problem
-from explorer.core.service_errors import SERVICE_FIELD
+from explorer.client.acting.operations import OperationError
+from explorer.core.checks.problems import FixAction, Problem
+from explorer.core.checks.service_errors import SERVICE_FIELD
 from explorer.ui.task_owner import TaskOwner
-
-from .review_page import ReviewPage
-from .spec_page import SpecPage
+from explorer.ui.wizards.review_page import ReviewPage
+from explorer.ui.wizards.spec_page import SpecPage
 
 log = logging.getLogger(__name__)
 

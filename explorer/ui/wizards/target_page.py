@@ -8,10 +8,9 @@ from dataclasses import replace
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit
 
-from explorer.batch.submission import JobChoice
-from explorer.core.task_spec import MultiInstanceTaskSpec
-
-from .spec_page import SpecPage
+from explorer.client.acting.submission import JobChoice
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.ui.wizards.spec_page import SpecPage
 
 
 class TargetPage(SpecPage):

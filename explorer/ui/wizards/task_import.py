@@ -7,8 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from explorer.core.json_reader import SpecFormatError, parse_json_text
-from explorer.core.task_document import TaskDocument, document_from_json
+from explorer.core.batch_json.json_reader import SpecFormatError, parse_json_text
+from explorer.core.batch_json.task_document import TaskDocument, document_from_json
 
 
 def read_task_file(path: Path, job_id: str) -> TaskDocument:

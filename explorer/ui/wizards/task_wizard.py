@@ -23,31 +23,30 @@ from typing import Any, Protocol
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
 
-from explorer.batch.errors import BatchLayerError
-from explorer.batch.operations import OperationError
-from explorer.batch.submission import Submission
-from explorer.core import task_json
-from explorer.core.ids import check_id, next_id
-from explorer.core.job_spec import JobSpec, validate_job
-from explorer.core.json_reader import SpecFormatError
-from explorer.core.os_family import OsFamily
-from explorer.core.pool_info import PoolInfo
-from explorer.core.problems import FixAction, FixKind, Problem
-from explorer.core.resource_files import ResourceFile
-from explorer.core.service_errors import task_submission_problem
-from explorer.core.task_document import TaskDocument, document_from_json, document_to_json
-from explorer.core.task_spec import MultiInstanceTaskSpec
-from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
-from explorer.core.validation import validate_task
+from explorer.client.acting.operations import OperationError
+from explorer.client.acting.submission import Submission
+from explorer.client.errors import BatchLayerError
+from explorer.core.batch_json import task_json
+from explorer.core.batch_json.json_reader import SpecFormatError
+from explorer.core.batch_json.task_document import TaskDocument, document_from_json, document_to_json
+from explorer.core.checks.ids import check_id, next_id
+from explorer.core.checks.problems import FixAction, FixKind, Problem
+from explorer.core.checks.service_errors import task_submission_problem
+from explorer.core.checks.validation import validate_job, validate_task
+from explorer.core.specs.job_spec import JobSpec
+from explorer.core.specs.os_family import OsFamily
+from explorer.core.specs.pool_info import PoolInfo
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 from explorer.ui.settings import Settings
-
-from .files_page import FilesPage
-from .instances_page import InstancesPage
-from .mpi_page import MpiPage
-from .settings_page import SettingsPage
-from .spec_wizard import SpecWizard
-from .target_page import TargetPage
-from .task_import import read_task_file, show_import_error
+from explorer.ui.wizards.files_page import FilesPage
+from explorer.ui.wizards.instances_page import InstancesPage
+from explorer.ui.wizards.mpi_page import MpiPage
+from explorer.ui.wizards.settings_page import SettingsPage
+from explorer.ui.wizards.spec_wizard import SpecWizard
+from explorer.ui.wizards.target_page import TargetPage
+from explorer.ui.wizards.task_import import read_task_file, show_import_error
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +58,7 @@ ID_CHECK_DELAY = 0.3
 
 
 class Uploader(Protocol):
-    """What the Files page needs of linked storage (``explorer.batch.storage.LinkedStorage``)."""
+    """What the Files page needs of linked storage (``explorer.client.acting.storage.LinkedStorage``)."""
 
     async def upload_files(
         self, container: str, paths: Sequence[Path], blob_prefix: str = "", on_progress: Callable | None = None
@@ -282,7 +281,7 @@ class TaskWizard(SpecWizard):
             self.open_pool_wizard()
 
     def open_pool_wizard(self) -> QWizard:
-        from .pool_wizard import PoolWizard  # the pool wizard is only needed for this fix
+        from explorer.ui.wizards.pool_wizard import PoolWizard  # the pool wizard is only needed for this fix
 
         self.pool_wizard = PoolWizard(self._submission, self._settings, parent=self)
         self.pool_wizard.poolCreated.connect(self._pool_created)

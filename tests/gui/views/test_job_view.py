@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from explorer.ui.views.job_view import JobView
 from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, show_view, until
-from tests.integration.batch.batch_scenarios import create_idle_pool, python_command, submit_task
+from tests.integration.client.batch_scenarios import create_idle_pool, python_command, submit_task
 
 SLEEP = python_command("import time; time.sleep(60)")
 

@@ -6,13 +6,13 @@ import psutil
 from azure.batch import models
 from PySide6.QtCore import QModelIndex
 
-from explorer.batch.files import NodeFiles
-from explorer.batch.snapshots import SubtaskSnapshot
+from explorer.client.files import NodeFiles
+from explorer.client.watching.snapshots import SubtaskSnapshot
 from explorer.ui.models.file_tree_model import FileRoot
 from explorer.ui.views.log_browser import LogBrowser
 from tests.gui.view_helpers import next_emission, until
 from tests.gui.views.view_runner import SCENARIO_TIMEOUT as TIMEOUT
-from tests.integration.batch.batch_scenarios import (
+from tests.integration.client.batch_scenarios import (
     create_idle_pool,
     idle_nodes,
     wait_until,

@@ -8,7 +8,7 @@ from azure.batch import models
 
 from explorer.ui.views.node_view import NodeView
 from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, show_view, until
-from tests.integration.batch.batch_scenarios import (
+from tests.integration.client.batch_scenarios import (
     VM_SIZE,
     idle_nodes,
     python_command,

@@ -9,15 +9,15 @@ from types import SimpleNamespace
 
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QSpinBox
 
-from explorer.batch.monitor import Diff, Subscription, Update
-from explorer.batch.queries import PoolNodesQuery
-from explorer.batch.snapshots import NodeSnapshot
+from explorer.client.watching.monitor import Diff, Subscription, Update
+from explorer.client.watching.queries import PoolNodesQuery
+from explorer.client.watching.snapshots import NodeSnapshot
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.views.pool_view import PoolView
 from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, show_view, until
-from tests.integration.batch.batch_scenarios import create_idle_pool, python_command, submit_task
+from tests.integration.client.batch_scenarios import create_idle_pool, python_command, submit_task
 
 
 async def idle_pool_view(qtbot, services, navigator, client, pool_id: str) -> PoolView:

@@ -11,7 +11,7 @@ from explorer.core.timeline import Phase
 from explorer.ui.views.task_view import TaskView
 from tests.gui.view_helpers import accept_confirmation, confirm_dialog, next_emission, until
 from tests.gui.views.view_runner import SCENARIO_TIMEOUT as TIMEOUT
-from tests.integration.batch.batch_scenarios import (
+from tests.integration.client.batch_scenarios import (
     create_idle_pool,
     submit_task,
     wait_until,

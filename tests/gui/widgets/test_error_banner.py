@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtGui import QGuiApplication
 
-from explorer.batch.operations import OperationError
+from explorer.client.acting.operations import OperationError
 from explorer.ui.widgets.error_banner import ErrorBanner, sentence_for
 
 

@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 
-from explorer.batch.submission import Submission
+from explorer.client.acting.submission import Submission
 from explorer.ui.settings import Settings
 
 

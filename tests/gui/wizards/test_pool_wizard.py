@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QWizard
 
 from explorer.ui.wizards.pool_wizard import PoolWizard
 from tests.gui.wizards.wizard_helpers import finish_enabled, fix_buttons, messages, next_enabled
-from tests.integration.batch.batch_scenarios import create_pool
+from tests.integration.client.batch_scenarios import create_pool
 
 
 @pytest.fixture

@@ -14,15 +14,15 @@ from hypothesis import settings as examples
 from hypothesis import strategies as st
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
+from explorer.core.batch_json.task_document import TaskDocument
 from explorer.core.durations import BATCH_MAX_DURATION
-from explorer.core.environment import EnvironmentSetting
-from explorer.core.resource_files import ResourceFile
-from explorer.core.task_document import TaskDocument
-from explorer.core.task_spec import MultiInstanceTaskSpec, TaskConstraints
-from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
+from explorer.core.specs.environment import EnvironmentSetting
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
+from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 from explorer.ui.wizards.task_wizard import DEFAULT_JOB_ID, TaskWizard
 from tests.gui.wizards.wizard_helpers import finish_enabled, fix_buttons, messages, next_enabled
-from tests.integration.batch.batch_scenarios import create_idle_pool, task_state, wait_until
+from tests.integration.client.batch_scenarios import create_idle_pool, task_state, wait_until
 from tests.localbatch.batch_helpers import read_task_file
 from tests.localbatch.samples_server import SAMPLES, SamplesServer
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from explorer.core.os_family import OsFamily
-from explorer.core.pool_info import AllocationState, PoolInfo
-from explorer.core.pool_spec import PoolSpec, VmImage
-from explorer.core.task_spec import MultiInstanceTaskSpec
+from explorer.core.specs.os_family import OsFamily
+from explorer.core.specs.pool_info import AllocationState, PoolInfo
+from explorer.core.specs.pool_spec import PoolSpec, VmImage
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""explorer.core stays plain Python: no Qt, no Azure SDK, no network, no files."""
+"""explorer.core opens no files (its imports are held by the import-linter contracts)."""
 
 import ast
 from pathlib import Path
@@ -7,33 +7,12 @@ import pytest
 
 import explorer.core
 
-CORE_DIR = Path(explorer.core.__file__).parent
-FORBIDDEN_MODULES = {
-    "PySide6", "qasync", "azure", "aiohttp", "keyring", "platformdirs", "psutil",
-    "asyncio", "socket", "ssl", "http", "urllib.request", "subprocess", "os", "pathlib", "io",
-    "shutil", "tempfile", "sqlite3",
-}  # fmt: skip
-CORE_MODULES = sorted(CORE_DIR.glob("*.py"))
+CORE_MODULES = sorted(Path(explorer.core.__file__).parent.rglob("*.py"))
 
 
-def imported_modules(tree: ast.AST) -> set[str]:
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-    return names
-
-
-def is_forbidden(module: str) -> bool:
-    return any(module == name or module.startswith(f"{name}.") for name in FORBIDDEN_MODULES)
-
-
-@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda path: path.name)
-def test_core_module_imports_nothing_forbidden(path):
+@pytest.mark.parametrize("path", CORE_MODULES, ids=lambda path: str(path.relative_to(path.parents[1])))
+def test_core_module_opens_no_files(path):
     tree = ast.parse(path.read_text(encoding="utf-8"))
-    assert sorted(module for module in imported_modules(tree) if is_forbidden(module)) == []
     opens = [
         node.lineno
         for node in ast.walk(tree)
@@ -43,4 +22,4 @@ def test_core_module_imports_nothing_forbidden(path):
 
 
 def test_core_modules_were_found():
-    assert len(CORE_MODULES) > 10
+    assert len(CORE_MODULES) > 20

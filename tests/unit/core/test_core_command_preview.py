@@ -1,8 +1,8 @@
 """What the MPI page previews: commands unwrapped, Batch's variables given example values."""
 
-from explorer.core.command_preview import preview_command
-from explorer.core.mpi_presets import MpiPreset, build_commands
-from explorer.core.os_family import OsFamily
+from explorer.core.mpi.command_preview import preview_command
+from explorer.core.mpi.mpi_presets import MpiPreset, build_commands
+from explorer.core.specs.os_family import OsFamily
 
 PROGRAM = "python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py"
 

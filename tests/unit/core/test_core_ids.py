@@ -1,6 +1,6 @@
 import pytest
 
-from explorer.core.ids import MAX_ID_LENGTH, check_id, id_error, next_id, suggest_id
+from explorer.core.checks.ids import MAX_ID_LENGTH, check_id, id_error, next_id, suggest_id
 
 
 @pytest.mark.parametrize("value", ["a", "hello-4", "MPI_job_2", "x" * MAX_ID_LENGTH])

@@ -1,13 +1,14 @@
 """New jobs, and service errors placed beside the field they concern."""
 
-from explorer.core import job_spec
-from explorer.core.job_spec import JobSpec, validate_job
-from explorer.core.service_errors import SERVICE_FIELD, pool_creation_problem, task_submission_problem
+from explorer.core.batch_json import job_json
+from explorer.core.checks.service_errors import SERVICE_FIELD, pool_creation_problem, task_submission_problem
+from explorer.core.checks.validation import validate_job
+from explorer.core.specs.job_spec import JobSpec
 
 
 def test_valid_job_and_its_json():
     assert validate_job(JobSpec("mpi-jobs", "mpi-pool")) == []
-    assert job_spec.to_batch_json(JobSpec("mpi-jobs", "mpi-pool")) == {
+    assert job_json.to_batch_json(JobSpec("mpi-jobs", "mpi-pool")) == {
         "id": "mpi-jobs",
         "poolInfo": {"poolId": "mpi-pool"},
     }

@@ -5,13 +5,13 @@ from datetime import timedelta
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.core import pool_json, task_json
+from explorer.core.batch_json import pool_json, task_json
 from explorer.core.durations import BATCH_MAX_DURATION, format_duration
-from explorer.core.environment import EnvironmentSetting
-from explorer.core.pool_spec import PoolSpec, StartTask, VmImage
-from explorer.core.resource_files import ResourceFile
-from explorer.core.task_spec import MultiInstanceTaskSpec, TaskConstraints
-from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
+from explorer.core.specs.environment import EnvironmentSetting
+from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
+from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 
 texts = st.text(max_size=12)
 optional_texts = st.none() | texts

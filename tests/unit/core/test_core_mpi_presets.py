@@ -4,8 +4,8 @@ import subprocess
 
 import pytest
 
-from explorer.core.mpi_presets import MpiPreset, build_commands, presets_for, wrap_in_shell
-from explorer.core.os_family import OsFamily
+from explorer.core.mpi.mpi_presets import MpiPreset, build_commands, presets_for, wrap_in_shell
+from explorer.core.specs.os_family import OsFamily
 
 LINUX_READINESS = "/bin/bash -c 'echo \"$AZ_BATCH_NODE_ID ready\" && hostname'"
 

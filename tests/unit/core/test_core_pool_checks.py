@@ -4,10 +4,10 @@ from dataclasses import replace
 
 import pytest
 
-from explorer.core.mpi_presets import MpiPreset, build_commands
-from explorer.core.os_family import OsFamily
-from explorer.core.pool_info import AllocationState
-from explorer.core.validation import validate_task
+from explorer.core.checks.validation import validate_task
+from explorer.core.mpi.mpi_presets import MpiPreset, build_commands
+from explorer.core.specs.os_family import OsFamily
+from explorer.core.specs.pool_info import AllocationState
 
 
 def test_task_fitting_the_pool_has_no_problems(task, pool_info):

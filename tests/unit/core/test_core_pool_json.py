@@ -1,11 +1,11 @@
 import pytest
 
-from explorer.core import pool_json
-from explorer.core.environment import EnvironmentSetting
-from explorer.core.json_reader import SpecFormatError
-from explorer.core.pool_spec import StartTask
-from explorer.core.resource_files import ResourceFile
-from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
+from explorer.core.batch_json import pool_json
+from explorer.core.batch_json.json_reader import SpecFormatError
+from explorer.core.specs.environment import EnvironmentSetting
+from explorer.core.specs.pool_spec import StartTask
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 
 POOL = {
     "id": "mpi-pool",

@@ -7,13 +7,13 @@ from azure.batch import models as sdk
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from explorer.core import pool_json, task_json
+from explorer.core.batch_json import pool_json, task_json
 from explorer.core.durations import BATCH_MAX_DURATION, format_duration
-from explorer.core.environment import EnvironmentSetting
-from explorer.core.pool_spec import StartTask
-from explorer.core.resource_files import ResourceFile
-from explorer.core.task_spec import TaskConstraints
-from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
+from explorer.core.specs.environment import EnvironmentSetting
+from explorer.core.specs.pool_spec import StartTask
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.task_spec import TaskConstraints
+from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 
 SHARED = ResourceFile(
     storage_container_url="https://a.blob.core.windows.net/in?sv=1", blob_prefix="bin/", file_path="bin"

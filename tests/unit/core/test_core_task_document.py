@@ -3,9 +3,9 @@
 import pytest
 from azure.batch import models as sdk
 
-from explorer.core import task_json
-from explorer.core.json_reader import SpecFormatError
-from explorer.core.task_document import TaskDocument, document_from_json, document_to_json
+from explorer.core.batch_json import task_json
+from explorer.core.batch_json.json_reader import SpecFormatError
+from explorer.core.batch_json.task_document import TaskDocument, document_from_json, document_to_json
 
 OUTPUT_FILES = [
     {

@@ -3,12 +3,12 @@ from datetime import timedelta
 
 import pytest
 
-from explorer.core import task_json
-from explorer.core.environment import EnvironmentSetting
-from explorer.core.json_reader import SpecFormatError, parse_json_text
-from explorer.core.resource_files import ResourceFile
-from explorer.core.task_spec import TaskConstraints
-from explorer.core.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
+from explorer.core.batch_json import task_json
+from explorer.core.batch_json.json_reader import SpecFormatError, parse_json_text
+from explorer.core.specs.environment import EnvironmentSetting
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.task_spec import TaskConstraints
+from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 
 MINIMAL = {
     "id": "hello-4",

@@ -4,12 +4,12 @@ from dataclasses import replace
 
 import pytest
 
-from explorer.core.environment import EnvironmentSetting
-from explorer.core.os_family import OsFamily
-from explorer.core.pool_spec import StartTask, VmImage
-from explorer.core.resource_files import ResourceFile
-from explorer.core.user_identity import UserIdentity
-from explorer.core.validation import validate_pool
+from explorer.core.checks.validation import validate_pool
+from explorer.core.specs.environment import EnvironmentSetting
+from explorer.core.specs.os_family import OsFamily
+from explorer.core.specs.pool_spec import StartTask, VmImage
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.user_identity import UserIdentity
 
 
 def test_valid_pool_has_no_problems(pool_spec):

@@ -5,13 +5,13 @@ from datetime import timedelta
 
 import pytest
 
+from explorer.core.checks.problems import FixAction, Problem
+from explorer.core.checks.validation import validate_task
 from explorer.core.durations import BATCH_MAX_DURATION
-from explorer.core.environment import EnvironmentSetting
-from explorer.core.problems import FixAction, Problem
-from explorer.core.resource_files import ResourceFile
-from explorer.core.task_spec import TaskConstraints
-from explorer.core.user_identity import AutoUser, UserIdentity
-from explorer.core.validation import validate_task
+from explorer.core.specs.environment import EnvironmentSetting
+from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.specs.task_spec import TaskConstraints
+from explorer.core.specs.user_identity import AutoUser, UserIdentity
 
 
 def only_problem(problems: list[Problem]) -> Problem:

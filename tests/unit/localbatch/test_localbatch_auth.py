@@ -17,7 +17,7 @@ from azure.core.rest import HttpRequest
 from multidict import CIMultiDict
 from yarl import URL
 
-from explorer.localbatch.auth import (
+from explorer.localbatch.api.auth import (
     AuthenticationError,
     generate_key,
     sign,

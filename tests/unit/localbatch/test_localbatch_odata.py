@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from explorer.localbatch.odata import ODataError, parse_filter, parse_maxresults, parse_select, project
+from explorer.localbatch.api.odata import ODataError, parse_filter, parse_maxresults, parse_select, project
 
 TASK = {
     "id": "task-7",

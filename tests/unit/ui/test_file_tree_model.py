@@ -8,8 +8,9 @@ from dataclasses import dataclass
 import pytest
 from PySide6.QtCore import QModelIndex
 
-from explorer.batch.details import FileEntry
-from explorer.ui.models.file_tree_model import FileRoot, FileTreeModel, format_size
+from explorer.client.acting.details import FileEntry
+from explorer.ui.formatting import format_size
+from explorer.ui.models.file_tree_model import FileRoot, FileTreeModel
 
 
 @dataclass(frozen=True)

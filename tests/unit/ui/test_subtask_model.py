@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import Qt
 
-from explorer.batch.snapshots import SubtaskSnapshot, TaskSnapshot
+from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
 from explorer.ui.models.subtask_model import HEADERS, INSTANCE_ROLE, SubtaskModel
 
 TASK = TaskSnapshot(

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
-from explorer.batch.snapshots import TaskSnapshot
+from explorer.client.watching.snapshots import TaskSnapshot
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.models.task_table_model import TaskTableModel, count_tasks, describe_counts
 

@@ -1,1 +1,0 @@
-"""Plain asyncio, no Qt: connection profiles, credentials, client factory, monitor, file tailer, downloads."""

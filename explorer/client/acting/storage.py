@@ -1,0 +1,260 @@
+"""Uploading local files to the storage linked to an account, and handing them to Batch.
+
+The storage is Azurite for Local Batch (`explorer.client.local.azurite`) or the Azure Storage
+account linked to a Batch account; either way it is reached with a shared key
+(`StorageAccount`). The key stays out of every repr, message and log line.
+
+    storage = LinkedStorage(StorageAccount(url, name, key))   # or azurite_storage(service)
+    upload = await storage.upload_files("inputs", [Path("a.dat")], "run-42/", on_progress)
+    files = storage.resource_files(upload)                      # core ResourceFile entries
+
+Uploads are all-or-nothing. Every file becomes a block blob in two phases: first the
+blocks of all files are staged (the bytes, and the progress), then each blob's block
+list is committed. Staged blocks are invisible and the service discards them, so a
+cancelled or failed upload leaves no new blob; blobs the call had already committed
+when it was interrupted are deleted again.
+
+`resource_files` gives one `httpUrl` per blob (a read-only blob SAS URL) with
+`filePath` the file's own name: each file lands exactly where the user expects, on
+any Batch. A `storageContainerUrl` entry would recreate the blob prefix as
+directories on the node, which is Batch's rule for container sources.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import posixpath
+import re
+import uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+from azure.core.exceptions import AzureError, ResourceExistsError, ResourceNotFoundError
+from azure.storage.blob import BlobSasPermissions, ContainerSasPermissions, generate_blob_sas, generate_container_sas
+from azure.storage.blob.aio import BlobServiceClient, ContainerClient, ExponentialRetry
+
+from explorer.client.errors import StorageError, describe
+from explorer.client.storage_account import StorageAccount
+from explorer.core.specs.resource_files import ResourceFile
+
+if TYPE_CHECKING:
+    from explorer.client.local.azurite import AzuriteService
+
+log = logging.getLogger(__name__)
+
+BLOCK_SIZE = 4 * 1024 * 1024
+# Long enough for a task that waits in the queue before its node downloads the files.
+DEFAULT_SAS_HOURS = 7 * 24.0
+_CONTAINER_NAME = re.compile(r"^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class UploadProgress:
+    """Where an upload is: the current file (`file_index` of `file_count`) and all files."""
+
+    path: Path
+    file_index: int
+    file_count: int
+    file_sent: int
+    file_size: int
+    sent: int
+    total: int
+
+
+@dataclass(frozen=True)
+class UploadedBlob:
+    """A local file and the blob it became."""
+
+    path: Path
+    name: str
+    size: int
+
+
+@dataclass(frozen=True)
+class UploadResult:
+    """What one upload_files call stored: its blobs, in the order the files were given."""
+
+    container: str
+    blobs: tuple[UploadedBlob, ...]
+
+    @property
+    def total(self) -> int:
+        return sum(blob.size for blob in self.blobs)
+
+
+def _plan(paths: Sequence[Path], blob_prefix: str) -> list[UploadedBlob]:
+    """One blob per file, named prefix + file name; refuses missing files and name clashes."""
+    blobs, seen = [], {}
+    for path in map(Path, paths):
+        try:
+            size = path.stat().st_size
+        except OSError as error:
+            raise StorageError(f"Cannot read {path}: {error.strerror or error}") from None
+        if not path.is_file():
+            raise StorageError(f"{path} is not a file")
+        if path.name in seen:
+            raise StorageError(f"{seen[path.name]} and {path} have the same name; they would be one blob")
+        seen[path.name] = path
+        blobs.append(UploadedBlob(path, blob_prefix + path.name, size))
+    return blobs
+
+
+class LinkedStorage:
+    """Uploads and SAS URLs for one storage account. `block_size` is the staged block size."""
+
+    def __init__(self, account: StorageAccount, *, block_size: int = BLOCK_SIZE) -> None:
+        self.account = account
+        self._block_size = block_size
+
+    def __repr__(self) -> str:
+        return f"LinkedStorage({self.account!r})"
+
+    def _service(self) -> BlobServiceClient:
+        return BlobServiceClient(
+            self.account.url,
+            credential={"account_name": self.account.name, "account_key": self.account.key},
+            # The SDK's default waits 15 s before its first retry: too long behind a progress bar.
+            retry_policy=ExponentialRetry(initial_backoff=1, increment_base=2, retry_total=3, random_jitter_range=1),
+        )
+
+    async def upload_files(
+        self,
+        container: str,
+        paths: Sequence[Path],
+        blob_prefix: str = "",
+        on_progress: Callable[[UploadProgress], None] | None = None,
+    ) -> UploadResult:
+        """Upload files as blobs `blob_prefix + file name`, creating the container if needed.
+
+        `on_progress` is called after every staged block (and once for an empty file).
+        All-or-nothing: on cancellation or StorageError no new blob is left behind.
+        """
+        if not _CONTAINER_NAME.match(container):
+            raise StorageError(f"'{container}' is not a container name: use 3-63 lowercase letters, digits and single hyphens")
+        blobs = _plan(paths, blob_prefix)
+        report = _Reporter(blobs, on_progress)
+        async with self._service() as service:
+            client = service.get_container_client(container)
+            await _ensure_container(client)
+            committed: list[str] = []
+            current = container
+            try:
+                staged = []
+                for index, blob in enumerate(blobs):
+                    current = blob.name
+                    staged.append(await self._stage(client, blob, index, report))
+                for blob, block_ids in zip(blobs, staged):
+                    current = blob.name
+                    await client.get_blob_client(blob.name).commit_block_list(block_ids)
+                    committed.append(blob.name)
+            except BaseException as error:
+                await _delete_quietly(client, committed)
+                if isinstance(error, (AzureError, OSError)):
+                    raise StorageError(f"Uploading {container}/{current} failed: {describe(error)}") from error
+                raise
+        log.info("uploaded %d files (%d bytes) to container %s", len(blobs), report.sent, container)
+        return UploadResult(container, tuple(blobs))
+
+    async def _stage(self, client: ContainerClient, blob: UploadedBlob, index: int, report: _Reporter) -> list[str]:
+        blob_client = client.get_blob_client(blob.name)
+        # Fixed-length ids: the service wants every block id of a blob the same length.
+        upload_id = uuid.uuid4().hex
+        block_ids: list[str] = []
+        report.file_started(index)
+        with open(blob.path, "rb") as source:
+            while chunk := await asyncio.to_thread(source.read, self._block_size):
+                block_id = f"{upload_id}{len(block_ids):08d}"
+                await blob_client.stage_block(block_id, chunk, length=len(chunk))
+                block_ids.append(block_id)
+                report.advance(len(chunk))
+        return block_ids
+
+    def container_sas_url(self, container: str, hours: float = DEFAULT_SAS_HOURS) -> str:
+        """The container's URL with a read + list SAS (a `storageContainerUrl` for Batch)."""
+        sas = generate_container_sas(
+            self.account.name, container, account_key=self.account.key,
+            permission=ContainerSasPermissions(read=True, list=True), expiry=_expiry(hours),
+        )
+        return f"{self._base()}/{container}?{sas}"
+
+    def blob_sas_url(self, container: str, blob: str, hours: float = DEFAULT_SAS_HOURS) -> str:
+        """The blob's URL with a read-only SAS (an `httpUrl` for Batch)."""
+        sas = generate_blob_sas(
+            self.account.name, container, blob, account_key=self.account.key,
+            permission=BlobSasPermissions(read=True), expiry=_expiry(hours),
+        )
+        return f"{self._base()}/{container}/{quote(blob)}?{sas}"
+
+    def resource_files(self, upload: UploadResult, directory: str = "", hours: float = DEFAULT_SAS_HOURS) -> list[ResourceFile]:
+        """One httpUrl resource file per uploaded blob, placed at `directory/<file name>`."""
+        return [
+            ResourceFile(http_url=self.blob_sas_url(upload.container, blob.name, hours), file_path=posixpath.join(directory, blob.path.name))
+            for blob in upload.blobs
+        ]
+
+    def _base(self) -> str:
+        return self.account.url.rstrip("/")
+
+
+def azurite_storage(service: AzuriteService) -> LinkedStorage:
+    """The storage of a running Azurite (its well-known development account)."""
+    return LinkedStorage(service.account)
+
+
+def _expiry(hours: float) -> datetime:
+    return datetime.now(timezone.utc) + timedelta(hours=hours)
+
+
+async def _ensure_container(client: ContainerClient) -> None:
+    try:
+        await client.create_container()
+    except ResourceExistsError:
+        pass
+    except AzureError as error:
+        raise StorageError(f"Cannot create container {client.container_name}: {describe(error)}") from error
+
+
+async def _delete_quietly(client: ContainerClient, names: list[str]) -> None:
+    """Remove blobs an interrupted upload had committed; what cannot be removed is logged."""
+    for name in names:
+        try:
+            await client.delete_blob(name)
+        except ResourceNotFoundError:
+            pass
+        except AzureError as error:
+            log.warning("could not remove %s/%s after an interrupted upload: %s", client.container_name, name, describe(error))
+
+
+class _Reporter:
+    """Turns staged byte counts into UploadProgress for the caller's callback."""
+
+    def __init__(self, blobs: list[UploadedBlob], callback: Callable[[UploadProgress], None] | None) -> None:
+        self._blobs = blobs
+        self._callback = callback
+        self._total = sum(blob.size for blob in blobs)
+        self._index = 0
+        self._file_sent = 0
+        self.sent = 0
+
+    def file_started(self, index: int) -> None:
+        self._index, self._file_sent = index, 0
+        if self._blobs[index].size == 0:
+            self._emit()
+
+    def advance(self, count: int) -> None:
+        self._file_sent += count
+        self.sent += count
+        self._emit()
+
+    def _emit(self) -> None:
+        if self._callback is None:
+            return
+        blob = self._blobs[self._index]
+        self._callback(
+            UploadProgress(blob.path, self._index, len(self._blobs), self._file_sent, blob.size, self.sent, self._total)
+        )

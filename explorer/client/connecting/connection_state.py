@@ -1,0 +1,136 @@
+"""The monitor's view of the connection: connected, retrying in N s (reason), failed.
+
+Every watched query polls through one `ConnectionTracker`, so one outage is one
+backoff sequence, not one per open view: a failure only counts if its request was
+sent after the last decision, and while retrying no query sends anything.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Callable
+from dataclasses import dataclass
+from enum import Enum
+
+from explorer.client.errors import describe, is_auth_failure, is_transient, retry_after_seconds, status_code
+from explorer.client.waiting import wait_event
+
+log = logging.getLogger(__name__)
+
+
+class ConnectionStatus(str, Enum):
+    CONNECTED = "connected"
+    RETRYING = "retrying"
+    FAILED = "failed"
+
+
+@dataclass(frozen=True)
+class ConnectionState:
+    status: ConnectionStatus = ConnectionStatus.CONNECTED
+    reason: str | None = None
+    retry_in: float | None = None
+    """Seconds until the next attempt, as decided (RETRYING only)."""
+    attempt: int = 0
+
+    def __str__(self) -> str:
+        if self.status is ConnectionStatus.RETRYING:
+            return f"retrying in {self.retry_in:.0f} s ({self.reason})"
+        if self.status is ConnectionStatus.FAILED:
+            return f"failed: {self.reason}"
+        return "connected"
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Exponential backoff with a cap and a little jitter; Retry-After wins when given."""
+
+    initial: float = 1.0
+    factor: float = 2.0
+    cap: float = 60.0
+    retry_after_cap: float = 300.0
+    jitter: float = 0.1
+
+    def delay(self, attempt: int, retry_after: float | None = None) -> float:
+        if retry_after is not None:
+            return min(retry_after, self.retry_after_cap)
+        base = min(self.cap, self.initial * self.factor ** max(0, attempt - 1))
+        return base * (1 + self.jitter * (2 * random.random() - 1))
+
+
+StateListener = Callable[[ConnectionState], None]
+
+
+class ConnectionTracker:
+    def __init__(self, backoff: Backoff) -> None:
+        self._backoff = backoff
+        self._state = ConnectionState()
+        self._listeners: list[StateListener] = []
+        self._resume_at = 0.0
+        self._decided_at = float("-inf")
+        self._changed = asyncio.Event()
+
+    @property
+    def state(self) -> ConnectionState:
+        return self._state
+
+    def add_listener(self, listener: StateListener) -> Callable[[], None]:
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
+    @staticmethod
+    def now() -> float:
+        return asyncio.get_running_loop().time()
+
+    async def wait_ready(self) -> None:
+        """Return when a request may be sent: not while backing off, not while failed."""
+        while True:
+            if self._state.status is ConnectionStatus.FAILED:
+                delay = None
+            else:
+                delay = self._resume_at - self.now()
+                if delay <= 0:
+                    return
+            self._changed.clear()
+            await wait_event(self._changed, delay)
+
+    def succeeded(self, sent_at: float) -> None:
+        if sent_at >= self._decided_at and self._state.status is not ConnectionStatus.CONNECTED:
+            log.info("Connection restored")
+            self._set(ConnectionState())
+
+    def failed(self, exc: BaseException, sent_at: float) -> None:
+        if sent_at < self._decided_at:
+            return  # the same outage, already decided on
+        now = self.now()
+        self._decided_at = now
+        reason = describe(exc)
+        permanent = is_auth_failure(exc) or (400 <= (status_code(exc) or 0) < 500 and not is_transient(exc))
+        if permanent:
+            log.error("Monitoring stopped: %s", reason)
+            self._set(ConnectionState(ConnectionStatus.FAILED, reason))
+            return
+        if not is_transient(exc) and status_code(exc) is None:
+            log.error("Unexpected error while polling; will retry", exc_info=exc)
+        attempt = self._state.attempt + 1
+        delay = self._backoff.delay(attempt, retry_after_seconds(exc))
+        self._resume_at = now + delay
+        log.warning("Polling failed (%s); retry %d in %.1f s", reason, attempt, delay)
+        self._set(ConnectionState(ConnectionStatus.RETRYING, reason, delay, attempt))
+
+    def retry_now(self) -> None:
+        """Skip the rest of a backoff, or leave the failed state (the user asked)."""
+        self._resume_at = 0.0
+        if self._state.status is ConnectionStatus.FAILED:
+            self._set(ConnectionState(ConnectionStatus.RETRYING, self._state.reason, 0.0, self._state.attempt))
+        self._changed.set()
+
+    def _set(self, state: ConnectionState) -> None:
+        self._state = state
+        self._changed.set()
+        for listener in list(self._listeners):
+            try:
+                listener(state)
+            except Exception:
+                log.exception("Connection state listener failed")

@@ -1,0 +1,135 @@
+"""Where a file lives: the files of one task, or the files of one compute node.
+
+The tailer and the downloads work on a `FileLocation` and a path inside it, so the
+task-file and node-file flavours of every SDK call are chosen in one place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from azure.batch.aio import BatchClient
+from azure.batch.models import BatchFileProperties, BatchNodeFile
+from azure.core.exceptions import ResourceNotFoundError
+
+from explorer.client.errors import error_code
+
+
+@dataclass(frozen=True)
+class Download:
+    """An open ranged download: the body stream and the Content-Length the server announced."""
+
+    stream: AsyncIterator[bytes]
+    length: int | None
+
+
+def _as_download(_pipeline_response: Any, stream: AsyncIterator[bytes], headers: dict[str, Any]) -> Download:
+    return Download(stream, headers.get("Content-Length"))
+
+
+@dataclass(frozen=True)
+class OwnerStatus:
+    """What the task or node holding a file is up to, asked after a 404 or 409."""
+
+    gone: str | None = None
+    """The error code (TaskNotFound, NodeNotFound, ...) if it no longer exists."""
+    not_started: bool = False
+    """A task that has not run on a node yet (its files are unavailable, not lost)."""
+
+
+@dataclass(frozen=True)
+class RemoteFile:
+    """One entry of a recursive listing (directories are left out)."""
+
+    path: str
+    size: int
+
+
+class FileLocation(Protocol):
+    async def properties(self, client: BatchClient, path: str) -> BatchFileProperties: ...
+
+    async def read(self, client: BatchClient, path: str, ocp_range: str | None = None) -> Download: ...
+
+    def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]: ...
+
+    def list_entries(self, client: BatchClient, prefix: str, recursive: bool) -> AsyncIterator[BatchNodeFile]: ...
+
+    async def owner_status(self, client: BatchClient) -> OwnerStatus: ...
+
+
+@dataclass(frozen=True)
+class TaskFiles:
+    """Files of a task (for a multi-instance task: the primary's)."""
+
+    job_id: str
+    task_id: str
+
+    async def properties(self, client: BatchClient, path: str) -> BatchFileProperties:
+        return await client.get_task_file_properties(self.job_id, self.task_id, path)
+
+    async def read(self, client: BatchClient, path: str, ocp_range: str | None = None) -> Download:
+        return await client.download_task_file(self.job_id, self.task_id, path, ocp_range=ocp_range, cls=_as_download)
+
+    def list_entries(self, client: BatchClient, prefix: str, recursive: bool) -> AsyncIterator[BatchNodeFile]:
+        return client.list_task_files(self.job_id, self.task_id, recursive=recursive, filter=_prefix_filter(prefix))
+
+    def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]:
+        return _files_under(self.list_entries(client, prefix, recursive=True), prefix)
+
+    async def owner_status(self, client: BatchClient) -> OwnerStatus:
+        try:
+            task = await client.get_task(self.job_id, self.task_id, select=["id", "state"])
+        except ResourceNotFoundError as exc:
+            return OwnerStatus(gone=error_code(exc) or "TaskNotFound")
+        return OwnerStatus(not_started=task.state == "active")
+
+
+@dataclass(frozen=True)
+class NodeFiles:
+    """Files of a compute node (subtask files live here, under the subtask's root dir)."""
+
+    pool_id: str
+    node_id: str
+
+    async def properties(self, client: BatchClient, path: str) -> BatchFileProperties:
+        return await client.get_node_file_properties(self.pool_id, self.node_id, path)
+
+    async def read(self, client: BatchClient, path: str, ocp_range: str | None = None) -> Download:
+        return await client.download_node_file(self.pool_id, self.node_id, path, ocp_range=ocp_range, cls=_as_download)
+
+    def list_entries(self, client: BatchClient, prefix: str, recursive: bool) -> AsyncIterator[BatchNodeFile]:
+        return client.list_node_files(self.pool_id, self.node_id, recursive=recursive, filter=_prefix_filter(prefix))
+
+    def list(self, client: BatchClient, prefix: str) -> AsyncIterator[RemoteFile]:
+        return _files_under(self.list_entries(client, prefix, recursive=True), prefix)
+
+    async def owner_status(self, client: BatchClient) -> OwnerStatus:
+        try:
+            await client.get_node(self.pool_id, self.node_id, select=["id"])
+        except ResourceNotFoundError as exc:
+            return OwnerStatus(gone=error_code(exc) or "NodeNotFound")
+        return OwnerStatus()
+
+
+async def _files_under(listing: AsyncIterator[BatchNodeFile], prefix: str) -> AsyncIterator[RemoteFile]:
+    async for entry in listing:
+        if _is_file_under(entry, prefix):
+            yield RemoteFile(entry.name, entry.properties.content_length)
+
+
+def _prefix_filter(prefix: str) -> str | None:
+    if not prefix:
+        return None
+    return "startswith(name,'{}')".format(prefix.replace("'", "''"))
+
+
+def _is_file_under(entry: BatchNodeFile, prefix: str) -> bool:
+    """Listings may include directories and, if the server ignores $filter, other files."""
+    return (
+        not entry.is_directory
+        and entry.name is not None
+        and entry.properties is not None
+        and entry.name.startswith(prefix)
+    )

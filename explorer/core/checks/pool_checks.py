@@ -1,0 +1,78 @@
+"""Whether a multi-instance task can run on a given pool.
+
+Batch does not refuse a task its pool cannot run: the task stays queued
+("active") forever. These checks say why before submitting, and offer a fix.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from explorer.core.checks.problems import FixAction, FixKind, Problem
+from explorer.core.specs.os_family import OsFamily
+from explorer.core.specs.pool_info import AllocationState, PoolInfo
+from explorer.core.specs.task_spec import MAX_INSTANCES, MultiInstanceTaskSpec
+
+# The first word of a command line that only one OS family can run.
+_SHELL_OF = {
+    "/bin/bash": OsFamily.LINUX,
+    "/bin/sh": OsFamily.LINUX,
+    "cmd": OsFamily.WINDOWS,
+    "cmd.exe": OsFamily.WINDOWS,
+}
+
+
+def task_on_pool_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iterator[Problem]:
+    if not pool.enable_inter_node_communication:
+        yield Problem(
+            "pool",
+            f"Pool '{pool.id}' does not allow inter-node communication, so the task would stay queued forever.",
+            "Choose or create a pool with inter-node communication enabled (it cannot be turned on later).",
+            FixAction(FixKind.CREATE_POOL),
+        )
+    if pool.task_slots_per_node != 1:
+        yield Problem(
+            "pool",
+            f"Pool '{pool.id}' has {pool.task_slots_per_node} task slots per node; "
+            "multi-instance tasks run only on pools with 1, so the task would stay queued forever.",
+            "Choose or create a pool with 1 task slot per node (it cannot be changed later).",
+            FixAction(FixKind.CREATE_POOL),
+        )
+    yield from _node_shortage_problems(spec, pool)
+    yield from _os_mismatch_problems(spec, pool)
+
+
+def _node_shortage_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iterator[Problem]:
+    needed = spec.number_of_instances
+    available = pool.nodes_to_expect
+    # Counts outside 1..MAX_INSTANCES are reported by the spec's own checks.
+    if not 1 <= needed <= MAX_INSTANCES or available >= needed:
+        return
+    if pool.allocation_state is AllocationState.RESIZING:
+        situation = f"pool '{pool.id}' is resizing to {available}"
+    else:
+        situation = f"pool '{pool.id}' has {available}"
+    yield Problem(
+        "number_of_instances",
+        f"The task needs {needed} nodes (one per instance) but {situation}; "
+        "it would wait in the queue until the pool grows.",
+        f"Resize the pool to {needed} nodes, or lower the number of instances to {available}."
+        if available
+        else f"Resize the pool to {needed} nodes.",
+        FixAction(FixKind.RESIZE_POOL, needed),
+        (FixAction(FixKind.SET_INSTANCES, available),) if available else (),
+    )
+
+
+def _os_mismatch_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iterator[Problem]:
+    commands = {"command_line": spec.command_line, "coordination_command_line": spec.coordination_command_line}
+    for field, command in commands.items():
+        words = command.split(maxsplit=1)
+        family = _SHELL_OF.get(words[0].lower()) if words else None
+        if family is not None and family is not pool.os_family:
+            yield Problem(
+                field,
+                f"The command starts with '{words[0]}', which runs on {family.value.title()} "
+                f"but pool '{pool.id}' runs {pool.os_family.value.title()}.",
+                f"Pick an MPI preset for {pool.os_family.value.title()}, or choose a {family.value.title()} pool.",
+            )

@@ -1,0 +1,195 @@
+"""Validation of task and pool specs: every mistake as a Problem with its fix.
+
+An empty list means the spec can be submitted. ``validate_task`` also checks the
+task against the pool it will run on when given a PoolInfo.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from explorer.core.checks.field_checks import (
+    command_line_problems,
+    duration_problems,
+    environment_problems,
+    id_problems,
+    resource_files_problems,
+    user_identity_problems,
+)
+from explorer.core.checks.pool_checks import task_on_pool_problems
+from explorer.core.checks.problems import FixAction, FixKind, Problem
+from explorer.core.specs.job_spec import JobSpec
+from explorer.core.specs.pool_info import PoolInfo
+from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
+from explorer.core.specs.task_spec import MAX_INSTANCES, UNLIMITED_RETRIES, MultiInstanceTaskSpec, TaskConstraints
+
+MAX_DISPLAY_NAME_LENGTH = 1024
+
+
+def validate_task(spec: MultiInstanceTaskSpec, pool: PoolInfo | None = None) -> list[Problem]:
+    """All problems with ``spec``, plus those with running it on ``pool`` if given."""
+    problems = list(_task_problems(spec))
+    if pool is not None:
+        problems.extend(task_on_pool_problems(spec, pool))
+    return problems
+
+
+def validate_pool(spec: PoolSpec) -> list[Problem]:
+    """All problems with ``spec`` as a pool for multi-instance tasks."""
+    return list(_pool_problems(spec))
+
+
+def validate_job(spec: JobSpec) -> list[Problem]:
+    """Problems on "job_id" and "pool_id", the task wizard's names for these fields."""
+    problems = list(id_problems(spec.id, "job_id", "job ID"))
+    if not spec.pool_id:
+        problems.append(Problem("pool_id", "No pool is chosen.", "Choose the pool the job's tasks run on."))
+    else:
+        problems.extend(id_problems(spec.pool_id, "pool_id", "pool ID"))
+    return problems
+
+
+def _task_problems(spec: MultiInstanceTaskSpec) -> Iterator[Problem]:
+    yield from id_problems(spec.job_id, "job_id", "job ID")
+    yield from id_problems(spec.task_id, "task_id", "task ID")
+    if spec.display_name is not None and len(spec.display_name) > MAX_DISPLAY_NAME_LENGTH:
+        yield Problem(
+            "display_name",
+            f"The display name is {len(spec.display_name)} characters long; "
+            f"Batch allows at most {MAX_DISPLAY_NAME_LENGTH}.",
+            "Shorten it.",
+        )
+    yield from command_line_problems(spec.command_line, "command_line", "application command")
+    yield from command_line_problems(
+        spec.coordination_command_line, "coordination_command_line", "coordination command"
+    )
+    yield from _instance_count_problems(spec.number_of_instances)
+    yield from resource_files_problems(spec.common_resource_files, "common_resource_files")
+    yield from resource_files_problems(spec.resource_files, "resource_files")
+    yield from environment_problems(spec.environment_settings, "environment_settings")
+    yield from user_identity_problems(spec.user_identity, "user_identity")
+    if spec.constraints is not None:
+        yield from _constraints_problems(spec.constraints, "constraints")
+
+
+def _instance_count_problems(count: int) -> Iterator[Problem]:
+    if count < 1:
+        yield Problem(
+            "number_of_instances",
+            f"The number of instances is {count}; a task needs at least one node.",
+            "Use 1 or more instances.",
+            FixAction(FixKind.SET_INSTANCES, 1),
+        )
+    elif count > MAX_INSTANCES:
+        yield Problem(
+            "number_of_instances",
+            f"{count} instances is more than the {MAX_INSTANCES} nodes an inter-node communication pool can have.",
+            f"Use at most {MAX_INSTANCES} instances, and more processes per node if you need more ranks.",
+            FixAction(FixKind.SET_INSTANCES, MAX_INSTANCES),
+        )
+
+
+def _constraints_problems(constraints: TaskConstraints, field: str) -> Iterator[Problem]:
+    yield from duration_problems(
+        constraints.max_wall_clock_time,
+        f"{field}.max_wall_clock_time",
+        "maximum wall-clock time",
+        allow_zero=False,
+        when_unset="no limit",
+    )
+    yield from duration_problems(
+        constraints.retention_time,
+        f"{field}.retention_time",
+        "retention time",
+        allow_zero=True,
+        when_unset="Batch's default of 7 days",
+    )
+    retries = constraints.max_task_retry_count
+    if retries is not None and retries < UNLIMITED_RETRIES:
+        yield Problem(
+            f"{field}.max_task_retry_count",
+            f"The maximum retry count is {retries}; Batch accepts 0 or more, or -1 for unlimited retries.",
+            "Use 0 for no retries.",
+        )
+
+
+def _pool_problems(spec: PoolSpec) -> Iterator[Problem]:
+    yield from id_problems(spec.id, "id", "pool ID")
+    if not spec.vm_size.strip():
+        yield Problem("vm_size", "The VM size is empty.", "Enter a size such as Standard_D2s_v3.")
+    elif any(character.isspace() for character in spec.vm_size):
+        yield Problem(
+            "vm_size",
+            f"The VM size '{spec.vm_size}' contains spaces.",
+            "VM sizes are single words such as Standard_D2s_v3.",
+        )
+    yield from _image_problems(spec.image, "image")
+    yield from _node_count_problems(spec)
+    if not spec.enable_inter_node_communication:
+        yield Problem(
+            "enable_inter_node_communication",
+            "Inter-node communication is off, so multi-instance (MPI) tasks would wait in this pool forever.",
+            "Turn inter-node communication on; it cannot be changed after the pool is created.",
+            FixAction(FixKind.ENABLE_INTER_NODE_COMMUNICATION),
+        )
+    if spec.task_slots_per_node < 1:
+        yield Problem(
+            "task_slots_per_node",
+            f"Task slots per node is {spec.task_slots_per_node}; a node needs at least one.",
+            "Use 1 task slot per node.",
+            FixAction(FixKind.SET_TASK_SLOTS_PER_NODE, 1),
+        )
+    elif spec.task_slots_per_node > 1:
+        yield Problem(
+            "task_slots_per_node",
+            f"Task slots per node is {spec.task_slots_per_node}; Batch runs multi-instance tasks only on pools with 1.",
+            "Use 1 task slot per node, and run several MPI processes per node instead.",
+            FixAction(FixKind.SET_TASK_SLOTS_PER_NODE, 1),
+        )
+    if spec.start_task is not None:
+        yield from _start_task_problems(spec.start_task, "start_task")
+
+
+def _image_problems(image: VmImage, field: str) -> Iterator[Problem]:
+    required = {
+        "publisher": ("publisher", "Canonical"),
+        "offer": ("offer", "ubuntu-24_04-lts"),
+        "sku": ("SKU", "server"),
+        "version": ("version", "latest"),
+        "node_agent_sku_id": ("node agent SKU", "batch.node.ubuntu 24.04"),
+    }
+    for name, (what, example) in required.items():
+        if not getattr(image, name).strip():
+            yield Problem(f"{field}.{name}", f"The image {what} is empty.", f"Enter it, for example '{example}'.")
+
+
+def _node_count_problems(spec: PoolSpec) -> Iterator[Problem]:
+    counts = {"target_dedicated_nodes": "dedicated", "target_low_priority_nodes": "low-priority"}
+    negative = False
+    for name, kind in counts.items():
+        count = getattr(spec, name)
+        if count < 0:
+            negative = True
+            yield Problem(name, f"The number of {kind} nodes is {count}.", "Use 0 or more.")
+    if negative:
+        return
+    if spec.target_nodes < 1:
+        yield Problem(
+            "target_dedicated_nodes",
+            "The pool has no nodes, so no task could run on it.",
+            "Ask for at least 1 dedicated or low-priority node.",
+        )
+    elif spec.enable_inter_node_communication and spec.target_nodes > MAX_INSTANCES:
+        yield Problem(
+            "target_dedicated_nodes",
+            f"The pool asks for {spec.target_nodes} nodes; "
+            f"pools with inter-node communication hold at most {MAX_INSTANCES}.",
+            f"Ask for at most {MAX_INSTANCES} nodes in total.",
+        )
+
+
+def _start_task_problems(start_task: StartTask, field: str) -> Iterator[Problem]:
+    yield from command_line_problems(start_task.command_line, f"{field}.command_line", "start task command")
+    yield from resource_files_problems(start_task.resource_files, f"{field}.resource_files")
+    yield from environment_problems(start_task.environment_settings, f"{field}.environment_settings")
+    yield from user_identity_problems(start_task.user_identity, f"{field}.user_identity")

@@ -1,0 +1,6 @@
+"""MPI command lines: presets per MPI implementation and a preview of what a node runs.
+
+`mpi_presets.build_commands` / `presets_for`; `command_preview.preview_command`.
+
+May import `explorer.core.specs`.
+"""

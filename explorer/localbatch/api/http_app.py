@@ -1,0 +1,218 @@
+"""The aiohttp application: Shared Key on every request, Batch headers, errors and lists.
+
+Whatever goes wrong inside a handler reaches the client as Batch's JSON error body
+with a status code from Batch's vocabulary; never a traceback.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import logging
+import re
+import uuid
+from collections.abc import Awaitable, Callable, Iterable
+from typing import Any
+
+from aiohttp import web
+
+from explorer.localbatch.api import odata
+from explorer.localbatch.api.auth import AuthenticationError, verify_request
+from explorer.localbatch.wire.bodies import Body
+from explorer.localbatch.wire.clock import http_date_from_iso
+from explorer.localbatch.wire.errors import BatchError
+
+log = logging.getLogger(__name__)
+
+MAX_BODY_BYTES = 4 * 1024 * 1024
+JSON_TYPE = "application/json;odata=minimalmetadata"
+# Every api-version today's Azure Batch clients send: dates, optionally with the data-plane suffix.
+_API_VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}(\.\d+\.\d+)?(-preview)?$")
+
+Handler = Callable[[web.Request], Awaitable[web.StreamResponse]]
+CONFIG = web.AppKey("config", dict)
+
+
+def metadata_url(request: web.Request, fragment: str = "") -> str:
+    base = f"{request.scheme}://{request.host}/$metadata"
+    return f"{base}#{fragment}" if fragment else base
+
+
+@web.middleware
+async def batch_headers(request: web.Request, handler: Handler) -> web.StreamResponse:
+    response = await _answer_errors(request, handler)
+    response.headers["request-id"] = str(uuid.uuid4())
+    client_request_id = request.headers.get("client-request-id")
+    if client_request_id:
+        response.headers["client-request-id"] = client_request_id
+    return response
+
+
+async def _answer_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
+    try:
+        return await handler(request)
+    except BatchError as error:
+        return error_response(request, error)
+    except odata.ODataError as error:
+        return error_response(request, BatchError(400, "InvalidQueryParameterValue", str(error)))
+    except web.HTTPRequestEntityTooLarge:
+        return error_response(
+            request,
+            BatchError(413, "RequestBodyTooLarge", f"The request body is larger than {MAX_BODY_BYTES} bytes."),
+        )
+    except web.HTTPException as error:
+        if error.status < 400:
+            raise
+        code = {404: "ResourceNotFound", 405: "UnsupportedHttpVerb"}.get(error.status, "InvalidRequest")
+        return error_response(request, BatchError(error.status, code, f"{error.reason}: {request.method} {request.path}"))
+    except Exception:  # noqa: BLE001 - the client gets a clean 500, the log gets the traceback
+        log.exception("unhandled error for %s %s", request.method, request.path)
+        return error_response(request, BatchError(500, "InternalServerError", "Local Batch failed to process the request."))
+
+
+@web.middleware
+async def shared_key(request: web.Request, handler: Handler) -> web.StreamResponse:
+    config = request.app[CONFIG]
+    try:
+        verify_request(
+            request.method,
+            request.rel_url.raw_path,
+            list(request.query.items()),
+            request.headers,
+            config["account"],
+            config["key"],
+        )
+    except AuthenticationError as error:
+        raise BatchError(403, "AuthenticationFailed", f"Server failed to authenticate the request. {error.reason}") from None
+    version = request.query.get("api-version")
+    if not version:
+        raise BatchError(400, "MissingRequiredQueryParameter", "A query parameter that's mandatory for this request is not specified: api-version.")
+    if not _API_VERSION.match(version):
+        raise BatchError(400, "InvalidQueryParameterValue", f"The api-version '{version}' is not a Batch API version such as 2025-06-01.")
+    return await handler(request)
+
+
+def error_response(request: web.Request, error: BatchError) -> web.Response:
+    if request.method == "HEAD":
+        return web.Response(status=error.status, headers={"Content-Type": JSON_TYPE})
+    return web.Response(
+        status=error.status,
+        text=json.dumps(error.body(metadata_url(request, "Microsoft.Azure.Batch.Protocol.Entities.Container.errors/@Element"))),
+        content_type="application/json",
+        charset="utf-8",
+    )
+
+
+# --- replies ------------------------------------------------------------------------------
+def wire(doc: dict) -> dict:
+    """A stored document as the client sees it: without Local Batch's own fields."""
+    return {key: value for key, value in doc.items() if not key.startswith("_")}
+
+
+def document_response(request: web.Request, doc: dict, fragment: str) -> web.Response:
+    select = odata.parse_select(request.query.get("$select"))
+    body = {"odata.metadata": metadata_url(request, fragment), **odata.project(wire(doc), select)}
+    response = web.Response(text=json.dumps(body), status=200, headers={"Content-Type": JSON_TYPE})
+    _resource_headers(response, doc)
+    return response
+
+
+def accepted(doc: dict | None, url: str, status: int = 202) -> web.Response:
+    """Empty 201/202/204 replies with DataServiceId, ETag and Last-Modified."""
+    response = web.Response(status=status, headers={"DataServiceId": url})
+    if status != 204:
+        response.headers["Location"] = url
+    if doc is not None:
+        _resource_headers(response, doc)
+    return response
+
+
+def _resource_headers(response: web.StreamResponse, doc: dict) -> None:
+    if "eTag" in doc:
+        response.headers["ETag"] = doc["eTag"]
+    if "lastModified" in doc:
+        response.headers["Last-Modified"] = http_date_from_iso(doc["lastModified"])
+
+
+def check_preconditions(request: web.Request, doc: dict) -> None:
+    """If-Match / If-None-Match against the resource's ETag (the SDK quotes it)."""
+    etag = doc.get("eTag", "")
+    if_match = request.headers.get("If-Match")
+    if if_match and if_match.strip() != "*" and if_match.strip().strip('"') != etag:
+        raise BatchError(412, "ConditionNotMet", "The condition specified using HTTP conditional header(s) is not met.")
+    if_none_match = request.headers.get("If-None-Match")
+    if if_none_match and (if_none_match.strip() == "*" or if_none_match.strip().strip('"') == etag):
+        raise BatchError(412, "ConditionNotMet", "The condition specified using HTTP conditional header(s) is not met.")
+
+
+async def read_body(request: web.Request) -> Body:
+    raw = await request.read()
+    try:
+        data = json.loads(raw or b"{}")
+    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        raise BatchError(400, "InvalidRequestBody", f"The request body is not valid JSON: {error}.") from None
+    return Body(data)
+
+
+# --- lists --------------------------------------------------------------------------------
+def _encode_token(state: dict) -> str:
+    # base64url without padding: survives the SDK re-quoting nextLink query values.
+    return base64.urlsafe_b64encode(json.dumps(state, separators=(",", ":")).encode()).decode().rstrip("=")
+
+
+def _decode_token(token: str) -> dict:
+    try:
+        state = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
+        if not isinstance(state, dict) or not isinstance(state.get("o"), int):
+            raise ValueError
+        return state
+    except ValueError:
+        raise BatchError(400, "InvalidQueryParameterValue", "The $skiptoken of this list request is not valid.") from None
+
+
+def list_response(request: web.Request, docs: Iterable[dict], fragment: str, *, prepared: bool = False) -> web.Response:
+    """One page of a list with $filter, $select, maxresults and an odata.nextLink.
+
+    The filter and selection travel inside $skiptoken, so later pages need nothing
+    else from the client's query string.
+    """
+    token = request.query.get("$skiptoken")
+    if token:
+        state = _decode_token(token)
+    else:
+        state = {
+            "o": 0,
+            "f": request.query.get("$filter"),
+            "s": request.query.get("$select"),
+            "m": odata.parse_maxresults(request.query.get("maxresults")),
+        }
+    predicate = odata.parse_filter(state["f"]) if state.get("f") else None
+    select = odata.parse_select(state.get("s"))
+    page_size = odata.parse_maxresults(state.get("m"))
+    offset = state["o"]
+    page: list[dict] = []
+    matched = 0
+    more = False
+    for doc in docs:
+        shown = doc if prepared else wire(doc)
+        if predicate is not None and not predicate(shown):
+            continue
+        if matched >= offset:
+            if len(page) == page_size:
+                more = True
+                break
+            page.append(odata.project(shown, select))
+        matched += 1
+    body: dict[str, Any] = {"odata.metadata": metadata_url(request, fragment), "value": page}
+    if more:
+        next_state = dict(state, o=offset + page_size)
+        body["odata.nextLink"] = str(
+            request.url.with_query({"api-version": request.query.get("api-version", ""), "$skiptoken": _encode_token(next_state)})
+        )
+    return web.Response(text=json.dumps(body), headers={"Content-Type": JSON_TYPE})
+
+
+def build_app(account: str, key: str) -> web.Application:
+    app = web.Application(middlewares=[batch_headers, shared_key], client_max_size=MAX_BODY_BYTES)
+    app[CONFIG] = {"account": account, "key": key}
+    return app

@@ -1,0 +1,112 @@
+"""`mpi-explorer localbatch serve`: run Local Batch until SIGTERM/SIGINT.
+
+When ready it prints exactly one JSON line on stdout:
+{"endpoint": "http://127.0.0.1:PORT", "account": "...", "key": "..."}
+
+`--auto-storage-url/--auto-storage-account` link a storage account (Azurite for the
+app), where autoStorageContainerName resource files come from. Its key is read from
+LOCALBATCH_AUTO_STORAGE_KEY only: argv is visible to every user of the machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import logging
+import os
+import signal
+import sys
+from pathlib import Path
+
+import platformdirs
+
+from explorer.localbatch.api.auth import generate_key
+from explorer.localbatch.context import Settings
+from explorer.localbatch.files.blob_containers import AutoStorage
+from explorer.localbatch.service import LocalBatch
+
+log = logging.getLogger(__name__)
+KEY_FILE = "account.key"
+AUTO_STORAGE_KEY_ENV = "LOCALBATCH_AUTO_STORAGE_KEY"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("mpi-explorer")) / "localbatch"
+
+
+def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, default=0, help="port to bind (default 0: a free port)")
+    parser.add_argument("--data-dir", type=Path, default=None, help="state and node directories (default: the user data dir)")
+    parser.add_argument("--account", default="localbatch", help="the Batch account name clients sign with")
+    parser.add_argument("--key", default=None, help="base64 account key (default: LOCALBATCH_KEY, else generated and stored)")
+    parser.add_argument(
+        "--node-start-seconds", type=float, default=1.0, help="how long a new or rebooted node takes to become idle"
+    )
+    parser.add_argument(
+        "--auto-storage-url", default=None,
+        help=f"blob endpoint of the linked storage (autoStorageContainerName); its key is read from {AUTO_STORAGE_KEY_ENV}",
+    )
+    parser.add_argument("--auto-storage-account", default=None, help="account name of the linked storage")
+
+
+def account_key(data_dir: Path, given: str | None) -> str:
+    """The given key, or the stored one, or a new one stored readable by the user only."""
+    if given:
+        return given
+    path = data_dir / KEY_FILE
+    if path.exists():
+        return path.read_text().strip()
+    key = generate_key()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    with os.fdopen(descriptor, "w") as out:
+        out.write(key)
+    return key
+
+
+def auto_storage(args: argparse.Namespace) -> AutoStorage | None:
+    """The linked storage asked for on the command line; ValueError says what is missing."""
+    if not (args.auto_storage_url or args.auto_storage_account):
+        return None
+    key = os.environ.get(AUTO_STORAGE_KEY_ENV)
+    if not (args.auto_storage_url and args.auto_storage_account and key):
+        raise ValueError(f"linked storage needs --auto-storage-url, --auto-storage-account and the key in {AUTO_STORAGE_KEY_ENV}")
+    return AutoStorage(args.auto_storage_url, args.auto_storage_account, key)
+
+
+def serve(args: argparse.Namespace) -> int:
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        storage = auto_storage(args)
+    except ValueError as error:
+        print(f"Local Batch: {error}", file=sys.stderr)
+        return 2
+    data_dir = args.data_dir or default_data_dir()
+    key = account_key(data_dir, args.key or os.environ.get("LOCALBATCH_KEY"))
+    settings = Settings(
+        data_dir=data_dir, account=args.account, node_start_seconds=args.node_start_seconds, auto_storage=storage
+    )
+    if storage:
+        log.info("linked storage: account %s at %s", storage.account, storage.url)
+    return asyncio.run(_serve(settings, key, args.host, args.port))
+
+
+async def _serve(settings: Settings, key: str, host: str, port: int) -> int:
+    service = LocalBatch(settings, key)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGTERM, signal.SIGINT):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        endpoint = await service.start(host, port)
+    except OSError as error:
+        print(f"Local Batch cannot listen on {host}:{port}: {error}", file=sys.stderr)
+        await service.stop()
+        return 2
+    print(json.dumps({"endpoint": endpoint, "account": settings.account, "key": key}), flush=True)
+    await stop.wait()
+    log.info("stopping")
+    await service.stop()
+    return 0

@@ -1,0 +1,174 @@
+"""Jobs: create, update, terminate, delete, task counts, onAllTasksComplete."""
+
+from __future__ import annotations
+
+from explorer.localbatch.context import Context
+from explorer.localbatch.running.task_attempts import Ending, remove_task_dirs
+from explorer.localbatch.scheduling.scheduler import Scheduler
+from explorer.localbatch.state.documents import set_state, touch
+from explorer.localbatch.wire.bodies import Body
+from explorer.localbatch.wire.clock import now_iso
+from explorer.localbatch.wire.errors import already_exists, conflict
+from explorer.localbatch.wire.request_specs import read_environment, read_metadata
+
+ON_ALL_TASKS_COMPLETE = ("noaction", "terminatejob")
+ON_TASK_FAILURE = ("noaction", "performexitoptionsjobaction")
+
+
+class Jobs:
+    def __init__(self, ctx: Context, scheduler: Scheduler) -> None:
+        self.ctx = ctx
+        self.scheduler = scheduler
+        ctx.on_task_completed = self._task_completed
+
+    def create(self, body: Body) -> dict:
+        job_id = body.id()
+        if job_id.lower() in self.ctx.state.jobs:
+            raise already_exists("job", job_id)
+        pool_info = body.obj("poolInfo", required=True)
+        assert pool_info is not None
+        pool_id = pool_info.str("poolId")
+        if pool_id is None:
+            if pool_info.has("autoPoolSpecification"):
+                raise conflict("FeatureNotSupported", "Local Batch does not create auto pools; give poolInfo.poolId.")
+            pool_info.str("poolId", required=True)
+        moment = now_iso()
+        constraints = body.obj("constraints")
+        job = {
+            "id": job_id,
+            "url": self.ctx.url(f"/jobs/{job_id}"),
+            "creationTime": moment,
+            "state": "active",
+            "stateTransitionTime": moment,
+            "priority": body.int("priority", minimum=-1000, maximum=1000) or 0,
+            "maxParallelTasks": body.int("maxParallelTasks", minimum=-1) or -1,
+            "allowTaskPreemption": bool(body.bool("allowTaskPreemption")),
+            "usesTaskDependencies": bool(body.bool("usesTaskDependencies")),
+            "poolInfo": {"poolId": pool_id},
+            "onAllTasksComplete": body.choice("onAllTasksComplete", ON_ALL_TASKS_COMPLETE) or "noaction",
+            "onTaskFailure": body.choice("onTaskFailure", ON_TASK_FAILURE) or "noaction",
+            "executionInfo": {"startTime": moment, "poolId": pool_id},
+        }
+        if body.has("displayName"):
+            job["displayName"] = body.str("displayName", max_length=1024)
+        if constraints is not None:
+            job["constraints"] = {
+                key: value
+                for key, value in (
+                    ("maxWallClockTime", constraints.duration("maxWallClockTime")),
+                    ("maxTaskRetryCount", constraints.int("maxTaskRetryCount", minimum=-1)),
+                )
+                if value is not None
+            }
+        environment = read_environment(body, "commonEnvironmentSettings")
+        if environment:
+            job["commonEnvironmentSettings"] = environment
+        metadata = read_metadata(body)
+        if metadata:
+            job["metadata"] = metadata
+        touch(job)
+        self.ctx.state.save_job(job)
+        self.ctx.wake_scheduler()
+        return job
+
+    def update(self, job_id: str, body: Body, *, replace: bool) -> dict:
+        """PATCH changes the properties given; PUT (replace) resets the others to defaults."""
+        job = self._changeable(job_id)
+        if body.has("priority") or replace:
+            job["priority"] = body.int("priority", minimum=-1000, maximum=1000) or 0
+        if body.has("onAllTasksComplete") or replace:
+            job["onAllTasksComplete"] = body.choice("onAllTasksComplete", ON_ALL_TASKS_COMPLETE) or "noaction"
+        if body.has("maxParallelTasks"):
+            job["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1)
+        if body.has("metadata") or replace:
+            job["metadata"] = read_metadata(body)
+        pool_info = body.obj("poolInfo")
+        if pool_info is not None:
+            job["poolInfo"] = {"poolId": pool_info.str("poolId", required=True)}
+        touch(job)
+        self.ctx.state.save_job(job)
+        self._task_completed(job)
+        self.ctx.wake_scheduler()
+        return job
+
+    def _changeable(self, job_id: str) -> dict:
+        job = self.ctx.state.job(job_id)
+        if job["state"] in ("completed", "terminating"):
+            raise conflict("JobCompleted", "The specified job is already in a completed state.")
+        if job["state"] == "deleting":
+            raise conflict("JobBeingDeleted", "The specified job has been marked for deletion and is being reclaimed.")
+        return job
+
+    def terminate(self, job_id: str, reason: str | None) -> None:
+        job = self._changeable(job_id)
+        self.end_job(job, reason or "UserTerminate")
+
+    def end_job(self, job: dict, reason: str) -> None:
+        set_state(job, "terminating")
+        job["executionInfo"]["terminateReason"] = reason
+        touch(job)
+        self.ctx.state.save_job(job)
+
+        async def finish() -> None:
+            await self.scheduler.stop_executions(self.scheduler.executions_of_job(job["id"]), Ending.TERMINATE)
+            for task in self.ctx.state.job_tasks(job["id"]).values():
+                if task["state"] != "completed":
+                    set_state(task, "completed")
+                    touch(task)
+                    self.ctx.state.save_task(job["id"], task)
+            set_state(job, "completed")
+            job["executionInfo"]["endTime"] = now_iso()
+            touch(job)
+            self.ctx.state.save_job(job)
+
+        self.ctx.spawn(finish(), f"terminate job {job['id']}")
+
+    def delete(self, job_id: str) -> None:
+        job = self.ctx.state.job(job_id)
+        if job["state"] == "deleting":
+            return
+        set_state(job, "deleting")
+        touch(job)
+        self.ctx.state.save_job(job)
+
+        async def finish() -> None:
+            await self.scheduler.stop_executions(self.scheduler.executions_of_job(job_id), Ending.DELETE)
+            for task in self.ctx.state.job_tasks(job_id).values():
+                info = task.get("nodeInfo") or {}
+                if info:
+                    remove_task_dirs(self.ctx, info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
+            self.ctx.state.remove_job(job_id)
+
+        self.ctx.spawn(finish(), f"delete job {job_id}")
+
+    def task_counts(self, job_id: str) -> dict:
+        self.ctx.state.job(job_id)
+        counts = dict.fromkeys(("active", "running", "completed", "succeeded", "failed"), 0)
+        slots = dict(counts)
+        for task in self.ctx.state.job_tasks(job_id).values():
+            state = "running" if task["state"] in ("preparing", "running") else task["state"]
+            required = task.get("requiredSlots") or 1
+            counts[state] += 1
+            slots[state] += required
+            if state == "completed":
+                outcome = "succeeded" if (task.get("executionInfo") or {}).get("result") == "success" else "failed"
+                counts[outcome] += 1
+                slots[outcome] += required
+        return {"taskCounts": counts, "taskSlotCounts": slots}
+
+    def _task_completed(self, job: dict) -> None:
+        if job["state"] != "active" or job.get("onAllTasksComplete") != "terminatejob":
+            return
+        tasks = self.ctx.state.job_tasks(job["id"]).values()
+        if tasks and all(task["state"] == "completed" for task in tasks):
+            self.end_job(job, "AllTasksComplete")
+
+
+def task_node_ids(ctx: Context, job_id: str, task: dict) -> list[str]:
+    """Every node a task's instances ran on: the primary and, for multi-instance tasks, the subtasks'."""
+    ids = [task["nodeInfo"]["nodeId"]] if task.get("nodeInfo") else []
+    for subtask in ctx.state.task_subtasks(job_id, task["id"]).values():
+        node_id = (subtask.get("nodeInfo") or {}).get("nodeId")
+        if node_id and node_id not in ids:
+            ids.append(node_id)
+    return ids

@@ -1,0 +1,111 @@
+"""Placing active tasks on nodes and owning their executions.
+
+The scheduler is woken whenever something may let a task run (a task added, a node
+idle, a pool resized). Placement and the node bookkeeping happen in one synchronous
+pass, so two tasks can never be given the same slot and a multi-instance task gets
+all of its nodes at once or none.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+
+from explorer.localbatch.context import Context
+from explorer.localbatch.running.task_attempts import Ending, TaskExecution
+from explorer.localbatch.scheduling.placement import pick_gang, pick_node
+
+log = logging.getLogger(__name__)
+
+TaskKey = tuple[str, str]
+
+
+class Scheduler:
+    def __init__(self, ctx: Context, multi_instance_execution: type[TaskExecution] | None = None) -> None:
+        self.ctx = ctx
+        self._wake = asyncio.Event()
+        self._executions: dict[TaskKey, TaskExecution] = {}
+        self._multi_instance_execution = multi_instance_execution
+        ctx.set_scheduler_wake(self._wake.set)
+
+    def execution(self, job_id: str, task_id: str) -> TaskExecution | None:
+        return self._executions.get((job_id.lower(), task_id.lower()))
+
+    def executions_on_node(self, pool_id: str, node_id: str) -> list[TaskExecution]:
+        return [
+            ex
+            for ex in self._executions.values()
+            if ex.pool["id"].lower() == pool_id.lower() and any(n["id"].lower() == node_id.lower() for n in ex.nodes)
+        ]
+
+    def executions_of_job(self, job_id: str) -> list[TaskExecution]:
+        return [ex for key, ex in self._executions.items() if key[0] == job_id.lower()]
+
+    async def stop_execution(self, job_id: str, task_id: str, ending: Ending) -> None:
+        execution = self.execution(job_id, task_id)
+        if execution is not None:
+            await execution.stop(ending)
+            await self._wait_gone((job_id.lower(), task_id.lower()))
+
+    async def stop_executions(self, executions: list[TaskExecution], ending: Ending) -> None:
+        await asyncio.gather(*(ex.stop(ending) for ex in executions))
+        for ex in executions:
+            await self._wait_gone((ex.job["id"].lower(), ex.task["id"].lower()))
+
+    async def _wait_gone(self, key: TaskKey) -> None:
+        while key in self._executions:
+            await asyncio.sleep(0.01)
+
+    async def run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            try:
+                self.schedule()
+            except Exception:  # noqa: BLE001 - the loop must survive a bad document
+                log.exception("scheduling pass failed")
+
+    def schedule(self) -> None:
+        state = self.ctx.state
+        jobs = sorted(
+            (job for job in state.jobs.values() if job.get("state") == "active"),
+            key=lambda job: (-job.get("priority", 0), job.get("creationTime", "")),
+        )
+        for job in jobs:
+            pool = state.pools.get(((job.get("poolInfo") or {}).get("poolId") or "").lower())
+            if pool is None or pool.get("state") != "active":
+                continue
+            nodes = state.pool_nodes(pool["id"])
+            for task in state.job_tasks(job["id"]).values():
+                key = (job["id"].lower(), task["id"].lower())
+                if task.get("state") != "active" or key in self._executions:
+                    continue
+                placed = self._place(pool, nodes, task)
+                if placed:
+                    self._start(key, job, task, pool, placed)
+
+    def _place(self, pool: dict, nodes: dict[str, dict], task: dict) -> list[dict] | None:
+        settings = task.get("multiInstanceSettings")
+        slots_per_node = pool.get("taskSlotsPerNode", 1)
+        if settings:
+            # Batch leaves such a task queued: no inter-node communication, or several slots per node.
+            if not pool.get("enableInterNodeCommunication") or slots_per_node != 1 or self._multi_instance_execution is None:
+                return None
+            return pick_gang(nodes, settings.get("numberOfInstances", 1))
+        node = pick_node(nodes, slots_per_node, task.get("requiredSlots") or 1)
+        return [node] if node else None
+
+    def _start(self, key: TaskKey, job: dict, task: dict, pool: dict, nodes: list[dict]) -> None:
+        kind = self._multi_instance_execution if task.get("multiInstanceSettings") else TaskExecution
+        assert kind is not None
+        execution = kind(self.ctx, job, task, pool, nodes)
+        self._executions[key] = execution
+
+        async def run() -> None:
+            try:
+                await execution.execute()
+            finally:
+                self._executions.pop(key, None)
+                self._wake.set()
+
+        self.ctx.spawn(run(), name=f"task {job['id']}/{task['id']}")

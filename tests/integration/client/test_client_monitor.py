@@ -1,0 +1,179 @@
+"""The monitor against a real Local Batch: live node states, subtasks, outages, memory."""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import os
+import signal
+import tracemalloc
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from azure.batch import models
+from batch_scenarios import create_idle_pool, create_pool, python_command, submit_task, wait_until
+
+from explorer.client.connecting.connection_state import Backoff, ConnectionState, ConnectionStatus
+from explorer.client.watching.monitor import Monitor, Update
+from explorer.client.watching.queries import PoolNodesQuery, PoolsQuery, TaskQuery
+
+QUICK_BACKOFF = Backoff(initial=0.1, cap=0.5, jitter=0)
+
+
+class Recorder:
+    """Keeps every update and state change a test's subscriptions receive."""
+
+    def __init__(self, monitor: Monitor) -> None:
+        self.updates: list[Update] = []
+        self.states: list[ConnectionState] = []
+        monitor.add_state_listener(self.states.append)
+
+    def latest(self, query) -> Update | None:
+        return next((u for u in reversed(self.updates) if u.query == query), None)
+
+
+@pytest.mark.asyncio
+@pytest.mark.parametrize("node_start_seconds", [1.0])
+async def test_nodes_of_a_resizing_pool_are_reported_as_they_change(connection, loop_errors):
+    client = connection.client
+    monitor = Monitor(client, fast_interval=0.05, slow_interval=0.5)
+    recorder = Recorder(monitor)
+    nodes_query, pools_query = PoolNodesQuery("grow"), PoolsQuery()
+    monitor.subscribe(nodes_query, recorder.updates.append)
+    monitor.subscribe(pools_query, recorder.updates.append)
+    try:
+        await wait_until(lambda: (u := recorder.latest(nodes_query)) and u.missing == "PoolNotFound",
+                         what="PoolNotFound before the pool exists")
+        await create_pool(client, "grow", 3)
+
+        def all_idle() -> bool:
+            update = recorder.latest(nodes_query)
+            return update is not None and len(update.items) == 3 and all(n.state == "idle" for n in update.items.values())
+
+        await wait_until(all_idle, what="3 idle nodes")
+        states_seen: dict[str, list[str]] = defaultdict(list)
+        for update in (u for u in recorder.updates if u.query == nodes_query):
+            for node_id in update.diff.added + update.diff.changed:
+                states_seen[node_id].append(update.items[node_id].state)
+        assert len(states_seen) == 3
+        for node_id, states in states_seen.items():
+            assert states[-1] == "idle" and len(states) >= 2, (node_id, states)  # booting, then idle
+        allocation = [u.items["grow"].allocation_state for u in recorder.updates if u.query == pools_query and "grow" in u.items]
+        assert allocation[0] == "resizing" and allocation[-1] == "steady"
+
+        await client.begin_resize_pool("grow", models.BatchPoolResizeOptions(target_dedicated_nodes=1))
+        monitor.refresh()
+        await wait_until(lambda: len(recorder.latest(nodes_query).items) == 1, what="the pool to shrink to 1 node")
+        removed = [node for u in recorder.updates if u.query == nodes_query for node in u.diff.removed]
+        assert len(removed) == 2
+    finally:
+        await monitor.close()
+
+
+@pytest.mark.asyncio
+async def test_subtasks_of_a_multi_instance_task_as_they_progress(connection, tmp_path: Path, loop_errors):
+    client = connection.client
+    await create_idle_pool(client, "mpi", 3, inter_node=True)
+    release = tmp_path / "release"
+    primary = python_command(
+        "import pathlib, sys, time\n"
+        "while not pathlib.Path(sys.argv[1]).exists(): time.sleep(0.02)\n",
+        str(release),
+    )
+    await submit_task(client, "mpi", "job", "mi", primary, instances=3)
+    monitor = Monitor(client, fast_interval=0.05, slow_interval=0.5)
+    recorder = Recorder(monitor)
+    query = TaskQuery("job", "mi")
+    monitor.subscribe(query, recorder.updates.append)
+    try:
+        def running_with_subtasks() -> bool:
+            update = recorder.latest(query)
+            return update is not None and update.task.state == "running" and set(update.items) == {1, 2}
+
+        await wait_until(running_with_subtasks, what="the primary running and subtasks 1 and 2 listed")
+        running = recorder.latest(query)
+        assert running.task.instances == 3
+        nodes = {running.task.node_id} | {s.node_id for s in running.items.values()}
+        assert len(nodes) == 3, "each instance on its own node"
+        assert all(s.task_root_directory for s in running.items.values())
+
+        release.touch()
+        await wait_until(lambda: recorder.latest(query).task.state == "completed", what="the task to complete")
+        done = recorder.latest(query)
+        assert done.task.exit_code == 0
+        assert {s.state for s in done.items.values()} == {"completed"}
+        task_states = [u.task.state for u in recorder.updates]
+        assert task_states.index("running") < task_states.index("completed")
+    finally:
+        await monitor.close()
+
+
+@pytest.mark.asyncio
+async def test_sigkill_and_restart_of_local_batch_mid_watch(connection, local_batch, loop_errors):
+    client = connection.client
+    await create_pool(client, "before", 1)
+    monitor = Monitor(client, fast_interval=0.05, slow_interval=0.2, backoff=QUICK_BACKOFF)
+    recorder = Recorder(monitor)
+    query = PoolsQuery()
+    monitor.subscribe(query, recorder.updates.append)
+    try:
+        await wait_until(lambda: recorder.latest(query) and "before" in recorder.latest(query).items)
+        os.kill(local_batch.pid, signal.SIGKILL)
+        await wait_until(lambda: monitor.state.status is ConnectionStatus.RETRYING, what="a retrying state")
+        assert monitor.state.reason and monitor.state.retry_in is not None
+        assert "retrying in" in str(monitor.state)
+
+        await asyncio.to_thread(local_batch.restart)
+        await wait_until(lambda: monitor.state.status is ConnectionStatus.CONNECTED, what="reconnection")
+        await create_pool(client, "after", 1)
+        await wait_until(lambda: "after" in recorder.latest(query).items, what="a fresh snapshot after the restart")
+        assert "before" in recorder.latest(query).items
+        statuses = [s.status for s in recorder.states]
+        assert ConnectionStatus.RETRYING in statuses and statuses[-1] is ConnectionStatus.CONNECTED
+        assert ConnectionStatus.FAILED not in statuses
+    finally:
+        await monitor.close()
+
+
+@pytest.mark.asyncio
+async def test_memory_stays_flat_over_many_poll_cycles(connection, loop_errors):
+    client = connection.client
+    await create_idle_pool(client, "steady", 20)
+    monitor = Monitor(client, fast_interval=0, slow_interval=0)
+    monitor.subscribe(PoolNodesQuery("steady"), lambda update: None)
+    monitor.subscribe(PoolsQuery(), lambda update: None)
+    try:
+        await wait_until(lambda: monitor.poll_count >= 100, what="100 warm-up polls")
+        gc.collect()
+        tracemalloc.start()
+        objects_before = len(gc.get_objects())
+        memory_before = tracemalloc.get_traced_memory()[0]
+        start = monitor.poll_count
+        await wait_until(lambda: monitor.poll_count >= start + 600, timeout=120, what="600 more polls")
+        gc.collect()
+        growth = tracemalloc.get_traced_memory()[0] - memory_before
+        object_growth = len(gc.get_objects()) - objects_before
+        tracemalloc.stop()
+        assert growth < 256 * 1024, f"traced memory grew by {growth} bytes over 600 polls"
+        assert object_growth < 500, f"{object_growth} more live objects after 600 polls"
+    finally:
+        await monitor.close()
+
+
+@pytest.mark.asyncio
+async def test_a_watch_closed_right_after_a_refresh_never_polls_again(connection, loop_errors):
+    monitor = Monitor(connection.client, fast_interval=0.05, slow_interval=0.05)
+    first = asyncio.get_running_loop().create_future()
+    sub = monitor.subscribe(PoolsQuery(), lambda u: first.done() or first.set_result(u))
+    await asyncio.wait_for(first, 30)
+    for _ in range(20):  # the cancel may land as the runner's wait ends: try many times
+        monitor.refresh(PoolsQuery())
+        sub.close()
+        polls = monitor.poll_count
+        await asyncio.sleep(0.2)  # several poll intervals: a live runner would poll again
+        assert monitor.poll_count == polls
+        sub = monitor.subscribe(PoolsQuery(), lambda u: None)
+        await asyncio.sleep(0.06)
+    sub.close()
+    await monitor.close()
