@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 from azure.batch.aio import BatchClient
 from azure.batch.models import BatchFileProperties, BatchNodeFile
@@ -70,7 +70,8 @@ class TaskFiles:
         return await client.get_task_file_properties(self.job_id, self.task_id, path)
 
     async def read(self, client: BatchClient, path: str, ocp_range: str | None = None) -> Download:
-        return await client.download_task_file(self.job_id, self.task_id, path, ocp_range=ocp_range, cls=_as_download)
+        download = await client.download_task_file(self.job_id, self.task_id, path, ocp_range=ocp_range, cls=_as_download)
+        return cast(Download, download)  # what `cls` made of the response
 
     def list_entries(self, client: BatchClient, prefix: str, recursive: bool) -> AsyncIterator[BatchNodeFile]:
         return client.list_task_files(self.job_id, self.task_id, recursive=recursive, filter=_prefix_filter(prefix))
@@ -97,7 +98,8 @@ class NodeFiles:
         return await client.get_node_file_properties(self.pool_id, self.node_id, path)
 
     async def read(self, client: BatchClient, path: str, ocp_range: str | None = None) -> Download:
-        return await client.download_node_file(self.pool_id, self.node_id, path, ocp_range=ocp_range, cls=_as_download)
+        download = await client.download_node_file(self.pool_id, self.node_id, path, ocp_range=ocp_range, cls=_as_download)
+        return cast(Download, download)
 
     def list_entries(self, client: BatchClient, prefix: str, recursive: bool) -> AsyncIterator[BatchNodeFile]:
         return client.list_node_files(self.pool_id, self.node_id, recursive=recursive, filter=_prefix_filter(prefix))
@@ -114,9 +116,11 @@ class NodeFiles:
 
 
 async def _files_under(listing: AsyncIterator[BatchNodeFile], prefix: str) -> AsyncIterator[RemoteFile]:
+    """Listings may include directories and, if the server ignores $filter, other files."""
     async for entry in listing:
-        if _is_file_under(entry, prefix):
-            yield RemoteFile(entry.name, entry.properties.content_length)
+        name, props = entry.name, entry.properties
+        if not entry.is_directory and name is not None and props is not None and name.startswith(prefix):
+            yield RemoteFile(name, props.content_length)
 
 
 def _prefix_filter(prefix: str) -> str | None:
@@ -124,12 +128,3 @@ def _prefix_filter(prefix: str) -> str | None:
         return None
     return "startswith(name,'{}')".format(prefix.replace("'", "''"))
 
-
-def _is_file_under(entry: BatchNodeFile, prefix: str) -> bool:
-    """Listings may include directories and, if the server ignores $filter, other files."""
-    return (
-        not entry.is_directory
-        and entry.name is not None
-        and entry.properties is not None
-        and entry.name.startswith(prefix)
-    )

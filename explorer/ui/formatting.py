@@ -35,12 +35,10 @@ def format_size(size: int | None) -> str:
     if size < 1024:
         return f"{size} B"
     value = size / 1024
-    for unit in ("KB", "MB", "GB"):
-        if value < 1024:
+    for unit in ("KB", "MB", "GB", "TB"):
+        if value < 1024 or unit == "TB":
             break
         value /= 1024
-    else:
-        unit = "TB"
     return f"{value:.1f} {unit}"
 
 

@@ -7,6 +7,7 @@ failure) never leaves a half-written file under the final name.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import os
 from collections.abc import Callable
@@ -106,7 +107,7 @@ async def _download_all(
         target.parent.mkdir(parents=True, exist_ok=True)
         part = target.with_name(target.name + PART_SUFFIX)
         try:
-            await _call(_write(client, location, remote.path, part, lambda n: report(remote.path, n)), remote.path)
+            await _call(_write(client, location, remote.path, part, functools.partial(report, remote.path)), remote.path)
             os.replace(part, target)
         except BaseException:
             part.unlink(missing_ok=True)
@@ -120,10 +121,11 @@ async def _download_all(
 async def _write(
     client: BatchClient, location: FileLocation, path: str, part: Path, on_block: Callable[[int], None]
 ) -> None:
-    with open(part, "wb") as handle:
+    handle = await asyncio.to_thread(open, part, "wb")
+    with handle:
         download = await location.read(client, path)
         async for block in download.stream:
-            handle.write(block)
+            await asyncio.to_thread(handle.write, block)
             on_block(len(block))
 
 

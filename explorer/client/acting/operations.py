@@ -55,8 +55,8 @@ class OperationError(BatchLayerError):
             return cls(action, describe(exc))
         code = error_code(exc)
         message = _service_message(exc) or describe(exc)
-        response = exc.response
-        request_id = response.headers.get("request-id") if response is not None else None
+        headers = getattr(exc.response, "headers", None) or {}
+        request_id = headers.get("request-id")
         return cls(action, message, code=code, status=exc.status_code, request_id=request_id)
 
 

@@ -35,7 +35,13 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from azure.core.exceptions import AzureError, ResourceExistsError, ResourceNotFoundError
-from azure.storage.blob import BlobSasPermissions, ContainerSasPermissions, generate_blob_sas, generate_container_sas
+from azure.storage.blob import (
+    BlobBlock,
+    BlobSasPermissions,
+    ContainerSasPermissions,
+    generate_blob_sas,
+    generate_container_sas,
+)
 from azure.storage.blob.aio import BlobServiceClient, ContainerClient, ExponentialRetry
 
 from explorer.client.errors import StorageError, describe
@@ -89,7 +95,8 @@ class UploadResult:
 
 def _plan(paths: Sequence[Path], blob_prefix: str) -> list[UploadedBlob]:
     """One blob per file, named prefix + file name; refuses missing files and name clashes."""
-    blobs, seen = [], {}
+    blobs: list[UploadedBlob] = []
+    seen: dict[str, Path] = {}
     for path in map(Path, paths):
         try:
             size = path.stat().st_size
@@ -148,9 +155,9 @@ class LinkedStorage:
                 for index, blob in enumerate(blobs):
                     current = blob.name
                     staged.append(await self._stage(client, blob, index, report))
-                for blob, block_ids in zip(blobs, staged):
+                for blob, block_ids in zip(blobs, staged, strict=True):
                     current = blob.name
-                    await client.get_blob_client(blob.name).commit_block_list(block_ids)
+                    await client.get_blob_client(blob.name).commit_block_list([BlobBlock(block_id) for block_id in block_ids])
                     committed.append(blob.name)
             except BaseException as error:
                 await _delete_quietly(client, committed)
@@ -166,7 +173,8 @@ class LinkedStorage:
         upload_id = uuid.uuid4().hex
         block_ids: list[str] = []
         report.file_started(index)
-        with open(blob.path, "rb") as source:
+        source = await asyncio.to_thread(open, blob.path, "rb")
+        with source:
             while chunk := await asyncio.to_thread(source.read, self._block_size):
                 block_id = f"{upload_id}{len(block_ids):08d}"
                 await blob_client.stage_block(block_id, chunk, length=len(chunk))

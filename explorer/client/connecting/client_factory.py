@@ -71,7 +71,7 @@ def build_entra_credential(profile: EntraProfile, device_code_prompt: DeviceCode
     tenant = profile.tenant_id or None
     method = profile.auth_method
     if method is EntraAuthMethod.AZURE_CLI:
-        return AzureCliCredential(tenant_id=tenant)
+        return AzureCliCredential(tenant_id=tenant or "")
     if method is EntraAuthMethod.DEFAULT:
         # DefaultAzureCredential takes its tenant from AZURE_TENANT_ID and the tools it chains.
         return DefaultAzureCredential()

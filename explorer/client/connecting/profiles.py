@@ -14,7 +14,6 @@ import tempfile
 from dataclasses import dataclass, field
 from enum import Enum
 from pathlib import Path
-from typing import Union
 
 import platformdirs
 
@@ -76,7 +75,7 @@ class EntraProfile:
     kind = "entra"
 
 
-Profile = Union[LocalBatchProfile, SharedKeyProfile, EntraProfile]
+Profile = LocalBatchProfile | SharedKeyProfile | EntraProfile
 _KINDS: dict[str, type] = {cls.kind: cls for cls in (LocalBatchProfile, SharedKeyProfile, EntraProfile)}
 
 

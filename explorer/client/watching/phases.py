@@ -74,6 +74,13 @@ class _Instance:
 
 
 class PhaseTracker:
+    # The current attempt's observations (reset by _start_attempt).
+    _attempt: datetime | None
+    _instances: dict[int, _Instance]
+    _waiting_since: datetime | None
+    _ended: datetime | None
+    _succeeded: bool
+
     def __init__(self) -> None:
         self._start_attempt(None)
         self.total = 0
@@ -119,9 +126,9 @@ class PhaseTracker:
 
     def _start_attempt(self, started: datetime | None) -> None:
         self._attempt = started
-        self._instances: dict[int, _Instance] = {}
-        self._waiting_since: datetime | None = None
-        self._ended: datetime | None = None
+        self._instances = {}
+        self._waiting_since = None
+        self._ended = None
         self._succeeded = False
 
     def _follow_attempts(self, task: TaskSnapshot, at: datetime) -> None:

@@ -20,7 +20,6 @@ import logging
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from enum import Enum
-from typing import Union
 
 from azure.batch.aio import BatchClient
 from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
@@ -66,7 +65,7 @@ class Stopped:
     detail: str = ""
 
 
-TailEvent = Union[Chunk, Reset, Stopped]
+TailEvent = Chunk | Reset | Stopped
 
 
 class _RangeIgnored(Exception):

@@ -6,11 +6,12 @@ import difflib
 import json
 from datetime import timedelta
 from enum import Enum
-from typing import TypeVar
+from typing import Any, Literal, TypeVar, overload
 
 from explorer.core.durations import parse_duration
 
 EnumT = TypeVar("EnumT", bound=Enum)
+T = TypeVar("T")
 
 
 class SpecFormatError(ValueError):
@@ -64,7 +65,13 @@ class JsonObject:
     def _child(self, key: str) -> str:
         return f"{self._path}.{key}"
 
-    def _value(self, key: str, expected: type, description: str, *, required: bool) -> object:
+    @overload
+    def _value(self, key: str, expected: type[T], description: str, *, required: Literal[True]) -> T: ...
+
+    @overload
+    def _value(self, key: str, expected: type[T], description: str, *, required: Literal[False]) -> T | None: ...
+
+    def _value(self, key: str, expected: type[Any], description: str, *, required: bool) -> Any:
         self._read.add(key)
         value = self._data.get(key)
         if value is None:
@@ -88,26 +95,26 @@ class JsonObject:
         return f"required field '{key}' ({description}) is missing; add it."
 
     def string(self, key: str) -> str:
-        return self._value(key, str, "a string", required=True)  # type: ignore[return-value]
+        return self._value(key, str, "a string", required=True)
 
     def optional_string(self, key: str) -> str | None:
-        return self._value(key, str, "a string", required=False)  # type: ignore[return-value]
+        return self._value(key, str, "a string", required=False)
 
     def integer(self, key: str) -> int:
-        return self._value(key, int, "a whole number", required=True)  # type: ignore[return-value]
+        return self._value(key, int, "a whole number", required=True)
 
     def optional_integer(self, key: str) -> int | None:
-        return self._value(key, int, "a whole number", required=False)  # type: ignore[return-value]
+        return self._value(key, int, "a whole number", required=False)
 
     def optional_boolean(self, key: str) -> bool | None:
-        return self._value(key, bool, "true or false", required=False)  # type: ignore[return-value]
+        return self._value(key, bool, "true or false", required=False)
 
     def optional_duration(self, key: str) -> timedelta | None:
         text = self._value(key, str, 'an ISO-8601 duration string such as "PT1H"', required=False)
         if text is None:
             return None
         try:
-            return parse_duration(text)  # type: ignore[arg-type]
+            return parse_duration(text)
         except ValueError as error:
             raise SpecFormatError(self._child(key), str(error)) from None
 
@@ -119,7 +126,7 @@ class JsonObject:
             return None
         by_name = {choice.value.lower(): choice for choice in choices}
         try:
-            return by_name[text.lower()]  # type: ignore[union-attr]
+            return by_name[text.lower()]
         except KeyError:
             raise SpecFormatError(self._child(key), f'"{text}" is not one of {allowed}.') from None
 
@@ -133,7 +140,7 @@ class JsonObject:
     def object_list(self, key: str) -> list[JsonObject]:
         """An optional array of objects; absent means empty."""
         items = self._value(key, list, "an array [...]", required=False) or []
-        return [JsonObject(item, f"{self._child(key)}[{index}]") for index, item in enumerate(items)]  # type: ignore[union-attr]
+        return [JsonObject(item, f"{self._child(key)}[{index}]") for index, item in enumerate(items)]
 
     def finish(self) -> None:
         """Refuse keys that no getter read."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import shutil
 from collections.abc import Awaitable, Callable
 from pathlib import Path
@@ -68,9 +69,10 @@ async def _download(request: web.Request, root: Path, url_prefix: str) -> web.St
     item = node_files.info(root, path)
     if item.is_directory:
         raise BatchError(400, "FileIsDirectory", "The path names a directory: list it, or download the files in it.")
-    with open(path, "rb") as source:
+    source = await asyncio.to_thread(open, path, "rb")
+    with source:
         # Measure the open file: it may grow while we answer, and we send what we promised.
-        size = source.seek(0, 2)
+        size = await asyncio.to_thread(source.seek, 0, 2)
         span = node_files.parse_range(request.headers.get("ocp-range") or request.headers.get("Range"), size)
         start, end = span if span else (0, size - 1)
         length = max(0, end - start + 1)
@@ -79,10 +81,10 @@ async def _download(request: web.Request, root: Path, url_prefix: str) -> web.St
         response = web.StreamResponse(status=200, headers=headers)
         response.content_length = length
         await response.prepare(request)
-        source.seek(start)
+        await asyncio.to_thread(source.seek, start)
         remaining = length
         while remaining > 0:
-            chunk = source.read(min(_CHUNK, remaining))
+            chunk = await asyncio.to_thread(source.read, min(_CHUNK, remaining))
             if not chunk:
                 break
             await response.write(chunk)
@@ -92,16 +94,21 @@ async def _download(request: web.Request, root: Path, url_prefix: str) -> web.St
 
 
 async def _delete(request: web.Request, root: Path) -> web.Response:
-    path = node_files.resolve(root, request.match_info["path"])
+    recursive = request.query.get("recursive", "false").lower() == "true"
+    await asyncio.to_thread(_delete_path, root, request.match_info["path"], recursive)
+    return web.Response(status=200)
+
+
+def _delete_path(root: Path, file_path: str, recursive: bool) -> None:
+    path = node_files.resolve(root, file_path)
     if path == root.resolve():
         raise BatchError(400, "InvalidPropertyValue", "The root directory cannot be deleted.")
     if path.is_dir():
-        if request.query.get("recursive", "false").lower() != "true":
+        if not recursive:
             raise BatchError(409, "DirectoryNotEmpty" if any(path.iterdir()) else "FileIsDirectory", "Use recursive=true to delete a directory.")
         shutil.rmtree(path)
     else:
         path.unlink()
-    return web.Response(status=200)
 
 
 Root = Callable[[web.Request], tuple[Path, str]]

@@ -6,10 +6,12 @@ failed or cancelled download never leaves a partial file for the task to read.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
 from collections.abc import AsyncIterator
 from pathlib import Path
+from typing import BinaryIO
 
 # The signature of a SAS token is a secret: failureInfo and logs get it blanked.
 _SAS_SIGNATURE = re.compile(r"(?i)(sig=)[^&\s]+")
@@ -37,15 +39,27 @@ def confined(directory: Path, relative: str, source: str) -> Path:
 
 
 async def save(chunks: AsyncIterator[bytes], target: Path, file_mode: str | None) -> None:
-    """Write a stream to target atomically, then apply the octal file_mode if given."""
-    target.parent.mkdir(parents=True, exist_ok=True)
+    """Write a stream to target atomically, then apply the octal file_mode if given.
+
+    Every file operation runs in a thread: a slow disk must not stall the service.
+    """
     partial = target.with_name(target.name + ".download")
     try:
-        with open(partial, "wb") as out:
+        out = await asyncio.to_thread(_open_partial, partial)
+        with out:
             async for chunk in chunks:
-                out.write(chunk)
-        os.replace(partial, target)
+                await asyncio.to_thread(out.write, chunk)
+        await asyncio.to_thread(_finish, partial, target, file_mode)
     finally:
-        partial.unlink(missing_ok=True)
+        await asyncio.to_thread(partial.unlink, missing_ok=True)
+
+
+def _open_partial(partial: Path) -> BinaryIO:
+    partial.parent.mkdir(parents=True, exist_ok=True)
+    return open(partial, "wb")  # closed by the caller's with
+
+
+def _finish(partial: Path, target: Path, file_mode: str | None) -> None:
+    os.replace(partial, target)
     if file_mode:
         os.chmod(target, int(file_mode, 8))

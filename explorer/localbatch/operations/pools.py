@@ -236,8 +236,8 @@ class Pools:
         """End what runs on a node that is leaving or rebooting, as the deallocation option says."""
         executions = self.scheduler.executions_on_node(pool_id, node_id)
         if option == "taskcompletion":
-            while self.scheduler.executions_on_node(pool_id, node_id):
-                await asyncio.sleep(0.1)
+            # The node is leaving (or rebooting), so nothing new is placed on it meanwhile.
+            await self.scheduler.wait_finished(executions)
             return
         ending = Ending.TERMINATE if option == "terminate" else Ending.REQUEUE
         await self.scheduler.stop_executions(executions, ending)

@@ -16,6 +16,7 @@ import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 import psutil
 
@@ -111,8 +112,8 @@ async def start(spec: RunSpec) -> Run:
     """Start a command line; raises CommandLineError when it cannot start."""
     argv = split_command_line(spec.command_line)
     env = {**spec.env, RUN_MARKER: spec.run_id}
-    spec.stdout_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(spec.stdout_path, "ab") as stdout, open(spec.stderr_path, "ab") as stderr:
+    stdout, stderr = await asyncio.to_thread(_open_outputs, spec)
+    with stdout, stderr:
         try:
             process = await asyncio.create_subprocess_exec(
                 *argv,
@@ -132,6 +133,17 @@ async def start(spec: RunSpec) -> Run:
                 "CommandProgramNotExecutable", f"The program '{argv[0]}' of the command line is not executable."
             ) from None
     return Run(spec, process)
+
+
+def _open_outputs(spec: RunSpec) -> tuple[BinaryIO, BinaryIO]:
+    """The run's stdout and stderr files, opened for appending (in a thread: it touches the disk)."""
+    spec.stdout_path.parent.mkdir(parents=True, exist_ok=True)
+    stdout = open(spec.stdout_path, "ab")  # handed to the caller's with
+    try:
+        return stdout, open(spec.stderr_path, "ab")
+    except BaseException:
+        stdout.close()
+        raise
 
 
 def _marked_processes(run_id: str) -> list[psutil.Process]:

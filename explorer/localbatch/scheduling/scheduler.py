@@ -25,6 +25,8 @@ class Scheduler:
         self.ctx = ctx
         self._wake = asyncio.Event()
         self._executions: dict[TaskKey, TaskExecution] = {}
+        # The background task running each execution, until it has ended and let go of its nodes.
+        self._runners: dict[TaskKey, asyncio.Task] = {}
         self._multi_instance_execution = multi_instance_execution
         ctx.set_scheduler_wake(self._wake.set)
 
@@ -44,17 +46,18 @@ class Scheduler:
     async def stop_execution(self, job_id: str, task_id: str, ending: Ending) -> None:
         execution = self.execution(job_id, task_id)
         if execution is not None:
-            await execution.stop(ending)
-            await self._wait_gone((job_id.lower(), task_id.lower()))
+            await self.stop_executions([execution], ending)
 
     async def stop_executions(self, executions: list[TaskExecution], ending: Ending) -> None:
         await asyncio.gather(*(ex.stop(ending) for ex in executions))
-        for ex in executions:
-            await self._wait_gone((ex.job["id"].lower(), ex.task["id"].lower()))
+        await self.wait_finished(executions)
 
-    async def _wait_gone(self, key: TaskKey) -> None:
-        while key in self._executions:
-            await asyncio.sleep(0.01)
+    async def wait_finished(self, executions: list[TaskExecution]) -> None:
+        """Until each execution has ended and let go of its nodes."""
+        runners = [self._runners.get(_key(ex.job, ex.task)) for ex in executions]
+        pending = {runner for runner in runners if runner is not None and not runner.done()}
+        if pending:
+            await asyncio.wait(pending)
 
     async def run(self) -> None:
         while True:
@@ -77,7 +80,7 @@ class Scheduler:
                 continue
             nodes = state.pool_nodes(pool["id"])
             for task in state.job_tasks(job["id"]).values():
-                key = (job["id"].lower(), task["id"].lower())
+                key = _key(job, task)
                 if task.get("state") != "active" or key in self._executions:
                     continue
                 placed = self._place(pool, nodes, task)
@@ -106,6 +109,11 @@ class Scheduler:
                 await execution.execute()
             finally:
                 self._executions.pop(key, None)
+                self._runners.pop(key, None)
                 self._wake.set()
 
-        self.ctx.spawn(run(), name=f"task {job['id']}/{task['id']}")
+        self._runners[key] = self.ctx.spawn(run(), name=f"task {job['id']}/{task['id']}")
+
+
+def _key(job: dict, task: dict) -> TaskKey:
+    return (job["id"].lower(), task["id"].lower())
