@@ -27,8 +27,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
+
+from explorer.localbatch.wire.clock import parse_iso
 
 __all__ = ["ODataError", "parse_filter", "parse_select", "project", "parse_maxresults"]
 
@@ -318,16 +320,11 @@ def _parse_time_literal(token: _Token) -> datetime:
 
 
 def _parse_time(text: str) -> datetime | None:
-    """ISO 8601 as Batch writes times (with 'Z' and up to 7 fraction digits), UTC if no offset."""
-    head, dot, fraction = text.partition(".")
-    if dot:  # Python accepts at most 6 fraction digits; Batch may send 7.
-        digits = len(fraction) - len(fraction.lstrip("0123456789"))
-        text = f"{head}.{fraction[: min(digits, 6)]}{fraction[digits:]}"
+    """A time literal or a stored time, None if the text is not one (see clock.parse_iso)."""
     try:
-        instant = datetime.fromisoformat(text)
+        return parse_iso(text)
     except ValueError:
         return None
-    return instant if instant.tzinfo else instant.replace(tzinfo=timezone.utc)
 
 
 # --------------------------------------------------------------------------- compiler

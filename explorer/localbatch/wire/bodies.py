@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from explorer.localbatch.wire.durations import parse_duration
+from explorer.localbatch.wire.durations import BATCH_MAX_DURATION, UNLIMITED, parse_duration
 from explorer.localbatch.wire.errors import BatchError, invalid_value, missing_property
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
@@ -105,9 +105,11 @@ class Body:
         if value is None:
             return None
         try:
-            parse_duration(value)
+            duration = parse_duration(value)
         except ValueError as error:
             raise invalid_value(self._name(name), value, str(error)) from None
+        if duration > BATCH_MAX_DURATION:
+            raise invalid_value(self._name(name), value, f"The longest duration Batch allows is {UNLIMITED}.")
         return value
 
     def obj(self, name: str, *, required: bool = False) -> Body | None:

@@ -1,34 +1,18 @@
-"""ISO 8601 durations as Batch writes them (PT1H, P7D, P10675199DT2H48M5.4775807S)."""
+"""Durations as the service acts on them: seconds, with Batch's unlimited as no limit.
+
+Parsing is `explorer.core.durations`, the one ISO-8601 reader the client side uses too.
+"""
 
 from __future__ import annotations
 
-import re
-from datetime import timedelta
+from explorer.core.durations import BATCH_MAX_DURATION, UNLIMITED, parse_duration
 
-_DURATION = re.compile(
-    r"^P(?:(?P<days>\d+(?:\.\d+)?)D)?"
-    r"(?:T(?:(?P<hours>\d+(?:\.\d+)?)H)?(?:(?P<minutes>\d+(?:\.\d+)?)M)?(?:(?P<seconds>\d+(?:\.\d+)?)S)?)?$"
-)
-
-# Batch's "no limit": the largest .NET TimeSpan.
-UNLIMITED = "P10675199DT2H48M5.4775807S"
-
-
-def parse_duration(text: str) -> timedelta:
-    """Parse an ISO 8601 duration; ValueError names what is wrong."""
-    match = _DURATION.match(text or "")
-    if not match or text in ("P", "PT") or text.endswith("T"):
-        raise ValueError(f"'{text}' is not an ISO 8601 duration such as PT30M or P1DT2H")
-    parts = {name: float(value) for name, value in match.groupdict().items() if value}
-    try:
-        return timedelta(**parts)
-    except OverflowError:
-        return timedelta.max
+__all__ = ["BATCH_MAX_DURATION", "UNLIMITED", "duration_seconds", "parse_duration"]
 
 
 def duration_seconds(text: str | None) -> float | None:
-    """Seconds of a duration, or None for absent or Batch's unlimited value."""
-    if not text or text == UNLIMITED:
+    """Seconds of a stored (already validated) duration, or None for absent or unlimited."""
+    if not text:
         return None
-    seconds = parse_duration(text).total_seconds()
-    return seconds if seconds < 10**9 else None
+    duration = parse_duration(text)
+    return None if duration >= BATCH_MAX_DURATION else duration.total_seconds()

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 import pytest
 
-from explorer.core.durations import BATCH_MAX_DURATION, format_duration, parse_duration
+from explorer.core.durations import BATCH_MAX_DURATION, UNLIMITED, format_duration, parse_duration
 
 
 @pytest.mark.parametrize(
@@ -29,14 +29,19 @@ def test_parse_and_format_are_inverse(text, duration):
         ("PT01H00M00S", timedelta(hours=1)),  # as the azure-batch SDK writes it
         ("PT1,5S", timedelta(seconds=1.5)),
         (" PT2M ", timedelta(minutes=2)),
+        ("PT1.5H", timedelta(minutes=90)),  # a fraction of any unit, as .NET and Local Batch read it
+        ("P0.5D", timedelta(hours=12)),
+        ("P2W3D", timedelta(days=17)),
     ],
 )
 def test_parse_accepts_other_spellings(text, duration):
     assert parse_duration(text) == duration
 
 
-def test_batch_maximum_keeps_its_microseconds():
+def test_batch_maximum_reads_and_writes_back_unchanged():
     assert parse_duration("P10675199DT2H48M5.4775807S") == BATCH_MAX_DURATION
+    assert format_duration(BATCH_MAX_DURATION) == UNLIMITED == "P10675199DT2H48M5.4775807S"
+    assert format_duration(timedelta.max) == UNLIMITED
 
 
 @pytest.mark.parametrize(
@@ -48,8 +53,10 @@ def test_batch_maximum_keeps_its_microseconds():
         ("1h", "is not an ISO-8601 duration"),
         ("PT", "is not an ISO-8601 duration"),
         ("P", "is not an ISO-8601 duration"),
-        ("PT1.5H", "only seconds may have a fraction"),
+        ("P1DT", "is not an ISO-8601 duration"),
         ("", "is not an ISO-8601 duration"),
+        ("P99999999999D", "longer than Batch's longest duration"),
+        ("P" + "9" * 5000 + "D", "is too long for a duration"),
     ],
 )
 def test_parse_errors_say_what_is_wrong(text, expected):

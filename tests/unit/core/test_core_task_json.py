@@ -145,7 +145,7 @@ def with_change(path: list, value) -> dict:
         (
             with_change(["constraints"], {"maxWallClockTime": "1h"}),
             "$.constraints.maxWallClockTime",
-            "'1h' is not an ISO-8601 duration; write it as P[nD][T[nH][nM][nS]] (only seconds may have a fraction), "
+            "'1h' is not an ISO-8601 duration; write it as P[nW][nD][T[nH][nM][nS]], "
             "for example PT30M (30 minutes), PT1H30M or P2D (2 days).",
         ),
         (
