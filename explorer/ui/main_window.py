@@ -20,7 +20,6 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
@@ -31,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.client.local.samples import bundled_samples
+from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_open_file
 from explorer.ui.navigator_panel import NavigatorPanel
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import THEMES
@@ -225,12 +225,7 @@ class MainWindow(QMainWindow):
         view.when_ready(lambda: request(view))
 
     def _ask_import(self) -> None:
-        """A file dialog that does not block the event loop (open(), not exec())."""
-        dialog = QFileDialog(self, "Import task JSON", "", "Task JSON (*.json);;All files (*)")
-        dialog.setFileMode(QFileDialog.FileMode.ExistingFile)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(self.importTaskRequested)
-        dialog.open()
+        ask_open_file(self, "Import task JSON", JSON_FILTER, lambda path: self.importTaskRequested.emit(str(path)))
 
     def _set_theme(self, theme: str) -> None:
         self.services.settings.theme = theme

@@ -150,7 +150,7 @@ class ClientFactory:
         if isinstance(profile, LocalBatchProfile):
             return await self._connect_local(profile)
         if isinstance(profile, SharedKeyProfile):
-            return self._connect_shared_key(profile)
+            return await self._connect_shared_key(profile)
         return self._connect_entra(profile)
 
     def _client(self, endpoint: str, credential: AzureNamedKeyCredential | AsyncTokenCredential) -> BatchClient:
@@ -169,8 +169,9 @@ class ClientFactory:
         client = self._client(info.endpoint, AzureNamedKeyCredential(info.account, info.key))
         return Connection(profile, client, info.endpoint, local_service=service, owns_local_service=owned)
 
-    def _connect_shared_key(self, profile: SharedKeyProfile) -> Connection:
-        key = self._credentials.get_secret(profile.secret_name)
+    async def _connect_shared_key(self, profile: SharedKeyProfile) -> Connection:
+        # The keyring may talk to a Secret Service over D-Bus, or ask to unlock it: not on the loop.
+        key = await asyncio.to_thread(self._credentials.get_secret, profile.secret_name)
         if not key:
             raise CredentialError(f"no shared key stored for account {profile.account_name!r}")
         client = self._client(profile.account_url, AzureNamedKeyCredential(profile.account_name, key))
@@ -186,12 +187,17 @@ class ClientFactory:
 
 
 async def _start_service(service: LocalBatchService) -> None:
-    """Start Local Batch in a thread; if the caller gives up, stop it once it is up."""
+    """Start Local Batch in a thread; if the caller gives up, stop it once it is up.
+
+    A starting thread cannot be interrupted, so a cancel waits for it to end and then
+    stops the service (in a thread too) before passing the cancel on: no orphan child.
+    """
     starting = asyncio.ensure_future(asyncio.to_thread(service.start))
     try:
         await asyncio.shield(starting)
     except asyncio.CancelledError:
-        starting.add_done_callback(lambda _: service.stop())
+        await asyncio.gather(starting, return_exceptions=True)  # its outcome no longer matters
+        await asyncio.to_thread(service.stop)
         raise
     except LocalBatchStartError as exc:
         raise ConnectError(str(exc)) from exc

@@ -14,7 +14,6 @@ from pathlib import Path, PurePosixPath
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from explorer.client.acting.downloads import DownloadResult, Progress
 from explorer.client.files import FileLocation, NodeFiles, TaskFiles
 from explorer.client.watching.snapshots import SubtaskSnapshot
+from explorer.ui.dialogs.file_dialogs import ask_directory, ask_save_file
 from explorer.ui.models.file_tree_model import FileItem, FileRoot, FileTreeModel
 from explorer.ui.services import ViewServices
 from explorer.ui.views.base_view import BaseView
@@ -193,21 +193,15 @@ class LogBrowser(BaseView):
             self.open_file(item)
 
     def _ask_download(self) -> None:
-        """Ask where to, with a dialog that does not block the event loop (open(), not exec())."""
+        """Ask where to (without blocking the event loop), then download there."""
         item = self.model.item(self.tree.currentIndex())
         if item is None:
             return
         name = PurePosixPath(item.path).name or "files"
-        dialog = QFileDialog(self, f"Download {name}")
         if item.is_directory:
-            dialog.setFileMode(QFileDialog.FileMode.Directory)
-            dialog.fileSelected.connect(lambda folder: self.download(Path(folder) / name, item))
+            ask_directory(self, f"Download {name} into", lambda folder: self.download(folder / name, item))
         else:
-            dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-            dialog.selectFile(name)
-            dialog.fileSelected.connect(lambda target: self.download(Path(target), item))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
+            ask_save_file(self, f"Download {name}", lambda target: self.download(target, item), suggested=name)
 
     async def _download(self, item: FileItem, destination: Path) -> None:
         def report(progress: Progress) -> None:

@@ -8,9 +8,10 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QGroupBox, QLabel, QProgressBar, QPushButton, QVBoxLayout
 
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.ui.dialogs.file_dialogs import ask_open_files
 from explorer.ui.wizards.editors import ResourceFilesEditor
 from explorer.ui.wizards.spec_page import SpecPage
 
@@ -71,9 +72,7 @@ class FilesPage(SpecPage):
         return self._uploading
 
     def _choose_files(self, common: bool) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, "Upload files")
-        if paths:
-            self._upload([Path(path) for path in paths], common)
+        ask_open_files(self, "Upload files", lambda paths: self._upload(paths, common))
 
     # --- what the wizard reports while it uploads ---------------------------------------------
 

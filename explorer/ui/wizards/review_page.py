@@ -8,8 +8,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout
 
+from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_save_file
 from explorer.ui.wizards.spec_page import SpecPage
 
 
@@ -57,9 +58,10 @@ class ReviewPage(SpecPage):
         self.status.setText(f"Exported to {path}")
 
     def _choose_export_file(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export JSON", "", "JSON files (*.json)")
-        if path:
-            try:
-                self.export_json(Path(path))
-            except OSError as error:
-                self.status.setText(f"Could not export to {path}: {error.strerror or error}")
+        ask_save_file(self, "Export JSON", self._export_to, name_filter=JSON_FILTER)
+
+    def _export_to(self, path: Path) -> None:
+        try:
+            self.export_json(path)
+        except OSError as error:
+            self.status.setText(f"Could not export to {path}: {error.strerror or error}")

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFileDialog, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from explorer.client.acting.operations import OperationError
 from explorer.client.acting.submission import Submission
@@ -39,6 +39,7 @@ from explorer.core.specs.pool_info import PoolInfo
 from explorer.core.specs.resource_files import ResourceFile
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec
 from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
+from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_open_file
 from explorer.ui.settings import Settings
 from explorer.ui.wizards.files_page import FilesPage
 from explorer.ui.wizards.instances_page import InstancesPage
@@ -193,9 +194,7 @@ class TaskWizard(SpecWizard):
 
     def _choose_import_file(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton1.value:
-            path, _ = QFileDialog.getOpenFileName(self, "Import task JSON", "", "JSON files (*.json)")
-            if path:
-                self.load_json_file(Path(path))
+            ask_open_file(self, "Import task JSON", JSON_FILTER, self.load_json_file)
 
     def _load(self, spec: MultiInstanceTaskSpec) -> None:
         self.target_page.load(spec)

@@ -8,6 +8,7 @@ import pytest
 
 from explorer.client.acting.submission import Submission
 from explorer.ui.settings import Settings
+from explorer.ui.wizards.task_wizard import TaskWizard
 
 
 @pytest.fixture
@@ -35,6 +36,12 @@ def shown(qtbot):
         return wizard
 
     return show
+
+
+@pytest.fixture
+def open_wizard(shown, submission, settings):
+    """``open_wizard(**options)``: a shown task wizard over the test's Local Batch."""
+    return lambda **options: shown(TaskWizard(submission, settings, **options))
 
 
 @pytest.fixture

@@ -30,11 +30,6 @@ HELLO = "python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py"
 
 
 @pytest.fixture
-def open_wizard(shown, submission, settings):
-    return lambda **options: shown(TaskWizard(submission, settings, **options))
-
-
-@pytest.fixture
 def samples():
     server = SamplesServer()
     yield server

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 import pytest
 from azure.batch.aio import BatchClient
@@ -95,6 +96,24 @@ async def test_shared_key_comes_from_the_credential_store_and_stays_out_of_error
     credentials.set_secret(profile.secret_name, KEY)
     async with await factory.connect(profile) as connection:
         assert KEY not in repr(connection) and KEY not in repr(factory.__dict__)
+
+
+@pytest.mark.asyncio
+async def test_the_key_is_read_off_the_event_loop():
+    """A keyring may block (D-Bus, an unlock prompt): the loop the window shares must not wait."""
+
+    class RecordingStore(MemoryCredentialStore):
+        def get_secret(self, name: str) -> str | None:
+            threads.append(threading.current_thread())
+            return super().get_secret(name)
+
+    threads: list[threading.Thread] = []
+    profile = SharedKeyProfile("Prod", "prodbatch", "https://prodbatch.westeurope.batch.azure.com")
+    credentials = RecordingStore()
+    credentials.set_secret(profile.secret_name, KEY)
+    async with await ClientFactory(credentials).connect(profile):
+        pass
+    assert threads and threading.main_thread() not in threads
 
 
 def test_the_client_layer_never_imports_qt():
