@@ -1,7 +1,8 @@
 """Phases of the instances of a multi-instance task, as plain data.
 
-The monitor derives these from task/subtask snapshots; the instance timeline
-widget draws them. Kept free of Qt so both sides can use it.
+The client side (explorer.client.watching) derives these from task and subtask
+snapshots and the primary's files; the instance timeline widget draws them. Kept free
+of Qt so both sides can use it.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Everything is kept in one INI file (by default in the user config dir; tests give a
 temp path). A schema version guards against a future layout being misread: settings
-written by a newer version are ignored rather than half-understood. Never store a
+written by a newer version are cleared, and the window starts from defaults, rather than
+half-understood. Never store a
 secret here: keys go through `explorer.client.connecting.credentials`.
 """
 

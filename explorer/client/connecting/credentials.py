@@ -59,7 +59,7 @@ class KeyringCredentialStore:
 
 
 class MemoryCredentialStore:
-    """Secrets in a dict: for tests and for "don't remember this key" sessions."""
+    """Secrets in a dict, for the life of the process (the store the tests use)."""
 
     def __init__(self) -> None:
         self._secrets: dict[str, str] = {}

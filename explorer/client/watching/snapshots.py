@@ -38,12 +38,10 @@ class PoolSnapshot:
     target_low_priority_nodes: int
     inter_node_communication: bool
     task_slots_per_node: int | None
-    resize_error: str | None
 
     SELECT: ClassVar[tuple[str, ...]] = (
         "id", "state", "allocationState", "vmSize", "currentDedicatedNodes", "currentLowPriorityNodes",
         "targetDedicatedNodes", "targetLowPriorityNodes", "enableInterNodeCommunication", "taskSlotsPerNode",
-        "resizeErrors",
     )
 
     @classmethod
@@ -59,7 +57,6 @@ class PoolSnapshot:
             target_low_priority_nodes=pool.target_low_priority_nodes or 0,
             inter_node_communication=bool(pool.enable_inter_node_communication),
             task_slots_per_node=pool.task_slots_per_node,
-            resize_error=failure_text(pool.resize_errors[0]) if pool.resize_errors else None,
         )
 
 

@@ -186,8 +186,3 @@ async def kill_tree(pid: int, run_id: str) -> None:
         os.killpg(pid, signal.SIGKILL)
     except (ProcessLookupError, PermissionError):
         pass
-
-
-def remaining_processes(run_id: str) -> list[int]:
-    """Pids still carrying a run's marker (used by tests and diagnostics)."""
-    return [process.pid for process in _marked_processes(run_id)]

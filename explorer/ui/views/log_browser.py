@@ -112,9 +112,6 @@ class LogBrowser(BaseView):
         self._sync_polling()
         self.fileOpened.emit(item.path)
 
-    def open_item(self) -> FileItem | None:
-        return self._open
-
     def download(self, destination: Path, item: FileItem | None = None) -> None:
         """Download `item` (default: the selected one; a folder with everything in it) to `destination`."""
         item = item or self.model.item(self.tree.currentIndex())
