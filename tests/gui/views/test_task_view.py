@@ -9,30 +9,28 @@ from azure.batch import models
 
 from explorer.core.timeline import Phase
 from explorer.ui.views.task_view import TaskView
-from tests.gui.view_helpers import accept_confirmation, confirm_dialog, next_emission, until
-from tests.gui.views.view_runner import SCENARIO_TIMEOUT as TIMEOUT
-from tests.integration.client.batch_scenarios import (
-    create_idle_pool,
-    submit_task,
-    wait_until,
-)
-from tests.localbatch.samples_server import SamplesServer
+from tests.gui.view_helpers import accept_confirmation, confirm_dialog
+from tests.support.batch_scenarios import create_idle_pool, submit_task
+from tests.support.qt_scenarios import SCENARIO_TIMEOUT as TIMEOUT
+from tests.support.qt_scenarios import next_emission, until
+from tests.support.samples import ServedSamples
+from tests.support.waiting import wait_until
 
 
 @pytest.fixture
-def run(view_runner):
-    return view_runner.run
+def run(runner):
+    return runner.run_to_end
 
 
 @pytest.fixture
-def open_view(view_runner, services):
+def open_view(runner, services):
     def open_view(job_id: str, task_id: str) -> TaskView:
-        return view_runner.show(TaskView(services, None, job_id, task_id))
+        return runner.show(TaskView(services, None, job_id, task_id))
 
     return open_view
 
 
-async def submit_sample(client, samples: SamplesServer, job_id: str, duration: float) -> None:
+async def submit_sample(client, samples: ServedSamples, job_id: str, duration: float) -> None:
     """mpi-progress, shortened to `duration` s: rank 0 prints 3 lines a second. Each coordination
     command first sleeps a second, so that its phase lasts long enough to be seen."""
     spec = samples.task_json("mpi-progress")

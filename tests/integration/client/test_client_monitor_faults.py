@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import pytest
 import pytest_asyncio
-from batch_scenarios import create_pool, wait_until
-from fault_proxy import FaultProxy
 
 from explorer.client.connecting.client_factory import ClientFactory
 from explorer.client.connecting.connection_state import Backoff, ConnectionStatus
@@ -13,6 +11,9 @@ from explorer.client.connecting.credentials import MemoryCredentialStore
 from explorer.client.connecting.profiles import SharedKeyProfile
 from explorer.client.watching.monitor import Monitor
 from explorer.client.watching.queries import PoolsQuery
+from tests.integration.client.fault_proxy import FaultProxy
+from tests.support.batch_scenarios import create_pool
+from tests.support.waiting import wait_until
 
 
 @pytest_asyncio.fixture
