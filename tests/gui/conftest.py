@@ -11,11 +11,10 @@ import asyncio
 import gc
 
 import pytest
-import qasync
 
 from tests.support.dangling import DanglingCheck, cancel_leftover_tasks
 from tests.support.local_batch import connect, running_local_batch
-from tests.support.qt_scenarios import ScenarioRunner
+from tests.support.qt_scenarios import ScenarioLoop, ScenarioRunner
 from tests.support.samples import served_samples
 
 DANGLING = pytest.StashKey[DanglingCheck]()
@@ -67,7 +66,7 @@ def _wind_up(item) -> list[str]:
 
 @pytest.fixture
 def loop(qapp):
-    event_loop = qasync.QEventLoop(qapp, already_running=False)
+    event_loop = ScenarioLoop(qapp, already_running=False)
     errors: list[dict] = []
 
     def on_error(the_loop, context):

@@ -58,12 +58,29 @@ def cancel_leftover_tasks(loop: asyncio.AbstractEventLoop) -> list[asyncio.Task]
 
 
 def close_widgets(loop: asyncio.AbstractEventLoop, widgets: Iterable[QWidget]) -> None:
-    """Close `widgets` as the app closes a view (outside the running loop: closing the last
-    window inside it would quit the loop), then let the work they end wind up."""
-    for widget in widgets:
-        if shiboken6.isValid(widget):
-            widget.close()
+    """Close `widgets` as the app closes a view, then let the work they end wind up.
+
+    Closed while the loop runs: work a widget ends (or starts) as it closes is then stepped
+    by the loop, never by Qt events processed later outside it (qasync steps tasks from Qt
+    events, and outside `run_until_complete` no asyncio loop runs)."""
+    _close_in_loop(loop, widgets)
     settle(loop)
+
+
+def _close_in_loop(loop: asyncio.AbstractEventLoop | None, widgets: Iterable[QWidget]) -> None:
+    def close() -> None:
+        for widget in widgets:
+            if shiboken6.isValid(widget):
+                widget.close()
+
+    async def closing() -> None:
+        close()
+        await asyncio.sleep(0)
+
+    if loop is None or loop.is_closed():
+        close()
+    else:
+        loop.run_until_complete(closing())
 
 
 def describe_tasks(tasks: Iterable[asyncio.Task]) -> str:
@@ -117,11 +134,10 @@ class DanglingCheck:
     def wind_up(self, loop: asyncio.AbstractEventLoop | None, widgets: list[QWidget]) -> list[str]:
         """Close, then delete the test's widgets; returns what was left running or open."""
         problems = []
-        for widget in widgets:
-            if shiboken6.isValid(widget):
-                widget.close()
+        _close_in_loop(loop, widgets)
         if timers := self.running_timers():
             problems.append(f"timers still running after their widgets closed: {'; '.join(timers)}")
+        # Deleted outside the loop, which only schedules what their owners cancel: it runs below.
         for widget in widgets:
             if shiboken6.isValid(widget):
                 widget.deleteLater()
@@ -134,8 +150,7 @@ class DanglingCheck:
         if left_open := self._open_windows():
             problems.append(f"top-level widgets left open (close them, or register them with qtbot): "
                             f"{', '.join(_describe_object(w) for w in left_open)}")
-            for window in left_open:
-                window.close()
+            _close_in_loop(loop, left_open)
         return problems
 
     def _open_windows(self) -> list[QWidget]:

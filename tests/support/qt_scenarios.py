@@ -16,6 +16,7 @@ import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
 from typing import Any, TypeVar
 
+import qasync
 from PySide6.QtWidgets import QWidget
 
 from tests.support.dangling import close_widgets
@@ -26,6 +27,26 @@ T = TypeVar("T")
 
 SCENARIO_TIMEOUT = 90.0
 """A bound on a whole scenario (and its waits), not a wait."""
+
+
+class ScenarioLoop(qasync.QEventLoop):
+    """qasync's loop, for tests that run it step by step (`run_until_complete` again and again).
+
+    qasync's `run_until_complete` processes Qt events once more after its loop stopped, with no
+    asyncio loop running: a task stepped then (a view's poll that had just started) fails with
+    "no running event loop", now and then, depending on what was due as the step ended. Here
+    that last pass runs with this loop as the running one. (The app runs its loop only once.)
+    """
+
+    def _after_run_forever(self) -> None:
+        super()._after_run_forever()
+        asyncio.events._set_running_loop(self)  # for the last pass of run_until_complete
+
+    def run_until_complete(self, future):
+        try:
+            return super().run_until_complete(future)
+        finally:
+            asyncio.events._set_running_loop(None)
 
 
 class ScenarioRunner:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from azure.batch import models
@@ -30,13 +31,14 @@ def open_view(runner, services):
     return open_view
 
 
-async def submit_sample(client, samples: ServedSamples, job_id: str, duration: float) -> None:
+async def submit_sample(client, samples: ServedSamples, job_id: str, duration: float, released: Path) -> None:
     """mpi-progress, shortened to `duration` s: rank 0 prints 3 lines a second. Each coordination
-    command first sleeps a second, so that its phase lasts long enough to be seen."""
+    command first waits for `released` to exist, so that its phase lasts until the test saw it."""
     spec = samples.task_json("mpi-progress")
     spec["commandLine"] = spec["commandLine"].replace("--duration 30", f"--duration {duration:g}")
     settings = spec["multiInstanceSettings"]
-    settings["coordinationCommandLine"] = settings["coordinationCommandLine"].replace("-c '", "-c 'sleep 1; ", 1)
+    settings["coordinationCommandLine"] = settings["coordinationCommandLine"].replace(
+        "-c '", f"-c 'until [ -e {released} ]; do sleep 0.05; done; ", 1)
     await client.create_job(models.BatchJobCreateOptions(id=job_id, pool_info=models.BatchPoolInfo(pool_id="mpi")))
     await client.create_task(job_id, models.BatchTaskCreateOptions(spec))
 
@@ -50,11 +52,14 @@ def rows_with(view: TaskView, phase: Phase) -> set[int]:
     return {row for row, bar_phase, _start, _end in view.timeline.bars() if bar_phase is phase}
 
 
-def test_four_instance_mpi_task_live(run, open_view, batch_client, samples):
+def test_four_instance_mpi_task_live(run, open_view, batch_client, samples, tmp_path):
     async def scenario():
         await create_idle_pool(batch_client, "mpi", 4, inter_node=True)
-        await submit_sample(batch_client, samples, "job", duration=6)
+        released = tmp_path / "coordination-released"
+        await submit_sample(batch_client, samples, "job", duration=6, released=released)
         view = open_view("job", "mpi-progress")
+        await until(view.updated, lambda: rows_with(view, Phase.COORDINATING) == {0, 1, 2, 3}, TIMEOUT)
+        released.touch()
 
         await until(view.updated, lambda: view.progress.text() == "coordination: 4 of 4 instances ready", TIMEOUT)
         assert view.progress.isVisible()
