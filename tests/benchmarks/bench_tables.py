@@ -16,7 +16,7 @@ import argparse
 import dataclasses
 import os
 import statistics
-import time
+import timeit
 from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
@@ -73,12 +73,7 @@ def filter_rows() -> Callable[[], None]:
 
 
 def median_ms(action: Callable[[], None], runs: int) -> float:
-    samples = []
-    for _ in range(runs):
-        started = time.perf_counter()
-        action()
-        samples.append((time.perf_counter() - started) * 1000)
-    return statistics.median(samples)
+    return statistics.median(timeit.repeat(action, number=1, repeat=runs)) * 1000
 
 
 if __name__ == "__main__":

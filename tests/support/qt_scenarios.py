@@ -59,14 +59,8 @@ class ScenarioRunner:
         self._shown: list[QWidget] = []
 
     def show(self, widget: W, size: tuple[int, int] | None = (1100, 800)) -> W:
-        """Register `widget` with qtbot, size (unless `size` is None) and show it.
-
-        Call it inside a scenario: a view subscribes to the monitor when it is shown."""
-        self._qtbot.addWidget(widget)
-        if size is not None:
-            widget.resize(*size)
-        widget.show()
-        self._shown.append(widget)
+        """`show` the widget; inside a scenario, as a view subscribes to the monitor when it is shown."""
+        self._shown.append(show(self._qtbot, widget, size))
         return widget
 
     def run(self, scenario: Awaitable[T], timeout: float | None = None) -> T:
@@ -80,6 +74,16 @@ class ScenarioRunner:
         finally:
             close_widgets(self._loop, self._shown)
             self._shown.clear()
+
+
+def show(qtbot, widget: W, size: tuple[int, int] | None = (1100, 800)) -> W:
+    """Register `widget` with qtbot (closed, deleted and checked at the end of the test), size it
+    (unless `size` is None) and show it."""
+    qtbot.addWidget(widget)
+    if size is not None:
+        widget.resize(*size)
+    widget.show()
+    return widget
 
 
 def next_emission(signal, timeout: float = TIMEOUT) -> Awaitable[tuple]:
