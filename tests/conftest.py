@@ -1,4 +1,4 @@
-"""Suite-wide test setup: headless Qt, isolated settings and user dirs."""
+"""Suite-wide test setup: headless Qt, isolated settings and user dirs, the random order's seed."""
 
 import os
 
@@ -6,8 +6,11 @@ import os
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
+import pytest_asyncio  # noqa: E402
 
-pytest_plugins = ["tests.storage_fixtures"]
+from tests.support.samples import served_samples  # noqa: E402
+
+pytest_plugins = ["tests.support.storage"]
 
 
 @pytest.fixture(autouse=True)
@@ -24,3 +27,17 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
         path.mkdir()
         monkeypatch.setenv(var, str(path))
     yield
+
+
+@pytest_asyncio.fixture
+async def samples():
+    """resources/samples served on loopback (the `{samples_base_url}` of the sample tasks)."""
+    async with served_samples() as served:
+        yield served
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    """Say how to replay this run's order, also under -q (which hides pytest-randomly's header)."""
+    seed = getattr(config.option, "randomly_seed", None)
+    if isinstance(seed, int):
+        terminalreporter.write_line(f"random order: replay it with -p randomly --randomly-seed={seed}")

@@ -1,6 +1,6 @@
 """Median redraw time of the node heatmap at 1,000, 5,000 and 10,000 nodes.
 
-Run: ``QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_heatmap.py``.
+Run: ``QT_QPA_PLATFORM=offscreen PYTHONPATH=. python tests/benchmarks/bench_heatmap.py``.
 Each sample is a data change followed by a forced repaint of the widget
 (``grab()``), i.e. what a monitor tick costs the GUI thread.
 """

@@ -22,20 +22,21 @@ from pathlib import Path
 from azure.batch import models
 
 from explorer.client.local.local_batch import LocalBatchService
-from tests.localbatch.batch_helpers import create_idle_pool, create_job, wait_for_completion
-from tests.localbatch.conftest import make_client, wait_until
-from tests.localbatch.samples_server import SAMPLES, SamplesServer
+from tests.support.batch_scenarios import (
+    create_idle_pool,
+    create_job,
+    unique,
+    wait_for_completion,
+    wait_for_idle_node_count,
+)
+from tests.support.local_batch import make_client, running_local_batch
+from tests.support.samples import SAMPLES, served_samples
 
 
 async def bench_list_nodes(service: LocalBatchService, rounds: int) -> None:
     async with make_client(service) as client:
         await client.create_pool(models.BatchPoolCreateOptions(id="bench5000", vm_size="small", target_dedicated_nodes=5000))
-
-        async def idle():
-            counts = [c async for c in client.list_pool_node_counts(filter="poolId eq 'bench5000'")]
-            return counts and counts[0].dedicated.idle == 5000
-
-        await wait_until(idle, 300, "5,000 idle nodes")
+        await wait_for_idle_node_count(client, "bench5000", 5000, timeout=300)
         latencies = []
         started = time.perf_counter()
         for _ in range(rounds):
@@ -65,10 +66,10 @@ def plain_mpiexec_seconds(runs: int) -> list[float]:
     return times
 
 
-async def local_batch_seconds(service: LocalBatchService, samples: SamplesServer, runs: int) -> list[float]:
+async def local_batch_seconds(service: LocalBatchService, runs: int) -> list[float]:
     times = []
-    async with make_client(service) as client:
-        pool_id = await create_idle_pool(client, 4, inter_node=True)
+    async with make_client(service) as client, served_samples() as samples:
+        pool_id = await create_idle_pool(client, unique("pool"), 4, inter_node=True)
         job_id = await create_job(client, pool_id)
         template = samples.task_json("mpi-hello")
         for run in range(runs):
@@ -85,17 +86,10 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=7)
     args = parser.parse_args()
-    with tempfile.TemporaryDirectory() as data:
-        service = LocalBatchService(Path(data), extra_args=("--node-start-seconds", "0.1"))
-        service.start()
-        samples = SamplesServer()
-        try:
-            asyncio.run(bench_list_nodes(service, rounds=args.runs))
-            plain = statistics.median(plain_mpiexec_seconds(args.runs))
-            orchestrated = statistics.median(asyncio.run(local_batch_seconds(service, samples, args.runs)))
-        finally:
-            samples.stop()
-            service.stop()
+    with tempfile.TemporaryDirectory() as data, running_local_batch(Path(data), node_start_seconds=0.1) as service:
+        asyncio.run(bench_list_nodes(service, rounds=args.runs))
+        plain = statistics.median(plain_mpiexec_seconds(args.runs))
+        orchestrated = statistics.median(asyncio.run(local_batch_seconds(service, args.runs)))
     print(f"MPI hello, 4 ranks: plain mpiexec median {plain:.3f} s; Local Batch create->completed median "
           f"{orchestrated:.3f} s; orchestration overhead {orchestrated - plain:.3f} s (target <= 0.5 s)")
 

@@ -1,6 +1,6 @@
 """Cost of one monitor cycle on a 5,000-node pool: requests, bytes, CPU time.
 
-Run: ``python tests/benchmarks/bench_monitor.py [--nodes 5000] [--cycles 20]``.
+Run: ``PYTHONPATH=. python tests/benchmarks/bench_monitor.py [--nodes 5000] [--cycles 20]``.
 Starts its own Local Batch (temp dir), grows a pool to the given size, then lets a
 `Monitor` poll `PoolNodesQuery` back to back. Requests and response bytes are
 counted by an azure-core `raw_response_hook` on the monitor's client; CPU time is
@@ -16,11 +16,13 @@ import time
 from dataclasses import dataclass
 
 from azure.batch import models
-from local_batch_session import local_batch_connection, wait_for_idle_nodes
 
 from explorer.client.watching.monitor import Monitor
 from explorer.client.watching.queries import PAGE_SIZE, PoolNodesQuery
 from explorer.client.watching.snapshots import NodeSnapshot
+from tests.support.batch_scenarios import wait_for_idle_node_count
+from tests.support.local_batch import local_batch_connection
+from tests.support.waiting import wait_until
 
 POOL_ID = "bench-5k"
 
@@ -41,7 +43,7 @@ async def main(nodes: int, cycles: int) -> None:
         client = connection.client
         print(f"Creating a pool of {nodes} nodes ...")
         await client.create_pool(models.BatchPoolCreateOptions(id=POOL_ID, vm_size="standard_d2s_v3", target_dedicated_nodes=nodes))
-        await wait_for_idle_nodes(client, POOL_ID, nodes)
+        await wait_for_idle_node_count(client, POOL_ID, nodes, timeout=600)
 
         before = Traffic(traffic.requests, traffic.bytes)
         full = [n async for n in client.list_nodes(POOL_ID, max_results=PAGE_SIZE)]
@@ -51,12 +53,10 @@ async def main(nodes: int, cycles: int) -> None:
         monitor = Monitor(client, fast_interval=0, slow_interval=0, max_busy_fraction=1.0)
         snapshots = []
         monitor.subscribe(PoolNodesQuery(POOL_ID), snapshots.append)
-        while monitor.poll_count < 2:  # warm up: first snapshot, connection pool
-            await asyncio.sleep(0.01)
+        await wait_until(lambda: monitor.poll_count >= 2, what="warm-up polls (first snapshot, connection pool)")
         start_polls, start_requests, start_bytes = monitor.poll_count, traffic.requests, traffic.bytes
         cpu, wall = time.process_time(), time.perf_counter()
-        while monitor.poll_count < start_polls + cycles:
-            await asyncio.sleep(0.001)
+        await wait_until(lambda: monitor.poll_count >= start_polls + cycles, 600, f"{cycles} polls", interval=0.001)
         cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
         done = monitor.poll_count - start_polls
         await monitor.close()

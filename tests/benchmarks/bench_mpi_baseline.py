@@ -1,6 +1,6 @@
 """What the Local Batch ssh stand-in costs an MPI launch.
 
-Run: ``python tests/benchmarks/bench_mpi_baseline.py [--runs 7] [--ranks 4]``.
+Run: ``PYTHONPATH=. python tests/benchmarks/bench_mpi_baseline.py [--runs 7] [--ranks 4]``.
 
 Median wall time, over several runs, of a complete 4-rank mpi4py hello world
 (``resources/samples/mpi-hello/hello.py``: MPI_Init, one allreduce, a barrier, exit):
@@ -26,16 +26,14 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO))
-
 from explorer.localbatch.running.mpi_launcher import (
     NodeContext,
     launcher_environment,
     write_host_map,
 )
+from explorer.resources import resource_path
 
-HELLO = REPO / "resources" / "samples" / "mpi-hello" / "hello.py"
+HELLO = resource_path("samples", "mpi-hello", "hello.py")
 VENV_BIN = Path(sys.executable).parent
 
 

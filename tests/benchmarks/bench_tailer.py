@@ -1,6 +1,6 @@
 """Tailing a file that grows at 1 MB/s: delivery latency and bytes fetched per byte written.
 
-Run: ``python tests/benchmarks/bench_tailer.py [--seconds 10] [--rate 1000000]``.
+Run: ``PYTHONPATH=. python tests/benchmarks/bench_tailer.py [--seconds 10] [--rate 1000000]``.
 A Local Batch task appends 62.5 KB records 16 times a second; each record starts
 with the wall-clock time it was written. A `FileTailer` at its default interval
 follows the file; latency is measured from a record's write to the delivery of its
@@ -18,17 +18,19 @@ import sys
 import time
 
 from azure.batch import models
-from local_batch_session import local_batch_connection
 
 from explorer.client.files import TaskFiles
 from explorer.client.watching.tailer import DEFAULT_INTERVAL, Chunk, FileTailer, Reset
+from tests.support.batch_scenarios import task_state
+from tests.support.local_batch import local_batch_connection
+from tests.support.waiting import wait_until
 
 WRITES_PER_SECOND = 16
-WRITER = """
+WRITER = f"""
 import os, struct, sys, time
 seconds, record = float(sys.argv[1]), int(sys.argv[2])
 path = os.path.join(os.environ['AZ_BATCH_TASK_WORKING_DIR'], 'grow.bin')
-period = 1 / %d
+period = 1 / {WRITES_PER_SECOND}
 with open(path, 'ab', buffering=0) as out:
     start = time.monotonic()
     n = 0
@@ -38,7 +40,7 @@ with open(path, 'ab', buffering=0) as out:
             time.sleep(delay)
         out.write(struct.pack('<d', time.time()) + b'x' * (record - 8))
         n += 1
-""" % WRITES_PER_SECOND
+"""
 
 
 class Latencies:
@@ -78,8 +80,11 @@ async def main(seconds: float, rate: int) -> None:
         tailer = FileTailer(client, TaskFiles("j", "grow"), "wd/grow.bin")
         latencies = Latencies(record)
         tailing = asyncio.create_task(tailer.run(latencies))
-        while (await client.get_task("j", "grow", select=["id", "state"])).state != "completed":
-            await asyncio.sleep(0.2)
+
+        async def completed() -> bool:
+            return await task_state(client, "j", "grow") == "completed"
+
+        await wait_until(completed, seconds + 120, "the writer to complete", interval=0.2)
         tailer.finish()
         stopped = await tailing
         written = (await client.get_task_file_properties("j", "grow", "wd/grow.bin")).content_length

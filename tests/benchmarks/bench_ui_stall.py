@@ -1,6 +1,6 @@
 """Longest stall of the Qt event loop while watching a big pool and a chatty task.
 
-Run: ``QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_ui_stall.py
+Run: ``QT_QPA_PLATFORM=offscreen PYTHONPATH=. python tests/benchmarks/bench_ui_stall.py
 [--nodes 5000] [--seconds 10] [--runs 3]``.
 
 Starts its own Local Batch, grows a pool to `--nodes` nodes, and runs a task on a
@@ -25,7 +25,6 @@ from pathlib import Path
 
 import qasync
 from azure.batch import models
-from local_batch_session import local_batch_connection, wait_for_idle_nodes
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QSplitter
 
@@ -36,6 +35,9 @@ from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.views.pool_view import PoolView
 from explorer.ui.views.task_view import TaskView
+from tests.support.batch_scenarios import task_state, wait_for_idle_node_count
+from tests.support.local_batch import local_batch_connection
+from tests.support.waiting import wait_until
 
 TICK_MS = 5
 BIG_POOL, WRITER_POOL, JOB, TASK = "stall-big", "stall-writer", "stall-job", "chatty"
@@ -64,28 +66,19 @@ class NoNavigation:
     def open_task(self, job_id: str, task_id: str) -> None: ...
 
 
-async def wait_for(check, what: str, timeout: float = 300) -> None:
-    deadline = time.monotonic() + timeout
-    while not await check():
-        if time.monotonic() > deadline:
-            raise TimeoutError(what)
-        await asyncio.sleep(0.5)
-
-
 async def setup(client, nodes: int, task_seconds: float, rate: int) -> None:
     await client.create_pool(models.BatchPoolCreateOptions(id=BIG_POOL, vm_size="standard_d2s_v3", target_dedicated_nodes=nodes))
     await client.create_pool(models.BatchPoolCreateOptions(id=WRITER_POOL, vm_size="standard_d2s_v3", target_dedicated_nodes=1))
 
-    await wait_for_idle_nodes(client, BIG_POOL, nodes)
+    await wait_for_idle_node_count(client, BIG_POOL, nodes, timeout=600)
     await client.create_job(models.BatchJobCreateOptions(id=JOB, pool_info=models.BatchPoolInfo(pool_id=WRITER_POOL)))
     command = f"{sys.executable} -c \"{WRITER}\" {task_seconds} {rate}"
     await client.create_task(JOB, models.BatchTaskCreateOptions(id=TASK, command_line=command))
 
     async def running() -> bool:
-        task = await client.get_task(JOB, TASK, select=["state"])
-        return task.state == "running"
+        return await task_state(client, JOB, TASK) == "running"
 
-    await wait_for(running, "the writer task to run")
+    await wait_until(running, 300, "the writer task to run", interval=0.5)
 
 
 async def measure(seconds: float | None, done: asyncio.Future | None = None) -> list[float]:

@@ -1,8 +1,8 @@
-"""GUI test fixtures: a qasync loop on the test's QApplication.
+"""GUI test fixtures: a qasync loop on the test's QApplication, a scenario runner, a real Local Batch,
+and the end-of-test check that nothing a test started is left running.
 
-Async scenarios run with ``loop.run_until_complete(...)`` and await futures that
-the views' signals complete (``qtbot.waitSignal`` cannot spin a loop that qasync
-owns). Any exception that reaches the loop's handler fails the test.
+Async scenarios run with the `runner` fixture (`tests.support.qt_scenarios`) and await what
+the widgets' signals say. Any exception that reaches the loop's handler fails the test.
 """
 
 from __future__ import annotations
@@ -11,12 +11,62 @@ import asyncio
 import gc
 
 import pytest
-import qasync
+
+from tests.support.dangling import DanglingCheck, cancel_leftover_tasks
+from tests.support.local_batch import connect, running_local_batch
+from tests.support.qt_scenarios import ScenarioLoop, ScenarioRunner
+from tests.support.samples import served_samples
+
+DANGLING = pytest.StashKey[DanglingCheck]()
+
+
+@pytest.fixture(autouse=True)
+def no_dangling_resources(request, qapp):
+    """Fail the test if it leaves tasks, timers or open windows behind (see `DanglingCheck`),
+    checked as the test ends (`pytest_runtest_call`)."""
+    check = request.node.stash[DANGLING] = DanglingCheck()
+    yield
+    check.stop_tracking()
+
+
+@pytest.fixture(autouse=True)
+def windows_never_quit_the_loop(qapp):
+    """Closing the last window does not quit the loop a test runs on, whichever test ran before:
+    the app turns Qt's quit-on-last-window-closed off for good (`ExplorerApp`), so every test does."""
+    previous = qapp.quitOnLastWindowClosed()
+    qapp.setQuitOnLastWindowClosed(False)
+    yield
+    qapp.setQuitOnLastWindowClosed(previous)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Wind up the test's widgets and tasks before pytest-qt processes events after it: qasync
+    steps tasks from Qt events, and outside `run_until_complete` no asyncio loop runs."""
+    try:
+        result = yield
+    except BaseException:
+        _wind_up(item)  # the test's own failure says more
+        raise
+    if problems := _wind_up(item):
+        pytest.fail("\n".join(problems), pytrace=False)
+    return result
+
+
+def _wind_up(item) -> list[str]:
+    check = item.stash.get(DANGLING, None)
+    if check is None:
+        return []
+    # pytest-qt keeps the widgets registered with qtbot as weak references on the item; they are
+    # closed and deleted here, where the loop can still run what that ends, instead of by pytest-qt.
+    widgets = [widget for ref, _ in getattr(item, "qt_widgets", []) if (widget := ref()) is not None]
+    item.qt_widgets = []
+    return check.wind_up(item.funcargs.get("loop"), widgets)
 
 
 @pytest.fixture
 def loop(qapp):
-    event_loop = qasync.QEventLoop(qapp, already_running=False)
+    event_loop = ScenarioLoop(qapp, already_running=False)
     errors: list[dict] = []
 
     def on_error(the_loop, context):
@@ -27,11 +77,7 @@ def loop(qapp):
     asyncio.set_event_loop(event_loop)
     try:
         yield event_loop
-        pending = [t for t in asyncio.all_tasks(event_loop) if not t.done()]
-        for task in pending:
-            task.cancel()
-        if pending:
-            event_loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))
+        cancel_leftover_tasks(event_loop)  # what the fixtures' teardown left
         # "Task exception was never retrieved" is reported when the task is collected.
         gc.collect()
     finally:
@@ -41,44 +87,29 @@ def loop(qapp):
 
 
 @pytest.fixture
-def signal_future(loop):
-    """``signal_future(sig)`` -> a future completed with the next emission's arguments."""
+def runner(loop, qtbot) -> ScenarioRunner:
+    return ScenarioRunner(loop, qtbot)
 
-    def make(signal) -> asyncio.Future:
-        future = loop.create_future()
 
-        def on_emit(*args):
-            signal.disconnect(on_emit)
-            if not future.done():
-                future.set_result(args[0] if len(args) == 1 else args)
-
-        signal.connect(on_emit)
-        return future
-
-    return make
+@pytest.fixture
+def samples(loop):
+    """resources/samples served on loopback, on the test's qasync loop."""
+    served = served_samples()
+    yield loop.run_until_complete(served.__aenter__())
+    loop.run_until_complete(served.__aexit__(None, None, None))
 
 
 @pytest.fixture
 def local_batch_service(tmp_path):
-    """A real Local Batch (child process) for a GUI test; nodes boot in 0.05 s."""
-    from explorer.client.local.local_batch import LocalBatchService
-    from tests.integration.conftest import stop_service_tree
-
-    service = LocalBatchService(tmp_path / "localbatch", extra_args=("--node-start-seconds", "0.05"))
-    service.start()
-    yield service
-    stop_service_tree(service)
+    """A real Local Batch (child process) for a GUI test."""
+    with running_local_batch(tmp_path / "localbatch") as service:
+        yield service
 
 
 @pytest.fixture
 def gui_connection(loop, local_batch_service):
     """A `Connection` to that Local Batch, opened on the test's qasync loop."""
-    from explorer.client.connecting.client_factory import ClientFactory
-    from explorer.client.connecting.credentials import MemoryCredentialStore
-    from explorer.client.connecting.profiles import LocalBatchProfile
-
-    factory = ClientFactory(MemoryCredentialStore(), local_service=local_batch_service)
-    connection = loop.run_until_complete(factory.connect(LocalBatchProfile(data_dir=local_batch_service.data_dir)))
+    connection = loop.run_until_complete(connect(local_batch_service))
     yield connection
     loop.run_until_complete(connection.close())
 

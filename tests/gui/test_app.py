@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from PySide6.QtGui import QImage
 from explorer.app import ExplorerApp
 from explorer.client.connecting.credentials import MemoryCredentialStore
 from explorer.client.connecting.profiles import ProfileStore
+from tests.support.waiting import wait_until
 
 
 def _user_dirs() -> dict[str, str]:
@@ -48,7 +48,7 @@ def _processes_with(data_home: str) -> list[list[str]]:
     return found
 
 
-def test_a_broken_profiles_file_falls_back_to_local_batch(loop, qtbot, tmp_path: Path):
+def test_a_broken_profiles_file_falls_back_to_local_batch(runner, qtbot, tmp_path: Path):
     from explorer.ui.settings import Settings
 
     store = ProfileStore(tmp_path / "config")
@@ -64,10 +64,10 @@ def test_a_broken_profiles_file_falls_back_to_local_batch(loop, qtbot, tmp_path:
         finally:
             await app.shutdown()
 
-    assert loop.run_until_complete(scenario()) == ("Local Batch", True)
+    assert runner.run(scenario()) == ("Local Batch", True)
 
 
-def test_a_bundled_sample_opens_the_task_wizard_with_its_files_served(loop, qtbot, tmp_path: Path):
+def test_a_bundled_sample_opens_the_task_wizard_with_its_files_served(runner, qtbot, tmp_path: Path):
     import aiohttp
 
     from explorer.ui.settings import Settings
@@ -87,13 +87,13 @@ def test_a_bundled_sample_opens_the_task_wizard_with_its_files_served(loop, qtbo
         finally:
             await app.shutdown()
 
-    spec, status, body = loop.run_until_complete(scenario())
+    spec, status, body = runner.run(scenario())
     assert spec.number_of_instances == 4 and "mpiexec" in spec.command_line
     assert status == 200 and b"MPI" in body
 
 
 def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
-    loop, qtbot, tmp_path: Path, local_batch_service
+    runner, qtbot, tmp_path: Path, local_batch_service
 ):
     from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
     from explorer.ui.settings import Settings
@@ -111,13 +111,13 @@ def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
             first = await app.start()
             qtbot.addWidget(first)
             first.profileRequested.emit("Remote")
-            while app.window is first or app.window is None:
-                await asyncio.sleep(0.05)  # the switch runs as a task of the app
+            # The switch runs as a task of the app, which says nothing when it is done.
+            await wait_until(lambda: app.window not in (first, None), what="the new window")
             qtbot.addWidget(app.window)
             return first.isVisible(), app.window.current_profile, app.connection.endpoint
         finally:
             await app.shutdown()
 
-    old_visible, profile, endpoint_url = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
+    old_visible, profile, endpoint_url = runner.run(scenario())
     assert not old_visible and profile == "Remote" and endpoint_url == endpoint.endpoint
     assert store.load().selected == "Remote"

@@ -15,25 +15,15 @@ from explorer.ui.main_window import MainWindow
 from explorer.ui.theme import apply_theme
 from explorer.ui.views.job_view import JobView
 from explorer.ui.views.pool_view import PoolView
-from tests.gui.view_helpers import accept_confirmation, next_emission, until
-from tests.integration.client.batch_scenarios import create_idle_pool, python_command, submit_task
+from tests.gui.view_helpers import accept_confirmation
+from tests.support.batch_scenarios import create_idle_pool, python_command, submit_task
+from tests.support.qt_scenarios import next_emission, until
 
 PROFILES = ["Local Batch", "Azure test"]
 
 
-@pytest.fixture
-def closable(qapp):
-    """Closing the last window must not quit the loop the test runs on (the app sets the same)."""
-    previous = qapp.quitOnLastWindowClosed()
-    qapp.setQuitOnLastWindowClosed(False)
-    yield
-    qapp.setQuitOnLastWindowClosed(previous)
-
-
-def make_window(qtbot, services) -> MainWindow:
-    window = MainWindow(services, PROFILES, "Local Batch")
-    qtbot.addWidget(window)
-    window.show()
+def make_window(runner, services) -> MainWindow:
+    window = runner.show(MainWindow(services, PROFILES, "Local Batch"), size=None)
     window.activateWindow()
     return window
 
@@ -44,10 +34,10 @@ def click_navigator_item(window: MainWindow, kind: str, item_id: str) -> None:
     QTest.mouseClick(tree.viewport(), Qt.MouseButton.LeftButton, pos=tree.visualItemRect(item).center())
 
 
-def test_a_pools_nodes_change_state_in_the_window(loop, qtbot, services, batch_client):
+def test_a_pools_nodes_change_state_in_the_window(runner, services, batch_client):
     async def scenario():
         await create_idle_pool(batch_client, "p1", 2)
-        window = make_window(qtbot, services)
+        window = make_window(runner, services)
         navigator = window.navigator_panel
         await until(navigator.updated, lambda: "p1" in navigator.ids("pool"), what="p1 in the navigator")
         assert navigator.item("pool", "p1").text(1) == "2 nodes"
@@ -63,16 +53,16 @@ def test_a_pools_nodes_change_state_in_the_window(loop, qtbot, services, batch_c
         await until(navigator.updated, lambda: "j1" in navigator.ids("job"), what="j1 in the navigator")
         return window
 
-    window = loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    window = runner.run(scenario())
     assert window.status.connection_text() == "Local Batch: connected"
     assert not window.status.retry_button.isVisible()
 
 
-def test_tabs_and_shortcuts(loop, qtbot, services, batch_client):
+def test_tabs_and_shortcuts(runner, services, batch_client):
     async def scenario():
         await create_idle_pool(batch_client, "p1", 1)
         await submit_task(batch_client, "p1", "j1", "t1", python_command("pass"))
-        window = make_window(qtbot, services)
+        window = make_window(runner, services)
         pool_view = window.open_pool("p1")
         job_view = window.open_job("j1")
         assert window.open_pool("p1") is pool_view  # an open view comes forward, not a second one
@@ -102,12 +92,12 @@ def test_tabs_and_shortcuts(loop, qtbot, services, batch_client):
         assert window.tabs.count() == 0 and window.content.currentIndex() == 0
         assert services.settings.last_selection() is None
 
-    loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    runner.run(scenario())
 
 
-def test_layout_and_last_selection_are_restored(loop, qtbot, services, closable):
+def test_layout_and_last_selection_are_restored(runner, services):
     async def scenario():
-        first = make_window(qtbot, services)
+        first = make_window(runner, services)
         first.resize(700, 500)
         first.splitter.setSizes([300, 600])
         first.open_pool("gone")
@@ -115,7 +105,7 @@ def test_layout_and_last_selection_are_restored(loop, qtbot, services, closable)
         sizes = first.splitter.sizes()
         first.close()
 
-        second = make_window(qtbot, services)
+        second = make_window(runner, services)
         assert (second.size().width(), second.size().height()) == (700, 500)
         assert second.splitter.sizes() == sizes
         assert second.view_keys() == [("job", "j9")]
@@ -124,12 +114,12 @@ def test_layout_and_last_selection_are_restored(loop, qtbot, services, closable)
         await until(view.updated, lambda: view.gone, what="the job said missing")
         assert "JobNotFound" in view.banner.details()
 
-    loop.run_until_complete(asyncio.wait_for(scenario(), 30))
+    runner.run(scenario())
 
 
-def test_menus_emit_what_the_application_wires(loop, qtbot, services, tmp_path, closable):
+def test_menus_emit_what_the_application_wires(runner, services, tmp_path):
     async def scenario():
-        window = make_window(qtbot, services)
+        window = make_window(runner, services)
         profile = next_emission(window.profileRequested)
         next(a for a in window.findChildren(QAction) if a.text() == "Azure test").trigger()
         assert await profile == ("Azure test",)
@@ -153,13 +143,13 @@ def test_menus_emit_what_the_application_wires(loop, qtbot, services, tmp_path, 
         window.close()
         await closed
 
-    loop.run_until_complete(asyncio.wait_for(scenario(), 30))
+    runner.run(scenario())
 
 
-def test_navigator_context_action_runs_in_the_view(loop, qtbot, services, batch_client):
+def test_navigator_context_action_runs_in_the_view(runner, services, batch_client):
     async def scenario():
         await create_idle_pool(batch_client, "p2", 1)
-        window = make_window(qtbot, services)
+        window = make_window(runner, services)
         window.navigator_panel.actionRequested.emit("pool", "p2", "delete")
         view = window.current_view()
         await until(view.updated, lambda: any(box.isVisible() for box in view.findChildren(QMessageBox)),
@@ -167,21 +157,21 @@ def test_navigator_context_action_runs_in_the_view(loop, qtbot, services, batch_
         assert "Delete pool p2" in accept_confirmation(view)
         await until(view.banner.errorShown, lambda: view.gone, what="the pool gone")
 
-    loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    runner.run(scenario())
 
 
-def test_status_bar_says_when_the_service_is_unreachable(loop, qtbot, services, local_batch_service):
+def test_status_bar_says_when_the_service_is_unreachable(runner, services, local_batch_service):
     async def scenario():
-        window = make_window(qtbot, services)
+        window = make_window(runner, services)
         await next_emission(window.navigator_panel.updated)
-        retrying = loop.create_future()
+        retrying = asyncio.get_running_loop().create_future()
         services.monitor.add_state_listener(
             lambda state: state.status is ConnectionStatus.RETRYING and not retrying.done() and retrying.set_result(1))
         local_batch_service.stop()
         await asyncio.wait_for(retrying, 30)
         return window
 
-    window = loop.run_until_complete(scenario())
+    window = runner.run(scenario())
     assert window.status.connection_text().startswith("Local Batch: retrying in ")
     assert window.status.retry_button.isVisible()
 
@@ -201,9 +191,9 @@ def test_dark_and_light_palettes(qapp):
         qapp.setPalette(palette)
 
 
-def test_tab_context_menu_closes_others(qtbot, loop, services):
+def test_tab_context_menu_closes_others(runner, services):
     async def scenario():
-        window = make_window(qtbot, services)
+        window = make_window(runner, services)
         window.open_job("a")
         window.open_job("b")
         window.open_job("c")
@@ -214,4 +204,4 @@ def test_tab_context_menu_closes_others(qtbot, loop, services):
         assert window.view_keys() == [("job", "b")]
         menu.close()
 
-    loop.run_until_complete(scenario())
+    runner.run(scenario())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from azure.batch import models
 
 from explorer.client.acting.operations import OperationError
@@ -9,7 +11,7 @@ from explorer.client.watching.queries import PoolsQuery
 from explorer.ui.formatting import pool_rows
 
 
-def test_services_watch_and_act_on_local_batch(loop, services, batch_client):
+def test_services_watch_and_act_on_local_batch(runner, services, batch_client):
     async def scenario():
         pool = models.BatchPoolCreateOptions(
             id="p1", vm_size="standard_d2s_v3", target_dedicated_nodes=1,
@@ -19,7 +21,7 @@ def test_services_watch_and_act_on_local_batch(loop, services, batch_client):
             ),
         )
         await batch_client.create_pool(pool)
-        seen = loop.create_future()
+        seen = asyncio.get_running_loop().create_future()
         sub = services.monitor.subscribe(PoolsQuery(), lambda u: "p1" in u.items and not seen.done() and seen.set_result(u))
         update = await seen
         sub.close()
@@ -30,7 +32,7 @@ def test_services_watch_and_act_on_local_batch(loop, services, batch_client):
             failure = error
         return update, details, failure
 
-    update, details, failure = loop.run_until_complete(scenario())
+    update, details, failure = runner.run(scenario())
     assert update.items["p1"].vm_size == "standard_d2s_v3"
     assert ("Image", "canonical:ubuntu:22_04") in pool_rows(details)
     assert failure.code == "PoolNotFound" and failure.status == 404 and failure.request_id

@@ -1,58 +1,10 @@
-"""Helpers for view tests: waiting on signals, a recording navigator, answering dialogs."""
+"""Helpers for view tests: answering confirmations, and a navigator that records what views open."""
 
 from __future__ import annotations
-
-import asyncio
-from collections.abc import Awaitable, Callable
-from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
 from explorer.ui.dialogs.confirm import CONFIRM_BUTTON
-
-W = TypeVar("W", bound=QWidget)
-
-
-def next_emission(signal, timeout: float = 30.0) -> Awaitable[tuple]:
-    """The arguments of `signal`'s next emission; connected now, so emit after calling this."""
-    future = asyncio.get_event_loop().create_future()
-
-    def on_emit(*args):
-        if not future.done():
-            future.set_result(args)
-
-    signal.connect(on_emit)
-
-    async def wait() -> tuple:
-        try:
-            return await asyncio.wait_for(future, timeout)
-        finally:
-            signal.disconnect(on_emit)
-
-    return wait()
-
-
-async def until(signal, condition: Callable[[], Any], timeout: float = 30.0, what: str = "condition") -> Any:
-    """Wait (re-checking on each emission of `signal`) until `condition()` is truthy."""
-    loop = asyncio.get_running_loop()
-    deadline = loop.time() + timeout
-    while not (value := condition()):
-        remaining = deadline - loop.time()
-        if remaining <= 0:
-            raise AssertionError(f"timed out waiting for {what}")
-        try:
-            await next_emission(signal, remaining)
-        except asyncio.TimeoutError:
-            raise AssertionError(f"timed out waiting for {what}") from None
-    return value
-
-
-def show_view(qtbot, view: W, width: int = 1000, height: int = 700) -> W:
-    """Register `view` with qtbot and show it (call inside the running loop: showing subscribes)."""
-    qtbot.addWidget(view)
-    view.resize(width, height)
-    view.show()
-    return view
 
 
 def confirm_dialog(parent: QWidget) -> QMessageBox:

@@ -7,25 +7,18 @@ import pytest
 from azure.batch import models
 from azure.core.exceptions import ResourceNotFoundError
 
-from tests.localbatch.batch_helpers import (
+from tests.support.batch_scenarios import (
     create_idle_pool,
     create_job,
     read_node_file,
     read_task_file,
+    unique,
     wait_for_completion,
     wait_for_idle_nodes,
 )
-from tests.localbatch.conftest import wait_until
-from tests.localbatch.samples_server import SamplesServer
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture(scope="module")
-def samples():
-    server = SamplesServer()
-    yield server
-    server.stop()
 
 
 def multi_instance(task_id: str, instances: int, coordination: str, application: str) -> models.BatchTaskCreateOptions:
@@ -39,7 +32,7 @@ def multi_instance(task_id: str, instances: int, coordination: str, application:
 
 
 async def test_mpi_hello_runs_one_rank_per_node(client, samples):
-    pool_id = await create_idle_pool(client, 4, inter_node=True)
+    pool_id = await create_idle_pool(client, unique("pool"), 4, inter_node=True)
     job_id = await create_job(client, pool_id)
     await client.create_task(job_id, models.BatchTaskCreateOptions(samples.task_json("mpi-hello")))
     task = await wait_for_completion(client, job_id, "mpi-hello", timeout=120)
@@ -67,14 +60,14 @@ async def test_mpi_hello_runs_one_rank_per_node(client, samples):
 
 
 async def test_task_waits_without_inter_node_pool_and_for_enough_nodes(client):
-    plain_pool = await create_idle_pool(client, 2)
+    plain_pool = await create_idle_pool(client, unique("pool"), 2)
     job_id = await create_job(client, plain_pool)
     await client.create_task(job_id, multi_instance("queued", 2, "/bin/true", "/bin/true"))
     await client.create_task(job_id, models.BatchTaskCreateOptions(id="ordinary", command_line="/bin/true"))
     await wait_for_completion(client, job_id, "ordinary")  # the scheduler has run since the task was added
     assert (await client.get_task(job_id, "queued")).state == "active"
 
-    pool_id = await create_idle_pool(client, 4, inter_node=True)
+    pool_id = await create_idle_pool(client, unique("pool"), 4, inter_node=True)
     job_id = await create_job(client, pool_id)
     await client.create_task(job_id, multi_instance("five", 5, "/bin/true", "/bin/bash -c 'echo $AZ_BATCH_HOST_LIST'"))
     await client.create_task(job_id, models.BatchTaskCreateOptions(id="ordinary", command_line="/bin/true"))
@@ -89,7 +82,7 @@ async def test_task_waits_without_inter_node_pool_and_for_enough_nodes(client):
 
 
 async def test_failing_coordination_fails_the_task_before_the_application(client):
-    pool_id = await create_idle_pool(client, 3, inter_node=True)
+    pool_id = await create_idle_pool(client, unique("pool"), 3, inter_node=True)
     job_id = await create_job(client, pool_id)
     coordination = "/bin/bash -c 'test \"$AZ_BATCH_IS_CURRENT_NODE_MASTER\" = true || exit 4'"
     await client.create_task(job_id, multi_instance("badcoord", 3, coordination, "/bin/bash -c 'echo application ran'"))
@@ -116,7 +109,7 @@ def processes_of(job_id: str, task_id: str) -> list[int]:
 
 
 async def test_terminate_leaves_no_process_of_any_instance(client):
-    pool_id = await create_idle_pool(client, 3, inter_node=True)
+    pool_id = await create_idle_pool(client, unique("pool"), 3, inter_node=True)
     job_id = await create_job(client, pool_id)
     # Each instance leaves a daemon that escapes its process group, as an MPI daemon would.
     coordination = "/bin/bash -c 'setsid sleep 300 < /dev/null > /dev/null 2>&1 & echo daemon started'"
@@ -135,7 +128,7 @@ async def test_terminate_leaves_no_process_of_any_instance(client):
 
 
 async def test_rebooting_a_node_of_an_instance_requeues_the_task(client):
-    pool_id = await create_idle_pool(client, 2, inter_node=True)
+    pool_id = await create_idle_pool(client, unique("pool"), 2, inter_node=True)
     job_id = await create_job(client, pool_id)
     await client.create_task(job_id, multi_instance("victim", 2, "/bin/true", "sleep 300"))
 

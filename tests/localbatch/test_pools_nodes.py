@@ -9,14 +9,14 @@ from azure.batch import models
 from azure.batch.models._models import BatchNodeRebootOptions
 from azure.core.exceptions import HttpResponseError, ResourceExistsError, ResourceNotFoundError
 
-from tests.localbatch.batch_helpers import create_idle_pool, unique, wait_for_idle_nodes
-from tests.localbatch.conftest import wait_until
+from tests.support.batch_scenarios import create_idle_pool, unique, wait_for_idle_nodes
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
 
 
 async def test_pool_of_four_nodes_reaches_idle_with_own_loopback_addresses(client, local_batch):
-    pool_id = await create_idle_pool(client, 4, inter_node=True)
+    pool_id = await create_idle_pool(client, unique("pool"), 4, inter_node=True)
     pool = await client.get_pool(pool_id)
     assert pool.current_dedicated_nodes == 4
     assert pool.allocation_state == "steady"
@@ -43,7 +43,7 @@ async def test_duplicate_pool_is_409_and_unknown_pool_is_404(client):
 
 
 async def test_resize_up_and_down_then_node_counts(client):
-    pool_id = await create_idle_pool(client, 1)
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
     poller = await client.begin_resize_pool(pool_id, models.BatchPoolResizeOptions(target_dedicated_nodes=3), polling_interval=0.1)
     await poller.result()
     await wait_for_idle_nodes(client, pool_id, 3)
@@ -55,7 +55,7 @@ async def test_resize_up_and_down_then_node_counts(client):
 
 
 async def test_remove_and_reboot_nodes(client):
-    pool_id = await create_idle_pool(client, 3)
+    pool_id = await create_idle_pool(client, unique("pool"), 3)
     nodes = [node async for node in client.list_nodes(pool_id)]
     poller = await client.begin_remove_nodes(pool_id, models.BatchNodeRemoveOptions(node_ids=[nodes[0].id]), polling_interval=0.1)
     await poller.result()
@@ -76,7 +76,7 @@ async def test_remove_and_reboot_nodes(client):
 
 
 async def test_delete_pool(client):
-    pool_id = await create_idle_pool(client, 2)
+    pool_id = await create_idle_pool(client, unique("pool"), 2)
     poller = await client.begin_delete_pool(pool_id, polling_interval=0.1)
     await poller.result()
     with pytest.raises(ResourceNotFoundError):

@@ -2,27 +2,33 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from azure.batch import models
 
-from explorer.client.local.local_batch import LocalBatchService
-from tests.localbatch.batch_helpers import create_idle_pool, create_job, read_task_file, wait_for_completion
-from tests.localbatch.conftest import make_client, wait_until
+from tests.support.batch_scenarios import (
+    create_idle_pool,
+    create_job,
+    read_task_file,
+    unique,
+    wait_for_completion,
+    wait_for_idle_node_count,
+)
+from tests.support.local_batch import make_client, running_local_batch
 
 pytestmark = pytest.mark.asyncio
 
 
 async def test_state_survives_a_restart(tmp_path):
-    service = LocalBatchService(tmp_path / "lb", extra_args=("--node-start-seconds", "0.1"))
-    service.start()
-    try:
+    with running_local_batch(tmp_path / "lb") as service:
         async with make_client(service) as client:
-            pool_id = await create_idle_pool(client, 2)
+            pool_id = await create_idle_pool(client, unique("pool"), 2)
             job_id = await create_job(client, pool_id)
             await client.create_task(job_id, models.BatchTaskCreateOptions(id="t1", command_line="echo persisted"))
             before = await wait_for_completion(client, job_id, "t1")
             nodes_before = sorted([(n.id, n.ip_address) async for n in client.list_nodes(pool_id)])
-        service.restart()
+        await asyncio.to_thread(service.restart)
         async with make_client(service) as client:
             pool = await client.get_pool(pool_id)
             assert pool.current_dedicated_nodes == 2
@@ -31,19 +37,12 @@ async def test_state_survives_a_restart(tmp_path):
             assert after.state == "completed" and after.execution_info.exit_code == 0
             assert after.etag == before.etag and after.last_modified == before.last_modified
             assert await read_task_file(client, job_id, "t1", "stdout.txt") == b"persisted\n"
-    finally:
-        service.stop()
 
 
 async def test_five_thousand_node_pool_lists_in_five_pages(client, local_batch):
     pool_id = "big-pool"
     await client.create_pool(models.BatchPoolCreateOptions(id=pool_id, vm_size="small", target_dedicated_nodes=5000))
-
-    async def all_idle():
-        counts = [c async for c in client.list_pool_node_counts(filter=f"poolId eq '{pool_id}'")]
-        return counts and counts[0].dedicated.idle == 5000
-
-    await wait_until(all_idle, what="5,000 idle nodes")
+    await wait_for_idle_node_count(client, pool_id, 5000)
     pages = client.list_nodes(pool_id, select=["id", "state"]).by_page()
     sizes = []
     ids = set()

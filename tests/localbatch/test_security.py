@@ -14,7 +14,7 @@ from azure.core.exceptions import HttpResponseError, ResourceNotFoundError
 from yarl import URL
 
 from explorer.localbatch.api.auth import sign, string_to_sign
-from tests.localbatch.batch_helpers import create_idle_pool, create_job, read_task_file, wait_for_completion
+from tests.support.batch_scenarios import create_idle_pool, create_job, read_task_file, unique, wait_for_completion
 
 pytestmark = pytest.mark.asyncio
 API = "2025-06-01"
@@ -56,7 +56,7 @@ async def test_unsigned_and_tampered_requests_are_refused(local_batch):
 
 
 async def test_paths_cannot_leave_the_node(client, local_batch):
-    pool_id = await create_idle_pool(client, 1)
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
     job_id = await create_job(client, pool_id)
     await client.create_task(
         job_id, models.BatchTaskCreateOptions(id="links", command_line="/bin/ln -s / wd/root_link")

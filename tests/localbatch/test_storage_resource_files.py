@@ -8,9 +8,8 @@ from azure.batch import models
 from azure.core.exceptions import HttpResponseError
 from azure.storage.blob.aio import BlobServiceClient
 
-from explorer.client.local.local_batch import LocalBatchService
-from tests.localbatch.batch_helpers import create_idle_pool, create_job, read_task_file, unique, wait_for_completion
-from tests.localbatch.conftest import make_client
+from tests.support.batch_scenarios import create_idle_pool, create_job, read_task_file, unique, wait_for_completion
+from tests.support.local_batch import make_client, running_local_batch
 
 pytestmark = pytest.mark.asyncio
 
@@ -20,12 +19,8 @@ SHOW_INPUTS = "/bin/bash -c 'cat $AZ_BATCH_TASK_SHARED_DIR/common/inputs/a.txt $
 @pytest.fixture(scope="module")
 def linked_batch(tmp_path_factory, azurite):
     """A Local Batch linked to the session's Azurite as its auto-storage."""
-    service = LocalBatchService(
-        tmp_path_factory.mktemp("linked"), extra_args=("--node-start-seconds", "0.05"), auto_storage=azurite.account
-    )
-    service.start()
-    yield service
-    service.stop()
+    with running_local_batch(tmp_path_factory.mktemp("linked"), auto_storage=azurite.account) as service:
+        yield service
 
 
 @pytest_asyncio.fixture
@@ -53,7 +48,7 @@ async def failure_of(client, job_id: str, task: models.BatchTaskCreateOptions) -
 
 
 async def test_multi_instance_common_files_from_a_container_url_with_prefix(linked_client, storage, inputs):
-    pool_id = await create_idle_pool(linked_client, 2, inter_node=True)
+    pool_id = await create_idle_pool(linked_client, unique("pool"), 2, inter_node=True)
     job_id = await create_job(linked_client, pool_id)
     common = models.ResourceFile(
         storage_container_url=storage.container_sas_url(inputs, hours=1), blob_prefix="inputs/", file_path="common"
@@ -80,7 +75,7 @@ async def test_multi_instance_common_files_from_a_container_url_with_prefix(link
 
 
 async def test_auto_storage_container_lands_in_the_working_dir(linked_client, inputs):
-    pool_id = await create_idle_pool(linked_client, 1)
+    pool_id = await create_idle_pool(linked_client, unique("pool"), 1)
     job_id = await create_job(linked_client, pool_id)
     files = [models.ResourceFile(auto_storage_container_name=inputs, blob_prefix="inputs/deep/", file_mode="0700")]
     await linked_client.create_task(
@@ -95,7 +90,7 @@ async def test_auto_storage_container_lands_in_the_working_dir(linked_client, in
 
 
 async def test_a_container_url_without_a_container_fails_the_task(linked_client, azurite):
-    pool_id = await create_idle_pool(linked_client, 1)
+    pool_id = await create_idle_pool(linked_client, unique("pool"), 1)
     job_id = await create_job(linked_client, pool_id)
     files = [models.ResourceFile(storage_container_url=f"http://127.0.0.1:{azurite.port}/?sv=x&sig=secret")]
 
@@ -113,7 +108,7 @@ async def test_refused_or_missing_container_fails_the_task_naming_the_container(
         url, status = url.replace(signature, "AAAA" + signature[4:]), "answered 403"
     else:
         status = "answered 404 ContainerNotFound"
-    pool_id = await create_idle_pool(linked_client, 1)
+    pool_id = await create_idle_pool(linked_client, unique("pool"), 1)
     job_id = await create_job(linked_client, pool_id)
     files = [models.ResourceFile(storage_container_url=url, blob_prefix="inputs/")]
 
@@ -125,7 +120,7 @@ async def test_refused_or_missing_container_fails_the_task_naming_the_container(
 
 
 async def test_auto_storage_without_linked_storage_fails_clearly(client, inputs):
-    pool_id = await create_idle_pool(client, 1)
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
     job_id = await create_job(client, pool_id)
     files = [models.ResourceFile(auto_storage_container_name=inputs)]
 
@@ -159,7 +154,7 @@ async def test_blob_names_cannot_escape_the_task_directory(linked_client, linked
         container = service.get_container_client(container_name)
         await container.create_container()
         await container.upload_blob("a\\..\\..\\..\\escape.txt", b"x")
-    pool_id = await create_idle_pool(linked_client, 1)
+    pool_id = await create_idle_pool(linked_client, unique("pool"), 1)
     job_id = await create_job(linked_client, pool_id)
     files = [models.ResourceFile(auto_storage_container_name=container_name)]
 

@@ -2,23 +2,21 @@
 
 from __future__ import annotations
 
+import asyncio
+import sys
+
 import pytest
 from azure.batch import models
 from azure.core.exceptions import HttpResponseError, ResourceExistsError, ResourceNotFoundError
 
-from tests.localbatch.batch_helpers import (
-    PYTHON,
-    create_idle_pool,
-    create_job,
-    read_task_file,
-    unique,
-    wait_for_completion,
-)
+from tests.support.batch_scenarios import create_idle_pool, create_job, read_task_file, unique, wait_for_completion
+from tests.support.local_batch import make_client
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
 
 WRITER = (
-    f"{PYTHON} -c \"import os, sys; sys.stdout.write('line one\\nline two\\n'); "
+    f"{sys.executable} -c \"import os, sys; sys.stdout.write('line one\\nline two\\n'); "
     "sys.stderr.write('to stderr\\n'); os.makedirs('out/deep', exist_ok=True); "
     "open('out/deep/result.txt', 'w').write(os.environ['AZ_BATCH_TASK_ID'])\""
 )
@@ -26,13 +24,9 @@ WRITER = (
 
 @pytest.fixture(scope="module")
 def pool_and_job(local_batch):
-    import asyncio
-
-    from tests.localbatch.conftest import make_client
-
     async def setup():
         async with make_client(local_batch) as client:
-            pool_id = await create_idle_pool(client, 2, slots=2)
+            pool_id = await create_idle_pool(client, unique("pool"), 2, slots=2)
             return pool_id, await create_job(client, pool_id)
 
     return asyncio.run(setup())
@@ -70,13 +64,16 @@ async def test_files_listed_recursively_and_filtered(client, pool_and_job):
 
 
 async def test_nonzero_exit_is_failure_and_retries_are_counted(client, pool_and_job):
-    _, job_id = pool_and_job
+    # A job of its own: the module's shared job holds other tests' failed tasks.
+    job_id = await create_job(client, pool_and_job[0])
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="succeeds", command_line="/bin/true"))
     await client.create_task(
         job_id,
         models.BatchTaskCreateOptions(
             id="fails", command_line="/bin/sh -c 'exit 7'", constraints=models.BatchTaskConstraints(max_task_retry_count=2)
         ),
     )
+    await wait_for_completion(client, job_id, "succeeds")
     task = await wait_for_completion(client, job_id, "fails")
     info = task.execution_info
     assert info.exit_code == 7 and info.result == "failure" and info.retry_count == 2
@@ -137,8 +134,6 @@ async def test_terminate_reactivate_delete_and_duplicates(client, pool_and_job):
 
     async def running():
         return (await client.get_task(job_id, "long")).state == "running"
-
-    from tests.localbatch.conftest import wait_until
 
     await wait_until(running, what="long task running")
     await client.terminate_task(job_id, "long")

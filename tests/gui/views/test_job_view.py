@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-
 from azure.batch import models
 from PySide6.QtCore import Qt
 
 from explorer.ui.views.job_view import JobView
-from tests.gui.view_helpers import RecordingNavigator, accept_confirmation, show_view, until
-from tests.integration.client.batch_scenarios import create_idle_pool, python_command, submit_task
+from tests.gui.view_helpers import RecordingNavigator, accept_confirmation
+from tests.support.batch_scenarios import create_idle_pool, python_command, submit_task
+from tests.support.qt_scenarios import until
 
 SLEEP = python_command("import time; time.sleep(60)")
 
@@ -24,26 +23,26 @@ async def three_tasks(client) -> None:
         await client.create_task("j", models.BatchTaskCreateOptions(id=task_id, command_line=command))
 
 
-async def job_view(qtbot, services, navigator, client) -> JobView:
+async def job_view(runner, services, navigator, client) -> JobView:
     await three_tasks(client)
-    return show_view(qtbot, JobView(services, navigator, "j"))
+    return runner.show(JobView(services, navigator, "j"))
 
 
 def shown(view: JobView) -> list[str]:
     return [view.task_proxy.snapshot(row).id for row in range(view.task_proxy.rowCount())]
 
 
-def test_task_table_counts_filters_and_sorting(loop, qtbot, services, batch_client):
+def test_task_table_counts_filters_and_sorting(runner, services, batch_client):
     navigator = RecordingNavigator()
     expected = "3 tasks: 0 active, 1 running, 2 completed (1 succeeded, 1 failed)"
 
     async def scenario():
-        view = await job_view(qtbot, services, navigator, batch_client)
+        view = await job_view(runner, services, navigator, batch_client)
         await until(view.updated, lambda: view.counts.text() == expected, what=expected)
         await until(view.updated, lambda: view.properties.value("Pool") == "p", what="the job's properties")
         return view
 
-    view = loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    view = runner.run(scenario())
     assert view.properties.value("State") == "active"
 
     view.state_filter.setCurrentText("completed")
@@ -64,11 +63,11 @@ def test_task_table_counts_filters_and_sorting(loop, qtbot, services, batch_clie
     assert navigator.opened[-1] == ("pool", "p")
 
 
-def test_terminate_task_and_job_then_delete(loop, qtbot, services, batch_client):
+def test_terminate_task_and_job_then_delete(runner, services, batch_client):
     navigator = RecordingNavigator()
 
     async def scenario():
-        view = await job_view(qtbot, services, navigator, batch_client)
+        view = await job_view(runner, services, navigator, batch_client)
         await until(view.updated, lambda: view.task_model.counts().running == 1, what="a running task")
         assert not view.terminate_task_action.isEnabled() and not view.delete_task_action.isEnabled()
 
@@ -90,14 +89,14 @@ def test_terminate_task_and_job_then_delete(loop, qtbot, services, batch_client)
         assert "JobNotFound" in view.banner.details()
         assert not view.delete_action.isEnabled()
 
-    loop.run_until_complete(asyncio.wait_for(scenario(), 90))
+    runner.run(scenario())
 
 
-def test_failed_action_shows_code_and_request_id(loop, qtbot, services, batch_client):
+def test_failed_action_shows_code_and_request_id(runner, services, batch_client):
     navigator = RecordingNavigator()
 
     async def scenario():
-        view = await job_view(qtbot, services, navigator, batch_client)
+        view = await job_view(runner, services, navigator, batch_client)
         await until(view.updated, lambda: view.task_model.counts().completed == 2, what="two tasks done")
         await batch_client.delete_task("j", "t1")  # gone behind the view's back
         view.table.select_ids(["t1"])
@@ -106,7 +105,7 @@ def test_failed_action_shows_code_and_request_id(loop, qtbot, services, batch_cl
         await until(view.banner.errorShown, lambda: view.banner.isVisible(), what="the failure")
         return view
 
-    view = loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    view = runner.run(scenario())
     assert view.banner.sentence().startswith("Could not delete task t1: ")
     assert "Batch error code: TaskNotFound" in view.banner.details()
     assert "HTTP status: 404" in view.banner.details()

@@ -10,14 +10,10 @@ from explorer.client.files import NodeFiles
 from explorer.client.watching.snapshots import SubtaskSnapshot
 from explorer.ui.models.file_tree_model import FileRoot
 from explorer.ui.views.log_browser import LogBrowser
-from tests.gui.view_helpers import next_emission, until
-from tests.gui.views.view_runner import SCENARIO_TIMEOUT as TIMEOUT
-from tests.integration.client.batch_scenarios import (
-    create_idle_pool,
-    idle_nodes,
-    wait_until,
-)
-from tests.localbatch.samples_server import SamplesServer
+from tests.support.batch_scenarios import create_idle_pool, idle_nodes, wait_for_completion
+from tests.support.qt_scenarios import SCENARIO_TIMEOUT as TIMEOUT
+from tests.support.qt_scenarios import next_emission, until
+from tests.support.samples import ServedSamples
 
 
 async def listed(browser: LogBrowser, parent: QModelIndex) -> None:
@@ -36,22 +32,18 @@ async def opened(browser: LogBrowser, index: QModelIndex) -> list[str]:
     return browser.pane.viewers[0].visible_lines()
 
 
-async def run_mpi_hello(client, samples: SamplesServer) -> list[SubtaskSnapshot]:
+async def run_mpi_hello(client, samples: ServedSamples) -> list[SubtaskSnapshot]:
     await create_idle_pool(client, "mpi", 4, inter_node=True)
     await client.create_job(models.BatchJobCreateOptions(id="job", pool_info=models.BatchPoolInfo(pool_id="mpi")))
     await client.create_task("job", models.BatchTaskCreateOptions(samples.task_json("mpi-hello")))
-
-    async def completed() -> bool:
-        return (await client.get_task("job", "mpi-hello", select=["id", "state"])).state == "completed"
-
-    await wait_until(completed, TIMEOUT, "mpi-hello to complete")
+    await wait_for_completion(client, "job", "mpi-hello", TIMEOUT)
     return [SubtaskSnapshot.from_model(s) async for s in client.list_subtasks("job", "mpi-hello")]
 
 
-def test_subtask_coordination_output_opens_from_its_node(view_runner, services, batch_client, samples, tmp_path):
+def test_subtask_coordination_output_opens_from_its_node(runner, services, batch_client, samples, tmp_path):
     async def scenario():
         subtasks = await run_mpi_hello(batch_client, samples)
-        browser = view_runner.show(LogBrowser.for_task(services, "job", "mpi-hello", subtasks))
+        browser = runner.show(LogBrowser.for_task(services, "job", "mpi-hello", subtasks))
         model = browser.model
         labels = [model.index(row, 0).data() for row in range(model.rowCount())]
         assert labels == ["task mpi-hello (primary)"] + [f"subtask {s.id} on {s.node_id}" for s in subtasks]
@@ -83,11 +75,11 @@ def test_subtask_coordination_output_opens_from_its_node(view_runner, services, 
         stdout = tmp_path / "subtask" / "stdout.txt"
         assert stdout in result.files and b"(master: false)" in stdout.read_bytes()
 
-    view_runner.run(scenario())
+    runner.run_to_end(scenario())
 
 
 def test_a_200_mb_node_file_opens_and_scrolls_to_its_end_in_bounded_memory(
-    view_runner, services, batch_client, local_batch_service,
+    runner, services, batch_client, local_batch_service,
 ):
     async def scenario():
         await create_idle_pool(batch_client, "big", 1)
@@ -104,7 +96,7 @@ def test_a_200_mb_node_file_opens_and_scrolls_to_its_end_in_bounded_memory(
         assert size > 200 * 1024 * 1024
         rss_before = psutil.Process().memory_info().rss
 
-        browser = view_runner.show(LogBrowser(services, NodeFiles("big", node_id), label=node_id))
+        browser = runner.show(LogBrowser(services, NodeFiles("big", node_id), label=node_id))
         root = browser.model.index(0, 0)
         await listed(browser, root)
         huge = browser.model.find(root, "huge.log")
@@ -125,18 +117,18 @@ def test_a_200_mb_node_file_opens_and_scrolls_to_its_end_in_bounded_memory(
         path.unlink()
         return grown
 
-    grown = view_runner.run(scenario())
+    grown = runner.run_to_end(scenario())
     assert grown < 50 * 1024 * 1024, f"RSS grew by {grown / 2**20:.1f} MiB"
 
 
-def test_find_follow_and_a_folder_that_cannot_be_listed(view_runner, services, batch_client, local_batch_service):
+def test_find_follow_and_a_folder_that_cannot_be_listed(runner, services, batch_client, local_batch_service):
     async def scenario():
         await create_idle_pool(batch_client, "logs", 1)
         (node_id,) = await idle_nodes(batch_client, "logs")
         path = local_batch_service.data_dir / "nodes" / "logs" / node_id.lower() / "grow.log"
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text("".join(f"entry {i}\n" for i in range(300)))
-        browser = view_runner.show(LogBrowser(services, NodeFiles("logs", node_id), label=node_id))
+        browser = runner.show(LogBrowser(services, NodeFiles("logs", node_id), label=node_id))
         root = browser.model.index(0, 0)
         await listed(browser, root)
         viewer = browser.pane.viewers[0]
@@ -166,5 +158,5 @@ def test_find_follow_and_a_folder_that_cannot_be_listed(view_runner, services, b
         (sentence,) = await failed
         assert "node does not exist" in sentence and "NodeNotFound" in browser.banner.details()
 
-    view_runner.run(scenario())
+    runner.run_to_end(scenario())
 

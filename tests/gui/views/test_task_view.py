@@ -3,42 +3,42 @@
 from __future__ import annotations
 
 import asyncio
+from pathlib import Path
 
 import pytest
 from azure.batch import models
 
 from explorer.core.timeline import Phase
 from explorer.ui.views.task_view import TaskView
-from tests.gui.view_helpers import accept_confirmation, confirm_dialog, next_emission, until
-from tests.gui.views.view_runner import SCENARIO_TIMEOUT as TIMEOUT
-from tests.integration.client.batch_scenarios import (
-    create_idle_pool,
-    submit_task,
-    wait_until,
-)
-from tests.localbatch.samples_server import SamplesServer
+from tests.gui.view_helpers import accept_confirmation, confirm_dialog
+from tests.support.batch_scenarios import create_idle_pool, submit_task
+from tests.support.qt_scenarios import SCENARIO_TIMEOUT as TIMEOUT
+from tests.support.qt_scenarios import next_emission, until
+from tests.support.samples import ServedSamples
+from tests.support.waiting import wait_until
 
 
 @pytest.fixture
-def run(view_runner):
-    return view_runner.run
+def run(runner):
+    return runner.run_to_end
 
 
 @pytest.fixture
-def open_view(view_runner, services):
+def open_view(runner, services):
     def open_view(job_id: str, task_id: str) -> TaskView:
-        return view_runner.show(TaskView(services, None, job_id, task_id))
+        return runner.show(TaskView(services, None, job_id, task_id))
 
     return open_view
 
 
-async def submit_sample(client, samples: SamplesServer, job_id: str, duration: float) -> None:
+async def submit_sample(client, samples: ServedSamples, job_id: str, duration: float, released: Path) -> None:
     """mpi-progress, shortened to `duration` s: rank 0 prints 3 lines a second. Each coordination
-    command first sleeps a second, so that its phase lasts long enough to be seen."""
+    command first waits for `released` to exist, so that its phase lasts until the test saw it."""
     spec = samples.task_json("mpi-progress")
     spec["commandLine"] = spec["commandLine"].replace("--duration 30", f"--duration {duration:g}")
     settings = spec["multiInstanceSettings"]
-    settings["coordinationCommandLine"] = settings["coordinationCommandLine"].replace("-c '", "-c 'sleep 1; ", 1)
+    settings["coordinationCommandLine"] = settings["coordinationCommandLine"].replace(
+        "-c '", f"-c 'until [ -e {released} ]; do sleep 0.05; done; ", 1)
     await client.create_job(models.BatchJobCreateOptions(id=job_id, pool_info=models.BatchPoolInfo(pool_id="mpi")))
     await client.create_task(job_id, models.BatchTaskCreateOptions(spec))
 
@@ -52,11 +52,14 @@ def rows_with(view: TaskView, phase: Phase) -> set[int]:
     return {row for row, bar_phase, _start, _end in view.timeline.bars() if bar_phase is phase}
 
 
-def test_four_instance_mpi_task_live(run, open_view, batch_client, samples):
+def test_four_instance_mpi_task_live(run, open_view, batch_client, samples, tmp_path):
     async def scenario():
         await create_idle_pool(batch_client, "mpi", 4, inter_node=True)
-        await submit_sample(batch_client, samples, "job", duration=6)
+        released = tmp_path / "coordination-released"
+        await submit_sample(batch_client, samples, "job", duration=6, released=released)
         view = open_view("job", "mpi-progress")
+        await until(view.updated, lambda: rows_with(view, Phase.COORDINATING) == {0, 1, 2, 3}, TIMEOUT)
+        released.touch()
 
         await until(view.updated, lambda: view.progress.text() == "coordination: 4 of 4 instances ready", TIMEOUT)
         assert view.progress.isVisible()

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QToolTip
 
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
 from explorer.ui.widgets.instance_timeline import InstanceTimeline
+from tests.support.qt_scenarios import show
 
 T0 = datetime(2024, 5, 1, 12, 0, 0, tzinfo=timezone.utc)
 
@@ -47,10 +48,7 @@ INSTANCES = [
 
 @pytest.fixture
 def timeline(qtbot):
-    widget = InstanceTimeline()
-    qtbot.addWidget(widget)
-    widget.resize(800, 300)
-    widget.show()
+    widget = show(qtbot, InstanceTimeline(), (800, 300))
     qtbot.waitExposed(widget)
     widget.set_instances(INSTANCES, origin=T0, now=at(12))
     return widget

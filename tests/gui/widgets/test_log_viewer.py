@@ -9,40 +9,33 @@ import pytest
 
 from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import FileRangeReader
-
-TIMEOUT = 20  # generous: a bound, not a wait
+from tests.support.qt_scenarios import next_emission
 
 
 @pytest.fixture
-def viewer(loop, qtbot):
-    widget = LogViewer()
-    qtbot.addWidget(widget)
-    widget.resize(600, 400)
-    widget.show()
+def viewer(runner, qtbot):
+    widget = runner.show(LogViewer(), (600, 400))
     qtbot.waitExposed(widget)
     return widget
 
 
 @pytest.fixture
-def run(loop):
-    def run(coro):
-        return loop.run_until_complete(asyncio.wait_for(coro, TIMEOUT))
-
-    return run
+def run(runner):
+    return runner.run
 
 
-async def settled(viewer: LogViewer, signal_future, action) -> None:
+async def settled(viewer: LogViewer, action) -> None:
     """Do ``action`` and wait until the view shows its result."""
-    future = signal_future(viewer.viewChanged)
+    shown = next_emission(viewer.viewChanged)
     action()
-    await future
+    await shown
 
 
 def write_lines(path, lines: list[str]) -> None:
     path.write_bytes("".join(line + "\n" for line in lines).encode())
 
 
-def test_huge_file_scrolls_to_end_in_bounded_memory(viewer, run, signal_future, tmp_path):
+def test_huge_file_scrolls_to_end_in_bounded_memory(viewer, run, tmp_path):
     path = tmp_path / "huge.log"
     block = "".join(
         f"line {i:06d} of a repeated block: lorem ipsum dolor sit\n" for i in range(16384)
@@ -58,16 +51,16 @@ def test_huge_file_scrolls_to_end_in_bounded_memory(viewer, run, signal_future, 
     rss_before = psutil.Process().memory_info().rss
 
     async def scenario():
-        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
         assert viewer.visible_lines()[0] == "line 000000 of a repeated block: lorem ipsum dolor sit"
-        await settled(viewer, signal_future, viewer.scroll_to_end)
+        await settled(viewer, viewer.scroll_to_end)
         assert viewer.visible_lines()[-2:] == ["second to last", last]
-        await settled(viewer, signal_future, lambda: viewer.scroll_to_offset(size // 2))
+        await settled(viewer, lambda: viewer.scroll_to_offset(size // 2))
         top = viewer.visible_lines()[0]
         assert top.startswith("line ") and top.endswith("dolor sit")
         assert viewer.top_offset() <= size // 2
-        await settled(viewer, signal_future, lambda: viewer.scroll_rows(-5))
-        await settled(viewer, signal_future, lambda: viewer.scroll_rows(7))
+        await settled(viewer, lambda: viewer.scroll_rows(-5))
+        await settled(viewer, lambda: viewer.scroll_rows(7))
         assert viewer.visible_lines()[0].startswith("line ")
 
     run(scenario())
@@ -76,27 +69,27 @@ def test_huge_file_scrolls_to_end_in_bounded_memory(viewer, run, signal_future, 
     assert grown < 50 * 1024 * 1024, f"RSS grew by {grown / 2**20:.1f} MiB"
 
 
-def test_scroll_rows_and_scrollbar(viewer, run, signal_future, tmp_path):
+def test_scroll_rows_and_scrollbar(viewer, run, tmp_path):
     path = tmp_path / "rows.log"
     write_lines(path, [f"row {i}" for i in range(1000)])
 
     async def scenario():
-        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
-        await settled(viewer, signal_future, lambda: viewer.scroll_rows(3))
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.scroll_rows(3))
         assert viewer.visible_lines()[0] == "row 3"
-        await settled(viewer, signal_future, lambda: viewer.scroll_rows(-2))
+        await settled(viewer, lambda: viewer.scroll_rows(-2))
         assert viewer.visible_lines()[0] == "row 1"
         bar = viewer.verticalScrollBar()
-        await settled(viewer, signal_future, lambda: bar.setValue(bar.maximum()))
+        await settled(viewer, lambda: bar.setValue(bar.maximum()))
         assert viewer.visible_lines()[-1] == "row 999"
         offset = len("".join(f"row {i}\n" for i in range(500))) + 2  # inside "row 500"
-        await settled(viewer, signal_future, lambda: bar.setValue(offset))
+        await settled(viewer, lambda: bar.setValue(offset))
         assert viewer.visible_lines()[0] == "row 500"
 
     run(scenario())
 
 
-def test_find_across_pages(viewer, run, signal_future, tmp_path):
+def test_find_across_pages(viewer, run, tmp_path):
     path = tmp_path / "find.log"
     page = 64 * 1024
     filler = b"x" * 99 + b"\n"
@@ -108,12 +101,13 @@ def test_find_across_pages(viewer, run, signal_future, tmp_path):
     path.write_bytes(bytes(data))
 
     async def find(text, **kwargs):
-        future = signal_future(viewer.findFinished)
+        found = next_emission(viewer.findFinished)
         viewer.find(text, **kwargs)
-        return await future
+        (offset,) = await found
+        return offset
 
     async def scenario():
-        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
         assert await find(needle) == first
         assert any(needle in line for line in viewer.visible_lines())
         assert await find(needle) == second
@@ -127,7 +121,7 @@ def test_find_across_pages(viewer, run, signal_future, tmp_path):
     run(scenario())
 
 
-def test_find_can_be_cancelled(viewer, run, signal_future, tmp_path):
+def test_find_can_be_cancelled(viewer, run, tmp_path):
     path = tmp_path / "slow.log"
     write_lines(path, [f"row {i}" for i in range(100)])
 
@@ -147,7 +141,7 @@ def test_find_can_be_cancelled(viewer, run, signal_future, tmp_path):
     viewer.findFinished.connect(results.append)
 
     async def scenario():
-        await settled(viewer, signal_future, lambda: viewer.set_reader(reader))
+        await settled(viewer, lambda: viewer.set_reader(reader))
         viewer.find("row 50")
         await reader.stalled.wait()
         viewer.cancel_find()
@@ -157,16 +151,16 @@ def test_find_can_be_cancelled(viewer, run, signal_future, tmp_path):
     assert results == []
 
 
-def test_follow_picks_up_appended_bytes(viewer, run, signal_future, tmp_path):
+def test_follow_picks_up_appended_bytes(viewer, run, tmp_path):
     path = tmp_path / "follow.log"
     write_lines(path, [f"row {i}" for i in range(100)])
 
     async def poll_and_settle():
-        await settled(viewer, signal_future, viewer.poll)
+        await settled(viewer, viewer.poll)
 
     async def scenario():
-        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
-        await settled(viewer, signal_future, lambda: viewer.set_follow(True))
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.set_follow(True))
         assert viewer.visible_lines()[-1] == "row 99"
         with path.open("ab") as f:
             f.write(b"row 100\npartial")
@@ -177,7 +171,7 @@ def test_follow_picks_up_appended_bytes(viewer, run, signal_future, tmp_path):
         await poll_and_settle()
         assert viewer.visible_lines()[-1] == "partial line, now complete"
         # Scrolling up stops following; polls then leave the view where it is.
-        await settled(viewer, signal_future, lambda: viewer.scroll_rows(-10))
+        await settled(viewer, lambda: viewer.scroll_rows(-10))
         assert not viewer.is_following()
         top = viewer.visible_lines()[0]
         with path.open("ab") as f:
@@ -188,41 +182,42 @@ def test_follow_picks_up_appended_bytes(viewer, run, signal_future, tmp_path):
     run(scenario())
 
 
-def test_long_lines_are_cut_into_rows(viewer, run, signal_future, tmp_path):
+def test_long_lines_are_cut_into_rows(viewer, run, tmp_path):
     path = tmp_path / "long.log"
     long_line = "\u00e9" * 5000 + "END"  # 10,003 bytes, two-byte characters
     write_lines(path, ["first", long_line, "last"] + [f"tail {i}" for i in range(100)])
 
     async def scenario():
-        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
         lines = viewer.visible_lines()
         assert lines[0] == "first" and lines[4] == "last"
         assert "".join(lines[1:4]) == long_line  # three rows, cut on character boundaries
         assert all(len(line.encode()) <= 4096 for line in lines)
-        await settled(viewer, signal_future, lambda: viewer.scroll_rows(2))
-        await settled(viewer, signal_future, lambda: viewer.scroll_rows(-1))
+        await settled(viewer, lambda: viewer.scroll_rows(2))
+        await settled(viewer, lambda: viewer.scroll_rows(-1))
         assert viewer.visible_lines()[0] == lines[1]
 
     run(scenario())
 
 
-def test_read_errors_are_reported(viewer, run, signal_future, tmp_path):
+def test_read_errors_are_reported(viewer, run, tmp_path):
     async def scenario():
-        future = signal_future(viewer.readFailed)
+        failed = next_emission(viewer.readFailed)
         viewer.set_reader(FileRangeReader(tmp_path / "missing.log"))
-        assert "missing.log" in await future
+        (message,) = await failed
+        assert "missing.log" in message
 
     run(scenario())
 
 
-def test_file_that_shrinks_is_reread(viewer, run, signal_future, tmp_path):
+def test_file_that_shrinks_is_reread(viewer, run, tmp_path):
     path = tmp_path / "rotated.log"
     write_lines(path, [f"old {i}" for i in range(50)])
 
     async def scenario():
-        await settled(viewer, signal_future, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
         write_lines(path, ["new 0", "new 1"])
-        await settled(viewer, signal_future, viewer.poll)
+        await settled(viewer, viewer.poll)
         assert viewer.visible_lines() == ["new 0", "new 1"]
 
     run(scenario())

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 
 from explorer.ui.widgets.node_heatmap import NodeHeatmap
 from explorer.ui.widgets.tile_image import STATES, Grid, render_tiles, state_rgba
+from tests.support.qt_scenarios import show
 
 IDS = [f"tvm-{i:04d}" for i in range(6)]
 STATES_IN = ["idle", "running", "running", "starting", "offline", "idle"]
@@ -18,10 +19,7 @@ LOW_PRIORITY = [False, False, False, False, False, True]
 
 @pytest.fixture
 def heatmap(qtbot):
-    widget = NodeHeatmap()
-    qtbot.addWidget(widget)
-    widget.resize(640, 400)
-    widget.show()
+    widget = show(qtbot, NodeHeatmap(), (640, 400))
     qtbot.waitExposed(widget)
     widget.set_nodes(
         IDS,

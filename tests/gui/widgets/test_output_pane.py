@@ -9,14 +9,14 @@ from PySide6.QtCore import Qt
 
 from explorer.ui.widgets.output_pane import OutputPane
 from explorer.ui.widgets.range_reader import FileRangeReader
-from tests.gui.view_helpers import next_emission, show_view
+from tests.support.qt_scenarios import next_emission
 
 TIMEOUT = 20  # generous: a bound, not a wait
 
 
 @pytest.fixture
-def pane(loop, qtbot):
-    return show_view(qtbot, OutputPane(), 600, 400)
+def pane(runner):
+    return runner.show(OutputPane(), (600, 400))
 
 
 @pytest.fixture

@@ -1,4 +1,5 @@
-"""Wizard fixtures: the submission facade over the test's Local Batch, and temp settings."""
+"""Wizard fixtures: the submission facade over the test's Local Batch, temp settings, and the
+steps a wizard test takes on the loop (`run`, `shown`, `settle`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import pytest
 from explorer.client.acting.submission import Submission
 from explorer.ui.settings import Settings
 from explorer.ui.wizards.task_wizard import TaskWizard
+from tests.support.qt_scenarios import next_emission
 
 
 @pytest.fixture
@@ -22,20 +24,14 @@ def settings(tmp_path) -> Settings:
 
 
 @pytest.fixture
-def run(loop):
-    return loop.run_until_complete
+def run(runner):
+    return runner.run
 
 
 @pytest.fixture
-def shown(qtbot):
-    """``shown(wizard)`` registers the wizard with qtbot and shows it."""
-
-    def show(wizard):
-        qtbot.addWidget(wizard)
-        wizard.show()
-        return wizard
-
-    return show
+def shown(runner):
+    """``shown(wizard)`` registers the wizard with qtbot and shows it at its own size."""
+    return lambda wizard: runner.show(wizard, size=None)
 
 
 @pytest.fixture
@@ -45,26 +41,10 @@ def open_wizard(shown, submission, settings):
 
 
 @pytest.fixture
-def settle(loop, signal_future):
-    """``settle(*signals)`` runs the loop until each signal has been emitted once."""
+def settle(runner):
+    """``settle(*signals)`` runs the loop until each signal has been emitted once; returns their arguments."""
 
-    def run(*signals, timeout: float = 30.0):
-        futures = [signal_future(signal) for signal in signals]
-        return loop.run_until_complete(asyncio.wait_for(asyncio.gather(*futures), timeout))
+    def run(*signals):
+        return runner.run(asyncio.gather(*(next_emission(signal) for signal in signals)))
 
     return run
-
-
-@pytest.hookimpl(hookwrapper=True)
-def pytest_runtest_call(item):
-    """Cancel what a wizard left running before pytest-qt processes events after the test:
-    qasync steps tasks from Qt events, and outside ``run_until_complete`` no loop runs."""
-    yield
-    loop = item.funcargs.get("loop")
-    if loop is None or loop.is_closed():
-        return
-    pending = [task for task in asyncio.all_tasks(loop) if not task.done()]
-    for task in pending:
-        task.cancel()
-    if pending:
-        loop.run_until_complete(asyncio.gather(*pending, return_exceptions=True))

@@ -7,7 +7,8 @@ import shutil
 
 from PySide6.QtWidgets import QFileDialog, QWizard
 
-from tests.localbatch.samples_server import SAMPLES
+from tests.support.qt_scenarios import next_emission
+from tests.support.samples import SAMPLES
 
 
 def chooser(widget) -> QFileDialog:
@@ -42,13 +43,13 @@ def test_export_to_an_unwritable_place_says_why(open_wizard, tmp_path):
     assert wizard.review_page.status.text().startswith(f"Could not export to {target}: ")
 
 
-def test_upload_sends_the_chosen_files(open_wizard, storage, signal_future, run, tmp_path):
+def test_upload_sends_the_chosen_files(open_wizard, storage, run, tmp_path):
     wizard = open_wizard(uploader=storage)
     local = tmp_path / "hello.py"
     shutil.copy(SAMPLES / "mpi-hello" / "hello.py", local)
-    uploaded = signal_future(wizard.uploadFinished)
+    uploaded = next_emission(wizard.uploadFinished)
     wizard.files_page.upload_buttons[True].click()
     chooser(wizard.files_page).filesSelected.emit([str(local)])
-    assert run(uploaded) is True
+    assert run(uploaded) == (True,)
     [common] = wizard.spec().common_resource_files
     assert common.file_path == "hello.py"

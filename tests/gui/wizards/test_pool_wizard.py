@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QWizard
 
 from explorer.ui.wizards.pool_wizard import PoolWizard
 from tests.gui.wizards.wizard_helpers import finish_enabled, fix_buttons, messages, next_enabled
-from tests.integration.client.batch_scenarios import create_pool
+from tests.support.batch_scenarios import create_pool
+from tests.support.qt_scenarios import next_emission
 
 
 @pytest.fixture
@@ -15,7 +16,7 @@ def open_wizard(shown, submission, settings):
     return lambda: shown(PoolWizard(submission, settings))
 
 
-def test_create_an_mpi_pool_with_a_start_task(open_wizard, run, signal_future, batch_client, settings):
+def test_create_an_mpi_pool_with_a_start_task(open_wizard, run, batch_client, settings):
     wizard = open_wizard()
     page = wizard.pool_page
     assert page.inter_node_check.isChecked() and page.slots_spin.value() == 1
@@ -38,9 +39,9 @@ def test_create_an_mpi_pool_with_a_start_task(open_wizard, run, signal_future, b
     wizard.next()
     assert wizard.review_page.json_view.toPlainText().count('"enableInterNodeCommunication": true') == 1
 
-    created = signal_future(wizard.poolCreated)
+    created = next_emission(wizard.poolCreated)
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert run(created) == "mpi-a"
+    assert run(created) == ("mpi-a",)
     pool = run(batch_client.get_pool("mpi-a"))
     assert (pool.enable_inter_node_communication, pool.task_slots_per_node, pool.target_dedicated_nodes) == (True, 1, 3)
     assert pool.vm_size == "Standard_HB120rs_v3"
@@ -104,7 +105,7 @@ def test_invalid_values_each_get_their_own_message(open_wizard):
     assert not next_enabled(wizard)
 
 
-def test_a_taken_id_is_flagged_while_typing_and_at_creation(open_wizard, run, settle, signal_future, batch_client):
+def test_a_taken_id_is_flagged_while_typing_and_at_creation(open_wizard, run, settle, batch_client):
     run(create_pool(batch_client, "taken", 0, inter_node=True))
     wizard = open_wizard()
     wizard.pool_page.id_edit.setText("Taken")
@@ -117,10 +118,11 @@ def test_a_taken_id_is_flagged_while_typing_and_at_creation(open_wizard, run, se
     wizard.next()
     wizard.next()
     run(create_pool(batch_client, "late", 0))  # created elsewhere meanwhile
-    failed = signal_future(wizard.submitFailed)
+    failed = next_emission(wizard.submitFailed)
     assert finish_enabled(wizard)
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert "already exists" in run(failed)
+    (message,) = run(failed)
+    assert "already exists" in message
     assert wizard.currentPage() is wizard.pool_page
     assert messages(wizard.pool_page, "id")[0].endswith(
         "Choose another pool ID; IDs are unique within the account (case-insensitively)."

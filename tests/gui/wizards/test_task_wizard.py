@@ -7,7 +7,6 @@ import shutil
 from dataclasses import replace
 from datetime import timedelta
 
-import pytest
 from azure.batch import models
 from hypothesis import HealthCheck, given
 from hypothesis import settings as examples
@@ -22,18 +21,11 @@ from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
 from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 from explorer.ui.wizards.task_wizard import DEFAULT_JOB_ID, TaskWizard
 from tests.gui.wizards.wizard_helpers import finish_enabled, fix_buttons, messages, next_enabled
-from tests.integration.client.batch_scenarios import create_idle_pool, task_state, wait_until
-from tests.localbatch.batch_helpers import read_task_file
-from tests.localbatch.samples_server import SAMPLES, SamplesServer
+from tests.support.batch_scenarios import create_idle_pool, read_task_file, wait_for_completion
+from tests.support.qt_scenarios import next_emission
+from tests.support.samples import SAMPLES
 
 HELLO = "python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py"
-
-
-@pytest.fixture
-def samples():
-    server = SamplesServer()
-    yield server
-    server.stop()
 
 
 def fill_target(wizard: TaskWizard, job_id: str, task_id: str) -> None:
@@ -41,25 +33,17 @@ def fill_target(wizard: TaskWizard, job_id: str, task_id: str) -> None:
     wizard.target_page.task_id_edit.setText(task_id)
 
 
-def submit(wizard: TaskWizard, signal_future, run) -> tuple[str, str]:
+def submit(wizard: TaskWizard, run) -> tuple[str, str]:
     """Press Submit and wait for the task to be accepted."""
-    submitted = signal_future(wizard.taskSubmitted)
+    submitted = next_emission(wizard.taskSubmitted)
     assert finish_enabled(wizard)
     wizard.button(QWizard.WizardButton.FinishButton).click()
     assert wizard.submitting and not finish_enabled(wizard)
     return run(submitted)
 
 
-def wait_for_completion(run, client, job_id: str, task_id: str) -> models.BatchTask:
-    async def completed() -> bool:
-        return await task_state(client, job_id, task_id) == "completed"
-
-    run(wait_until(completed, timeout=120, what=f"task {task_id} to complete"))
-    return run(client.get_task(job_id, task_id))
-
-
 def test_mpich_hello_from_the_preset_with_an_uploaded_common_file(
-    open_wizard, run, settle, signal_future, batch_client, storage, tmp_path
+    open_wizard, run, settle, batch_client, storage, tmp_path
 ):
     run(create_idle_pool(batch_client, "mpi", 4, inter_node=True))
     local_file = tmp_path / "hello.py"
@@ -88,10 +72,10 @@ def test_mpich_hello_from_the_preset_with_an_uploaded_common_file(
     assert next_enabled(wizard)
     wizard.next()
 
-    uploaded = signal_future(wizard.uploadFinished)
+    uploaded = next_emission(wizard.uploadFinished)
     wizard.upload_local_files([local_file], common=True)
     assert not next_enabled(wizard)  # uploading
-    assert run(uploaded) is True
+    assert run(uploaded) == (True,)
     [common] = wizard.spec().common_resource_files
     assert common.file_path == "hello.py"
     assert common.http_url.startswith(storage.account.url + "/mpi-explorer-uploads/hello-4/hello.py?")
@@ -102,8 +86,8 @@ def test_mpich_hello_from_the_preset_with_an_uploaded_common_file(
     assert wizard.currentPage() is wizard.review_page
     assert json.loads(wizard.review_page.json_view.toPlainText()) == wizard.body()
 
-    assert submit(wizard, signal_future, run) == ("hello-job", "hello-4")
-    task = wait_for_completion(run, batch_client, "hello-job", "hello-4")
+    assert submit(wizard, run) == ("hello-job", "hello-4")
+    task = run(wait_for_completion(batch_client, "hello-job", "hello-4", timeout=120))
     stdout = run(read_task_file(batch_client, "hello-job", "hello-4", "stdout.txt")).decode()
     assert task.execution_info.exit_code == 0, stdout
     assert "hello from 4 ranks, sum of ranks = 6" in stdout
@@ -131,7 +115,7 @@ def test_a_pool_without_inter_node_communication_blocks_next_and_offers_a_new_po
     pool_wizard.next()
     pool_wizard.next()
     pool_wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert settle(pool_wizard.poolCreated, wizard.poolRead)[0] == "mpi-new"
+    assert settle(pool_wizard.poolCreated, wizard.poolRead)[0] == ("mpi-new",)
     assert wizard.target_page.pool_id() == "mpi-new"
     assert wizard.pool_info.enable_inter_node_communication
     assert messages(wizard.instances_page, "pool") == [] and next_enabled(wizard)
@@ -238,7 +222,7 @@ def test_invalid_values_each_get_their_own_message(open_wizard, run, settle, bat
 
 
 def test_a_refused_submission_returns_to_the_field_with_everything_kept(
-    open_wizard, run, settle, signal_future, batch_client, submission
+    open_wizard, run, settle, batch_client, submission
 ):
     run(create_idle_pool(batch_client, "mpi", 2, inter_node=True))
     run(submission.create_job("open-job", "mpi"))
@@ -257,9 +241,10 @@ def test_a_refused_submission_returns_to_the_field_with_everything_kept(
     before = wizard.body()
 
     run(submission.submit_task("open-job", {**before, "commandLine": "true"}))  # someone else was quicker
-    failed = signal_future(wizard.submitFailed)
+    failed = next_emission(wizard.submitFailed)
     wizard.button(QWizard.WizardButton.FinishButton).click()
-    assert "already exists" in run(failed)
+    (message,) = run(failed)
+    assert "already exists" in message
     assert wizard.currentPage() is wizard.target_page
     assert messages(wizard.target_page, "task_id")[0].endswith(
         "Choose another task ID; IDs are unique within a job (case-insensitively)."
@@ -271,7 +256,7 @@ def test_a_refused_submission_returns_to_the_field_with_everything_kept(
     assert messages(wizard.target_page, "task_id") == [] and next_enabled(wizard)
     for _ in range(5):
         wizard.next()
-    assert submit(wizard, signal_future, run) == ("open-job", "free")
+    assert submit(wizard, run) == ("open-job", "free")
 
 
 def test_a_taken_task_id_is_flagged_while_typing(open_wizard, run, settle, batch_client, submission):
@@ -297,7 +282,7 @@ def test_a_taken_task_id_is_flagged_while_typing(open_wizard, run, settle, batch
     assert not next_enabled(wizard)
 
 
-def test_last_values_are_remembered_per_pool(open_wizard, run, settle, signal_future, batch_client, settings):
+def test_last_values_are_remembered_per_pool(open_wizard, run, settle, batch_client, settings):
     run(create_idle_pool(batch_client, "mpi", 3, inter_node=True))
     run(create_idle_pool(batch_client, "other", 3, inter_node=True))
     wizard = open_wizard(pool_id="mpi")
@@ -315,7 +300,7 @@ def test_last_values_are_remembered_per_pool(open_wizard, run, settle, signal_fu
     wizard.settings_page.environment_editor.add_rows([{"name": "TOKEN", "value": "SECRET"}])
     wizard.settings_page.retries_edit.setText("2")
     wizard.next()
-    submit(wizard, signal_future, run)
+    submit(wizard, run)
     settings.sync()
     assert b"SECRET" not in settings.path.read_bytes()
 
@@ -373,7 +358,7 @@ def test_a_bad_file_is_explained_and_nothing_is_lost(qtbot, open_wizard, submiss
 
 
 def test_the_sample_imports_exports_unchanged_and_runs(
-    shown, run, settle, signal_future, batch_client, submission, settings, samples, tmp_path
+    shown, run, settle, batch_client, submission, settings, samples, tmp_path
 ):
     run(create_idle_pool(batch_client, "mpi", 4, inter_node=True))
     data = samples.task_json("mpi-hello")
@@ -389,8 +374,8 @@ def test_the_sample_imports_exports_unchanged_and_runs(
     for _ in range(5):
         assert next_enabled(wizard), wizard.problems()
         wizard.next()
-    assert submit(wizard, signal_future, run) == (DEFAULT_JOB_ID, "mpi-hello")
-    task = wait_for_completion(run, batch_client, DEFAULT_JOB_ID, "mpi-hello")
+    assert submit(wizard, run) == (DEFAULT_JOB_ID, "mpi-hello")
+    task = run(wait_for_completion(batch_client, DEFAULT_JOB_ID, "mpi-hello", timeout=120))
     assert task.execution_info.exit_code == 0
 
 

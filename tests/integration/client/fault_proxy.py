@@ -7,6 +7,7 @@ with an error status (429/503 with Retry-After) or to be unreachable.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass, field
 
@@ -25,12 +26,23 @@ class Fault:
     retry_after: str | None = None
 
 
+@dataclass(frozen=True)
+class Received:
+    """A request as it reached the proxy: when (loop time), and whether it was answered with a fault."""
+
+    at: float
+    faulted: bool
+
+
 @dataclass
 class FaultProxy:
     upstream: str
     faults: list[Fault] = field(default_factory=list)
-    requests: int = 0
-    faulted: int = 0
+    received: list[Received] = field(default_factory=list)
+
+    @property
+    def faulted(self) -> int:
+        return sum(r.faulted for r in self.received)
 
     async def start(self) -> str:
         self._session = aiohttp.ClientSession(auto_decompress=False)
@@ -51,9 +63,8 @@ class FaultProxy:
         self.faults.extend(Fault(status, code, retry_after) for _ in range(count))
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
-        self.requests += 1
+        self.received.append(Received(asyncio.get_running_loop().time(), bool(self.faults)))
         if self.faults:
-            self.faulted += 1
             return self._fault(self.faults.pop(0))
         headers = CIMultiDict((k, v) for k, v in request.headers.items() if k.lower() not in HOP_BY_HOP)
         body = await request.read()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -53,7 +54,11 @@ async def test_shared_key_profile_round_trips_and_works_without_its_key_on_disk(
     async with await ClientFactory(credentials).connect(loaded) as connection:
         assert [pool async for pool in connection.client.list_pools()] == []
 
-    config_files = [p for p in Path(os.environ["XDG_CONFIG_HOME"]).rglob("*") if p.is_file()]
-    assert config_files
-    for path in config_files:
-        assert endpoint.key.encode() not in path.read_bytes(), path
+    written = await asyncio.to_thread(_files_under, Path(os.environ["XDG_CONFIG_HOME"]))
+    assert written
+    for path, content in written.items():
+        assert endpoint.key.encode() not in content, path
+
+
+def _files_under(root: Path) -> dict[Path, bytes]:
+    return {path: path.read_bytes() for path in root.rglob("*") if path.is_file()}

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import pytest_asyncio
-from batch_scenarios import create_idle_pool, python_command, submit_task, task_state, wait_until
 
 from explorer.client.acting.downloads import PART_SUFFIX, download_file, download_folder
 from explorer.client.errors import DownloadError
 from explorer.client.files import TaskFiles
+from tests.support.batch_scenarios import create_idle_pool, python_command, submit_task, wait_for_completion
 
 WRITE_TREE = """
 import os, pathlib
@@ -34,11 +34,7 @@ async def finished_task(connection):
     client = connection.client
     await create_idle_pool(client, "dl", 1)
     await submit_task(client, "dl", "job", "tree", python_command(WRITE_TREE))
-
-    async def completed() -> bool:
-        return await task_state(client, "job", "tree") == "completed"
-
-    await wait_until(completed, what="the task to complete")
+    await wait_for_completion(client, "job", "tree")
     return client
 
 

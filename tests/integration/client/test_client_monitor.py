@@ -12,11 +12,18 @@ from pathlib import Path
 
 import pytest
 from azure.batch import models
-from batch_scenarios import create_idle_pool, create_pool, python_command, submit_task, wait_until
 
 from explorer.client.connecting.connection_state import Backoff, ConnectionState, ConnectionStatus
 from explorer.client.watching.monitor import Monitor, Update
 from explorer.client.watching.queries import PoolNodesQuery, PoolsQuery, TaskQuery
+from tests.support.batch_scenarios import (
+    create_idle_pool,
+    create_job,
+    create_pool,
+    submit_task,
+    waiting_for_file,
+)
+from tests.support.waiting import wait_until
 
 QUICK_BACKOFF = Backoff(initial=0.1, cap=0.5, jitter=0)
 
@@ -34,37 +41,56 @@ class Recorder:
 
 
 @pytest.mark.asyncio
-@pytest.mark.parametrize("node_start_seconds", [1.0])
-async def test_nodes_of_a_resizing_pool_are_reported_as_they_change(connection, loop_errors):
+async def test_nodes_of_a_resizing_pool_are_reported_as_they_change(connection, tmp_path: Path, loop_errors):
+    # Each state is held until the monitor has reported it (nodes wait for their start task,
+    # leaving nodes for their tasks, both until a file appears), so however slowly the machine
+    # runs, every state checked below is one the monitor had the time to see.
     client = connection.client
     monitor = Monitor(client, fast_interval=0.05, slow_interval=0.5)
     recorder = Recorder(monitor)
     nodes_query, pools_query = PoolNodesQuery("grow"), PoolsQuery()
     monitor.subscribe(nodes_query, recorder.updates.append)
     monitor.subscribe(pools_query, recorder.updates.append)
+
+    def nodes_in(count: int, state: str) -> bool:
+        update = recorder.latest(nodes_query)
+        states = [n.state for n in update.items.values()] if update else []
+        return len(states) == count and set(states) == {state}
+
+    def allocation() -> str | None:
+        update = recorder.latest(pools_query)
+        return update.items["grow"].allocation_state if update and "grow" in update.items else None
+
     try:
         await wait_until(lambda: (u := recorder.latest(nodes_query)) and u.missing == "PoolNotFound",
                          what="PoolNotFound before the pool exists")
-        await create_pool(client, "grow", 3)
-
-        def all_idle() -> bool:
-            update = recorder.latest(nodes_query)
-            return update is not None and len(update.items) == 3 and all(n.state == "idle" for n in update.items.values())
-
-        await wait_until(all_idle, what="3 idle nodes")
+        booted, released = tmp_path / "booted", tmp_path / "released"
+        start_task = models.BatchStartTask(command_line=waiting_for_file(booted), wait_for_success=True)
+        await create_pool(client, "grow", 3, start_task=start_task)
+        await wait_until(lambda: nodes_in(3, "waitingforstarttask"), what="3 nodes running their start task")
+        booted.touch()
+        await wait_until(lambda: nodes_in(3, "idle"), what="3 idle nodes")
         states_seen: dict[str, list[str]] = defaultdict(list)
         for update in (u for u in recorder.updates if u.query == nodes_query):
             for node_id in update.diff.added + update.diff.changed:
                 states_seen[node_id].append(update.items[node_id].state)
         assert len(states_seen) == 3
         for node_id, states in states_seen.items():
-            assert states[-1] == "idle" and len(states) >= 2, (node_id, states)  # booting, then idle
-        allocation = [u.items["grow"].allocation_state for u in recorder.updates if u.query == pools_query and "grow" in u.items]
-        assert allocation[0] == "resizing" and allocation[-1] == "steady"
+            assert states[-2:] == ["waitingforstarttask", "idle"], (node_id, states)
 
-        await client.begin_resize_pool("grow", models.BatchPoolResizeOptions(target_dedicated_nodes=1))
+        # Shrinking to 1 node: the 2 that leave wait for their tasks to complete.
+        await create_job(client, "grow", "job")
+        for i in range(3):
+            task = models.BatchTaskCreateOptions(id=f"t{i}", command_line=waiting_for_file(released))
+            await client.create_task("job", task)
+        await wait_until(lambda: nodes_in(3, "running"), what="a task running on each node")
+        resize = models.BatchPoolResizeOptions(target_dedicated_nodes=1, node_deallocation_option="taskcompletion")
+        await client.begin_resize_pool("grow", resize)
         monitor.refresh()
-        await wait_until(lambda: len(recorder.latest(nodes_query).items) == 1, what="the pool to shrink to 1 node")
+        await wait_until(lambda: allocation() == "resizing", what="the pool resizing")
+        released.touch()
+        await wait_until(lambda: len(recorder.latest(nodes_query).items) == 1 and allocation() == "steady",
+                         what="the pool shrunk to 1 node, steady")
         removed = [node for u in recorder.updates if u.query == nodes_query for node in u.diff.removed]
         assert len(removed) == 2
     finally:
@@ -76,12 +102,7 @@ async def test_subtasks_of_a_multi_instance_task_as_they_progress(connection, tm
     client = connection.client
     await create_idle_pool(client, "mpi", 3, inter_node=True)
     release = tmp_path / "release"
-    primary = python_command(
-        "import pathlib, sys, time\n"
-        "while not pathlib.Path(sys.argv[1]).exists(): time.sleep(0.02)\n",
-        str(release),
-    )
-    await submit_task(client, "mpi", "job", "mi", primary, instances=3)
+    await submit_task(client, "mpi", "job", "mi", waiting_for_file(release), instances=3)
     monitor = Monitor(client, fast_interval=0.05, slow_interval=0.5)
     recorder = Recorder(monitor)
     query = TaskQuery("job", "mi")

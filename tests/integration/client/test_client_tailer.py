@@ -7,10 +7,11 @@ from pathlib import Path
 
 import pytest
 from azure.batch import models
-from batch_scenarios import create_idle_pool, python_command, submit_task, task_state, wait_until
 
 from explorer.client.files import NodeFiles, TaskFiles
 from explorer.client.watching.tailer import Chunk, FileTailer, Reset, Stopped, StopReason
+from tests.support.batch_scenarios import create_idle_pool, python_command, submit_task, task_state
+from tests.support.waiting import wait_until
 
 # Appends chunk i to `out.bin` in its working dir when the trigger file `go-i` appears.
 APPEND_ON_TRIGGER = """
@@ -70,7 +71,7 @@ async def test_a_file_appended_in_chunks_is_reassembled_byte_for_byte(connection
     for i, size in enumerate(sizes):
         (tmp_path / f"go-{i}").touch()
         expected += expected_chunk(i, size)
-        await wait_until(lambda: len(collector.data) == len(expected), what=f"chunk {i} delivered")
+        await wait_until(lambda expected=expected: len(collector.data) == len(expected), what=f"chunk {i} delivered")
 
     await wait_until(lambda: _state_is(client, "writer", "completed"), what="the task to complete")
     tailer.finish()

@@ -14,17 +14,10 @@ from explorer.core.batch_json.task_document import document_from_json, document_
 from explorer.core.specs.os_family import OsFamily
 from explorer.core.specs.pool_info import AllocationState
 from explorer.core.specs.pool_spec import PoolSpec, VmImage
-from tests.integration.client.batch_scenarios import create_idle_pool, create_pool, task_state, wait_until
-from tests.localbatch.samples_server import SAMPLES, SamplesServer
+from tests.support.batch_scenarios import create_idle_pool, create_pool, wait_for_completion
+from tests.support.samples import SAMPLES
 
 pytestmark = pytest.mark.asyncio
-
-
-@pytest.fixture
-def samples():
-    server = SamplesServer()
-    yield server
-    server.stop()
 
 
 @pytest.fixture
@@ -107,10 +100,5 @@ async def test_the_exported_sample_runs_unchanged(connection, submission, sample
     await create_idle_pool(connection.client, "mpi", 4, inter_node=True)
     await submission.create_job("hello-job", "mpi")
     await submission.submit_task("hello-job", document_to_json(document))
-    await wait_until(lambda: _completed(connection.client), timeout=120, what="the sample task to complete")
-    task = await connection.client.get_task("hello-job", "mpi-hello")
+    task = await wait_for_completion(connection.client, "hello-job", "mpi-hello", timeout=120)
     assert task.execution_info.exit_code == 0
-
-
-async def _completed(client) -> bool:
-    return await task_state(client, "hello-job", "mpi-hello") == "completed"

@@ -1,3 +1,5 @@
+import copy
+
 import pytest
 
 from explorer.core.batch_json import pool_json
@@ -49,7 +51,9 @@ def test_pool_with_start_task(pool_spec):
 
 
 def test_absent_fields_take_batch_defaults():
-    data = {key: value for key, value in POOL.items() if key in ("id", "vmSize", "virtualMachineConfiguration")}
+    # A deep copy: the nested image reference changed below belongs to the module's POOL too.
+    kept = ("id", "vmSize", "virtualMachineConfiguration")
+    data = {key: value for key, value in copy.deepcopy(POOL).items() if key in kept}
     del data["virtualMachineConfiguration"]["imageReference"]["version"]
     data["startTask"] = {"commandLine": "hostname"}
     spec = pool_json.from_batch_json(data)

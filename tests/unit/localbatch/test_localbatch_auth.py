@@ -36,6 +36,10 @@ def at(moment: datetime):
     return lambda: moment
 
 
+AT_SIGNING = at(SIGNED_AT)
+"""The server's clock at the moment the SDK signed."""
+
+
 def sdk_policy(account: str = ACCOUNT, key: str = KEY):
     """The policy the SDK's own client installs for an AzureNamedKeyCredential."""
     client = BatchClient(ENDPOINT, AzureNamedKeyCredential(account, key))
@@ -51,7 +55,7 @@ class Received:
     query: list[tuple[str, str]]
     headers: CIMultiDict
 
-    def verify(self, key: str = KEY, account: str = ACCOUNT, now=at(SIGNED_AT), **options):
+    def verify(self, key: str = KEY, account: str = ACCOUNT, now=AT_SIGNING, **options):
         return verify_request(
             self.method, self.raw_path, self.query, self.headers, account, key, now=now, **options
         )

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import dataclasses
-import time
 from datetime import datetime, timedelta, timezone
 
 import pytest
@@ -126,13 +125,13 @@ def test_counts_by_outcome():
     assert describe_counts(counts) == "6 tasks: 1 active, 2 running, 3 completed (1 succeeded, 2 failed)"
 
 
-def test_ten_thousand_tasks_sort_and_filter_quickly(model):
+def test_ten_thousand_tasks_sort_in_the_model_and_filter_in_the_proxy(model):
+    # How fast: tests/benchmarks/bench_tables.py.
     n = 10_000
     model.set_items(items(task(i, STATES[i % 4]) for i in range(n)))
     proxy = SnapshotFilterProxy(model)
     assert proxy.rowCount() == n
 
-    started = time.perf_counter()
     for name in ("State", "Started", "Exit code", "Id"):
         proxy.sort(column(model, name), Qt.SortOrder.DescendingOrder)
     proxy.set_states({"running", "completed"})
@@ -141,11 +140,10 @@ def test_ten_thousand_tasks_sort_and_filter_quickly(model):
     # Every poll: a few hundred tasks move on while the table is sorted and filtered.
     moved = items(task(i, "completed" if i % 4 == 2 else STATES[i % 4]) for i in range(n))
     model.set_items(moved)
-    elapsed = time.perf_counter() - started
 
     assert 0 < filtered < n and proxy.rowCount() > 0
     assert all(proxy.snapshot(r).state in ("running", "completed") for r in range(proxy.rowCount()))
     ids = shown_ids(proxy)
     assert ids == sorted(ids, reverse=True)
-    # QSortFilterProxyModel's own sort takes 1-2 s per column here; ours must stay interactive.
-    assert elapsed < 1.5, elapsed
+    # QSortFilterProxyModel's own sort takes 1-2 s per column here: the proxy leaves sorting to the model.
+    assert proxy.sortColumn() == -1
