@@ -1,16 +1,21 @@
 """Output of a running command: a log viewer per stream (stdout, stderr) in tabs.
 
-The owner hands in range readers and calls `poll()` as often as it wants the output
-to move (the pane polls only the tab on screen, and nothing while paused). Follow
-keeps the end of the output in view; scrolling up leaves follow, as in a terminal.
-Read failures (a file that does not exist yet, a node gone) show in the status line.
+The owner hands in range readers and says whether the output may still grow
+(`set_live`). While live and on screen, the pane polls the tab shown by itself:
+every `FAST_POLL` s while the file grows (output appears within a fraction of a
+second), backing off to every `IDLE_POLL` s while it does not; nothing while paused
+or hidden; one last read when it stops being live. The viewers read only what they
+show, through readers that follow the connection's backoff. `poll()` reads now (a
+state change, F5). Follow keeps the end of the output in view; scrolling up leaves
+follow, as in a terminal. Read failures (a node gone, a file cleaned up) show in the
+status line and are asked again at the next poll, never kept as the answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +28,9 @@ from explorer.ui.formatting import format_size
 from explorer.ui.widgets.find_bar import FindBar, tool_button
 from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import RangeReader
+
+FAST_POLL = 0.25
+IDLE_POLL = 1.0
 
 
 class OutputPane(QWidget):
@@ -60,6 +68,12 @@ class OutputPane(QWidget):
         layout.addWidget(self.find_bar)
         self._statuses = [""] * len(self.viewers)
         self._paused = False
+        self._live = False
+        self._grew = False
+        self._interval = FAST_POLL
+        self._ticker = QTimer(self)
+        self._ticker.setSingleShot(True)
+        self._ticker.timeout.connect(self._tick)
         self.find_bar.set_viewer(self.current_viewer())
         self.set_follow(True)
 
@@ -78,8 +92,28 @@ class OutputPane(QWidget):
         self._refresh_status()
 
     def poll(self) -> None:
+        """Read the tab on screen now (unless paused): has it grown, shrunk, appeared?"""
         if not self._paused:
             self.current_viewer().poll()
+
+    def set_live(self, live: bool) -> None:
+        """Whether the output may still grow: poll it by itself while on screen; one last read when it stops."""
+        if live == self._live:
+            return
+        self._live = live
+        if live:
+            self._interval = FAST_POLL
+            self._schedule()
+        else:
+            self._ticker.stop()
+            self.poll()
+
+    def is_live(self) -> bool:
+        return self._live
+
+    def is_polling(self) -> bool:
+        """Whether the pane polls by itself now (live and on screen)."""
+        return self._ticker.isActive()
 
     def set_follow(self, follow: bool) -> None:
         for viewer in self.viewers:
@@ -110,8 +144,23 @@ class OutputPane(QWidget):
 
     def clear(self) -> None:
         """Drop the readers and cancel every read under way (the owner is closing)."""
+        self._ticker.stop()
+        self._live = False
         for viewer in self.viewers:
             viewer.set_reader(None)
+
+    # -- Qt ------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._live:
+            self.poll()
+            self._interval = FAST_POLL
+            self._schedule()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._ticker.stop()
 
     # -- internals -----------------------------------------------------------
 
@@ -126,7 +175,19 @@ class OutputPane(QWidget):
         self.followChanged.emit(follow)
 
     def _on_size(self, viewer: LogViewer, size: int) -> None:
+        self._grew = True
         self._show_status(viewer, format_size(size))
+
+    def _schedule(self) -> None:
+        if self._live and self.isVisible():
+            self._ticker.start(round(self._interval * 1000))
+
+    def _tick(self) -> None:
+        # Fast while the output moves; slower and slower (to IDLE_POLL) while it does not.
+        self._interval = FAST_POLL if self._grew else min(IDLE_POLL, self._interval * 2)
+        self._grew = False
+        self.poll()
+        self._schedule()
 
     def _show_status(self, viewer: LogViewer, text: str) -> None:
         self._statuses[self.viewers.index(viewer)] = text

@@ -8,7 +8,7 @@ winds up what is left (as the loop fixture does, but before pytest-qt's turn).
 from __future__ import annotations
 
 import asyncio
-from collections.abc import Coroutine
+from collections.abc import Awaitable, Coroutine
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import QWidget
@@ -26,6 +26,15 @@ class ViewRunner:
         self.timeout = timeout
         self._views: list[QWidget] = []
 
+    async def _then_close(self, scenario: Awaitable[Any]) -> Any:
+        """The scenario, then its views closed while the loop still runs: qasync processes Qt events
+        once more after the loop stopped, and a read a view started then would run with no loop."""
+        try:
+            return await scenario
+        finally:
+            for view in self._views:
+                view.close()
+
     def show(self, view: W, width: int = 1100, height: int = 800) -> W:
         self._qtbot.addWidget(view)
         view.resize(width, height)
@@ -35,7 +44,7 @@ class ViewRunner:
 
     def run(self, scenario: Coroutine[Any, Any, Any]) -> Any:
         try:
-            return self._loop.run_until_complete(asyncio.wait_for(scenario, self.timeout))
+            return self._loop.run_until_complete(self._then_close(asyncio.wait_for(scenario, self.timeout)))
         finally:
             for view in self._views:
                 view.close()
