@@ -310,7 +310,18 @@ def test_after_a_requeue_the_instances_follow_the_new_attempt(run, open_view, ba
     """Issue 17: after a requeue, instances showed "downloading" for 13 s while the application ran."""
     trigger = tmp_path / "go"
 
+    async def requeued_and_running() -> bool:
+        task = await batch_client.get_task("job", "again", select=["id", "state", "executionInfo"])
+        return task.state == "running" and task.execution_info.requeue_count == 1
+
+    def every_instance_running_again() -> bool:
+        bars = view.timeline.bars()
+        waiting = {row: start for row, phase, start, _end in bars if phase is Phase.WAITING_FOR_NODE}
+        running = {row: start for row, phase, start, _end in bars if phase is Phase.RUNNING}
+        return set(running) == {0, 1, 2} and all(running[row] > waiting.get(row, 0) for row in running)
+
     async def scenario():
+        nonlocal view
         await create_idle_pool(batch_client, "mpi", 3, inter_node=True)
         await submit_task(batch_client, "mpi", "job", "again", python_command(WAIT_FOR, str(trigger)), instances=3)
         view = open_view("job", "again")
@@ -318,13 +329,12 @@ def test_after_a_requeue_the_instances_follow_the_new_attempt(run, open_view, ba
         await until(stdout.viewChanged, showing(stdout, "application started"), TIMEOUT)
         node = view.model.instance(1).node_id
         await services.operations.reboot_nodes("mpi", [node])  # requeues the task
-        await until(view.updated, lambda: view.progress.text().startswith("attempt 2"), TIMEOUT)
-        await until(view.updated, lambda: view.header["State"].text() == "running", TIMEOUT)
-        # The second attempt's application runs: within a few polls every instance says so.
-        await until(view.updated, lambda: {row for row, phase, _s, end in view.timeline.bars()
-                                           if phase is Phase.RUNNING} == {0, 1, 2}, 15, "every instance running")
-        assert "attempt 2" in view.progress.text()
+        await wait_until(requeued_and_running, TIMEOUT, "the second attempt's application")
+        # Within a few polls of the service saying so, every instance of the new attempt runs.
+        await until(view.updated, every_instance_running_again, 5, "every instance running again")
+        assert view.progress.text() == "attempt 2, application running: all 3 instances were ready"
         trigger.touch()
         await until(view.updated, lambda: view.header["State"].text() == "completed", TIMEOUT)
 
+    view = None
     run(scenario())
