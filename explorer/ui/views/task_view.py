@@ -168,7 +168,8 @@ class TaskView(BaseView):
         self.timeline.refresh(self._timeline_now())
 
     def _sync_clock(self) -> None:
-        if self.isVisible() and self.snapshot is not None and not self.snapshot.done:
+        snapshot = self.snapshot
+        if self.timeline.isVisible() and snapshot is not None and not snapshot.done:
             if not self._clock.isActive():
                 self._clock.start()
         else:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -29,7 +29,7 @@ from explorer.ui.widgets.find_bar import FindBar, tool_button
 from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import RangeReader
 
-FAST_POLL = 0.25
+FAST_POLL = 0.3
 IDLE_POLL = 1.0
 
 
@@ -47,12 +47,19 @@ class OutputPane(QWidget):
             viewer = LogViewer(self.tabs)
             viewer.followChanged.connect(self._on_viewer_follow)
             viewer.sizeChanged.connect(lambda size, v=viewer: self._on_size(v, size))
-            viewer.readFailed.connect(lambda message, v=viewer: self._show_status(v, message))
+            viewer.readFailed.connect(lambda message, v=viewer: self._show_error(v, message))
             self.tabs.addTab(viewer, title)
             self.viewers.append(viewer)
         self.follow_button = tool_button(self, "Follow", self.set_follow, checkable=True)
         self.pause_button = tool_button(self, "Pause", self.set_paused, checkable=True)
         self.status = QLabel(self)
+        """What is shown, or why nothing is (a note), or the last read's failure."""
+        self.size_label = QLabel(self)
+        # Of fixed size: the size changes at every poll of a growing file, and a label that may
+        # change size makes the whole window lay itself out again each time.
+        self.size_label.setFixedSize(self.size_label.fontMetrics().horizontalAdvance("9999.9 MB") + 8,
+                                     self.size_label.sizeHint().height())
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.find_bar = FindBar(self)
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.tabBar().setVisible(len(titles) > 1)
@@ -61,12 +68,15 @@ class OutputPane(QWidget):
         bar.addWidget(self.follow_button)
         bar.addWidget(self.pause_button)
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.size_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.find_bar)
-        self._statuses = [""] * len(self.viewers)
+        self._notes = [""] * len(self.viewers)
+        self._errors: list[str | None] = [None] * len(self.viewers)
+        self._sizes = [""] * len(self.viewers)
         self._paused = False
         self._live = False
         self._grew = False
@@ -81,14 +91,16 @@ class OutputPane(QWidget):
 
     def set_readers(self, readers: Sequence[RangeReader | None], note: str = "") -> None:
         """Show other files, one per tab (None: nothing); `note` says what they are."""
-        self._statuses = [note] * len(self.viewers)
+        self._notes = [note] * len(self.viewers)
+        self._errors = [None] * len(self.viewers)
+        self._sizes = [""] * len(self.viewers)
         for viewer, reader in zip(self.viewers, readers, strict=True):
             viewer.set_reader(reader)
         self._refresh_status()
 
     def set_note(self, note: str) -> None:
         """A line shown while there is nothing to read (e.g. the command has not started)."""
-        self._statuses = [note] * len(self.viewers)
+        self._notes = [note] * len(self.viewers)
         self._refresh_status()
 
     def poll(self) -> None:
@@ -176,7 +188,9 @@ class OutputPane(QWidget):
 
     def _on_size(self, viewer: LogViewer, size: int) -> None:
         self._grew = True
-        self._show_status(viewer, format_size(size))
+        index = self.viewers.index(viewer)
+        self._sizes[index], self._errors[index] = format_size(size), None
+        self._refresh_status()
 
     def _schedule(self) -> None:
         if self._live and self.isVisible():
@@ -189,9 +203,13 @@ class OutputPane(QWidget):
         self.poll()
         self._schedule()
 
-    def _show_status(self, viewer: LogViewer, text: str) -> None:
-        self._statuses[self.viewers.index(viewer)] = text
+    def _show_error(self, viewer: LogViewer, message: str) -> None:
+        self._errors[self.viewers.index(viewer)] = message
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        self.status.setText(self._statuses[self.tabs.currentIndex()])
+        index = self.tabs.currentIndex()
+        status = self._errors[index] or self._notes[index]
+        if self.status.text() != status:  # a label that changes makes the window lay out again
+            self.status.setText(status)
+        self.size_label.setText(self._sizes[index])

@@ -40,7 +40,7 @@ def test_follow_and_pause(loop, pane, files):
         pane.set_readers([FileRangeReader(stdout), FileRangeReader(stderr)], "the output")
         await shown
         assert pane.is_following() and viewer.visible_lines()[-1] == "out 199"
-        assert pane.status.text() == "1.5 KB"  # 1,490 bytes
+        assert (pane.status.text(), pane.size_label.text()) == ("the output", "1.5 KB")  # 1,490 bytes
 
         polls = []
         viewer.poll = lambda: polls.append(1)  # nothing is read while paused
@@ -75,9 +75,9 @@ def test_tabs_have_their_own_status_and_find_target(loop, pane, files, tmp_path)
         pane.set_readers([FileRangeReader(stdout), FileRangeReader(tmp_path / "missing.txt")])
         await failed
         pane.tabs.setCurrentIndex(1)
-        assert "missing.txt" in pane.status.text()
+        assert "missing.txt" in pane.status.text() and pane.size_label.text() == ""
         pane.tabs.setCurrentIndex(0)
-        assert pane.status.text() == "1.5 KB"  # 1,490 bytes
+        assert (pane.status.text(), pane.size_label.text()) == ("", "1.5 KB")  # 1,490 bytes
 
         pane.find()
         bar = pane.find_bar
