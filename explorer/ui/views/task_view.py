@@ -145,7 +145,10 @@ class TaskView(BaseView):
         self._show_multi_instance(multi)
         progress = watch_progress(snapshot)
         self.progress.show_progress(progress.text, progress.value, progress.maximum, progress.tone)
+        rows = self.model.rowCount()
         self.model.set_instances(task, snapshot.subtasks)
+        if self.model.rowCount() != rows:  # the header sized the columns to the rows it had
+            self.table.resizeColumnsToContents()
         self.timeline.set_instances(snapshot.instances, origin=snapshot.origin, now=self._timeline_now())
         if self._selected is None and multi:
             self._show_instance(0, reveal=False)
@@ -355,16 +358,17 @@ class TaskView(BaseView):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # node ids differ at their ends
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # node ids differ in the middle and at the end
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for column in (INSTANCE_COLUMNS.index("Node"), INSTANCE_COLUMNS.index("Failure")):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)  # elided; full text in the tooltip
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # node ids whole: they identify
+        # The failure last, taking what is left (cut; the whole text in its tooltip).
+        header.setSectionResizeMode(INSTANCE_COLUMNS.index("Failure"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.instances_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.instances_split.addWidget(self.timeline)
         self.instances_split.addWidget(self.table)
+        self.instances_split.setSizes([600, 400])  # until the user moves it: room for node ids, state, exit code
 
         self.output = OutputPane(parent=self)
         self.instance_output = OutputPane(("coordination stdout", "coordination stderr"), self)

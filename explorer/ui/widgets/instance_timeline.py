@@ -211,7 +211,7 @@ class InstanceTimeline(QWidget):
         # Unknown spans first: a known phase drawn over one keeps its colour.
         bars.sort(key=lambda bar: bar[1] is not Phase.UNKNOWN)
         outline = self._text_color()
-        outline.setAlpha(170)
+        outline.setAlpha(110)
         unknown_pen = pg.mkPen(outline, width=UNKNOWN_PEN, style=Qt.PenStyle.DashLine)
         self._bars.setOpts(
             x0=[b[2] for b in bars],
