@@ -18,7 +18,7 @@ from azure.batch.aio import BatchClient
 from azure.core.exceptions import AzureError
 
 from explorer.client.connecting.connection_state import ConnectionTracker
-from explorer.client.errors import describe
+from explorer.client.errors import describe, status_code
 from explorer.client.files import FileLocation
 
 
@@ -37,7 +37,7 @@ class RemoteFileReader:
         try:
             props = await self._connection.send(lambda: self.location.properties(self._client, self.path))
         except AzureError as exc:
-            raise OSError(f"{self.path}: {describe(exc)}") from exc
+            raise self._failure(exc) from exc
         return int(props.content_length or 0)
 
     async def read(self, offset: int, length: int) -> bytes:
@@ -51,9 +51,14 @@ class RemoteFileReader:
         try:
             data = await self._connection.send(ranged)
         except AzureError as exc:
-            raise OSError(f"{self.path}: {describe(exc)}") from exc
+            raise self._failure(exc) from exc
         self.bytes_fetched += len(data)
         return data
+
+    def _failure(self, exc: AzureError) -> OSError:
+        if status_code(exc) is None:  # no answer at all: the connection's state says the rest
+            return OSError(f"{self.path}: no answer from the service; read again once it answers")
+        return OSError(f"{self.path}: {describe(exc)}")
 
     def __repr__(self) -> str:
         return f"RemoteFileReader({self.location!r}, {self.path!r})"

@@ -40,6 +40,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 
 from explorer.client.watching.snapshots import FileProbe, SubtaskSnapshot, TaskSnapshot
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
@@ -119,7 +120,7 @@ class TaskPhases:
     ) -> None:
         """A task poll: the task and its subtasks as the service reported them at `polled_at`."""
         self._follow_attempts(task)
-        self.task, self.subtasks = task, subtasks
+        self.task, self.subtasks = task, MappingProxyType(dict(subtasks))  # snapshots hand it out: read-only
         attempt = self._attempt
         waiting = _waiting_since(task, attempt.number)
         for number in range(task.instances):
