@@ -5,12 +5,9 @@ from __future__ import annotations
 import pytest
 import pytest_asyncio
 from batch_scenarios import create_idle_pool, python_command, submit_task, task_state, wait_until
-from fault_proxy import FaultProxy
+from fault_proxy import proxied_connection
 
-from explorer.client.connecting.client_factory import ClientFactory
 from explorer.client.connecting.connection_state import Backoff, ConnectionStatus
-from explorer.client.connecting.credentials import MemoryCredentialStore
-from explorer.client.connecting.profiles import SharedKeyProfile
 from explorer.client.files import TaskFiles
 from explorer.client.watching.monitor import Monitor
 
@@ -26,20 +23,12 @@ async def monitor(connection):
 
 @pytest_asyncio.fixture
 async def proxied(local_batch):
-    """A connection through a loopback proxy that counts requests and answers faults on demand
-    (it answers a HEAD without the file's Content-Length: sizes are read without it)."""
-    proxy = FaultProxy(local_batch.endpoint.endpoint)
-    url = await proxy.start()
-    endpoint = local_batch.endpoint
-    profile = SharedKeyProfile("through proxy", endpoint.account, url)
-    credentials = MemoryCredentialStore()
-    credentials.set_secret(profile.secret_name, endpoint.key)
-    connection = await ClientFactory(credentials).connect(profile)
-    monitor = Monitor(connection.client, backoff=Backoff(initial=0.5, factor=2.0, jitter=0))
-    yield proxy, connection, monitor
-    await monitor.close()
-    await connection.close()
-    await proxy.close()
+    """Through a proxy that counts requests (it answers a HEAD without the file's Content-Length:
+    sizes are checked without it)."""
+    async with proxied_connection(local_batch) as (proxy, connection):
+        monitor = Monitor(connection.client, backoff=Backoff(initial=0.5, factor=2.0, jitter=0))
+        yield proxy, connection, monitor
+        await monitor.close()
 
 
 async def completed_task(client) -> None:

@@ -17,12 +17,9 @@ import pytest
 import pytest_asyncio
 from azure.batch import models
 from batch_scenarios import create_idle_pool, create_pool, python_command, submit_task, wait_until
-from fault_proxy import FaultProxy
+from fault_proxy import proxied_connection
 
-from explorer.client.connecting.client_factory import ClientFactory
 from explorer.client.connecting.connection_state import Backoff, ConnectionStatus
-from explorer.client.connecting.credentials import MemoryCredentialStore
-from explorer.client.connecting.profiles import SharedKeyProfile
 from explorer.client.files import TaskFiles
 from explorer.client.watching.monitor import Monitor
 from explorer.client.watching.task_watch import Stage, TaskWatch, TaskWatchSnapshot
@@ -79,6 +76,17 @@ def assert_nothing_claimed_before_it_was_reported(snapshot: TaskWatchSnapshot) -
         assert Phase.COORDINATING not in phases_of(snapshot, 0), snapshot
 
 
+async def watch_a_task_that_waits(monitor: Monitor, client, task_id: str, trigger: Path) -> tuple[Recorder, TaskWatch]:
+    """A 3-instance task whose application runs until `trigger` exists, watched from its submission."""
+    await create_idle_pool(client, "mpi", 3, inter_node=True)
+    await submit_task(client, "mpi", "job", task_id, python_command(WAIT_FOR, str(trigger)), instances=3,
+                      coordination=COORDINATION)
+    recorder = Recorder()
+    watch = TaskWatch(monitor, "job", task_id, recorder)
+    watch.start()
+    return recorder, watch
+
+
 @pytest_asyncio.fixture
 async def monitor(connection):
     monitor = Monitor(connection.client, fast_interval=0.1, slow_interval=0.5)
@@ -90,13 +98,8 @@ async def monitor(connection):
 async def test_a_live_run_claims_each_phase_only_once_the_service_reported_it(connection, monitor, tmp_path: Path,
                                                                               loop_errors):
     client = connection.client
-    await create_idle_pool(client, "mpi", 3, inter_node=True)
     trigger = tmp_path / "go"
-    await submit_task(client, "mpi", "job", "live", python_command(WAIT_FOR, str(trigger)), instances=3,
-                      coordination=COORDINATION)
-    recorder = Recorder()
-    watch = TaskWatch(monitor, "job", "live", recorder)
-    watch.start()
+    recorder, watch = await watch_a_task_that_waits(monitor, client, "live", trigger)
     try:
         await wait_until(lambda: recorder.reached(Stage.RUNNING), what="the application to run")
         running = recorder.last
@@ -183,17 +186,8 @@ async def test_a_queued_task_is_not_probed_and_its_files_are_asked_for_once_it_s
 
 @pytest_asyncio.fixture
 async def proxied(local_batch):
-    """A connection through a loopback proxy that counts every request the client sends."""
-    proxy = FaultProxy(local_batch.endpoint.endpoint)
-    url = await proxy.start()
-    endpoint = local_batch.endpoint
-    profile = SharedKeyProfile("through proxy", endpoint.account, url)
-    credentials = MemoryCredentialStore()
-    credentials.set_secret(profile.secret_name, endpoint.key)
-    connection = await ClientFactory(credentials).connect(profile)
-    yield proxy, connection
-    await connection.close()
-    await proxy.close()
+    async with proxied_connection(local_batch) as (proxy, connection):
+        yield proxy, connection
 
 
 @pytest.mark.asyncio
@@ -204,13 +198,8 @@ async def test_an_outage_is_waited_out_with_the_backoff_and_a_requeue_starts_the
     client = connection.client
     backoff = Backoff(initial=0.4, factor=2.0, cap=3.2, jitter=0)
     monitor = Monitor(client, fast_interval=0.05, slow_interval=0.5, backoff=backoff)
-    await create_idle_pool(client, "mpi", 3, inter_node=True)
     trigger = tmp_path / "go"
-    await submit_task(client, "mpi", "job", "long", python_command(WAIT_FOR, str(trigger)), instances=3,
-                      coordination=COORDINATION)
-    recorder = Recorder()
-    watch = TaskWatch(monitor, "job", "long", recorder)
-    watch.start()
+    recorder, watch = await watch_a_task_that_waits(monitor, client, "long", trigger)
     reader = monitor.file_reader(TaskFiles("job", "long"), "stdout.txt")
 
     async def pane() -> None:
