@@ -4,7 +4,7 @@ Rooms, each importing only the rooms below it (import-linter contracts in pyproj
 - `acting/`: what a user asks the service to do: details, actions, submission,
   uploads to linked storage, downloads;
 - `watching/`: what the views watch: the monitor and its queries, snapshots, the task
-  watch that turns task, subtask and file observations into instance phases, the tailer;
+  watch that turns task, subtask and file observations into instance phases, the live file reader;
 - `connecting/`: profiles, credentials, the client factory, the connection state;
 - `local/`: launchers of the local services (Local Batch, Azurite), the bundled
   samples and the demo.

@@ -1,6 +1,6 @@
 """Domain exceptions of the batch layer and how SDK errors are classified.
 
-The monitor, the tailer and the downloads all need the same three answers about a
+The connection tracker, the file reader and the downloads all need the same three answers about a
 failed call: is it worth retrying (network, 408, 429, 5xx), how long does the server
 want us to wait (Retry-After), and which Batch error code came back.
 """

@@ -1,6 +1,6 @@
 """Where a file lives: the files of one task, or the files of one compute node.
 
-The tailer and the downloads work on a `FileLocation` and a path inside it, so the
+The file reader, the task files probe and the downloads work on a `FileLocation` and a path inside it, so the
 task-file and node-file flavours of every SDK call are chosen in one place.
 """
 

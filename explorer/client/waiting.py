@@ -1,7 +1,7 @@
 """Waiting for an event with a time limit, without losing a cancel.
 
 `asyncio.wait_for` on Python 3.10/3.11 can swallow a cancel that arrives just as the
-awaited event completes (gh-86296): a monitor watch or a tailer closed at that moment
+awaited event completes (gh-86296): a monitor watch closed at that moment
 went on polling forever. `asyncio.wait` never swallows the caller's cancel.
 """
 

@@ -1,14 +1,15 @@
 """Phases of the instances of a multi-instance task, as plain data.
 
-The client side (explorer.client.watching) derives these from task and subtask
-snapshots and the primary's files; the instance timeline widget draws them. Kept free
+The task watch (explorer/client/watching/task_watch.py) derives these from task,
+subtask and file observations; the instance timeline widget draws them. Kept free
 of Qt so both sides can use it.
 """
 
 from __future__ import annotations
 
 import enum
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 
 
@@ -22,6 +23,9 @@ class Phase(enum.Enum):
     RUNNING = "running"
     COMPLETED = "completed"
     FAILED = "failed"
+    UNKNOWN = "unknown"
+    """Not a phase of Batch's: a span the service has not reported on (a transition known only
+    to lie somewhere in it, or the time since the service last answered)."""
 
     @property
     def is_terminal(self) -> bool:
@@ -40,6 +44,8 @@ class PhaseSegment:
     phase: Phase
     start: datetime
     end: datetime | None = None
+    after: Phase | None = None
+    """For an UNKNOWN span: the phase known to have come before it (it is that one or a later one)."""
 
 
 @dataclass(frozen=True)
@@ -48,4 +54,4 @@ class InstancePhases:
 
     instance_id: int
     node_id: str | None
-    segments: list[PhaseSegment] = field(default_factory=list)
+    segments: Sequence[PhaseSegment] = ()

@@ -6,10 +6,12 @@ Every view formats the same way: times in local time to the second, sizes in B/K
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
 from explorer.client.acting.details import NodeDetails, PoolDetails, TaskDetails
+from explorer.client.watching.task_watch import Stage, TaskWatchSnapshot
 
 Rows = list[tuple[str, str]]
 
@@ -113,3 +115,47 @@ def task_rows(details: TaskDetails) -> Rows:
         ("Failure", show_value(task.failure)),
     ]
     return rows
+
+
+@dataclass(frozen=True)
+class Progress:
+    """What a progress bar says: its text, how full it is, and its tone ("", "success", "failure")."""
+
+    text: str
+    value: int
+    maximum: int
+    tone: str = ""
+
+
+def watch_progress(snapshot: TaskWatchSnapshot) -> Progress:
+    """The coordination bar of a multi-instance task: only what the service has reported.
+
+    Before the application starts, instances count as ready only when the service said so
+    (a subtask's exit code 0 while it runs); once it started, all were (Batch starts it only
+    then). After the end the bar says how it ended, not how far coordination got.
+    """
+    total, ready = snapshot.total, snapshot.ready
+    stage, task = snapshot.stage, snapshot.task
+    if stage is Stage.QUEUED:
+        progress = Progress(f"queued: waiting for {total} nodes" if total > 1 else "queued: waiting for a node", 0, total)
+    elif stage is Stage.STARTING:
+        failed = f", {snapshot.failed} failed" if snapshot.failed else ""
+        progress = Progress(f"coordination: {ready} of {total} instances reported ready{failed}", ready, total)
+    elif stage is Stage.RUNNING:
+        progress = Progress(f"application running: all {total} instances were ready", total, total)
+    elif stage is Stage.SUCCEEDED:
+        progress = Progress(f"completed: exit code {task.exit_code if task else 0}", total, total, "success")
+    elif stage is Stage.FAILED:
+        reason = (task.failure if task else None) or f"exit code {task.exit_code if task else '—'}"
+        # How far coordination got matters only if it is why the application never ran.
+        got = f" ({ready} of {total} instances reported ready)" if snapshot.application_ran is False else ""
+        progress = Progress(f"failed: {reason}{got}", ready, total, "failure")
+    else:
+        progress = Progress("the task does not exist", 0, total, "failure")
+    if snapshot.attempt > 1:
+        progress = Progress(f"attempt {snapshot.attempt}, {progress.text}", progress.value, progress.maximum, progress.tone)
+    if snapshot.unknown_since is not None and not snapshot.done:
+        since = snapshot.unknown_since.astimezone().strftime("%H:%M:%S")
+        progress = Progress(f"{progress.text} — no answer from the service since {since}", progress.value,
+                            progress.maximum, progress.tone)
+    return progress

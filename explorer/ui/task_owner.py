@@ -1,22 +1,21 @@
-"""Owners for the asyncio tasks a widget starts.
+"""The one owner of the asyncio tasks a widget, view or the app starts.
 
-Every coroutine a view runs belongs to a `TaskOwner`: it keeps a reference (so the
+Every coroutine a widget runs belongs to a `TaskOwner`: it keeps a reference (so the
 task is not collected mid-flight), cancels tasks by slot when the selection changes
-(`start("details", ...)` replaces the previous "details" task) and cancels everything
-when the widget is destroyed. Failures other than cancellation go to `on_error`, so a
-view can show them where they happened; nothing is left unretrieved.
+(`start(coro, slot="details")` replaces the previous "details" task; a newer scroll
+supersedes an older one) and cancels everything when the widget is destroyed.
+Failures other than cancellation go to `on_error`, so a view can show them where they
+happened; without one, to the loop's exception handler, where the application logs
+and shows them. Nothing is left unretrieved.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
 from PySide6.QtCore import QObject
-
-log = logging.getLogger(__name__)
 
 ErrorHandler = Callable[[BaseException], None]
 
@@ -71,4 +70,7 @@ class TaskOwner:
         if self.on_error is not None:
             self.on_error(error)
         else:
-            log.error("background task failed", exc_info=error)
+            task.get_loop().call_exception_handler(
+                {"message": f"unhandled exception in task {task.get_name()!r} (slot {slot!r})", "exception": error,
+                 "task": task}
+            )

@@ -14,10 +14,9 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Awaitable
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path, PurePosixPath
-from typing import Any, TypeVar
+from typing import TypeVar
 
 from azure.batch import models
 from azure.batch.aio import BatchClient
@@ -28,7 +27,6 @@ from explorer.client.acting.details import FileEntry, NodeDetails, PoolDetails, 
 from explorer.client.acting.downloads import DownloadResult, ProgressCallback, download_file, download_folder
 from explorer.client.errors import BatchLayerError, describe, error_code
 from explorer.client.files import FileLocation
-from explorer.client.watching.tailer import FileTailer
 
 log = logging.getLogger(__name__)
 
@@ -68,31 +66,6 @@ def _service_message(exc: HttpResponseError) -> str | None:
         if isinstance(text, str) and text.strip():
             return text.strip().splitlines()[0]
     return None
-
-
-@dataclass(frozen=True)
-class RemoteRangeReader:
-    """A log viewer's `RangeReader` over a task or node file (HEAD, then `ocp-range`)."""
-
-    client: BatchClient
-    location: FileLocation
-    path: str
-
-    async def size(self) -> int:
-        try:
-            props = await self.location.properties(self.client, self.path)
-        except AzureError as exc:
-            raise OSError(f"{self.path}: {describe(exc)}") from exc
-        return int(props.content_length or 0)
-
-    async def read(self, offset: int, length: int) -> bytes:
-        if length <= 0:
-            return b""
-        try:
-            download = await self.location.read(self.client, self.path, f"bytes={offset}-{offset + length - 1}")
-            return b"".join([block async for block in download.stream])
-        except AzureError as exc:
-            raise OSError(f"{self.path}: {describe(exc)}") from exc
 
 
 class BatchOperations:
@@ -174,28 +147,6 @@ class BatchOperations:
 
         await self._call(f"list {directory or 'the files'}", collect())
         return sorted(children.values(), key=lambda e: (not e.is_directory, e.name.lower()))
-
-    async def file_created(self, location: FileLocation, path: str) -> datetime | None:
-        """When a file was created; None while it does not exist or its task has no node yet.
-
-        For views that learn from a file appearing (a multi-instance primary's
-        application output), so "not there yet" is an answer, not an error.
-        """
-        try:
-            props = await location.properties(self._client, path)
-        except HttpResponseError as exc:
-            if exc.status_code in (404, 409):
-                return None
-            raise OperationError.from_exception(f"read {path}", exc) from exc
-        except AzureError as exc:
-            raise OperationError.from_exception(f"read {path}", exc) from exc
-        return props.creation_time or props.last_modified
-
-    def range_reader(self, location: FileLocation, path: str) -> RemoteRangeReader:
-        return RemoteRangeReader(self._client, location, path)
-
-    def tailer(self, location: FileLocation, path: str, **options: Any) -> FileTailer:
-        return FileTailer(self._client, location, path, **options)
 
     async def download(
         self, location: FileLocation, path: str, destination: Path, *, folder: bool = False,

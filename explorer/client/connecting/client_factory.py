@@ -7,8 +7,9 @@
   and device code exist only as synchronous credentials, so they are run in a thread.
   Tests replace `entra_credential_builder`: the sign-in is the one boundary faked.
 
-The SDK's own retry policy is switched off (`retry_total=0`): the monitor and the
-tailer own backoff, so a dead server is reported at once instead of after minutes.
+The SDK's own retry policy is switched off (`retry_total=0`): the connection tracker
+owns backoff (monitor polls and live file reads), so a dead server is reported at once
+instead of after minutes.
 """
 
 from __future__ import annotations

@@ -2,7 +2,8 @@
 
 Every watched query polls through one `ConnectionTracker`, so one outage is one
 backoff sequence, not one per open view: a failure only counts if its request was
-sent after the last decision, and while retrying no query sends anything.
+sent after the last decision, and while retrying no query sends anything. Requests
+that are not polls (live output, `send`) wait and count the same way.
 """
 
 from __future__ import annotations
@@ -10,14 +11,18 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from enum import Enum
+from typing import TypeVar
 
 from explorer.client.errors import describe, is_auth_failure, is_transient, retry_after_seconds, status_code
 from explorer.client.waiting import wait_event
 
 log = logging.getLogger(__name__)
+
+T = TypeVar("T")
 
 
 class ConnectionStatus(str, Enum):
@@ -70,6 +75,8 @@ class ConnectionTracker:
         self._resume_at = 0.0
         self._decided_at = float("-inf")
         self._changed = asyncio.Event()
+        self.last_contact: datetime | None = None
+        """When the service last answered (this machine's clock): what is shown is known up to then."""
 
     @property
     def state(self) -> ConnectionState:
@@ -95,7 +102,31 @@ class ConnectionTracker:
             self._changed.clear()
             await wait_event(self._changed, delay)
 
+    async def send(self, request: Callable[[], Awaitable[T]]) -> T:
+        """`request()` once a request may be sent; its outcome counts like a poll's.
+
+        An answer of the service that is about the thing asked for (404, 409, a bad range)
+        says the connection works; only what `failed` classifies as the connection's
+        (network, 408/429/5xx, refused credentials) starts or continues a backoff.
+        """
+        await self.wait_ready()
+        sent_at = self.now()
+        try:
+            result = await request()
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            code = status_code(exc)
+            if code is not None and 400 <= code < 500 and not is_transient(exc) and not is_auth_failure(exc):
+                self.succeeded(sent_at)
+            else:
+                self.failed(exc, sent_at)
+            raise
+        self.succeeded(sent_at)
+        return result
+
     def succeeded(self, sent_at: float) -> None:
+        self.last_contact = datetime.now(timezone.utc)
         if sent_at >= self._decided_at and self._state.status is not ConnectionStatus.CONNECTED:
             log.info("Connection restored")
             self._set(ConnectionState())

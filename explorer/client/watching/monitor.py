@@ -10,6 +10,7 @@ One asyncio task per distinct query, alive while it has subscribers. It polls fa
 (`fast_interval`) while something it shows is moving and slowly otherwise. Failures
 go through one `ConnectionTracker` (backoff, Retry-After, visible state) and never
 escape; polling resumes by itself. Only the latest snapshot is kept per query.
+Files read live (`file_reader`) go through the same tracker.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ import contextlib
 import logging
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass, field
+from datetime import datetime, timezone
 from typing import Any
 
 from azure.batch.aio import BatchClient
@@ -26,7 +28,9 @@ from azure.core.exceptions import ResourceNotFoundError
 
 from explorer.client.connecting.connection_state import Backoff, ConnectionState, ConnectionTracker, StateListener
 from explorer.client.errors import error_code
+from explorer.client.files import FileLocation
 from explorer.client.waiting import wait_event
+from explorer.client.watching.file_reader import RemoteFileReader
 from explorer.client.watching.queries import Fetched, Query
 from explorer.client.watching.snapshots import TaskSnapshot
 
@@ -60,6 +64,9 @@ class Update:
     `items`: snapshots keyed by id, in server order (subtasks, keyed by int, for a
     TaskQuery). `task`: the watched task itself (TaskQuery only). `missing`: the error
     code when the pool/job/task being watched does not exist (items are then empty).
+    `polled_at`: when the request that brought this snapshot was sent (this machine's
+    clock); `previous_poll_at`: when the one before it was, whose answer was the previous
+    snapshot (unchanged answers are not handed out): what changed, changed in between.
     """
 
     query: Query
@@ -67,6 +74,8 @@ class Update:
     diff: Diff
     task: TaskSnapshot | None = None
     missing: str | None = None
+    polled_at: datetime | None = None
+    previous_poll_at: datetime | None = None
 
 
 Callback = Callable[[Update], None]
@@ -91,6 +100,7 @@ class _Watch:
     query: Query
     callbacks: list[Callback] = field(default_factory=list)
     last: Update | None = None
+    polled_at: datetime | None = None
     runner: asyncio.Task | None = None
     wake: asyncio.Event = field(default_factory=asyncio.Event)
 
@@ -122,6 +132,15 @@ class Monitor:
     def state(self) -> ConnectionState:
         return self._tracker.state
 
+    @property
+    def connection(self) -> ConnectionTracker:
+        """The one connection state every poll and live read goes through."""
+        return self._tracker
+
+    def file_reader(self, location: FileLocation, path: str) -> RemoteFileReader:
+        """A reader of a task or node file whose requests wait out this monitor's backoff."""
+        return RemoteFileReader(self._client, location, path, self._tracker)
+
     def add_state_listener(self, listener: StateListener) -> Subscription:
         return Subscription(self._tracker.add_listener(listener))
 
@@ -132,8 +151,9 @@ class Monitor:
             watch = self._watches[query] = _Watch(query)
             watch.runner = asyncio.get_running_loop().create_task(self._run(watch), name=f"monitor {query}")
         elif watch.last is not None:
-            first = Update(query, watch.last.items, Diff(added=tuple(watch.last.items)), watch.last.task,
-                           watch.last.missing)
+            last = watch.last
+            first = Update(query, last.items, Diff(added=tuple(last.items)), last.task, last.missing,
+                           last.polled_at, last.previous_poll_at)
             asyncio.get_running_loop().call_soon(self._deliver_if_subscribed, watch, callback, first)
         watch.callbacks.append(callback)
         return Subscription(lambda: self._unsubscribe(watch, callback))
@@ -168,6 +188,7 @@ class Monitor:
         while True:
             await self._tracker.wait_ready()
             sent_at = self._tracker.now()
+            polled_at = datetime.now(timezone.utc)
             try:
                 fetched = await watch.query.fetch(self._client)
                 missing = None
@@ -181,18 +202,23 @@ class Monitor:
                 continue
             self.poll_count += 1
             self._tracker.succeeded(sent_at)
-            self._publish(watch, fetched, missing)
+            previous_poll_at, watch.polled_at = watch.polled_at, polled_at
+            self._publish(watch, fetched, missing, polled_at, previous_poll_at)
             interval = self.fast_interval if watch.query.is_active(fetched) else self.slow_interval
             interval = max(interval, (self._tracker.now() - sent_at) * self._idle_factor)
             watch.wake.clear()
             await wait_event(watch.wake, interval)
 
-    def _publish(self, watch: _Watch, fetched: Fetched, missing: str | None) -> None:
+    def _publish(
+        self, watch: _Watch, fetched: Fetched, missing: str | None, polled_at: datetime,
+        previous_poll_at: datetime | None,
+    ) -> None:
         previous = watch.last
         diff = Diff.between(previous.items if previous else {}, fetched.items)
-        if previous is not None and not diff and previous.task == fetched.task and previous.missing == missing:
+        unchanged = previous is not None and not diff and previous.task == fetched.task and previous.missing == missing
+        if unchanged and not getattr(watch.query, "every_poll", False):
             return
-        watch.last = Update(watch.query, fetched.items, diff, fetched.task, missing)
+        watch.last = Update(watch.query, fetched.items, diff, fetched.task, missing, polled_at, previous_poll_at)
         for callback in list(watch.callbacks):
             self._deliver(callback, watch.last)
 

@@ -1,33 +1,38 @@
-"""The phases of every instance of a multi-instance task, accumulated from snapshots.
+"""The phases of every instance of a multi-instance task, from what the service reported.
 
-    tracker = PhaseTracker()
-    tracker.observe(Observation(task, subtasks, at=now, application_started=...))
-    timeline.set_instances(tracker.instances()); progress.set(tracker.ready_count(), tracker.total)
+    phases = TaskPhases()
+    phases.observe_task(task, subtasks, polled_at, previous_poll_at)   # each task update
+    phases.observe_files(probes, polled_at)                            # each probe of the primary's files
+    phases.instances(unknown_since=None)   # a row of PhaseSegments per instance
 
-Each phase is a *milestone*: the first time it is known to have begun, from the
-service's own times where a snapshot carries them (task and subtask start/end,
-the task's state transition while it waits) and otherwise from when it was observed.
-A segment runs from its milestone to the next one.
+Each phase starts at a *milestone*: a `Moment` that is exact where the service gave
+the time, or a span when only the polls that bracket it are known (then the span is
+drawn as `Phase.UNKNOWN`). Nothing is marked that the service has not reported:
 
-What the service tells, and what is inferred:
-- waiting for a node: the task is active (every instance waits with it);
-- downloading: from the instance's start time (primary: the task's, subtask: its own),
+- waiting for a node: the task is active; from its creation (first attempt) or from
+  its return to active (retry, requeue), the service's state transition times;
+- downloading: from the instance's start time (primary: the task's, subtask: its own);
   the common resource files are fetched before the coordination command;
-- coordinating: a subtask is `running`; the primary's coordination output file
-  (`coordination-stdout.txt`) appeared — the service has no state for it;
-- ready: a subtask that is still running and has exit code 0. Local Batch sets a
-  subtask's exit code as soon as its coordination command ends; Azure only when it
-  completes, so there (and for the primary, on both) readiness is inferred when the
-  application starts: Batch runs the application only after every coordination
-  command succeeded, so all instances were ready by then;
-- application running: the primary's application output (`stdout.txt`) appeared —
-  on both services it is created when the application command starts, and a
-  task's `running` state does not say whether coordination is over;
-- completed / failed: the subtask or task completed; failed when it has a failure or
-  a non-zero exit code.
+- coordinating: a subtask's transition to `running` (its state transition time, or
+  the previous one once it completed); the primary's coordination output
+  (`coordination-stdout.txt`) being created — the service has no state for it;
+- ready: a subtask still running with exit code 0 (Local Batch sets it as soon as the
+  coordination command ends; Azure only at completion, so there no instance is ever
+  drawn "ready"); its time is known only to lie between two polls;
+- application running, every instance: the primary's `stdout.txt` being created (on
+  both services when the application command starts; the task's `running` state does
+  not say whether coordination is over). Batch starts it only once every coordination
+  command succeeded, so from then on all instances count as ready;
+- completed / failed: the subtask or task completed, at its end time; failed when it
+  has a failure or a non-zero exit code.
 
-A new attempt (the task back to active after a retry or requeue, or a new start
-time) starts the phases afresh: the timeline shows the current attempt.
+A file counts for the current attempt only if written since the attempt started (a
+requeued task may find its old `stdout.txt`); it appeared when the service says it was
+created, or, where that contradicts what the probes saw, between the last probe that
+missed it and the first that found it.
+
+A new attempt (a retry or requeue: the attempt count or start time changes) starts
+the phases afresh: the timeline shows the current attempt.
 """
 
 from __future__ import annotations
@@ -35,153 +40,305 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
+from types import MappingProxyType
 
-from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
+from explorer.client.watching.snapshots import FileProbe, SubtaskSnapshot, TaskSnapshot
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
+
+COORDINATION_OUTPUT = "coordination-stdout.txt"
+APPLICATION_OUTPUT = "stdout.txt"
 
 ORDER = {phase: index for index, phase in enumerate(Phase)}
 
 
 @dataclass(frozen=True)
-class Observation:
-    """One look at the task: its snapshot, its subtasks and what its primary's files say."""
+class Moment:
+    """When something happened: exactly (`earliest == latest`), or somewhere in between."""
 
-    task: TaskSnapshot
-    subtasks: Mapping[int, SubtaskSnapshot]
-    at: datetime
-    """When this was observed (the time used where the snapshot has none)."""
-    coordination_started: datetime | None = None
-    """When the primary's coordination output appeared, if it has."""
-    application_started: datetime | None = None
-    """When the primary's application output appeared, if it has."""
+    earliest: datetime
+    latest: datetime
+
+    @classmethod
+    def at(cls, when: datetime) -> Moment:
+        return cls(when, when)
+
+    @classmethod
+    def between(cls, earliest: datetime, latest: datetime) -> Moment:
+        return cls(min(earliest, latest), latest)
+
+    @property
+    def exact(self) -> bool:
+        return self.earliest == self.latest
 
 
 @dataclass
 class _Instance:
     node_id: str | None = None
-    milestones: dict[Phase, datetime] = field(default_factory=dict)
+    milestones: dict[Phase, Moment] = field(default_factory=dict)
 
-    def mark(self, phase: Phase, when: datetime | None) -> None:
-        """The earliest time known for a phase wins; one terminal phase only."""
-        if when is None or (phase.is_terminal and self.terminal not in (None, phase)):
+    def mark(self, phase: Phase, when: Moment | None) -> None:
+        """The first report of a phase wins; one terminal phase only."""
+        if when is None or phase in self.milestones or (phase.is_terminal and self.terminal is not None):
             return
-        known = self.milestones.get(phase)
-        self.milestones[phase] = when if known is None else min(known, when)
+        self.milestones[phase] = when
 
     @property
     def terminal(self) -> Phase | None:
         return next((p for p in (Phase.COMPLETED, Phase.FAILED) if p in self.milestones), None)
 
 
-class PhaseTracker:
-    # The current attempt's observations (reset by _start_attempt).
-    _attempt: datetime | None
-    _instances: dict[int, _Instance]
-    _waiting_since: datetime | None
-    _ended: datetime | None
-    _succeeded: bool
+@dataclass
+class _Attempt:
+    number: int
+    start: datetime | None = None
+    instances: dict[int, _Instance] = field(default_factory=dict)
+    absent_at: dict[str, datetime] = field(default_factory=dict)
+    """The last probe that found a file missing (or left from an earlier attempt)."""
+    appeared: dict[str, Moment] = field(default_factory=dict)
+    ended: datetime | None = None
+    completed_seen_at: datetime | None = None
+    """The poll that first found the task completed (this machine's clock)."""
+    application_never_ran: bool = False
+
+    def instance(self, number: int) -> _Instance:
+        return self.instances.setdefault(number, _Instance())
+
+
+class TaskPhases:
+    """Accumulates one watched task's observations; see the module docstring for the rules."""
 
     def __init__(self) -> None:
-        self._start_attempt(None)
-        self.total = 0
-        """numberOfInstances of the task (rows of the timeline)."""
+        self.task: TaskSnapshot | None = None
+        self.subtasks: Mapping[int, SubtaskSnapshot] = {}
+        self._attempt = _Attempt(1)
 
-    def observe(self, observation: Observation) -> None:
-        task, at = observation.task, observation.at
-        self._follow_attempts(task, at)
-        self.total = task.instances
-        if task.state == "active" and self._waiting_since is None:
-            self._waiting_since = task.state_transition_time or at
-        if self._waiting_since is not None:
-            for number in range(self.total):
-                self._instance(number).mark(Phase.WAITING_FOR_NODE, self._waiting_since)
-        self._observe_primary(observation)
-        for number, subtask in observation.subtasks.items():
-            self._observe_subtask(self._instance(number), subtask, at)
-        started = observation.application_started
-        if started is not None:
-            for number in range(self.total):  # none can have failed its coordination
-                self._instance(number).mark(Phase.READY, started)
-                self._instance(number).mark(Phase.RUNNING, started)
+    # -- observations ------------------------------------------------------------
 
-    def instances(self) -> list[InstancePhases]:
-        """A row per instance (0 is the primary), with the phases known so far."""
-        return [
-            InstancePhases(number, self._instance(number).node_id, self._segments(self._instance(number)))
-            for number in range(self.total)
-        ]
+    def observe_task(
+        self, task: TaskSnapshot, subtasks: Mapping[int, SubtaskSnapshot], polled_at: datetime,
+        previous_poll_at: datetime | None = None,
+    ) -> None:
+        """A task poll: the task and its subtasks as the service reported them at `polled_at`."""
+        self._follow_attempts(task)
+        self.task, self.subtasks = task, MappingProxyType(dict(subtasks))  # snapshots hand it out: read-only
+        attempt = self._attempt
+        waiting = _waiting_since(task, attempt.number)
+        for number in range(task.instances):
+            attempt.instance(number).mark(Phase.WAITING_FOR_NODE, _exact(waiting))
+        primary = attempt.instance(0)
+        primary.node_id = task.node_id or primary.node_id
+        if task.state != "active":
+            primary.mark(Phase.DOWNLOADING, _exact(task.start_time))
+        for number, subtask in subtasks.items():
+            self._observe_subtask(attempt.instance(number), subtask, polled_at, previous_poll_at)
+        if task.state == "completed":
+            attempt.ended = task.end_time or polled_at
+            attempt.completed_seen_at = attempt.completed_seen_at or polled_at
+            primary.mark(Phase.COMPLETED if self.succeeded else Phase.FAILED, Moment.at(attempt.ended))
+            if task.instances > 1 and self._failed_coordination():
+                attempt.application_never_ran = True  # Batch runs it only after every coordination succeeded
+        self._mark_application()
 
-    def ready_count(self) -> int:
-        """Instances whose coordination is known to have succeeded (all, once the task succeeded)."""
-        if self._succeeded:
-            return self.total
-        return sum(1 for n in range(self.total) if Phase.READY in self._instance(n).milestones)
+    def observe_files(self, probes: Mapping[str, FileProbe], polled_at: datetime) -> None:
+        """A probe of the primary's files, sent at `polled_at`."""
+        attempt = self._attempt
+        if self.task is None or self.task.state == "active":
+            return  # the attempt has not started: nothing found belongs to it
+        since = attempt.start.replace(microsecond=0) if attempt.start else None  # file times may be whole seconds
+        for name, probe in probes.items():
+            if name in attempt.appeared:
+                continue
+            written = probe.modified or probe.created
+            if not probe.exists or (since is not None and written is not None and written < since):
+                attempt.absent_at[name] = polled_at
+                if name == APPLICATION_OUTPUT and attempt.completed_seen_at and polled_at >= attempt.completed_seen_at:
+                    attempt.application_never_ran = True  # still missing after the end: missing for good
+                continue
+            attempt.appeared[name] = _appearance(probe, since, attempt.absent_at.get(name), polled_at)
+        coordination = attempt.appeared.get(COORDINATION_OUTPUT)
+        attempt.instance(0).mark(Phase.COORDINATING, coordination)
+        self._mark_application()
+
+    # -- what is known -------------------------------------------------------------
+
+    @property
+    def attempt(self) -> int:
+        return self._attempt.number
+
+    @property
+    def total(self) -> int:
+        return self.task.instances if self.task else 0
 
     @property
     def ended(self) -> datetime | None:
-        """When the task completed (open phases end there), or None while it has not."""
-        return self._ended
+        """When the current attempt ended (open phases end there), None while it runs."""
+        return self._attempt.ended
 
-    # -- internals -----------------------------------------------------------
+    @property
+    def completed_seen_at(self) -> datetime | None:
+        """The poll that first found the current attempt completed (this machine's clock)."""
+        return self._attempt.completed_seen_at
 
-    def _start_attempt(self, started: datetime | None) -> None:
-        self._attempt = started
-        self._instances = {}
-        self._waiting_since = None
-        self._ended = None
-        self._succeeded = False
+    @property
+    def succeeded(self) -> bool:
+        task = self.task
+        return task is not None and task.state == "completed" and task.exit_code == 0 and task.failure is None
 
-    def _follow_attempts(self, task: TaskSnapshot, at: datetime) -> None:
-        if task.state == "active":
-            if self._attempt is not None or self._ended is not None:  # retried or requeued
-                self._start_attempt(None)
-        elif task.start_time is not None and task.start_time != self._attempt:
-            if self._attempt is not None:
-                self._start_attempt(None)
-            self._attempt = task.start_time
+    def appeared(self, name: str) -> Moment | None:
+        """When the primary's file `name` appeared in this attempt, if it has."""
+        return self._attempt.appeared.get(name)
 
-    def _instance(self, number: int) -> _Instance:
-        return self._instances.setdefault(number, _Instance())
+    @property
+    def application_started(self) -> Moment | None:
+        return self.appeared(APPLICATION_OUTPUT)
 
-    def _observe_primary(self, observation: Observation) -> None:
-        task, at = observation.task, observation.at
-        primary = self._instance(0)
-        primary.node_id = task.node_id or primary.node_id
-        if task.state in ("preparing", "running", "completed"):
-            primary.mark(Phase.DOWNLOADING, task.start_time or (None if task.state == "completed" else at))
-        primary.mark(Phase.COORDINATING, observation.coordination_started)
-        if task.state == "completed":
-            self._ended = task.end_time or at
-            self._succeeded = task.exit_code == 0 and task.failure is None
-            primary.mark(Phase.COMPLETED if self._succeeded else Phase.FAILED, self._ended)
+    @property
+    def application_ran(self) -> bool | None:
+        """True once it started, False once the task ended without it, None while not known."""
+        if self.application_started is not None or self.succeeded:
+            return True
+        return False if self._attempt.application_never_ran else None
 
-    @staticmethod
-    def _observe_subtask(instance: _Instance, subtask: SubtaskSnapshot, at: datetime) -> None:
+    def ready_count(self) -> int:
+        """Instances reported ready: every one once the application ran, else subtasks with exit code 0."""
+        if self.application_ran:
+            return self.total
+        return sum(1 for n in range(self.total) if Phase.READY in self._attempt.instance(n).milestones)
+
+    def failed_count(self) -> int:
+        return sum(1 for n in range(self.total) if self._attempt.instance(n).terminal is Phase.FAILED)
+
+    def phase_of(self, number: int) -> Phase | None:
+        """The phase instance `number` was last reported in, None if none was."""
+        milestones = self._attempt.instance(number).milestones
+        return max(milestones, key=ORDER.__getitem__) if milestones else None
+
+    def instances(self, unknown_since: datetime | None = None) -> tuple[InstancePhases, ...]:
+        """A row per instance (0 is the primary). With `unknown_since` (no answer from the service
+        since then), what is still going on is drawn known up to then and unknown after."""
+        attempt = self._attempt
+        return tuple(
+            InstancePhases(number, attempt.instance(number).node_id,
+                           segments(attempt.instance(number).milestones, attempt.ended, unknown_since))
+            for number in range(self.total)
+        )
+
+    # -- internals ---------------------------------------------------------------------
+
+    def _follow_attempts(self, task: TaskSnapshot) -> None:
+        attempt = self._attempt
+        restarted = attempt.start is not None and task.start_time not in (None, attempt.start)
+        if task.attempt != attempt.number or restarted:
+            attempt = self._attempt = _Attempt(task.attempt)
+        if task.state != "active" and task.start_time is not None:
+            attempt.start = task.start_time
+
+    def _observe_subtask(
+        self, instance: _Instance, subtask: SubtaskSnapshot, polled_at: datetime, previous_poll_at: datetime | None,
+    ) -> None:
         instance.node_id = subtask.node_id or instance.node_id
-        instance.mark(Phase.DOWNLOADING, subtask.start_time or (at if subtask.state == "preparing" else None))
-        if subtask.state == "running":
-            instance.mark(Phase.COORDINATING, at)
-            if subtask.exit_code == 0:
-                instance.mark(Phase.READY, at)
+        instance.mark(Phase.DOWNLOADING, _exact(subtask.start_time))
+        instance.mark(Phase.COORDINATING, _running_since(subtask, polled_at, previous_poll_at))
+        if subtask.state == "running" and subtask.exit_code == 0 and Phase.READY not in instance.milestones:
+            coordinating = instance.milestones.get(Phase.COORDINATING)
+            earliest = previous_poll_at or (coordinating.earliest if coordinating else polled_at)
+            instance.mark(Phase.READY, Moment.between(earliest, polled_at))
         elif subtask.state == "completed":
             failed = subtask.failure is not None or subtask.exit_code not in (None, 0)
-            instance.mark(Phase.FAILED if failed else Phase.COMPLETED, subtask.end_time or at)
+            instance.mark(Phase.FAILED if failed else Phase.COMPLETED, Moment.at(subtask.end_time or polled_at))
 
-    def _segments(self, instance: _Instance) -> list[PhaseSegment]:
-        """Milestones in phase order, times made non-decreasing (service and local clocks
-        differ), each phase ending where the next begins; empty phases are left out."""
-        marks: list[tuple[Phase, datetime]] = []
-        for phase in sorted(instance.milestones, key=ORDER.__getitem__):
-            when = instance.milestones[phase]
-            marks.append((phase, max(when, marks[-1][1]) if marks else when))
-        segments = []
-        for index, (phase, start) in enumerate(marks):
-            if phase.is_terminal:
-                segments.append(PhaseSegment(phase, start))
-                continue
-            end = marks[index + 1][1] if index + 1 < len(marks) else None
-            if end is None and self._ended is not None:
-                end = max(self._ended, start)
-            if end is None or end > start:
-                segments.append(PhaseSegment(phase, start, end))
-        return segments
+    def _failed_coordination(self) -> bool:
+        task = self.task
+        if task is not None and task.failure and task.failure.startswith("CoordinationCommandFailed"):
+            return True
+        application = self.application_started
+        return application is None and any(
+            s.state == "completed" and (s.failure is not None or s.exit_code not in (None, 0))
+            for s in self.subtasks.values()
+        )
+
+    def _mark_application(self) -> None:
+        started = self.application_started
+        if started is not None:
+            for number in range(self.total):
+                self._attempt.instance(number).mark(Phase.RUNNING, started)
+
+
+def _exact(when: datetime | None) -> Moment | None:
+    return None if when is None else Moment.at(when)
+
+
+def _waiting_since(task: TaskSnapshot, attempt: int) -> datetime | None:
+    """When the task (re)entered the queue for this attempt, as the service says."""
+    if task.state == "active":
+        return task.state_transition_time or (task.creation_time if attempt == 1 else None)
+    if task.previous_state == "active" and task.previous_state_transition_time is not None:
+        return task.previous_state_transition_time
+    return task.creation_time if attempt == 1 else None
+
+
+def _running_since(subtask: SubtaskSnapshot, polled_at: datetime, previous_poll_at: datetime | None) -> Moment | None:
+    """When a subtask started running its coordination command."""
+    if subtask.state == "running":
+        if subtask.state_transition_time is not None:
+            return Moment.at(subtask.state_transition_time)
+        return Moment.between(previous_poll_at or polled_at, polled_at)
+    if subtask.state == "completed" and subtask.previous_state == "running":
+        return _exact(subtask.previous_state_transition_time)
+    return None
+
+
+def _appearance(probe: FileProbe, since: datetime | None, absent_at: datetime | None, found_at: datetime) -> Moment:
+    created = probe.created or probe.modified or found_at
+    if since is not None and created < since:
+        # A file of an earlier attempt, written again in this one: when is known only roughly.
+        return Moment.between(max(since, absent_at or since), probe.modified or found_at)
+    if absent_at is not None and created < absent_at:
+        return Moment.between(absent_at, found_at)  # the service's clock or its whole seconds disagree with the probes
+    return Moment.at(created)
+
+
+def segments(
+    milestones: Mapping[Phase, Moment], ended: datetime | None, unknown_since: datetime | None = None,
+) -> tuple[PhaseSegment, ...]:
+    """Milestones in phase order as segments: each phase from its milestone to the next, and
+    `Phase.UNKNOWN` where a milestone is known only to lie in a span, or after `unknown_since`.
+
+    Phases happen in order, so each milestone's span is narrowed by its neighbours' (and the
+    service's clock and this machine's may differ a little: times are made non-decreasing).
+    """
+    marks = sorted(milestones.items(), key=lambda item: ORDER[item[0]])
+    earliest, latest = [m.earliest for _, m in marks], [m.latest for _, m in marks]
+    for i in range(1, len(marks)):
+        earliest[i] = max(earliest[i], earliest[i - 1])
+    for i in range(len(marks) - 2, -1, -1):
+        latest[i] = min(latest[i], latest[i + 1])
+    latest = [max(low, high) for low, high in zip(earliest, latest, strict=True)]
+    out: list[PhaseSegment] = []
+    for i, (phase, _) in enumerate(marks):
+        before = marks[i - 1][0] if i else None
+        if latest[i] > earliest[i]:
+            out.append(PhaseSegment(Phase.UNKNOWN, earliest[i], latest[i], after=before))
+        if phase.is_terminal:
+            out.append(PhaseSegment(phase, latest[i]))
+            continue
+        start = latest[i]
+        if i + 1 < len(marks):
+            if earliest[i + 1] > start:
+                out.append(PhaseSegment(phase, start, earliest[i + 1]))
+            continue
+        out.extend(_open_end(phase, start, ended, unknown_since))
+    return tuple(out)
+
+
+def _open_end(phase: Phase, start: datetime, ended: datetime | None, unknown_since: datetime | None) -> list[PhaseSegment]:
+    """The last phase of an instance the service has not closed: to the task's end, or on."""
+    if ended is not None:
+        end = max(ended, start)
+        return [PhaseSegment(phase, start, end)] if end > start else []
+    if unknown_since is None:
+        return [PhaseSegment(phase, start)]
+    if unknown_since <= start:
+        return [PhaseSegment(Phase.UNKNOWN, start, after=phase)]
+    return [PhaseSegment(phase, start, unknown_since), PhaseSegment(Phase.UNKNOWN, unknown_since, after=phase)]
+

@@ -14,11 +14,21 @@ from __future__ import annotations
 import asyncio
 from collections.abc import AsyncIterable, Callable
 from dataclasses import dataclass, field
-from typing import Any, Protocol, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from azure.batch.aio import BatchClient
+from azure.core.exceptions import HttpResponseError
 
-from explorer.client.watching.snapshots import JobSnapshot, NodeSnapshot, PoolSnapshot, SubtaskSnapshot, TaskSnapshot
+from explorer.client.errors import error_code
+from explorer.client.files import TaskFiles
+from explorer.client.watching.snapshots import (
+    FileProbe,
+    JobSnapshot,
+    NodeSnapshot,
+    PoolSnapshot,
+    SubtaskSnapshot,
+    TaskSnapshot,
+)
 
 PAGE_SIZE = 250
 YIELD_EVERY = 100
@@ -127,8 +137,11 @@ class TaskQuery:
     job_id: str
     task_id: str
 
+    every_poll: ClassVar[bool] = True
+    """Hand out unchanged answers too: the task watch learns from each when it was last confirmed."""
+
     async def fetch(self, client: BatchClient) -> Fetched:
-        model = await client.get_task(self.job_id, self.task_id, select=list(TaskSnapshot.SELECT))
+        model = await client.get_task(self.job_id, self.task_id, select=list(TaskSnapshot.WATCH_SELECT))
         task = TaskSnapshot.from_model(model)
         if task.instances <= 1 or task.state == "active":
             return Fetched(task=task)  # no subtasks to list: save the request
@@ -138,3 +151,47 @@ class TaskQuery:
     def is_active(self, fetched: Fetched) -> bool:
         # A task just submitted (active) is about to move too: the user is watching it start.
         return fetched.task is not None and fetched.task.state in TASK_BUSY | {"active"}
+
+
+@dataclass(frozen=True)
+class TaskFilesQuery:
+    """Files in a task's root directory (a multi-instance task's: the primary's), one request each.
+
+    The service has no state for "the coordination command started on the primary" or "the
+    application command started": its output files appearing says so. Each name is asked with
+    a listing filtered on it, not a HEAD: a listing gives the file times to the fraction of a
+    second (a HEAD's headers give whole seconds). The task watch subscribes to this only while
+    a file it waits for has not appeared.
+    """
+
+    job_id: str
+    task_id: str
+    names: tuple[str, ...]
+
+    every_poll: ClassVar[bool] = True
+    """Hand out every answer, unchanged ones too: "still missing at this time" is news to the watch."""
+
+    async def fetch(self, client: BatchClient) -> Fetched:
+        files = TaskFiles(self.job_id, self.task_id)
+        probes: dict[str, FileProbe] = {}
+        for name in self.names:
+            try:
+                probes[name] = await _probe(files, client, name)
+            except HttpResponseError as exc:
+                if exc.status_code != 409:
+                    raise  # a missing task is the monitor's to report; the rest is the connection's
+                # The task has not run on a node yet, or its files were cleaned up: every name alike.
+                absent = error_code(exc) or "Conflict"
+                return Fetched({n: FileProbe(n, absent=absent) for n in self.names})
+        return Fetched(probes)
+
+    def is_active(self, fetched: Fetched) -> bool:
+        return True  # subscribed only while waited for
+
+
+async def _probe(files: TaskFiles, client: BatchClient, name: str) -> FileProbe:
+    async for entry in files.list_entries(client, name, recursive=False):
+        props = entry.properties
+        if entry.name == name and not entry.is_directory and props is not None:
+            return FileProbe(name, props.creation_time, props.last_modified, props.content_length)
+    return FileProbe(name, absent="FileNotFound")

@@ -132,10 +132,17 @@ class TaskSnapshot:
     exit_code: int | None
     retry_count: int
     failure: str | None
+    # The service's own times of the task's life, for the task watch (selected by TaskQuery only:
+    # a job's task list of 10,000 tasks does not need them).
+    creation_time: datetime | None = None
+    previous_state: str | None = None
+    previous_state_transition_time: datetime | None = None
+    requeue_count: int = 0
 
     SELECT: ClassVar[tuple[str, ...]] = (
         "id", "displayName", "state", "stateTransitionTime", "multiInstanceSettings", "nodeInfo", "executionInfo",
     )
+    WATCH_SELECT: ClassVar[tuple[str, ...]] = SELECT + ("creationTime", "previousState", "previousStateTransitionTime")
 
     @classmethod
     def from_model(cls, task: Any) -> TaskSnapshot:
@@ -154,7 +161,16 @@ class TaskSnapshot:
             exit_code=execution.exit_code if execution else None,
             retry_count=(execution.retry_count or 0) if execution else 0,
             failure=failure_text(execution.failure_info) if execution else None,
+            creation_time=task.creation_time,
+            previous_state=enum_text(task.previous_state),
+            previous_state_transition_time=task.previous_state_transition_time,
+            requeue_count=(execution.requeue_count or 0) if execution else 0,
         )
+
+    @property
+    def attempt(self) -> int:
+        """1 for the first run; one more for every retry and requeue."""
+        return 1 + self.retry_count + self.requeue_count
 
 
 @dataclass(frozen=True)
@@ -169,9 +185,13 @@ class SubtaskSnapshot:
     end_time: datetime | None
     exit_code: int | None
     failure: str | None
+    state_transition_time: datetime | None = None
+    previous_state: str | None = None
+    previous_state_transition_time: datetime | None = None
 
     SELECT: ClassVar[tuple[str, ...]] = (
         "id", "state", "nodeInfo", "startTime", "endTime", "exitCode", "failureInfo",
+        "stateTransitionTime", "previousState", "previousStateTransitionTime",
     )
 
     @classmethod
@@ -187,4 +207,24 @@ class SubtaskSnapshot:
             end_time=subtask.end_time,
             exit_code=subtask.exit_code,
             failure=failure_text(subtask.failure_info),
+            state_transition_time=subtask.state_transition_time,
+            previous_state=enum_text(subtask.previous_state),
+            previous_state_transition_time=subtask.previous_state_transition_time,
         )
+
+
+@dataclass(frozen=True)
+class FileProbe:
+    """What the service said about one of a task's files: its times and size, or why it is not there."""
+
+    name: str
+    created: datetime | None = None
+    modified: datetime | None = None
+    size: int | None = None
+    absent: str | None = None
+    """Why there is no such file: "FileNotFound", or the service's code for a task whose files
+    are unavailable (Local Batch: TaskFilesUnavailable while it has no node). None if it exists."""
+
+    @property
+    def exists(self) -> bool:
+        return self.absent is None

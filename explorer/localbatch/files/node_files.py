@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import stat as stat_module
+import time
 from collections import OrderedDict
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -56,6 +57,14 @@ def _creation_time(status: os.stat_result) -> float:
     if len(_FIRST_SEEN) > _FIRST_SEEN_LIMIT:
         _FIRST_SEEN.popitem(last=False)
     return created
+
+
+def note_created(path: Path) -> None:
+    """The service just created `path`: that is its creation time, whatever its inode number held before."""
+    status = path.stat()
+    key = (status.st_dev, status.st_ino)
+    _FIRST_SEEN[key] = time.time()
+    _FIRST_SEEN.move_to_end(key)
 
 
 def info(root: Path, path: Path) -> FileInfo:

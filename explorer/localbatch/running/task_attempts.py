@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.localbatch.context import Context
+from explorer.localbatch.files import node_files
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import task_environment
@@ -155,8 +156,12 @@ class TaskExecution:
     ) -> AttemptResult:
         """Run one process to its end; a start failure or timeout becomes a failureInfo."""
         for path in (stdout, stderr):
+            # A new file per attempt (a requeued task runs in the same directory), created now:
+            # a client learns from its creation time when the command started.
             path.parent.mkdir(parents=True, exist_ok=True)
+            path.unlink(missing_ok=True)
             path.write_bytes(b"")
+            node_files.note_created(path)
         spec = execution.RunSpec(command_line, cwd, env, stdout, stderr, timeout, **run_options)  # type: ignore[arg-type]
         try:
             run = await execution.start(spec)

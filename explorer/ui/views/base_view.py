@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Awaitable, Callable, Coroutine
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction
@@ -35,22 +35,41 @@ def name_them(ids: list[str], word: str) -> str:
     return f"{word} {ids[0]}" if len(ids) == 1 else plural(len(ids), word)
 
 
+class Watcher(Protocol):
+    """Something that watches through the monitor by itself (a `TaskWatch`): started and
+    stopped with the view, asked to poll now on F5."""
+
+    @property
+    def active(self) -> bool: ...
+
+    def start(self) -> None: ...
+
+    def stop(self) -> None: ...
+
+    def refresh(self) -> None: ...
+
+
 class LiveQueries:
-    """Monitor queries that are subscribed only between `resume()` and `pause()`."""
+    """Monitor queries (and watchers) that are subscribed only between `resume()` and `pause()`."""
 
     def __init__(self, monitor: Monitor) -> None:
         self._monitor = monitor
         self._watched: list[tuple[Query, Callback]] = []
         self._subscriptions: list[Subscription] = []
+        self.watchers: list[Watcher] = []
         self._wanted = False
 
     @property
     def active(self) -> bool:
-        return bool(self._subscriptions)
+        return bool(self._subscriptions) or any(watcher.active for watcher in self.watchers)
 
     @property
     def queries(self) -> list[Query]:
         return [query for query, _ in self._watched]
+
+    def keep(self, watcher: Watcher) -> None:
+        """Start `watcher` with the queries (register it before the view is first shown)."""
+        self.watchers.append(watcher)
 
     def watch(self, query: Query, callback: Callback) -> None:
         self._watched.append((query, callback))
@@ -69,6 +88,8 @@ class LiveQueries:
             asyncio.get_event_loop().call_soon(self._resume_if_wanted)
             return
         self._subscriptions = [self._monitor.subscribe(q, cb) for q, cb in self._watched]
+        for watcher in self.watchers:
+            watcher.start()
 
     def _resume_if_wanted(self) -> None:
         if self._wanted:
@@ -79,6 +100,8 @@ class LiveQueries:
         subscriptions, self._subscriptions = self._subscriptions, []
         for subscription in subscriptions:
             subscription.close()
+        for watcher in self.watchers:
+            watcher.stop()
 
 
 class BaseView(QWidget):
@@ -113,6 +136,10 @@ class BaseView(QWidget):
 
     def watch(self, query: Query, callback: Callback) -> None:
         self._live.watch(query, callback)
+
+    def keep_live(self, watcher: Watcher) -> None:
+        """Run `watcher` while the view is visible, as the watched queries are."""
+        self._live.keep(watcher)
 
     def run(self, slot: str, coro: Coroutine[Any, Any, Any]) -> None:
         """Run `coro` in `slot` (replacing what ran there); failures show in the banner."""
@@ -192,6 +219,8 @@ class BaseView(QWidget):
         self.banner.hide()
         for query in self._live.queries:
             self.services.monitor.refresh(query)
+        for watcher in self._live.watchers:
+            watcher.refresh()
         self.reload()
 
     def is_live(self) -> bool:

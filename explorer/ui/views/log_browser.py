@@ -2,8 +2,8 @@
 
 The tree lists folders when they are expanded (`FileTreeModel`); the viewer reads a
 file a page at a time by byte range, so a file of gigabytes opens at once and costs
-a few MiB. An open file is polled while the browser is visible, so a growing log can
-be followed. For a multi-instance task, `for_task` shows the primary's task files
+a few MiB. An open file is polled while it is on screen (the output pane's own
+polling), so a growing log can be followed. For a multi-instance task, `for_task` shows the primary's task files
 and, as a root each, every subtask's directory on its node (its coordination output).
 """
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path, PurePosixPath
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
@@ -77,9 +77,6 @@ class LogBrowser(BaseView):
         self.cancel_button.clicked.connect(lambda: self.owner.cancel("download"))
         self.cancel_button.hide()
         self._open: FileItem | None = None
-        self._poller = QTimer(self)
-        self._poller.setInterval(round(services.monitor.fast_interval * 1000))
-        self._poller.timeout.connect(self.pane.poll)
         self._layout()
         self.add_root(FileRoot(label or root_path or "files", location, root_path))
 
@@ -108,8 +105,8 @@ class LogBrowser(BaseView):
         self._open = item
         self.path_label.setText(item.path)
         self.pane.tabs.setTabText(0, PurePosixPath(item.path).name)
-        self.pane.set_readers([self.services.operations.range_reader(item.location, item.path)])
-        self._sync_polling()
+        self.pane.set_readers([self.services.monitor.file_reader(item.location, item.path)])
+        self.pane.set_live(True)
         self.fileOpened.emit(item.path)
 
     def download(self, destination: Path, item: FileItem | None = None) -> None:
@@ -147,16 +144,7 @@ class LogBrowser(BaseView):
 
     # -- Qt --------------------------------------------------------------------
 
-    def showEvent(self, event) -> None:
-        super().showEvent(event)
-        self._sync_polling()
-
-    def hideEvent(self, event) -> None:
-        super().hideEvent(event)
-        self._poller.stop()
-
     def closeEvent(self, event) -> None:
-        self._poller.stop()
         self.owner.cancel_all()
         self.pane.clear()
         super().closeEvent(event)
@@ -179,10 +167,6 @@ class LogBrowser(BaseView):
         splitter.setStretchFactor(1, 3)
         self.body.addWidget(splitter)
         self.remember_splitter("log_browser", splitter)
-
-    def _sync_polling(self) -> None:
-        if self._open is not None and self.isVisible():
-            self._poller.start()
 
     def _on_current(self, current: QModelIndex, _previous: QModelIndex) -> None:
         item = self.model.item(current)

@@ -1,18 +1,17 @@
 """One task, live: header and actions, and for a multi-instance task every instance.
 
-    coordination: 3 of 4 instances ready        (CoordinationProgress)
-    timeline | instances table                  (InstanceTimeline, SubtaskModel)
-    Output | Instance output | Files | Details   (tabs)
+    queued / coordination: 3 of 4 instances reported ready / ...   (CoordinationProgress)
+    timeline | instances table                                      (InstanceTimeline, SubtaskModel)
+    Output | Instance output | Files | Details                       (tabs)
 
-The monitor's TaskQuery brings the task and its subtasks; a `PhaseTracker` turns
-them into phases. What the service has no state for is learned from the primary's
-files (see explorer/client/watching/phases.py): `coordination-stdout.txt` appearing starts its
-coordination, `stdout.txt` appearing starts the application — both are probed
-(one HEAD each) until seen. While the view is visible and the task not completed a
-timer, at the monitor's fast interval, grows the timeline, probes, and polls the
-output on screen; the log viewers read only the page in view, so output growing at
-MB/s costs one HEAD and a page per tick. After the task completes one last tick
-reads what was written at the end; then nothing is polled.
+A `TaskWatch` (explorer/client/watching/task_watch.py) does the watching: the task,
+its subtasks and the primary's output files, polled by the monitor, turned into typed
+snapshots of what the service has reported. This view only renders them: it decides
+no phase and sends no request of its own. Output is read by the panes, live while the
+task may still write it (polled by themselves, a fraction of a second apart while it
+grows), once more when it ends, and again whenever the task's stage changes; a file is
+given to a pane only once the watch knows it exists. A one-second clock grows the
+timeline's open phases between snapshots; it sends nothing.
 """
 
 from __future__ import annotations
@@ -34,12 +33,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.client.files import NodeFiles, TaskFiles
-from explorer.client.watching.monitor import Update
-from explorer.client.watching.phases import Observation, PhaseTracker
-from explorer.client.watching.queries import TaskQuery
+from explorer.client.files import FileLocation, NodeFiles, TaskFiles
 from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
-from explorer.ui.formatting import task_rows
+from explorer.client.watching.task_watch import Stage, TaskWatch, TaskWatchSnapshot
+from explorer.ui.formatting import task_rows, watch_progress
+from explorer.ui.models.subtask_model import HEADERS as INSTANCE_COLUMNS
 from explorer.ui.models.subtask_model import SubtaskModel
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
@@ -50,13 +48,14 @@ from explorer.ui.widgets.instance_timeline import InstanceTimeline
 from explorer.ui.widgets.output_pane import OutputPane
 
 HEADER_FIELDS = ("State", "Node", "Exit code", "Failure")
-NOT_STARTED = "The application command has not started yet."
+NOT_STARTED = "The command has not started yet."
 NOT_STARTED_MULTI = "The application command runs on the primary once every instance is ready."
 NOT_RUN = "The application command did not run."
+CLOCK_MS = 1000
 
 
 class TaskView(BaseView):
-    """``updated()`` after every change shown (snapshot, probe): tests and the status bar wait on it."""
+    """``updated()`` after every snapshot shown: tests and the status bar wait on it."""
 
     updated = Signal()
 
@@ -67,24 +66,28 @@ class TaskView(BaseView):
         super().__init__(services, navigator, parent)
         self.job_id, self.task_id = job_id, task_id
         self.title = f"Task {task_id}"
-        self.query = TaskQuery(job_id, task_id)
         self._files = TaskFiles(job_id, task_id)
-        self.tracker = PhaseTracker()
-        self.task: TaskSnapshot | None = None
-        self.subtasks: Mapping[int, SubtaskSnapshot] = {}
-        self._coordination_started: datetime | None = None
-        self._application_started: datetime | None = None
-        self._missing_at: dict[str, datetime] = {}
+        self.task_watch = TaskWatch(services.monitor, job_id, task_id, self._on_snapshot)
+        self.snapshot: TaskWatchSnapshot | None = None
         self._selected: int | None = None
+        self._output_source: tuple | None = None
+        self._instance_source: tuple | None = None
         self.browser: LogBrowser | None = None
-        self._read_after_end = False
-        self._ticker = QTimer(self)
-        self._ticker.setInterval(round(services.monitor.fast_interval * 1000))
-        self._ticker.timeout.connect(self._tick)
+        self._clock = QTimer(self)
+        self._clock.setInterval(CLOCK_MS)
+        self._clock.timeout.connect(self._grow_timeline)
         self._build()
-        self.watch(self.query, self._on_update)
+        self.keep_live(self.task_watch)
 
     # -- public API (main window shortcuts) -------------------------------------
+
+    @property
+    def task(self) -> TaskSnapshot | None:
+        return self.snapshot.task if self.snapshot else None
+
+    @property
+    def subtasks(self) -> Mapping[int, SubtaskSnapshot]:
+        return self.snapshot.subtasks if self.snapshot else {}
 
     def find(self) -> None:
         (self._current_pane() or self.output).find()
@@ -96,9 +99,15 @@ class TaskView(BaseView):
         self.load(lambda: self.services.operations.get_task(self.job_id, self.task_id),
                   lambda details: self.details.set_rows(task_rows(details)))
 
+    def refresh(self) -> None:
+        """F5: poll the task and its files now, re-read the output on screen, reload the details."""
+        super().refresh()
+        self.output.poll()
+        self.instance_output.poll()
+
     def is_polling(self) -> bool:
-        """Whether the timer probes and polls output (only while visible and the task not done)."""
-        return self._ticker.isActive()
+        """Whether anything of the view moves by itself: the panes' polls, the timeline's clock."""
+        return self._clock.isActive() or self.output.is_polling() or self.instance_output.is_polling()
 
     def select_instance(self, number: int) -> None:
         """Show instance `number`'s coordination output (0: the primary's) in its tab."""
@@ -120,97 +129,120 @@ class TaskView(BaseView):
             self.confirm_action("Delete task", f"Delete task {self.task_id} and its files on every node?", "Delete",
                                 lambda: self.services.operations.delete_task(self.job_id, self.task_id))
 
-    # -- monitor ---------------------------------------------------------------------
+    # -- the watch's snapshots ------------------------------------------------------
 
-    def _on_update(self, update: Update) -> None:
-        self.note_missing(f"task {self.task_id}", update.missing)
-        if self.gone:
+    def _on_snapshot(self, snapshot: TaskWatchSnapshot) -> None:
+        previous, self.snapshot = self.snapshot, snapshot
+        self.note_missing(f"task {self.task_id}", snapshot.missing)
+        task = snapshot.task
+        if snapshot.stage is Stage.GONE or task is None:
             self._show_gone()
             return
-        task, previous = update.task, self.task
-        if previous is not None and previous.start_time not in (None, task.start_time):
-            self._new_attempt()
-        self.task, self.subtasks = task, update.items
-        if previous is not None and previous.state != task.state and self.is_live():
+        if previous is not None and previous.task is not None and previous.task.state != task.state and self.is_live():
             self.reload()  # exit code, times
+        multi = task.instances > 1
         self._show_header(task)
-        self._show_multi_instance(task.instances > 1)
-        self.model.set_instances(task, update.items)
-        if self._selected is None and task.instances > 1:
+        self._show_multi_instance(multi)
+        progress = watch_progress(snapshot)
+        self.progress.show_progress(progress.text, progress.value, progress.maximum, progress.tone)
+        rows = self.model.rowCount()
+        self.model.set_instances(task, snapshot.subtasks)
+        if self.model.rowCount() != rows:  # the header sized the columns to the rows it had
+            self.table.resizeColumnsToContents()
+        self.timeline.set_instances(snapshot.instances, origin=snapshot.origin, now=self._timeline_now())
+        if self._selected is None and multi:
             self._show_instance(0, reveal=False)
         if self.browser is not None:
-            self.browser.add_subtasks(update.items.values())
-        self._observe()
-        self._start_ticking()
-
-    def _new_attempt(self) -> None:
-        """A retry or requeue: the primary's files are written afresh."""
-        self._coordination_started = self._application_started = None
-        self._missing_at.clear()
-        self._read_after_end = False
-        self.output.set_readers([None, None])
-
-    def _observe(self) -> None:
-        if self.task is None:
-            return
-        self.tracker.observe(Observation(
-            self.task, self.subtasks, datetime.now(timezone.utc),
-            coordination_started=self._coordination_started, application_started=self._application_started,
-        ))
-        self.progress.set_progress(self.tracker.ready_count(), self.tracker.total)
-        self.timeline.set_instances(self.tracker.instances(), now=self.tracker.ended or datetime.now(timezone.utc))
+            self.browser.add_subtasks(snapshot.subtasks.values())
+        self._show_output(snapshot)
+        self._show_instance_output()
+        if previous is not None and previous.stage != snapshot.stage:
+            # A read refused before (not started, not there yet) is asked again now.
+            self.output.poll()
+            self.instance_output.poll()
+        self._sync_clock()
         self.updated.emit()
 
-    # -- the timer: timeline, probes, output ---------------------------------------------
+    def _timeline_now(self) -> datetime:
+        snapshot = self.snapshot
+        return (snapshot.ended if snapshot else None) or datetime.now(timezone.utc)
 
-    def _start_ticking(self) -> None:
-        if self.isVisible() and not self._ticker.isActive() and not self._finished():
-            self._ticker.start()
-            self._tick()
+    def _grow_timeline(self) -> None:
+        self.timeline.refresh(self._timeline_now())
 
-    def _finished(self) -> bool:
-        """Completed, and the output read once since."""
-        return self.task is not None and self.task.state == "completed" and self._read_after_end
-
-    def _tick(self) -> None:
-        task = self.task
-        if task is None:
-            return
-        if task.state != "active" and self._application_started is None:
-            # The last probe, after the end, replaces one that may have asked before the application started.
-            if task.state == "completed" or not self.owner.running("probe"):
-                self.run("probe", self._probe())
-        pane = self._current_pane()
-        if pane is not None:
-            pane.poll()
-        if task.state == "completed":
-            self._read_after_end = True
-            self._ticker.stop()
+    def _sync_clock(self) -> None:
+        snapshot = self.snapshot
+        if self.timeline.isVisible() and snapshot is not None and not snapshot.done:
+            if not self._clock.isActive():
+                self._clock.start()
         else:
-            self.timeline.refresh(datetime.now(timezone.utc))
+            self._clock.stop()
 
-    async def _probe(self) -> None:
-        task = self.task
-        if task.instances > 1 and self._coordination_started is None:
-            self._coordination_started = await self._appeared("coordination-stdout.txt")
-        self._application_started = await self._appeared("stdout.txt")
-        if self._application_started is not None:
-            operations = self.services.operations
-            self.output.set_readers([operations.range_reader(self._files, p) for p in ("stdout.txt", "stderr.txt")],
-                                    "output of the application command (primary)")
-        elif task.state == "completed":  # missing after the end: missing for good
-            self.output.set_note(NOT_RUN)
-        self._observe()
+    # -- output ------------------------------------------------------------------------
 
-    async def _appeared(self, path: str) -> datetime | None:
-        """When the primary's file `path` appeared, None if it has not: its creation time, but
-        not before a probe found it missing (file times are whole seconds)."""
-        asked = datetime.now(timezone.utc)
-        created = await self.services.operations.file_created(self._files, path)
-        if created is None:
-            self._missing_at[path] = asked
+    def _show_output(self, snapshot: TaskWatchSnapshot) -> None:
+        """The application's stdout/stderr once the watch knows it started (or ran), else why not."""
+        multi = snapshot.total > 1
+        if snapshot.application_ran:
+            source = (snapshot.attempt, self._files, ("stdout.txt", "stderr.txt"))
+            if source != self._output_source:
+                self._output_source = source
+                readers = [self.services.monitor.file_reader(self._files, path) for path in source[2]]
+                self.output.set_readers(readers, "output of the application command (primary)" if multi else "")
+        else:
+            if self._output_source is not None:
+                self._output_source = None  # a new attempt: its files are written afresh
+                self.output.set_readers([None, None])
+            if snapshot.application_ran is False:
+                self.output.set_note(NOT_RUN)
+            else:
+                self.output.set_note(NOT_STARTED_MULTI if multi else NOT_STARTED)
+        self.output.set_live(not snapshot.done)
+
+    def _show_instance_output(self) -> None:
+        """The selected instance's coordination output, once the service reported it started."""
+        snapshot, number = self.snapshot, self._selected
+        if snapshot is None or number is None:
+            return
+        found = self._coordination_files(snapshot, number)
+        if found is None:
+            if self._instance_source is not None:
+                self._instance_source = None
+                self.instance_output.set_readers([None, None])
+            self.instance_output.set_note(self._not_coordinating_note(snapshot, number))
+        else:
+            location, paths, where = found
+            source = (number, snapshot.attempt, location, paths)
+            if source != self._instance_source:
+                self._instance_source = source
+                readers = [self.services.monitor.file_reader(location, path) for path in paths]
+                self.instance_output.set_readers(readers, f"coordination output of {where}")
+        self.instance_output.set_live(found is not None and not snapshot.done)
+
+    def _coordination_files(
+        self, snapshot: TaskWatchSnapshot, number: int,
+    ) -> tuple[FileLocation, tuple[str, str], str] | None:
+        if number == 0:
+            if not (snapshot.coordination_started or snapshot.application_ran):
+                return None
+            return self._files, ("coordination-stdout.txt", "coordination-stderr.txt"), "the primary"
+        subtask = snapshot.subtasks.get(number)
+        if subtask is None or not (subtask.pool_id and subtask.node_id and subtask.task_root_directory):
             return None
-        return max(created, self._missing_at.get(path, created))
+        if not (subtask.state == "running" or subtask.previous_state == "running"):
+            return None  # still downloading: its coordination command has not written anything
+        root = subtask.task_root_directory.rstrip("/")
+        return (NodeFiles(subtask.pool_id, subtask.node_id), (f"{root}/stdout.txt", f"{root}/stderr.txt"),
+                f"subtask {number} on {subtask.node_id}")
+
+    @staticmethod
+    def _not_coordinating_note(snapshot: TaskWatchSnapshot, number: int) -> str:
+        who = "the primary" if number == 0 else f"instance {number}"
+        if snapshot.stage is Stage.QUEUED:
+            return f"The task is queued: the coordination command of {who} has not started."
+        if snapshot.done:
+            return f"The coordination command of {who} did not run."
+        return f"The coordination command of {who} has not started yet (its node is downloading the common files)."
 
     def _current_pane(self) -> OutputPane | None:
         current = self.tabs.currentWidget()
@@ -236,11 +268,11 @@ class TaskView(BaseView):
         for widget in (self.progress, self.instances_split):
             widget.setVisible(multi)
         self.tabs.setTabVisible(self.tabs.indexOf(self.instance_tab), multi)
-        if self._application_started is None and self.task.state != "completed":
-            self.output.set_note(NOT_STARTED_MULTI if multi else NOT_STARTED)
 
     def _show_gone(self) -> None:
-        self._ticker.stop()
+        self._clock.stop()
+        self.output.set_live(False)
+        self.instance_output.set_live(False)
         self.header["State"].setText("does not exist")
         self.terminate_button.setEnabled(False)
         self.delete_button.setEnabled(False)
@@ -252,20 +284,12 @@ class TaskView(BaseView):
 
     def _show_instance(self, row: int, reveal: bool) -> None:
         instance = self.model.instance(row)
-        if instance.number == 0:
-            location, paths = self._files, ("coordination-stdout.txt", "coordination-stderr.txt")
-            where = "the primary"
-        elif instance.root and instance.pool_id and instance.node_id:
-            location = NodeFiles(instance.pool_id, instance.node_id)
-            paths = (f"{instance.root}/stdout.txt", f"{instance.root}/stderr.txt")
-            where = f"subtask {instance.number} on {instance.node_id}"
-        else:
-            return
         if instance.number != self._selected:
             self._selected = instance.number
-            readers = [self.services.operations.range_reader(location, path) for path in paths]
-            self.instance_output.set_readers(readers, f"coordination output of {where}")
-            self.instance_title.setText(f"Coordination command of instance {instance.number} ({where})")
+            where = "the primary" if instance.number == 0 else f"subtask {instance.number}"
+            node = f" on {instance.node_id}" if instance.node_id else ""
+            self.instance_title.setText(f"Coordination command of instance {instance.number} ({where}{node})")
+            self._show_instance_output()
         if reveal:
             self.tabs.setCurrentWidget(self.instance_tab)
 
@@ -282,14 +306,14 @@ class TaskView(BaseView):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._start_ticking()
+        self._sync_clock()
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
-        self._ticker.stop()
+        self._clock.stop()
 
     def closeEvent(self, event) -> None:
-        self._ticker.stop()
+        self._clock.stop()
         self.owner.cancel_all()
         self.output.clear()
         self.instance_output.clear()
@@ -334,12 +358,17 @@ class TaskView(BaseView):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # node ids differ in the middle and at the end
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # node ids whole: they identify
+        # The failure last, taking what is left (cut; the whole text in its tooltip).
+        header.setSectionResizeMode(INSTANCE_COLUMNS.index("Failure"), QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.instances_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.instances_split.addWidget(self.timeline)
         self.instances_split.addWidget(self.table)
+        self.instances_split.setSizes([600, 400])  # until the user moves it: room for node ids, state, exit code
 
         self.output = OutputPane(parent=self)
         self.instance_output = OutputPane(("coordination stdout", "coordination stderr"), self)

@@ -59,6 +59,13 @@ class ColorLegend(QWidget):
             button.setText(f"{self._labels[key]} ({n})")
             button.setVisible(n > 0 or key in keep_visible)
 
+    def set_swatch(self, key: str, icon: QIcon) -> None:
+        """Another sign than a filled square for one entry (e.g. an outline)."""
+        self._buttons[key].setIcon(icon)
+
+    def set_tooltip(self, key: str, text: str) -> None:
+        self._buttons[key].setToolTip(text)
+
     def set_checked(self, keys: Collection[str]) -> None:
         for key, button in self._buttons.items():
             button.setChecked(key in keys)

@@ -1,8 +1,11 @@
-"""How many instances of a multi-instance task have finished their coordination command."""
+"""How far a multi-instance task got, as far as the service said: coordination, the application, the end."""
 
 from __future__ import annotations
 
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QProgressBar, QWidget
+
+TONES = {"success": "#2e7d32", "failure": "#c62828"}
 
 
 class CoordinationProgress(QProgressBar):
@@ -10,13 +13,20 @@ class CoordinationProgress(QProgressBar):
         super().__init__(parent)
         self.setTextVisible(True)
         self.setToolTip(
-            "An instance is ready when its coordination command has succeeded. Where the service does "
-            "not say so (Azure Batch, and the primary on every service), readiness is known when the "
-            "application command starts, which Batch does only once every instance is ready."
+            "An instance counts as ready when the service reports that its coordination command succeeded "
+            "(Local Batch does as soon as it ends; Azure Batch only when the task ends). Once the application "
+            "command starts, every instance was ready: Batch starts it only then."
         )
-        self.set_progress(0, 0)
+        self.show_progress("waiting for the service to report the task", 0, 0)
 
-    def set_progress(self, ready: int, total: int) -> None:
-        self.setRange(0, max(total, 1))
-        self.setValue(min(ready, total))
-        self.setFormat(f"coordination: {ready} of {total} instances ready")
+    def show_progress(self, text: str, value: int, maximum: int, tone: str = "") -> None:
+        """`tone` "success" or "failure" colours the bar; "" leaves the palette's."""
+        self.setRange(0, max(maximum, 1))
+        self.setValue(min(value, max(maximum, 1)))
+        self.setFormat(text.replace("%", "%%"))
+        palette = self.palette()
+        if tone:
+            palette.setColor(QPalette.ColorRole.Highlight, QColor(TONES[tone]))
+            self.setPalette(palette)
+        else:
+            self.setPalette(QPalette())  # back to the window's (follows the theme)

@@ -2,9 +2,10 @@
 
 Row 0 is the primary, then the subtasks by id. Each non-terminal phase is a bar
 from its start to its end (open phases end at the ``now`` last given); terminal
-phases (completed, failed) are instants and drawn as a diamond. The x axis is in
-seconds since ``origin`` (the task's creation), labelled either as such or as
-local wall-clock time.
+phases (completed, failed) are instants and drawn as a diamond. What the service
+has not reported (``Phase.UNKNOWN``) is an empty, dashed box: nothing is claimed
+there. The x axis is in seconds since ``origin`` (the task's creation), labelled
+either as such or as local wall-clock time. Colours follow the palette (dark theme).
 """
 
 from __future__ import annotations
@@ -14,7 +15,18 @@ from datetime import datetime, timedelta
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QHelpEvent, QMouseEvent, QPalette
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetrics,
+    QHelpEvent,
+    QIcon,
+    QMouseEvent,
+    QPainter,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
@@ -22,7 +34,9 @@ from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.palette import PHASE_COLORS
 
 BAR_HEIGHT = 0.6
-MARKER_PX = 11
+MARKER_PX = 14
+UNKNOWN_PEN = 1.5
+UNKNOWN_ALPHA = 80
 
 
 class _TimeAxis(pg.AxisItem):
@@ -32,6 +46,7 @@ class _TimeAxis(pg.AxisItem):
         super().__init__("bottom")
         self.origin: datetime | None = None
         self.wall_clock = False
+        self.enableAutoSIPrefix(False)  # "seconds (x0.001)" for a sub-second task: say seconds, always
 
     def tickStrings(self, values, scale, spacing):
         if not self.wall_clock or self.origin is None:
@@ -46,11 +61,7 @@ class InstanceTimeline(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._axis = _TimeAxis()
-        self._plot = pg.PlotWidget(
-            self,
-            axisItems={"bottom": self._axis},
-            background=self.palette().color(QPalette.ColorRole.Base),
-        )
+        self._plot = pg.PlotWidget(self, axisItems={"bottom": self._axis})
         self._plot.setMouseEnabled(x=True, y=False)
         self._plot.invertY(True)
         self._plot.showGrid(x=True, y=False, alpha=0.3)
@@ -63,6 +74,9 @@ class InstanceTimeline(QWidget):
             [(p.value, p.label, PHASE_COLORS[p]) for p in Phase],
             orientation=Qt.Orientation.Horizontal,
         )
+        legend.set_swatch(Phase.UNKNOWN.value, _unknown_swatch())
+        legend.set_tooltip(Phase.UNKNOWN.value, "Not reported by the service: when a phase began is known only to "
+                                                "lie in this span, or the service has not answered since.")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._plot, 1)
@@ -72,6 +86,7 @@ class InstanceTimeline(QWidget):
         self._origin: datetime | None = None
         self._now: datetime | None = None
         self.set_wall_clock(False)
+        self._apply_palette()
 
     # -- input ---------------------------------------------------------------
 
@@ -137,7 +152,7 @@ class InstanceTimeline(QWidget):
         role = "primary" if instance.instance_id == 0 else "subtask"
         lines = [
             f"instance {instance.instance_id} ({role}) on {instance.node_id or 'no node yet'}",
-            segment.phase.label,
+            _phase_text(segment),
             f"start: {self._describe(segment.start)}",
         ]
         if not segment.phase.is_terminal:
@@ -145,6 +160,11 @@ class InstanceTimeline(QWidget):
         return "\n".join(lines)
 
     # -- Qt ------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            self._apply_palette()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
@@ -187,20 +207,41 @@ class InstanceTimeline(QWidget):
     def _redraw(self) -> None:
         bars, instants = [], []
         for row, seg, start, end in self._spans():
-            (instants if seg.phase.is_terminal else bars).append((row, seg.phase, start, end))
+            (instants if seg.phase.is_terminal else bars).append((row, seg.phase, start, end, seg.after))
+        # Unknown spans first: a known phase drawn over one keeps its colour.
+        bars.sort(key=lambda bar: bar[1] is not Phase.UNKNOWN)
+        outline = self._text_color()
+        outline.setAlpha(110)
+        unknown_pen = pg.mkPen(outline, width=UNKNOWN_PEN, style=Qt.PenStyle.DashLine)
         self._bars.setOpts(
             x0=[b[2] for b in bars],
             x1=[b[3] for b in bars],
             y=[b[0] for b in bars],
             height=BAR_HEIGHT,
-            brushes=[pg.mkBrush(PHASE_COLORS[b[1]]) for b in bars],
-            pens=[pg.mkPen(None)] * len(bars),
+            brushes=[_brush(b[1], b[4]) for b in bars],
+            # None, not an empty list, when there are no bars: pyqtgraph fails on [].
+            pens=[unknown_pen if b[1] is Phase.UNKNOWN else pg.mkPen(None) for b in bars] or None,
+            pen=pg.mkPen(None),
         )
         self._markers.setData(
             x=[i[2] for i in instants],
             y=[i[0] for i in instants],
             brush=[pg.mkBrush(PHASE_COLORS[i[1]]) for i in instants],
+            pen=pg.mkPen(self._text_color(), width=1),
         )
+
+    def _text_color(self) -> QColor:
+        return self.palette().color(QPalette.ColorRole.Text)
+
+    def _apply_palette(self) -> None:
+        """The plot in the window's colours: its background, axes and labels (light or dark)."""
+        text = self._text_color()
+        self._plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
+        for name in ("left", "bottom"):
+            axis = self._plot.getAxis(name)
+            axis.setPen(text)
+            axis.setTextPen(text)
+        self._redraw()
 
     def _describe(self, t: datetime) -> str:
         return f"{_clock(t)} (+{self._seconds(t):.1f} s)"
@@ -208,6 +249,36 @@ class InstanceTimeline(QWidget):
 
 def _clock(t: datetime) -> str:
     return t.astimezone().strftime("%H:%M:%S")
+
+
+def _brush(phase: Phase, after: Phase | None) -> QBrush:
+    """A phase's colour; an unknown span is the phase known before it, faded (or nothing)."""
+    if phase is not Phase.UNKNOWN:
+        return pg.mkBrush(PHASE_COLORS[phase])
+    if after is None:
+        return pg.mkBrush(None)
+    color = QColor(PHASE_COLORS[after])
+    color.setAlpha(UNKNOWN_ALPHA)
+    return pg.mkBrush(color)
+
+
+def _phase_text(segment: PhaseSegment) -> str:
+    if segment.phase is not Phase.UNKNOWN:
+        return segment.phase.label
+    if segment.after is None:
+        return "unknown: not reported by the service"
+    return f"{segment.after.label} or later: not reported by the service"
+
+
+def _unknown_swatch() -> QIcon:
+    """The legend's sign for "unknown": an empty dashed box, as drawn in the plot."""
+    pixmap = QPixmap(12, 12)
+    pixmap.fill(Qt.GlobalColor.transparent)
+    painter = QPainter(pixmap)
+    painter.setPen(QPen(QColor(PHASE_COLORS[Phase.UNKNOWN]), 1.5, Qt.PenStyle.DashLine))
+    painter.drawRect(1, 1, 10, 10)
+    painter.end()
+    return QIcon(pixmap)
 
 
 def _row_label(inst: InstancePhases) -> str:

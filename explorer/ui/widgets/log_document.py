@@ -20,6 +20,7 @@ WRAP = 4096
 # rows aligned to multiples of WRAP instead of from its (unknown) start.
 SCAN_LIMIT = 1024 * 1024
 SEARCH_CHUNK = 1024 * 1024
+TAIL_PER_ROW = 256  # bytes read per row shown, at first, to find the last rows of a followed file
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,30 @@ class LogDocument:
         """The first row start of the last ``count`` rows of the file."""
         if self.size == 0:
             return 0
+        # A follow asks this at every poll of a growing log: first a short tail read (the last
+        # page, mostly cached), then a page's worth, then the row-by-row walk.
+        for tail in (min(self._cache.page_size, count * TAIL_PER_ROW), self._cache.page_size):
+            top = await self._end_top_of_short_lines(count, tail)
+            if top is not None:
+                return top
         return await self.rows_before(await self.row_start(self.size - 1), count - 1)
+
+    async def _end_top_of_short_lines(self, count: int, tail: int) -> int | None:
+        """`end_top` in one read of the last `tail` bytes, when the last lines are one row each (no
+        longer than `wrap`) and all in those bytes; None otherwise."""
+        start = max(0, self.size - tail)
+        data = await self._cache.read(start, self.size - start)
+        if start + len(data) != self.size:
+            return None  # the file shrank under us
+        end = len(data) - 1 if data.endswith(b"\n") else len(data)
+        for _ in range(count):
+            newline = data.rfind(b"\n", 0, end)
+            if end - (newline + 1) > self._wrap or (newline < 0 and start > 0):
+                return None  # a long line (several rows), or one that began before the tail read
+            if newline < 0:
+                return 0
+            end = newline
+        return start + end + 1
 
     async def find(
         self, needle: bytes, start: int, *, backward: bool = False, case_sensitive: bool = True

@@ -16,9 +16,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from explorer.ui.task_owner import TaskOwner
 from explorer.ui.widgets.log_document import LogDocument, Row
 from explorer.ui.widgets.range_reader import RangeReader
-from explorer.ui.widgets.task_slots import TaskSlots
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +52,7 @@ class LogViewer(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_moved)
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
-        self._tasks = TaskSlots()
+        self._tasks = TaskOwner(self)
         self._doc: LogDocument | None = None
         self._follow = False
         self._top = 0
@@ -79,7 +79,7 @@ class LogViewer(QAbstractScrollArea):
 
     def poll(self) -> None:
         """Check whether the file grew (or shrank); the owner decides how often."""
-        if self._doc is not None and self._tasks.get("poll") is None:
+        if self._doc is not None and not self._tasks.running("poll"):
             self._start("poll", self._refresh, False)
 
     def set_follow(self, follow: bool) -> None:
@@ -138,7 +138,7 @@ class LogViewer(QAbstractScrollArea):
     def _start(self, slot: str, step: Callable[..., Awaitable], *args) -> asyncio.Task:
         # The coroutine is made inside the task: a task cancelled before it runs
         # then leaves no never-awaited coroutine behind.
-        return self._tasks.start(slot, self._guard(step, *args))
+        return self._tasks.start(self._guard(step, *args), slot=slot)
 
     async def _guard(self, step: Callable[..., Awaitable], *args) -> None:
         try:

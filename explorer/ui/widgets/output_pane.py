@@ -1,16 +1,21 @@
 """Output of a running command: a log viewer per stream (stdout, stderr) in tabs.
 
-The owner hands in range readers and calls `poll()` as often as it wants the output
-to move (the pane polls only the tab on screen, and nothing while paused). Follow
-keeps the end of the output in view; scrolling up leaves follow, as in a terminal.
-Read failures (a file that does not exist yet, a node gone) show in the status line.
+The owner hands in range readers and says whether the output may still grow
+(`set_live`). While live and on screen, the pane polls the tab shown by itself:
+every `FAST_POLL` s while the file grows (output appears within a fraction of a
+second), backing off to every `IDLE_POLL` s while it does not; nothing while paused
+or hidden; one last read when it stops being live. The viewers read only what they
+show, through readers that follow the connection's backoff. `poll()` reads now (a
+state change, F5). Follow keeps the end of the output in view; scrolling up leaves
+follow, as in a terminal. Read failures (a node gone, a file cleaned up) show in the
+status line and are asked again at the next poll, never kept as the answer.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -23,6 +28,9 @@ from explorer.ui.formatting import format_size
 from explorer.ui.widgets.find_bar import FindBar, tool_button
 from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import RangeReader
+
+FAST_POLL = 0.3
+IDLE_POLL = 1.0
 
 
 class OutputPane(QWidget):
@@ -39,12 +47,19 @@ class OutputPane(QWidget):
             viewer = LogViewer(self.tabs)
             viewer.followChanged.connect(self._on_viewer_follow)
             viewer.sizeChanged.connect(lambda size, v=viewer: self._on_size(v, size))
-            viewer.readFailed.connect(lambda message, v=viewer: self._show_status(v, message))
+            viewer.readFailed.connect(lambda message, v=viewer: self._show_error(v, message))
             self.tabs.addTab(viewer, title)
             self.viewers.append(viewer)
         self.follow_button = tool_button(self, "Follow", self.set_follow, checkable=True)
         self.pause_button = tool_button(self, "Pause", self.set_paused, checkable=True)
         self.status = QLabel(self)
+        """What is shown, or why nothing is (a note), or the last read's failure."""
+        self.size_label = QLabel(self)
+        # Of fixed size: the size changes at every poll of a growing file, and a label that may
+        # change size makes the whole window lay itself out again each time.
+        self.size_label.setFixedSize(self.size_label.fontMetrics().horizontalAdvance("9999.9 MB") + 8,
+                                     self.size_label.sizeHint().height())
+        self.size_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.find_bar = FindBar(self)
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.tabBar().setVisible(len(titles) > 1)
@@ -53,13 +68,22 @@ class OutputPane(QWidget):
         bar.addWidget(self.follow_button)
         bar.addWidget(self.pause_button)
         bar.addWidget(self.status, 1)
+        bar.addWidget(self.size_label)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.find_bar)
-        self._statuses = [""] * len(self.viewers)
+        self._notes = [""] * len(self.viewers)
+        self._errors: list[str | None] = [None] * len(self.viewers)
+        self._sizes = [""] * len(self.viewers)
         self._paused = False
+        self._live = False
+        self._grew = False
+        self._interval = FAST_POLL
+        self._ticker = QTimer(self)
+        self._ticker.setSingleShot(True)
+        self._ticker.timeout.connect(self._tick)
         self.find_bar.set_viewer(self.current_viewer())
         self.set_follow(True)
 
@@ -67,19 +91,41 @@ class OutputPane(QWidget):
 
     def set_readers(self, readers: Sequence[RangeReader | None], note: str = "") -> None:
         """Show other files, one per tab (None: nothing); `note` says what they are."""
-        self._statuses = [note] * len(self.viewers)
+        self._notes = [note] * len(self.viewers)
+        self._errors = [None] * len(self.viewers)
+        self._sizes = [""] * len(self.viewers)
         for viewer, reader in zip(self.viewers, readers, strict=True):
             viewer.set_reader(reader)
         self._refresh_status()
 
     def set_note(self, note: str) -> None:
         """A line shown while there is nothing to read (e.g. the command has not started)."""
-        self._statuses = [note] * len(self.viewers)
+        self._notes = [note] * len(self.viewers)
         self._refresh_status()
 
     def poll(self) -> None:
+        """Read the tab on screen now (unless paused): has it grown, shrunk, appeared?"""
         if not self._paused:
             self.current_viewer().poll()
+
+    def set_live(self, live: bool) -> None:
+        """Whether the output may still grow: poll it by itself while on screen; one last read when it stops."""
+        if live == self._live:
+            return
+        self._live = live
+        if live:
+            self._interval = FAST_POLL
+            self._schedule()
+        else:
+            self._ticker.stop()
+            self.poll()
+
+    def is_live(self) -> bool:
+        return self._live
+
+    def is_polling(self) -> bool:
+        """Whether the pane polls by itself now (live and on screen)."""
+        return self._ticker.isActive()
 
     def set_follow(self, follow: bool) -> None:
         for viewer in self.viewers:
@@ -110,8 +156,23 @@ class OutputPane(QWidget):
 
     def clear(self) -> None:
         """Drop the readers and cancel every read under way (the owner is closing)."""
+        self._ticker.stop()
+        self._live = False
         for viewer in self.viewers:
             viewer.set_reader(None)
+
+    # -- Qt ------------------------------------------------------------------
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if self._live:
+            self.poll()
+            self._interval = FAST_POLL
+            self._schedule()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._ticker.stop()
 
     # -- internals -----------------------------------------------------------
 
@@ -126,11 +187,29 @@ class OutputPane(QWidget):
         self.followChanged.emit(follow)
 
     def _on_size(self, viewer: LogViewer, size: int) -> None:
-        self._show_status(viewer, format_size(size))
+        self._grew = True
+        index = self.viewers.index(viewer)
+        self._sizes[index], self._errors[index] = format_size(size), None
+        self._refresh_status()
 
-    def _show_status(self, viewer: LogViewer, text: str) -> None:
-        self._statuses[self.viewers.index(viewer)] = text
+    def _schedule(self) -> None:
+        if self._live and self.isVisible():
+            self._ticker.start(round(self._interval * 1000))
+
+    def _tick(self) -> None:
+        # Fast while the output moves; slower and slower (to IDLE_POLL) while it does not.
+        self._interval = FAST_POLL if self._grew else min(IDLE_POLL, self._interval * 2)
+        self._grew = False
+        self.poll()
+        self._schedule()
+
+    def _show_error(self, viewer: LogViewer, message: str) -> None:
+        self._errors[self.viewers.index(viewer)] = message
         self._refresh_status()
 
     def _refresh_status(self) -> None:
-        self.status.setText(self._statuses[self.tabs.currentIndex()])
+        index = self.tabs.currentIndex()
+        status = self._errors[index] or self._notes[index]
+        if self.status.text() != status:  # a label that changes makes the window lay out again
+            self.status.setText(status)
+        self.size_label.setText(self._sizes[index])

@@ -36,4 +36,5 @@ PHASE_COLORS: dict[Phase, str] = {
     Phase.RUNNING: "#43a047",
     Phase.COMPLETED: "#1b5e20",
     Phase.FAILED: "#e53935",
+    Phase.UNKNOWN: "#9e9e9e",  # drawn as an empty dashed box, not a fill
 }

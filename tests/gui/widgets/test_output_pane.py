@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from explorer.ui.widgets.output_pane import OutputPane
 from explorer.ui.widgets.range_reader import FileRangeReader
-from tests.support.qt_scenarios import next_emission
+from tests.support.qt_scenarios import next_emission, until
 
 TIMEOUT = 20  # generous: a bound, not a wait
 
@@ -40,7 +40,7 @@ def test_follow_and_pause(loop, pane, files):
         pane.set_readers([FileRangeReader(stdout), FileRangeReader(stderr)], "the output")
         await shown
         assert pane.is_following() and viewer.visible_lines()[-1] == "out 199"
-        assert pane.status.text() == "1.5 KB"  # 1,490 bytes
+        assert (pane.status.text(), pane.size_label.text()) == ("the output", "1.5 KB")  # 1,490 bytes
 
         polls = []
         viewer.poll = lambda: polls.append(1)  # nothing is read while paused
@@ -75,9 +75,9 @@ def test_tabs_have_their_own_status_and_find_target(loop, pane, files, tmp_path)
         pane.set_readers([FileRangeReader(stdout), FileRangeReader(tmp_path / "missing.txt")])
         await failed
         pane.tabs.setCurrentIndex(1)
-        assert "missing.txt" in pane.status.text()
+        assert "missing.txt" in pane.status.text() and pane.size_label.text() == ""
         pane.tabs.setCurrentIndex(0)
-        assert pane.status.text() == "1.5 KB"  # 1,490 bytes
+        assert (pane.status.text(), pane.size_label.text()) == ("", "1.5 KB")  # 1,490 bytes
 
         pane.find()
         bar = pane.find_bar
@@ -108,3 +108,38 @@ def test_find_bar_keys(loop, pane, qtbot, files):
     assert directions == [("x", False, False), ("x", True, False), ("x", False, True)]
     qtbot.keyClick(bar.text, Qt.Key.Key_Escape)
     assert not bar.isVisible()
+
+
+def test_a_live_pane_polls_by_itself_while_shown_and_reads_once_more_when_it_stops(loop, pane, files):
+    stdout, stderr = files
+    viewer = pane.viewers[0]
+
+    def last_line(text: str):
+        return lambda: viewer.visible_lines()[-1:] == [text]
+
+    def append(line: str) -> None:
+        with stdout.open("a") as f:
+            f.write(line + "\n")
+
+    async def scenario():
+        shown = next_emission(viewer.viewChanged, TIMEOUT)
+        pane.set_readers([FileRangeReader(stdout), FileRangeReader(stderr)])
+        await shown
+        pane.set_live(True)
+        assert pane.is_live() and pane.is_polling()
+        append("out 200")  # nobody calls poll(): the pane reads by itself
+        await until(viewer.viewChanged, last_line("out 200"), TIMEOUT)
+
+        pane.hide()
+        assert not pane.is_polling()  # hidden: nothing is read
+        append("out 201")
+        pane.show()  # shown again: it catches up at once, and goes on polling
+        await until(viewer.viewChanged, last_line("out 201"), TIMEOUT)
+        assert pane.is_polling()
+
+        append("out 202")
+        pane.set_live(False)  # the command ended: one last read, then no more polling
+        assert not pane.is_polling()
+        await until(viewer.viewChanged, last_line("out 202"), TIMEOUT)
+
+    run(loop, scenario())

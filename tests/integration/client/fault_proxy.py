@@ -8,13 +8,19 @@ with an error status (429/503 with Retry-After) or to be unreachable.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 
 import aiohttp
 import yarl
 from aiohttp import web
 from multidict import CIMultiDict
+
+from explorer.client.connecting.client_factory import ClientFactory, Connection
+from explorer.client.connecting.credentials import MemoryCredentialStore
+from explorer.client.connecting.profiles import SharedKeyProfile
 
 HOP_BY_HOP = {"connection", "keep-alive", "transfer-encoding", "content-length", "host", "content-encoding"}
 
@@ -39,6 +45,10 @@ class FaultProxy:
     upstream: str
     faults: list[Fault] = field(default_factory=list)
     received: list[Received] = field(default_factory=list)
+
+    @property
+    def requests(self) -> int:
+        return len(self.received)
 
     @property
     def faulted(self) -> int:
@@ -81,3 +91,20 @@ class FaultProxy:
         return web.Response(
             status=fault.status, headers=headers, body=json.dumps(body), content_type="application/json"
         )
+
+
+@contextlib.asynccontextmanager
+async def proxied_connection(local_batch) -> AsyncIterator[tuple[FaultProxy, Connection]]:
+    """A proxy in front of a running `LocalBatchService`, and a connection to Local Batch through it."""
+    proxy = FaultProxy(local_batch.endpoint.endpoint)
+    url = await proxy.start()
+    endpoint = local_batch.endpoint
+    profile = SharedKeyProfile("through proxy", endpoint.account, url)
+    credentials = MemoryCredentialStore()
+    credentials.set_secret(profile.secret_name, endpoint.key)
+    connection = await ClientFactory(credentials).connect(profile)
+    try:
+        yield proxy, connection
+    finally:
+        await connection.close()
+        await proxy.close()

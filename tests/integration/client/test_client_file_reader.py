@@ -1,0 +1,86 @@
+"""The live file reader against a real Local Batch: only the bytes asked for, through the connection's backoff."""
+
+from __future__ import annotations
+
+import pytest
+import pytest_asyncio
+
+from explorer.client.connecting.connection_state import Backoff, ConnectionStatus
+from explorer.client.files import TaskFiles
+from explorer.client.watching.monitor import Monitor
+from tests.integration.client.fault_proxy import proxied_connection
+from tests.support.batch_scenarios import create_idle_pool, python_command, submit_task, task_state
+from tests.support.waiting import wait_until
+
+WRITE = "import sys; sys.stdout.write(''.join(f'line {i}\\n' for i in range(100000)))"
+
+
+@pytest_asyncio.fixture
+async def monitor(connection):
+    monitor = Monitor(connection.client)
+    yield monitor
+    await monitor.close()
+
+
+@pytest_asyncio.fixture
+async def proxied(local_batch):
+    """Through a proxy that counts requests (it answers a HEAD without the file's Content-Length:
+    sizes are checked without it)."""
+    async with proxied_connection(local_batch) as (proxy, connection):
+        monitor = Monitor(connection.client, backoff=Backoff(initial=0.5, factor=2.0, jitter=0))
+        yield proxy, connection, monitor
+        await monitor.close()
+
+
+async def completed_task(client) -> None:
+    await create_idle_pool(client, "p", 1)
+    await submit_task(client, "p", "job", "writer", python_command(WRITE))
+
+    async def done() -> bool:
+        return await task_state(client, "job", "writer") == "completed"
+
+    await wait_until(done, what="the task to complete")
+
+
+@pytest.mark.asyncio
+async def test_only_the_ranges_asked_for_are_fetched(connection, monitor, loop_errors):
+    await completed_task(connection.client)
+    reader = monitor.file_reader(TaskFiles("job", "writer"), "stdout.txt")
+    expected = "".join(f"line {i}\n" for i in range(100000)).encode()
+    assert await reader.size() == len(expected)
+    assert await reader.read(0, 10) == expected[:10]
+    tail = len(expected) - 100
+    assert await reader.read(tail, 1000) == expected[tail:]  # short at the end of the file
+    assert reader.bytes_fetched == 10 + 100, "nothing beyond the ranges asked for"
+
+
+@pytest.mark.asyncio
+async def test_a_missing_file_is_an_answer_not_an_outage(connection, monitor, loop_errors):
+    await completed_task(connection.client)
+    reader = monitor.file_reader(TaskFiles("job", "writer"), "never.txt")
+    with pytest.raises(OSError, match="never.txt: HTTP 404"):
+        await reader.size()
+    assert monitor.state.status is ConnectionStatus.CONNECTED
+
+
+@pytest.mark.asyncio
+async def test_reads_wait_out_the_backoff_of_an_outage(proxied, loop_errors):
+    proxy, connection, monitor = proxied
+    await completed_task(connection.client)
+    reader = monitor.file_reader(TaskFiles("job", "writer"), "stdout.txt")
+    tracker = monitor.connection
+    proxy.fail_next(2, 503, "ServerBusy")
+    with pytest.raises(OSError, match="HTTP 503"):
+        await reader.size()
+    assert monitor.state.status is ConnectionStatus.RETRYING and monitor.state.retry_in == 0.5
+    failed_at, sent = tracker.now(), proxy.requests
+
+    with pytest.raises(OSError, match="HTTP 503"):
+        await reader.size()  # asked at once: sent only once the backoff is over
+    assert tracker.now() - failed_at >= 0.45 and proxy.requests == sent + 1
+    assert monitor.state.attempt == 2 and monitor.state.retry_in == 1.0
+
+    retried_at = tracker.now()
+    await reader.size()
+    assert tracker.now() - retried_at >= 0.95, "the second backoff was followed too"
+    assert monitor.state.status is ConnectionStatus.CONNECTED and tracker.last_contact is not None
