@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
+from explorer import logfiles
 from explorer.client.acting.operations import BatchOperations
 from explorer.client.acting.storage import LinkedStorage, azurite_storage
 from explorer.client.acting.submission import Submission
@@ -223,24 +225,27 @@ def settle_garbage_collector() -> None:
     gc.freeze()
 
 
-def configure_logging() -> Path:
-    log_dir = Path(platformdirs.user_log_dir("mpi-explorer"))
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "explorer.log"
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+def configure_logging(debug: bool = False) -> Path:
+    """The app's rotating log file (and, with `debug`, DEBUG records, echoed on stderr too)."""
+    if debug:
+        os.environ[logfiles.DEBUG_ENV] = "1"  # the Local Batch child logs DEBUG records as well
+    debug = debug or logfiles.debug_requested()
+    path = logfiles.user_log_dir() / "explorer.log"
     root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    root.addHandler(logfiles.rotating_file_handler(path))
+    if debug:
+        root.addHandler(logfiles.stream_handler(logging.DEBUG))
     # The SDK warns, with a traceback, each time an error response has no JSON body
     # (every HEAD 404 while a file does not exist yet): noise, not news.
     logging.getLogger("azure.batch._utils.model_base").setLevel(logging.ERROR)
+    # Its request log repeats every header of every poll: too much even for --debug.
     logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
     return path
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    log_path = configure_logging()
+    log_path = configure_logging(args.debug)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("MPI Explorer")
     qapp.setOrganizationName("mpi-explorer")

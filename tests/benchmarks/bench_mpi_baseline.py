@@ -3,7 +3,7 @@
 Run: ``python tests/benchmarks/bench_mpi_baseline.py [--runs 7] [--ranks 4]``.
 
 Median wall time, over several runs, of a complete 4-rank mpi4py hello world
-(``resources/samples/mpi-hello/hello.py``: MPI_Init, one allreduce, a barrier, exit):
+(``explorer/resources/samples/mpi-hello/hello.py``: MPI_Init, one allreduce, a barrier, exit):
 
 - plain:  ``mpiexec -n 4 python hello.py`` (Hydra forks its one proxy locally);
 - shim:   ``mpiexec -hosts 127.1.0.1,...,127.1.0.4 -n 4 -ppn 1 python hello.py`` with
@@ -29,13 +29,14 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from explorer.localbatch.running.mpi_launcher import (
+from explorer.localbatch.running.mpi_launcher import (  # noqa: E402 - after the sys.path line
     NodeContext,
     launcher_environment,
     write_host_map,
 )
+from explorer.resources import resource_path  # noqa: E402
 
-HELLO = REPO / "resources" / "samples" / "mpi-hello" / "hello.py"
+HELLO = resource_path("samples", "mpi-hello", "hello.py")
 VENV_BIN = Path(sys.executable).parent
 
 

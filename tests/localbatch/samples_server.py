@@ -1,4 +1,4 @@
-"""Serving resources/samples over HTTP on loopback, as the httpUrl of resource files."""
+"""Serving the bundled samples (explorer/resources/samples) over HTTP on loopback, as the httpUrl of resource files."""
 
 from __future__ import annotations
 

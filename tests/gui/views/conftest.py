@@ -10,7 +10,7 @@ from tests.localbatch.samples_server import SamplesServer
 
 @pytest.fixture(scope="module")
 def samples():
-    """resources/samples served on loopback (the `{samples_base_url}` of the sample tasks)."""
+    """The bundled samples (explorer/resources/samples) served on loopback (the `{samples_base_url}` of the sample tasks)."""
     server = SamplesServer()
     yield server
     server.stop()
