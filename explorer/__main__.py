@@ -43,6 +43,12 @@ def main(argv: list[str] | None = None) -> int:
         from explorer.localbatch.cli import serve
 
         return serve(args)
+    from explorer.system_libs import check_for_window
+
+    problem = check_for_window()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from explorer.app import run_gui
 
     return run_gui(args)

@@ -26,7 +26,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
-from explorer import logfiles
+from explorer import __version__, logfiles
 from explorer.client.acting.operations import BatchOperations
 from explorer.client.acting.storage import LinkedStorage, azurite_storage
 from explorer.client.acting.submission import Submission
@@ -38,7 +38,9 @@ from explorer.client.local.azurite import AzuriteService, azurite_executable
 from explorer.client.local.demo import start_demo
 from explorer.client.local.samples import SampleServer, sample_task_json
 from explorer.client.watching.monitor import Monitor
+from explorer.resources import APP_ID
 from explorer.ui.error_dialog import install_error_dialog
+from explorer.ui.icons import app_icon
 from explorer.ui.main_window import MainWindow
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
@@ -248,7 +250,11 @@ def run_gui(args: argparse.Namespace) -> int:
     log_path = configure_logging(args.debug)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("MPI Explorer")
+    qapp.setApplicationVersion(__version__)
     qapp.setOrganizationName("mpi-explorer")
+    qapp.setWindowIcon(app_icon())
+    # Wayland and the task bars find the .desktop file (and its icon) by this id.
+    qapp.setDesktopFileName(APP_ID)
     settings = Settings()
     apply_theme(qapp, settings.theme)
     loop = qasync.QEventLoop(qapp)

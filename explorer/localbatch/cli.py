@@ -26,6 +26,7 @@ from explorer.localbatch.api.auth import generate_key
 from explorer.localbatch.context import Settings
 from explorer.localbatch.files.blob_containers import AutoStorage
 from explorer.localbatch.service import LocalBatch
+from explorer.platform_support import local_batch_support
 
 log = logging.getLogger(__name__)
 KEY_FILE = "account.key"
@@ -99,6 +100,10 @@ def configure_logging(log_file: Path | None, debug: bool) -> None:
 
 def serve(args: argparse.Namespace) -> int:
     configure_logging(args.log_file, getattr(args, "debug", False) or logfiles.debug_requested())
+    support = local_batch_support()
+    if not support.available:
+        print(f"Local Batch is {support.description}.", file=sys.stderr)
+        return 2
     try:
         storage = auto_storage(args)
     except ValueError as error:
