@@ -40,9 +40,11 @@ def python_executable() -> Path:
 def tools_bin_dir() -> Path:
     """Where `mpiexec`, `hydra_pmi_proxy` and `python3` of this installation are.
 
-    A venv's bin directory; in a bundle the `bin/` folder the installer fills (MPICH's
-    programs and small `python3`/`python` scripts that call `mpi-explorer python`).
+    A venv's bin directory; in a bundle the `bin/` folder of its contents that the spec
+    fills (MPICH's programs and small `python3`/`python` scripts that call
+    `mpi-explorer python`), see installer/mpi-explorer.spec.
     """
-    if is_frozen():
-        return Path(sys.executable).resolve().parent / "bin"
+    bundle = getattr(sys, "_MEIPASS", None)
+    if is_frozen() and bundle is not None:
+        return Path(bundle) / "bin"
     return Path(sys.executable).parent

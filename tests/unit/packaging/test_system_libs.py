@@ -7,8 +7,8 @@ import shutil
 import subprocess
 from pathlib import Path
 
-import pytest
 import PySide6
+import pytest
 
 from explorer import system_libs
 
