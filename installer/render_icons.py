@@ -1,7 +1,7 @@
 """Render the application icon from its SVG: the hicolor PNGs (committed), and .ico/.icns for the installers.
 
     python installer/render_icons.py                     # the PNGs under explorer/resources/icons/hicolor
-    python installer/render_icons.py --ico build/app.ico --icns build/app.icns
+    python installer/render_icons.py --ico build/app.ico --icns build/app.icns   # only these
 
 Qt draws the SVG (QtSvg) and writes ICO and ICNS through its image format plugins,
 so nothing beyond the app's own dependencies is needed.
@@ -53,8 +53,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--icns", type=Path, help="also write a macOS .icns here")
     args = parser.parse_args(argv)
     _app = QGuiApplication.instance() or QGuiApplication([])
-    for size in PNG_SIZES:
-        write(render(size), app_icon_path(size), "png")
+    if not (args.ico or args.icns):
+        for size in PNG_SIZES:
+            write(render(size), app_icon_path(size), "png")
     if args.ico:
         # Qt's ICO writer takes one image; the largest keeps Explorer's views sharp.
         write(render(max(ICO_SIZES)), args.ico, "ico")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tarfile
 import zipfile
 from pathlib import Path
 
@@ -56,3 +57,20 @@ def test_installed_from_the_wheel_it_answers_version_and_runs_the_demo(wheel: Pa
     elsewhere.mkdir()
     check_version([str(venv / "bin" / "mpi-explorer")], elsewhere)
     check_demo([str(venv / "bin" / "mpi-explorer")], elsewhere)
+
+
+def test_the_sdist_holds_what_it_takes_to_build_install_and_test(tmp_path: Path):
+    subprocess.run(
+        [sys.executable, "-m", "build", "--sdist", "--outdir", str(tmp_path), str(REPO)],
+        check=True, capture_output=True, timeout=300,
+    )
+    (sdist,) = tmp_path.glob("mpi_explorer-*.tar.gz")
+    with tarfile.open(sdist) as archive:
+        names = {name.split("/", 1)[1] for name in archive.getnames() if "/" in name}
+    for name in (
+        "LICENSE", "README.md", "pyproject.toml", "tests/conftest.py", "tests/packaging/test_wheel.py",
+        "scripts/test.sh", "installer/mpi-explorer.spec", "explorer/resources/samples/mpi-hello/hello.py",
+        "explorer/resources/icons/hicolor/48x48/apps/io.github.mpi_explorer.MPIExplorer.png",
+    ):
+        assert name in names, name
+    assert not any("__pycache__" in name for name in names)
