@@ -20,6 +20,7 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$python" -m venv "$work/venv"
 pip=("$work/venv/bin/python" -m pip install --quiet --disable-pip-version-check)
+exec 2> >(grep -v "^WARNING: Location" >&2)  # this machine's pip config names missing local indexes
 "${pip[@]}" --upgrade pip
 if [ "$mode" = minimum ]; then
     # Every ">=X" of [project.dependencies] that applies to this Python, pinned to "==X.*".

@@ -6,10 +6,10 @@ import os
 import subprocess
 from pathlib import Path
 
-import psutil
 from PySide6.QtGui import QImage
 
 from explorer import __version__
+from tests.gui.test_app import _processes_with as processes_with  # to move to tests/support
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -42,14 +42,3 @@ def check_demo(command: list[str], cwd: Path, quit_after: float = 12.0) -> str:
     assert "pi monte carlo: 4 ranks on nodes" in stdout and "step 1/" in stdout, stdout
     assert not processes_with(env["XDG_DATA_HOME"]), "the app left processes behind"
     return stdout
-
-
-def processes_with(data_home: str) -> list[list[str]]:
-    found = []
-    for process in psutil.process_iter(["cmdline"]):
-        try:
-            if process.environ().get("XDG_DATA_HOME") == data_home:
-                found.append(process.info["cmdline"])
-        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-            continue
-    return found
