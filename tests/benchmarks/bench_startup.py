@@ -37,7 +37,7 @@ QUIT_AFTER = 12  # seconds after the window is up: well past both figures
 READY = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) INFO .*Local Batch ready at", re.M)
 
 
-def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[float, float]:
+def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[float, float, bool]:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         for var, sub in (("XDG_CONFIG_HOME", "c"), ("XDG_DATA_HOME", "d"), ("XDG_STATE_HOME", "s"),
@@ -45,8 +45,9 @@ def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[f
             env[var] = str(Path(home) / sub)
         started_wall, started = time.time(), time.perf_counter()
         # It quits by itself, as on Ctrl+Q (stopping Local Batch and Azurite), once measured.
+        errors = open(Path(home) / "stderr.txt", "w+")  # noqa: SIM115 - read back on failure
         app = subprocess.Popen([*command, "--quit-after", str(QUIT_AFTER)], env=env, cwd=home,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                               stdout=subprocess.DEVNULL, stderr=errors)
         try:
             window = None
             deadline = started + timeout
@@ -57,28 +58,33 @@ def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[f
                 if window is None:
                     time.sleep(0.01)
             if window is None:
-                raise RuntimeError(f"no window within {timeout:.0f} s")
+                errors.seek(0)
+                raise RuntimeError(f"no window within {timeout:.0f} s; stderr: {errors.read()[-2000:]}")
             log = (Path(env["XDG_STATE_HOME"]) / "mpi-explorer" / "log" / "explorer.log").read_text()
             stamp = READY.search(log)
             if stamp is None:
                 raise RuntimeError("no 'Local Batch ready' in the log")
             ready_wall = datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()
             ready = ready_wall - started_wall
+            azurite = "Azurite ready at" in log
         finally:
             app.wait(timeout + QUIT_AFTER)
-        return window, ready
+            errors.close()
+        return window, ready, azurite
 
 
 def measure(name: str, command: list[str], runs: int, display: str) -> None:
     windows, readies = [], []
     one_run(command, display)  # warm the page cache: "cold" means a new process, not a cold disk
     for _ in range(runs):
-        window, ready = one_run(command, display)
+        window, ready, azurite = one_run(command, display)
         windows.append(window)
         readies.append(ready)
+    # The app starts Azurite (when it finds it) before Local Batch: say which case was measured.
     print(f"{name}: first painted window {statistics.median(windows):.2f} s, "
           f"Local Batch ready {statistics.median(readies):.2f} s "
-          f"(medians of {runs}; window runs {', '.join(f'{w:.2f}' for w in windows)})")
+          f"(medians of {runs}; window runs {', '.join(f'{w:.2f}' for w in windows)}; "
+          f"Azurite {'started first' if azurite else 'not found, not started'})")
 
 
 def size(path: Path) -> str:
@@ -95,7 +101,8 @@ def fresh_venv_size() -> str:
         venv = Path(work) / "venv"
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
         wheel = next(Path(work).glob("*.whl"))
-        subprocess.run([venv / "bin" / "python", "-m", "pip", "install", "-q", str(wheel)], check=True)
+        subprocess.run([venv / "bin" / "python", "-m", "pip", "install", "-q", str(wheel)], check=True,
+                       stderr=subprocess.DEVNULL)
         return size(venv)
 
 
@@ -109,11 +116,11 @@ def main() -> int:
         if shutil.which(tool) is None:
             print(f"{tool} is needed (apt-get install xvfb xdotool)", file=sys.stderr)
             return 2
-    display = ":93"
-    xvfb = subprocess.Popen(["Xvfb", display, "-screen", "0", "1600x1000x24"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    # -displayfd: Xvfb picks a free display and says which; -noreset: it stays up between runs.
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-noreset", "-screen", "0", "1600x1000x24"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        time.sleep(1)
+        display = f":{xvfb.stdout.readline().strip()}"
         measure("venv", [str(REPO / ".venv" / "bin" / "mpi-explorer")], args.runs, display)
         if args.bundle is not None:
             measure("bundle", [str(args.bundle / "mpi-explorer")], args.runs, display)
