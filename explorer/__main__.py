@@ -1,4 +1,9 @@
-"""Command line: `mpi-explorer` (the window) and `mpi-explorer localbatch serve`."""
+"""Command line: `mpi-explorer` (the window) and `mpi-explorer localbatch serve`.
+
+A frozen bundle also answers `mpi-explorer python [-c CODE | -m MODULE | SCRIPT] ARGS`:
+it is the Python interpreter of the bundle (see explorer/frozen.py). It is checked
+before anything else is imported, so that each MPI rank starts quickly.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +12,16 @@ import sys
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from explorer import __version__
+
     parser = argparse.ArgumentParser(prog="mpi-explorer", description="MPI Explorer for Azure Batch")
+    parser.add_argument("--version", action="version", version=f"mpi-explorer {__version__}")
     parser.add_argument("--demo", action="store_true", help="ensure a local MPI pool and run a sample MPI task")
     parser.add_argument("--screenshot", metavar="FILE", help="save a screenshot of the main window, then quit")
     parser.add_argument("--quit-after", metavar="SECONDS", type=float, help="quit after this many seconds")
+    parser.add_argument(
+        "--debug", action="store_true", help="verbose logging (DEBUG records in the log files, and on stderr)"
+    )
     commands = parser.add_subparsers(dest="command")
     localbatch = commands.add_parser("localbatch", help="the Local Batch service")
     localbatch_commands = localbatch.add_subparsers(dest="localbatch_command", required=True)
@@ -22,11 +33,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["python"]:
+        from explorer.python_command import run_python
+
+        return run_python(argv[1:])
     args = build_parser().parse_args(argv)
     if args.command == "localbatch":
         from explorer.localbatch.cli import serve
 
         return serve(args)
+    from explorer.system_libs import check_for_window
+
+    problem = check_for_window()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     from explorer.app import run_gui
 
     return run_gui(args)

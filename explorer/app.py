@@ -17,6 +17,7 @@ import contextlib
 import dataclasses
 import gc
 import logging
+import os
 import sys
 from pathlib import Path
 
@@ -25,6 +26,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
+from explorer import __version__, logfiles
 from explorer.client.acting.operations import BatchOperations
 from explorer.client.acting.storage import LinkedStorage, azurite_storage
 from explorer.client.acting.submission import Submission
@@ -36,7 +38,9 @@ from explorer.client.local.azurite import AzuriteService, azurite_executable
 from explorer.client.local.demo import start_demo
 from explorer.client.local.samples import SampleServer, sample_task_json
 from explorer.client.watching.monitor import Monitor
+from explorer.resources import APP_ID
 from explorer.ui.error_dialog import install_error_dialog
+from explorer.ui.icons import app_icon
 from explorer.ui.main_window import MainWindow
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
@@ -223,27 +227,34 @@ def settle_garbage_collector() -> None:
     gc.freeze()
 
 
-def configure_logging() -> Path:
-    log_dir = Path(platformdirs.user_log_dir("mpi-explorer"))
-    log_dir.mkdir(parents=True, exist_ok=True)
-    path = log_dir / "explorer.log"
-    handler = logging.FileHandler(path, encoding="utf-8")
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+def configure_logging(debug: bool = False) -> Path:
+    """The app's rotating log file (and, with `debug`, DEBUG records, echoed on stderr too)."""
+    if debug:
+        os.environ[logfiles.DEBUG_ENV] = "1"  # the Local Batch child logs DEBUG records as well
+    debug = debug or logfiles.debug_requested()
+    path = logfiles.user_log_dir() / "explorer.log"
     root = logging.getLogger()
-    root.setLevel(logging.INFO)
-    root.addHandler(handler)
+    root.setLevel(logging.DEBUG if debug else logging.INFO)
+    root.addHandler(logfiles.rotating_file_handler(path))
+    if debug:
+        root.addHandler(logfiles.stream_handler(logging.DEBUG))
     # The SDK warns, with a traceback, each time an error response has no JSON body
     # (every HEAD 404 while a file does not exist yet): noise, not news.
     logging.getLogger("azure.batch._utils.model_base").setLevel(logging.ERROR)
+    # Its request log repeats every header of every poll: too much even for --debug.
     logging.getLogger("azure.core.pipeline.policies.http_logging_policy").setLevel(logging.WARNING)
     return path
 
 
 def run_gui(args: argparse.Namespace) -> int:
-    log_path = configure_logging()
+    log_path = configure_logging(args.debug)
     qapp = QApplication.instance() or QApplication(sys.argv[:1])
     qapp.setApplicationName("MPI Explorer")
+    qapp.setApplicationVersion(__version__)
     qapp.setOrganizationName("mpi-explorer")
+    qapp.setWindowIcon(app_icon())
+    # Wayland and the task bars find the .desktop file (and its icon) by this id.
+    qapp.setDesktopFileName(APP_ID)
     settings = Settings()
     apply_theme(qapp, settings.theme)
     loop = qasync.QEventLoop(qapp)

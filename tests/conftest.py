@@ -31,7 +31,7 @@ def _isolated_user_dirs(tmp_path_factory, monkeypatch):
 
 @pytest_asyncio.fixture
 async def samples():
-    """resources/samples served on loopback (the `{samples_base_url}` of the sample tasks)."""
+    """explorer/resources/samples served on loopback (the `{samples_base_url}` of the sample tasks)."""
     async with served_samples() as served:
         yield served
 

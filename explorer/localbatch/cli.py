@@ -21,10 +21,12 @@ from pathlib import Path
 
 import platformdirs
 
+from explorer import logfiles
 from explorer.localbatch.api.auth import generate_key
 from explorer.localbatch.context import Settings
 from explorer.localbatch.files.blob_containers import AutoStorage
 from explorer.localbatch.service import LocalBatch
+from explorer.platform_support import local_batch_support
 
 log = logging.getLogger(__name__)
 KEY_FILE = "account.key"
@@ -49,6 +51,10 @@ def add_serve_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"blob endpoint of the linked storage (autoStorageContainerName); its key is read from {AUTO_STORAGE_KEY_ENV}",
     )
     parser.add_argument("--auto-storage-account", default=None, help="account name of the linked storage")
+    parser.add_argument(
+        "--log-file", type=Path, default=None,
+        help="write the log to FILE (rotated at 5 MB, 3 kept) and only warnings and errors to stderr",
+    )
 
 
 def account_key(data_dir: Path, given: str | None) -> str:
@@ -76,8 +82,28 @@ def auto_storage(args: argparse.Namespace) -> AutoStorage | None:
     return AutoStorage(args.auto_storage_url, args.auto_storage_account, key)
 
 
+def configure_logging(log_file: Path | None, debug: bool) -> None:
+    """Records to stderr; with `log_file`, to that rotating file and only warnings and up to stderr.
+
+    The app gives a log file and keeps stderr for what a start failure or a crash
+    prints, so neither grows without bound.
+    """
+    level = logging.DEBUG if debug else logging.INFO
+    root = logging.getLogger()
+    root.setLevel(level)
+    if log_file is None:
+        root.addHandler(logfiles.stream_handler(level))
+        return
+    root.addHandler(logfiles.rotating_file_handler(log_file))
+    root.addHandler(logfiles.stream_handler(logging.WARNING))
+
+
 def serve(args: argparse.Namespace) -> int:
-    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    configure_logging(args.log_file, getattr(args, "debug", False) or logfiles.debug_requested())
+    support = local_batch_support()
+    if not support.available:
+        print(f"Local Batch is {support.description}.", file=sys.stderr)
+        return 2
     try:
         storage = auto_storage(args)
     except ValueError as error:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -26,11 +26,14 @@ from PySide6.QtWidgets import (
     QSplitter,
     QStackedWidget,
     QTabWidget,
+    QToolBar,
     QWidget,
 )
 
 from explorer.client.local.samples import bundled_samples
+from explorer.ui.dialogs.about import AboutDialog, show_about
 from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_open_file
+from explorer.ui.icons import themed_icon
 from explorer.ui.navigator_panel import NavigatorPanel
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import THEMES
@@ -97,7 +100,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.splitter)
         self.status = ConnectionStatusBar(services.monitor, current_profile, self)
         self.setStatusBar(self.status)
+        self._icons: dict[QAction, str] = {}
         self._build_menus(profile_names)
+        self._build_toolbar()
+        self._paint_icons()
         self._restore()
 
     # --- Navigator ---------------------------------------------------------------
@@ -153,6 +159,11 @@ class MainWindow(QMainWindow):
             view.toggle_follow()
 
     # --- Qt ----------------------------------------------------------------------
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self._paint_icons()  # the theme changed: icons in the new text colour
+        super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
         settings = self.services.settings
@@ -250,22 +261,29 @@ class MainWindow(QMainWindow):
     def _build_menus(self, profile_names: list[str]) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        self.import_action = self._add(file_menu, "&Import task JSON…", self._ask_import, "Ctrl+I")
+        self.import_action = self._add(file_menu, "&Import task JSON…", self._ask_import, "Ctrl+I", icon="import")
         file_menu.addSeparator()
-        self.close_view_action = self._add(file_menu, "&Close view", self.close_view, "Ctrl+W")
-        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.close_view_action = self._add(file_menu, "&Close view", self.close_view, "Ctrl+W", icon="close-view")
+        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, icon="quit")
 
         new_menu = bar.addMenu("&New")
-        self.new_task_action = self._add(new_menu, "&Task…", self.newTaskRequested.emit, "Ctrl+N")
-        self.new_pool_action = self._add(new_menu, "&Pool…", self.newPoolRequested.emit, "Ctrl+Shift+N")
+        self.new_task_action = self._add(new_menu, "&Task…", self.newTaskRequested.emit, "Ctrl+N", icon="new-task")
+        self.new_pool_action = self._add(
+            new_menu, "&Pool…", self.newPoolRequested.emit, "Ctrl+Shift+N", icon="new-pool"
+        )
         samples_menu = new_menu.addMenu("Task from &sample")
+        self._icons[samples_menu.menuAction()] = "sample"
         for sample in bundled_samples():
             self._add(samples_menu, sample.display_name, lambda name=sample.name: self.sampleRequested.emit(name))
 
         view_menu = bar.addMenu("&View")
-        self.refresh_action = self._add(view_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh)
-        self.find_action = self._add(view_menu, "&Find…", self.find, QKeySequence.StandardKey.Find)
-        self.follow_action = self._add(view_menu, "F&ollow output", self.toggle_follow, "Ctrl+Shift+F")
+        self.refresh_action = self._add(
+            view_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh, icon="refresh"
+        )
+        self.find_action = self._add(view_menu, "&Find…", self.find, QKeySequence.StandardKey.Find, icon="find")
+        self.follow_action = self._add(
+            view_menu, "F&ollow output", self.toggle_follow, "Ctrl+Shift+F", icon="follow"
+        )
         view_menu.addSeparator()
         theme_menu = view_menu.addMenu("&Theme")
         themes = QActionGroup(self)
@@ -285,13 +303,46 @@ class MainWindow(QMainWindow):
             profiles.addAction(action)
             self._profile_actions[name] = action
         connection_menu.addSeparator()
-        self._add(connection_menu, "&Retry now", self.services.monitor.retry_now)
+        self._add(connection_menu, "&Retry now", self.services.monitor.retry_now, icon="retry")
+
+        help_menu = bar.addMenu("&Help")
+        self.about_action = self._add(help_menu, "&About MPI Explorer", self.show_about, icon="about")
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.find_action.setEnabled(False)
         self.follow_action.setEnabled(False)
 
-    def _add(self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None) -> QAction:
+    def _build_toolbar(self) -> None:
+        toolbar = QToolBar("Main toolbar", self)
+        toolbar.setObjectName("mainToolbar")  # saveState() keeps its place by this name
+        toolbar.setMovable(False)
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.new_task_action.setIconText("New task")
+        self.new_pool_action.setIconText("New pool")
+        self.import_action.setIconText("Import")
+        for action in (self.new_task_action, self.new_pool_action, self.import_action):
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.refresh_action, self.find_action, self.follow_action):
+            toolbar.addAction(action)
+        self.toolbar = toolbar
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
+
+    def _paint_icons(self) -> None:
+        palette = self.palette()
+        for action, name in self._icons.items():
+            action.setIcon(themed_icon(name, palette))
+
+    def show_about(self) -> AboutDialog:
+        return show_about(self, self.services.settings.path.parent)
+
+    def _add(
+        self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None, *, icon: str | None = None
+    ) -> QAction:
         action = menu.addAction(text)
         action.triggered.connect(lambda _checked=False: slot())
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
+        if icon is not None:
+            self._icons[action] = icon
         return action

@@ -3,7 +3,7 @@
 Run: ``PYTHONPATH=. python tests/benchmarks/bench_mpi_baseline.py [--runs 7] [--ranks 4]``.
 
 Median wall time, over several runs, of a complete 4-rank mpi4py hello world
-(``resources/samples/mpi-hello/hello.py``: MPI_Init, one allreduce, a barrier, exit):
+(``explorer/resources/samples/mpi-hello/hello.py``: MPI_Init, one allreduce, a barrier, exit):
 
 - plain:  ``mpiexec -n 4 python hello.py`` (Hydra forks its one proxy locally);
 - shim:   ``mpiexec -hosts 127.1.0.1,...,127.1.0.4 -n 4 -ppn 1 python hello.py`` with

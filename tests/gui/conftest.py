@@ -93,7 +93,7 @@ def runner(loop, qtbot) -> ScenarioRunner:
 
 @pytest.fixture
 def samples(loop):
-    """resources/samples served on loopback, on the test's qasync loop."""
+    """explorer/resources/samples served on loopback, on the test's qasync loop."""
     served = served_samples()
     yield loop.run_until_complete(served.__aenter__())
     loop.run_until_complete(served.__aexit__(None, None, None))

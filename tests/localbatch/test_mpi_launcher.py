@@ -27,9 +27,9 @@ from explorer.localbatch.running.mpi_launcher import (
     parse_ssh_args,
     write_host_map,
 )
+from explorer.resources import resource_path
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLES = REPO / "resources" / "samples"
+SAMPLES = resource_path("samples")
 VENV_BIN = Path(sys.executable).parent
 MPIEXEC = shutil.which("mpiexec", path=str(VENV_BIN)) or shutil.which("mpiexec")
 

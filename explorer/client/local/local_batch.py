@@ -15,11 +15,12 @@ import os
 import select
 import signal
 import subprocess
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from explorer.frozen import localbatch_serve_command
 
 if TYPE_CHECKING:
     from explorer.client.storage_account import StorageAccount
@@ -65,6 +66,10 @@ class LocalBatchService:
         return self.data_dir / "localbatch.log"
 
     @property
+    def stderr_path(self) -> Path:
+        return self.data_dir / "localbatch-stderr.log"
+
+    @property
     def pid(self) -> int | None:
         return self._process.pid if self._process else None
 
@@ -75,11 +80,10 @@ class LocalBatchService:
         if self.is_running():
             raise LocalBatchStartError("Local Batch is already running")
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        command = [
-            sys.executable, "-m", "explorer", "localbatch", "serve",
-            "--port", str(self._port), "--data-dir", str(self.data_dir),
+        command = localbatch_serve_command(
+            "--port", str(self._port), "--data-dir", str(self.data_dir), "--log-file", str(self.log_path),
             *self._extra_args,
-        ]
+        )
         if self._account:
             command += ["--account", self._account]
         # Keys are passed through the environment, not argv: argv is visible to every user.
@@ -89,9 +93,10 @@ class LocalBatchService:
         if self._auto_storage:
             command += ["--auto-storage-url", self._auto_storage.url, "--auto-storage-account", self._auto_storage.name]
             env["LOCALBATCH_AUTO_STORAGE_KEY"] = self._auto_storage.key
-        with open(self.log_path, "ab") as log_file:
+        # The log rotates itself; stderr keeps this start's warnings and anything a crash prints.
+        with open(self.stderr_path, "wb") as stderr_file:
             self._process = subprocess.Popen(
-                command, stdout=subprocess.PIPE, stderr=log_file, stdin=subprocess.DEVNULL, env=env
+                command, stdout=subprocess.PIPE, stderr=stderr_file, stdin=subprocess.DEVNULL, env=env
             )
         try:
             line = self._read_ready_line(timeout)
@@ -125,7 +130,7 @@ class LocalBatchService:
 
     def _log_tail(self) -> str:
         try:
-            lines = self.log_path.read_text(errors="replace").splitlines()[-15:]
+            lines = self.stderr_path.read_text(errors="replace").splitlines()[-15:]
         except OSError:
             return ""
         return "Its log ends with:\n" + "\n".join(lines)

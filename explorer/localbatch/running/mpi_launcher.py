@@ -259,6 +259,8 @@ if __name__ == "__main__":
 from dataclasses import dataclass, field  # noqa: E402 - see above: not paid by the launcher
 from pathlib import Path  # noqa: E402
 
+from explorer.frozen import is_frozen, python_executable, tools_bin_dir  # noqa: E402
+
 
 @dataclass(frozen=True)
 class NodeContext:
@@ -298,8 +300,8 @@ def write_host_map(path: Path | str, contexts: list[NodeContext] | tuple[NodeCon
 
 
 def hydra_bin_dir() -> Path:
-    """Directory holding ``mpiexec`` and ``hydra_pmi_proxy`` of the ``mpich`` wheel."""
-    return Path(_hydra_bin_dir())
+    """Directory holding ``mpiexec`` and ``hydra_pmi_proxy`` of the ``mpich`` wheel (or of the bundle)."""
+    return tools_bin_dir() if is_frozen() else Path(_hydra_bin_dir())
 
 
 def write_launcher_script(directory: Path | str) -> Path:
@@ -312,6 +314,7 @@ def write_launcher_script(directory: Path | str) -> Path:
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     script = directory / LAUNCHER_SCRIPT_NAME
+    header = "# Local Batch: ssh stand-in for MPICH Hydra (generated).\n"
     python = sys.executable
     module_file = str(Path(__file__).resolve())
     # Run the file as __main__ by hand: runpy would import typing & co (~7 ms a proxy).
@@ -323,13 +326,13 @@ def write_launcher_script(directory: Path | str) -> Path:
         "exec(code, {'__name__': '__main__', '__file__': path, '__builtins__': __builtins__})\n"
     )
     shebang = f"#!{python} -IS"
-    if len(shebang) < 120 and " " not in python:  # kernel limits/splits shebang lines
-        text = f"{shebang}\n# Local Batch: ssh stand-in for MPICH Hydra (generated).\n{body}"
+    if is_frozen():
+        # A bundle's modules are not files on disk: its python3 runs this one by name.
+        text = f"#!/bin/sh\n{header}exec {shlex.quote(str(python_executable()))} -m {__name__} \"$@\"\n"
+    elif len(shebang) < 120 and " " not in python:  # kernel limits/splits shebang lines
+        text = f"{shebang}\n{header}{body}"
     else:
-        text = (
-            "#!/bin/sh\n# Local Batch: ssh stand-in for MPICH Hydra (generated).\n"
-            f"exec {shlex.quote(python)} -IS {shlex.quote(module_file)} \"$@\"\n"
-        )
+        text = f"#!/bin/sh\n{header}exec {shlex.quote(python)} -IS {shlex.quote(module_file)} \"$@\"\n"
     _write_if_changed(script, text)
     script.chmod(0o755)
     return script

@@ -12,13 +12,14 @@ import logging
 import os
 import shlex
 import signal
-import sys
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
 import psutil
+
+from explorer.frozen import tools_bin_dir
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,7 @@ _INHERITED = ("HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "USER", "LOGNAME", "TM
 def base_environment() -> dict[str, str]:
     """A node's environment: a clean base with this interpreter's bin dir (mpiexec, python3) first on PATH."""
     env = {name: os.environ[name] for name in _INHERITED if name in os.environ}
-    bin_dir = str(Path(sys.executable).parent)
+    bin_dir = str(tools_bin_dir())
     env["PATH"] = os.pathsep.join([bin_dir, os.environ.get("PATH", "/usr/local/bin:/usr/bin:/bin")])
     return env
 

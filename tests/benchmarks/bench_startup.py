@@ -1,0 +1,141 @@
+"""Cold start and installed size: how long until the first painted window and until Local Batch is ready,
+and how much disk the venv and the frozen bundle take.
+
+Run: ``python tests/benchmarks/bench_startup.py [--runs 5] [--bundle build/installer/mpi-explorer]
+[--fresh-venv]`` (needs Xvfb and xdotool, Debian packages ``xvfb`` and ``xdotool``).
+
+Each run starts ``mpi-explorer`` as a new process on its own virtual screen (Xvfb, 1600x1000)
+with fresh user dirs, so Local Batch starts on an empty data dir, exactly as on a first start.
+*First window*: from the process start until X reports the main window ("MPI Explorer —
+Local Batch") mapped and viewable: Qt maps it once it has painted its first frame.
+*Local Batch ready*: until the app's log line "Local Batch ready at" (the service printed its
+ready line), by the log's timestamp. The figures are medians over ``--runs`` runs, for the
+venv's ``mpi-explorer`` and, if ``--bundle`` is given (default: the folder build-linux.sh
+makes, when it exists), for the frozen executable. Sizes: the dev venv (``.venv``, with the
+test tools), with ``--fresh-venv`` a venv holding only the wheel and its dependencies (a
+minute to build), and the bundle folder, tarball and .deb.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import datetime
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+DEFAULT_BUNDLE = REPO / "build" / "installer" / "mpi-explorer"
+WINDOW_TITLE = "MPI Explorer — Local Batch"
+QUIT_AFTER = 12  # seconds after the window is up: well past both figures
+READY = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) INFO .*Local Batch ready at", re.M)
+
+
+def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[float, float, bool]:
+    with tempfile.TemporaryDirectory() as home:
+        env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        for var, sub in (("XDG_CONFIG_HOME", "c"), ("XDG_DATA_HOME", "d"), ("XDG_STATE_HOME", "s"),
+                         ("XDG_CACHE_HOME", "k")):
+            env[var] = str(Path(home) / sub)
+        started_wall, started = time.time(), time.perf_counter()
+        # It quits by itself, as on Ctrl+Q (stopping Local Batch and Azurite), once measured.
+        errors = open(Path(home) / "stderr.txt", "w+")  # noqa: SIM115 - read back on failure
+        app = subprocess.Popen([*command, "--quit-after", str(QUIT_AFTER)], env=env, cwd=home,
+                               stdout=subprocess.DEVNULL, stderr=errors)
+        try:
+            window = None
+            deadline = started + timeout
+            while window is None and time.perf_counter() < deadline:
+                found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", WINDOW_TITLE],
+                                       env=env, capture_output=True, text=True)
+                window = time.perf_counter() - started if found.stdout.strip() else None
+                if window is None:
+                    time.sleep(0.01)
+            if window is None:
+                errors.seek(0)
+                raise RuntimeError(f"no window within {timeout:.0f} s; stderr: {errors.read()[-2000:]}")
+            log = (Path(env["XDG_STATE_HOME"]) / "mpi-explorer" / "log" / "explorer.log").read_text()
+            stamp = READY.search(log)
+            if stamp is None:
+                raise RuntimeError("no 'Local Batch ready' in the log")
+            ready_wall = datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()
+            ready = ready_wall - started_wall
+            azurite = "Azurite ready at" in log
+        finally:
+            app.wait(timeout + QUIT_AFTER)
+            errors.close()
+        return window, ready, azurite
+
+
+def measure(name: str, command: list[str], runs: int, display: str) -> None:
+    windows, readies = [], []
+    one_run(command, display)  # warm the page cache: "cold" means a new process, not a cold disk
+    for _ in range(runs):
+        window, ready, azurite = one_run(command, display)
+        windows.append(window)
+        readies.append(ready)
+    # The app starts Azurite (when it finds it) before Local Batch: say which case was measured.
+    print(f"{name}: first painted window {statistics.median(windows):.2f} s, "
+          f"Local Batch ready {statistics.median(readies):.2f} s "
+          f"(medians of {runs}; window runs {', '.join(f'{w:.2f}' for w in windows)}; "
+          f"Azurite {'started first' if azurite else 'not found, not started'})")
+
+
+def size(path: Path) -> str:
+    if path.is_file():
+        total = path.stat().st_size
+    else:
+        total = sum(p.lstat().st_size for p in path.rglob("*") if not p.is_symlink())
+    return f"{total / 1e6:.0f} MB"
+
+
+def fresh_venv_size() -> str:
+    with tempfile.TemporaryDirectory() as work:
+        subprocess.run([sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "-w", work, str(REPO)], check=True)
+        venv = Path(work) / "venv"
+        subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+        wheel = next(Path(work).glob("*.whl"))
+        subprocess.run([venv / "bin" / "python", "-m", "pip", "install", "-q", str(wheel)], check=True,
+                       stderr=subprocess.DEVNULL)
+        return size(venv)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE if DEFAULT_BUNDLE.is_dir() else None)
+    parser.add_argument("--fresh-venv", action="store_true", help="also measure a venv with only the wheel")
+    args = parser.parse_args()
+    for tool in ("Xvfb", "xdotool"):
+        if shutil.which(tool) is None:
+            print(f"{tool} is needed (apt-get install xvfb xdotool)", file=sys.stderr)
+            return 2
+    # -displayfd: Xvfb picks a free display and says which; -noreset: it stays up between runs.
+    xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-noreset", "-screen", "0", "1600x1000x24"],
+                            stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    try:
+        display = f":{xvfb.stdout.readline().strip()}"
+        measure("venv", [str(REPO / ".venv" / "bin" / "mpi-explorer")], args.runs, display)
+        if args.bundle is not None:
+            measure("bundle", [str(args.bundle / "mpi-explorer")], args.runs, display)
+    finally:
+        xvfb.terminate()
+        xvfb.wait()
+    print(f"dev venv (.venv, with test and build tools): {size(REPO / '.venv')}")
+    if args.fresh_venv:
+        print(f"fresh venv (the wheel and its dependencies): {fresh_venv_size()}")
+    if args.bundle is not None:
+        print(f"bundle folder: {size(args.bundle)}")
+        for packed in sorted(args.bundle.parent.glob("mpi-explorer*.tar.gz")) + sorted(args.bundle.parent.glob("*.deb")):
+            print(f"{packed.name}: {size(packed)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
