@@ -26,6 +26,7 @@ from azure.core.exceptions import AzureError, HttpResponseError
 
 from explorer.client.acting.details import FileEntry, NodeDetails, PoolDetails, TaskCounts, TaskDetails
 from explorer.client.acting.downloads import DownloadResult, ProgressCallback, download_file, download_folder
+from explorer.client.connecting.connection_state import ConnectionTracker
 from explorer.client.errors import BatchLayerError, describe, error_code
 from explorer.client.files import FileLocation
 from explorer.client.watching.tailer import FileTailer
@@ -96,8 +97,10 @@ class RemoteRangeReader:
 
 
 class BatchOperations:
-    def __init__(self, client: BatchClient) -> None:
+    def __init__(self, client: BatchClient, connection: ConnectionTracker | None = None) -> None:
+        """`connection`: the monitor's tracker, which the file tailers made here back off with."""
         self._client = client
+        self._connection = connection
 
     # --- details -----------------------------------------------------------------
 
@@ -195,7 +198,7 @@ class BatchOperations:
         return RemoteRangeReader(self._client, location, path)
 
     def tailer(self, location: FileLocation, path: str, **options: Any) -> FileTailer:
-        return FileTailer(self._client, location, path, **options)
+        return FileTailer(self._client, location, path, connection=self._connection, **options)
 
     async def download(
         self, location: FileLocation, path: str, destination: Path, *, folder: bool = False,

@@ -122,6 +122,11 @@ class Monitor:
     def state(self) -> ConnectionState:
         return self._tracker.state
 
+    @property
+    def connection(self) -> ConnectionTracker:
+        """The one backoff every poll goes through; file tailers join it (`FileTailer(connection=)`)."""
+        return self._tracker
+
     def add_state_listener(self, listener: StateListener) -> Subscription:
         return Subscription(self._tracker.add_listener(listener))
 

@@ -11,6 +11,11 @@ consumer as they come; nothing is accumulated:
 
 A missing file is waited for; a shrunk or replaced file restarts from 0 after a
 `Reset`; a vanished node/task or cleaned-up files (409) end with `Stopped`.
+
+Given the monitor's `ConnectionTracker` (`connection=`), a tailer backs off with every
+other poll: it reports its failures there, sends nothing while the tracker waits, and
+resumes when the connection is back or the user says "Retry now". Alone, it keeps its
+own backoff.
 """
 
 from __future__ import annotations
@@ -24,7 +29,7 @@ from enum import Enum
 from azure.batch.aio import BatchClient
 from azure.core.exceptions import ResourceExistsError, ResourceNotFoundError
 
-from explorer.client.connecting.connection_state import Backoff
+from explorer.client.connecting.connection_state import Backoff, ConnectionTracker
 from explorer.client.errors import describe, is_transient, retry_after_seconds
 from explorer.client.files import FileLocation, OwnerStatus
 from explorer.client.waiting import wait_event
@@ -82,8 +87,10 @@ class FileTailer:
         interval: float = DEFAULT_INTERVAL,
         max_request_bytes: int = DEFAULT_MAX_REQUEST_BYTES,
         backoff: Backoff = Backoff(cap=30.0),
+        connection: ConnectionTracker | None = None,
     ) -> None:
         self._client = client
+        self._connection = connection
         self._location = location
         self._path = path
         self._interval = interval
@@ -111,6 +118,9 @@ class FileTailer:
         created = None
         failures = 0
         while True:
+            if self._connection is not None:
+                await self._connection.wait_ready()
+            sent_at = self._connection.now() if self._connection is not None else 0.0
             final = self._finishing.is_set()
             try:
                 props = await self._location.properties(self._client, self._path)
@@ -147,6 +157,9 @@ class FileTailer:
                     log.error("Stopped tailing %s: %s", self._path, describe(exc))
                     yield Stopped(StopReason.FAILED, describe(exc))
                     return
+                if self._connection is not None:
+                    self._connection.failed(exc, sent_at)  # the next wait_ready() holds the backoff
+                    continue
                 failures += 1
                 delay = self._backoff.delay(failures, retry_after_seconds(exc))
                 log.warning("Tailing %s failed (%s); retrying in %.1f s", self._path, describe(exc), delay)
@@ -154,6 +167,8 @@ class FileTailer:
                 continue
             else:
                 failures = 0
+                if self._connection is not None:
+                    self._connection.succeeded(sent_at)
                 if final:
                     yield Stopped(StopReason.COMPLETED)
                     return
