@@ -7,6 +7,7 @@ and counts how many times it ran.
 
 from __future__ import annotations
 
+import asyncio
 import os
 import shlex
 import signal
@@ -53,6 +54,17 @@ def wait_for(check: Callable[[], T], timeout: float = 60.0, what: str = "conditi
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
         time.sleep(0.05)
+    return value
+
+
+async def eventually(check: Callable[[], T], what: str, timeout: float = 60.0) -> T:
+    """Wait until `check()` is truthy, letting the loop (and so a window) run in between."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not (value := check()):
+        if loop.time() > deadline:
+            raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+        await asyncio.sleep(0.05)
     return value
 
 

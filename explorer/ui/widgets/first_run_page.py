@@ -20,6 +20,7 @@ DEMO_DESCRIPTION = (
 )
 WIZARD_TEXT = "Open the task wizard"
 WIZARD_DESCRIPTION = "Describe your own multi-instance MPI task step by step: pool, instances, MPI command, files."
+COLUMN_WIDTH = 640
 ACCOUNT_TEXT = "Add an Azure Batch account"
 ACCOUNT_DESCRIPTION = "Connect to a Batch account in Azure, to run the same tasks on real VMs."
 
@@ -52,7 +53,7 @@ class FirstRunPage(QWidget):
         footer.setEnabled(False)  # the muted colour of the palette, light or dark
 
         column = QWidget(self)
-        column.setMaximumWidth(640)
+        column.setFixedWidth(COLUMN_WIDTH)
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(10)
@@ -60,6 +61,9 @@ class FirstRunPage(QWidget):
         inner.addWidget(intro)
         inner.addSpacing(8)
         for button in (self.demo_button, self.wizard_button, self.account_button):
+            # A box layout gives a command link its one-line height; at a fixed width its
+            # wrapped description's height is known, so nothing is cut off.
+            button.setMinimumHeight(button.heightForWidth(COLUMN_WIDTH))
             inner.addWidget(button)
         inner.addWidget(self.status)
         inner.addSpacing(8)

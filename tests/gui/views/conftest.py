@@ -10,7 +10,7 @@ from tests.localbatch.samples_server import SamplesServer
 
 @pytest.fixture(scope="module")
 def samples():
-    """resources/samples served on loopback (the `{samples_base_url}` of the sample tasks)."""
+    """resources/samples served on loopback (where the sample tasks get their programs without linked storage)."""
     server = SamplesServer()
     yield server
     server.stop()

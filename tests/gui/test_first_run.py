@@ -1,0 +1,127 @@
+"""A first run that leads: with no pool on Local Batch the main area offers three ways to begin,
+and the bundled sample task files import as they are."""
+
+from __future__ import annotations
+
+import asyncio
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from explorer.app import ExplorerApp
+from explorer.client.connecting.credentials import MemoryCredentialStore
+from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, ProfileStore
+from explorer.client.local.samples import bundled_samples
+from explorer.core.checks.validation import validate_task
+from explorer.ui.main_window import MainWindow
+from explorer.ui.settings import Settings
+from explorer.ui.views.task_view import TaskView
+from explorer.ui.wizards.task_wizard import TaskWizard
+from tests.gui.view_helpers import until
+from tests.localbatch.batch_helpers import create_idle_pool
+from tests.supervision_helpers import eventually
+
+
+@pytest.fixture
+def app(loop, tmp_path, azurite):
+    """The composition root on a fresh Local Batch (no pool), linked to the test session's Azurite."""
+    store = ProfileStore(tmp_path / "config")
+    store.save(ProfileSet((LocalBatchProfile(data_dir=tmp_path / "lb"),)))
+    explorer = ExplorerApp(Settings(tmp_path / "settings.ini"), store, MemoryCredentialStore(), azurite)
+    yield explorer
+    loop.run_until_complete(explorer.shutdown())
+
+
+async def first_window(app: ExplorerApp, qtbot) -> MainWindow:
+    window = await app.start()
+    qtbot.addWidget(window)
+    await until(window.navigator_panel.updated, lambda: window.content.currentWidget() is window.first_run_page,
+                what="the first-run page")
+    return window
+
+
+def test_with_no_pool_the_main_area_offers_three_ways_to_begin(loop, qtbot, app):
+    window = loop.run_until_complete(first_window(app, qtbot))
+    page = window.first_run_page
+    assert page.isVisible()
+    assert page.demo_button.text() == "Create a local MPI pool (4 nodes) and run a sample MPI task"
+    assert page.wizard_button.text() == "Open the task wizard"
+    assert page.account_button.text() == "Add an Azure Batch account"
+    assert all(button.isEnabled() for button in (page.demo_button, page.wizard_button, page.account_button))
+
+
+def test_the_demo_action_creates_the_pool_and_shows_the_sample_task_running(loop, qtbot, app):
+    async def scenario():
+        window = await first_window(app, qtbot)
+        window.first_run_page.demo_button.click()
+        assert not window.first_run_page.demo_button.isEnabled()  # one click, one task
+        view = await eventually(lambda: isinstance(window.current_view(), TaskView) and window.current_view(),
+                                "the sample task's view")
+        await until(view.updated, lambda: view.task and view.task.state in ("running", "completed"),
+                    timeout=60, what="the sample task running")
+        await until(window.navigator_panel.updated, lambda: "mpi-demo" in window.navigator_panel.ids("pool"),
+                    what="the demo pool listed")
+        window.close_view()
+        return window, view
+
+    window, view = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
+    assert view.job_id == "mpi-demo" and view.task_id.startswith("mpi-progress-")
+    # A pool exists now: the main area no longer offers the first steps.
+    assert window.content.currentWidget() is window.welcome
+
+
+def test_the_task_wizard_action_opens_the_wizard(loop, qtbot, app):
+    window = loop.run_until_complete(first_window(app, qtbot))
+    window.first_run_page.wizard_button.click()
+    [wizard] = [w for w in window.findChildren(TaskWizard) if w.isVisible()]
+    qtbot.addWidget(wizard)
+
+
+def test_the_add_account_action_explains_how_until_the_accounts_dialog_exists(loop, qtbot, app):
+    window = loop.run_until_complete(first_window(app, qtbot))
+    window.first_run_page.account_button.click()
+    [box] = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
+    assert str(app.profiles.path) in box.text() and '"kind": "entra"' in box.text()
+    assert not box.isModal()  # the window stays usable while it is read
+    box.close()
+
+
+def test_a_window_on_a_local_batch_with_pools_or_on_azure_shows_no_first_steps(loop, qtbot, services, batch_client):
+    async def scenario():
+        azure = MainWindow(services, ["Local Batch", "Azure"], "Azure", local=False)
+        qtbot.addWidget(azure)
+        azure.show()
+        await until(azure.navigator_panel.updated, lambda: azure.navigator_panel.pools_known, what="pools listed")
+        await create_idle_pool(batch_client, 1, pool_id="p1")
+        local = MainWindow(services, ["Local Batch"], "Local Batch", local=True)
+        qtbot.addWidget(local)
+        local.show()
+        await until(local.navigator_panel.updated, lambda: local.navigator_panel.ids("pool") == ["p1"],
+                    what="the pool listed")
+        return azure, local
+
+    azure, local = loop.run_until_complete(asyncio.wait_for(scenario(), 60))
+    assert azure.content.currentWidget() is azure.welcome
+    assert local.content.currentWidget() is local.welcome
+
+
+@pytest.mark.parametrize("sample", [s.name for s in bundled_samples()])
+def test_a_bundled_sample_task_file_imports_without_editing(loop, qtbot, app, sample):
+    task_file = next(s.task_file for s in bundled_samples() if s.name == sample)
+
+    async def scenario():
+        window = await app.start()
+        qtbot.addWidget(window)
+        window.importTaskRequested.emit(str(task_file))
+        return window
+
+    window = loop.run_until_complete(scenario())
+    [wizard] = [w for w in window.findChildren(TaskWizard) if w.isVisible()]
+    qtbot.addWidget(wizard)
+    assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]  # no import error
+    spec = wizard.spec()
+    assert spec.task_id == sample and validate_task(spec) == []
+    [files] = spec.common_resource_files
+    assert files.auto_storage_container_name == "mpi-explorer-samples"
+    assert Path(files.blob_prefix).parent.name == sample
