@@ -12,23 +12,36 @@ from PySide6.QtWidgets import QMessageBox
 from explorer.app import ExplorerApp
 from explorer.client.connecting.credentials import MemoryCredentialStore
 from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, ProfileStore
+from explorer.client.local.azurite import AzuriteService
 from explorer.client.local.samples import bundled_samples
 from explorer.core.checks.validation import validate_task
 from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
 from explorer.ui.views.task_view import TaskView
 from explorer.ui.wizards.task_wizard import TaskWizard
-from tests.gui.view_helpers import until
+from tests.gui.view_helpers import next_emission, until
 from tests.localbatch.batch_helpers import create_idle_pool
 from tests.supervision_helpers import eventually
 
 
-@pytest.fixture
-def app(loop, tmp_path, azurite):
-    """The composition root on a fresh Local Batch (no pool), linked to the test session's Azurite."""
+def make_app(tmp_path: Path, azurite: AzuriteService | None = None) -> ExplorerApp:
+    """The composition root on a fresh Local Batch (no pool); it stops `azurite` when it shuts down."""
     store = ProfileStore(tmp_path / "config")
     store.save(ProfileSet((LocalBatchProfile(data_dir=tmp_path / "lb"),)))
-    explorer = ExplorerApp(Settings(tmp_path / "settings.ini"), store, MemoryCredentialStore(), azurite)
+    return ExplorerApp(Settings(tmp_path / "settings.ini"), store, MemoryCredentialStore(), azurite)
+
+
+@pytest.fixture
+def app(loop, tmp_path):
+    explorer = make_app(tmp_path)
+    yield explorer
+    loop.run_until_complete(explorer.shutdown())
+
+
+@pytest.fixture
+def app_with_storage(loop, tmp_path):
+    """As the app runs by default: with its own Azurite, which Local Batch is linked to."""
+    explorer = make_app(tmp_path, AzuriteService(tmp_path / "azurite").start())
     yield explorer
     loop.run_until_complete(explorer.shutdown())
 
@@ -51,7 +64,9 @@ def test_with_no_pool_the_main_area_offers_three_ways_to_begin(loop, qtbot, app)
     assert all(button.isEnabled() for button in (page.demo_button, page.wizard_button, page.account_button))
 
 
-def test_the_demo_action_creates_the_pool_and_shows_the_sample_task_running(loop, qtbot, app):
+def test_the_demo_action_creates_the_pool_and_shows_the_sample_task_running(loop, qtbot, app_with_storage):
+    app = app_with_storage
+
     async def scenario():
         window = await first_window(app, qtbot)
         window.first_run_page.demo_button.click()
@@ -67,15 +82,23 @@ def test_the_demo_action_creates_the_pool_and_shows_the_sample_task_running(loop
 
     window, view = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
     assert view.job_id == "mpi-demo" and view.task_id.startswith("mpi-progress-")
+    assert app.samples is None  # its programs came from the linked Azurite, no loopback server
     # A pool exists now: the main area no longer offers the first steps.
     assert window.content.currentWidget() is window.welcome
+
+
+def opened_wizard(window: MainWindow) -> tuple[TaskWizard, object]:
+    """The wizard just opened, and its first listing of pools and jobs (awaited before the app
+    shuts down, so that nothing it asked for is still under way then)."""
+    [wizard] = [w for w in window.findChildren(TaskWizard) if w.isVisible()]  # the window's: closed with it
+    return wizard, next_emission(wizard.choicesLoaded)
 
 
 def test_the_task_wizard_action_opens_the_wizard(loop, qtbot, app):
     window = loop.run_until_complete(first_window(app, qtbot))
     window.first_run_page.wizard_button.click()
-    [wizard] = [w for w in window.findChildren(TaskWizard) if w.isVisible()]
-    qtbot.addWidget(wizard)
+    _, listed = opened_wizard(window)
+    loop.run_until_complete(listed)
 
 
 def test_the_add_account_action_explains_how_until_the_accounts_dialog_exists(loop, qtbot, app):
@@ -114,11 +137,11 @@ def test_a_bundled_sample_task_file_imports_without_editing(loop, qtbot, app, sa
         window = await app.start()
         qtbot.addWidget(window)
         window.importTaskRequested.emit(str(task_file))
-        return window
+        wizard, listed = opened_wizard(window)
+        await listed
+        return window, wizard
 
-    window = loop.run_until_complete(scenario())
-    [wizard] = [w for w in window.findChildren(TaskWizard) if w.isVisible()]
-    qtbot.addWidget(wizard)
+    window, wizard = loop.run_until_complete(scenario())
     assert not [box for box in window.findChildren(QMessageBox) if box.isVisible()]  # no import error
     spec = wizard.spec()
     assert spec.task_id == sample and validate_task(spec) == []

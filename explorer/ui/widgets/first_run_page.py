@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QCommandLinkButton, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 DEMO_TEXT = "Create a local MPI pool (4 nodes) and run a sample MPI task"
 DEMO_DESCRIPTION = (
@@ -52,26 +52,39 @@ class FirstRunPage(QWidget):
         footer = QLabel("Or choose a pool or a job on the left, or create one from the New menu.", self)
         footer.setEnabled(False)  # the muted colour of the palette, light or dark
 
-        column = QWidget(self)
-        column.setFixedWidth(COLUMN_WIDTH)
+        self._column = column = QWidget(self)
+        column.setMaximumWidth(COLUMN_WIDTH)
+        column.installEventFilter(self)
         inner = QVBoxLayout(column)
         inner.setContentsMargins(0, 0, 0, 0)
         inner.setSpacing(10)
         inner.addWidget(title)
         inner.addWidget(intro)
         inner.addSpacing(8)
-        for button in (self.demo_button, self.wizard_button, self.account_button):
-            # A box layout gives a command link its one-line height; at a fixed width its
-            # wrapped description's height is known, so nothing is cut off.
-            button.setMinimumHeight(button.heightForWidth(COLUMN_WIDTH))
+        for button in self._buttons():
             inner.addWidget(button)
         inner.addWidget(self.status)
         inner.addSpacing(8)
         inner.addWidget(footer)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(column, 100)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
         outer.addStretch(1)
-        outer.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._column and event.type() == QEvent.Type.Resize:
+            # A box layout gives a command link the height of a one-line description; at
+            # the column's width the wrapped description's height is known: nothing is cut.
+            for button in self._buttons():
+                button.setMinimumHeight(button.heightForWidth(self._column.width()))
+        return super().eventFilter(watched, event)
+
+    def _buttons(self) -> tuple[QCommandLinkButton, ...]:
+        return self.demo_button, self.wizard_button, self.account_button
 
     def demo_failed(self, message: str) -> None:
         """The demo did not start: say why, and offer it again."""
