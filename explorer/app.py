@@ -204,10 +204,19 @@ class ExplorerApp:
         return azurite_storage(self.azurite)
 
     async def shutdown(self) -> None:
-        if self.window is not None:
-            self.window.close()
-            self.window = None
-        await self._close_connection()
+        """Close the window, then stop everything started, whatever went wrong before."""
+        try:
+            if self.window is not None:
+                window, self.window = self.window, None
+                window.close()
+        finally:
+            try:
+                await self._close_connection()
+            finally:
+                await self._stop_local_storage()
+                self.settings.sync()
+
+    async def _stop_local_storage(self) -> None:
         if self._samples_published is not None:
             self._samples_published.cancel()
             await asyncio.gather(self._samples_published, return_exceptions=True)
@@ -215,7 +224,6 @@ class ExplorerApp:
             await self.samples.stop()
         if self.azurite is not None:
             await asyncio.to_thread(self.azurite.stop)
-        self.settings.sync()
 
     async def _replace_connection(self, connection: Connection, profile_names: list[str], current: str) -> None:
         if self.window is not None:  # its views stop polling before their connection goes
