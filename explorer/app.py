@@ -381,6 +381,16 @@ async def start_azurite() -> AzuriteService | None:
         return None
 
 
+async def _tell_start_failure(text: str) -> None:
+    """Say why the app cannot start, in a window, and return once it is closed."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "MPI Explorer", f"MPI Explorer could not start.\n\n{text}")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    closed = asyncio.get_running_loop().create_future()
+    box.finished.connect(lambda _result: closed.done() or closed.set_result(None))
+    box.open()
+    await closed
+
+
 def _end_on_signals(app_ready: asyncio.Future, main: asyncio.Task) -> None:
     """SIGTERM, SIGINT and SIGHUP end the app as Quit does; while it still starts, they stop the start.
 
@@ -428,6 +438,8 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     except BatchLayerError as error:
         print(f"MPI Explorer could not start: {error}", file=sys.stderr)
+        if not (args.quit_after or args.screenshot or QApplication.platformName() == "offscreen"):
+            await _tell_start_failure(str(error))  # started from a desktop, nobody reads stderr
         return 1
     except asyncio.CancelledError:
         if app_ready.done():
