@@ -37,6 +37,7 @@ import time
 from pathlib import Path
 
 from explorer.client.errors import StorageError
+from explorer.client.local.probes import answers, port_free, process_alive
 from explorer.client.storage_account import StorageAccount
 
 log = logging.getLogger(__name__)
@@ -65,34 +66,6 @@ def _free_port() -> int:
     with socket.socket() as probe:
         probe.bind((HOST, 0))
         return probe.getsockname()[1]
-
-
-def _answers(port: int) -> bool:
-    try:
-        with socket.create_connection((HOST, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            probe.bind((HOST, port))
-        except OSError:
-            return False
-    return True
-
-
-def _pid_exists(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def _try_lock(path: Path) -> int | None:
@@ -160,7 +133,7 @@ class AzuriteService:
     def is_running(self) -> bool:
         if self._process is not None:
             return self._process.poll() is None
-        return self._attached_pid is not None and _answers(self.port)
+        return self._attached_pid is not None and answers(HOST, self.port)
 
     def start(self, timeout: float = 30.0) -> AzuriteService:
         """Start Azurite (or attach to the one on this location) and wait until its port answers.
@@ -197,7 +170,7 @@ class AzuriteService:
         return self
 
     def _spawn(self, executable: Path, lock: int) -> None:
-        if not self.port or not _port_free(self.port):
+        if not self.port or not port_free(HOST, self.port):
             self.port = _free_port()
         command = [
             str(executable), "--blobHost", HOST, "--blobPort", str(self.port), "--location", str(self.location),
@@ -217,7 +190,7 @@ class AzuriteService:
             port, pid = int(info["port"]), int(info["pid"])
         except (OSError, ValueError, KeyError, TypeError):
             return False  # not written yet: its owner is still starting it
-        if not (_pid_exists(pid) and _answers(port)):
+        if not (process_alive(pid) and answers(HOST, port)):
             return False  # a stale file (its Azurite died) while a new one starts
         self.port, self._attached_pid = port, pid
         log.info("Azurite at %s (pid %s) holds %s already: using it", self.blob_endpoint, pid, self.location)
@@ -226,7 +199,7 @@ class AzuriteService:
     def _wait_until_answering(self, timeout: float) -> None:
         assert self._process is not None
         deadline = time.monotonic() + timeout
-        while not _answers(self.port):
+        while not answers(HOST, self.port):
             if self._process.poll() is not None:
                 raise StorageError(f"Azurite exited with code {self._process.returncode} before it was ready; see {self.log_path}")
             if time.monotonic() > deadline:

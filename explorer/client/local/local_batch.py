@@ -16,13 +16,11 @@ so clients keep their endpoint (another port only if that one is taken meanwhile
 
 from __future__ import annotations
 
-import errno
 import json
 import logging
 import os
 import select
 import signal
-import socket
 import subprocess
 import sys
 import time
@@ -30,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
+
+from explorer.client.local.probes import answers, port_free, process_alive
 
 if TYPE_CHECKING:
     from explorer.client.storage_account import StorageAccount
@@ -103,7 +103,7 @@ class LocalBatchService:
     def is_running(self) -> bool:
         if self._process is not None:
             return self._process.poll() is None
-        return self._attached_pid is not None and _alive(self._attached_pid)
+        return self._attached_pid is not None and process_alive(self._attached_pid)
 
     def start(self, timeout: float = 60.0) -> LocalBatchEndpoint:
         """Start the service, or attach to the one that owns the data dir already."""
@@ -123,7 +123,7 @@ class LocalBatchService:
     def _spawn(self, deadline: float) -> LocalBatchEndpoint | None:
         """A started service's endpoint, or None if another one owns the data dir."""
         self.data_dir.mkdir(parents=True, exist_ok=True)
-        port = self._port if self._port and _port_free(self._port) else 0
+        port = self._port if self._port and port_free("127.0.0.1", self._port) else 0
         command = [*local_batch_command(), "--port", str(port), "--data-dir", str(self.data_dir), *self._extra_args]
         if self._account:
             command += ["--account", self._account]
@@ -162,7 +162,7 @@ class LocalBatchService:
         """The owner's endpoint once it is listening; None if it ended meanwhile."""
         while True:
             owner_pid = _read_pid(self.data_dir / LOCK_FILE)
-            if owner_pid is None or not _alive(owner_pid):
+            if owner_pid is None or not process_alive(owner_pid):
                 return None
             info = _read_json(self.data_dir / ENDPOINT_FILE)
             if info.get("pid") == owner_pid and _answers(info.get("endpoint", "")):
@@ -233,7 +233,7 @@ class LocalBatchService:
         """Collect an ended child (no zombie) and forget an ended service; keeps the endpoint to restart on."""
         if self._process is not None and self._process.poll() is not None:
             self._forget_process()
-        if self._attached_pid is not None and not _alive(self._attached_pid):
+        if self._attached_pid is not None and not process_alive(self._attached_pid):
             self._attached_pid = None
 
     def _forget_process(self) -> None:
@@ -269,45 +269,11 @@ class LocalBatchService:
         self.stop()
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True  # someone else's process: alive, and not ours to use
-    return not _is_zombie(pid)
-
-
-def _is_zombie(pid: int) -> bool:
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as stat:
-            return stat.read().rsplit(b")", 1)[1].split()[0] == b"Z"
-    except (OSError, IndexError):
-        return False
-
-
-def _port_free(port: int) -> bool:
-    with socket.socket() as probe:
-        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the service binds
-        try:
-            probe.bind(("127.0.0.1", port))
-        except OSError as error:
-            if error.errno != errno.EADDRINUSE:
-                log.debug("probing port %s: %s", port, error)
-            return False
-    return True
-
-
 def _answers(endpoint: str) -> bool:
     parts = urlsplit(endpoint)
-    if not (parts.hostname and parts.port):
+    if parts.hostname is None or parts.port is None:
         return False
-    try:
-        with socket.create_connection((parts.hostname, parts.port), timeout=1):
-            return True
-    except OSError:
-        return False
+    return answers(parts.hostname, parts.port)
 
 
 def _read_text(path: Path) -> str:
