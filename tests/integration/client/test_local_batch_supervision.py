@@ -21,8 +21,11 @@ import pytest_asyncio
 from azure.batch.aio import BatchClient
 from azure.core.credentials import AzureNamedKeyCredential
 
+from explorer.client.connecting.connection_state import Backoff, ConnectionStatus, ConnectionTracker
+from explorer.client.files import TaskFiles
 from explorer.client.local.local_batch import LocalBatchService
 from explorer.client.local.supervisor import LocalBatchSupervisor, ServiceEvent, ServiceEventKind
+from explorer.client.watching.tailer import Chunk, FileTailer
 from tests.localbatch.batch_helpers import create_idle_pool, create_job, wait_for_completion
 from tests.localbatch.conftest import wait_until
 from tests.supervision_helpers import HeldTask, kill_all, processes_under, serve_processes
@@ -223,3 +226,39 @@ async def test_when_the_service_attached_to_ends_the_supervisor_starts_its_own_o
             shell.kill()
             shell.communicate()
 
+
+
+async def test_a_tailer_backs_off_with_the_connection_and_resumes_when_told(tmp_path, supervised):
+    """Output tailing goes through the monitor's tracker: its outage shows in the connection
+    state, and "Retry now" (or the app, once Local Batch is back) resumes it at once."""
+    service, _, events = supervised
+    held = HeldTask(tmp_path / "held")
+    tracker = ConnectionTracker(Backoff(initial=600, jitter=0))  # only a retry_now() ends this wait in time
+    chunks: list[bytes] = []
+    async with client_for(service) as client:
+        pool = await create_idle_pool(client, 1)
+        job = await create_job(client, pool)
+        await client.create_task(job, held.body())
+        await started(held, 1)
+        tailer = FileTailer(client, TaskFiles(job, held.id), "stdout.txt", interval=0.05, connection=tracker)
+        tailing = asyncio.create_task(tailer.run(lambda event: isinstance(event, Chunk) and chunks.append(event.data)))
+        try:
+            os.kill(service.pid, signal.SIGKILL)
+
+            async def retrying() -> bool:
+                return tracker.state.status is ConnectionStatus.RETRYING
+
+            await wait_until(retrying, what="the tailer's failure in the connection state")
+            await events.next(ServiceEventKind.RESTARTED)
+            await started(held, 2)
+            held.release()
+            tracker.retry_now()
+
+            async def delivered() -> bool:
+                return b"done" in b"".join(chunks)
+
+            await wait_until(delivered, what="the rerun's output")
+            assert tracker.state.status is ConnectionStatus.CONNECTED
+        finally:
+            tailing.cancel()
+            await asyncio.gather(tailing, return_exceptions=True)
