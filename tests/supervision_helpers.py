@@ -70,22 +70,23 @@ async def eventually(check: Callable[[], T], what: str, timeout: float = 60.0) -
 
 def processes_under(root: Path) -> list[psutil.Process]:
     """Every process that belongs to a run under `root`: started with one of its paths in its
-    environment or command line (the app, Local Batch, Azurite), or working inside it (tasks)."""
+    environment or command line (the app, Local Batch, Azurite), or working inside it (tasks).
+
+    What was read of each is in `process.info` ("cmdline", "cwd"), as it was at the scan:
+    a short-lived task process may be gone a moment later."""
     root_text = str(root)
     found = []
-    for process in psutil.process_iter():
-        try:
-            if process.pid == os.getpid() or process.status() == psutil.STATUS_ZOMBIE:
-                continue
-            environ = process.environ().values()
-            if (
-                any(value.startswith(root_text) for value in environ)
-                or any(root_text in arg for arg in process.cmdline())
-                or process.cwd().startswith(root_text)
-            ):
-                found.append(process)
-        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess, OSError):
+    for process in psutil.process_iter(["cmdline", "cwd", "environ", "status"]):
+        info = process.info
+        if process.pid == os.getpid() or info["status"] == psutil.STATUS_ZOMBIE:
             continue
+        cmdline, cwd, environ = info["cmdline"] or [], info["cwd"] or "", info["environ"] or {}
+        if (
+            any(value.startswith(root_text) for value in environ.values())
+            or any(root_text in arg for arg in cmdline)
+            or cwd.startswith(root_text)
+        ):
+            found.append(process)
     return found
 
 
@@ -102,5 +103,5 @@ def serve_processes(data_dir: Path) -> list[psutil.Process]:
     """The `localbatch serve` processes on `data_dir`."""
     return [
         process for process in processes_under(data_dir)
-        if "serve" in process.cmdline() and str(data_dir) in process.cmdline()
+        if "serve" in process.info["cmdline"] and str(data_dir) in process.info["cmdline"]
     ]

@@ -41,7 +41,7 @@ def logged(log: Path, text: str) -> bool:
 
 def task_processes(home: Path) -> list:
     nodes = home / "xdg_data_home" / "mpi-explorer" / "localbatch" / "nodes"
-    return [p for p in processes_under(home) if p.cwd().startswith(str(nodes))]
+    return [p for p in processes_under(home) if (p.info["cwd"] or "").startswith(str(nodes))]
 
 
 @pytest.fixture
@@ -55,7 +55,7 @@ def test_sigterm_while_an_mpi_task_runs_stops_the_app_local_batch_its_tasks_and_
     wait_for(lambda: logged(log, "demo task mpi-progress-") or app.poll() is not None, 180, "the demo task submitted")
     assert app.poll() is None, app.stderr.read()
     wait_for(lambda: task_processes(home), 120, "the MPI task's processes")
-    children = [p.cmdline() for p in processes_under(home) if p.pid != app.pid]
+    children = [p.info["cmdline"] for p in processes_under(home) if p.pid != app.pid]
     assert any("localbatch" in " ".join(c) for c in children) and any("azurite" in " ".join(c) for c in children)
 
     app.send_signal(signal.SIGTERM)
