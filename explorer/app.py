@@ -7,6 +7,11 @@
 Nothing else creates services: views get them through their constructors. One
 connection is live at a time; choosing another profile builds a new set of services
 and a new window over it, then closes the old ones.
+
+The embedded Local Batch is supervised (`explorer.client.local.supervisor`): when it
+ends unexpectedly it is started again, the status bar says so, and every poll resumes
+at once. SIGTERM, SIGINT and SIGHUP end the app as File > Quit does, so Local Batch,
+its tasks and Azurite stop with it.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ import dataclasses
 import gc
 import logging
 import os
+import signal
 import sys
 from pathlib import Path
 
@@ -33,10 +39,12 @@ from explorer.client.acting.submission import Submission
 from explorer.client.connecting.client_factory import ClientFactory, Connection
 from explorer.client.connecting.credentials import CredentialStore, KeyringCredentialStore
 from explorer.client.connecting.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore
-from explorer.client.errors import BatchLayerError
+from explorer.client.errors import BatchLayerError, describe
 from explorer.client.local.azurite import AzuriteService, azurite_executable
-from explorer.client.local.demo import start_demo
-from explorer.client.local.samples import SampleServer, sample_task_json
+from explorer.client.local.demo import DEMO_SAMPLE, start_demo
+from explorer.client.local.samples import SampleServer, publish_samples, sample_task_json
+from explorer.client.local.supervisor import ServiceEvent, ServiceEventKind
+from explorer.client.waiting import start_in_thread
 from explorer.client.watching.monitor import Monitor
 from explorer.resources import APP_ID
 from explorer.ui.error_dialog import install_error_dialog
@@ -51,6 +59,16 @@ from explorer.ui.wizards.task_wizard import TaskWizard
 
 log = logging.getLogger(__name__)
 
+SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+ACCOUNTS_EXPLAINED = (
+    "Adding an Azure Batch account from the window comes with the accounts dialog, which is not built yet.\n\n"
+    "Until then, add an account signed in with Microsoft Entra ID to {path}, for example:\n\n"
+    '{{"kind": "entra", "name": "My Batch account", "account_url": '
+    '"https://ACCOUNT.REGION.batch.azure.com", "auth_method": "azure_cli"}}\n\n'
+    "in its \"profiles\" list, then restart MPI Explorer and choose it in the Connection menu."
+)
+
+
 class ExplorerApp:
     """Owns the live connection, its services and the window shown over them."""
 
@@ -62,11 +80,14 @@ class ExplorerApp:
         self.profiles = profiles
         self.credentials = credentials
         self.azurite = azurite
-        self.factory = ClientFactory(credentials, local_auto_storage=azurite.account if azurite else None)
+        self.factory = ClientFactory(credentials, local_azurite=azurite)
         self.connection: Connection | None = None
         self.monitor: Monitor | None = None
         self.window: MainWindow | None = None
         self.samples: SampleServer | None = None
+        self._samples_published: asyncio.Future[bool] | None = None
+        self._service_event: ServiceEvent | None = None
+        self._unsubscribe_service = lambda: None
         self._tasks = TaskOwner(on_error=lambda error: self._warn(str(error)))
         self.closed = asyncio.get_event_loop().create_future()
         """Done when the user closed the last window (or `quit()` was called)."""
@@ -94,23 +115,58 @@ class ExplorerApp:
     async def run_demo(self) -> None:
         """Submit the sample MPI task to Local Batch and open its view."""
         assert self.connection is not None and self.window is not None
-        demo = await start_demo(self.connection.client, await self._samples_base_url())
-        self.window.open_task(demo.job_id, demo.task_id)
+        window = self.window
+        demo = await start_demo(self.connection.client, await self._sample_task_json(DEMO_SAMPLE))
+        window.open_task(demo.job_id, demo.task_id)
+
+    async def _demo_from_first_run_page(self) -> None:
+        """The first-run page's demo: what could not be done is said on the page itself."""
+        window = self.window
+        try:
+            await self.run_demo()
+        except Exception as error:
+            log.warning("the demo could not start", exc_info=True)
+            if window is not None:
+                window.first_run_page.demo_failed(describe(error))
 
     async def open_sample(self, name: str) -> TaskWizard | None:
-        """The task wizard, filled in from a bundled sample (its files served on loopback)."""
-        data = sample_task_json(name, await self._samples_base_url())
+        """The task wizard, filled in from a bundled sample."""
+        data = await self._sample_task_json(name)
         wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=f"The sample {name}")
         if wizard is not None:
             self._show_wizard(wizard)
         return wizard
 
-    async def _samples_base_url(self) -> str:
+    async def _sample_task_json(self, name: str) -> dict:
+        """The sample as its file says (programs from the samples container of the linked
+        Azurite, where they outlive this session), or, with no storage linked to this
+        Local Batch, with its programs served on loopback while the app runs."""
+        if self._samples_published is not None and await self._samples_published:
+            return sample_task_json(name)
         if self.samples is None:
             self.samples = SampleServer()
             await self.samples.start()
         assert self.samples.base_url is not None
-        return self.samples.base_url
+        return sample_task_json(name, self.samples.base_url)
+
+    def _publish_samples(self) -> None:
+        """Upload the sample programs to the Azurite this Local Batch is linked to (once per start)."""
+        service = self.connection.local_service if self.connection else None
+        if self._samples_published is not None or self.azurite is None or service is None:
+            return
+        if not (service.owned and service.auto_storage == self.azurite.account):
+            return  # a Local Batch started elsewhere: its storage link is unknown here
+        storage = self.azurite.account
+
+        async def publish() -> bool:
+            try:
+                await publish_samples(storage)
+            except BatchLayerError as error:
+                log.warning("%s; the samples are served on loopback instead", error)
+                return False
+            return True
+
+        self._samples_published = asyncio.ensure_future(publish())
 
     def new_pool(self) -> PoolWizard:
         assert self.connection is not None
@@ -138,6 +194,9 @@ class ExplorerApp:
         if not self.closed.done():
             self.closed.set_result(None)
 
+    def _explain_accounts(self) -> None:
+        self._inform(ACCOUNTS_EXPLAINED.format(path=self.profiles.path))
+
     def linked_storage(self) -> LinkedStorage | None:
         """Where the wizard uploads local files: Local Batch's Azurite, if it runs.
 
@@ -149,15 +208,26 @@ class ExplorerApp:
         return azurite_storage(self.azurite)
 
     async def shutdown(self) -> None:
-        if self.window is not None:
-            self.window.close()
-            self.window = None
-        await self._close_connection()
+        """Close the window, then stop everything started, whatever went wrong before."""
+        try:
+            if self.window is not None:
+                window, self.window = self.window, None
+                window.close()
+        finally:
+            try:
+                await self._close_connection()
+            finally:
+                await self._stop_local_storage()
+                self.settings.sync()
+
+    async def _stop_local_storage(self) -> None:
+        if self._samples_published is not None:
+            self._samples_published.cancel()
+            await asyncio.gather(self._samples_published, return_exceptions=True)
         if self.samples is not None:
             await self.samples.stop()
         if self.azurite is not None:
             await asyncio.to_thread(self.azurite.stop)
-        self.settings.sync()
 
     async def _replace_connection(self, connection: Connection, profile_names: list[str], current: str) -> None:
         if self.window is not None:  # its views stop polling before their connection goes
@@ -168,15 +238,51 @@ class ExplorerApp:
         self.connection = connection
         self.monitor = Monitor(connection.client)
         services = ViewServices(self.monitor, BatchOperations(connection.client), self.settings)
-        window = MainWindow(services, profile_names, current)
+        window = MainWindow(services, profile_names, current, local=connection.local_service is not None)
         window.profileRequested.connect(lambda name: self._tasks.start(self._switch(name), slot="switch"))
         window.newTaskRequested.connect(lambda: self._show_wizard(TaskWizard(*self._task_wizard_args())))
         window.importTaskRequested.connect(self._import_task)
         window.newPoolRequested.connect(self.new_pool)
         window.sampleRequested.connect(lambda name: self._tasks.start(self.open_sample(name), slot="sample"))
+        window.demoRequested.connect(lambda: self._tasks.start(self._demo_from_first_run_page(), slot="demo"))
+        window.addAccountRequested.connect(self._explain_accounts)
         window.closed.connect(self._window_closed)
+        window.destroyed.connect(lambda _object=None, gone=window: self._forget_window(gone))
+        supervisor = connection.supervisor
+        if supervisor is not None:
+            window.retryRequested.connect(supervisor.restart_now)
+            self._unsubscribe_service = supervisor.add_listener(self._on_service_event)
+        if self._service_event is not None:  # the window before this one showed it
+            window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
         self.window = window
         window.show()
+        self._publish_samples()
+
+    def _on_service_event(self, event: ServiceEvent) -> None:
+        """Local Batch stopped, came back or could not: say so, and let every poll resume."""
+        self._service_event = event
+        if self.window is not None:
+            self.window.status.show_notice(str(event), failed=event.kind is ServiceEventKind.FAILED)
+        if event.kind is not ServiceEventKind.RESTARTED:
+            return
+        if event.endpoint_changed:
+            self._tasks.start(self._reconnect_local(), slot="reconnect")
+        elif self.monitor is not None:
+            self.monitor.retry_now()  # no need to sit out a backoff: it is back
+
+    async def _reconnect_local(self) -> None:
+        """Local Batch came back on another port: a new client, services and window over it."""
+        old = self.connection
+        if old is None or old.local_service is None or old.local_service.endpoint is None:
+            return
+        service = old.local_service
+        successor = old.hand_over(self.factory.local_client(service), service.endpoint.endpoint)
+        assert self.window is not None
+        names, current = self._profile_names(), self.window.current_profile
+        await self._replace_connection(successor, names, current)
+
+    def _profile_names(self) -> list[str]:
+        return [p.name for p in self._profile_set().profiles]
 
     async def _switch(self, name: str) -> None:
         try:
@@ -198,6 +304,8 @@ class ExplorerApp:
             return ProfileSet()
 
     async def _close_connection(self) -> None:
+        self._unsubscribe_service()
+        self._unsubscribe_service = lambda: None
         if self.monitor is not None:
             await self.monitor.close()
             self.monitor = None
@@ -208,8 +316,21 @@ class ExplorerApp:
     def _window_closed(self) -> None:
         self.quit()
 
+    def _forget_window(self, window: MainWindow) -> None:
+        """A window deleted by Qt (or its owner) is no longer the app's to close."""
+        if self.window is window:
+            self.window = None
+
     def _warn(self, text: str) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "MPI Explorer", text, parent=self.window)
+        self._message(QMessageBox.Icon.Warning, text)
+
+    def _inform(self, text: str) -> None:
+        self._message(QMessageBox.Icon.Information, text)
+
+    def _message(self, icon: QMessageBox.Icon, text: str) -> None:
+        box = QMessageBox(icon, "MPI Explorer", text, parent=self.window)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setModal(False)
         box.show()
 
@@ -271,18 +392,55 @@ async def start_azurite() -> AzuriteService | None:
         return None
     service = AzuriteService(Path(platformdirs.user_data_dir("mpi-explorer")) / "azurite")
     try:
-        return await asyncio.to_thread(service.start)
+        return await start_in_thread(service.start, service.stop)
     except BatchLayerError as error:
         log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
         return None
 
 
+async def _tell_start_failure(text: str) -> None:
+    """Say why the app cannot start, in a window, and return once it is closed."""
+    box = QMessageBox(QMessageBox.Icon.Critical, "MPI Explorer", f"MPI Explorer could not start.\n\n{text}")
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    closed = asyncio.get_running_loop().create_future()
+    box.finished.connect(lambda _result: closed.done() or closed.set_result(None))
+    box.open()
+    await closed
+
+
+def _end_on_signals(app_ready: asyncio.Future, main: asyncio.Task) -> None:
+    """SIGTERM, SIGINT and SIGHUP end the app as Quit does; while it still starts, they stop the start.
+
+    asyncio's handlers run on the loop (qasync wakes Qt through the signal fd), so the
+    shutdown that follows is the ordinary one: views closed, children stopped."""
+
+    def on_signal(signum: int) -> None:
+        log.info("%s received: quitting", signal.Signals(signum).name)
+        if app_ready.done():
+            app_ready.result().quit()
+        else:
+            main.cancel()
+
+    loop = asyncio.get_running_loop()
+    for signum in SHUTDOWN_SIGNALS:
+        loop.add_signal_handler(signum, on_signal, signum)
+
+
 async def _main(args: argparse.Namespace, settings: Settings) -> int:
-    app = ExplorerApp(settings, ProfileStore(), KeyringCredentialStore(), await start_azurite())
+    app_ready: asyncio.Future[ExplorerApp] = asyncio.get_running_loop().create_future()
+    main = asyncio.current_task()
+    assert main is not None
+    _end_on_signals(app_ready, main)
+    try:
+        azurite = await start_azurite()
+    except asyncio.CancelledError:
+        return 0  # a signal while Azurite started: start_in_thread stopped it again
+    app = ExplorerApp(settings, ProfileStore(), KeyringCredentialStore(), azurite)
     try:
         window = await app.start(LOCAL_PROFILE_NAME if args.demo else None)
         if args.demo:
             await app.run_demo()
+        app_ready.set_result(app)
         settle_garbage_collector()
         if args.quit_after is not None:
             QTimer.singleShot(int(args.quit_after * 1000), app.quit)
@@ -297,6 +455,12 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     except BatchLayerError as error:
         print(f"MPI Explorer could not start: {error}", file=sys.stderr)
+        if not (args.quit_after or args.screenshot or QApplication.platformName() == "offscreen"):
+            await _tell_start_failure(str(error))  # started from a desktop, nobody reads stderr
         return 1
+    except asyncio.CancelledError:
+        if app_ready.done():
+            raise
+        return 0  # a signal while it started: the shutdown below stops what had started
     finally:
         await app.shutdown()

@@ -1,8 +1,9 @@
 """Local Batch: the Azure Batch REST API on loopback, running tasks on local compute nodes.
 
 Top level: `cli` (`mpi-explorer localbatch serve`), `service` (the service assembled),
-`recovery` (state brought back in step after a restart) and `context` (what every room
-shares: settings, state, node directories, background work). The rooms, each importing
+`recovery` (state brought back in step after a restart), `data_dir_lock` (one service
+per data dir, and where it listens) and `context` (what every room shares: settings,
+state, node directories, background work). The rooms, each importing
 only those below it (import-linter contracts in pyproject.toml):
 
     api/          the aiohttp app, Shared Key auth, OData, the route handlers

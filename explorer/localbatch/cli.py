@@ -3,6 +3,10 @@
 When ready it prints exactly one JSON line on stdout:
 {"endpoint": "http://127.0.0.1:PORT", "account": "...", "key": "..."}
 
+One service per data dir (`data_dir_lock`): if another process serves DATA_DIR, this
+one prints who on stderr and exits with EXIT_DATA_DIR_BUSY (3) before touching any
+state; the owner's endpoint is in DATA_DIR/localbatch.endpoint.json.
+
 `--auto-storage-url/--auto-storage-account` link a storage account (Azurite for the
 app), where autoStorageContainerName resource files come from. Its key is read from
 LOCALBATCH_AUTO_STORAGE_KEY only: argv is visible to every user of the machine.
@@ -24,6 +28,7 @@ import platformdirs
 from explorer import logfiles
 from explorer.localbatch.api.auth import generate_key
 from explorer.localbatch.context import Settings
+from explorer.localbatch.data_dir_lock import DataDirBusy, DataDirLock
 from explorer.localbatch.files.blob_containers import AutoStorage
 from explorer.localbatch.service import LocalBatch
 from explorer.platform_support import local_batch_support
@@ -31,6 +36,7 @@ from explorer.platform_support import local_batch_support
 log = logging.getLogger(__name__)
 KEY_FILE = "account.key"
 AUTO_STORAGE_KEY_ENV = "LOCALBATCH_AUTO_STORAGE_KEY"
+EXIT_DATA_DIR_BUSY = 3
 
 
 def default_data_dir() -> Path:
@@ -110,16 +116,24 @@ def serve(args: argparse.Namespace) -> int:
         print(f"Local Batch: {error}", file=sys.stderr)
         return 2
     data_dir = args.data_dir or default_data_dir()
-    key = account_key(data_dir, args.key or os.environ.get("LOCALBATCH_KEY"))
-    settings = Settings(
-        data_dir=data_dir, account=args.account, node_start_seconds=args.node_start_seconds, auto_storage=storage
-    )
-    if storage:
-        log.info("linked storage: account %s at %s", storage.account, storage.url)
-    return asyncio.run(_serve(settings, key, args.host, args.port))
+    try:
+        lock = DataDirLock.acquire(data_dir)
+    except DataDirBusy as busy:
+        print(f"Local Batch: {busy}", file=sys.stderr)
+        return EXIT_DATA_DIR_BUSY
+    try:
+        key = account_key(data_dir, args.key or os.environ.get("LOCALBATCH_KEY"))
+        settings = Settings(
+            data_dir=data_dir, account=args.account, node_start_seconds=args.node_start_seconds, auto_storage=storage
+        )
+        if storage:
+            log.info("linked storage: account %s at %s", storage.account, storage.url)
+        return asyncio.run(_serve(settings, key, args.host, args.port, lock))
+    finally:
+        lock.release()
 
 
-async def _serve(settings: Settings, key: str, host: str, port: int) -> int:
+async def _serve(settings: Settings, key: str, host: str, port: int, lock: DataDirLock) -> int:
     service = LocalBatch(settings, key)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
@@ -131,6 +145,7 @@ async def _serve(settings: Settings, key: str, host: str, port: int) -> int:
         print(f"Local Batch cannot listen on {host}:{port}: {error}", file=sys.stderr)
         await service.stop()
         return 2
+    lock.publish(endpoint, settings.account)
     print(json.dumps({"endpoint": endpoint, "account": settings.account, "key": key}), flush=True)
     await stop.wait()
     log.info("stopping")

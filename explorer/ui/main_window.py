@@ -5,10 +5,15 @@ open already brings its tab forward. Layout (geometry, toolbars, splitter) and t
 view last looked at are kept in the settings and restored on start. Only the visible
 tab polls anything; the others are hidden and unsubscribed (see views/base_view.py).
 
+With no view open, the main area welcomes: on the embedded Local Batch, while it has
+no pool, with the first-run page (the demo, the task wizard, adding an Azure account);
+otherwise with a line saying where to start.
+
 Signals for the composition root: `profileRequested(name)` (the user picked another
 connection profile), `newTaskRequested()`, `newPoolRequested()`,
-`importTaskRequested(path)`, `sampleRequested(name)`, and `closed()` once the window
-closed.
+`importTaskRequested(path)`, `sampleRequested(name)`, `demoRequested()`,
+`addAccountRequested()`, `retryRequested()` (besides the monitor's own retry), and
+`closed()` once the window closed.
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ from explorer.ui.views.job_view import JobView
 from explorer.ui.views.node_view import NodeView
 from explorer.ui.views.pool_view import PoolView
 from explorer.ui.views.task_view import TaskView
+from explorer.ui.widgets.first_run_page import FirstRunPage
 
 WINDOW = "main"
 KEY_FIELDS = {"pool": ("pool_id",), "node": ("pool_id", "node_id"), "job": ("job_id",), "task": ("job_id", "task_id")}
@@ -64,14 +70,20 @@ class MainWindow(QMainWindow):
     newPoolRequested = Signal()
     importTaskRequested = Signal(str)
     sampleRequested = Signal(str)  # the name of a bundled sample (explorer.client.local.samples)
+    demoRequested = Signal()
+    addAccountRequested = Signal()
+    retryRequested = Signal()
     closed = Signal()
 
     def __init__(
         self, services: ViewServices, profile_names: list[str], current_profile: str, parent: QWidget | None = None,
+        *, local: bool = False,
     ) -> None:
+        """`local`: the connection is the embedded Local Batch (it gets the first-run page)."""
         super().__init__(parent)
         self.services = services
         self.current_profile = current_profile
+        self._local = local
         self.setWindowTitle(f"MPI Explorer — {current_profile}")
         self._views: dict[Key, BaseView] = {}
 
@@ -80,6 +92,7 @@ class MainWindow(QMainWindow):
         self.navigator_panel.jobActivated.connect(self.open_job)
         self.navigator_panel.profileActivated.connect(self._request_profile)
         self.navigator_panel.actionRequested.connect(self._on_item_action)
+        self.navigator_panel.updated.connect(self._update_welcome)
         self.tabs = QTabWidget(self)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
@@ -88,10 +101,15 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.tabs.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabs.tabBar().customContextMenuRequested.connect(self._tab_menu)
-        welcome = QLabel("Choose a pool or a job on the left, or create one from the New menu.", self)
-        welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.welcome = QLabel("Choose a pool or a job on the left, or create one from the New menu.", self)
+        self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.first_run_page = FirstRunPage(self)
+        self.first_run_page.demoRequested.connect(self.demoRequested)
+        self.first_run_page.taskWizardRequested.connect(self.newTaskRequested)
+        self.first_run_page.addAccountRequested.connect(self.addAccountRequested)
         self.content = QStackedWidget(self)
-        self.content.addWidget(welcome)
+        self.content.addWidget(self.welcome)
+        self.content.addWidget(self.first_run_page)
         self.content.addWidget(self.tabs)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator_panel)
@@ -99,6 +117,7 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(1, 4)
         self.setCentralWidget(self.splitter)
         self.status = ConnectionStatusBar(services.monitor, current_profile, self)
+        self.status.retry_button.clicked.connect(self.retryRequested)
         self.setStatusBar(self.status)
         self._icons: dict[QAction, str] = {}
         self._build_menus(profile_names)
@@ -138,7 +157,7 @@ class MainWindow(QMainWindow):
         view.close()  # hides it: its subscriptions close
         view.deleteLater()
         if self.tabs.count() == 0:
-            self.content.setCurrentIndex(0)
+            self._update_welcome()
             self.services.settings.set_last_selection(None)
 
     def refresh(self) -> None:
@@ -190,6 +209,13 @@ class MainWindow(QMainWindow):
         self.content.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(view)
         return view
+
+    def _update_welcome(self) -> None:
+        """With no view open: the first-run page while Local Batch has no pool, else the line."""
+        if self.tabs.count():
+            return
+        first_run = self._local and self.navigator_panel.pools_known and not self.navigator_panel.ids("pool")
+        self.content.setCurrentWidget(self.first_run_page if first_run else self.welcome)
 
     def _key_of(self, view: BaseView) -> Key:
         return next(key for key, open_view in self._views.items() if open_view is view)
@@ -303,7 +329,7 @@ class MainWindow(QMainWindow):
             profiles.addAction(action)
             self._profile_actions[name] = action
         connection_menu.addSeparator()
-        self._add(connection_menu, "&Retry now", self.services.monitor.retry_now, icon="retry")
+        self._add(connection_menu, "&Retry now", self._retry_now, icon="retry")
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._add(help_menu, "&About MPI Explorer", self.show_about, icon="about")
@@ -332,6 +358,10 @@ class MainWindow(QMainWindow):
         palette = self.palette()
         for action, name in self._icons.items():
             action.setIcon(themed_icon(name, palette))
+
+    def _retry_now(self) -> None:
+        self.services.monitor.retry_now()
+        self.retryRequested.emit()
 
     def show_about(self) -> AboutDialog:
         return show_about(self, self.services.settings.path.parent)

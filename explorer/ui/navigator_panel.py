@@ -74,6 +74,8 @@ class NavigatorPanel(QWidget):
                 item.setFont(0, font)
                 item.setText(1, "current")
         self._pools = self._group("Pools")
+        self.pools_known = False
+        """The pools have been listed once (so `ids("pool")` being empty means there are none)."""
         self._jobs = self._group("Jobs")
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
@@ -115,6 +117,7 @@ class NavigatorPanel(QWidget):
     # --- updates -----------------------------------------------------------------
 
     def _on_pools(self, update: Update) -> None:
+        self.pools_known = True
         self._sync(self._pools, "pool", update.items, lambda pool: (pool_summary(pool), pool.vm_size or ""))
 
     def _on_jobs(self, update: Update) -> None:

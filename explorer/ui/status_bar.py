@@ -1,11 +1,17 @@
-"""The status bar: which profile, and whether the monitor reaches it (with a live countdown)."""
+"""The status bar: which profile, and whether the monitor reaches it (with a live countdown).
+
+On the left, a notice of what happened to the service itself, when the app knows more
+than the polls do ("Local Batch stopped unexpectedly (killed by SIGKILL) at 14:02:11;
+restarted"): `show_notice`. It stays until the next notice, so it can still be read
+after the fact.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 import time
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
@@ -30,6 +36,10 @@ class ConnectionStatusBar(QStatusBar):
         self.retry_button = QPushButton("Retry now", self)
         self.retry_button.setToolTip("Try to reach the service again without waiting")
         self.retry_button.clicked.connect(monitor.retry_now)
+        self._notice = QLabel(self)
+        self._notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self._notice.hide()
+        self.addWidget(self._notice, 1)
         self.addPermanentWidget(self._dot)
         self.addPermanentWidget(self._label)
         self.addPermanentWidget(self.retry_button)
@@ -45,6 +55,15 @@ class ConnectionStatusBar(QStatusBar):
 
     def connection_text(self) -> str:
         return self._label.text()
+
+    def notice_text(self) -> str:
+        return "" if self._notice.isHidden() else self._notice.text()
+
+    def show_notice(self, text: str, *, failed: bool = False) -> None:
+        self._notice.setText(text)
+        self._notice.setToolTip(text)
+        self._notice.setStyleSheet(f"color: {DOT_COLORS[ConnectionStatus.FAILED]}" if failed else "")
+        self._notice.setVisible(bool(text))
 
     def stop(self) -> None:
         """Stop listening (the window is closing; the monitor may outlive it)."""

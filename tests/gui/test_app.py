@@ -7,12 +7,12 @@ import subprocess
 import sys
 from pathlib import Path
 
-import psutil
 from PySide6.QtGui import QImage
 
 from explorer.app import ExplorerApp
 from explorer.client.connecting.credentials import MemoryCredentialStore
 from explorer.client.connecting.profiles import ProfileStore
+from tests.support.processes import processes_with_env
 from tests.support.waiting import wait_until
 
 
@@ -34,18 +34,7 @@ def test_demo_screenshot_run_shows_the_task_and_leaves_nothing_running(tmp_path:
     assert "demo task mpi-progress-" in log and " ERROR " not in log, log[-3000:]
     # Local Batch, its task processes and Azurite were all stopped with the app: no
     # process is left that inherited this run's user dirs.
-    assert not _processes_with(env["XDG_DATA_HOME"])
-
-
-def _processes_with(data_home: str) -> list[list[str]]:
-    found = []
-    for process in psutil.process_iter(["cmdline"]):
-        try:
-            if process.environ().get("XDG_DATA_HOME") == data_home:
-                found.append(process.info["cmdline"])
-        except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
-            continue
-    return found
+    assert not processes_with_env("XDG_DATA_HOME", env["XDG_DATA_HOME"])
 
 
 def test_a_broken_profiles_file_falls_back_to_local_batch(runner, qtbot, tmp_path: Path):

@@ -9,7 +9,7 @@ from pathlib import Path
 from PySide6.QtGui import QImage
 
 from explorer import __version__
-from tests.gui.test_app import _processes_with as processes_with  # to move to tests/support
+from tests.support.processes import processes_with_env
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -40,5 +40,5 @@ def check_demo(command: list[str], cwd: Path, quit_after: float = 12.0) -> str:
     assert len(outputs) == 1, outputs
     stdout = outputs[0].read_text()
     assert "pi monte carlo: 4 ranks on nodes" in stdout and "step 1/" in stdout, stdout
-    assert not processes_with(env["XDG_DATA_HOME"]), "the app left processes behind"
+    assert not processes_with_env("XDG_DATA_HOME", env["XDG_DATA_HOME"]), "the app left processes behind"
     return stdout

@@ -144,3 +144,31 @@ async def read_task_file(client: BatchClient, job_id: str, task_id: str, path: s
 async def read_node_file(client: BatchClient, pool_id: str, node_id: str, path: str, **kwargs) -> bytes:
     stream = await client.download_node_file(pool_id, node_id, path, **kwargs)
     return b"".join([chunk async for chunk in stream])
+
+
+class HeldTask:
+    """A task that appends a line to a runs file each time it starts, then waits until a flag
+    file exists: the test knows when it runs, lets it end when it wants, and counts its runs."""
+
+    def __init__(self, directory: Path, task_id: str = "held") -> None:
+        directory.mkdir(parents=True, exist_ok=True)
+        self.id = task_id
+        self.runs_file = directory / f"{task_id}.runs"
+        self.flag = directory / f"{task_id}.go"
+
+    def body(self) -> models.BatchTaskCreateOptions:
+        script = (
+            f"echo run >> {shlex.quote(str(self.runs_file))}; "
+            f"while [ ! -e {shlex.quote(str(self.flag))} ]; do sleep 0.05; done; echo done"
+        )
+        return models.BatchTaskCreateOptions(id=self.id, command_line=f"/bin/bash -c {shlex.quote(script)}")
+
+    @property
+    def runs(self) -> int:
+        try:
+            return len(self.runs_file.read_text().splitlines())
+        except FileNotFoundError:
+            return 0
+
+    def release(self) -> None:
+        self.flag.touch()

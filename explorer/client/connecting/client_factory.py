@@ -1,7 +1,9 @@
 """Open a `Connection` (an `azure.batch.aio.BatchClient` plus what it owns) for a profile.
 
 - Local Batch: start the embedded service as a child process (or reuse one handed in)
-  and sign with its shared key; the connection stops a service it started.
+  and sign with its shared key. If another process serves that data dir already, the
+  connection uses that one. Either way a `LocalBatchSupervisor` starts it again when it
+  ends unexpectedly; the connection stops a service it started (a reused one it leaves).
 - Azure shared key: the key comes from the credential store, never from the profile.
 - Azure Entra ID: an azure-identity credential per sign-in method. Interactive browser
   and device code exist only as synchronous credentials, so they are run in a thread.
@@ -35,8 +37,10 @@ from explorer.client.connecting.profiles import (
     SharedKeyProfile,
 )
 from explorer.client.errors import ConnectError, CredentialError
+from explorer.client.local.azurite import AzuriteService
 from explorer.client.local.local_batch import LocalBatchService, LocalBatchStartError
-from explorer.client.storage_account import StorageAccount
+from explorer.client.local.supervisor import LocalBatchSupervisor
+from explorer.client.waiting import start_in_thread
 
 log = logging.getLogger(__name__)
 
@@ -93,14 +97,28 @@ class Connection:
         credential: AsyncTokenCredential | None = None,
         local_service: LocalBatchService | None = None,
         owns_local_service: bool = False,
+        supervisor: LocalBatchSupervisor | None = None,
     ) -> None:
         self.profile = profile
         self.client = client
         self.endpoint = endpoint
         self.local_service = local_service
+        self.supervisor = supervisor
+        """Restarts `local_service` when it ends unexpectedly (services this factory started)."""
         self._credential = credential
         self._owns_local_service = owns_local_service
         self._closed = False
+
+    def hand_over(self, client: BatchClient, endpoint: str) -> Connection:
+        """A connection over a new client to the same Local Batch, which it now owns (with its
+        supervisor); closing this one then closes its client only. For a service that came
+        back on another endpoint."""
+        successor = Connection(
+            self.profile, client, endpoint, local_service=self.local_service,
+            owns_local_service=self._owns_local_service, supervisor=self.supervisor,
+        )
+        self._owns_local_service, self.supervisor = False, None
+        return successor
 
     async def close(self) -> None:
         if self._closed:
@@ -109,6 +127,8 @@ class Connection:
         await self.client.close()
         if self._credential is not None:
             await self._credential.close()
+        if self.supervisor is not None:
+            await self.supervisor.close()  # what ends next is on purpose
         if self._owns_local_service and self.local_service is not None:
             await asyncio.to_thread(self.local_service.stop)
         log.info("Closed connection %r", self.profile.name)
@@ -132,18 +152,18 @@ class ClientFactory:
         *,
         local_service: LocalBatchService | None = None,
         local_extra_args: tuple[str, ...] = (),
-        local_auto_storage: StorageAccount | None = None,
+        local_azurite: AzuriteService | None = None,
         entra_credential_builder: Callable[[EntraProfile], AsyncTokenCredential] = build_entra_credential,
         client_options: dict[str, Any] | None = None,
     ) -> None:
-        """`local_service`: an already running service to reuse (not stopped on close).
-        `local_auto_storage`: the storage a Local Batch started here is linked to.
-        `client_options`: BatchClient keyword arguments over DEFAULT_CLIENT_OPTIONS
-        (e.g. a `raw_response_hook` for measurements)."""
+        """`local_service`: an already running service to reuse (neither supervised nor stopped).
+        `local_azurite`: the storage a Local Batch started here is linked to (started again
+        with it if it ended too). `client_options`: BatchClient keyword arguments over
+        DEFAULT_CLIENT_OPTIONS (e.g. a `raw_response_hook` for measurements)."""
         self._credentials = credentials
         self._local_service = local_service
         self._local_extra_args = local_extra_args
-        self._local_auto_storage = local_auto_storage
+        self._local_azurite = local_azurite
         self._entra_credential_builder = entra_credential_builder
         self._client_options = {**DEFAULT_CLIENT_OPTIONS, **(client_options or {})}
 
@@ -159,16 +179,29 @@ class ClientFactory:
 
     async def _connect_local(self, profile: LocalBatchProfile) -> Connection:
         service = self._local_service
-        owned = service is None or not service.is_running()
-        if owned:
+        supervisor = None
+        if service is None or not service.is_running():
+            azurite = self._local_azurite
             service = LocalBatchService(
-                profile.resolved_data_dir(), extra_args=self._local_extra_args, auto_storage=self._local_auto_storage
+                profile.resolved_data_dir(), extra_args=self._local_extra_args,
+                auto_storage=azurite.account if azurite and azurite.is_running() else None,
             )
             await _start_service(service)
-        assert service is not None and service.endpoint is not None
+            supervisor = LocalBatchSupervisor(service, azurite)
+            supervisor.watch()
+        assert service.endpoint is not None
+        client = self.local_client(service)
+        owned = supervisor is not None
+        return Connection(
+            profile, client, service.endpoint.endpoint, local_service=service, owns_local_service=owned,
+            supervisor=supervisor,
+        )
+
+    def local_client(self, service: LocalBatchService) -> BatchClient:
+        """A client for a running Local Batch, signed with its shared key."""
+        assert service.endpoint is not None
         info = service.endpoint
-        client = self._client(info.endpoint, AzureNamedKeyCredential(info.account, info.key))
-        return Connection(profile, client, info.endpoint, local_service=service, owns_local_service=owned)
+        return self._client(info.endpoint, AzureNamedKeyCredential(info.account, info.key))
 
     async def _connect_shared_key(self, profile: SharedKeyProfile) -> Connection:
         # The keyring may talk to a Secret Service over D-Bus, or ask to unlock it: not on the loop.
@@ -188,17 +221,8 @@ class ClientFactory:
 
 
 async def _start_service(service: LocalBatchService) -> None:
-    """Start Local Batch in a thread; if the caller gives up, stop it once it is up.
-
-    A starting thread cannot be interrupted, so a cancel waits for it to end and then
-    stops the service (in a thread too) before passing the cancel on: no orphan child.
-    """
-    starting = asyncio.ensure_future(asyncio.to_thread(service.start))
+    """Start Local Batch in a thread; if the caller gives up, stop it once it is up."""
     try:
-        await asyncio.shield(starting)
-    except asyncio.CancelledError:
-        await asyncio.gather(starting, return_exceptions=True)  # its outcome no longer matters
-        await asyncio.to_thread(service.stop)
-        raise
+        await start_in_thread(service.start, service.stop)
     except LocalBatchStartError as exc:
         raise ConnectError(str(exc)) from exc

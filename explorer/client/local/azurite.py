@@ -14,10 +14,19 @@ Microsoft publishes in the Azurite documentation: it is not a secret and opens o
 local emulators. It is started with `--skipApiVersionCheck` because azure-storage-blob
 releases speak newer REST versions than the latest Azurite knows, and with
 `--disableTelemetry` because an emulator on loopback has nothing to report.
+
+One Azurite per location: two would overwrite each other's metadata. The starter
+takes an `flock` on `LOCATION/azurite.lock` and hands the locked descriptor to
+Azurite, so the lock lives exactly as long as that Azurite does (whoever started
+it), and writes `LOCATION/azurite.endpoint.json` (`{"port", "pid"}`). A second
+`start()` on the location attaches to the running one instead; `stop()` leaves an
+Azurite it did not start alone.
 """
 
 from __future__ import annotations
 
+import fcntl
+import json
 import logging
 import os
 import shutil
@@ -28,6 +37,7 @@ import time
 from pathlib import Path
 
 from explorer.client.errors import StorageError
+from explorer.client.local.probes import answers, port_free, process_alive
 from explorer.client.storage_account import StorageAccount
 
 log = logging.getLogger(__name__)
@@ -36,6 +46,8 @@ REPO = Path(__file__).resolve().parents[3]
 DEV_ACCOUNT = "devstoreaccount1"
 DEV_KEY = "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw=="
 HOST = "127.0.0.1"
+LOCK_FILE = "azurite.lock"
+ENDPOINT_FILE = "azurite.endpoint.json"
 
 
 def azurite_executable() -> Path | None:
@@ -56,12 +68,21 @@ def _free_port() -> int:
         return probe.getsockname()[1]
 
 
-def _answers(port: int) -> bool:
+def _try_lock(path: Path) -> int | None:
+    """An inheritable descriptor holding an exclusive flock on `path`, or None if another holds it."""
+    descriptor = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     try:
-        with socket.create_connection((HOST, port), timeout=0.5):
-            return True
-    except OSError:
-        return False
+        fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(descriptor)
+        return None
+    return descriptor
+
+
+def _write_json(path: Path, data: dict) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    partial.write_text(json.dumps(data) + "\n")
+    os.replace(partial, path)
 
 
 def _signal_group(pid: int, signum: int) -> None:
@@ -78,6 +99,7 @@ class AzuriteService:
         self.location = Path(location)
         self.port = port
         self._process: subprocess.Popen[bytes] | None = None
+        self._attached_pid: int | None = None
 
     @property
     def log_path(self) -> Path:
@@ -103,11 +125,20 @@ class AzuriteService:
     def connection_string(self) -> str:
         return f"DefaultEndpointsProtocol=http;AccountName={DEV_ACCOUNT};AccountKey={DEV_KEY};BlobEndpoint={self.blob_endpoint};"
 
+    @property
+    def owned(self) -> bool:
+        """Started here, as opposed to attached to the Azurite another process started."""
+        return self._process is not None
+
     def is_running(self) -> bool:
-        return self._process is not None and self._process.poll() is None
+        if self._process is not None:
+            return self._process.poll() is None
+        return self._attached_pid is not None and answers(HOST, self.port)
 
     def start(self, timeout: float = 30.0) -> AzuriteService:
-        """Start Azurite and wait until its port answers; StorageError names the log if not."""
+        """Start Azurite (or attach to the one on this location) and wait until its port answers.
+
+        StorageError says why not (not installed, or it did not answer: see the log)."""
         if self.is_running():
             raise StorageError("Azurite is already running")
         executable = azurite_executable()
@@ -117,7 +148,29 @@ class AzuriteService:
                 "(or set AZURITE_BLOB to an azurite-blob executable)"
             )
         self.location.mkdir(parents=True, exist_ok=True)
-        if not self.port:
+        deadline = time.monotonic() + timeout
+        while (lock := _try_lock(self.location / LOCK_FILE)) is None:
+            if self._attach():
+                return self
+            if time.monotonic() > deadline:
+                raise StorageError(f"Another Azurite holds {self.location} and does not answer; see {self.log_path}")
+            time.sleep(0.1)
+        try:
+            self._spawn(executable, lock)
+        finally:
+            os.close(lock)  # Azurite holds its own copy: the lock lives as long as it does
+        try:
+            self._wait_until_answering(deadline - time.monotonic())
+        except BaseException:
+            self.stop()
+            raise
+        assert self._process is not None
+        _write_json(self.location / ENDPOINT_FILE, {"port": self.port, "pid": self._process.pid})
+        log.info("Azurite ready at %s (pid %s)", self.blob_endpoint, self._process.pid)
+        return self
+
+    def _spawn(self, executable: Path, lock: int) -> None:
+        if not self.port or not port_free(HOST, self.port):
             self.port = _free_port()
         command = [
             str(executable), "--blobHost", HOST, "--blobPort", str(self.port), "--location", str(self.location),
@@ -126,20 +179,27 @@ class AzuriteService:
         with open(self.log_path, "ab") as log_file:
             # Its own session: stop() signals the whole group (node may spawn helpers).
             self._process = subprocess.Popen(
-                command, stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file, start_new_session=True
+                command, stdin=subprocess.DEVNULL, stdout=log_file, stderr=log_file, start_new_session=True,
+                pass_fds=(lock,),
             )
+
+    def _attach(self) -> bool:
+        """Use the Azurite that holds the location, once it answers."""
         try:
-            self._wait_until_answering(timeout)
-        except BaseException:
-            self.stop()
-            raise
-        log.info("Azurite ready at %s (pid %s)", self.blob_endpoint, self._process.pid)
-        return self
+            info = json.loads((self.location / ENDPOINT_FILE).read_text())
+            port, pid = int(info["port"]), int(info["pid"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return False  # not written yet: its owner is still starting it
+        if not (process_alive(pid) and answers(HOST, port)):
+            return False  # a stale file (its Azurite died) while a new one starts
+        self.port, self._attached_pid = port, pid
+        log.info("Azurite at %s (pid %s) holds %s already: using it", self.blob_endpoint, pid, self.location)
+        return True
 
     def _wait_until_answering(self, timeout: float) -> None:
         assert self._process is not None
         deadline = time.monotonic() + timeout
-        while not _answers(self.port):
+        while not answers(HOST, self.port):
             if self._process.poll() is not None:
                 raise StorageError(f"Azurite exited with code {self._process.returncode} before it was ready; see {self.log_path}")
             if time.monotonic() > deadline:
@@ -147,9 +207,15 @@ class AzuriteService:
             time.sleep(0.05)
 
     def stop(self, timeout: float = 10.0) -> None:
-        """SIGTERM the process group, wait, then SIGKILL it if it did not stop in time."""
+        """SIGTERM the process group, wait, then SIGKILL it if it did not stop in time.
+
+        An Azurite attached to is left running: its starter stops it."""
+        self._attached_pid = None
         process, self._process = self._process, None
-        if process is None or process.poll() is not None:
+        if process is None:
+            return
+        (self.location / ENDPOINT_FILE).unlink(missing_ok=True)
+        if process.poll() is not None:
             return
         _signal_group(process.pid, signal.SIGTERM)
         try:

@@ -30,8 +30,10 @@ class DemoTask:
     task_id: str
 
 
-async def start_demo(client: BatchClient, samples_base_url: str, sample: str = DEMO_SAMPLE) -> DemoTask:
-    task_json = sample_task_json(sample, samples_base_url)
+async def start_demo(client: BatchClient, task_json: dict | None = None) -> DemoTask:
+    """Pool, job and task; `task_json` is the sample's body as the caller gets its files to
+    the nodes (`samples.sample_task_json`), by default the demo sample as its file says."""
+    task_json = dict(task_json or sample_task_json(DEMO_SAMPLE))
     instances = task_json["multiInstanceSettings"]["numberOfInstances"]
     await _ensure_pool(client, instances)
     try:

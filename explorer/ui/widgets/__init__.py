@@ -1,1 +1,1 @@
-"""Reusable widgets (heatmap, timeline, log viewer, output pane, banners); they import neither models nor views."""
+"""Reusable widgets (heatmap, timeline, log viewer, output pane, banners, first-run page); they import neither models nor views."""

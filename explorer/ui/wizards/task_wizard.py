@@ -149,9 +149,8 @@ class TaskWizard(SpecWizard):
         pool_id: str | None = None,
         source: str = "The task JSON",
     ) -> TaskWizard | None:
-        """A wizard filled in from a task body (a saved template, a bundled sample with its
-        ``{samples_base_url}`` already replaced by the caller); None, after telling the user
-        why, if the body is not a multi-instance task."""
+        """A wizard filled in from a task body (a saved template, a bundled sample); None,
+        after telling the user why, if the body is not a multi-instance task."""
         job_id = str(settings.wizard_values(MEMORY_KEY).get("job_id") or DEFAULT_JOB_ID)
         try:
             document = document_from_json(data, job_id=job_id)
