@@ -12,6 +12,7 @@ import logging
 import re
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
@@ -170,8 +171,22 @@ def _decode_token(token: str) -> dict:
         raise BatchError(400, "InvalidQueryParameterValue", "The $skiptoken of this list request is not valid.") from None
 
 
-def list_response(request: web.Request, docs: Iterable[dict], fragment: str, *, prepared: bool = False) -> web.Response:
-    """One page of a list with $filter, $select, maxresults and an odata.nextLink.
+@dataclass(frozen=True)
+class ListQuery:
+    """What one list request asks for: its filter, selection, page size and where the page starts."""
+
+    state: dict
+    predicate: Callable[[dict], bool] | None
+    select: list[str] | None
+    page_size: int
+
+    @property
+    def offset(self) -> int:
+        return self.state["o"]
+
+
+def list_query(request: web.Request) -> ListQuery:
+    """Read a list request's $filter, $select, maxresults or $skiptoken; 400 for anything invalid.
 
     The filter and selection travel inside $skiptoken, so later pages need nothing
     else from the client's query string.
@@ -187,29 +202,41 @@ def list_response(request: web.Request, docs: Iterable[dict], fragment: str, *, 
             "m": odata.parse_maxresults(request.query.get("maxresults")),
         }
     predicate = odata.parse_filter(state["f"]) if state.get("f") else None
-    select = odata.parse_select(state.get("s"))
-    page_size = odata.parse_maxresults(state.get("m"))
-    offset = state["o"]
+    return ListQuery(state, predicate, odata.parse_select(state.get("s")), odata.parse_maxresults(state.get("m")))
+
+
+def list_page(query: ListQuery, docs: Iterable[dict], *, prepared: bool = False) -> tuple[list[dict], bool]:
+    """The page of `docs` the query asks for, and whether more follow (pure: may run in a thread)."""
     page: list[dict] = []
     matched = 0
-    more = False
     for doc in docs:
         shown = doc if prepared else wire(doc)
-        if predicate is not None and not predicate(shown):
+        if query.predicate is not None and not query.predicate(shown):
             continue
-        if matched >= offset:
-            if len(page) == page_size:
-                more = True
-                break
-            page.append(odata.project(shown, select))
+        if matched >= query.offset:
+            if len(page) == query.page_size:
+                return page, True
+            page.append(odata.project(shown, query.select))
         matched += 1
+    return page, False
+
+
+def list_body(request: web.Request, query: ListQuery, page: list[dict], more: bool, fragment: str) -> web.Response:
+    """A list page as Batch answers it, with an odata.nextLink when more follow."""
     body: dict[str, Any] = {"odata.metadata": metadata_url(request, fragment), "value": page}
     if more:
-        next_state = dict(state, o=offset + page_size)
+        next_state = dict(query.state, o=query.offset + query.page_size)
         body["odata.nextLink"] = str(
             request.url.with_query({"api-version": request.query.get("api-version", ""), "$skiptoken": _encode_token(next_state)})
         )
     return web.Response(text=json.dumps(body), headers={"Content-Type": JSON_TYPE})
+
+
+def list_response(request: web.Request, docs: Iterable[dict], fragment: str, *, prepared: bool = False) -> web.Response:
+    """One page of a list of documents in memory, with $filter, $select, maxresults and an odata.nextLink."""
+    query = list_query(request)
+    page, more = list_page(query, docs, prepared=prepared)
+    return list_body(request, query, page, more, fragment)
 
 
 def build_app(account: str, key: str) -> web.Application:

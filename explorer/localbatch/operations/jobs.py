@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from explorer.localbatch.context import Context
 from explorer.localbatch.running.task_attempts import Ending, remove_task_dirs
 from explorer.localbatch.scheduling.scheduler import Scheduler
@@ -133,11 +135,18 @@ class Jobs:
 
         async def finish() -> None:
             await self.scheduler.stop_executions(self.scheduler.executions_of_job(job_id), Ending.DELETE)
-            for task in self.ctx.state.job_tasks(job_id).values():
-                info = task.get("nodeInfo") or {}
-                if info:
-                    remove_task_dirs(self.ctx, info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
+            placed = [
+                (info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
+                for task in self.ctx.state.job_tasks(job_id).values()
+                if (info := task.get("nodeInfo"))
+            ]
             self.ctx.state.remove_job(job_id)
+
+            def remove_dirs() -> None:
+                for where in placed:
+                    remove_task_dirs(self.ctx, *where)
+
+            await asyncio.to_thread(remove_dirs)
 
         self.ctx.spawn(finish(), f"delete job {job_id}")
 
@@ -159,8 +168,7 @@ class Jobs:
     def _task_completed(self, job: dict) -> None:
         if job["state"] != "active" or job.get("onAllTasksComplete") != "terminatejob":
             return
-        tasks = self.ctx.state.job_tasks(job["id"]).values()
-        if tasks and all(task["state"] == "completed" for task in tasks):
+        if self.ctx.state.all_tasks_completed(job["id"]):
             self.end_job(job, "AllTasksComplete")
 
 

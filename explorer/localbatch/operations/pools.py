@@ -202,7 +202,7 @@ class Pools:
             await asyncio.gather(*(self._start_node(pool, node) for node in nodes))
 
     async def _start_node(self, pool: dict, node: dict) -> None:
-        succeeded = await run_start_task(self.ctx, pool, node, self._start_task_limiter)
+        succeeded = await run_start_task(self.ctx, self.scheduler.processes, pool, node, self._start_task_limiter)
         if node["state"] == "waitingforstarttask":
             set_state(node, "idle" if succeeded else "starttaskfailed", previous=False)
             self.ctx.state.save_node(pool["id"], node)
@@ -228,8 +228,8 @@ class Pools:
         await asyncio.gather(*(self._evict(pool_id, node["id"], option) for node in nodes))
         for node in nodes:
             self.ctx.state.remove_node(pool_id, node["id"])
-            if option != "retaineddata":
-                self.ctx.dirs.remove_node(pool_id, node["id"])
+        if option != "retaineddata":
+            await asyncio.to_thread(self.ctx.dirs.remove_nodes, pool_id, [node["id"] for node in nodes])
         self.settle(pool_id)
 
     async def _evict(self, pool_id: str, node_id: str, option: str) -> None:
@@ -284,7 +284,7 @@ class Pools:
         async def delete() -> None:
             await self.drain_and_remove(pool_id, node_ids, "requeue")
             self.ctx.state.remove_pool(pool_id)
-            self.ctx.dirs.remove_pool(pool_id)
+            await asyncio.to_thread(self.ctx.dirs.remove_pool, pool_id)
 
         self.ctx.spawn(delete(), f"delete pool {pool_id}")
 

@@ -1,0 +1,708 @@
+"""Every process a task attempt starts, found by what the service started, and ended as a whole.
+
+A command may leave processes behind: `cmd &` in a shell, daemons that double-fork and
+call setsid (MPI process managers do), a coordination command's background service.
+Each attempt (and each start-task run) gets a *scope*; everything its processes start
+is found through it, never by reading every process on the host:
+
+- **cgroup** (cgroup v2 where the service may create cgroups under its own: as root, or
+  in a delegated systemd user slice): one cgroup per scope. Whatever its processes do
+  (setsid, double fork), their descendants stay in it: `cgroup.procs` lists them,
+  `cgroup.kill` ends them, and the cgroup's path is all a restarted service needs.
+  Python cannot fork straight into a cgroup (clone3's CLONE_INTO_CGROUP), and moving
+  the child after the fork races with the child's own first fork, so the service steps
+  into the scope's cgroup for the fork and back out (spawns are serialized).
+- **session** otherwise: every process a scope starts leads a session and process group
+  of its own (killpg reaches whatever stays in the group), and the service is a child
+  subreaper (PR_SET_CHILD_SUBREAPER), so whatever leaves the group is re-parented to the
+  service when its parent dies, and is told apart among the service's children by the
+  run marker in its environment or by its session. Listing the service's children costs
+  one read per service thread where the kernel offers /proc/PID/task/TID/children, else
+  a pass over /proc/*/stat, which is then shared by every scope ending at the time and
+  rate-limited to a small share of a core.
+
+A pid is never reused while the service relies on it: a leader stays a zombie (its exit
+status read with WNOWAIT) until its scope has ended, and orphans are the service's own
+children until it reaps them. What a scope started is recorded (`record()`) with the
+attempt in the state; after a crash of the service, `end_recorded()` ends whatever the
+previous run left, checking process start times so a pid taken by another process in
+the meantime is never signalled.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ctypes
+import logging
+import os
+import signal
+import subprocess
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+log = logging.getLogger(__name__)
+
+RUN_MARKER = "LOCALBATCH_RUN_ID"
+"""Set in the environment of every process a scope starts: the scope's run id."""
+
+GRACE_SECONDS = 2.0  # between SIGTERM and SIGKILL
+_KILL_WAIT_SECONDS = 10.0  # after SIGKILL, before giving up on a process stuck in the kernel
+_POLL_SECONDS = 0.02
+_PR_SET_CHILD_SUBREAPER = 36
+# The orphan sweep in session mode may use at most this share of a core when it has to read /proc.
+_SWEEP_CPU_SHARE = 0.1
+_CGROUP_PREFIX = "localbatch-"
+
+
+# --- what /proc says about one process ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ProcStat:
+    state: str
+    ppid: int
+    pgid: int
+    sid: int
+    start: int  # clock ticks after boot: with the pid, the identity of a process
+
+
+def proc_stat(pid: int) -> ProcStat | None:
+    """A process's state, parent, group, session and start time; None once it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as source:
+            data = source.read()
+    except OSError:
+        return None
+    fields = data[data.rfind(b")") + 2 :].split()  # the command name may hold spaces and parentheses
+    try:
+        return ProcStat(fields[0].decode(), int(fields[1]), int(fields[2]), int(fields[3]), int(fields[19]))
+    except (IndexError, ValueError):
+        return None
+
+
+def run_marker(pid: int) -> str | None:
+    """The run id in a process's environment (None without one, or when it cannot be read)."""
+    prefix = RUN_MARKER.encode() + b"="
+    try:
+        with open(f"/proc/{pid}/environ", "rb") as source:
+            environ = source.read()
+    except OSError:
+        return None
+    for entry in environ.split(b"\0"):
+        if entry.startswith(prefix):
+            return entry[len(prefix) :].decode(errors="replace")
+    return None
+
+
+def boot_id() -> str:
+    """This boot of the machine: after a reboot no recorded process can still exist."""
+    try:
+        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
+    except OSError:
+        return ""
+
+
+def _all_pids() -> list[int]:
+    return [int(name) for name in os.listdir("/proc") if name.isdigit()]
+
+
+def _children(pid: int) -> list[int]:
+    """The children of a process: from the kernel's per-thread lists, else from a pass over /proc."""
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+        found: list[int] = []
+        for tid in tids:
+            with contextlib.suppress(FileNotFoundError):  # a thread that just ended
+                with open(f"/proc/{pid}/task/{tid}/children") as source:
+                    found.extend(int(child) for child in source.read().split())
+        return found
+    except OSError:
+        pass
+    children = []
+    for candidate in _all_pids():
+        stat = proc_stat(candidate)
+        if stat is not None and stat.ppid == pid:
+            children.append(candidate)
+    return children
+
+
+def _kernel_lists_children() -> bool:
+    return os.path.exists(f"/proc/self/task/{threading.get_native_id()}/children")
+
+
+def _returncode(result: os.waitid_result) -> int:
+    """waitid's result as subprocess reports it: the exit status, or minus the signal."""
+    return result.si_status if result.si_code == os.CLD_EXITED else -result.si_status
+
+
+# --- one started process --------------------------------------------------------------------
+
+
+class Leader:
+    """A process a scope started directly. It stays a zombie until its scope has ended, so its
+    pid (and with it its process group id) cannot be taken by another process meanwhile."""
+
+    def __init__(self, popen: subprocess.Popen[bytes], start: int) -> None:
+        self.popen = popen
+        self.pid = popen.pid
+        self.start = start
+        self.returncode: int | None = None
+        self.reaped = False
+
+    async def wait(self) -> int:
+        """Until the process exits: its exit status (negative: the signal), without reaping it."""
+        if self.returncode is None:
+            try:
+                pidfd = os.pidfd_open(self.pid)
+            except (AttributeError, OSError):
+                self.returncode = await asyncio.to_thread(self._peek, 0)
+            else:
+                try:
+                    await _readable(pidfd)
+                finally:
+                    os.close(pidfd)
+                self.returncode = self._peek(0)
+        assert self.returncode is not None
+        return self.returncode
+
+    def _peek(self, flags: int) -> int | None:
+        result = os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOWAIT | flags)
+        return None if result is None else _returncode(result)
+
+    def exited(self) -> bool:
+        if self.returncode is None:
+            self.returncode = self._peek(os.WNOHANG)
+        return self.returncode is not None
+
+    def reap(self) -> None:
+        if not self.reaped and self.exited():
+            os.waitpid(self.pid, 0)
+            self.popen.returncode = self.returncode  # so subprocess never waits for it again
+            self.reaped = True
+
+
+async def _poll_until(done: Callable[[], bool], timeout: float) -> bool:
+    """Check `done` every few milliseconds until it is true (True) or `timeout` passes (False)."""
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() >= deadline:
+            return False
+        await asyncio.sleep(_POLL_SECONDS)
+    return True
+
+
+async def _readable(fd: int) -> None:
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    loop.add_reader(fd, lambda: ready.done() or ready.set_result(None))
+    try:
+        await ready
+    finally:
+        loop.remove_reader(fd)
+
+
+# --- one scope -------------------------------------------------------------------------------
+
+
+@dataclass
+class ProcessScope:
+    """The processes of one attempt: started with `ProcessTracking.spawn`, ended with `end()`."""
+
+    tracking: ProcessTracking
+    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    started_at: float = field(default_factory=time.time)
+    leaders: list[Leader] = field(default_factory=list)
+    closed: bool = False
+    # Some process was still running when the scope ended, or a leader failed: MPI ranks
+    # killed on the way may have left shared memory behind.
+    unclean: bool = False
+
+    @property
+    def cgroup(self) -> Path | None:
+        base = self.tracking.cgroup_base
+        return None if base is None else base / f"{_CGROUP_PREFIX}{self.run_id}"
+
+    def record(self) -> dict:
+        """What a restarted service needs to find this scope's processes (JSON)."""
+        record: dict = {"runId": self.run_id, "boot": self.tracking.boot, "startedAt": self.started_at}
+        if self.cgroup is not None:
+            record["cgroup"] = str(self.cgroup)
+        else:
+            record["leaders"] = [[leader.pid, leader.start] for leader in self.leaders]
+        return record
+
+    async def end(self) -> None:
+        """End everything the scope started (SIGTERM, a grace period, SIGKILL), then reap its leaders.
+
+        Returns when nothing of it runs any more; no new process can join it afterwards.
+        """
+        await self.tracking.close_scope(self)
+        try:
+            if self.cgroup is not None:
+                await self.tracking.end_cgroup(self.cgroup, self)
+            else:
+                await self._end_session()
+        finally:
+            for leader in self.leaders:
+                leader.reap()
+            if any(leader.returncode not in (0, None) for leader in self.leaders):
+                self.unclean = True
+            self.tracking.forget(self)
+
+    async def _end_session(self) -> None:
+        loop = asyncio.get_running_loop()
+        asked: set[int] = set()  # groups (as -pgid) and orphans sent SIGTERM already: once is enough
+        killing = False
+        deadline = loop.time() + GRACE_SECONDS
+        while True:
+            groups = []
+            for leader in self.leaders:
+                if _signal_group(leader.pid, _next_signal(-leader.pid, asked, killing)):
+                    groups.append(leader.pid)
+            orphans = await self.tracking.orphans_of(self.run_id)
+            for pid in orphans:
+                with contextlib.suppress(ProcessLookupError):
+                    os.kill(pid, _next_signal(pid, asked, killing))  # our unreaped child: the pid is still it
+            if not groups and not orphans:
+                return
+            self.unclean = True
+            if loop.time() >= deadline:
+                if killing:
+                    log.error("processes of run %s did not end after SIGKILL: groups %s, others %s", self.run_id, groups, orphans)
+                    return
+                killing, deadline = True, loop.time() + _KILL_WAIT_SECONDS
+                continue
+            await asyncio.sleep(_POLL_SECONDS)
+
+
+def _next_signal(target: int, asked: set[int], killing: bool) -> int:
+    """SIGKILL when killing; else SIGTERM the first time and 0 (a check that it lives) after."""
+    if killing:
+        return signal.SIGKILL
+    if target in asked:
+        return 0
+    asked.add(target)
+    return signal.SIGTERM
+
+
+def _signal_group(pgid: int, sig: int) -> bool:
+    """Signal a process group; False when no live process is left in it."""
+    try:
+        os.killpg(pgid, sig)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# --- the service-wide part ----------------------------------------------------------------------
+
+
+@dataclass
+class _Orphan:
+    start: int
+    run_id: str | None
+    # For an orphan with neither marker nor session to go by: the scopes alive when it was first
+    # seen. It belongs to one of them; it is ended once none of them is left.
+    candidates: frozenset[str] = frozenset()
+
+
+class ProcessTracking:
+    """The service's way of finding and ending the processes of its scopes (see the module doc)."""
+
+    def __init__(self, cgroup_base: Path | None, home_cgroup: Path | None = None) -> None:
+        self.cgroup_base = cgroup_base
+        self._home = home_cgroup
+        self.boot = boot_id()
+        self._spawn_lock = threading.Lock()
+        self._scopes: dict[str, ProcessScope] = {}
+        self._leader_scope: dict[int, str] = {}
+        # Session mode: the service's children that are not leaders, as of the last sweep.
+        self._orphans: dict[int, _Orphan] = {}
+        self._sweeps_requested = 0
+        self._sweeps_done = 0
+        self._sweep_changed: asyncio.Condition | None = None
+        self._sweeper: asyncio.Task | None = None
+        self._sweep_interval = 0.0
+
+    @property
+    def mode(self) -> str:
+        return "cgroup" if self.cgroup_base is not None else "session"
+
+    @classmethod
+    def for_service(cls, use_cgroups: bool = True) -> ProcessTracking:
+        """cgroups when this process may create and enter them, else sessions with the service as subreaper."""
+        if use_cgroups:
+            home = _own_cgroup()
+            reason = "no cgroup v2 hierarchy" if home is None else _probe_cgroups(home)
+            if home is not None and reason is None:
+                log.info("task processes are tracked in cgroups under %s", home)
+                return cls(home, home)
+            log.info("task processes are tracked by session (cgroups unavailable: %s)", reason)
+        else:
+            log.info("task processes are tracked by session (cgroups not used)")
+        _become_subreaper()
+        return cls(None)
+
+    def scope(self) -> ProcessScope:
+        scope = ProcessScope(self)
+        self._scopes[scope.run_id] = scope
+        return scope
+
+    def forget(self, scope: ProcessScope) -> None:
+        self._scopes.pop(scope.run_id, None)
+        for leader in scope.leaders:
+            if self._leader_scope.get(leader.pid) == scope.run_id:
+                del self._leader_scope[leader.pid]
+
+    # --- starting ----------------------------------------------------------------------------
+    def spawn(
+        self, scope: ProcessScope, argv: list[str], cwd: Path, env: dict[str, str], stdout: IO[bytes], stderr: IO[bytes]
+    ) -> Leader:
+        """Start a process in the scope (blocking: call it in a worker thread).
+
+        Raises FileNotFoundError/PermissionError/NotADirectoryError as subprocess does,
+        and RuntimeError once the scope has ended.
+        """
+        with self._spawn_lock:
+            if scope.closed:
+                raise RuntimeError(f"run {scope.run_id} has ended: no process may start in it")
+            cgroup = scope.cgroup
+            if cgroup is not None:
+                cgroup.mkdir(exist_ok=True)
+                _enter_cgroup(cgroup)
+            try:
+                popen = subprocess.Popen(
+                    argv, cwd=cwd, env={**env, RUN_MARKER: scope.run_id}, stdin=subprocess.DEVNULL,
+                    stdout=stdout, stderr=stderr, start_new_session=True,
+                )
+            finally:
+                if cgroup is not None:
+                    assert self._home is not None
+                    _enter_cgroup(self._home)
+            stat = proc_stat(popen.pid)  # an unreaped child of ours: the pid is still this process
+            leader = Leader(popen, stat.start if stat else 0)
+            scope.leaders.append(leader)
+            self._leader_scope[leader.pid] = scope.run_id
+            return leader
+
+    async def close_scope(self, scope: ProcessScope) -> None:
+        """No process starts in the scope from now on (after a spawn in progress, if any)."""
+        if not self._spawn_lock.acquire(blocking=False):
+            await asyncio.to_thread(self._spawn_lock.acquire)
+        scope.closed = True
+        self._spawn_lock.release()
+
+    # --- ending: cgroups --------------------------------------------------------------------
+    async def end_cgroup(self, cgroup: Path, scope: ProcessScope | None = None) -> bool:
+        """SIGTERM every process in the cgroup, SIGKILL what is left after the grace period, remove it.
+
+        True when the cgroup is gone (or never existed). (cgroupfs lives in kernel memory:
+        reading and writing it never waits for a disk, so it is done on the loop.)
+        """
+        members = _cgroup_members(cgroup)
+        if os.getpid() in members:  # a failed step back out of it after a spawn: never kill ourselves
+            assert self._home is not None
+            _enter_cgroup(self._home)
+            members.remove(os.getpid())
+        if members:
+            if scope is not None:
+                scope.unclean = True
+            relative = _cgroup_relative(cgroup)
+            for pid in members:
+                _signal_in_cgroup(pid, relative, signal.SIGTERM)
+            if not await _poll_until(lambda: not _cgroup_populated(cgroup), GRACE_SECONDS):
+
+                def killed() -> bool:
+                    _kill_cgroup(cgroup, relative)
+                    return not _cgroup_populated(cgroup)
+
+                if not await _poll_until(killed, _KILL_WAIT_SECONDS):
+                    log.error("processes in %s did not end after SIGKILL: %s", cgroup, _cgroup_members(cgroup))
+                    return False
+        _remove_cgroup(cgroup)
+        return True
+
+    # --- ending: sessions (the orphan sweep) ------------------------------------------------------
+    async def orphans_of(self, run_id: str) -> list[int]:
+        """The service's live children that belong to the run, as of a sweep that started after this call."""
+        await self._fresh_sweep()
+        alive = set(self._scopes)
+        found = []
+        for pid, orphan in self._orphans.items():
+            if orphan.run_id == run_id or (orphan.run_id is None and run_id in orphan.candidates):
+                found.append(pid)
+            elif orphan.run_id not in alive and not orphan.candidates & alive:
+                found.append(pid)  # its scope has ended, whichever it was: ending it is right
+        return found
+
+    async def _fresh_sweep(self) -> None:
+        if self._sweep_changed is None:
+            self._sweep_changed = asyncio.Condition()
+        if self._sweeper is None or self._sweeper.done():
+            self._sweeper = asyncio.get_running_loop().create_task(self._sweep_forever(), name="orphan sweep")
+        self._sweeps_requested += 1
+        wanted = self._sweeps_requested
+        async with self._sweep_changed:
+            self._sweep_changed.notify_all()
+            await self._sweep_changed.wait_for(lambda: self._sweeps_done >= wanted)
+
+    async def _sweep_forever(self) -> None:
+        assert self._sweep_changed is not None
+        while True:
+            async with self._sweep_changed:
+                await self._sweep_changed.wait_for(lambda: self._sweeps_requested > self._sweeps_done)
+                target = self._sweeps_requested
+            started = time.monotonic()
+            leaders = dict(self._leader_scope)
+            try:
+                seen = await asyncio.to_thread(_sweep, leaders)
+            except Exception:  # noqa: BLE001 - the sweep must go on; a scope waiting for it must not hang
+                log.exception("orphan sweep failed")
+                seen = {}
+            self._update_orphans(seen, leaders)
+            spent = time.monotonic() - started
+            async with self._sweep_changed:
+                self._sweeps_done = target
+                self._sweep_changed.notify_all()
+            # Where the sweep reads all of /proc, keep it to a small share of a core.
+            self._sweep_interval = 0.0 if _kernel_lists_children() else spent * (1 / _SWEEP_CPU_SHARE - 1)
+            await asyncio.sleep(self._sweep_interval)
+
+    def _update_orphans(self, seen: dict[int, tuple[int, str | None, int, int]], leaders: dict[int, str]) -> None:
+        orphans: dict[int, _Orphan] = {}
+        for pid, (start, marker, pgid, sid) in seen.items():
+            known = self._orphans.get(pid)
+            if known is not None and known.start == start:
+                orphans[pid] = known
+                continue
+            run_id = marker if marker in self._scopes else leaders.get(sid) or leaders.get(pgid) or marker
+            candidates = frozenset() if run_id else frozenset(self._scopes)
+            orphans[pid] = _Orphan(start, run_id, candidates)
+        self._orphans = orphans
+
+    async def close(self) -> None:
+        if self._sweeper is not None:
+            self._sweeper.cancel()
+            await asyncio.gather(self._sweeper, return_exceptions=True)
+
+    # --- after a crash of the service ----------------------------------------------------------
+    async def end_recorded(self, records: Iterable[dict]) -> list[dict]:
+        """End every process a previous run of the service recorded in these scopes.
+
+        Returns the records whose processes could not be ended (so their tasks must not run again).
+        """
+        records = list(records)
+        failed = []
+        for record in records:
+            cgroup = record.get("cgroup")
+            if cgroup and not await self.end_cgroup(Path(cgroup)):
+                failed.append(record)
+        session_records = [r for r in records if not r.get("cgroup") and r.get("boot") == self.boot]
+        if session_records:
+            survivors = await _end_recorded_sessions(session_records)
+            failed += [r for r in session_records if r["runId"] in survivors]
+        return failed
+
+
+def _sweep(leaders: dict[int, str]) -> dict[int, tuple[int, str | None, int, int]]:
+    """The service's children that are not leaders: pid -> (start, marker, pgid, sid). Zombies are reaped."""
+    me = os.getpid()
+    seen = {}
+    for pid in _children(me):
+        if pid in leaders:
+            continue
+        stat = proc_stat(pid)
+        if stat is None or stat.ppid != me:
+            continue
+        if stat.state == "Z":
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(pid, os.WNOHANG)
+            continue
+        seen[pid] = (stat.start, run_marker(pid), stat.pgid, stat.sid)
+    return seen
+
+
+async def _end_recorded_sessions(records: list[dict]) -> set[str]:
+    """End the processes of scopes a previous run recorded by session; the run ids with survivors."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + GRACE_SECONDS
+    sig = signal.SIGTERM
+    while True:
+        members = await asyncio.to_thread(_recorded_members, records)
+        if not members:
+            return set()
+        for (pid, start) in members:
+            _signal_verified(pid, start, sig)
+        if loop.time() >= deadline:
+            if sig == signal.SIGKILL:
+                log.error("processes of a previous run did not end after SIGKILL: %s", sorted(members))
+                return set(members.values())
+            sig, deadline = signal.SIGKILL, loop.time() + _KILL_WAIT_SECONDS
+        await asyncio.sleep(_POLL_SECONDS * 5)
+
+
+def _recorded_members(records: list[dict]) -> dict[tuple[int, int], str]:
+    """Live processes of recorded scopes: (pid, start) -> run id. Reads all of /proc once (after a crash only)."""
+    run_ids = {record["runId"] for record in records}
+    # A session or group id names a recorded leader only if that pid was not reused: the leader is
+    # either gone (its id stays reserved while any member lives) or still the recorded process.
+    groups: dict[int, tuple[int, str]] = {}
+    for record in records:
+        for pid, start in record.get("leaders") or []:
+            stat = proc_stat(pid)
+            if stat is None or stat.start == start:
+                groups[pid] = (start, record["runId"])
+    members = {}
+    for pid in _all_pids():
+        stat = proc_stat(pid)
+        if stat is None or stat.state == "Z":
+            continue
+        owner = groups.get(stat.sid) or groups.get(stat.pgid)
+        if owner is not None and stat.start >= owner[0]:
+            members[(pid, stat.start)] = owner[1]
+            continue
+        marker = run_marker(pid)
+        if marker in run_ids:
+            members[(pid, stat.start)] = marker
+    return members
+
+
+def _signal_verified(pid: int, start: int, sig: int) -> None:
+    """Signal the process only if `pid` still names the process that started at `start`."""
+    try:
+        pidfd = os.pidfd_open(pid)
+    except OSError:
+        return
+    try:
+        stat = proc_stat(pid)  # read after opening the pidfd: if it matches, the pidfd is that process
+        if stat is not None and stat.start == start:
+            with contextlib.suppress(ProcessLookupError):
+                signal.pidfd_send_signal(pidfd, sig)
+    finally:
+        os.close(pidfd)
+
+
+# --- cgroup v2 plumbing -----------------------------------------------------------------------------
+
+
+def _cgroup2_mount() -> Path | None:
+    try:
+        with open("/proc/self/mountinfo") as source:
+            for line in source:
+                left, _, right = line.partition(" - ")
+                if right.split(" ", 1)[0] == "cgroup2":
+                    return Path(left.split()[4])
+    except OSError:
+        pass
+    return None
+
+
+def _own_cgroup() -> Path | None:
+    mount = _cgroup2_mount()
+    if mount is None:
+        return None
+    try:
+        with open("/proc/self/cgroup") as source:
+            for line in source:
+                if line.startswith("0::"):
+                    path = mount / line[3:].strip().lstrip("/")
+                    return path if path.is_dir() else None
+    except OSError:
+        pass
+    return None
+
+
+def _probe_cgroups(home: Path) -> str | None:
+    """None when this process can create a cgroup under its own, enter it and come back; else why not."""
+    probe = home / f"{_CGROUP_PREFIX}probe-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+    try:
+        probe.mkdir()
+    except OSError as error:
+        return f"cannot create a cgroup under {home}: {error.strerror}"
+    try:
+        _enter_cgroup(probe)
+        _enter_cgroup(home)
+    except OSError as error:
+        with contextlib.suppress(OSError):
+            _enter_cgroup(home)
+        return f"cannot move into a cgroup under {home}: {error.strerror}"
+    finally:
+        with contextlib.suppress(OSError):
+            probe.rmdir()
+    return None
+
+
+def _enter_cgroup(cgroup: Path) -> None:
+    with open(cgroup / "cgroup.procs", "w") as procs:
+        procs.write(str(os.getpid()))
+
+
+def _cgroup_members(cgroup: Path) -> list[int]:
+    try:
+        return [int(pid) for pid in (cgroup / "cgroup.procs").read_text().split()]
+    except (FileNotFoundError, ValueError):
+        return []
+
+
+def _cgroup_populated(cgroup: Path) -> bool:
+    try:
+        return "populated 1" in (cgroup / "cgroup.events").read_text()
+    except FileNotFoundError:
+        return False
+
+
+def _cgroup_relative(cgroup: Path) -> str:
+    mount = _cgroup2_mount()
+    return "/" + str(cgroup.relative_to(mount)) if mount is not None and cgroup.is_relative_to(mount) else str(cgroup)
+
+
+def _signal_in_cgroup(pid: int, relative: str, sig: int) -> None:
+    """Signal a process listed in the cgroup, unless it has left it (and its pid been reused) meanwhile."""
+    try:
+        pidfd = os.pidfd_open(pid)
+    except OSError:
+        return
+    try:
+        with open(f"/proc/{pid}/cgroup") as source:
+            inside = any(line.startswith("0::") and line[3:].strip() == relative for line in source)
+        if inside:
+            signal.pidfd_send_signal(pidfd, sig)
+    except (OSError, ProcessLookupError):
+        pass
+    finally:
+        os.close(pidfd)
+
+
+def _remove_cgroup(cgroup: Path) -> None:
+    try:
+        cgroup.rmdir()
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        log.warning("cannot remove %s: %s", cgroup, error)
+
+
+def _kill_cgroup(cgroup: Path, relative: str) -> None:
+    try:
+        (cgroup / "cgroup.kill").write_text("1")  # Linux 5.14+
+    except FileNotFoundError:
+        for pid in _cgroup_members(cgroup):
+            _signal_in_cgroup(pid, relative, signal.SIGKILL)
+
+
+def _become_subreaper() -> None:
+    """Orphaned descendants of our tasks come to us instead of init, so they can be found and ended."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        if libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
+            raise OSError(ctypes.get_errno(), "prctl(PR_SET_CHILD_SUBREAPER)")
+    except (OSError, AttributeError) as error:
+        log.warning("cannot become a child subreaper (%s): daemons that leave their task's session may outlive it", error)
