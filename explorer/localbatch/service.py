@@ -10,7 +10,7 @@ from aiohttp import web
 from explorer.localbatch.api import file_routes as routes_files
 from explorer.localbatch.api import job_routes as routes_jobs
 from explorer.localbatch.api import pool_routes as routes_pools
-from explorer.localbatch.api.http_app import build_app
+from explorer.localbatch.api.http_app import ServerLog, build_app
 from explorer.localbatch.api.services import SERVICES, Services
 from explorer.localbatch.context import Context, Settings
 from explorer.localbatch.files.node_tree import NodeDirectories
@@ -54,7 +54,9 @@ class LocalBatch:
         app[SERVICES] = services
         for module in (routes_pools, routes_jobs, routes_files):
             module.add_routes(app)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, logger=ServerLog(logging.getLogger("aiohttp.server"), {})
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()

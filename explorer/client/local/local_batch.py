@@ -74,7 +74,8 @@ class LocalBatchService:
     def start(self, timeout: float = 60.0) -> LocalBatchEndpoint:
         if self.is_running():
             raise LocalBatchStartError("Local Batch is already running")
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        # Task definitions (with SAS URLs), the key and every node's files live there: the user's only.
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         command = [
             sys.executable, "-m", "explorer", "localbatch", "serve",
             "--port", str(self._port), "--data-dir", str(self.data_dir),
@@ -82,14 +83,15 @@ class LocalBatchService:
         ]
         if self._account:
             command += ["--account", self._account]
-        # Keys are passed through the environment, not argv: argv is visible to every user.
+        # Keys are passed through the environment, never argv (the service takes no key there):
+        # argv is visible to every user of the machine.
         env = dict(os.environ)
         if self._key:
             env["LOCALBATCH_KEY"] = self._key
         if self._auto_storage:
             command += ["--auto-storage-url", self._auto_storage.url, "--auto-storage-account", self._auto_storage.name]
             env["LOCALBATCH_AUTO_STORAGE_KEY"] = self._auto_storage.key
-        with open(self.log_path, "ab") as log_file:
+        with os.fdopen(os.open(self.log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o600), "ab") as log_file:
             self._process = subprocess.Popen(
                 command, stdout=subprocess.PIPE, stderr=log_file, stdin=subprocess.DEVNULL, env=env
             )

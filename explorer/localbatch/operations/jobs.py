@@ -74,19 +74,24 @@ class Jobs:
         return job
 
     def update(self, job_id: str, body: Body, *, replace: bool) -> dict:
-        """PATCH changes the properties given; PUT (replace) resets the others to defaults."""
+        """PATCH changes the properties given; PUT (replace) resets the others to defaults.
+
+        The whole body is read and checked before anything of it is applied.
+        """
         job = self._changeable(job_id)
+        changes: dict = {}
         if body.has("priority") or replace:
-            job["priority"] = body.int("priority", minimum=-1000, maximum=1000) or 0
+            changes["priority"] = body.int("priority", minimum=-1000, maximum=1000) or 0
         if body.has("onAllTasksComplete") or replace:
-            job["onAllTasksComplete"] = body.choice("onAllTasksComplete", ON_ALL_TASKS_COMPLETE) or "noaction"
+            changes["onAllTasksComplete"] = body.choice("onAllTasksComplete", ON_ALL_TASKS_COMPLETE) or "noaction"
         if body.has("maxParallelTasks"):
-            job["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1)
+            changes["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1)
         if body.has("metadata") or replace:
-            job["metadata"] = read_metadata(body)
+            changes["metadata"] = read_metadata(body)
         pool_info = body.obj("poolInfo")
         if pool_info is not None:
-            job["poolInfo"] = {"poolId": pool_info.str("poolId", required=True)}
+            changes["poolInfo"] = {"poolId": pool_info.str("poolId", required=True)}
+        job.update(changes)
         touch(job)
         self.ctx.state.save_job(job)
         self._task_completed(job)
