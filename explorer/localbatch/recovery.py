@@ -15,7 +15,7 @@ import logging
 
 from explorer.localbatch.api.services import Services
 from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
-from explorer.localbatch.running.task_attempts import failure_info
+from explorer.localbatch.running.task_attempts import ATTEMPT_RECORD, failure_info
 from explorer.localbatch.state.documents import scope_owner, set_state, touch
 from explorer.localbatch.wire.clock import now_iso
 
@@ -48,14 +48,17 @@ async def _end_previous_processes(services: Services) -> set[str]:
     """End what the previous run left; the owners of records whose processes would not end."""
     state = services.ctx.state
     records = dict(state.scopes)
+    for job in state.jobs.values():
+        for task in state.job_tasks(job["id"]).values():
+            if task.get(ATTEMPT_RECORD) and task["state"] in ("preparing", "running"):
+                records[scope_owner("task", job["id"], task["id"])] = task[ATTEMPT_RECORD]
     if not records:
         return set()
     log.info("ending the processes of %d attempts the previous run of the service left", len(records))
     failed = await services.scheduler.processes.end_recorded(records.values())
     stuck = {owner for owner, record in records.items() if record in failed}
-    for owner in records:
-        if owner not in stuck:
-            state.remove_scope(owner)
+    for owner in state.scopes.keys() - stuck:
+        state.remove_scope(owner)
     since = min(record.get("startedAt", 0.0) for record in records.values())
     await asyncio.to_thread(remove_unmapped_mpich_shm, since)
     return stuck
@@ -66,6 +69,7 @@ def _requeue(services: Services, job: dict, task: dict) -> None:
     info["requeueCount"] = info.get("requeueCount", 0) + 1
     info["lastRequeueTime"] = now_iso()
     task.pop("nodeInfo", None)
+    task.pop(ATTEMPT_RECORD, None)
     set_state(task, "active")
     touch(task)
     services.ctx.state.save_task(job["id"], task)

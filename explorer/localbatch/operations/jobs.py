@@ -157,17 +157,7 @@ class Jobs:
 
     def task_counts(self, job_id: str) -> dict:
         self.ctx.state.job(job_id)
-        counts = dict.fromkeys(("active", "running", "completed", "succeeded", "failed"), 0)
-        slots = dict(counts)
-        for task in self.ctx.state.job_tasks(job_id).values():
-            state = "running" if task["state"] in ("preparing", "running") else task["state"]
-            required = task.get("requiredSlots") or 1
-            counts[state] += 1
-            slots[state] += required
-            if state == "completed":
-                outcome = "succeeded" if (task.get("executionInfo") or {}).get("result") == "success" else "failed"
-                counts[outcome] += 1
-                slots[outcome] += required
+        counts, slots = self.ctx.state.task_counts(job_id)
         return {"taskCounts": counts, "taskSlotCounts": slots}
 
     def _task_completed(self, job: dict) -> None:

@@ -11,7 +11,8 @@ is found through it, never by reading every process on the host:
   `cgroup.kill` ends them, and the cgroup's path is all a restarted service needs.
   Python cannot fork straight into a cgroup (clone3's CLONE_INTO_CGROUP), and moving
   the child after the fork races with the child's own first fork, so the service steps
-  into the scope's cgroup for the fork and back out (spawns are serialized).
+  into the scope's cgroup for the fork and back out. Every spawn happens on the event
+  loop's thread, one at a time, so no other fork can slip in meanwhile.
 - **session** otherwise: every process a scope starts leads a session and process group
   of its own (killpg reaches whatever stays in the group), and the service is a child
   subreaper (PR_SET_CHILD_SUBREAPER), so whatever leaves the group is re-parented to the
@@ -34,6 +35,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import ctypes
+import errno
 import logging
 import os
 import signal
@@ -219,6 +221,7 @@ class ProcessScope:
     started_at: float = field(default_factory=time.time)
     leaders: list[Leader] = field(default_factory=list)
     closed: bool = False
+    cgroup_made: bool = False
     # Some process was still running when the scope ended, or a leader failed: MPI ranks
     # killed on the way may have left shared memory behind.
     unclean: bool = False
@@ -242,7 +245,7 @@ class ProcessScope:
 
         Returns when nothing of it runs any more; no new process can join it afterwards.
         """
-        await self.tracking.close_scope(self)
+        self.closed = True  # spawns run on the loop's thread too: none is half done now
         try:
             if self.cgroup is not None:
                 await self.tracking.end_cgroup(self.cgroup, self)
@@ -321,7 +324,6 @@ class ProcessTracking:
         self.cgroup_base = cgroup_base
         self._home = home_cgroup
         self.boot = boot_id()
-        self._spawn_lock = threading.Lock()
         self._scopes: dict[str, ProcessScope] = {}
         self._leader_scope: dict[int, str] = {}
         # Session mode: the service's children that are not leaders, as of the last sweep.
@@ -366,39 +368,33 @@ class ProcessTracking:
     def spawn(
         self, scope: ProcessScope, argv: list[str], cwd: Path, env: dict[str, str], stdout: IO[bytes], stderr: IO[bytes]
     ) -> Leader:
-        """Start a process in the scope (blocking: call it in a worker thread).
+        """Start a process in the scope (a fork and exec; the scope's cgroup is made on first use).
 
         Raises FileNotFoundError/PermissionError/NotADirectoryError as subprocess does,
         and RuntimeError once the scope has ended.
         """
-        with self._spawn_lock:
-            if scope.closed:
-                raise RuntimeError(f"run {scope.run_id} has ended: no process may start in it")
-            cgroup = scope.cgroup
+        cgroup = scope.cgroup
+        if cgroup is not None and not scope.cgroup_made:
+            cgroup.mkdir(exist_ok=True)
+            scope.cgroup_made = True
+        if scope.closed:
+            raise RuntimeError(f"run {scope.run_id} has ended: no process may start in it")
+        if cgroup is not None:
+            _enter_cgroup(cgroup)
+        try:
+            popen = subprocess.Popen(
+                argv, cwd=cwd, env={**env, RUN_MARKER: scope.run_id}, stdin=subprocess.DEVNULL,
+                stdout=stdout, stderr=stderr, start_new_session=True,
+            )
+        finally:
             if cgroup is not None:
-                cgroup.mkdir(exist_ok=True)
-                _enter_cgroup(cgroup)
-            try:
-                popen = subprocess.Popen(
-                    argv, cwd=cwd, env={**env, RUN_MARKER: scope.run_id}, stdin=subprocess.DEVNULL,
-                    stdout=stdout, stderr=stderr, start_new_session=True,
-                )
-            finally:
-                if cgroup is not None:
-                    assert self._home is not None
-                    _enter_cgroup(self._home)
-            stat = proc_stat(popen.pid)  # an unreaped child of ours: the pid is still this process
-            leader = Leader(popen, stat.start if stat else 0)
-            scope.leaders.append(leader)
-            self._leader_scope[leader.pid] = scope.run_id
-            return leader
-
-    async def close_scope(self, scope: ProcessScope) -> None:
-        """No process starts in the scope from now on (after a spawn in progress, if any)."""
-        if not self._spawn_lock.acquire(blocking=False):
-            await asyncio.to_thread(self._spawn_lock.acquire)
-        scope.closed = True
-        self._spawn_lock.release()
+                assert self._home is not None
+                _enter_cgroup(self._home)
+        stat = proc_stat(popen.pid)  # an unreaped child of ours: the pid is still this process
+        leader = Leader(popen, stat.start if stat else 0)
+        scope.leaders.append(leader)
+        self._leader_scope[leader.pid] = scope.run_id
+        return leader
 
     # --- ending: cgroups --------------------------------------------------------------------
     async def end_cgroup(self, cgroup: Path, scope: ProcessScope | None = None) -> bool:
@@ -407,6 +403,10 @@ class ProcessTracking:
         True when the cgroup is gone (or never existed). (cgroupfs lives in kernel memory:
         reading and writing it never waits for a disk, so it is done on the loop.)
         """
+        if scope is not None and not scope.cgroup_made:
+            return True  # nothing ever started in it
+        if _remove_cgroup(cgroup):
+            return True  # it was empty: the common case, one system call
         members = _cgroup_members(cgroup)
         if os.getpid() in members:  # a failed step back out of it after a spawn: never kill ourselves
             assert self._home is not None
@@ -427,7 +427,8 @@ class ProcessTracking:
                 if not await _poll_until(killed, _KILL_WAIT_SECONDS):
                     log.error("processes in %s did not end after SIGKILL: %s", cgroup, _cgroup_members(cgroup))
                     return False
-        _remove_cgroup(cgroup)
+        if not _remove_cgroup(cgroup):
+            log.warning("%s is empty but cannot be removed yet", cgroup)
         return True
 
     # --- ending: sessions (the orphan sweep) ------------------------------------------------------
@@ -681,13 +682,17 @@ def _signal_in_cgroup(pid: int, relative: str, sig: int) -> None:
         os.close(pidfd)
 
 
-def _remove_cgroup(cgroup: Path) -> None:
+def _remove_cgroup(cgroup: Path) -> bool:
+    """Remove an empty cgroup; False while processes are in it (EBUSY)."""
     try:
         cgroup.rmdir()
     except FileNotFoundError:
         pass
     except OSError as error:
+        if error.errno == errno.EBUSY:
+            return False
         log.warning("cannot remove %s: %s", cgroup, error)
+    return True
 
 
 def _kill_cgroup(cgroup: Path, relative: str) -> None:

@@ -10,6 +10,7 @@ import asyncio
 import os
 import shlex
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -84,29 +85,38 @@ class Run:
         return RunOutcome(exit_code=exit_code)
 
 
-async def start(spec: RunSpec, scope: ProcessScope) -> Run:
-    """Start a command line in the scope; raises CommandLineError when it cannot start."""
+async def start(spec: RunSpec, scope: ProcessScope, prepare: Callable[[], None] | None = None) -> Run:
+    """Start a command line in the scope; raises CommandLineError when it cannot start.
+
+    `prepare` (blocking, e.g. making the working directory) runs in the worker thread that
+    opens the output files. The fork itself happens on the event loop's thread: a fork from
+    a worker thread would only make the two contend for the GIL.
+    """
     argv = split_command_line(spec.command_line)
-    try:
-        leader = await asyncio.to_thread(_open_and_spawn, spec, argv, scope)
-    except FileNotFoundError:
-        raise CommandLineError(
-            "CommandProgramNotFound", f"The program '{argv[0]}' of the command line was not found."
-        ) from None
-    except PermissionError:
-        raise CommandLineError(
-            "CommandProgramNotExecutable", f"The program '{argv[0]}' of the command line is not executable."
-        ) from None
+    stdout, stderr = await asyncio.to_thread(_open_outputs, spec, prepare)
+    with stdout, stderr:
+        try:
+            leader = scope.tracking.spawn(scope, argv, spec.cwd, spec.env, stdout, stderr)
+        except FileNotFoundError:
+            raise CommandLineError(
+                "CommandProgramNotFound", f"The program '{argv[0]}' of the command line was not found."
+            ) from None
+        except PermissionError:
+            raise CommandLineError(
+                "CommandProgramNotExecutable", f"The program '{argv[0]}' of the command line is not executable."
+            ) from None
     return Run(spec, leader)
 
 
-def _open_and_spawn(spec: RunSpec, argv: list[str], scope: ProcessScope) -> Leader:
-    """Open the run's output files and start it (in a worker thread: it touches the disk and forks)."""
+def _open_outputs(spec: RunSpec, prepare: Callable[[], None] | None) -> tuple[BinaryIO, BinaryIO]:
+    """The run's stdout and stderr files, opened (blocking: run in a thread)."""
+    if prepare is not None:
+        prepare()
     spec.stdout_path.parent.mkdir(parents=True, exist_ok=True)
     mode = "wb" if spec.truncate else "ab"
-    with _output(spec.stdout_path, mode) as stdout, _output(spec.stderr_path, mode) as stderr:
-        return scope.tracking.spawn(scope, argv, spec.cwd, spec.env, stdout, stderr)
-
-
-def _output(path: Path, mode: str) -> BinaryIO:
-    return open(path, mode)  # noqa: SIM115 - closed by the caller's with, once the child has its copy
+    stdout = open(spec.stdout_path, mode)  # noqa: SIM115 - the caller closes both once the child has its copies
+    try:
+        return stdout, open(spec.stderr_path, mode)
+    except BaseException:
+        stdout.close()
+        raise

@@ -16,6 +16,7 @@ import asyncio
 import enum
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +27,14 @@ from explorer.localbatch.running.environment import task_environment
 from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
 from explorer.localbatch.running.node_accounting import occupy, release
 from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTracking
-from explorer.localbatch.state.documents import scope_owner, set_state, touch
+from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import duration_seconds
 
 log = logging.getLogger(__name__)
+
+ATTEMPT_RECORD = "_attempt"
+"""Where a task keeps the record of what its running attempt started (Local Batch's own: never on the wire)."""
 
 class Ending(enum.Enum):
     """Why an execution is being stopped from outside."""
@@ -75,8 +79,6 @@ class TaskExecution:
         self.nodes = nodes
         self.ending: Ending | None = None
         self.scope: ProcessScope = processes.scope()
-        self._owner = scope_owner("task", job["id"], task["id"])
-        self._record: dict | None = None
         self._attempt: asyncio.Task | None = None
         for node in nodes:
             occupy(ctx, pool["id"], node, self.slots)
@@ -103,9 +105,9 @@ class TaskExecution:
     def _save_record(self) -> None:
         """Store what the attempt has started so far, for a restarted service to end it by."""
         record = self.scope.record()
-        if record != self._record:
-            self._record = record
-            self.ctx.state.save_scope(self._owner, record)
+        if record != self.task.get(ATTEMPT_RECORD):
+            self.task[ATTEMPT_RECORD] = record
+            self.ctx.state.save_task(self.job["id"], self.task)  # bookkeeping only: no new ETag
 
     # --- the life of one attempt ---------------------------------------------------------
     async def execute(self) -> None:
@@ -153,7 +155,7 @@ class TaskExecution:
             "taskRootDirectoryUrl": f"{primary.get('url')}/files/{relative}",
         }
         # Recorded before anything starts: a crash from here on leaves a record to end it by.
-        self._save_record()
+        self.task[ATTEMPT_RECORD] = self.scope.record()
         set_state(self.task, "preparing")
         self.save()
 
@@ -162,14 +164,19 @@ class TaskExecution:
         node = self.primary
         task_dir = self.task_dir(node)
         working_dir = task_dir / "wd"
-        await asyncio.to_thread(self._make_dirs, node, working_dir)
-        try:
-            await download_resource_files(self.task.get("resourceFiles") or [], working_dir, self.ctx.settings.auto_storage)
-        except ResourceFileError as error:
-            return AttemptResult(None, download_failure(error))
+        resource_files = self.task.get("resourceFiles") or []
+        if resource_files:
+            await asyncio.to_thread(self._make_dirs, node, working_dir)
+            try:
+                await download_resource_files(resource_files, working_dir, self.ctx.settings.auto_storage)
+            except ResourceFileError as error:
+                return AttemptResult(None, download_failure(error))
         self.mark_running()
         env = task_environment(self.ctx, self.pool, node, self.node_root(node), self.job, self.task, task_dir)
-        return await self.run_command(self.task["commandLine"], working_dir, env, task_dir / "stdout.txt", task_dir / "stderr.txt", self.wall_clock_seconds())
+        return await self.run_command(
+            self.task["commandLine"], working_dir, env, task_dir / "stdout.txt", task_dir / "stderr.txt",
+            self.wall_clock_seconds(), prepare=lambda: self._make_dirs(node, working_dir),
+        )
 
     def _make_dirs(self, node: dict, *directories: Path) -> None:
         """The node's tree and the given directories on it (blocking: run in a thread)."""
@@ -185,12 +192,22 @@ class TaskExecution:
         return duration_seconds((self.task.get("constraints") or {}).get("maxWallClockTime"))
 
     async def run_command(
-        self, command_line: str, cwd: Path, env: dict[str, str], stdout: Path, stderr: Path, timeout: float | None
+        self,
+        command_line: str,
+        cwd: Path,
+        env: dict[str, str],
+        stdout: Path,
+        stderr: Path,
+        timeout: float | None,
+        prepare: Callable[[], None] | None = None,
     ) -> AttemptResult:
-        """Run one process of the attempt to its end; a start failure or timeout becomes a failureInfo."""
+        """Run one process of the attempt to its end; a start failure or timeout becomes a failureInfo.
+
+        `prepare` (blocking) runs in the same worker thread just before the start.
+        """
         spec = execution.RunSpec(command_line, cwd, env, stdout, stderr, timeout)
         try:
-            run = await execution.start(spec, self.scope)
+            run = await execution.start(spec, self.scope, prepare)
         except execution.CommandLineError as error:
             return AttemptResult(None, failure_info(error.code, str(error)))
         finally:
@@ -205,7 +222,6 @@ class TaskExecution:
     async def _end_processes(self) -> None:
         """End everything the attempt started, and the shared memory its killed MPI ranks left."""
         await self.scope.end()
-        self.ctx.state.remove_scope(self._owner)
         if self.scope.unclean:
             await asyncio.to_thread(remove_unmapped_mpich_shm, self.scope.started_at)
 
@@ -227,6 +243,7 @@ class TaskExecution:
     def _finish(self, result: AttemptResult) -> None:
         if self.ending is Ending.DELETE:
             return
+        self.task.pop(ATTEMPT_RECORD, None)  # saved below: its processes have ended
         info = self.task["executionInfo"]
         if self.ending is Ending.REQUEUE:
             info["requeueCount"] = info.get("requeueCount", 0) + 1

@@ -41,13 +41,15 @@ class State:
         self.jobs: dict[str, dict] = {}
         self.tasks: dict[str, dict[str, dict]] = {}
         self.subtasks: dict[tuple[str, str], dict[str, dict]] = {}
-        # What each running attempt (or start task) has started, by owner (see `scope_owner`).
+        # What each running start task has started, by owner (`scope_owner`); a task keeps its
+        # attempt's record in its own document.
         self.scopes: dict[str, dict] = {}
-        # Kept in step by save_task/remove_task, so the scheduler and the job logic never walk
-        # every task: the active tasks of each job in the order they became active, and the
-        # ids of each job's tasks that are not completed.
+        # Kept in step by save_task/remove_task, so the scheduler, task counts and the job logic
+        # never walk every task: each job's active tasks in the order they became active, and
+        # its task counts (with the buckets each task is counted in).
         self._waiting: dict[str, dict[str, dict]] = {}
-        self._incomplete: dict[str, set[str]] = {}
+        self._counted: dict[str, dict[str, tuple[tuple[str, ...], int]]] = {}
+        self._counts: dict[str, dict[str, int]] = {}
 
     def load(self) -> None:
         for _, doc in self.store.load("pool"):
@@ -116,24 +118,46 @@ class State:
     def all_tasks_completed(self, job_id: str) -> bool:
         """True when the job has tasks and every one of them is completed."""
         key = job_id.lower()
-        return bool(self.tasks.get(key)) and not self._incomplete.get(key)
+        total = len(self.tasks.get(key, ()))
+        return total > 0 and self._counts.get(key, {}).get("completed", 0) == total
+
+    def task_counts(self, job_id: str) -> tuple[dict[str, int], dict[str, int]]:
+        """A job's task counts and task slot counts as Batch reports them."""
+        counts = self._counts.get(job_id.lower(), {})
+        names = ("active", "running", "completed", "succeeded", "failed")
+        return {name: counts.get(name, 0) for name in names}, {name: counts.get(f"{name}Slots", 0) for name in names}
 
     def _index_task(self, job_key: str, doc: dict) -> None:
         task_key = doc["id"].lower()
+        state = doc.get("state")
         waiting = self._waiting.setdefault(job_key, {})
-        if doc.get("state") == "active":
+        if state == "active":
             waiting.setdefault(task_key, doc)
         else:
             waiting.pop(task_key, None)
-        incomplete = self._incomplete.setdefault(job_key, set())
-        if doc.get("state") == "completed":
-            incomplete.discard(task_key)
-        else:
-            incomplete.add(task_key)
+        bucket = "running" if state in ("preparing", "running") else state or "active"
+        buckets: tuple[str, ...] = (bucket,)
+        if bucket == "completed":
+            buckets += ("succeeded" if (doc.get("executionInfo") or {}).get("result") == "success" else "failed",)
+        self._count(job_key, task_key, (buckets, doc.get("requiredSlots") or 1))
 
     def _unindex_task(self, job_key: str, task_key: str) -> None:
         self._waiting.get(job_key, {}).pop(task_key, None)
-        self._incomplete.get(job_key, set()).discard(task_key)
+        self._count(job_key, task_key, None)
+
+    def _count(self, job_key: str, task_key: str, entry: tuple[tuple[str, ...], int] | None) -> None:
+        counted = self._counted.setdefault(job_key, {})
+        counts = self._counts.setdefault(job_key, {})
+        old = counted.pop(task_key, None)
+        for change, item in ((-1, old), (1, entry)):
+            if item is None:
+                continue
+            buckets, slots = item
+            for bucket in buckets:
+                counts[bucket] = counts.get(bucket, 0) + change
+                counts[f"{bucket}Slots"] = counts.get(f"{bucket}Slots", 0) + change * slots
+        if entry is not None:
+            counted[task_key] = entry
 
     # --- write-through ----------------------------------------------------------------
     def save_pool(self, doc: dict) -> None:
@@ -172,7 +196,8 @@ class State:
         self.jobs.pop(key, None)
         self.tasks.pop(key, None)
         self._waiting.pop(key, None)
-        self._incomplete.pop(key, None)
+        self._counted.pop(key, None)
+        self._counts.pop(key, None)
         for subtask_key in [k for k in self.subtasks if k[0] == key]:
             del self.subtasks[subtask_key]
         self.store.delete("job", key)
