@@ -259,25 +259,33 @@ class ProcessScope:
             self.tracking.forget(self)
 
     async def _end_session(self) -> None:
+        """Signal each leader's group (what stayed in it) and each orphan of the scope until none lives.
+
+        A live member of a group whose leader has exited is a descendant of that leader whose
+        parent chain is broken: the topmost survivor has been re-parented to the service, so
+        the sweep finds it, and its own children once it is gone. So what is left is exactly:
+        the leaders still running, and the scope's orphans.
+        """
         loop = asyncio.get_running_loop()
         asked: set[int] = set()  # groups (as -pgid) and orphans sent SIGTERM already: once is enough
         killing = False
         deadline = loop.time() + GRACE_SECONDS
         while True:
-            groups = []
             for leader in self.leaders:
-                if _signal_group(leader.pid, _next_signal(-leader.pid, asked, killing)):
-                    groups.append(leader.pid)
+                if sig := _next_signal(-leader.pid, asked, killing):
+                    _signal_group(leader.pid, sig)  # safe: the leader, a zombie at worst, holds the group id
+            running = [leader.pid for leader in self.leaders if not leader.exited()]
             orphans = await self.tracking.orphans_of(self.run_id)
             for pid in orphans:
-                with contextlib.suppress(ProcessLookupError):
-                    os.kill(pid, _next_signal(pid, asked, killing))  # our unreaped child: the pid is still it
-            if not groups and not orphans:
+                if sig := _next_signal(pid, asked, killing):
+                    with contextlib.suppress(ProcessLookupError):
+                        os.kill(pid, sig)  # our unreaped child: the pid is still that process
+            if not running and not orphans:
                 return
             self.unclean = True
             if loop.time() >= deadline:
                 if killing:
-                    log.error("processes of run %s did not end after SIGKILL: groups %s, others %s", self.run_id, groups, orphans)
+                    log.error("processes of run %s did not end after SIGKILL: leaders %s, others %s", self.run_id, running, orphans)
                     return
                 killing, deadline = True, loop.time() + _KILL_WAIT_SECONDS
                 continue
@@ -285,7 +293,7 @@ class ProcessScope:
 
 
 def _next_signal(target: int, asked: set[int], killing: bool) -> int:
-    """SIGKILL when killing; else SIGTERM the first time and 0 (a check that it lives) after."""
+    """SIGKILL when killing; else SIGTERM the first time and 0 (nothing to send) after."""
     if killing:
         return signal.SIGKILL
     if target in asked:
@@ -294,15 +302,9 @@ def _next_signal(target: int, asked: set[int], killing: bool) -> int:
     return signal.SIGTERM
 
 
-def _signal_group(pgid: int, sig: int) -> bool:
-    """Signal a process group; False when no live process is left in it."""
-    try:
+def _signal_group(pgid: int, sig: int) -> None:
+    with contextlib.suppress(ProcessLookupError, PermissionError):
         os.killpg(pgid, sig)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 # --- the service-wide part ----------------------------------------------------------------------
