@@ -23,6 +23,7 @@ from typing import Any
 
 from aiohttp import web
 from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 
 from explorer.localbatch.api import odata
 from explorer.localbatch.api.auth import AuthenticationError, verify_request
@@ -61,6 +62,7 @@ async def batch_headers(request: web.Request, handler: Handler) -> web.StreamRes
 
 async def _answer_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
+        await _read_whole_body(request)
         return await handler(request)
     except BatchError as error:
         return error_response(request, error)
@@ -90,7 +92,7 @@ class ServerLog(logging.LoggerAdapter):
 
     def exception(self, msg: object, *args: object, exc_info: Any = True, **kwargs: Any) -> None:
         error = exc_info if isinstance(exc_info, BaseException) else sys.exc_info()[1]
-        level = logging.DEBUG if isinstance(error, HttpProcessingError) else logging.ERROR
+        level = logging.DEBUG if isinstance(error, (HttpProcessingError, RequestPayloadError)) else logging.ERROR
         self.log(level, msg, *args, exc_info=exc_info, **kwargs)
 
 
@@ -174,12 +176,24 @@ def check_preconditions(request: web.Request, doc: dict) -> None:
         raise BatchError(412, "ConditionNotMet", "The condition specified using HTTP conditional header(s) is not met.")
 
 
+async def _read_whole_body(request: web.Request) -> bytes:
+    """Every request's body, read (and kept) before any handler runs, whether it wants one or not.
+
+    A body is bounded by MAX_BODY_BYTES once decoded; one that cannot be decoded as its
+    Content-Encoding says is a 400 here, rather than an error when aiohttp drains it later.
+    """
+    try:
+        return await request.read()
+    except ConnectionError:  # the client went away in the middle of its body: nobody to answer
+        raise BatchError(400, "InvalidRequestBody", "The request body ended before its end.") from None
+    except (RequestPayloadError, HttpProcessingError) as error:  # e.g. Content-Encoding: gzip on a body that is not
+        reason = getattr(error, "message", None) or str(error).strip().splitlines()[-1]
+        raise BatchError(400, "InvalidRequestBody", f"The request body cannot be read: {reason}.") from None
+
+
 async def read_body(request: web.Request) -> Body:
     """The request's JSON body, read whole and bounded; Batch's 400 for anything it cannot be."""
-    try:
-        raw = await request.read()
-    except HttpProcessingError as error:  # e.g. Content-Encoding: gzip on a body that is not
-        raise BatchError(400, "InvalidRequestBody", f"The request body cannot be read: {error.message}") from None
+    raw = await _read_whole_body(request)
     if len(raw) > _PARSE_IN_THREAD_BYTES:
         return Body(await asyncio.to_thread(parse_json_body, raw))
     return Body(parse_json_body(raw))
