@@ -54,8 +54,11 @@ class LocalBatch:
         app[SERVICES] = services
         for module in (routes_pools, routes_jobs, routes_files):
             module.add_routes(app)
+        # auto_decompress=False: a body arrives as sent; a Content-Encoding is refused by the app with
+        # Batch's error body (Batch takes bodies as they are) instead of failing in the HTTP parser.
         self._runner = web.AppRunner(
-            app, access_log=None, handle_signals=False, logger=ServerLog(logging.getLogger("aiohttp.server"), {})
+            app, access_log=None, handle_signals=False, auto_decompress=False,
+            logger=ServerLog(logging.getLogger("aiohttp.server"), {}),
         )
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)

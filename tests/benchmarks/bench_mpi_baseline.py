@@ -29,7 +29,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO))
 
-from explorer.localbatch.running.mpi_launcher import (
+from explorer.localbatch.running.mpi_launcher import (  # noqa: E402 - after the sys.path entry above
     NodeContext,
     launcher_environment,
     write_host_map,

@@ -24,11 +24,11 @@ from explorer.client.files import TaskFiles
 from explorer.client.watching.tailer import DEFAULT_INTERVAL, Chunk, FileTailer, Reset
 
 WRITES_PER_SECOND = 16
-WRITER = """
+WRITER = f"""
 import os, struct, sys, time
 seconds, record = float(sys.argv[1]), int(sys.argv[2])
 path = os.path.join(os.environ['AZ_BATCH_TASK_WORKING_DIR'], 'grow.bin')
-period = 1 / %d
+period = 1 / {WRITES_PER_SECOND}
 with open(path, 'ab', buffering=0) as out:
     start = time.monotonic()
     n = 0
@@ -38,7 +38,7 @@ with open(path, 'ab', buffering=0) as out:
             time.sleep(delay)
         out.write(struct.pack('<d', time.time()) + b'x' * (record - 8))
         n += 1
-""" % WRITES_PER_SECOND
+"""
 
 
 class Latencies:
@@ -78,7 +78,7 @@ async def main(seconds: float, rate: int) -> None:
         tailer = FileTailer(client, TaskFiles("j", "grow"), "wd/grow.bin")
         latencies = Latencies(record)
         tailing = asyncio.create_task(tailer.run(latencies))
-        while (await client.get_task("j", "grow", select=["id", "state"])).state != "completed":
+        while (await client.get_task("j", "grow", select=["id", "state"])).state != "completed":  # noqa: ASYNC110 - polling the service
             await asyncio.sleep(0.2)
         tailer.finish()
         stopped = await tailing

@@ -111,7 +111,7 @@ def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
             first = await app.start()
             qtbot.addWidget(first)
             first.profileRequested.emit("Remote")
-            while app.window is first or app.window is None:
+            while app.window is first or app.window is None:  # noqa: ASYNC110 - the app offers no event for the switch
                 await asyncio.sleep(0.05)  # the switch runs as a task of the app
             qtbot.addWidget(app.window)
             return first.isVisible(), app.window.current_profile, app.connection.endpoint

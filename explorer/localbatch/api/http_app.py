@@ -179,16 +179,22 @@ def check_preconditions(request: web.Request, doc: dict) -> None:
 async def _read_whole_body(request: web.Request) -> bytes:
     """Every request's body, read (and kept) before any handler runs, whether it wants one or not.
 
-    A body is bounded by MAX_BODY_BYTES once decoded; one that cannot be decoded as its
-    Content-Encoding says is a 400 here, rather than an error when aiohttp drains it later.
+    A body is bounded by MAX_BODY_BYTES. It is taken as sent (the server does not decompress):
+    a body with a Content-Encoding other than identity is refused, as Batch takes none.
     """
+    encoding = request.headers.get("Content-Encoding", "").strip().lower()
     try:
-        return await request.read()
+        body = await request.read()
     except ConnectionError:  # the client went away in the middle of its body: nobody to answer
         raise BatchError(400, "InvalidRequestBody", "The request body ended before its end.") from None
-    except (RequestPayloadError, HttpProcessingError) as error:  # e.g. Content-Encoding: gzip on a body that is not
+    except (RequestPayloadError, HttpProcessingError) as error:
         reason = getattr(error, "message", None) or str(error).strip().splitlines()[-1]
         raise BatchError(400, "InvalidRequestBody", f"The request body cannot be read: {reason}.") from None
+    if body and encoding not in ("", "identity"):
+        raise BatchError(
+            400, "InvalidHeaderValue", f"Content-Encoding '{encoding[:40]}' is not accepted: send the request body uncompressed."
+        )
+    return body
 
 
 async def read_body(request: web.Request) -> Body:

@@ -53,7 +53,7 @@ async def test_shared_key_profile_round_trips_and_works_without_its_key_on_disk(
     async with await ClientFactory(credentials).connect(loaded) as connection:
         assert [pool async for pool in connection.client.list_pools()] == []
 
-    config_files = [p for p in Path(os.environ["XDG_CONFIG_HOME"]).rglob("*") if p.is_file()]
+    config_files = [p for p in Path(os.environ["XDG_CONFIG_HOME"]).rglob("*") if p.is_file()]  # noqa: ASYNC240 - a test
     assert config_files
     for path in config_files:
         assert endpoint.key.encode() not in path.read_bytes(), path

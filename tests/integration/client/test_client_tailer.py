@@ -70,7 +70,7 @@ async def test_a_file_appended_in_chunks_is_reassembled_byte_for_byte(connection
     for i, size in enumerate(sizes):
         (tmp_path / f"go-{i}").touch()
         expected += expected_chunk(i, size)
-        await wait_until(lambda: len(collector.data) == len(expected), what=f"chunk {i} delivered")
+        await wait_until(lambda expected=expected: len(collector.data) == len(expected), what=f"chunk {i} delivered")
 
     await wait_until(lambda: _state_is(client, "writer", "completed"), what="the task to complete")
     tailer.finish()
