@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import sys
 import uuid
+from pathlib import Path
 
+import psutil
 from azure.batch import models
 
 from tests.localbatch.conftest import wait_until
@@ -61,3 +63,21 @@ async def read_task_file(client, job_id: str, task_id: str, path: str, **kwargs)
 async def read_node_file(client, pool_id: str, node_id: str, path: str, **kwargs) -> bytes:
     stream = await client.download_node_file(pool_id, node_id, path, **kwargs)
     return b"".join([chunk async for chunk in stream])
+
+
+def task_processes(job_id: str | None = None, task_id: str | None = None, under: Path | None = None) -> list[int]:
+    """Live processes of a task (by its Batch environment), or of every task of a service's data dir."""
+    found = []
+    for process in psutil.process_iter():
+        try:
+            env = process.environ()
+        except (psutil.Error, OSError):
+            continue
+        if "AZ_BATCH_TASK_ID" not in env:
+            continue
+        if under is not None:
+            if env.get("AZ_BATCH_NODE_ROOT_DIR", "").startswith(str(under)):
+                found.append(process.pid)
+        elif env.get("AZ_BATCH_JOB_ID") == job_id and env.get("AZ_BATCH_TASK_ID") == task_id:
+            found.append(process.pid)
+    return found

@@ -580,15 +580,25 @@ def _recorded_members(records: list[dict]) -> dict[tuple[int, int], str]:
 
 def _signal_verified(pid: int, start: int, sig: int) -> None:
     """Signal the process only if `pid` still names the process that started at `start`."""
+
+    def same_start() -> bool:
+        stat = proc_stat(pid)
+        return stat is not None and stat.start == start
+
+    _signal_if(pid, sig, same_start)
+
+
+def _signal_if(pid: int, sig: int, still_it: Callable[[], bool]) -> None:
+    """Signal `pid` if `still_it()` holds once a pidfd is open: a pid reused after the check is never hit."""
     try:
         pidfd = os.pidfd_open(pid)
     except OSError:
         return
     try:
-        stat = proc_stat(pid)  # read after opening the pidfd: if it matches, the pidfd is that process
-        if stat is not None and stat.start == start:
-            with contextlib.suppress(ProcessLookupError):
-                signal.pidfd_send_signal(pidfd, sig)
+        if still_it():  # checked after opening: if it holds, the pidfd is that very process
+            signal.pidfd_send_signal(pidfd, sig)
+    except (OSError, ProcessLookupError):
+        pass
     finally:
         os.close(pidfd)
 
@@ -669,19 +679,12 @@ def _cgroup_relative(cgroup: Path) -> str:
 
 def _signal_in_cgroup(pid: int, relative: str, sig: int) -> None:
     """Signal a process listed in the cgroup, unless it has left it (and its pid been reused) meanwhile."""
-    try:
-        pidfd = os.pidfd_open(pid)
-    except OSError:
-        return
-    try:
+
+    def inside() -> bool:
         with open(f"/proc/{pid}/cgroup") as source:
-            inside = any(line.startswith("0::") and line[3:].strip() == relative for line in source)
-        if inside:
-            signal.pidfd_send_signal(pidfd, sig)
-    except (OSError, ProcessLookupError):
-        pass
-    finally:
-        os.close(pidfd)
+            return any(line.startswith("0::") and line[3:].strip() == relative for line in source)
+
+    _signal_if(pid, sig, inside)
 
 
 def _remove_cgroup(cgroup: Path) -> bool:

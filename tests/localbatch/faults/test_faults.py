@@ -24,7 +24,13 @@ from azure.batch.models._models import BatchNodeRebootOptions
 
 from explorer.client.local.local_batch import LocalBatchService
 from explorer.localbatch.running.mpi_launcher import mapped_mpich_shm
-from tests.localbatch.batch_helpers import create_idle_pool, create_job, wait_for_completion, wait_for_idle_nodes
+from tests.localbatch.batch_helpers import (
+    create_idle_pool,
+    create_job,
+    task_processes,
+    wait_for_completion,
+    wait_for_idle_nodes,
+)
 from tests.localbatch.conftest import make_client, wait_until
 from tests.localbatch.soak import SOAK, scaled
 
@@ -100,24 +106,6 @@ async def world(request, tmp_path):
             os.kill(pid, signal.SIGKILL)
         for name in world.segments:
             (Path("/dev/shm") / name).unlink(missing_ok=True)
-
-
-def task_processes(job_id: str | None = None, task_id: str | None = None, under: Path | None = None) -> list[int]:
-    """Live processes of a task (by its Batch environment), or of every task of a service's data dir."""
-    found = []
-    for process in psutil.process_iter():
-        try:
-            env = process.environ()
-        except (psutil.Error, OSError):
-            continue
-        if "AZ_BATCH_TASK_ID" not in env:
-            continue
-        if under is not None:
-            if env.get("AZ_BATCH_NODE_ROOT_DIR", "").startswith(str(under)):
-                found.append(process.pid)
-        elif env.get("AZ_BATCH_JOB_ID") == job_id and env.get("AZ_BATCH_TASK_ID") == task_id:
-            found.append(process.pid)
-    return found
 
 
 def left_segments(world: World) -> list[str]:
