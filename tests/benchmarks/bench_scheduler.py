@@ -8,7 +8,7 @@ service itself reports. With `--idle`, that many idle processes (`sleep`) exist 
 machine during the run, as on a desktop with a browser and an IDE open.
 
 Run from the repository root:
-    PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_scheduler.py [--runs 3] [--tasks 1000,5000] [--idle 0,400]
+    PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_scheduler.py [--runs 3] [--tasks 1000,5000] [--idle 0,400] [--no-cgroups]
 """
 
 from __future__ import annotations
@@ -54,10 +54,10 @@ def _time(text: str) -> datetime:
     return datetime.fromisoformat(text.replace("Z", "+00:00")) if isinstance(text, str) else text
 
 
-async def one_run(tasks: int) -> float:
+async def one_run(tasks: int, service_args: tuple[str, ...]) -> float:
     """Tasks per second for one run of `tasks` tasks on a fresh Local Batch."""
     with tempfile.TemporaryDirectory() as tmp:
-        service = LocalBatchService(Path(tmp) / "lb", extra_args=("--node-start-seconds", "0.05"))
+        service = LocalBatchService(Path(tmp) / "lb", extra_args=("--node-start-seconds", "0.05", *service_args))
         service.start()
         try:
             async with make_client(service) as client:
@@ -95,7 +95,9 @@ async def main() -> None:
     parser.add_argument("--runs", type=int, default=3, help="runs per configuration (the median is reported)")
     parser.add_argument("--tasks", default="1000,5000", help="comma-separated task counts")
     parser.add_argument("--idle", default="0,400", help="comma-separated counts of idle processes on the machine")
+    parser.add_argument("--no-cgroups", action="store_true", help="the service tracks task processes by session only")
     args = parser.parse_args()
+    service_args = ("--no-cgroups",) if args.no_cgroups else ()
     configurations = [(int(t), int(i)) for i in args.idle.split(",") for t in args.tasks.split(",")]
     rates: dict[tuple[int, int], list[float]] = {configuration: [] for configuration in configurations}
     # Interleaved: a slow minute on the shared machine spreads over every configuration.
@@ -103,7 +105,7 @@ async def main() -> None:
         for tasks, idle in configurations:
             with idle_processes(idle):
                 started = time.monotonic()
-                rate = await one_run(tasks)
+                rate = await one_run(tasks, service_args)
             rates[(tasks, idle)].append(rate)
             print(f"run {round_number + 1}: {tasks} tasks, {idle} idle processes: {rate:.0f} tasks/s "
                   f"({time.monotonic() - started:.0f} s)", flush=True)
