@@ -34,13 +34,10 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import ctypes
-import errno
 import logging
 import os
 import signal
 import subprocess
-import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable
@@ -48,94 +45,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-log = logging.getLogger(__name__)
+from explorer.localbatch.running import cgroups
+from explorer.localbatch.running import host_processes as host
+from explorer.localbatch.running.host_processes import RUN_MARKER
 
-RUN_MARKER = "LOCALBATCH_RUN_ID"
-"""Set in the environment of every process a scope starts: the scope's run id."""
+log = logging.getLogger(__name__)
 
 GRACE_SECONDS = 2.0  # between SIGTERM and SIGKILL
 _KILL_WAIT_SECONDS = 10.0  # after SIGKILL, before giving up on a process stuck in the kernel
 _POLL_SECONDS = 0.02
-_PR_SET_CHILD_SUBREAPER = 36
 # The orphan sweep in session mode may use at most this share of a core when it has to read /proc.
 _SWEEP_CPU_SHARE = 0.1
-_CGROUP_PREFIX = "localbatch-"
-
-
-# --- what /proc says about one process ---------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ProcStat:
-    state: str
-    ppid: int
-    pgid: int
-    sid: int
-    start: int  # clock ticks after boot: with the pid, the identity of a process
-
-
-def proc_stat(pid: int) -> ProcStat | None:
-    """A process's state, parent, group, session and start time; None once it is gone."""
-    try:
-        with open(f"/proc/{pid}/stat", "rb") as source:
-            data = source.read()
-    except OSError:
-        return None
-    fields = data[data.rfind(b")") + 2 :].split()  # the command name may hold spaces and parentheses
-    try:
-        return ProcStat(fields[0].decode(), int(fields[1]), int(fields[2]), int(fields[3]), int(fields[19]))
-    except (IndexError, ValueError):
-        return None
-
-
-def run_marker(pid: int) -> str | None:
-    """The run id in a process's environment (None without one, or when it cannot be read)."""
-    prefix = RUN_MARKER.encode() + b"="
-    try:
-        with open(f"/proc/{pid}/environ", "rb") as source:
-            environ = source.read()
-    except OSError:
-        return None
-    for entry in environ.split(b"\0"):
-        if entry.startswith(prefix):
-            return entry[len(prefix) :].decode(errors="replace")
-    return None
-
-
-def boot_id() -> str:
-    """This boot of the machine: after a reboot no recorded process can still exist."""
-    try:
-        return Path("/proc/sys/kernel/random/boot_id").read_text().strip()
-    except OSError:
-        return ""
-
-
-def _all_pids() -> list[int]:
-    return [int(name) for name in os.listdir("/proc") if name.isdigit()]
-
-
-def _children(pid: int) -> list[int]:
-    """The children of a process: from the kernel's per-thread lists, else from a pass over /proc."""
-    try:
-        tids = os.listdir(f"/proc/{pid}/task")
-        found: list[int] = []
-        for tid in tids:
-            with contextlib.suppress(FileNotFoundError):  # a thread that just ended
-                with open(f"/proc/{pid}/task/{tid}/children") as source:
-                    found.extend(int(child) for child in source.read().split())
-        return found
-    except OSError:
-        pass
-    children = []
-    for candidate in _all_pids():
-        stat = proc_stat(candidate)
-        if stat is not None and stat.ppid == pid:
-            children.append(candidate)
-    return children
-
-
-def _kernel_lists_children() -> bool:
-    return os.path.exists(f"/proc/self/task/{threading.get_native_id()}/children")
 
 
 def _returncode(result: os.waitid_result) -> int:
@@ -174,7 +94,12 @@ class Leader:
         return self.returncode
 
     def _peek(self, flags: int) -> int | None:
-        result = os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOWAIT | flags)
+        try:
+            result = os.waitid(os.P_PID, self.pid, os.WEXITED | os.WNOWAIT | flags)
+        except ChildProcessError:  # reaped behind our back: nothing else in the service may do that
+            log.error("process %s was reaped by someone else: its exit status is lost", self.pid)
+            self.reaped = True
+            return 255
         return None if result is None else _returncode(result)
 
     def exited(self) -> bool:
@@ -183,10 +108,12 @@ class Leader:
         return self.returncode is not None
 
     def reap(self) -> None:
-        if not self.reaped and self.exited():
+        if self.reaped or not self.exited():
+            return
+        with contextlib.suppress(ChildProcessError):  # see _peek
             os.waitpid(self.pid, 0)
-            self.popen.returncode = self.returncode  # so subprocess never waits for it again
-            self.reaped = True
+        self.popen.returncode = self.returncode  # so subprocess never waits for it again
+        self.reaped = True
 
 
 async def _poll_until(done: Callable[[], bool], timeout: float) -> bool:
@@ -229,7 +156,7 @@ class ProcessScope:
     @property
     def cgroup(self) -> Path | None:
         base = self.tracking.cgroup_base
-        return None if base is None else base / f"{_CGROUP_PREFIX}{self.run_id}"
+        return None if base is None else base / f"{cgroups.CGROUP_PREFIX}{self.run_id}"
 
     def record(self) -> dict:
         """What a restarted service needs to find this scope's processes (JSON)."""
@@ -325,7 +252,7 @@ class ProcessTracking:
     def __init__(self, cgroup_base: Path | None, home_cgroup: Path | None = None) -> None:
         self.cgroup_base = cgroup_base
         self._home = home_cgroup
-        self.boot = boot_id()
+        self.boot = host.boot_id()
         self._scopes: dict[str, ProcessScope] = {}
         self._leader_scope: dict[int, str] = {}
         # Session mode: the service's children that are not leaders, as of the last sweep.
@@ -344,15 +271,15 @@ class ProcessTracking:
     def for_service(cls, use_cgroups: bool = True) -> ProcessTracking:
         """cgroups when this process may create and enter them, else sessions with the service as subreaper."""
         if use_cgroups:
-            home = _own_cgroup()
-            reason = "no cgroup v2 hierarchy" if home is None else _probe_cgroups(home)
+            home = cgroups.own()
+            reason = "no cgroup v2 hierarchy" if home is None else cgroups.probe(home)
             if home is not None and reason is None:
                 log.info("task processes are tracked in cgroups under %s", home)
                 return cls(home, home)
             log.info("task processes are tracked by session (cgroups unavailable: %s)", reason)
         else:
             log.info("task processes are tracked by session (cgroups not used)")
-        _become_subreaper()
+        host.become_subreaper()
         return cls(None)
 
     def scope(self) -> ProcessScope:
@@ -382,7 +309,7 @@ class ProcessTracking:
         if scope.closed:
             raise RuntimeError(f"run {scope.run_id} has ended: no process may start in it")
         if cgroup is not None:
-            _enter_cgroup(cgroup)
+            cgroups.enter(cgroup)
         try:
             popen = subprocess.Popen(
                 argv, cwd=cwd, env={**env, RUN_MARKER: scope.run_id}, stdin=subprocess.DEVNULL,
@@ -391,8 +318,8 @@ class ProcessTracking:
         finally:
             if cgroup is not None:
                 assert self._home is not None
-                _enter_cgroup(self._home)
-        stat = proc_stat(popen.pid)  # an unreaped child of ours: the pid is still this process
+                cgroups.enter(self._home)
+        stat = host.proc_stat(popen.pid)  # an unreaped child of ours: the pid is still this process
         leader = Leader(popen, stat.start if stat else 0)
         scope.leaders.append(leader)
         self._leader_scope[leader.pid] = scope.run_id
@@ -407,29 +334,29 @@ class ProcessTracking:
         """
         if scope is not None and not scope.cgroup_made:
             return True  # nothing ever started in it
-        if _remove_cgroup(cgroup):
+        if cgroups.remove(cgroup):
             return True  # it was empty: the common case, one system call
-        members = _cgroup_members(cgroup)
+        members = cgroups.members(cgroup)
         if os.getpid() in members:  # a failed step back out of it after a spawn: never kill ourselves
             assert self._home is not None
-            _enter_cgroup(self._home)
+            cgroups.enter(self._home)
             members.remove(os.getpid())
         if members:
             if scope is not None:
                 scope.unclean = True
-            relative = _cgroup_relative(cgroup)
+            relative = cgroups.relative_path(cgroup)
             for pid in members:
-                _signal_in_cgroup(pid, relative, signal.SIGTERM)
-            if not await _poll_until(lambda: not _cgroup_populated(cgroup), GRACE_SECONDS):
+                cgroups.signal_member(pid, relative, signal.SIGTERM)
+            if not await _poll_until(lambda: not cgroups.populated(cgroup), GRACE_SECONDS):
 
                 def killed() -> bool:
-                    _kill_cgroup(cgroup, relative)
-                    return not _cgroup_populated(cgroup)
+                    cgroups.kill(cgroup, relative)
+                    return not cgroups.populated(cgroup)
 
                 if not await _poll_until(killed, _KILL_WAIT_SECONDS):
-                    log.error("processes in %s did not end after SIGKILL: %s", cgroup, _cgroup_members(cgroup))
+                    log.error("processes in %s did not end after SIGKILL: %s", cgroup, cgroups.members(cgroup))
                     return False
-        if not _remove_cgroup(cgroup):
+        if not cgroups.remove(cgroup):
             log.warning("%s is empty but cannot be removed yet", cgroup)
         return True
 
@@ -466,22 +393,34 @@ class ProcessTracking:
             started = time.monotonic()
             leaders = dict(self._leader_scope)
             try:
-                seen = await asyncio.to_thread(_sweep, leaders)
+                seen, zombies = await asyncio.to_thread(_sweep, leaders)
             except Exception:  # noqa: BLE001 - the sweep must go on; a scope waiting for it must not hang
                 log.exception("orphan sweep failed")
-                seen = {}
-            self._update_orphans(seen, leaders)
+                seen, zombies = {}, []
+            self._reap(zombies)
+            self._update_orphans(seen)
             spent = time.monotonic() - started
             async with self._sweep_changed:
                 self._sweeps_done = target
                 self._sweep_changed.notify_all()
             # Where the sweep reads all of /proc, keep it to a small share of a core.
-            self._sweep_interval = 0.0 if _kernel_lists_children() else spent * (1 / _SWEEP_CPU_SHARE - 1)
+            self._sweep_interval = 0.0 if host.kernel_lists_children() else spent * (1 / _SWEEP_CPU_SHARE - 1)
             await asyncio.sleep(self._sweep_interval)
 
-    def _update_orphans(self, seen: dict[int, tuple[int, str | None, int, int]], leaders: dict[int, str]) -> None:
+    def _reap(self, zombies: list[int]) -> None:
+        """Reap orphans that have exited. On the loop's thread, where leaders are started: a pid
+        that is not a leader now cannot become one while its zombie holds it."""
+        for pid in zombies:
+            if pid not in self._leader_scope:
+                with contextlib.suppress(ChildProcessError):
+                    os.waitpid(pid, os.WNOHANG)
+
+    def _update_orphans(self, seen: dict[int, tuple[int, str | None, int, int]]) -> None:
         orphans: dict[int, _Orphan] = {}
+        leaders = self._leader_scope  # as of now: a leader started during the sweep is no orphan
         for pid, (start, marker, pgid, sid) in seen.items():
+            if pid in leaders:
+                continue
             known = self._orphans.get(pid)
             if known is not None and known.start == start:
                 orphans[pid] = known
@@ -515,22 +454,22 @@ class ProcessTracking:
         return failed
 
 
-def _sweep(leaders: dict[int, str]) -> dict[int, tuple[int, str | None, int, int]]:
-    """The service's children that are not leaders: pid -> (start, marker, pgid, sid). Zombies are reaped."""
+def _sweep(leaders: dict[int, str]) -> tuple[dict[int, tuple[int, str | None, int, int]], list[int]]:
+    """The service's children that are not (known) leaders: the live ones, pid -> (start, marker, pgid, sid),
+    and the zombies. Reaping is the loop's business: a leader started since `leaders` was copied may be one."""
     me = os.getpid()
-    seen = {}
-    for pid in _children(me):
+    seen, zombies = {}, []
+    for pid in host.children(me):
         if pid in leaders:
             continue
-        stat = proc_stat(pid)
+        stat = host.proc_stat(pid)
         if stat is None or stat.ppid != me:
             continue
         if stat.state == "Z":
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(pid, os.WNOHANG)
+            zombies.append(pid)
             continue
-        seen[pid] = (stat.start, run_marker(pid), stat.pgid, stat.sid)
-    return seen
+        seen[pid] = (stat.start, host.run_marker(pid), stat.pgid, stat.sid)
+    return seen, zombies
 
 
 async def _end_recorded_sessions(records: list[dict]) -> set[str]:
@@ -543,7 +482,7 @@ async def _end_recorded_sessions(records: list[dict]) -> set[str]:
         if not members:
             return set()
         for (pid, start) in members:
-            _signal_verified(pid, start, sig)
+            host.signal_verified(pid, start, sig)
         if loop.time() >= deadline:
             if sig == signal.SIGKILL:
                 log.error("processes of a previous run did not end after SIGKILL: %s", sorted(members))
@@ -560,159 +499,21 @@ def _recorded_members(records: list[dict]) -> dict[tuple[int, int], str]:
     groups: dict[int, tuple[int, str]] = {}
     for record in records:
         for pid, start in record.get("leaders") or []:
-            stat = proc_stat(pid)
+            stat = host.proc_stat(pid)
             if stat is None or stat.start == start:
                 groups[pid] = (start, record["runId"])
     members = {}
-    for pid in _all_pids():
-        stat = proc_stat(pid)
+    for pid in host.all_pids():
+        stat = host.proc_stat(pid)
         if stat is None or stat.state == "Z":
             continue
         owner = groups.get(stat.sid) or groups.get(stat.pgid)
         if owner is not None and stat.start >= owner[0]:
             members[(pid, stat.start)] = owner[1]
             continue
-        marker = run_marker(pid)
+        marker = host.run_marker(pid)
         if marker in run_ids:
             members[(pid, stat.start)] = marker
     return members
 
 
-def _signal_verified(pid: int, start: int, sig: int) -> None:
-    """Signal the process only if `pid` still names the process that started at `start`."""
-
-    def same_start() -> bool:
-        stat = proc_stat(pid)
-        return stat is not None and stat.start == start
-
-    _signal_if(pid, sig, same_start)
-
-
-def _signal_if(pid: int, sig: int, still_it: Callable[[], bool]) -> None:
-    """Signal `pid` if `still_it()` holds once a pidfd is open: a pid reused after the check is never hit."""
-    try:
-        pidfd = os.pidfd_open(pid)
-    except OSError:
-        return
-    try:
-        if still_it():  # checked after opening: if it holds, the pidfd is that very process
-            signal.pidfd_send_signal(pidfd, sig)
-    except (OSError, ProcessLookupError):
-        pass
-    finally:
-        os.close(pidfd)
-
-
-# --- cgroup v2 plumbing -----------------------------------------------------------------------------
-
-
-def _cgroup2_mount() -> Path | None:
-    try:
-        with open("/proc/self/mountinfo") as source:
-            for line in source:
-                left, _, right = line.partition(" - ")
-                if right.split(" ", 1)[0] == "cgroup2":
-                    return Path(left.split()[4])
-    except OSError:
-        pass
-    return None
-
-
-def _own_cgroup() -> Path | None:
-    mount = _cgroup2_mount()
-    if mount is None:
-        return None
-    try:
-        with open("/proc/self/cgroup") as source:
-            for line in source:
-                if line.startswith("0::"):
-                    path = mount / line[3:].strip().lstrip("/")
-                    return path if path.is_dir() else None
-    except OSError:
-        pass
-    return None
-
-
-def _probe_cgroups(home: Path) -> str | None:
-    """None when this process can create a cgroup under its own, enter it and come back; else why not."""
-    probe = home / f"{_CGROUP_PREFIX}probe-{os.getpid()}-{uuid.uuid4().hex[:8]}"
-    try:
-        probe.mkdir()
-    except OSError as error:
-        return f"cannot create a cgroup under {home}: {error.strerror}"
-    try:
-        _enter_cgroup(probe)
-        _enter_cgroup(home)
-    except OSError as error:
-        with contextlib.suppress(OSError):
-            _enter_cgroup(home)
-        return f"cannot move into a cgroup under {home}: {error.strerror}"
-    finally:
-        with contextlib.suppress(OSError):
-            probe.rmdir()
-    return None
-
-
-def _enter_cgroup(cgroup: Path) -> None:
-    with open(cgroup / "cgroup.procs", "w") as procs:
-        procs.write(str(os.getpid()))
-
-
-def _cgroup_members(cgroup: Path) -> list[int]:
-    try:
-        return [int(pid) for pid in (cgroup / "cgroup.procs").read_text().split()]
-    except (FileNotFoundError, ValueError):
-        return []
-
-
-def _cgroup_populated(cgroup: Path) -> bool:
-    try:
-        return "populated 1" in (cgroup / "cgroup.events").read_text()
-    except FileNotFoundError:
-        return False
-
-
-def _cgroup_relative(cgroup: Path) -> str:
-    mount = _cgroup2_mount()
-    return "/" + str(cgroup.relative_to(mount)) if mount is not None and cgroup.is_relative_to(mount) else str(cgroup)
-
-
-def _signal_in_cgroup(pid: int, relative: str, sig: int) -> None:
-    """Signal a process listed in the cgroup, unless it has left it (and its pid been reused) meanwhile."""
-
-    def inside() -> bool:
-        with open(f"/proc/{pid}/cgroup") as source:
-            return any(line.startswith("0::") and line[3:].strip() == relative for line in source)
-
-    _signal_if(pid, sig, inside)
-
-
-def _remove_cgroup(cgroup: Path) -> bool:
-    """Remove an empty cgroup; False while processes are in it (EBUSY)."""
-    try:
-        cgroup.rmdir()
-    except FileNotFoundError:
-        pass
-    except OSError as error:
-        if error.errno == errno.EBUSY:
-            return False
-        log.warning("cannot remove %s: %s", cgroup, error)
-    return True
-
-
-def _kill_cgroup(cgroup: Path, relative: str) -> None:
-    try:
-        (cgroup / "cgroup.kill").write_text("1")  # Linux 5.14+
-    except FileNotFoundError:
-        for pid in _cgroup_members(cgroup):
-            _signal_in_cgroup(pid, relative, signal.SIGKILL)
-
-
-def _become_subreaper() -> None:
-    """Orphaned descendants of our tasks come to us instead of init, so they can be found and ended."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        if libc.prctl(_PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0) != 0:
-            raise OSError(ctypes.get_errno(), "prctl(PR_SET_CHILD_SUBREAPER)")
-    except (OSError, AttributeError) as error:
-        log.warning("cannot become a child subreaper (%s): daemons that leave their task's session may outlive it", error)

@@ -290,3 +290,24 @@ async def test_terminate_completes_the_task_and_every_subtask(world, round_numbe
         assert len(subtasks) == INSTANCES - 1
         assert all(s.state == "completed" and s.result == "success" for s in subtasks)  # coordination exited 0
         await assert_clean_end(client, world, pool_id, job_id, "mpi")
+
+
+@pytest.mark.parametrize("world", BOTH_MODES, indirect=True)
+async def test_many_short_tasks_at_once_all_succeed_and_leave_a_clean_log(world):
+    """Hundreds of processes starting and ending at once: no exit status lost to the orphan sweep."""
+    tasks = scaled(300, 3000)
+    async with make_client(world.service) as client:
+        pool_id = await create_idle_pool(client, 20)
+        job_id = await create_job(client, pool_id)
+        for first in range(0, tasks, 100):
+            group = [models.BatchTaskCreateOptions(id=f"t{i}", command_line="/bin/true") for i in range(first, min(first + 100, tasks))]
+            await client.create_task_collection(job_id, models.BatchTaskGroup(task_values=group))
+
+        async def all_done():
+            counts = await client.get_job_task_counts(job_id)
+            return counts.task_counts.completed == tasks and counts
+
+        counts = await wait_until(all_done, 60, f"{tasks} tasks completed")
+        assert counts.task_counts.succeeded == tasks
+    log = world.service.log_path.read_text(errors="replace")
+    assert " ERROR " not in log and "Traceback" not in log, log[-3000:]
