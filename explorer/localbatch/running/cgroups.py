@@ -69,8 +69,18 @@ def probe(home: Path) -> str | None:
 
 
 def enter(cgroup: Path) -> None:
+    """Move this process (all its threads) into the cgroup."""
     with open(cgroup / "cgroup.procs", "w") as procs:
         procs.write(str(os.getpid()))
+
+
+def opened_procs(cgroup: Path) -> int:
+    """A descriptor of the cgroup's cgroup.procs, to move this process there again and again."""
+    return os.open(cgroup / "cgroup.procs", os.O_WRONLY | os.O_CLOEXEC)
+
+
+def enter_by(procs_fd: int) -> None:
+    os.write(procs_fd, str(os.getpid()).encode())
 
 
 def members(cgroup: Path) -> list[int]:

@@ -252,6 +252,7 @@ class ProcessTracking:
     def __init__(self, cgroup_base: Path | None, home_cgroup: Path | None = None) -> None:
         self.cgroup_base = cgroup_base
         self._home = home_cgroup
+        self._home_procs: int | None = None
         self.boot = host.boot_id()
         self._scopes: dict[str, ProcessScope] = {}
         self._leader_scope: dict[int, str] = {}
@@ -287,6 +288,13 @@ class ProcessTracking:
         self._scopes[scope.run_id] = scope
         return scope
 
+    def _go_home(self) -> None:
+        """Back into the service's own cgroup (its cgroup.procs kept open: this happens at every spawn)."""
+        assert self._home is not None
+        if self._home_procs is None:
+            self._home_procs = cgroups.opened_procs(self._home)
+        cgroups.enter_by(self._home_procs)
+
     def forget(self, scope: ProcessScope) -> None:
         self._scopes.pop(scope.run_id, None)
         for leader in scope.leaders:
@@ -317,10 +325,12 @@ class ProcessTracking:
             )
         finally:
             if cgroup is not None:
-                assert self._home is not None
-                cgroups.enter(self._home)
-        stat = host.proc_stat(popen.pid)  # an unreaped child of ours: the pid is still this process
-        leader = Leader(popen, stat.start if stat else 0)
+                self._go_home()
+        start = 0
+        if cgroup is None:  # recorded by session: the start time tells the process from a later one with its pid
+            stat = host.proc_stat(popen.pid)  # an unreaped child of ours: the pid is still this process
+            start = stat.start if stat else 0
+        leader = Leader(popen, start)
         scope.leaders.append(leader)
         self._leader_scope[leader.pid] = scope.run_id
         return leader
@@ -339,7 +349,7 @@ class ProcessTracking:
         members = cgroups.members(cgroup)
         if os.getpid() in members:  # a failed step back out of it after a spawn: never kill ourselves
             assert self._home is not None
-            cgroups.enter(self._home)
+            self._go_home()
             members.remove(os.getpid())
         if members:
             if scope is not None:
@@ -431,6 +441,9 @@ class ProcessTracking:
         self._orphans = orphans
 
     async def close(self) -> None:
+        if self._home_procs is not None:
+            os.close(self._home_procs)
+            self._home_procs = None
         if self._sweeper is not None:
             self._sweeper.cancel()
             await asyncio.gather(self._sweeper, return_exceptions=True)

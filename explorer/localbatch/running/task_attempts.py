@@ -127,8 +127,9 @@ class TaskExecution:
         result = AttemptResult(exit_code=None) if attempt.cancelled() else attempt.result()
         await self._end_processes()
         await self.wind_up()
-        self._finish(result)
-        self._release_nodes()  # after _finish: the node's recentTasks record the task's final state
+        with self.ctx.state.store.transaction():
+            self._finish(result)
+            self._release_nodes()  # after _finish: the node's recentTasks record the task's final state
 
     async def _guarded_attempt(self) -> AttemptResult:
         try:

@@ -79,10 +79,11 @@ class Scheduler:
             (state.jobs[key] for key in state.jobs_with_waiting_tasks() if state.jobs[key].get("state") == "active"),
             key=lambda job: (-job.get("priority", 0), job.get("creationTime", "")),
         )
-        for job in jobs:
-            pool = state.pools.get(((job.get("poolInfo") or {}).get("poolId") or "").lower())
-            if pool is not None and pool.get("state") == "active":
-                self._schedule_job(job, pool)
+        with state.store.transaction():  # every placement of the pass committed at once
+            for job in jobs:
+                pool = state.pools.get(((job.get("poolInfo") or {}).get("poolId") or "").lower())
+                if pool is not None and pool.get("state") == "active":
+                    self._schedule_job(job, pool)
 
     def _schedule_job(self, job: dict, pool: dict) -> None:
         nodes = self.ctx.state.pool_nodes(pool["id"])

@@ -7,6 +7,7 @@ every kind of document; documents are small and always read or written whole.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sqlite3
@@ -52,6 +53,7 @@ _UPSERT = (
 class Store:
     def __init__(self, path: Path) -> None:
         _private(path)
+        self._depth = 0  # of transaction() blocks
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         # Durable enough for a local service: WAL + NORMAL survives a process crash.
@@ -69,15 +71,27 @@ class Store:
     def put(self, kind: str, key: str, doc: dict) -> None:
         self._db.execute(_UPSERT, (kind, key, json.dumps(doc, separators=(",", ":"))))
 
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Every write inside is committed together, in one transaction (nested ones join it).
+
+        What is written is committed even when the block raises: the documents in memory
+        already hold those changes, and the store must not fall behind them.
+        """
+        if self._depth == 0:
+            self._db.execute("BEGIN")
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._db.execute("COMMIT")
+
     def put_many(self, kind: str, items: Iterable[tuple[str, dict]]) -> None:
         rows = [(kind, key, json.dumps(doc, separators=(",", ":"))) for key, doc in items]
-        self._db.execute("BEGIN")
-        try:
+        with self.transaction():
             self._db.executemany(_UPSERT, rows)
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
 
     def delete(self, kind: str, key: str) -> None:
         self._db.execute("DELETE FROM documents WHERE kind = ? AND key = ?", (kind, key))
