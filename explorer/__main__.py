@@ -25,7 +25,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command")
     localbatch = commands.add_parser("localbatch", help="the Local Batch service")
     localbatch_commands = localbatch.add_subparsers(dest="localbatch_command", required=True)
-    serve = localbatch_commands.add_parser("serve", help="serve the Azure Batch REST API on loopback")
+    # No abbreviations: an old `--key BASE64` must not pass as `--key-file`.
+    serve = localbatch_commands.add_parser("serve", help="serve the Azure Batch REST API on loopback", allow_abbrev=False)
     from explorer.localbatch.cli import add_serve_arguments
 
     add_serve_arguments(serve)

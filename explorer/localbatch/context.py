@@ -27,6 +27,8 @@ class Settings:
     start_task_concurrency: int = 8
     # The linked storage autoStorageContainerName resource files come from (none: they fail).
     auto_storage: AutoStorage | None = None
+    # Track task processes in cgroups where the service may create them (else by session).
+    use_cgroups: bool = True
 
 
 @dataclass

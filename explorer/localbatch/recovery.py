@@ -1,34 +1,37 @@
-"""Bringing state back in step after a restart: nothing was running while the service was down.
+"""Bringing state back in step after a restart, before the service answers anyone.
 
-Tasks that were preparing or running are requeued (their processes ended with the
-service), nodes that were busy become idle, and unfinished pool, job and node
-operations are carried on.
+First every process the previous run of the service left running is ended: a crash
+(`kill -9`) ends the service but not what its tasks started, and the state records, for
+each attempt and start task that was running, what it had started (`process_scopes`).
+Only then are the tasks that were preparing or running requeued (a task whose processes
+cannot be ended fails instead: two attempts of one task never run at once), busy nodes
+become idle, and unfinished pool, job and node operations are carried on.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from explorer.localbatch.api.services import Services
-from explorer.localbatch.state.documents import set_state, touch
+from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
+from explorer.localbatch.running.task_attempts import ATTEMPT_RECORD, failure_info
+from explorer.localbatch.state.documents import scope_owner, set_state, touch
 from explorer.localbatch.wire.clock import now_iso
 
 log = logging.getLogger(__name__)
 
 
-def recover(services: Services) -> None:
+async def recover(services: Services) -> None:
+    stuck = await _end_previous_processes(services)
     state = services.ctx.state
     for job in list(state.jobs.values()):
-        for task in state.job_tasks(job["id"]).values():
+        for task in list(state.job_tasks(job["id"]).values()):
             if task["state"] in ("preparing", "running"):
-                info = task.setdefault("executionInfo", {})
-                info["requeueCount"] = info.get("requeueCount", 0) + 1
-                info["lastRequeueTime"] = now_iso()
-                task.pop("nodeInfo", None)
-                set_state(task, "active")
-                touch(task)
-                state.save_task(job["id"], task)
-                state.clear_subtasks(job["id"], task["id"])
+                if scope_owner("task", job["id"], task["id"]) in stuck:
+                    _fail(services, job, task)
+                else:
+                    _requeue(services, job, task)
         if job["state"] == "terminating":
             services.jobs.end_job(job, job.get("executionInfo", {}).get("terminateReason", "UserTerminate"))
         elif job["state"] == "deleting":
@@ -39,6 +42,53 @@ def recover(services: Services) -> None:
         if pool["state"] == "deleting":
             set_state(pool, "active", previous=False)
             services.pools.delete(pool["id"])
+
+
+async def _end_previous_processes(services: Services) -> set[str]:
+    """End what the previous run left; the owners of records whose processes would not end."""
+    state = services.ctx.state
+    records = dict(state.scopes)
+    for job in state.jobs.values():
+        for task in state.job_tasks(job["id"]).values():
+            if task.get(ATTEMPT_RECORD) and task["state"] in ("preparing", "running"):
+                records[scope_owner("task", job["id"], task["id"])] = task[ATTEMPT_RECORD]
+    if not records:
+        return set()
+    log.info("ending the processes of %d attempts the previous run of the service left", len(records))
+    failed = await services.scheduler.processes.end_recorded(records.values())
+    stuck = {owner for owner, record in records.items() if record in failed}
+    for owner in state.scopes.keys() - stuck:
+        state.remove_scope(owner)
+    since = min(record.get("startedAt", 0.0) for record in records.values())
+    await asyncio.to_thread(remove_unmapped_mpich_shm, since)
+    return stuck
+
+
+def _requeue(services: Services, job: dict, task: dict) -> None:
+    info = task.setdefault("executionInfo", {})
+    info["requeueCount"] = info.get("requeueCount", 0) + 1
+    info["lastRequeueTime"] = now_iso()
+    task.pop("nodeInfo", None)
+    task.pop(ATTEMPT_RECORD, None)
+    set_state(task, "active")
+    touch(task)
+    services.ctx.state.save_task(job["id"], task)
+    services.ctx.state.clear_subtasks(job["id"], task["id"])
+
+
+def _fail(services: Services, job: dict, task: dict) -> None:
+    log.error("task %s/%s fails: processes of its previous attempt could not be ended", job["id"], task["id"])
+    info = task.setdefault("executionInfo", {})
+    info.update(endTime=now_iso(), result="failure")
+    info["failureInfo"] = failure_info(
+        "LocalBatchError",
+        "Local Batch restarted and could not end the processes of the task's previous attempt, so it was not run again.",
+        "ServerError",
+    )
+    set_state(task, "completed")
+    touch(task)
+    services.ctx.state.save_task(job["id"], task)
+    services.ctx.on_task_completed(job)
 
 
 def _recover_nodes(services: Services, pool: dict) -> None:

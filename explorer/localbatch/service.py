@@ -10,7 +10,7 @@ from aiohttp import web
 from explorer.localbatch.api import file_routes as routes_files
 from explorer.localbatch.api import job_routes as routes_jobs
 from explorer.localbatch.api import pool_routes as routes_pools
-from explorer.localbatch.api.http_app import build_app
+from explorer.localbatch.api.http_app import ServerLog, build_app
 from explorer.localbatch.api.services import SERVICES, Services
 from explorer.localbatch.context import Context, Settings
 from explorer.localbatch.files.node_tree import NodeDirectories
@@ -19,6 +19,7 @@ from explorer.localbatch.operations.pools import Pools
 from explorer.localbatch.operations.tasks import Tasks
 from explorer.localbatch.recovery import recover
 from explorer.localbatch.running.multi_instance import MultiInstanceExecution
+from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.scheduling.scheduler import Scheduler
 from explorer.localbatch.state.documents import State
 from explorer.localbatch.state.store import Store
@@ -32,29 +33,38 @@ class LocalBatch:
         self._key = key
         self._runner: web.AppRunner | None = None
         self._scheduler_task: asyncio.Task | None = None
+        self._processes: ProcessTracking | None = None
         self.ctx: Context | None = None
 
     async def start(self, host: str = "127.0.0.1", port: int = 0) -> str:
-        """Load the state, recover interrupted work, listen; returns the endpoint URL."""
+        """Load the state, recover interrupted work, then listen; returns the endpoint URL."""
         data_dir = self.settings.data_dir
         data_dir.mkdir(parents=True, exist_ok=True)
         state = State(Store(data_dir / "localbatch.sqlite3"))
         state.load()
         ctx = Context(self.settings, state, NodeDirectories(data_dir / "nodes"))
         self.ctx = ctx
-        scheduler = Scheduler(ctx, MultiInstanceExecution)
+        self._processes = ProcessTracking.for_service(self.settings.use_cgroups)
+        scheduler = Scheduler(ctx, self._processes, MultiInstanceExecution)
         services = Services(ctx, scheduler, Pools(ctx, scheduler), Jobs(ctx, scheduler), Tasks(ctx, scheduler))
+        # Before anyone is answered: a request must never see (or reactivate) a task whose
+        # previous attempt still runs.
+        await recover(services)
         app = build_app(self.settings.account, self._key)
         app[SERVICES] = services
         for module in (routes_pools, routes_jobs, routes_files):
             module.add_routes(app)
-        self._runner = web.AppRunner(app, access_log=None, handle_signals=False)
+        # auto_decompress=False: a body arrives as sent; a Content-Encoding is refused by the app with
+        # Batch's error body (Batch takes bodies as they are) instead of failing in the HTTP parser.
+        self._runner = web.AppRunner(
+            app, access_log=None, handle_signals=False, auto_decompress=False,
+            logger=ServerLog(logging.getLogger("aiohttp.server"), {}),
+        )
         await self._runner.setup()
         site = web.TCPSite(self._runner, host, port)
         await site.start()
         bound_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.settings.endpoint = f"http://{host}:{bound_port}"
-        recover(services)
         self._scheduler_task = asyncio.get_running_loop().create_task(scheduler.run(), name="scheduler")
         ctx.wake_scheduler()
         log.info("Local Batch listening on %s for account %s", self.settings.endpoint, self.settings.account)
@@ -70,3 +80,5 @@ class LocalBatch:
         if self.ctx is not None:
             await self.ctx.cancel_background()
             self.ctx.state.store.close()
+        if self._processes is not None:
+            await self._processes.close()

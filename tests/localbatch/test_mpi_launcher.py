@@ -450,20 +450,21 @@ def test_shim_passes_only_stdio_to_the_command(tmp_path):
     assert set(fds) <= {0, 1, 2, 3}  # 3: the directory listdir itself has open
 
 
-def test_sweep_removes_only_unmapped_old_mpich_segments(tmp_path):
+def test_only_unmapped_mpich_segments_made_since_the_attempt_started_are_removed(tmp_path):
     import mmap
 
-    stale = tmp_path / "mpich_shm_dead_0"
-    fresh = tmp_path / "mpich_shm_new_0"
+    leaked = tmp_path / "mpich_shm_dead_0"
+    older = tmp_path / "mpich_shm_old_0"
     mapped = tmp_path / "mpich_shm_live_0"
     other = tmp_path / "not_mpich"
-    for path in (stale, fresh, mapped, other):
+    older.write_bytes(b"\0" * 4096)
+    started = older.stat().st_ctime + 0.001
+    while time.time() < started + 0.01:  # ctime has the kernel's clock granularity
+        time.sleep(0.005)
+    for path in (leaked, mapped, other):
         path.write_bytes(b"\0" * 4096)
-    old = time.time() - 3600
-    for path in (stale, mapped, other):
-        os.utime(path, (old, old))
     with open(mapped, "r+b") as fh, mmap.mmap(fh.fileno(), 4096):
         # mapped_mpich_shm() matches by name, as /proc/<pid>/maps shows the path.
-        removed = mpi_launcher.sweep_stale_mpich_shm(min_age=60, shm_dir=tmp_path)
-    assert removed == [stale]
-    assert fresh.exists() and mapped.exists() and other.exists()
+        removed = mpi_launcher.remove_unmapped_mpich_shm(started, shm_dir=tmp_path)
+    assert removed == [leaked]
+    assert older.exists() and mapped.exists() and other.exists()

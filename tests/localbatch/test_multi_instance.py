@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import psutil
 import pytest
 from azure.batch import models
 from azure.core.exceptions import ResourceNotFoundError
@@ -16,6 +15,7 @@ from tests.support.batch_scenarios import (
     wait_for_completion,
     wait_for_idle_nodes,
 )
+from tests.support.processes import task_processes as processes_of
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
@@ -94,18 +94,6 @@ async def test_failing_coordination_fails_the_task_before_the_application(client
         await read_task_file(client, job_id, "badcoord", "stdout.txt")
     failed = [s async for s in client.list_subtasks(job_id, "badcoord") if s.exit_code == 4]
     assert failed and all(s.state == "completed" and s.result == "failure" for s in failed)
-
-
-def processes_of(job_id: str, task_id: str) -> list[int]:
-    found = []
-    for process in psutil.process_iter():
-        try:
-            env = process.environ()
-        except (psutil.Error, OSError):
-            continue
-        if env.get("AZ_BATCH_JOB_ID") == job_id and env.get("AZ_BATCH_TASK_ID") == task_id:
-            found.append(process.pid)
-    return found
 
 
 async def test_terminate_leaves_no_process_of_any_instance(client):

@@ -58,3 +58,21 @@ def processes_with_env(name: str, value: str) -> list[list[str]]:
         except (psutil.NoSuchProcess, psutil.AccessDenied, psutil.ZombieProcess):
             continue
     return found
+
+
+def task_processes(job_id: str | None = None, task_id: str | None = None, under: Path | None = None) -> list[int]:
+    """Live processes of a task (by its Batch environment), or of every task of a service's data dir."""
+    found = []
+    for process in psutil.process_iter():
+        try:
+            env = process.environ()
+        except (psutil.Error, OSError):
+            continue
+        if "AZ_BATCH_TASK_ID" not in env:
+            continue
+        if under is not None:
+            if env.get("AZ_BATCH_NODE_ROOT_DIR", "").startswith(str(under)):
+                found.append(process.pid)
+        elif env.get("AZ_BATCH_JOB_ID") == job_id and env.get("AZ_BATCH_TASK_ID") == task_id:
+            found.append(process.pid)
+    return found

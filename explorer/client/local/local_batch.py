@@ -121,7 +121,8 @@ class LocalBatchService:
 
     def _spawn(self, deadline: float) -> LocalBatchEndpoint | None:
         """A started service's endpoint, or None if another one owns the data dir."""
-        self.data_dir.mkdir(parents=True, exist_ok=True)
+        # Task definitions (with SAS URLs), the key and every node's files live there: the user's only.
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
         port = self._port if self._port and port_free("127.0.0.1", self._port) else 0
         command = localbatch_serve_command(
             "--port", str(port), "--data-dir", str(self.data_dir), "--log-file", str(self.log_path),
@@ -129,7 +130,8 @@ class LocalBatchService:
         )
         if self._account:
             command += ["--account", self._account]
-        # Keys are passed through the environment, not argv: argv is visible to every user.
+        # Keys are passed through the environment, never argv (the service takes no key there):
+        # argv is visible to every user of the machine.
         env = dict(os.environ)
         if self._key:
             env["LOCALBATCH_KEY"] = self._key
@@ -137,7 +139,7 @@ class LocalBatchService:
             command += ["--auto-storage-url", self.auto_storage.url, "--auto-storage-account", self.auto_storage.name]
             env["LOCALBATCH_AUTO_STORAGE_KEY"] = self.auto_storage.key
         # The log rotates itself; stderr keeps this start's warnings and anything a crash prints.
-        with open(self.stderr_path, "wb") as stderr_file:
+        with os.fdopen(os.open(self.stderr_path, os.O_WRONLY | os.O_TRUNC | os.O_CREAT, 0o600), "wb") as stderr_file:
             # Its own session: a Ctrl+C in the app's terminal is the app's to handle, and the
             # app stops the service in its own time (its tasks' processes end with it).
             self._process = subprocess.Popen(

@@ -1,48 +1,95 @@
-"""HTTP handlers for task files and node files: list, properties (HEAD), download, delete."""
+"""HTTP handlers for task files and node files: list, properties (HEAD), download, delete.
+
+Every disk access runs in a worker thread, relative to a descriptor of the root the
+request names (the task's directory or the node's), never by a path resolved earlier:
+see `files.node_files` for why.
+"""
 
 from __future__ import annotations
 
 import asyncio
-import shutil
+import os
 from collections.abc import Awaitable, Callable
-from pathlib import Path
+from dataclasses import dataclass
+from typing import TypeVar
 
 from aiohttp import web
 
-from explorer.localbatch.api.http_app import list_response
-from explorer.localbatch.api.services import services_of
+from explorer.localbatch.api.http_app import list_body, list_page, list_query
+from explorer.localbatch.api.services import Services, services_of
 from explorer.localbatch.files import node_files
 from explorer.localbatch.wire.clock import http_date
 from explorer.localbatch.wire.errors import BatchError
 
+T = TypeVar("T")
 _CHUNK = 1024 * 1024
+_FILES_GONE = BatchError(409, "TaskFilesUnavailable", "The task's files are no longer on its node.")
 
 
-def _task_root(request: web.Request) -> tuple[Path, str]:
+@dataclass(frozen=True)
+class FileRoot:
+    """Where a request's files are: components under the service's node directories, and their URL."""
+
+    services: Services
+    parts: list[str]
+    url_prefix: str
+    make_node: tuple[str, str] | None = None  # (pool, node) whose tree is made on first use
+    missing: BatchError = _FILES_GONE
+
+    def open(self) -> int:
+        """A descriptor of the root (blocking: call it in a thread); links refused at every component."""
+        dirs = self.services.ctx.dirs
+        if self.make_node is not None:
+            dirs.make_node(*self.make_node)
+        try:
+            return node_files.open_directory(dirs.root, self.parts)
+        except OSError:
+            raise self.missing from None
+
+
+def _task_root(request: web.Request) -> FileRoot:
     services = services_of(request)
     job_id, task_id = request.match_info["job"], request.match_info["task"]
     task = services.ctx.state.task(job_id, task_id)
     info = task.get("nodeInfo")
     if not info:
         raise BatchError(409, "TaskFilesUnavailable", "The task has not run on a node yet, so it has no files.")
-    services.ctx.state.node(info["poolId"], info["nodeId"])
-    root = services.ctx.dirs.node_root(info["poolId"], info["nodeId"]) / info["taskRootDirectory"]
-    if not root.is_dir():
-        raise BatchError(409, "TaskFilesUnavailable", "The task's files are no longer on its node.")
-    return root, services.ctx.url(f"/jobs/{task['url'].rsplit('/jobs/', 1)[1]}/files")
+    node = services.ctx.state.node(info["poolId"], info["nodeId"])
+    parts = [info["poolId"].lower(), node["id"].lower(), *info["taskRootDirectory"].split("/")]
+    return FileRoot(services, parts, services.ctx.url(f"/jobs/{task['url'].rsplit('/jobs/', 1)[1]}/files"))
 
 
-def _node_root(request: web.Request) -> tuple[Path, str]:
+def _node_root(request: web.Request) -> FileRoot:
     services = services_of(request)
     pool_id, node_id = request.match_info["pool"], request.match_info["node"]
     node = services.ctx.state.node(pool_id, node_id)
-    return services.ctx.dirs.node_root(pool_id, node["id"], create=True), f"{node['url']}/files"
+    missing = BatchError(409, "NodeFilesUnavailable", "The node's files cannot be reached.")
+    return FileRoot(services, [pool_id.lower(), node["id"].lower()], f"{node['url']}/files", (pool_id, node["id"]), missing)
 
 
-def _listing(request: web.Request, root: Path, url_prefix: str) -> web.Response:
+async def _in_root(root: FileRoot, action: Callable[[int], T]) -> T:
+    """Run `action(root descriptor)` in a worker thread; the descriptor is closed after it."""
+
+    def run() -> T:
+        fd = root.open()
+        try:
+            return action(fd)
+        finally:
+            os.close(fd)
+
+    return await asyncio.to_thread(run)
+
+
+async def _listing(request: web.Request, root: FileRoot) -> web.Response:
     recursive = request.query.get("recursive", "false").lower() == "true"
-    entries = (node_files.wire_entry(item, url_prefix) for item in node_files.walk(root, recursive))
-    return list_response(request, entries, "files", prepared=True)
+    query = list_query(request)
+
+    def page(fd: int) -> tuple[list[dict], bool]:
+        entries = (node_files.wire_entry(item, root.url_prefix) for item in node_files.walk(fd, recursive))
+        return list_page(query, entries, prepared=True)
+
+    found, more = await _in_root(root, page)
+    return list_body(request, query, found, more, "files")
 
 
 def _properties_headers(item: node_files.FileInfo, url: str) -> dict[str, str]:
@@ -56,27 +103,24 @@ def _properties_headers(item: node_files.FileInfo, url: str) -> dict[str, str]:
     }
 
 
-async def _properties(request: web.Request, root: Path, url_prefix: str) -> web.Response:
-    path = node_files.resolve(root, request.match_info["path"])
-    item = node_files.info(root, path)
-    headers = _properties_headers(item, f"{url_prefix}/{request.match_info['path']}")
+async def _properties(request: web.Request, root: FileRoot) -> web.Response:
+    path = request.match_info["path"]
+    item = await _in_root(root, lambda fd: node_files.properties(fd, path))
+    headers = _properties_headers(item, f"{root.url_prefix}/{path}")
     headers["Content-Length"] = str(item.size)
     return web.Response(status=200, headers=headers)
 
 
-async def _download(request: web.Request, root: Path, url_prefix: str) -> web.StreamResponse:
-    path = node_files.resolve(root, request.match_info["path"])
-    item = node_files.info(root, path)
-    if item.is_directory:
-        raise BatchError(400, "FileIsDirectory", "The path names a directory: list it, or download the files in it.")
-    source = await asyncio.to_thread(open, path, "rb")
-    with source:
+async def _download(request: web.Request, root: FileRoot) -> web.StreamResponse:
+    path = request.match_info["path"]
+    fd, item = await _in_root(root, lambda root_fd: node_files.open_file(root_fd, path))
+    with os.fdopen(fd, "rb") as source:
         # Measure the open file: it may grow while we answer, and we send what we promised.
         size = await asyncio.to_thread(source.seek, 0, 2)
         span = node_files.parse_range(request.headers.get("ocp-range") or request.headers.get("Range"), size)
         start, end = span if span else (0, size - 1)
         length = max(0, end - start + 1)
-        headers = _properties_headers(item, f"{url_prefix}/{request.match_info['path']}")
+        headers = _properties_headers(item, f"{root.url_prefix}/{path}")
         # Always 200, also for a range: the SDK accepts nothing else (batch-notes.md).
         response = web.StreamResponse(status=200, headers=headers)
         response.content_length = length
@@ -93,30 +137,19 @@ async def _download(request: web.Request, root: Path, url_prefix: str) -> web.St
     return response
 
 
-async def _delete(request: web.Request, root: Path) -> web.Response:
+async def _delete(request: web.Request, root: FileRoot) -> web.Response:
     recursive = request.query.get("recursive", "false").lower() == "true"
-    await asyncio.to_thread(_delete_path, root, request.match_info["path"], recursive)
+    path = request.match_info["path"]
+    await _in_root(root, lambda fd: node_files.delete(fd, path, recursive))
     return web.Response(status=200)
 
 
-def _delete_path(root: Path, file_path: str, recursive: bool) -> None:
-    path = node_files.resolve(root, file_path)
-    if path == root.resolve():
-        raise BatchError(400, "InvalidPropertyValue", "The root directory cannot be deleted.")
-    if path.is_dir():
-        if not recursive:
-            raise BatchError(409, "DirectoryNotEmpty" if any(path.iterdir()) else "FileIsDirectory", "Use recursive=true to delete a directory.")
-        shutil.rmtree(path)
-    else:
-        path.unlink()
-
-
-Root = Callable[[web.Request], tuple[Path, str]]
+Root = Callable[[web.Request], FileRoot]
 
 
 def _list_handler(root_of: Root) -> Callable[[web.Request], Awaitable[web.Response]]:
     async def handler(request: web.Request) -> web.Response:
-        return _listing(request, *root_of(request))
+        return await _listing(request, root_of(request))
 
     return handler
 
@@ -125,12 +158,12 @@ def _file_handler(root_of: Root) -> Callable[[web.Request], Awaitable[web.Stream
     """GET downloads, HEAD gives properties, DELETE removes; task and node files differ only in their root."""
 
     async def handler(request: web.Request) -> web.StreamResponse:
-        root, prefix = root_of(request)
+        root = root_of(request)
         if request.method == "HEAD":
-            return await _properties(request, root, prefix)
+            return await _properties(request, root)
         if request.method == "DELETE":
             return await _delete(request, root)
-        return await _download(request, root, prefix)
+        return await _download(request, root)
 
     return handler
 

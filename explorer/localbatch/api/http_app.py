@@ -1,20 +1,29 @@
 """The aiohttp application: Shared Key on every request, Batch headers, errors and lists.
 
 Whatever goes wrong inside a handler reaches the client as Batch's JSON error body
-with a status code from Batch's vocabulary; never a traceback.
+with a status code from Batch's vocabulary; never a traceback. What the client sends is
+read with bounds: bodies by size, JSON nesting and integer length; query strings with
+each parameter at most once (the Shared Key signature covers the first non-empty value
+of a name, so a second value could change a signed request's meaning); $skiptoken by
+its shape.
 """
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import json
 import logging
 import re
+import sys
 import uuid
 from collections.abc import Awaitable, Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from aiohttp import web
+from aiohttp.http_exceptions import HttpProcessingError
+from aiohttp.web_protocol import RequestPayloadError
 
 from explorer.localbatch.api import odata
 from explorer.localbatch.api.auth import AuthenticationError, verify_request
@@ -25,6 +34,9 @@ from explorer.localbatch.wire.errors import BatchError
 log = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 4 * 1024 * 1024
+MAX_JSON_DEPTH = 32  # Batch's deepest bodies nest about six levels
+MAX_INTEGER_DIGITS = 20  # every Batch integer fits in 64 bits
+_PARSE_IN_THREAD_BYTES = 64 * 1024  # larger bodies are parsed off the event loop
 JSON_TYPE = "application/json;odata=minimalmetadata"
 # Every api-version today's Azure Batch clients send: dates, optionally with the data-plane suffix.
 _API_VERSION = re.compile(r"^\d{4}-\d{2}-\d{2}(\.\d+\.\d+)?(-preview)?$")
@@ -50,6 +62,7 @@ async def batch_headers(request: web.Request, handler: Handler) -> web.StreamRes
 
 async def _answer_errors(request: web.Request, handler: Handler) -> web.StreamResponse:
     try:
+        await _read_whole_body(request)
         return await handler(request)
     except BatchError as error:
         return error_response(request, error)
@@ -70,6 +83,19 @@ async def _answer_errors(request: web.Request, handler: Handler) -> web.StreamRe
         return error_response(request, BatchError(500, "InternalServerError", "Local Batch failed to process the request."))
 
 
+class ServerLog(logging.LoggerAdapter):
+    """aiohttp's server log, where requests its HTTP parser refuses (answered 400) are DEBUG, not ERROR.
+
+    A client sending garbage (an over-long line, an unknown verb, a broken encoding) is not
+    a fault of the service; everything else aiohttp reports stays an error.
+    """
+
+    def exception(self, msg: object, *args: object, exc_info: Any = True, **kwargs: Any) -> None:
+        error = exc_info if isinstance(exc_info, BaseException) else sys.exc_info()[1]
+        level = logging.DEBUG if isinstance(error, (HttpProcessingError, RequestPayloadError)) else logging.ERROR
+        self.log(level, msg, *args, exc_info=exc_info, **kwargs)
+
+
 @web.middleware
 async def shared_key(request: web.Request, handler: Handler) -> web.StreamResponse:
     config = request.app[CONFIG]
@@ -84,6 +110,11 @@ async def shared_key(request: web.Request, handler: Handler) -> web.StreamRespon
         )
     except AuthenticationError as error:
         raise BatchError(403, "AuthenticationFailed", f"Server failed to authenticate the request. {error.reason}") from None
+    repeated = sorted({name for name in request.query if len(request.query.getall(name)) > 1})
+    if repeated:
+        raise BatchError(
+            400, "InvalidQueryParameterValue", f"The query parameter '{repeated[0][:64]}' is given more than once: give it once."
+        )
     version = request.query.get("api-version")
     if not version:
         raise BatchError(400, "MissingRequiredQueryParameter", "A query parameter that's mandatory for this request is not specified: api-version.")
@@ -145,13 +176,82 @@ def check_preconditions(request: web.Request, doc: dict) -> None:
         raise BatchError(412, "ConditionNotMet", "The condition specified using HTTP conditional header(s) is not met.")
 
 
-async def read_body(request: web.Request) -> Body:
-    raw = await request.read()
+async def _read_whole_body(request: web.Request) -> bytes:
+    """Every request's body, read (and kept) before any handler runs, whether it wants one or not.
+
+    A body is bounded by MAX_BODY_BYTES. It is taken as sent (the server does not decompress):
+    a body with a Content-Encoding other than identity is refused, as Batch takes none.
+    """
+    encoding = request.headers.get("Content-Encoding", "").strip().lower()
     try:
-        data = json.loads(raw or b"{}")
-    except (json.JSONDecodeError, UnicodeDecodeError) as error:
+        body = await request.read()
+    except ConnectionError:  # the client went away in the middle of its body: nobody to answer
+        raise BatchError(400, "InvalidRequestBody", "The request body ended before its end.") from None
+    except (RequestPayloadError, HttpProcessingError) as error:
+        reason = getattr(error, "message", None) or str(error).strip().splitlines()[-1]
+        raise BatchError(400, "InvalidRequestBody", f"The request body cannot be read: {reason}.") from None
+    if body and encoding not in ("", "identity"):
+        raise BatchError(
+            400, "InvalidHeaderValue", f"Content-Encoding '{encoding[:40]}' is not accepted: send the request body uncompressed."
+        )
+    return body
+
+
+async def read_body(request: web.Request) -> Body:
+    """The request's JSON body, read whole and bounded; Batch's 400 for anything it cannot be."""
+    raw = await _read_whole_body(request)
+    if len(raw) > _PARSE_IN_THREAD_BYTES:
+        return Body(await asyncio.to_thread(parse_json_body, raw))
+    return Body(parse_json_body(raw))
+
+
+class _IntegerTooLong(ValueError):
+    pass
+
+
+def _bounded_int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_INTEGER_DIGITS:
+        raise _IntegerTooLong(f"an integer has more than {MAX_INTEGER_DIGITS} digits")
+    return int(text)
+
+
+def _no_constant(name: str) -> None:
+    raise ValueError(f"{name} is not a JSON value")
+
+
+def parse_json_body(raw: bytes) -> Any:
+    """Parse a JSON body with bounds on nesting and integer length (BatchError 400 otherwise)."""
+    try:
+        data = json.loads(raw.decode("utf-8") if raw else "{}", parse_int=_bounded_int, parse_constant=_no_constant)
+    except RecursionError:
+        data = None
+        depth = MAX_JSON_DEPTH + 1
+    except (ValueError, UnicodeDecodeError) as error:  # JSONDecodeError is a ValueError
         raise BatchError(400, "InvalidRequestBody", f"The request body is not valid JSON: {error}.") from None
-    return Body(data)
+    else:
+        depth = _depth(data)
+    if depth > MAX_JSON_DEPTH:
+        raise BatchError(400, "InvalidRequestBody", f"The request body nests deeper than {MAX_JSON_DEPTH} levels.")
+    return data
+
+
+def _depth(value: Any) -> int:
+    """How deep objects and arrays nest in a parsed JSON value (iteratively: it may be deep)."""
+    deepest = 0
+    pending = [(value, 1)]
+    while pending:
+        item, level = pending.pop()
+        if isinstance(item, dict):
+            children: Iterable[Any] = item.values()
+        elif isinstance(item, list):
+            children = item
+        else:
+            continue
+        deepest = max(deepest, level)
+        if level > MAX_JSON_DEPTH:
+            break
+        pending.extend((child, level + 1) for child in children)
+    return deepest
 
 
 # --- lists --------------------------------------------------------------------------------
@@ -160,18 +260,45 @@ def _encode_token(state: dict) -> str:
     return base64.urlsafe_b64encode(json.dumps(state, separators=(",", ":")).encode()).decode().rstrip("=")
 
 
+_MAX_TOKEN_CHARS = 16 * 1024
+
+
 def _decode_token(token: str) -> dict:
+    """The list state a $skiptoken carries, checked field by field: it comes from the client."""
     try:
-        state = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)))
-        if not isinstance(state, dict) or not isinstance(state.get("o"), int):
+        if len(token) > _MAX_TOKEN_CHARS:
             raise ValueError
-        return state
-    except ValueError:
+        state = json.loads(base64.urlsafe_b64decode(token + "=" * (-len(token) % 4)), parse_int=_bounded_int)
+        if not isinstance(state, dict):
+            raise ValueError
+        offset = state.get("o")
+        if type(offset) is not int or not 0 <= offset <= 10**9:
+            raise ValueError
+        if any(state.get(key) is not None and not isinstance(state[key], str) for key in ("f", "s")):
+            raise ValueError
+        if state.get("m") is not None and (type(state["m"]) is not int or not 1 <= state["m"] <= odata.MAX_RESULTS):
+            raise ValueError
+        return {"o": offset, "f": state.get("f"), "s": state.get("s"), "m": state.get("m")}
+    except (ValueError, TypeError, RecursionError):  # binascii.Error and JSONDecodeError are ValueErrors
         raise BatchError(400, "InvalidQueryParameterValue", "The $skiptoken of this list request is not valid.") from None
 
 
-def list_response(request: web.Request, docs: Iterable[dict], fragment: str, *, prepared: bool = False) -> web.Response:
-    """One page of a list with $filter, $select, maxresults and an odata.nextLink.
+@dataclass(frozen=True)
+class ListQuery:
+    """What one list request asks for: its filter, selection, page size and where the page starts."""
+
+    state: dict
+    predicate: Callable[[dict], bool] | None
+    select: list[str] | None
+    page_size: int
+
+    @property
+    def offset(self) -> int:
+        return self.state["o"]
+
+
+def list_query(request: web.Request) -> ListQuery:
+    """Read a list request's $filter, $select, maxresults or $skiptoken; 400 for anything invalid.
 
     The filter and selection travel inside $skiptoken, so later pages need nothing
     else from the client's query string.
@@ -187,29 +314,41 @@ def list_response(request: web.Request, docs: Iterable[dict], fragment: str, *, 
             "m": odata.parse_maxresults(request.query.get("maxresults")),
         }
     predicate = odata.parse_filter(state["f"]) if state.get("f") else None
-    select = odata.parse_select(state.get("s"))
-    page_size = odata.parse_maxresults(state.get("m"))
-    offset = state["o"]
+    return ListQuery(state, predicate, odata.parse_select(state.get("s")), odata.parse_maxresults(state.get("m")))
+
+
+def list_page(query: ListQuery, docs: Iterable[dict], *, prepared: bool = False) -> tuple[list[dict], bool]:
+    """The page of `docs` the query asks for, and whether more follow (pure: may run in a thread)."""
     page: list[dict] = []
     matched = 0
-    more = False
     for doc in docs:
         shown = doc if prepared else wire(doc)
-        if predicate is not None and not predicate(shown):
+        if query.predicate is not None and not query.predicate(shown):
             continue
-        if matched >= offset:
-            if len(page) == page_size:
-                more = True
-                break
-            page.append(odata.project(shown, select))
+        if matched >= query.offset:
+            if len(page) == query.page_size:
+                return page, True
+            page.append(odata.project(shown, query.select))
         matched += 1
+    return page, False
+
+
+def list_body(request: web.Request, query: ListQuery, page: list[dict], more: bool, fragment: str) -> web.Response:
+    """A list page as Batch answers it, with an odata.nextLink when more follow."""
     body: dict[str, Any] = {"odata.metadata": metadata_url(request, fragment), "value": page}
     if more:
-        next_state = dict(state, o=offset + page_size)
+        next_state = dict(query.state, o=query.offset + query.page_size)
         body["odata.nextLink"] = str(
             request.url.with_query({"api-version": request.query.get("api-version", ""), "$skiptoken": _encode_token(next_state)})
         )
     return web.Response(text=json.dumps(body), headers={"Content-Type": JSON_TYPE})
+
+
+def list_response(request: web.Request, docs: Iterable[dict], fragment: str, *, prepared: bool = False) -> web.Response:
+    """One page of a list of documents in memory, with $filter, $select, maxresults and an odata.nextLink."""
+    query = list_query(request)
+    page, more = list_page(query, docs, prepared=prepared)
+    return list_body(request, query, page, more, fragment)
 
 
 def build_app(account: str, key: str) -> web.Application:

@@ -6,6 +6,7 @@ from aiohttp import web
 
 from explorer.localbatch.api.http_app import accepted, check_preconditions, document_response, list_response, read_body
 from explorer.localbatch.api.services import Services, services_of
+from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.errors import BatchError
 
 
@@ -88,8 +89,13 @@ async def create_task_collection(request: web.Request) -> web.Response:
         except BatchError as error:
             if error.code == "JobNotFound":
                 raise
-            results.append({"status": "clienterror" if error.status < 500 else "servererror", "taskId": entry.raw("id"), "error": {"code": error.code, "message": {"lang": "en-US", "value": error.message}}})
+            results.append({"status": "clienterror" if error.status < 500 else "servererror", "taskId": _given_id(entry), "error": {"code": error.code, "message": {"lang": "en-US", "value": error.message}}})
     return document_response(request, {"value": results}, "taskaddresult")
+
+
+def _given_id(entry: Body) -> str | None:
+    value = entry.raw("id")
+    return value[:64] if isinstance(value, str) else None
 
 
 async def list_tasks(request: web.Request) -> web.Response:

@@ -36,6 +36,7 @@ __all__ = ["ODataError", "parse_filter", "parse_select", "project", "parse_maxre
 
 MAX_RESULTS = 1000
 MAX_NESTING = 50  # parentheses; keeps the recursive parser and compiled predicate shallow
+MAX_NUMBER_DIGITS = 30  # in a number literal; Batch compares 32- and 64-bit integers and doubles
 
 
 class ODataError(ValueError):
@@ -245,6 +246,10 @@ class _Parser:
         if kind in ("typed", "time"):
             return _Literal(_parse_time_literal(token))
         if kind == "number":
+            if len(token.text.lstrip("-").replace(".", "")) > MAX_NUMBER_DIGITS:
+                raise ODataError(
+                    f"the number at position {token.offset + 1} has more than {MAX_NUMBER_DIGITS} digits", token.offset
+                )
             return _Literal(float(token.text) if "." in token.text else int(token.text))
         if kind == "path":
             return self._path_or_call(token)
@@ -531,6 +536,6 @@ def parse_maxresults(text: str | int | None) -> int:
     if text is None:
         return MAX_RESULTS
     raw = str(text).strip()
-    if raw.isascii() and raw.isdigit() and 1 <= int(raw) <= MAX_RESULTS:
+    if raw.isascii() and raw.isdigit() and len(raw) <= 4 and 1 <= int(raw) <= MAX_RESULTS:
         return int(raw)
-    raise ODataError(f"maxresults must be a whole number from 1 to {MAX_RESULTS}, got '{text}'")
+    raise ODataError(f"maxresults must be a whole number from 1 to {MAX_RESULTS}, got '{str(text)[:20]}'")

@@ -1,8 +1,9 @@
 """Files on local nodes: each node's directory tree, serving its files, fetching resource files.
 
-`node_tree` (where a node's Batch directories live), `node_files` (confinement to a
-node, listings, properties, ranges), `resource_files` (downloading a task's resource
-files), `blob_containers` (container sources), `downloads` (what every source shares).
+`node_tree` (where a node's Batch directories live), `node_files` (files opened from a
+directory descriptor, never through a link: listings, properties, ranges, deletion),
+`resource_files` (downloading a task's resource files), `blob_containers` (container
+sources), `downloads` (what every source shares).
 
 May import state and wire.
 """

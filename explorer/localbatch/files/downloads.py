@@ -31,11 +31,16 @@ class ResourceFileError(Exception):
 
 
 def confined(directory: Path, relative: str, source: str) -> Path:
-    """directory/relative, refused when it would land outside directory."""
-    target = (directory / relative).resolve()
-    if not target.is_relative_to(directory.resolve()):
+    """directory/relative, refused when it would land outside directory.
+
+    Decided on the names alone (no disk access, so it may run on the event loop): the
+    directory is made fresh for the attempt, so no link in it can lead elsewhere.
+    """
+    base = os.path.normpath(directory)
+    target = os.path.normpath(os.path.join(base, relative))
+    if not target.startswith(base + os.sep):
         raise ResourceFileError(source, f"'{relative}' points outside the task directory")
-    return target
+    return Path(target)
 
 
 async def save(chunks: AsyncIterator[bytes], target: Path, file_mode: str | None) -> None:

@@ -1,14 +1,29 @@
-"""Task and node files: confinement to the node's directory, listings, properties.
+"""Task and node files, served from inside their node only: listings, properties, opening, deleting.
 
-Every path comes from a URL and is resolved (symlinks included) before use; anything
-that lands outside the root it was asked under is reported as not found, so a
-client cannot even learn what exists outside the node.
+Tasks run as the service's user and may change their directories at any moment, also
+while a request is being answered (a directory renamed away and a symbolic link put in
+its place, a FIFO, a socket, a hard link to a file elsewhere, files coming and going).
+So a path from a URL is never resolved by name and then opened again: it is walked one
+component at a time from a descriptor of the root it was asked under, with `O_NOFOLLOW`
+at every step. A symbolic link is followed nowhere, `..` is refused, and what is served
+is checked on the descriptor that was opened:
+
+- only directories and regular files exist for a client; a symbolic link, FIFO, socket
+  or device is "not found" (and a FIFO is never opened for reading, which would block);
+- a regular file with more than one hard link is "not found" too: the other link may be
+  outside the node (a task can hard-link any file of the service's user);
+- an entry that vanishes while a directory is listed is left out of the listing.
+
+Everything here blocks on the disk: the routes call it in a worker thread.
 """
 
 from __future__ import annotations
 
+import contextlib
+import errno
 import os
 import stat as stat_module
+import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterator
@@ -20,11 +35,13 @@ from urllib.parse import quote
 from explorer.localbatch.wire.clock import iso
 from explorer.localbatch.wire.errors import BatchError, not_found
 
+_DIRECTORY_FLAGS = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
+_FILE_FLAGS = os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC | getattr(os, "O_NOCTTY", 0)
+
 
 @dataclass(frozen=True)
 class FileInfo:
     name: str  # relative to the listing root, '/'-separated
-    path: Path
     is_directory: bool
     size: int
     created: datetime
@@ -32,30 +49,220 @@ class FileInfo:
     mode: int
 
 
-def resolve(root: Path, file_path: str) -> Path:
-    """The real path of file_path under root, or a 404 if it is outside or missing."""
-    root = root.resolve()
+# --- descriptors -----------------------------------------------------------------------------
+
+
+def open_directory(base: Path, parts: list[str]) -> int:
+    """A descriptor of base/part/part/...: each part opened under the previous one, links refused.
+
+    `base` is the service's own directory; raises OSError (ENOENT, ELOOP, ENOTDIR...) otherwise.
+    """
+    base_fd = os.open(base, _DIRECTORY_FLAGS)
     try:
-        candidate = (root / file_path.lstrip("/")).resolve(strict=True)
-    except (OSError, ValueError, RuntimeError):
-        raise not_found("file", file_path) from None
-    if not candidate.is_relative_to(root):
+        return _open_under(base_fd, parts)
+    finally:
+        os.close(base_fd)
+
+
+def _parts(file_path: str) -> list[str]:
+    """The components of a path from a URL; a 404 for '..' or a NUL (never resolved against the disk)."""
+    parts = [part for part in file_path.split("/") if part not in ("", ".")]
+    if any(part == ".." or "\0" in part for part in parts):
         raise not_found("file", file_path)
-    return candidate
+    return parts
+
+
+@contextlib.contextmanager
+def _parent(root_fd: int, file_path: str) -> Iterator[tuple[int, str]]:
+    """(descriptor of the parent directory, last component) of file_path under the root; 404 for the root."""
+    parts = _parts(file_path)
+    if not parts:
+        raise BatchError(400, "InvalidPropertyValue", "The path names the root directory itself.")
+    try:
+        fd = _open_under(root_fd, parts[:-1])
+    except OSError:
+        raise not_found("file", file_path) from None
+    try:
+        yield fd, parts[-1]
+    finally:
+        os.close(fd)
+
+
+def _openat(dir_fd: int, name: str, flags: int, file_path: str) -> int:
+    try:
+        return os.open(name, flags, dir_fd=dir_fd)
+    except OSError:
+        raise not_found("file", file_path) from None
+
+
+def _lstat(dir_fd: int, name: str, file_path: str) -> os.stat_result:
+    try:
+        return os.stat(name, dir_fd=dir_fd, follow_symlinks=False)
+    except OSError:
+        raise not_found("file", file_path) from None
+
+
+def _servable(status: os.stat_result) -> bool:
+    if stat_module.S_ISDIR(status.st_mode):
+        return True
+    return stat_module.S_ISREG(status.st_mode) and status.st_nlink == 1
+
+
+# --- what the routes do ------------------------------------------------------------------------
+
+
+def properties(root_fd: int, file_path: str) -> FileInfo:
+    """The properties of a file or directory under the root (HEAD)."""
+    parts = _parts(file_path)
+    if not parts:
+        return _info(".", os.fstat(root_fd))
+    with _parent(root_fd, file_path) as (dir_fd, name):
+        status = _lstat(dir_fd, name, file_path)
+    if not _servable(status):
+        raise not_found("file", file_path)
+    return _info("/".join(parts), status)
+
+
+def open_file(root_fd: int, file_path: str) -> tuple[int, FileInfo]:
+    """A descriptor of the regular file at file_path (the caller closes it) and its properties.
+
+    The entry is looked at before it is opened (a FIFO or device is never opened), and the
+    opened descriptor is checked again: it must be the very inode that was looked at.
+    """
+    with _parent(root_fd, file_path) as (dir_fd, name):
+        before = _lstat(dir_fd, name, file_path)
+        if stat_module.S_ISDIR(before.st_mode):
+            raise BatchError(400, "FileIsDirectory", "The path names a directory: list it, or download the files in it.")
+        if not _servable(before):
+            raise not_found("file", file_path)
+        fd = _openat(dir_fd, name, _FILE_FLAGS, file_path)
+    try:
+        after = os.fstat(fd)
+        if (after.st_dev, after.st_ino) != (before.st_dev, before.st_ino) or not (
+            stat_module.S_ISREG(after.st_mode) and after.st_nlink == 1
+        ):
+            raise not_found("file", file_path)
+        return fd, _info("/".join(_parts(file_path)), after)
+    except BaseException:
+        os.close(fd)
+        raise
+
+
+def delete(root_fd: int, file_path: str, recursive: bool) -> None:
+    """Delete the entry itself: a link is removed, never what it points to; a directory only with recursive."""
+    with _parent(root_fd, file_path) as (dir_fd, name):
+        status = _lstat(dir_fd, name, file_path)
+        try:
+            if not stat_module.S_ISDIR(status.st_mode):
+                os.unlink(name, dir_fd=dir_fd)
+                return
+            sub_fd = os.open(name, _DIRECTORY_FLAGS, dir_fd=dir_fd)
+            try:
+                empty = not os.listdir(sub_fd)
+                if not recursive:
+                    code = "FileIsDirectory" if empty else "DirectoryNotEmpty"
+                    raise BatchError(409, code, "Use recursive=true to delete a directory.")
+                _remove_tree(sub_fd)
+            finally:
+                os.close(sub_fd)
+            os.rmdir(name, dir_fd=dir_fd)
+        except (FileNotFoundError, NotADirectoryError):
+            raise not_found("file", file_path) from None
+        except OSError as error:  # e.g. replaced by a link meanwhile (ELOOP), or in use
+            if error.errno == errno.ELOOP:
+                raise not_found("file", file_path) from None
+            raise BatchError(409, "FileOperationFailed", f"The file cannot be deleted: {error.strerror}.") from None
+
+
+def _remove_tree(dir_fd: int) -> None:
+    """Empty a directory given by descriptor, never following a link (entries may vanish meanwhile)."""
+    with os.scandir(dir_fd) as entries:
+        names = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
+    for name, is_directory in names:
+        try:
+            if not is_directory:
+                os.unlink(name, dir_fd=dir_fd)
+                continue
+            try:
+                sub_fd = os.open(name, _DIRECTORY_FLAGS, dir_fd=dir_fd)
+            except OSError as error:
+                if error.errno not in (errno.ENOTDIR, errno.ELOOP):
+                    raise
+                os.unlink(name, dir_fd=dir_fd)  # replaced by a file or link meanwhile: remove that
+                continue
+            try:
+                _remove_tree(sub_fd)
+            finally:
+                os.close(sub_fd)
+            os.rmdir(name, dir_fd=dir_fd)
+        except FileNotFoundError:
+            continue
+
+
+def walk(root_fd: int, recursive: bool) -> Iterator[FileInfo]:
+    """Directories and regular files under the root in a stable order; links are never followed.
+
+    Each directory is reopened from the root, one component at a time, when its turn comes,
+    so a wide tree never holds more than one descriptor open.
+    """
+    pending: list[list[str]] = [[]]
+    while pending:
+        parts = pending.pop(0)
+        try:
+            dir_fd = _open_under(root_fd, parts)
+        except OSError:
+            continue  # vanished or replaced by a link since it was listed
+        try:
+            entries = sorted(_entries(dir_fd), key=lambda item: item[0])
+        finally:
+            os.close(dir_fd)
+        for name, status in entries:
+            yield _info("/".join([*parts, name]), status)
+            if recursive and stat_module.S_ISDIR(status.st_mode):
+                pending.append([*parts, name])
+
+
+def _open_under(root_fd: int, parts: list[str]) -> int:
+    fd = os.dup(root_fd)
+    try:
+        for part in parts:
+            child = os.open(part, _DIRECTORY_FLAGS, dir_fd=fd)
+            os.close(fd)
+            fd = child
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _entries(dir_fd: int) -> list[tuple[str, os.stat_result]]:
+    """(name, lstat) of the servable entries of a directory; vanished ones are left out."""
+    found = []
+    with os.scandir(dir_fd) as entries:
+        for entry in entries:
+            try:
+                status = entry.stat(follow_symlinks=False)
+            except OSError:
+                continue
+            if _servable(status):
+                found.append((entry.name, status))
+    return found
 
 
 # Linux has no creation time in stat (st_ctime moves on every append, which would make
 # a growing file look replaced), so a file's creation time is when we first saw its inode.
 _FIRST_SEEN: OrderedDict[tuple[int, int], float] = OrderedDict()
 _FIRST_SEEN_LIMIT = 100_000
+_FIRST_SEEN_LOCK = threading.Lock()  # listings run in worker threads
 
 
 def _creation_time(status: os.stat_result) -> float:
     key = (status.st_dev, status.st_ino)
-    created = _FIRST_SEEN.setdefault(key, min(status.st_ctime, status.st_mtime))
-    _FIRST_SEEN.move_to_end(key)
-    if len(_FIRST_SEEN) > _FIRST_SEEN_LIMIT:
-        _FIRST_SEEN.popitem(last=False)
+    with _FIRST_SEEN_LOCK:
+        created = _FIRST_SEEN.setdefault(key, min(status.st_ctime, status.st_mtime))
+        _FIRST_SEEN.move_to_end(key)
+        if len(_FIRST_SEEN) > _FIRST_SEEN_LIMIT:
+            _FIRST_SEEN.popitem(last=False)
     return created
 
 
@@ -63,48 +270,21 @@ def note_created(path: Path) -> None:
     """The service just created `path`: that is its creation time, whatever its inode number held before."""
     status = path.stat()
     key = (status.st_dev, status.st_ino)
-    _FIRST_SEEN[key] = time.time()
-    _FIRST_SEEN.move_to_end(key)
+    with _FIRST_SEEN_LOCK:
+        _FIRST_SEEN[key] = time.time()
+        _FIRST_SEEN.move_to_end(key)
 
 
-def info(root: Path, path: Path) -> FileInfo:
-    status = path.stat()
-    relative = path.relative_to(root.resolve()).as_posix()
+def _info(name: str, status: os.stat_result) -> FileInfo:
+    is_directory = stat_module.S_ISDIR(status.st_mode)
     return FileInfo(
-        name=relative,
-        path=path,
-        is_directory=stat_module.S_ISDIR(status.st_mode),
-        size=0 if stat_module.S_ISDIR(status.st_mode) else status.st_size,
+        name=name,
+        is_directory=is_directory,
+        size=0 if is_directory else status.st_size,
         created=datetime.fromtimestamp(_creation_time(status), timezone.utc),
         modified=datetime.fromtimestamp(status.st_mtime, timezone.utc),
         mode=status.st_mode,
     )
-
-
-def walk(root: Path, recursive: bool) -> Iterator[FileInfo]:
-    """Entries under root in a stable order; symlinks are not followed out of the root."""
-    root = root.resolve()
-    if not root.is_dir():
-        return
-    pending = [root]
-    while pending:
-        directory = pending.pop(0)
-        try:
-            entries = sorted(os.scandir(directory), key=lambda entry: entry.name)
-        except OSError:
-            continue
-        for entry in entries:
-            path = Path(entry.path)
-            try:
-                real = path.resolve(strict=True)
-            except (OSError, RuntimeError):
-                continue
-            if not real.is_relative_to(root):
-                continue
-            item = info(root, path)
-            yield item
-            if recursive and item.is_directory and not entry.is_symlink():
-                pending.append(path)
 
 
 def wire_entry(item: FileInfo, url_prefix: str) -> dict:
@@ -129,16 +309,18 @@ def parse_range(header: str | None, size: int) -> tuple[int, int] | None:
     unit, _, spec = header.strip().partition("=")
     start_text, dash, end_text = spec.strip().partition("-")
     if unit.strip().lower() != "bytes" or not dash or "," in spec:
-        raise BatchError(400, "InvalidHeaderValue", f"The range '{header}' is not of the form bytes=START-END.")
-    try:
-        if start_text == "":
-            length = int(end_text)
-            start, end = max(0, size - length), size - 1
-        else:
-            start = int(start_text)
-            end = int(end_text) if end_text else size - 1
-    except ValueError:
-        raise BatchError(400, "InvalidHeaderValue", f"The range '{header}' is not of the form bytes=START-END.") from None
-    if start < 0 or end < start or (start >= size and size > 0) or (size == 0 and start > 0):
-        raise BatchError(416, "InvalidRange", f"The range '{header}' is outside the file of {size} bytes.")
+        raise BatchError(400, "InvalidHeaderValue", f"The range '{header[:100]}' is not of the form bytes=START-END.")
+    if not all(text.strip().isdigit() and len(text.strip()) <= 19 for text in (start_text, end_text) if text):
+        raise BatchError(400, "InvalidHeaderValue", f"The range '{header[:100]}' is not of the form bytes=START-END.")
+    if start_text == "":
+        if end_text == "":
+            raise BatchError(400, "InvalidHeaderValue", f"The range '{header[:100]}' is not of the form bytes=START-END.")
+        length = int(end_text)
+        start, end = max(0, size - length), size - 1
+    else:
+        start = int(start_text)
+        end = int(end_text) if end_text else size - 1
+    if end < start or (start >= size and size > 0) or (size == 0 and start > 0):
+        raise BatchError(416, "InvalidRange", f"The range '{header[:100]}' is outside the file of {size} bytes.")
     return start, min(end, size - 1)
+

@@ -1,4 +1,7 @@
-"""Where each node's Batch directory tree lives under the data dir, made when first used."""
+"""Where each node's Batch directory tree lives under the data dir, made when first used.
+
+Making and removing trees touches the disk: callers on the event loop run these in a thread.
+"""
 
 from __future__ import annotations
 
@@ -14,15 +17,20 @@ class NodeDirectories:
     def __init__(self, root: Path) -> None:
         self.root = root
 
-    def node_root(self, pool_id: str, node_id_: str, *, create: bool = False) -> Path:
-        path = self.root / pool_id.lower() / node_id_.lower()
-        if create and not path.exists():
+    def node_root(self, pool_id: str, node_id_: str) -> Path:
+        return self.root / pool_id.lower() / node_id_.lower()
+
+    def make_node(self, pool_id: str, node_id_: str) -> Path:
+        """The node's root, with its Batch directories made if they are not there yet (blocking)."""
+        path = self.node_root(pool_id, node_id_)
+        if not (path / NODE_DIRS[-1]).is_dir():
             for name in NODE_DIRS:
                 (path / name).mkdir(parents=True, exist_ok=True)
         return path
 
-    def remove_node(self, pool_id: str, node_id_: str) -> None:
-        shutil.rmtree(self.node_root(pool_id, node_id_), ignore_errors=True)
+    def remove_nodes(self, pool_id: str, node_ids: list[str]) -> None:
+        for node_id_ in node_ids:
+            shutil.rmtree(self.node_root(pool_id, node_id_), ignore_errors=True)
 
     def remove_pool(self, pool_id: str) -> None:
         shutil.rmtree(self.root / pool_id.lower(), ignore_errors=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from explorer.localbatch.context import Context
 from explorer.localbatch.running.task_attempts import Ending, remove_task_dirs
 from explorer.localbatch.scheduling.scheduler import Scheduler
@@ -72,19 +74,24 @@ class Jobs:
         return job
 
     def update(self, job_id: str, body: Body, *, replace: bool) -> dict:
-        """PATCH changes the properties given; PUT (replace) resets the others to defaults."""
+        """PATCH changes the properties given; PUT (replace) resets the others to defaults.
+
+        The whole body is read and checked before anything of it is applied.
+        """
         job = self._changeable(job_id)
+        changes: dict = {}
         if body.has("priority") or replace:
-            job["priority"] = body.int("priority", minimum=-1000, maximum=1000) or 0
+            changes["priority"] = body.int("priority", minimum=-1000, maximum=1000) or 0
         if body.has("onAllTasksComplete") or replace:
-            job["onAllTasksComplete"] = body.choice("onAllTasksComplete", ON_ALL_TASKS_COMPLETE) or "noaction"
+            changes["onAllTasksComplete"] = body.choice("onAllTasksComplete", ON_ALL_TASKS_COMPLETE) or "noaction"
         if body.has("maxParallelTasks"):
-            job["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1)
+            changes["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1)
         if body.has("metadata") or replace:
-            job["metadata"] = read_metadata(body)
+            changes["metadata"] = read_metadata(body)
         pool_info = body.obj("poolInfo")
         if pool_info is not None:
-            job["poolInfo"] = {"poolId": pool_info.str("poolId", required=True)}
+            changes["poolInfo"] = {"poolId": pool_info.str("poolId", required=True)}
+        job.update(changes)
         touch(job)
         self.ctx.state.save_job(job)
         self._task_completed(job)
@@ -133,34 +140,30 @@ class Jobs:
 
         async def finish() -> None:
             await self.scheduler.stop_executions(self.scheduler.executions_of_job(job_id), Ending.DELETE)
-            for task in self.ctx.state.job_tasks(job_id).values():
-                info = task.get("nodeInfo") or {}
-                if info:
-                    remove_task_dirs(self.ctx, info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
+            placed = [
+                (info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
+                for task in self.ctx.state.job_tasks(job_id).values()
+                if (info := task.get("nodeInfo"))
+            ]
             self.ctx.state.remove_job(job_id)
+
+            def remove_dirs() -> None:
+                for where in placed:
+                    remove_task_dirs(self.ctx, *where)
+
+            await asyncio.to_thread(remove_dirs)
 
         self.ctx.spawn(finish(), f"delete job {job_id}")
 
     def task_counts(self, job_id: str) -> dict:
         self.ctx.state.job(job_id)
-        counts = dict.fromkeys(("active", "running", "completed", "succeeded", "failed"), 0)
-        slots = dict(counts)
-        for task in self.ctx.state.job_tasks(job_id).values():
-            state = "running" if task["state"] in ("preparing", "running") else task["state"]
-            required = task.get("requiredSlots") or 1
-            counts[state] += 1
-            slots[state] += required
-            if state == "completed":
-                outcome = "succeeded" if (task.get("executionInfo") or {}).get("result") == "success" else "failed"
-                counts[outcome] += 1
-                slots[outcome] += required
+        counts, slots = self.ctx.state.task_counts(job_id)
         return {"taskCounts": counts, "taskSlotCounts": slots}
 
     def _task_completed(self, job: dict) -> None:
         if job["state"] != "active" or job.get("onAllTasksComplete") != "terminatejob":
             return
-        tasks = self.ctx.state.job_tasks(job["id"]).values()
-        if tasks and all(task["state"] == "completed" for task in tasks):
+        if self.ctx.state.all_tasks_completed(job["id"]):
             self.end_job(job, "AllTasksComplete")
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from datetime import timedelta
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.operations.nodes import new_node_doc
@@ -17,6 +18,7 @@ from explorer.localbatch.scheduling.scheduler import Scheduler
 from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
+from explorer.localbatch.wire.durations import parse_duration
 from explorer.localbatch.wire.errors import already_exists, conflict, invalid_value
 from explorer.localbatch.wire.request_specs import read_metadata, read_start_task
 
@@ -51,6 +53,10 @@ class Pools:
         if body.bool("enableAutoScale"):
             raise invalid_value("enableAutoScale", True, "Local Batch does not evaluate autoscale formulas; set fixed targets.")
         vm_config = body.obj("virtualMachineConfiguration")
+        if vm_config is not None:
+            vm_config.obj("imageReference")  # an object if given: nodes copy it
+        policy = body.obj("taskSchedulingPolicy")
+        fill_type = (policy.choice("nodeFillType", ("spread", "pack")) if policy is not None else None) or "spread"
         moment = now_iso()
         pool = {
             "id": pool_id,
@@ -61,7 +67,7 @@ class Pools:
             "allocationState": "steady",
             "allocationStateTransitionTime": moment,
             "vmSize": vm_size,
-            "resizeTimeout": body.duration("resizeTimeout") or "PT15M",
+            "resizeTimeout": _resize_timeout(body) or "PT15M",
             "currentDedicatedNodes": 0,
             "currentLowPriorityNodes": 0,
             "targetDedicatedNodes": dedicated,
@@ -69,7 +75,7 @@ class Pools:
             "enableAutoScale": False,
             "enableInterNodeCommunication": inter_node,
             "taskSlotsPerNode": body.int("taskSlotsPerNode", minimum=1, maximum=256) or 1,
-            "taskSchedulingPolicy": body.raw("taskSchedulingPolicy") or {"nodeFillType": "spread"},
+            "taskSchedulingPolicy": {"nodeFillType": fill_type},
             "_nextNodeIndex": 0,
         }
         if body.has("displayName"):
@@ -101,11 +107,14 @@ class Pools:
         return dedicated, low_priority
 
     def update(self, pool_id: str, body: Body) -> dict:
+        """PATCH: the whole body is read and checked before anything of it is applied."""
         pool = self._active_pool(pool_id)
+        changes = {}
         if body.has("startTask"):
-            pool["startTask"] = read_start_task(body.obj("startTask"))
+            changes["startTask"] = read_start_task(body.obj("startTask"))
         if body.has("metadata"):
-            pool["metadata"] = read_metadata(body)
+            changes["metadata"] = read_metadata(body)
+        pool.update(changes)
         touch(pool)
         self.ctx.state.save_pool(pool)
         return pool
@@ -123,6 +132,7 @@ class Pools:
             raise conflict("PoolNotSteady", "The specified pool is not in a steady state: stop the resize first.")
         dedicated, low_priority = self._targets(body, pool.get("enableInterNodeCommunication", False))
         option = body.choice("nodeDeallocationOption", DEALLOCATION_OPTIONS) or "requeue"
+        _resize_timeout(body)
         self._resize(pool, dedicated, low_priority, option)
 
     def stop_resize(self, pool_id: str) -> None:
@@ -202,7 +212,7 @@ class Pools:
             await asyncio.gather(*(self._start_node(pool, node) for node in nodes))
 
     async def _start_node(self, pool: dict, node: dict) -> None:
-        succeeded = await run_start_task(self.ctx, pool, node, self._start_task_limiter)
+        succeeded = await run_start_task(self.ctx, self.scheduler.processes, pool, node, self._start_task_limiter)
         if node["state"] == "waitingforstarttask":
             set_state(node, "idle" if succeeded else "starttaskfailed", previous=False)
             self.ctx.state.save_node(pool["id"], node)
@@ -228,8 +238,8 @@ class Pools:
         await asyncio.gather(*(self._evict(pool_id, node["id"], option) for node in nodes))
         for node in nodes:
             self.ctx.state.remove_node(pool_id, node["id"])
-            if option != "retaineddata":
-                self.ctx.dirs.remove_node(pool_id, node["id"])
+        if option != "retaineddata":
+            await asyncio.to_thread(self.ctx.dirs.remove_nodes, pool_id, [node["id"] for node in nodes])
         self.settle(pool_id)
 
     async def _evict(self, pool_id: str, node_id: str, option: str) -> None:
@@ -244,14 +254,25 @@ class Pools:
 
     # --- remove nodes / reboot -----------------------------------------------------------------
     def remove_nodes(self, pool_id: str, body: Body) -> None:
+        """As on Batch: only while the pool is steady, up to 100 distinct nodes per request."""
         pool = self._active_pool(pool_id)
         node_ids = body.list("nodeList")
         if not node_ids:
             raise invalid_value("nodeList", node_ids, "Give between 1 and 100 node ids.")
         if len(node_ids) > 100:
             raise invalid_value("nodeList", len(node_ids), "At most 100 nodes can be removed in one request.")
-        nodes = [self.ctx.state.node(pool_id, str(node_id)) for node_id in node_ids]
+        if not all(isinstance(node_id, str) for node_id in node_ids):
+            raise invalid_value("nodeList", node_ids, "Each node id must be a string.")
+        seen: set[str] = set()
+        for node_id in node_ids:
+            if node_id.lower() in seen:
+                raise invalid_value("nodeList", node_id, f"The node {node_id} is named more than once.")
+            seen.add(node_id.lower())
         option = body.choice("nodeDeallocationOption", DEALLOCATION_OPTIONS) or "requeue"
+        _resize_timeout(body)
+        nodes = [self.ctx.state.node(pool_id, node_id) for node_id in node_ids]
+        if pool["allocationState"] != "steady":
+            raise conflict("PoolNotSteady", "The specified pool is not in a steady state: nodes can be removed once it is.")
         for node in nodes:
             key = "targetDedicatedNodes" if node.get("isDedicated", True) else "targetLowPriorityNodes"
             pool[key] = max(0, pool[key] - 1)
@@ -284,7 +305,7 @@ class Pools:
         async def delete() -> None:
             await self.drain_and_remove(pool_id, node_ids, "requeue")
             self.ctx.state.remove_pool(pool_id)
-            self.ctx.dirs.remove_pool(pool_id)
+            await asyncio.to_thread(self.ctx.dirs.remove_pool, pool_id)
 
         self.ctx.spawn(delete(), f"delete pool {pool_id}")
 
@@ -296,6 +317,14 @@ class Pools:
             bucket[_COUNT_STATES.get(node["state"], "unknown")] += 1
             bucket["total"] += 1
         return {"poolId": pool["id"], **counts}
+
+
+def _resize_timeout(body: Body) -> str | None:
+    """resizeTimeout, which Batch refuses below 5 minutes."""
+    text = body.duration("resizeTimeout")
+    if text is not None and parse_duration(text) < timedelta(minutes=5):
+        raise invalid_value("resizeTimeout", text, "The resize timeout must be at least 5 minutes (PT5M).")
+    return text
 
 
 def _zero_counts() -> dict[str, int]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from explorer.localbatch.context import Context
 from explorer.localbatch.operations.jobs import task_node_ids
 from explorer.localbatch.running.task_attempts import Ending, remove_task_dirs
@@ -131,7 +133,8 @@ class Tasks:
         task = self.ctx.state.task(job_id, task_id)
         await self.scheduler.stop_execution(job_id, task_id, Ending.DELETE)
         info = task.get("nodeInfo")
-        if info:
-            remove_task_dirs(self.ctx, info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
+        node_ids = task_node_ids(self.ctx, job_id, task) if info else []
         self.ctx.state.remove_task(job_id, task_id)
+        if info:
+            await asyncio.to_thread(remove_task_dirs, self.ctx, info["poolId"], node_ids, info["taskRootDirectory"])
         self.ctx.on_task_completed(self.ctx.state.job(job_id))

@@ -55,7 +55,7 @@ signal to the primary's process group reaches ``mpiexec`` only. That is enough: 
 SIGTERM ``mpiexec`` takes proxies and ranks down, and after SIGKILL each proxy sees its
 control connection drop and kills its ranks (both checked by the tests). Killed ranks
 leave their ``/dev/shm/mpich_shm_*`` segments behind (MPICH unlinks them in
-MPI_Finalize): call :func:`sweep_stale_mpich_shm` after ending an MPI task.
+MPI_Finalize): call :func:`remove_unmapped_mpich_shm` when an attempt has ended.
 
 Open MPI (out of scope): its ``mpirun`` would need ``OMPI_MCA_plm_rsh_agent`` /
 ``PRTE_MCA_plm_ssh_agent`` pointed at the same script, and it forwards no environment
@@ -423,33 +423,38 @@ def mapped_mpich_shm(pids: list[int] | None = None) -> set[str]:
     return names
 
 
-def sweep_stale_mpich_shm(min_age: float = 60.0, shm_dir: Path | str = "/dev/shm") -> list[Path]:
-    """Remove this user's MPICH shared-memory segments that no process maps any more.
+def remove_unmapped_mpich_shm(created_since: float, shm_dir: Path | str = "/dev/shm") -> list[Path]:
+    """Remove this user's MPICH shared-memory segments made since `created_since` that no process maps.
 
     MPICH ranks unlink their ``/dev/shm/mpich_shm_*`` segments (about 1 MB per rank)
     in MPI_Finalize; ranks that are killed (a terminated task, a failed launch) leave
-    them behind for good. Call this after ending an MPI task. Segments younger than
-    ``min_age`` seconds are kept: a starting job may not have mapped its own yet.
+    them behind for good. Call this when an attempt that started at `created_since`
+    has ended: its own ranks are gone, so what is still mapped belongs to someone else.
+    Costs a listing of `shm_dir`, and a look at every process's maps only when there
+    are candidates.
     """
-    import time
-
     shm_dir = Path(shm_dir)
     try:
         candidates = [p for p in shm_dir.iterdir() if p.name.startswith(MPICH_SHM_PREFIX)]
     except OSError:
         return []
-    if not candidates:
-        return []
-    in_use = mapped_mpich_shm()
-    now = time.time()
-    removed = []
+    mine = []
     for path in candidates:
         try:
-            st = path.stat()
-            if st.st_uid != os.getuid() or now - st.st_mtime < min_age or path.name in in_use:
-                continue
-            path.unlink()
-            removed.append(path)
+            status = path.lstat()
         except OSError:
             continue
+        if status.st_uid == os.getuid() and status.st_ctime >= created_since:
+            mine.append(path)
+    if not mine:
+        return []
+    in_use = mapped_mpich_shm()
+    removed = []
+    for path in mine:
+        if path.name not in in_use:
+            try:
+                path.unlink()
+            except OSError:
+                continue
+            removed.append(path)
     return removed

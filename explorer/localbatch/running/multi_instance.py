@@ -4,7 +4,7 @@ Every instance downloads the common resource files into its task root directory
 (AZ_BATCH_TASK_SHARED_DIR) and runs the coordination command in its wd; the primary
 also gets the task's resource files. Once every coordination command has exited 0,
 the primary alone runs the application command. When it exits, everything any
-instance started ends: all processes carry one run id, killed at the end.
+instance started ends: all of it runs in the attempt's one process scope.
 
 Where output goes (relative to each instance's task root directory on its node):
 - subtask i: `stdout.txt` / `stderr.txt` of its coordination command, under
@@ -17,21 +17,15 @@ from __future__ import annotations
 
 import asyncio
 import socket
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
-from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import task_environment
-from explorer.localbatch.running.mpi_launcher import (
-    NodeContext,
-    launcher_environment,
-    sweep_stale_mpich_shm,
-    write_host_map,
-)
+from explorer.localbatch.running.mpi_launcher import NodeContext, launcher_environment, write_host_map
 from explorer.localbatch.running.task_attempts import (
     AttemptResult,
+    Ending,
     TaskExecution,
     download_failure,
     failure_info,
@@ -59,33 +53,42 @@ class Instance:
 
 
 class MultiInstanceExecution(TaskExecution):
+    _instances: list[Instance] | None = None
+
+    @property
+    def _host_map(self) -> Path:
+        return self.ctx.settings.data_dir / "mpi" / "hosts" / f"{self.scope.run_id}.json"
+
     async def attempt(self) -> AttemptResult:
-        self._run_id = uuid.uuid4().hex
-        instances = self._instances()
-        try:
-            failure = await self._coordinate(instances)
-            if failure is not None:
-                return AttemptResult(None, failure)
-            self.mark_running()
-            primary = instances[0]
-            return await self.run_command(
-                self.task["commandLine"],
-                primary.working_dir,
-                primary.env,
-                primary.task_dir / "stdout.txt",
-                primary.task_dir / "stderr.txt",
-                self.wall_clock_seconds(),
-                run_id=self._run_id,
-                kill_leftovers=False,
-            )
-        finally:
-            await execution.kill_marked(self._run_id)
-            self._complete_subtasks(instances)
-            # Killed ranks leave their shared-memory segments; sweep older leftovers.
-            await asyncio.to_thread(sweep_stale_mpich_shm)
+        instances = await self._set_up()
+        failure = await self._coordinate(instances)
+        if failure is not None:
+            return AttemptResult(None, failure)
+        self.mark_running()
+        primary = instances[0]
+        return await self.run_command(
+            self.task["commandLine"],
+            primary.working_dir,
+            primary.env,
+            primary.task_dir / "stdout.txt",
+            primary.task_dir / "stderr.txt",
+            self.wall_clock_seconds(),
+        )
+
+    async def wind_up(self) -> None:
+        """Subtasks end with the attempt: completed, or reset when the task goes back to the queue."""
+        if self._instances is None or self.ending is Ending.DELETE:
+            return
+        if self.ending is Ending.REQUEUE:
+            self.ctx.state.clear_subtasks(self.job["id"], self.task["id"])
+        else:
+            for instance in self._instances[1:]:
+                code = instance.subtask.get("exitCode") if instance.subtask else None
+                self._end_subtask(instance, code, "success" if code == 0 else "failure")
+        await asyncio.to_thread(self._host_map.unlink, missing_ok=True)
 
     # --- setting up the instances ---------------------------------------------------------
-    def _instances(self) -> list[Instance]:
+    async def _set_up(self) -> list[Instance]:
         job_id, task_id = self.job["id"], self.task["id"]
         self.ctx.state.clear_subtasks(job_id, task_id)
         primary_root = task_root(job_id, task_id)
@@ -100,19 +103,26 @@ class MultiInstanceExecution(TaskExecution):
         for number, node in enumerate(self.nodes):
             relative = primary_root if number == 0 else f"{primary_root}/{number}"
             task_dir = self.task_dir(node, relative)
-            (task_dir / "wd").mkdir(parents=True, exist_ok=True)
             env = task_environment(self.ctx, self.pool, node, self.node_root(node), self.job, self.task, task_dir)
             env.update(shared, AZ_BATCH_TASK_SHARED_DIR=str(task_dir), AZ_BATCH_IS_CURRENT_NODE_MASTER=str(number == 0).lower())
-            subtask = self._new_subtask(number, node, relative) if number else None
-            instances.append(Instance(number, node, task_dir, env, subtask))
-        self._add_launcher(instances)
+            instances.append(Instance(number, node, task_dir, env, None))
+        await asyncio.to_thread(self._prepare_disk, instances)
+        for instance in instances[1:]:
+            relative = f"{primary_root}/{instance.number}"
+            instance.subtask = self._new_subtask(instance.number, instance.node, relative)
+        self._instances = instances
         return instances
+
+    def _prepare_disk(self, instances: list[Instance]) -> None:
+        """Every instance's directories, the host map and the launcher (blocking: run in a thread)."""
+        for instance in instances:
+            self._make_dirs(instance.node, instance.working_dir)
+        self._add_launcher(instances)
 
     def _add_launcher(self, instances: list[Instance]) -> None:
         """Let an unchanged `mpiexec -hosts $AZ_BATCH_HOST_LIST` start each rank in its node."""
-        mpi_dir = self.ctx.settings.data_dir / "mpi"
         host_map = write_host_map(
-            mpi_dir / "hosts" / f"{self._run_id}.json",
+            self._host_map,
             [
                 NodeContext(
                     ip=instance.node["ipAddress"],
@@ -123,8 +133,9 @@ class MultiInstanceExecution(TaskExecution):
                 for instance in instances
             ],
         )
+        bin_dir = self.ctx.settings.data_dir / "mpi" / "bin"
         for instance in instances:
-            launcher = launcher_environment(host_map, bin_dir=mpi_dir / "bin", path=instance.env["PATH"])
+            launcher = launcher_environment(host_map, bin_dir=bin_dir, path=instance.env["PATH"])
             # The task's own settings win, except for the variables that make Hydra use the shim.
             own = {k: v for k, v in instance.env.items() if k not in launcher or not k.startswith("HYDRA_")}
             instance.env = {**launcher, **own}
@@ -189,8 +200,6 @@ class MultiInstanceExecution(TaskExecution):
             instance.task_dir / f"{prefix}stdout.txt",
             instance.task_dir / f"{prefix}stderr.txt",
             self.wall_clock_seconds(),
-            run_id=self._run_id,
-            kill_leftovers=False,
         )
         if instance.subtask is not None and result.exit_code is not None:
             # Known as soon as coordination ends: a UI can count instances ready.
@@ -223,12 +232,6 @@ class MultiInstanceExecution(TaskExecution):
             )
         set_state(subtask, "completed")
         self._save_subtask(instance)
-
-    def _complete_subtasks(self, instances: list[Instance]) -> None:
-        """When the primary is done, every subtask ends; its result is its coordination's."""
-        for instance in instances[1:]:
-            code = instance.subtask.get("exitCode") if instance.subtask else None
-            self._end_subtask(instance, code, "success" if code == 0 else "failure")
 
 
 def _reserved_port(ip: str) -> int:

@@ -1,30 +1,22 @@
-"""Running a command line the way a Batch node does: no shell, own session, hard limits.
+"""Running a command line the way a Batch node does: no shell, own session, a clean environment.
 
-Every process gets a marker in its environment (LOCALBATCH_RUN_ID). Killing a run
-kills its process group and then any process that still carries the marker, so
-daemons that left the group (setsid, double fork) do not outlive their task.
+Every process starts in the scope of its attempt (`process_scopes`), which finds and ends
+whatever it leaves behind; a `Run` is one started command line and its exit.
 """
 
 from __future__ import annotations
 
 import asyncio
-import logging
 import os
 import shlex
-import signal
-import uuid
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-import psutil
-
 from explorer.frozen import tools_bin_dir
+from explorer.localbatch.running.process_scopes import Leader, ProcessScope
 
-log = logging.getLogger(__name__)
-
-RUN_MARKER = "LOCALBATCH_RUN_ID"
-_KILL_GRACE_SECONDS = 2.0
 # What a task inherits from the service's own environment; everything else (keys!) stays out.
 _INHERITED = ("HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "USER", "LOGNAME", "TMPDIR", "TERM")
 
@@ -63,68 +55,48 @@ class RunSpec:
     stdout_path: Path
     stderr_path: Path
     timeout: float | None = None
-    run_id: str = field(default_factory=lambda: uuid.uuid4().hex)
-    # False for a multi-instance coordination command: the daemons it starts must live
-    # until the whole task ends, when the owner kills everything with the run id.
-    kill_leftovers: bool = True
+    # Start the output files empty (a task attempt) or append to them (start-task retries).
+    truncate: bool = True
 
 
 @dataclass(frozen=True)
 class RunOutcome:
     exit_code: int | None
     timed_out: bool = False
-    killed: bool = False
 
 
 class Run:
-    """A started process; `wait()` returns its outcome, `kill()` ends it and its descendants."""
+    """A started command line; `wait()` returns its outcome. Ending it is its scope's business."""
 
-    def __init__(self, spec: RunSpec, process: asyncio.subprocess.Process) -> None:
+    def __init__(self, spec: RunSpec, leader: Leader) -> None:
         self.spec = spec
-        self.process = process
-        self._killed = False
+        self.leader = leader
 
     @property
     def pid(self) -> int:
-        return self.process.pid
+        return self.leader.pid
 
     async def wait(self) -> RunOutcome:
+        """Until the process exits, or its timeout passes (then the caller ends the scope)."""
         try:
-            exit_code = await asyncio.wait_for(self.process.wait(), self.spec.timeout)
+            exit_code = await asyncio.wait_for(self.leader.wait(), self.spec.timeout)
         except asyncio.TimeoutError:
-            await self.kill()
-            return RunOutcome(exit_code=self.process.returncode, timed_out=True, killed=True)
-        if self.spec.kill_leftovers:
-            # The main process is gone; anything it left behind dies with the task.
-            await kill_marked(self.spec.run_id)
-        return RunOutcome(exit_code=exit_code, killed=self._killed)
-
-    async def kill(self) -> None:
-        self._killed = True
-        await kill_tree(self.process.pid, self.spec.run_id)
-        if self.process.returncode is None:
-            try:
-                await asyncio.wait_for(self.process.wait(), _KILL_GRACE_SECONDS * 2)
-            except asyncio.TimeoutError:
-                log.warning("process %s did not exit after SIGKILL", self.process.pid)
+            return RunOutcome(exit_code=None, timed_out=True)
+        return RunOutcome(exit_code=exit_code)
 
 
-async def start(spec: RunSpec) -> Run:
-    """Start a command line; raises CommandLineError when it cannot start."""
+async def start(spec: RunSpec, scope: ProcessScope, prepare: Callable[[], None] | None = None) -> Run:
+    """Start a command line in the scope; raises CommandLineError when it cannot start.
+
+    `prepare` (blocking, e.g. making the working directory) runs in the worker thread that
+    opens the output files. The fork itself happens on the event loop's thread: a fork from
+    a worker thread would only make the two contend for the GIL.
+    """
     argv = split_command_line(spec.command_line)
-    env = {**spec.env, RUN_MARKER: spec.run_id}
-    stdout, stderr = await asyncio.to_thread(_open_outputs, spec)
+    stdout, stderr = await asyncio.to_thread(_open_outputs, spec, prepare)
     with stdout, stderr:
         try:
-            process = await asyncio.create_subprocess_exec(
-                *argv,
-                cwd=spec.cwd,
-                env=env,
-                stdin=asyncio.subprocess.DEVNULL,
-                stdout=stdout,
-                stderr=stderr,
-                start_new_session=True,
-            )
+            leader = scope.tracking.spawn(scope, argv, spec.cwd, spec.env, stdout, stderr)
         except FileNotFoundError:
             raise CommandLineError(
                 "CommandProgramNotFound", f"The program '{argv[0]}' of the command line was not found."
@@ -133,57 +105,18 @@ async def start(spec: RunSpec) -> Run:
             raise CommandLineError(
                 "CommandProgramNotExecutable", f"The program '{argv[0]}' of the command line is not executable."
             ) from None
-    return Run(spec, process)
+    return Run(spec, leader)
 
 
-def _open_outputs(spec: RunSpec) -> tuple[BinaryIO, BinaryIO]:
-    """The run's stdout and stderr files, opened for appending (in a thread: it touches the disk)."""
+def _open_outputs(spec: RunSpec, prepare: Callable[[], None] | None) -> tuple[BinaryIO, BinaryIO]:
+    """The run's stdout and stderr files, opened (blocking: run in a thread)."""
+    if prepare is not None:
+        prepare()
     spec.stdout_path.parent.mkdir(parents=True, exist_ok=True)
-    stdout = open(spec.stdout_path, "ab")  # handed to the caller's with
+    mode = "wb" if spec.truncate else "ab"
+    stdout = open(spec.stdout_path, mode)  # noqa: SIM115 - the caller closes both once the child has its copies
     try:
-        return stdout, open(spec.stderr_path, "ab")
+        return stdout, open(spec.stderr_path, mode)
     except BaseException:
         stdout.close()
         raise
-
-
-def _marked_processes(run_id: str) -> list[psutil.Process]:
-    marked = []
-    for process in psutil.process_iter():
-        try:
-            if process.environ().get(RUN_MARKER) == run_id:
-                marked.append(process)
-        except (psutil.Error, OSError):
-            continue
-    return marked
-
-
-async def kill_marked(run_id: str) -> None:
-    """Kill every process that carries the run's marker: SIGTERM, a grace period, SIGKILL."""
-    processes = await asyncio.to_thread(_marked_processes, run_id)
-    if not processes:
-        return
-    for process in processes:
-        try:
-            process.terminate()
-        except psutil.Error:
-            pass
-    _, alive = await asyncio.to_thread(psutil.wait_procs, processes, _KILL_GRACE_SECONDS)
-    for process in alive:
-        try:
-            process.kill()
-        except psutil.Error:
-            pass
-    await asyncio.to_thread(psutil.wait_procs, alive, _KILL_GRACE_SECONDS)
-
-
-async def kill_tree(pid: int, run_id: str) -> None:
-    try:
-        os.killpg(pid, signal.SIGTERM)
-    except (ProcessLookupError, PermissionError):
-        pass
-    await kill_marked(run_id)
-    try:
-        os.killpg(pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass

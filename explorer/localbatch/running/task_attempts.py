@@ -1,8 +1,13 @@
 """Running one task attempt on its node(s), and what happens to the task afterwards.
 
 `TaskExecution` runs an ordinary task; multi-instance tasks subclass it and replace
-`attempt()`. Ending is shared: success, failure with retries, termination by the
-user, requeue when a node goes away, deletion.
+`attempt()` and `wind_up()`. Ending is shared: success, failure with retries,
+termination by the user, requeue when a node goes away, deletion.
+
+An attempt is over only when every process it started has ended (its process scope,
+recorded with the task so a restarted service can end them too), its MPI shared memory
+is gone and its subtasks are completed or reset; only then is the task requeued,
+retried or completed, so two attempts of one task never run at once.
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ import asyncio
 import enum
 import logging
 import shutil
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -19,13 +25,17 @@ from explorer.localbatch.files import node_files
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import task_environment
+from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
 from explorer.localbatch.running.node_accounting import occupy, release
+from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTracking
 from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import duration_seconds
 
 log = logging.getLogger(__name__)
 
+ATTEMPT_RECORD = "_attempt"
+"""Where a task keeps the record of what its running attempt started (Local Batch's own: never on the wire)."""
 
 class Ending(enum.Enum):
     """Why an execution is being stopped from outside."""
@@ -54,17 +64,26 @@ def task_root(job_id: str, task_id: str) -> str:
 
 
 class TaskExecution:
-    def __init__(self, ctx: Context, job: dict, task: dict, pool: dict, nodes: list[dict]) -> None:
+    """One attempt of a task, from its placement to what follows it.
+
+    Made by the scheduler in its placement pass: the nodes are occupied and the task is
+    `preparing` at once; `execute()` then runs the attempt in the background.
+    """
+
+    def __init__(
+        self, ctx: Context, processes: ProcessTracking, job: dict, task: dict, pool: dict, nodes: list[dict]
+    ) -> None:
         self.ctx = ctx
         self.job = job
         self.task = task
         self.pool = pool
         self.nodes = nodes
         self.ending: Ending | None = None
-        self._runs: list[execution.Run] = []
+        self.scope: ProcessScope = processes.scope()
         self._attempt: asyncio.Task | None = None
         for node in nodes:
             occupy(ctx, pool["id"], node, self.slots)
+        self._begin()
 
     @property
     def slots(self) -> int:
@@ -75,7 +94,7 @@ class TaskExecution:
         return self.nodes[0]
 
     def node_root(self, node: dict) -> Path:
-        return self.ctx.dirs.node_root(self.pool["id"], node["id"], create=True)
+        return self.ctx.dirs.node_root(self.pool["id"], node["id"])
 
     def task_dir(self, node: dict, relative: str | None = None) -> Path:
         return self.node_root(node) / (relative or task_root(self.job["id"], self.task["id"]))
@@ -84,25 +103,43 @@ class TaskExecution:
         touch(self.task)
         self.ctx.state.save_task(self.job["id"], self.task)
 
+    def _save_record(self) -> None:
+        """Store what the attempt has started so far, for a restarted service to end it by."""
+        record = self.scope.record()
+        if record != self.task.get(ATTEMPT_RECORD):
+            self.task[ATTEMPT_RECORD] = record
+            self.ctx.state.save_task(self.job["id"], self.task)  # bookkeeping only: no new ETag
+
     # --- the life of one attempt ---------------------------------------------------------
     async def execute(self) -> None:
-        self._begin()
-        self._attempt = asyncio.ensure_future(self.attempt())
+        attempt = self._attempt = asyncio.ensure_future(self._guarded_attempt())
+        if self.ending is not None:  # stopped before it could start
+            attempt.cancel()
         try:
-            result = await self._attempt
+            await asyncio.wait({attempt})
         except asyncio.CancelledError:
-            if self.ending is None:
-                # The service is stopping: leave the task as it is; the next start requeues it.
-                await self.kill_runs()
-                self._release_nodes()
-                raise
-            result = AttemptResult(exit_code=None)
+            # The service is stopping: end the processes and leave the task as it is; the
+            # next start finds its record and requeues it.
+            attempt.cancel()
+            await asyncio.gather(attempt, return_exceptions=True)
+            await self._end_processes()
+            self._release_nodes()
+            raise
+        result = AttemptResult(exit_code=None) if attempt.cancelled() else attempt.result()
+        await self._end_processes()
+        await self.wind_up()
+        with self.ctx.state.store.transaction():
+            self._finish(result)
+            self._release_nodes()  # after _finish: the node's recentTasks record the task's final state
+
+    async def _guarded_attempt(self) -> AttemptResult:
+        try:
+            return await self.attempt()
+        except asyncio.CancelledError:
+            raise
         except Exception as error:  # noqa: BLE001 - a task must never be left half-run
             log.exception("task %s/%s failed inside Local Batch", self.job["id"], self.task["id"])
-            result = AttemptResult(None, failure_info("LocalBatchError", f"Local Batch failed to run the task: {error}", "ServerError"))
-        await self.kill_runs()
-        self._finish(result)
-        self._release_nodes()  # after _finish: the node's recentTasks record the task's final state
+            return AttemptResult(None, failure_info("LocalBatchError", f"Local Batch failed to run the task: {error}", "ServerError"))
 
     def _begin(self) -> None:
         info = self.task.setdefault("executionInfo", {"retryCount": 0, "requeueCount": 0})
@@ -119,7 +156,8 @@ class TaskExecution:
             "taskRootDirectory": relative,
             "taskRootDirectoryUrl": f"{primary.get('url')}/files/{relative}",
         }
-        self.task_dir(primary).mkdir(parents=True, exist_ok=True)
+        # Recorded before anything starts: a crash from here on leaves a record to end it by.
+        self.task[ATTEMPT_RECORD] = self.scope.record()
         set_state(self.task, "preparing")
         self.save()
 
@@ -128,14 +166,25 @@ class TaskExecution:
         node = self.primary
         task_dir = self.task_dir(node)
         working_dir = task_dir / "wd"
-        working_dir.mkdir(parents=True, exist_ok=True)
-        try:
-            await download_resource_files(self.task.get("resourceFiles") or [], working_dir, self.ctx.settings.auto_storage)
-        except ResourceFileError as error:
-            return AttemptResult(None, download_failure(error))
+        resource_files = self.task.get("resourceFiles") or []
+        if resource_files:
+            await asyncio.to_thread(self._make_dirs, node, working_dir)
+            try:
+                await download_resource_files(resource_files, working_dir, self.ctx.settings.auto_storage)
+            except ResourceFileError as error:
+                return AttemptResult(None, download_failure(error))
         self.mark_running()
         env = task_environment(self.ctx, self.pool, node, self.node_root(node), self.job, self.task, task_dir)
-        return await self.run_command(self.task["commandLine"], working_dir, env, task_dir / "stdout.txt", task_dir / "stderr.txt", self.wall_clock_seconds())
+        return await self.run_command(
+            self.task["commandLine"], working_dir, env, task_dir / "stdout.txt", task_dir / "stderr.txt",
+            self.wall_clock_seconds(), prepare=lambda: self._make_dirs(node, working_dir),
+        )
+
+    def _make_dirs(self, node: dict, *directories: Path) -> None:
+        """The node's tree and the given directories on it (blocking: run in a thread)."""
+        self.ctx.dirs.make_node(self.pool["id"], node["id"])
+        for directory in directories:
+            directory.mkdir(parents=True, exist_ok=True)
 
     def mark_running(self) -> None:
         set_state(self.task, "running")
@@ -152,40 +201,53 @@ class TaskExecution:
         stdout: Path,
         stderr: Path,
         timeout: float | None,
-        **run_options: object,
+        prepare: Callable[[], None] | None = None,
     ) -> AttemptResult:
-        """Run one process to its end; a start failure or timeout becomes a failureInfo."""
-        for path in (stdout, stderr):
-            # A new file per attempt (a requeued task runs in the same directory), created now:
-            # a client learns from its creation time when the command started.
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.unlink(missing_ok=True)
-            path.write_bytes(b"")
-            node_files.note_created(path)
-        spec = execution.RunSpec(command_line, cwd, env, stdout, stderr, timeout, **run_options)  # type: ignore[arg-type]
+        """Run one process of the attempt to its end; a start failure or timeout becomes a failureInfo.
+
+        `prepare` (blocking) runs in the same worker thread just before the start.
+        """
+
+        def prepare_run() -> None:
+            if prepare is not None:
+                prepare()
+            for path in (stdout, stderr):
+                # A new file per attempt (a requeued task runs in the same directory), created now:
+                # a client learns from its creation time when the command started.
+                path.parent.mkdir(parents=True, exist_ok=True)
+                path.unlink(missing_ok=True)
+                path.write_bytes(b"")
+                node_files.note_created(path)
+
+        spec = execution.RunSpec(command_line, cwd, env, stdout, stderr, timeout)
         try:
-            run = await execution.start(spec)
+            run = await execution.start(spec, self.scope, prepare_run)
         except execution.CommandLineError as error:
             return AttemptResult(None, failure_info(error.code, str(error)))
-        self._runs.append(run)
+        finally:
+            self._save_record()
         outcome = await run.wait()
         if outcome.timed_out:
             return AttemptResult(
-                outcome.exit_code,
-                failure_info("MaxWallClockTimeExpiry", "The task ran longer than its maxWallClockTime and was terminated."),
+                None, failure_info("MaxWallClockTimeExpiry", "The task ran longer than its maxWallClockTime and was terminated.")
             )
         return AttemptResult(outcome.exit_code)
 
-    async def kill_runs(self) -> None:
-        await asyncio.gather(*(run.kill() for run in self._runs if run.process.returncode is None))
+    async def _end_processes(self) -> None:
+        """End everything the attempt started, and the shared memory its killed MPI ranks left."""
+        await self.scope.end()
+        if self.scope.unclean:
+            await asyncio.to_thread(remove_unmapped_mpich_shm, self.scope.started_at)
 
     async def stop(self, ending: Ending) -> None:
-        """End this execution from outside (terminate, requeue, delete) and wait for it to wind up."""
+        """End this execution from outside (terminate, requeue, delete); the caller waits for it to wind up."""
         if self.ending is None:
             self.ending = ending
-        await self.kill_runs()
         if self._attempt is not None and not self._attempt.done():
             self._attempt.cancel()
+
+    async def wind_up(self) -> None:
+        """After the attempt's processes have ended: what else it leaves (multi-instance: its subtasks)."""
 
     def _release_nodes(self) -> None:
         for node in self.nodes:
@@ -195,6 +257,7 @@ class TaskExecution:
     def _finish(self, result: AttemptResult) -> None:
         if self.ending is Ending.DELETE:
             return
+        self.task.pop(ATTEMPT_RECORD, None)  # saved below: its processes have ended
         info = self.task["executionInfo"]
         if self.ending is Ending.REQUEUE:
             info["requeueCount"] = info.get("requeueCount", 0) + 1
@@ -238,5 +301,6 @@ def download_failure(error: ResourceFileError) -> dict:
 
 
 def remove_task_dirs(ctx: Context, pool_id: str, node_ids: list[str], relative: str) -> None:
+    """Remove a task's directory from each of its nodes (blocking: run in a thread)."""
     for node_id in node_ids:
         shutil.rmtree(ctx.dirs.node_root(pool_id, node_id) / relative, ignore_errors=True)

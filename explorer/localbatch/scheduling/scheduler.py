@@ -12,6 +12,7 @@ import asyncio
 import logging
 
 from explorer.localbatch.context import Context
+from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.running.task_attempts import Ending, TaskExecution
 from explorer.localbatch.scheduling.placement import pick_gang, pick_node
 
@@ -21,8 +22,11 @@ TaskKey = tuple[str, str]
 
 
 class Scheduler:
-    def __init__(self, ctx: Context, multi_instance_execution: type[TaskExecution] | None = None) -> None:
+    def __init__(
+        self, ctx: Context, processes: ProcessTracking, multi_instance_execution: type[TaskExecution] | None = None
+    ) -> None:
         self.ctx = ctx
+        self.processes = processes
         self._wake = asyncio.Event()
         self._executions: dict[TaskKey, TaskExecution] = {}
         # The background task running each execution, until it has ended and let go of its nodes.
@@ -69,23 +73,40 @@ class Scheduler:
                 log.exception("scheduling pass failed")
 
     def schedule(self) -> None:
+        """One placement pass over the waiting tasks only (the state keeps them indexed by job)."""
         state = self.ctx.state
         jobs = sorted(
-            (job for job in state.jobs.values() if job.get("state") == "active"),
+            (state.jobs[key] for key in state.jobs_with_waiting_tasks() if state.jobs[key].get("state") == "active"),
             key=lambda job: (-job.get("priority", 0), job.get("creationTime", "")),
         )
-        for job in jobs:
-            pool = state.pools.get(((job.get("poolInfo") or {}).get("poolId") or "").lower())
-            if pool is None or pool.get("state") != "active":
-                continue
-            nodes = state.pool_nodes(pool["id"])
-            for task in state.job_tasks(job["id"]).values():
-                key = _key(job, task)
-                if task.get("state") != "active" or key in self._executions:
-                    continue
-                placed = self._place(pool, nodes, task)
-                if placed:
-                    self._start(key, job, task, pool, placed)
+        with state.store.transaction():  # every placement of the pass committed at once
+            for job in jobs:
+                pool = state.pools.get(((job.get("poolInfo") or {}).get("poolId") or "").lower())
+                if pool is not None and pool.get("state") == "active":
+                    self._schedule_job(job, pool)
+
+    def _schedule_job(self, job: dict, pool: dict) -> None:
+        nodes = self.ctx.state.pool_nodes(pool["id"])
+        skipped: set[str] = set()  # tasks that do not fit now
+        while True:
+            # One at a time: starting a task takes it out of the waiting tasks.
+            task = next(
+                (
+                    task
+                    for task in self.ctx.state.waiting_tasks(job["id"])
+                    if _key(job, task) not in self._executions and task["id"].lower() not in skipped
+                ),
+                None,
+            )
+            if task is None:
+                return
+            placed = self._place(pool, nodes, task)
+            if placed:
+                self._start(_key(job, task), job, task, pool, placed)
+            elif not task.get("multiInstanceSettings") and (task.get("requiredSlots") or 1) == 1:
+                return  # not one slot free in the pool: nothing else of this job fits either
+            else:
+                skipped.add(task["id"].lower())
 
     def _place(self, pool: dict, nodes: dict[str, dict], task: dict) -> list[dict] | None:
         settings = task.get("multiInstanceSettings")
@@ -101,7 +122,7 @@ class Scheduler:
     def _start(self, key: TaskKey, job: dict, task: dict, pool: dict, nodes: list[dict]) -> None:
         kind = self._multi_instance_execution if task.get("multiInstanceSettings") else TaskExecution
         assert kind is not None
-        execution = kind(self.ctx, job, task, pool, nodes)
+        execution = kind(self.ctx, self.processes, job, task, pool, nodes)
         self._executions[key] = execution
 
         async def run() -> None:

@@ -7,8 +7,11 @@ every kind of document; documents are small and always read or written whole.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
+import stat
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -25,6 +28,21 @@ CREATE TABLE IF NOT EXISTS meta (
 );
 """
 
+def _private(path: Path) -> None:
+    """The database and its -wal/-shm files readable by the user only: they hold task definitions
+    with SAS URLs. SQLite creates -wal and -shm with the database file's permissions."""
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
+    except OSError:
+        return  # sqlite3.connect reports the problem
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        try:
+            if stat.S_IMODE(candidate.stat().st_mode) & 0o077:
+                candidate.chmod(0o600)
+        except FileNotFoundError:
+            continue
+
+
 # An upsert that keeps the row (and so its rowid, which orders listings by creation).
 _UPSERT = (
     "INSERT INTO documents (kind, key, doc) VALUES (?, ?, ?) "
@@ -34,6 +52,8 @@ _UPSERT = (
 
 class Store:
     def __init__(self, path: Path) -> None:
+        _private(path)
+        self._depth = 0  # of transaction() blocks
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         # Durable enough for a local service: WAL + NORMAL survives a process crash.
@@ -43,18 +63,35 @@ class Store:
     def close(self) -> None:
         self._db.close()
 
+    def integrity_problems(self) -> list[str]:
+        """What SQLite's integrity check reports; empty when the file is sound."""
+        rows = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
+        return [] if rows == ["ok"] else rows
+
     def put(self, kind: str, key: str, doc: dict) -> None:
         self._db.execute(_UPSERT, (kind, key, json.dumps(doc, separators=(",", ":"))))
 
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Every write inside is committed together, in one transaction (nested ones join it).
+
+        What is written is committed even when the block raises: the documents in memory
+        already hold those changes, and the store must not fall behind them.
+        """
+        if self._depth == 0:
+            self._db.execute("BEGIN")
+        self._depth += 1
+        try:
+            yield
+        finally:
+            self._depth -= 1
+            if self._depth == 0:
+                self._db.execute("COMMIT")
+
     def put_many(self, kind: str, items: Iterable[tuple[str, dict]]) -> None:
         rows = [(kind, key, json.dumps(doc, separators=(",", ":"))) for key, doc in items]
-        self._db.execute("BEGIN")
-        try:
+        with self.transaction():
             self._db.executemany(_UPSERT, rows)
-        except BaseException:
-            self._db.execute("ROLLBACK")
-            raise
-        self._db.execute("COMMIT")
 
     def delete(self, kind: str, key: str) -> None:
         self._db.execute("DELETE FROM documents WHERE kind = ? AND key = ?", (kind, key))

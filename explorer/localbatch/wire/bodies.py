@@ -13,6 +13,8 @@ from explorer.localbatch.wire.durations import BATCH_MAX_DURATION, UNLIMITED, pa
 from explorer.localbatch.wire.errors import BatchError, invalid_value, missing_property
 
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
+# Batch's integers are 32-bit unless a property says otherwise.
+_INT32 = (-(2**31), 2**31 - 1)
 
 
 class Body:
@@ -77,9 +79,11 @@ class Body:
             return None
         if isinstance(value, bool) or not isinstance(value, int):
             raise invalid_value(self._name(name), value, "The value must be an integer.")
-        if minimum is not None and value < minimum:
+        minimum = _INT32[0] if minimum is None else minimum
+        maximum = _INT32[1] if maximum is None else maximum
+        if value < minimum:
             raise invalid_value(self._name(name), value, f"The value must be at least {minimum}.")
-        if maximum is not None and value > maximum:
+        if value > maximum:
             raise invalid_value(self._name(name), value, f"The value must be at most {maximum}.")
         return value
 

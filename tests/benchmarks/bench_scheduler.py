@@ -1,0 +1,118 @@
+"""Local Batch scheduler throughput (a script, not a test): ordinary `/bin/true` tasks on 50 nodes.
+
+Each run starts a Local Batch of its own, queues N tasks on a pool that has no nodes
+yet, then resizes the pool to 50 single-slot nodes: every task is waiting when the
+nodes come up, so the figure is the service's own rate, not the client's submission
+rate. Throughput is N / (last task endTime - first task startTime), from the times the
+service itself reports. With `--idle`, that many idle processes (`sleep`) exist on the
+machine during the run, as on a desktop with a browser and an IDE open.
+
+Run from the repository root:
+    PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_scheduler.py [--runs 3] [--tasks 1000,5000] [--idle 0,400] [--no-cgroups]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import statistics
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+
+from azure.batch import models
+
+from explorer.client.local.local_batch import LocalBatchService
+from tests.support.batch_scenarios import wait_for_idle_nodes
+from tests.support.local_batch import make_client
+
+NODES = 50
+POOL, JOB = "throughput", "throughput-job"
+
+
+@contextlib.contextmanager
+def idle_processes(count: int) -> Iterator[None]:
+    """`count` sleeping processes for the length of the block."""
+    sleepers = [
+        subprocess.Popen(["sleep", "3600"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        for _ in range(count)
+    ]
+    try:
+        yield
+    finally:
+        for sleeper in sleepers:
+            sleeper.kill()
+        for sleeper in sleepers:
+            sleeper.wait()
+
+
+def _time(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00")) if isinstance(text, str) else text
+
+
+async def one_run(tasks: int, service_args: tuple[str, ...]) -> float:
+    """Tasks per second for one run of `tasks` tasks on a fresh Local Batch."""
+    with tempfile.TemporaryDirectory() as tmp:
+        service = LocalBatchService(Path(tmp) / "lb", extra_args=("--node-start-seconds", "0.05", *service_args))
+        service.start()
+        try:
+            async with make_client(service) as client:
+                await client.create_pool(models.BatchPoolCreateOptions(id=POOL, vm_size="small", target_dedicated_nodes=0))
+                await client.create_job(models.BatchJobCreateOptions(id=JOB, pool_info=models.BatchPoolInfo(pool_id=POOL)))
+                for first in range(0, tasks, 100):
+                    group = [
+                        models.BatchTaskCreateOptions(id=f"t{i:05d}", command_line="/bin/true")
+                        for i in range(first, min(first + 100, tasks))
+                    ]
+                    result = await client.create_task_collection(JOB, models.BatchTaskGroup(task_values=group))
+                    assert all(item.status == "success" for item in result.result_values)
+                poller = await client.begin_resize_pool(POOL, models.BatchPoolResizeOptions(target_dedicated_nodes=NODES), polling_interval=0.1)
+                await poller.result()
+
+                # Watched as a job view would, a few times a second, not flat out: the figure is the service's.
+                while True:
+                    counts = await client.get_job_task_counts(JOB)
+                    if counts.task_counts.completed >= tasks:
+                        break
+                    await asyncio.sleep(0.25)
+                assert counts.task_counts.succeeded == tasks, counts
+                starts, ends = [], []
+                async for task in client.list_tasks(JOB, select=["id", "executionInfo"]):
+                    starts.append(_time(task.execution_info.start_time))
+                    ends.append(_time(task.execution_info.end_time))
+                await wait_for_idle_nodes(client, POOL, NODES)
+        finally:
+            service.stop()
+    return tasks / (max(ends) - min(starts)).total_seconds()
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=3, help="runs per configuration (the median is reported)")
+    parser.add_argument("--tasks", default="1000,5000", help="comma-separated task counts")
+    parser.add_argument("--idle", default="0,400", help="comma-separated counts of idle processes on the machine")
+    parser.add_argument("--no-cgroups", action="store_true", help="the service tracks task processes by session only")
+    args = parser.parse_args()
+    service_args = ("--no-cgroups",) if args.no_cgroups else ()
+    configurations = [(int(t), int(i)) for i in args.idle.split(",") for t in args.tasks.split(",")]
+    rates: dict[tuple[int, int], list[float]] = {configuration: [] for configuration in configurations}
+    # Interleaved: a slow minute on the shared machine spreads over every configuration.
+    for round_number in range(args.runs):
+        for tasks, idle in configurations:
+            with idle_processes(idle):
+                started = time.monotonic()
+                rate = await one_run(tasks, service_args)
+            rates[(tasks, idle)].append(rate)
+            print(f"run {round_number + 1}: {tasks} tasks, {idle} idle processes: {rate:.0f} tasks/s "
+                  f"({time.monotonic() - started:.0f} s)", flush=True)
+    print(f"\n{'tasks':>6} {'idle processes':>15} {'median tasks/s':>15}  runs")
+    for (tasks, idle), values in rates.items():
+        print(f"{tasks:>6} {idle:>15} {statistics.median(values):>15.0f}  {', '.join(f'{v:.0f}' for v in values)}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())
