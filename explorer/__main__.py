@@ -1,7 +1,7 @@
 """Command line: `mpi-explorer` (the window) and `mpi-explorer localbatch serve`.
 
 A frozen bundle also answers `mpi-explorer python [-c CODE | -m MODULE | SCRIPT] ARGS`:
-it is the Python interpreter of the bundle (see explorer/frozen.py). It is checked
+it is the Python interpreter of the bundle (see explorer/installation/frozen.py). It is checked
 before anything else is imported, so that each MPI rank starts quickly.
 """
 
@@ -36,7 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if argv[:1] == ["python"]:
-        from explorer.python_command import run_python
+        from explorer.installation.python_command import run_python
 
         return run_python(argv[1:])
     args = build_parser().parse_args(argv)
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
         from explorer.localbatch.cli import serve
 
         return serve(args)
-    from explorer.system_libs import check_for_window
+    from explorer.installation.system_libs import check_for_window
 
     problem = check_for_window()
     if problem:

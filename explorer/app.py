@@ -32,7 +32,7 @@ import qasync
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
-from explorer import __version__, logfiles
+from explorer import __version__
 from explorer.client.acting.operations import BatchOperations
 from explorer.client.acting.storage import LinkedStorage, azurite_storage
 from explorer.client.acting.submission import Submission
@@ -46,6 +46,7 @@ from explorer.client.local.samples import SampleServer, publish_samples, sample_
 from explorer.client.local.supervisor import ServiceEvent, ServiceEventKind
 from explorer.client.waiting import start_in_thread
 from explorer.client.watching.monitor import Monitor
+from explorer.installation import logfiles
 from explorer.resources import APP_ID
 from explorer.ui.error_dialog import install_error_dialog
 from explorer.ui.icons import app_icon

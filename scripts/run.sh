@@ -3,7 +3,7 @@
 # Arguments go to mpi-explorer: e.g. --demo, --debug, or `localbatch serve` for the service alone.
 # When nothing changed it installs nothing (setup.sh keeps a stamp). Before Qt is loaded,
 # mpi-explorer checks the system libraries Qt's X11 plugin needs and, if some are missing,
-# prints the apt-get line that installs them (explorer/system_libs.py).
+# prints the apt-get line that installs them (explorer/installation/system_libs.py).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

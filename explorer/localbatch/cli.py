@@ -36,13 +36,13 @@ from pathlib import Path
 
 import platformdirs
 
-from explorer import logfiles
+from explorer.installation import logfiles
+from explorer.installation.platform_support import local_batch_support
 from explorer.localbatch.api.auth import generate_key
 from explorer.localbatch.context import Settings
 from explorer.localbatch.data_dir_lock import DataDirBusy, DataDirLock
 from explorer.localbatch.files.blob_containers import AutoStorage
 from explorer.localbatch.service import LocalBatch
-from explorer.platform_support import local_batch_support
 
 log = logging.getLogger(__name__)
 KEY_FILE = "account.key"

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from explorer.client.local.probes import answers, port_free, process_alive
-from explorer.frozen import localbatch_serve_command
+from explorer.installation.frozen import localbatch_serve_command
 
 if TYPE_CHECKING:
     from explorer.client.storage_account import StorageAccount

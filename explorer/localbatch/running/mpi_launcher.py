@@ -259,7 +259,7 @@ if __name__ == "__main__":
 from dataclasses import dataclass, field  # noqa: E402 - see above: not paid by the launcher
 from pathlib import Path  # noqa: E402
 
-from explorer.frozen import is_frozen, python_executable, tools_bin_dir  # noqa: E402
+from explorer.installation.frozen import is_frozen, python_executable, tools_bin_dir  # noqa: E402
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
 
-from explorer.frozen import tools_bin_dir
+from explorer.installation.frozen import tools_bin_dir
 from explorer.localbatch.running.process_scopes import Leader, ProcessScope
 
 # What a task inherits from the service's own environment; everything else (keys!) stays out.

@@ -26,9 +26,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer import __version__, logfiles
+from explorer import __version__
 from explorer.client.connecting.profiles import LocalBatchProfile
-from explorer.platform_support import local_batch_support
+from explorer.installation import logfiles
+from explorer.installation.platform_support import local_batch_support
 from explorer.ui.icons import app_icon
 
 DISTRIBUTIONS = ("azure-batch", "azure-core", "azure-identity", "azure-storage-blob", "mpich", "mpi4py")

@@ -36,6 +36,9 @@ WRONG_KEY = "d3Jvbmcga2V5IHdyb25nIGtleSB3cm9uZyBrZXkgd3Jvbmcga2V5IHdyb25nIGtleQ=
 _SETTLE_SECONDS = 15
 
 
+_MOVING_JOB_STATES = ("terminating", "deleting", "disabling", "enabling")
+
+
 @dataclass
 class Tally:
     cases: int = 0
@@ -143,7 +146,7 @@ class FuzzWorld:
     async def snapshot(self) -> dict:
         """Everything a refused request could have touched, as the API shows it."""
         parts = {
-            "pools": ("GET", "/pools", f"api-version={API}&%24select=id%2Cstate%2CeTag"),
+            "pools": ("GET", "/pools", f"api-version={API}&%24select=id%2Cstate%2CallocationState%2CeTag"),
             "jobs": ("GET", "/jobs", f"api-version={API}&%24select=id%2Cstate%2CeTag"),
             "pool": ("GET", f"/pools/{POOL}", f"api-version={API}"),
             "nodes": ("GET", f"/pools/{POOL}/nodes", f"api-version={API}"),
@@ -152,7 +155,16 @@ class FuzzWorld:
             "files": ("GET", f"/jobs/{JOB}/tasks/{DONE}/files", f"api-version={API}&recursive=true"),
         }
         answers = await asyncio.gather(*(self.call(method, path, query) for method, path, query in parts.values()))
-        return {name: (answer.status, answer.json()) for name, answer in zip(parts, answers, strict=True)}
+        snapshot = {name: (answer.status, answer.json()) for name, answer in zip(parts, answers, strict=True)}
+        # Tasks that valid cases added to jobs of their own may run on the fuzz pool's node.
+        others = [j["id"] for j in snapshot["jobs"][1].get("value", []) if j["id"].lower() != JOB.lower()]
+        counts = await asyncio.gather(*(self.call("GET", f"/jobs/{job_id}/taskcounts") for job_id in others))
+        snapshot["other jobs' tasks"] = (200, {job_id: answer.json() for job_id, answer in zip(others, counts, strict=True)})
+        return snapshot
+
+    def _other_jobs_at_rest(self, snapshot: dict) -> bool:
+        counts = snapshot["other jobs' tasks"][1].values()
+        return all(c.get("taskCounts", {}).get("active", 0) == 0 and c.get("taskCounts", {}).get("running", 0) == 0 for c in counts)
 
     def settled(self, snapshot: dict) -> bool:
         """Nothing in the world moves on its own: no booting node, no resize, no task about to run."""
@@ -166,7 +178,16 @@ class FuzzWorld:
         if job["state"] != "active" or job["poolInfo"].get("poolId") != POOL:
             return False
         tasks = snapshot["tasks"][1].get("value", [])
-        return all(t["state"] == "completed" or (t["state"] == "active" and "multiInstanceSettings" in t) for t in tasks)
+        if not all(t["state"] == "completed" or (t["state"] == "active" and "multiInstanceSettings" in t) for t in tasks):
+            return False
+        # Pools and jobs that valid cases made move by themselves too (nodes booting, deletions).
+        pools = snapshot["pools"][1].get("value", [])
+        jobs = snapshot["jobs"][1].get("value", [])
+        return (
+            all(p["state"] == "active" and p["allocationState"] == "steady" for p in pools)
+            and all(j["state"] not in _MOVING_JOB_STATES for j in jobs)
+            and self._other_jobs_at_rest(snapshot)
+        )
 
     def broken(self, snapshot: dict) -> bool:
         """A valid case changed the world in a way that does not go away by itself (deleted, resized, ended)."""
@@ -190,6 +211,12 @@ class FuzzWorld:
                 break
             await asyncio.sleep(0.05)
         self.tally.repairs += 1
+        for pool in snapshot["pools"][1].get("value", []):
+            if pool["id"] != POOL and pool["allocationState"] == "resizing":
+                await self.call("POST", f"/pools/{pool['id']}/stopresize")
+        if not self._other_jobs_at_rest(snapshot):
+            for job_id in snapshot["other jobs' tasks"][1]:
+                await self.call("POST", f"/jobs/{job_id}/terminate")
         tasks = snapshot["tasks"][1].get("value", []) if snapshot["tasks"][0] == 200 else []
         for task in tasks:
             if task["state"] != "completed" and not (task["state"] == "active" and "multiInstanceSettings" in task):

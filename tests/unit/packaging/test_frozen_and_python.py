@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from explorer import frozen
+from explorer.installation import frozen
 
 
 def test_from_a_venv_local_batch_is_this_interpreter_running_the_package():

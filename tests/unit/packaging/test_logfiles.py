@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import logging
 
-from explorer import logfiles
 from explorer.client.local.local_batch import LocalBatchService
+from explorer.installation import logfiles
 
 
 def test_a_log_file_rotates_at_its_cap_and_keeps_three_old_ones(tmp_path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import PySide6
 import pytest
 
-from explorer import system_libs
+from explorer.installation import system_libs
 
 QT = Path(PySide6.__file__).parent / "Qt"
 ALWAYS_THERE = re.compile(r"^(libc|libm|libdl|libpthread|librt|ld-linux.*|linux-vdso|libstdc\+\+|libgcc_s)\.so")

@@ -3,7 +3,7 @@
 A frozen bundle has no Python interpreter to pass `-m explorer` to: its executable is
 the `mpi-explorer` command itself, and it also answers `mpi-explorer python ...` so
 that task command lines (`python3 hello.py`) and the MPI launcher find an interpreter
-with mpi4py inside the bundle (see explorer/python_command.py and installer/README.md).
+with mpi4py inside the bundle (see explorer/installation/python_command.py and installer/README.md).
 """
 
 from __future__ import annotations
