@@ -120,6 +120,9 @@ async def shared_key(request: web.Request, handler: Handler) -> web.StreamRespon
         raise BatchError(400, "MissingRequiredQueryParameter", "A query parameter that's mandatory for this request is not specified: api-version.")
     if not _API_VERSION.match(version):
         raise BatchError(400, "InvalidQueryParameterValue", f"The api-version '{version}' is not a Batch API version such as 2025-06-01.")
+    # Checked before the handler: replies are projected after the operation, and a refused
+    # request must not have changed anything.
+    odata.parse_select(request.query.get("$select"))
     return await handler(request)
 
 
