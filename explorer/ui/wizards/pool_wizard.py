@@ -15,7 +15,7 @@ import asyncio
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QWidget
 
 from explorer.client.acting.operations import OperationError
@@ -46,8 +46,8 @@ class PoolWizard(SpecWizard):
     idChecked = Signal()  # the service said whether the pool id is taken
 
     def __init__(self, submission: Submission, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent, "Create pool")
-        self.setWindowTitle("New pool for MPI tasks")
+        super().__init__(parent, self.tr("Create pool"), QSize(920, 760))
+        self.setWindowTitle(self.tr("New pool for MPI tasks"))
         self._submission = submission
         self._settings = settings
         self._checked_id: str | None = None

@@ -20,7 +20,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from explorer.client.acting.operations import OperationError
@@ -44,6 +44,7 @@ from explorer.ui.settings import Settings
 from explorer.ui.wizards.files_page import FilesPage
 from explorer.ui.wizards.instances_page import InstancesPage
 from explorer.ui.wizards.mpi_page import MpiPage
+from explorer.ui.wizards.resource_files_editor import ResourceFileRow
 from explorer.ui.wizards.settings_page import SettingsPage
 from explorer.ui.wizards.spec_wizard import SpecWizard
 from explorer.ui.wizards.target_page import TargetPage
@@ -99,8 +100,8 @@ class TaskWizard(SpecWizard):
     ) -> None:
         """``initial_spec`` opens the wizard filled in (an import); ``extra_fields`` are
         Batch task properties the wizard passes through unedited (see core.task_document)."""
-        super().__init__(parent, "Submit")
-        self.setWindowTitle("New multi-instance MPI task")
+        super().__init__(parent, self.tr("Submit"), QSize(1040, 780))
+        self.setWindowTitle(self.tr("New multi-instance MPI task"))
         self._submission = submission
         self._settings = settings
         self._uploader = uploader
@@ -277,6 +278,8 @@ class TaskWizard(SpecWizard):
             self.owner.start(self._resize(self._pool_id, action.value), slot="resize")
         elif action.kind is FixKind.CREATE_POOL:
             self.open_pool_wizard()
+        elif action.kind is FixKind.SET_RANKS:
+            self.mpi_page.set_ranks(action.value)
 
     def open_pool_wizard(self) -> QWizard:
         from explorer.ui.wizards.pool_wizard import PoolWizard  # the pool wizard is only needed for this fix
@@ -339,14 +342,15 @@ class TaskWizard(SpecWizard):
 
     # --- uploads -----------------------------------------------------------------------------------
 
-    def upload_local_files(self, paths: Sequence[Path], common: bool = True) -> None:
+    def upload_local_files(self, paths: Sequence[Path], common: bool = True, row: ResourceFileRow | None = None) -> None:
         """Upload to linked storage and add the files (read-only SAS links) to the common
-        (every instance) or the primary's resource files."""
+        (every instance) or the primary's resource files; with ``row`` (a local-file row),
+        that row becomes the uploaded file."""
         if self._uploader is not None and not self.files_page.busy():
             self.files_page.upload_started(len(paths))
-            self.owner.start(self._upload(list(paths), common), slot="upload")
+            self.owner.start(self._upload(list(paths), common, row), slot="upload")
 
-    async def _upload(self, paths: list[Path], common: bool) -> None:
+    async def _upload(self, paths: list[Path], common: bool, row: ResourceFileRow | None) -> None:
         page = self.files_page
         task_id = self.spec().task_id
         prefix = f"{task_id}/" if check_id(task_id) is None else ""
@@ -361,7 +365,15 @@ class TaskWizard(SpecWizard):
         except asyncio.CancelledError:
             page.upload_finished("The upload was cancelled.")
             raise
-        page.editor(common).add_files(self._uploader.resource_files(result))
+        files = self._uploader.resource_files(result)
+        if row is not None:
+            [uploaded] = files
+            kept = row.file()
+            page.editor(common).replace_row(
+                row, replace(uploaded, file_path=kept.file_path or uploaded.file_path, file_mode=kept.file_mode)
+            )
+        else:
+            page.editor(common).add_files(files)
         page.upload_finished(None)
         self.uploadFinished.emit(True)
 
