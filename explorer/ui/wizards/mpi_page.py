@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QSpinBox
+from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
 from explorer.core.checks.problems import Problem
 from explorer.core.checks.rank_checks import with_ranks
@@ -52,6 +52,11 @@ class MpiPage(SpecPage):
         self.command_edit = CommandEdit(self.tr("Application command"))
         self.coordination_preview = PreviewText(self.tr("What every instance runs"))
         self.command_preview = PreviewText(self.tr("What the primary runs"))
+        self.memory_note = QLabel()
+        self.memory_note.setWordWrap(True)
+        self.memory_note.setVisible(False)
+        self.memory_note.setAccessibleName(self.tr("Note"))
+        self.content().addWidget(self.memory_note)
         form = self.new_form()
         self.add_field_row(form, self.tr("Preset:"), self.preset_combo, "mpi.preset")
         self.add_field_row(form, self.tr("Program:"), self.program_edit, PROGRAM_FIELD)
@@ -194,6 +199,11 @@ class MpiPage(SpecPage):
             )
             text = who.format(preview.text) if preview.text else ""
             label.setText(text + (f"\n⚠ {preview.note}" if preview.note else ""))
+
+    def show_memory_note(self, text: str) -> None:
+        """Say what the wizard did not remember of the last task (empty: nothing to say)."""
+        self.memory_note.setText(text)
+        self.memory_note.setVisible(bool(text))
 
     def set_ranks(self, ranks: int) -> None:
         """The fix for a launcher process count that does not fit the instances: edit the command."""

@@ -56,7 +56,7 @@ class PoolWizard(SpecWizard):
         self.start_task_page = StartTaskPage()
         self.add_spec_page(self.pool_page)
         self.add_spec_page(self.start_task_page)
-        self.add_review_page("Review", "This is the pool exactly as it will be created.")
+        self.add_review_page(self.tr("Review"), self.tr("This is the pool exactly as it will be created."))
         self.pool_page.edited.connect(self._id_edited)
         self.pool_page.load(self._initial)
         self.start_task_page.load(self._initial)
@@ -94,7 +94,9 @@ class PoolWizard(SpecWizard):
             if check_id(pool_id) is None and await self._submission.pool_exists(pool_id):
                 problems.append(
                     Problem(
-                        "id", f"Pool '{pool_id}' already exists.", f"Choose another ID, such as '{next_id(pool_id)}'."
+                        "id",
+                        self.tr("Pool '{}' already exists.").format(pool_id),
+                        self.tr("Choose another ID, such as '{}'.").format(next_id(pool_id)),
                     )
                 )
         except OperationError as error:

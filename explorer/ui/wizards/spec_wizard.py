@@ -180,14 +180,14 @@ class SpecWizard(QWizard):
         # A commit page has no Back button; Cancel would leave a half-sent submission.
         self.review_page.setCommitPage(submitting)
         self.button(QWizard.WizardButton.CancelButton).setEnabled(not submitting)
-        self.review_page.status.setText("Submitting…" if submitting else "")
+        self.review_page.status.setText(self.tr("Submitting…") if submitting else "")
         self.review_page.completeChanged.emit()
 
     def _background_failed(self, error: BaseException) -> None:
         log.error("wizard task failed", exc_info=error)
         if self._submitting:
             self._set_submitting(False)
-            self._refused(Problem(SERVICE_FIELD, f"Submission failed: {error}"), str(error))
+            self._refused(Problem(SERVICE_FIELD, self.tr("Submission failed: {}").format(error)), str(error))
 
 
 def _fitting(size: QSize) -> QSize:
