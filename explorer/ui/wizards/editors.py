@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
     QFrame,
@@ -49,6 +50,9 @@ class TableEditor(QWidget):
         self._attributes = list(columns)
         self.table = QTableWidget(0, len(columns))
         self.table.setAccessibleName(name)
+        corner = self.table.findChild(QAbstractButton)  # the corner button selects all rows
+        if corner is not None:
+            corner.setAccessibleName(tr("Select all rows"))
         self.table.setHorizontalHeaderLabels(list(columns.values()))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -312,6 +312,7 @@ class ResourceFilesEditor(QWidget):
         row.uploadRequested.connect(self.uploadRequested)
         self.rows_list.append(row)
         self._rows.addWidget(row)
+        row.setVisible(self.isVisible())  # now, not at the layout's queued show: it is scrolled to at once
         self.empty_label.setVisible(False)
         return row
 
