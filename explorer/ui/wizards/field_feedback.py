@@ -101,9 +101,10 @@ class FieldFeedback(QWidget):
         return [label.text() for label in self.labels]
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
-        if list(problems) == self._shown:
+        problems = sorted(problems, key=lambda p: (_row_of(p), not p.blocking))  # rows in order, errors first
+        if problems == self._shown:
             return  # unchanged: keep the widgets (and any focus on a fix button)
-        self._shown = list(problems)
+        self._shown = problems
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget() is not None:
@@ -149,6 +150,11 @@ class FieldFeedback(QWidget):
             self.fix_buttons.append(button)
         row.addStretch(1)
         self._layout.addLayout(row)
+
+
+def _row_of(problem: Problem) -> int:
+    match = re.search(r"\[(\d+)\]", problem.field)
+    return int(match.group(1)) if match else -1
 
 
 def _delete_layout(layout) -> None:
