@@ -133,7 +133,8 @@ class ResourceFileRow(QFrame):
         grid.addWidget(self.source_combo, 0, 1)
         grid.addWidget(self.stack, 0, 2, 1, 3)
         grid.addWidget(self.remove_button, 0, 5)
-        grid.addWidget(_buddy_label(tr("Save as:"), self.path_edit), 1, 0)
+        self.path_label = _buddy_label(tr("Save as:"), self.path_edit)
+        grid.addWidget(self.path_label, 1, 0)
         grid.addWidget(self.path_edit, 1, 1, 1, 2)
         grid.addWidget(_buddy_label(tr("Mode:"), self.mode_edit), 1, 3)
         grid.addWidget(self.mode_edit, 1, 4)
@@ -220,6 +221,14 @@ class ResourceFileRow(QFrame):
 
     def _source_chosen(self) -> None:
         self.stack.setCurrentIndex(self.source_combo.currentIndex())
+        # A container's blobs land under the file path (a directory); a single file is saved as it.
+        container = self.source() in (CONTAINER, AUTO_STORAGE)
+        self.path_label.setText(tr("Save under:") if container else tr("Save as:"))
+        self.path_edit.setPlaceholderText(
+            tr("a directory relative to the task directory, or empty for the directory itself")
+            if container
+            else tr("relative to the task directory")
+        )
         # Choosing a source is choosing one: the values of other sources (kept in their own,
         # hidden fields until chosen again) no longer go to Batch.
         self._extras = {}

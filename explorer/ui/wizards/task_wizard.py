@@ -159,7 +159,7 @@ class TaskWizard(SpecWizard):
         uploader: Uploader | None = None,
         parent: QWidget | None = None,
         pool_id: str | None = None,
-        source: str = "The task JSON",
+        source: str | None = None,
     ) -> TaskWizard | None:
         """A wizard filled in from a task body (a saved template, a bundled sample); None,
         after telling the user why, if the body is not a multi-instance task."""
@@ -167,7 +167,7 @@ class TaskWizard(SpecWizard):
         try:
             document = document_from_json(data, job_id=job_id)
         except SpecFormatError as error:
-            show_import_error(parent, source, error)
+            show_import_error(parent, source or cls.tr("The task JSON"), error)
             return None
         return cls(submission, settings, uploader, parent, document.spec, pool_id, document.extra_fields)
 
