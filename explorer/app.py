@@ -176,6 +176,17 @@ class ExplorerApp:
         self._show_wizard(wizard)
         return wizard
 
+    def new_task_wizard(self) -> TaskWizard:
+        """The task wizard, starting from the view the window shows: a job's (or its task's)
+        view adds to that job, a pool's (or its node's) view runs the task on that pool."""
+        key = self.window.current_key() if self.window is not None else None
+        kind, first_id = (key[0], key[1]) if key else ("", None)
+        return TaskWizard(
+            *self._task_wizard_args(),
+            pool_id=first_id if kind in ("pool", "node") else None,
+            job_id=first_id if kind in ("job", "task") else None,
+        )
+
     def _import_task(self, path: str) -> None:
         wizard = TaskWizard.from_json_file(Path(path), *self._task_wizard_args())
         if wizard is not None:  # else the user was told why the file cannot be used
@@ -241,7 +252,7 @@ class ExplorerApp:
         services = ViewServices(self.monitor, BatchOperations(connection.client), self.settings)
         window = MainWindow(services, profile_names, current, local=connection.local_service is not None)
         window.profileRequested.connect(lambda name: self._tasks.start(self._switch(name), slot="switch"))
-        window.newTaskRequested.connect(lambda: self._show_wizard(TaskWizard(*self._task_wizard_args())))
+        window.newTaskRequested.connect(lambda: self._show_wizard(self.new_task_wizard()))
         window.importTaskRequested.connect(self._import_task)
         window.newPoolRequested.connect(self.new_pool)
         window.sampleRequested.connect(lambda name: self._tasks.start(self.open_sample(name), slot="sample"))

@@ -144,6 +144,11 @@ class MainWindow(QMainWindow):
     def current_view(self) -> BaseView | None:
         return self.tabs.currentWidget()
 
+    def current_key(self) -> Key | None:
+        """("pool", id), ("node", pool, node), ("job", id) or ("task", job, task) of the view shown, if any."""
+        view = self.current_view()
+        return self._key_of(view) if view is not None and self.content.currentWidget() is self.tabs else None
+
     def view_keys(self) -> list[Key]:
         return [self._key_of(self.tabs.widget(i)) for i in range(self.tabs.count())]
 

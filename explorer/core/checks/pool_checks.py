@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from explorer.core.checks.problems import FixAction, FixKind, Problem
+from explorer.core.checks.problems import FixAction, FixKind, Problem, Severity
 from explorer.core.specs.os_family import OsFamily
 from explorer.core.specs.pool_info import AllocationState, PoolInfo
 from explorer.core.specs.task_spec import MAX_INSTANCES, MultiInstanceTaskSpec
@@ -52,6 +52,7 @@ def _node_shortage_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iter
         situation = f"pool '{pool.id}' is resizing to {available}"
     else:
         situation = f"pool '{pool.id}' has {available}"
+    # A warning: the pool may autoscale or be resized later, and a queued task then runs.
     yield Problem(
         "number_of_instances",
         f"The task needs {needed} nodes (one per instance) but {situation}; "
@@ -61,6 +62,7 @@ def _node_shortage_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iter
         else f"Resize the pool to {needed} nodes.",
         FixAction(FixKind.RESIZE_POOL, needed),
         (FixAction(FixKind.SET_INSTANCES, available),) if available else (),
+        severity=Severity.WARNING,
     )
 
 

@@ -15,6 +15,15 @@ class FixKind(str, Enum):
     CREATE_POOL = "create_pool"  # the pool cannot be changed; create a suitable one
     ENABLE_INTER_NODE_COMMUNICATION = "enable_inter_node_communication"
     SET_TASK_SLOTS_PER_NODE = "set_task_slots_per_node"  # value: the slot count
+    SET_RANKS = "set_ranks"  # value: the MPI process count for the application command's launcher
+
+
+class Severity(str, Enum):
+    """An error keeps a wizard from going on; a warning is shown and lets the user go on
+    (the user may know better: a pool that autoscales, a deliberate process count)."""
+
+    ERROR = "error"
+    WARNING = "warning"
 
 
 class FixAction(NamedTuple):
@@ -31,6 +40,7 @@ class Problem:
     ``field`` is the spec attribute path, e.g. "resource_files[1].http_url";
     ``message`` says what is wrong, ``fix`` how to put it right. ``fix_action`` is the
     fix a UI offers first, ``alternatives`` other one-button fixes the ``fix`` text names.
+    A ``Severity.WARNING`` is said but does not block.
     """
 
     field: str
@@ -38,6 +48,11 @@ class Problem:
     fix: str | None = None
     fix_action: FixAction | None = None
     alternatives: tuple[FixAction, ...] = ()
+    severity: Severity = Severity.ERROR
+
+    @property
+    def blocking(self) -> bool:
+        return self.severity is Severity.ERROR
 
     @property
     def fix_actions(self) -> tuple[FixAction, ...]:

@@ -17,7 +17,8 @@ from explorer.core.checks.field_checks import (
     user_identity_problems,
 )
 from explorer.core.checks.pool_checks import task_on_pool_problems
-from explorer.core.checks.problems import FixAction, FixKind, Problem
+from explorer.core.checks.problems import FixAction, FixKind, Problem, Severity
+from explorer.core.checks.rank_checks import rank_count_problems
 from explorer.core.specs.job_spec import JobSpec
 from explorer.core.specs.pool_info import PoolInfo
 from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
@@ -64,6 +65,7 @@ def _task_problems(spec: MultiInstanceTaskSpec) -> Iterator[Problem]:
         spec.coordination_command_line, "coordination_command_line", "coordination command"
     )
     yield from _instance_count_problems(spec.number_of_instances)
+    yield from rank_count_problems(spec)
     yield from resource_files_problems(spec.common_resource_files, "common_resource_files")
     yield from resource_files_problems(spec.resource_files, "resource_files")
     yield from environment_problems(spec.environment_settings, "environment_settings")
@@ -81,11 +83,14 @@ def _instance_count_problems(count: int) -> Iterator[Problem]:
             FixAction(FixKind.SET_INSTANCES, 1),
         )
     elif count > MAX_INSTANCES:
+        # A warning: the limit is Azure's (see MAX_INSTANCES), and Azure does not refuse the task.
         yield Problem(
             "number_of_instances",
-            f"{count} instances is more than the {MAX_INSTANCES} nodes an inter-node communication pool can have.",
+            f"{count} instances is more than the {MAX_INSTANCES} nodes Azure Batch lets a pool with inter-node "
+            "communication have (80 in user-subscription mode): there the task would never start.",
             f"Use at most {MAX_INSTANCES} instances, and more processes per node if you need more ranks.",
             FixAction(FixKind.SET_INSTANCES, MAX_INSTANCES),
+            severity=Severity.WARNING,
         )
 
 
@@ -182,9 +187,10 @@ def _node_count_problems(spec: PoolSpec) -> Iterator[Problem]:
     elif spec.enable_inter_node_communication and spec.target_nodes > MAX_INSTANCES:
         yield Problem(
             "target_dedicated_nodes",
-            f"The pool asks for {spec.target_nodes} nodes; "
-            f"pools with inter-node communication hold at most {MAX_INSTANCES}.",
+            f"The pool asks for {spec.target_nodes} nodes; Azure Batch pools with inter-node communication "
+            f"reach at most {MAX_INSTANCES} (80 in user-subscription mode), so it would stop short.",
             f"Ask for at most {MAX_INSTANCES} nodes in total.",
+            severity=Severity.WARNING,
         )
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 
 @dataclass(frozen=True)
@@ -33,3 +34,12 @@ class ResourceFile:
             "auto_storage_container_name": self.auto_storage_container_name,
         }
         return tuple(name for name, value in candidates.items() if value is not None)
+
+    @property
+    def carries_secret(self) -> bool:
+        """True if a URL of the file holds an access token (a SAS query) or credentials:
+        such a file is never written to settings."""
+        for url in (self.http_url, self.storage_container_url):
+            if url and ("?" in url or "@" in urlsplit(url).netloc):
+                return True
+        return False

@@ -9,8 +9,13 @@ from explorer.core.specs.environment import EnvironmentSetting
 from explorer.core.specs.resource_files import ResourceFile
 from explorer.core.specs.user_identity import UserIdentity
 
-# Inter-node communication pools hold at most 100 nodes (80 in user-subscription
-# mode), and every instance needs its own node.
+# Azure Batch pools with inter-node communication hold at most 100 compute nodes (80 in
+# user-subscription pool allocation mode): "Pool size limits" in "Batch service quotas and
+# limits", https://learn.microsoft.com/azure/batch/batch-quota-limit#pool-size-limits
+# (checked 2026-12-01). The REST reference adds that enabling inter-node communication "limits
+# the maximum size of the Pool ... This may result in the Pool not reaching its desired size":
+# the service does not refuse a bigger pool or task, so the checks warn rather than block.
+# Every instance needs its own node.
 MAX_INSTANCES = 100
 
 # Retrying forever is spelled -1 by Batch.

@@ -1,19 +1,25 @@
-"""Editors for the parts task and start-task specs share: resource files, environment
-variables and the user identity. Each turns its widgets into core values and back,
+"""Editors for the parts task and start-task specs share: environment variables and the
+user identity (resource files: ``resource_files_editor``), and the read-only text that
+shows a command as a node runs it. Each turns its widgets into core values and back,
 losslessly for anything a user can type (an empty cell is an unset value)."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QComboBox,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -21,9 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.core.specs.environment import EnvironmentSetting
-from explorer.core.specs.resource_files import ResourceFile
 from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 from explorer.ui.wizards.field_feedback import FieldFeedback, row_describer
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Editors", text)
+
+
+# Tables keep room for this many rows whatever the page around them does.
+_TABLE_ROWS = 4
 
 
 class TableEditor(QWidget):
@@ -31,19 +44,26 @@ class TableEditor(QWidget):
 
     changed = Signal()
 
-    def __init__(self, columns: dict[str, str], add_text: str) -> None:
-        """``columns`` maps spec attribute names to column titles."""
+    def __init__(self, columns: dict[str, str], add_text: str, name: str) -> None:
+        """``columns`` maps spec attribute names to column titles; ``name`` is the table's accessible name."""
         super().__init__()
         self._attributes = list(columns)
         self.table = QTableWidget(0, len(columns))
+        self.table.setAccessibleName(name)
+        corner = self.table.findChild(QAbstractButton)  # the corner button selects all rows
+        if corner is not None:
+            corner.setAccessibleName(tr("Select all rows"))
         self.table.setHorizontalHeaderLabels(list(columns.values()))
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        rows = self.table.verticalHeader().defaultSectionSize() * _TABLE_ROWS
+        self.table.setMinimumHeight(rows + self.table.horizontalHeader().sizeHint().height() + 4)
         self.table.itemChanged.connect(self.changed)
         self.add_button = QPushButton(add_text)
-        self.add_button.clicked.connect(lambda: self.add_rows([{}]))
-        self.remove_button = QPushButton("Remove")
+        self.add_button.setAccessibleName(add_text)
+        self.add_button.clicked.connect(self._add_empty_row)
+        self.remove_button = QPushButton(tr("Remove"))
+        self.remove_button.setAccessibleName(tr("Remove the selected rows"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.add_button)
@@ -83,38 +103,23 @@ class TableEditor(QWidget):
         self.table.blockSignals(False)
         self.changed.emit()
 
+    def _add_empty_row(self) -> None:
+        """A new row, shown and ready to type in."""
+        self.add_rows([{}])
+        row = self.table.rowCount() - 1
+        self.table.scrollToItem(self.table.item(row, 0))
+        self.table.setCurrentCell(row, 0)
+        self.table.editItem(self.table.item(row, 0))
+
     def remove_selected(self) -> None:
         for row in sorted({index.row() for index in self.table.selectedIndexes()}, reverse=True):
             self.table.removeRow(row)
         self.changed.emit()
 
 
-class ResourceFilesEditor(TableEditor):
-    COLUMNS = {
-        "http_url": "HTTP URL",
-        "storage_container_url": "Storage container URL",
-        "auto_storage_container_name": "Auto-storage container",
-        "blob_prefix": "Blob prefix",
-        "file_path": "File path",
-        "file_mode": "File mode",
-    }
-
-    def __init__(self) -> None:
-        super().__init__(self.COLUMNS, "Add URL or container")
-
-    def files(self) -> tuple[ResourceFile, ...]:
-        return tuple(ResourceFile(**row) for row in self.rows())
-
-    def set_files(self, files: Sequence[ResourceFile]) -> None:
-        self.set_rows([vars(file) for file in files])
-
-    def add_files(self, files: Sequence[ResourceFile]) -> None:
-        self.add_rows([vars(file) for file in files])
-
-
 class EnvironmentEditor(TableEditor):
     def __init__(self) -> None:
-        super().__init__({"name": "Name", "value": "Value"}, "Add variable")
+        super().__init__({"name": tr("Name"), "value": tr("Value")}, tr("Add variable"), tr("Environment variables"))
 
     def settings(self) -> tuple[EnvironmentSetting, ...]:
         return tuple(EnvironmentSetting(row["name"] or "", row["value"]) for row in self.rows())
@@ -127,20 +132,26 @@ class IdentityEditor(QWidget):
     """Batch default, an auto-user (scope, elevation) or a named user account of the pool."""
 
     changed = Signal()
-    MODES = ("Batch default (pool's non-admin auto-user)", "Auto-user", "User account")
-
     def __init__(self) -> None:
         super().__init__()
         self.mode_combo = QComboBox()
-        self.mode_combo.addItems(self.MODES)
+        self.mode_combo.addItems([tr("Batch default (pool's non-admin auto-user)"), tr("Auto-user"), tr("User account")])
+        self.mode_combo.setAccessibleName(tr("Run as"))
         self.scope_combo = ChoiceCombo(
-            {"Default scope": None, "Pool scope": AutoUserScope.POOL, "Task scope": AutoUserScope.TASK}
+            {tr("Default scope"): None, tr("Pool scope"): AutoUserScope.POOL, tr("Task scope"): AutoUserScope.TASK}
         )
+        self.scope_combo.setAccessibleName(tr("Auto-user scope"))
         self.elevation_combo = ChoiceCombo(
-            {"Default elevation": None, "Non-admin": ElevationLevel.NON_ADMIN, "Admin": ElevationLevel.ADMIN}
+            {
+                tr("Default elevation"): None,
+                tr("Non-admin"): ElevationLevel.NON_ADMIN,
+                tr("Admin"): ElevationLevel.ADMIN,
+            }
         )
+        self.elevation_combo.setAccessibleName(tr("Auto-user elevation"))
         self.user_edit = QLineEdit()
-        self.user_edit.setPlaceholderText("user account defined on the pool")
+        self.user_edit.setPlaceholderText(tr("user account defined on the pool"))
+        self.user_edit.setAccessibleName(tr("User account"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.mode_combo, self.scope_combo, self.elevation_combo, self.user_edit):
@@ -196,3 +207,57 @@ class ChoiceCombo(QComboBox):
 
     def set_choice(self, value: object) -> None:
         self.setCurrentIndex(self._values.index(value))
+
+
+class CommandEdit(QPlainTextEdit):
+    """A command line to edit: monospace, wrapped, several lines tall (commands are long)."""
+
+    LINES = 4
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setTabChangesFocus(True)
+        self.setAccessibleName(name)
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        height = self.fontMetrics().lineSpacing() * self.LINES + 2 * self.document().documentMargin() + margins
+        self.setFixedHeight(int(height) + 4)
+
+
+class PreviewText(QPlainTextEdit):
+    """Read-only text shown whole: it wraps anywhere (host lists have no spaces) and is as tall
+    as its text, so the page around it scrolls rather than the preview being clipped."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.setReadOnly(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setStyleSheet("QPlainTextEdit { background: transparent; }")
+        self.setAccessibleName(name)
+        self.setTabChangesFocus(True)
+        self.textChanged.connect(self._fit)
+
+    def text(self) -> str:
+        return self.toPlainText()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - the QLabel name the page used
+        if text != self.toPlainText():
+            self.setPlainText(text)
+        self.setVisible(bool(text))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def _fit(self) -> None:
+        lines = sum(self.document().findBlockByNumber(n).layout().lineCount() or 1 for n in range(self.blockCount()))
+        margins = self.contentsMargins().top() + self.contentsMargins().bottom()
+        height = self.fontMetrics().lineSpacing() * max(lines, 1) + 2 * self.document().documentMargin() + margins
+        if self.height() != int(height) + 2:
+            self.setFixedHeight(int(height) + 2)

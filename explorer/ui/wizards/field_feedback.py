@@ -11,12 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from explorer.core.checks.problems import FixAction, FixKind, Problem
+from explorer.core.checks.problems import FixAction, FixKind, Problem, Severity
 
-ERROR_STYLE = "color: #c62828;"
+# (on a light window, on a dark one): red for what blocks, amber for a warning; each readable on its background.
+_COLOURS = {Severity.ERROR: ("#c62828", "#ff8a80"), Severity.WARNING: ("#8a5300", "#ffc570")}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("FieldFeedback", text)
+
+
+def message_style(widget: QWidget, severity: Severity = Severity.ERROR) -> str:
+    """The style sheet of a message about ``widget``'s input, for the current palette."""
+    dark = widget.palette().color(QPalette.ColorRole.Window).lightness() < 128
+    return f"color: {_COLOURS[severity][dark]};"
 
 
 def covers(key: str, field: str) -> bool:
@@ -34,17 +46,19 @@ def fix_label(action: FixAction) -> str:
     """The text of the button that applies ``action``."""
     value = action.value
     labels = {
-        FixKind.RESIZE_POOL: f"Resize the pool to {value} nodes",
-        FixKind.SET_INSTANCES: f"Use {value} instance{'s' if value != 1 else ''}",
-        FixKind.CREATE_POOL: "Create a pool for MPI…",
-        FixKind.ENABLE_INTER_NODE_COMMUNICATION: "Turn inter-node communication on",
-        FixKind.SET_TASK_SLOTS_PER_NODE: f"Use {value} task slot per node",
+        FixKind.RESIZE_POOL: tr("Resize the pool to {} nodes"),
+        FixKind.SET_INSTANCES: tr("Use {} instance") if value == 1 else tr("Use {} instances"),
+        FixKind.CREATE_POOL: tr("Create a pool for MPI…"),
+        FixKind.ENABLE_INTER_NODE_COMMUNICATION: tr("Turn inter-node communication on"),
+        FixKind.SET_TASK_SLOTS_PER_NODE: tr("Use {} task slot per node"),
+        FixKind.SET_RANKS: tr("Start {} processes") if value != 1 else tr("Start {} process"),
     }
-    return labels[action.kind]
+    return labels[action.kind].format(value)
 
 
 def problem_text(problem: Problem) -> str:
-    return f"{problem.message} {problem.fix}" if problem.fix else problem.message
+    text = f"{problem.message} {problem.fix}" if problem.fix else problem.message
+    return text if problem.blocking else f"⚠ {text}"
 
 
 def row_describer(columns: dict[str, str]) -> Callable[[str], str]:
@@ -55,13 +69,15 @@ def row_describer(columns: dict[str, str]) -> Callable[[str], str]:
         if match is None:
             return ""
         column = columns.get(match.group(2) or "")
-        return f"Row {int(match.group(1)) + 1}{f' ({column})' if column else ''}: "
+        row = int(match.group(1)) + 1
+        return tr("Row {} ({}): ").format(row, column) if column else tr("Row {}: ").format(row)
 
     return describe
 
 
 class FieldFeedback(QWidget):
-    """Shows the problems of one field; hidden when there are none."""
+    """Shows the problems of one field; hidden when there are none. Errors are red, warnings
+    (which let the user go on) amber with a ⚠."""
 
     fixRequested = Signal(object)  # FixAction
 
@@ -73,6 +89,7 @@ class FieldFeedback(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._shown: list[Problem] = []
         self.labels: list[QLabel] = []
+        self._labelled: list[Problem] = []
         self.fix_buttons: list[QPushButton] = []
         self.setVisible(False)
 
@@ -84,44 +101,60 @@ class FieldFeedback(QWidget):
         return [label.text() for label in self.labels]
 
     def show_problems(self, problems: Sequence[Problem]) -> None:
-        if list(problems) == self._shown:
+        problems = sorted(problems, key=lambda p: (_row_of(p), not p.blocking))  # rows in order, errors first
+        if problems == self._shown:
             return  # unchanged: keep the widgets (and any focus on a fix button)
-        self._shown = list(problems)
+        self._shown = problems
         while self._layout.count():
             item = self._layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
             elif item.layout() is not None:
                 _delete_layout(item.layout())
-        self.labels, self.fix_buttons = [], []
+        self.labels, self.fix_buttons, self._labelled = [], [], []
         for problem in self._shown:
             self._add_problem(problem)
         self.setVisible(bool(self._shown))
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
-        # Form layouts inside a QWizard size rows by sizeHint, which for wrapped text
-        # assumes a narrower label: reserve the height the text needs at this width.
+        # Form layouts size rows by sizeHint, which for wrapped text assumes a narrower
+        # label: reserve the height the text needs at this width, so that no line is cut.
         super().resizeEvent(event)
         for label in self.labels:
             label.setMinimumHeight(label.heightForWidth(event.size().width()))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: colours readable on it
+            for label, problem in zip(self.labels, self._labelled, strict=True):
+                label.setStyleSheet(message_style(self, problem.severity))
+        super().changeEvent(event)
 
     def _add_problem(self, problem: Problem) -> None:
         prefix = self._describe(problem.field) if self._describe else ""
         label = QLabel(prefix + problem_text(problem))
         label.setWordWrap(True)
-        label.setStyleSheet(ERROR_STYLE)
+        label.setStyleSheet(message_style(self, problem.severity))
+        label.setAccessibleName(tr("Error") if problem.blocking else tr("Warning"))
+        label.setAccessibleDescription(label.text())
         self._layout.addWidget(label)
         self.labels.append(label)
+        self._labelled.append(problem)
         if not problem.fix_actions:
             return
         row = QHBoxLayout()
         for action in problem.fix_actions:
             button = QPushButton(fix_label(action))
+            button.setAccessibleName(fix_label(action))
             button.clicked.connect(lambda _checked=False, chosen=action: self.fixRequested.emit(chosen))
             row.addWidget(button)
             self.fix_buttons.append(button)
         row.addStretch(1)
         self._layout.addLayout(row)
+
+
+def _row_of(problem: Problem) -> int:
+    match = re.search(r"\[(\d+)\]", problem.field)
+    return int(match.group(1)) if match else -1
 
 
 def _delete_layout(layout) -> None:

@@ -10,17 +10,17 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpinBox
 
 from explorer.core.checks.problems import Problem
+from explorer.core.checks.rank_checks import with_ranks
 from explorer.core.mpi.command_preview import preview_command
 from explorer.core.mpi.mpi_presets import MpiCommands, MpiPreset, build_commands, display_name, presets_for
 from explorer.core.specs.os_family import OsFamily
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.ui.wizards.editors import CommandEdit, PreviewText
 from explorer.ui.wizards.spec_page import SpecPage
 
-AS_WRITTEN = "As written (no preset)"
 PROGRAM_FIELD = "mpi.program"
 
 
@@ -28,9 +28,11 @@ class MpiPage(SpecPage):
     def __init__(self, context) -> None:
         """``context()`` -> (OsFamily of the pool, spec) for presets and previews."""
         super().__init__(
-            "MPI",
-            "Batch runs commands without a shell; the presets wrap them in /bin/bash -c (Linux) or "
-            "cmd /c (Windows) so that $AZ_BATCH_HOST_LIST and friends are expanded on the node.",
+            self.tr("MPI"),
+            self.tr(
+                "Batch runs commands without a shell; the presets wrap them in /bin/bash -c (Linux) or "
+                "cmd /c (Windows) so that $AZ_BATCH_HOST_LIST and friends are expanded on the node."
+            ),
         )
         self._context = context
         self._os = OsFamily.LINUX
@@ -41,20 +43,29 @@ class MpiPage(SpecPage):
         self.preset_combo = QComboBox()
         self._fill_presets(MpiPreset.MPICH)
         self.program_edit = QLineEdit()
-        self.program_edit.setPlaceholderText("what every rank runs, e.g. python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py")
+        self.program_edit.setPlaceholderText(
+            self.tr("what every rank runs, e.g. python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py")
+        )
         self.processes_spin = QSpinBox()
         self.processes_spin.setRange(1, 1024)
-        self.coordination_edit = _command_edit()
-        self.command_edit = _command_edit()
-        self.coordination_preview = _preview_label()
-        self.command_preview = _preview_label()
+        self.coordination_edit = CommandEdit(self.tr("Coordination command"))
+        self.command_edit = CommandEdit(self.tr("Application command"))
+        self.coordination_preview = PreviewText(self.tr("What every instance runs"))
+        self.command_preview = PreviewText(self.tr("What the primary runs"))
+        self.memory_note = QLabel()
+        self.memory_note.setWordWrap(True)
+        self.memory_note.setVisible(False)
+        self.memory_note.setAccessibleName(self.tr("Note"))
+        self.content().addWidget(self.memory_note)
         form = self.new_form()
-        form.addRow("Preset:", self.preset_combo)
-        self.add_field_row(form, "Program:", self.program_edit, PROGRAM_FIELD)
-        form.addRow("Processes per node:", self.processes_spin)
-        self.add_field_row(form, "Coordination command:", self.coordination_edit, "coordination_command_line")
+        self.add_field_row(form, self.tr("Preset:"), self.preset_combo, "mpi.preset")
+        self.add_field_row(form, self.tr("Program:"), self.program_edit, PROGRAM_FIELD)
+        self.add_field_row(form, self.tr("Processes per node:"), self.processes_spin, "mpi.processes_per_node")
+        self.add_field_row(
+            form, self.tr("Coordination command:"), self.coordination_edit, "coordination_command_line"
+        )
         form.addRow("", self.coordination_preview)
-        self.add_field_row(form, "Application command:", self.command_edit, "command_line")
+        self.add_field_row(form, self.tr("Application command:"), self.command_edit, "command_line")
         form.addRow("", self.command_preview)
         self.preset_combo.currentIndexChanged.connect(self._choice_edited)
         self.program_edit.textChanged.connect(self._choice_edited)
@@ -172,7 +183,7 @@ class MpiPage(SpecPage):
     def _fill_presets(self, keep: MpiPreset | None) -> None:
         self._presets = [None, *presets_for(self._os)]
         self.preset_combo.clear()
-        self.preset_combo.addItems([AS_WRITTEN, *(display_name(p) for p in self._presets[1:])])
+        self.preset_combo.addItems([self.tr("As written (no preset)"), *(display_name(p) for p in self._presets[1:])])
         self._select_preset(keep if keep in self._presets else self._presets[1])
 
     def _select_preset(self, preset: MpiPreset | None) -> None:
@@ -180,14 +191,23 @@ class MpiPage(SpecPage):
 
     def _show_previews(self, spec: MultiInstanceTaskSpec) -> None:
         for label, command, who in (
-            (self.coordination_preview, spec.coordination_command_line, "Every instance runs"),
-            (self.command_preview, spec.command_line, "Then the primary runs"),
+            (self.coordination_preview, spec.coordination_command_line, self.tr("Every instance runs: {}")),
+            (self.command_preview, spec.command_line, self.tr("Then the primary runs: {}")),
         ):
             preview = preview_command(
                 command, spec.number_of_instances, self._os, job_id=spec.job_id, task_id=spec.task_id
             )
-            text = f"{who}: {preview.text}" if preview.text else ""
+            text = who.format(preview.text) if preview.text else ""
             label.setText(text + (f"\n⚠ {preview.note}" if preview.note else ""))
+
+    def show_memory_note(self, text: str) -> None:
+        """Say what the wizard did not remember of the last task (empty: nothing to say)."""
+        self.memory_note.setText(text)
+        self.memory_note.setVisible(bool(text))
+
+    def set_ranks(self, ranks: int) -> None:
+        """The fix for a launcher process count that does not fit the instances: edit the command."""
+        self.command_edit.setPlainText(with_ranks(_text(self.command_edit), ranks))
 
 
 def _preset_or_none(value: object) -> MpiPreset | None:
@@ -200,18 +220,3 @@ def _preset_or_none(value: object) -> MpiPreset | None:
 def _text(edit: QPlainTextEdit) -> str:
     """The text as typed: toPlainText() would turn non-breaking spaces into spaces."""
     return edit.document().toRawText().replace("\u2029", "\n")
-
-
-def _command_edit() -> QPlainTextEdit:
-    edit = QPlainTextEdit()
-    edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-    edit.setFixedHeight(64)  # one wrapped command; no stretching of the form around it
-    return edit
-
-
-def _preview_label() -> QLabel:
-    label = QLabel()
-    label.setWordWrap(True)
-    label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-    label.setStyleSheet("color: palette(mid);")
-    return label

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtWidgets import QCheckBox, QComboBox, QGridLayout, QLineEdit, QSpinBox, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
 from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
-from explorer.ui.wizards.editors import EnvironmentEditor, IdentityEditor, ResourceFilesEditor
-from explorer.ui.wizards.spec_page import SpecPage
+from explorer.ui.wizards.editors import CommandEdit, EnvironmentEditor, IdentityEditor
+from explorer.ui.wizards.resource_files_editor import ResourceFilesEditor
+from explorer.ui.wizards.spec_page import SpecPage, name_control
 
 VM_SIZES = ("Standard_D2s_v3", "Standard_D4s_v3", "Standard_F4s_v2", "Standard_HB120rs_v3", "Standard_HC44rs")
 IMAGES = {
@@ -24,13 +26,23 @@ IMAGES = {
     ),
 }
 CUSTOM_IMAGE = "Other image"
-IMAGE_FIELDS = {
-    "publisher": "Publisher",
-    "offer": "Offer",
-    "sku": "SKU",
-    "version": "Version",
-    "node_agent_sku_id": "Node agent SKU",
-}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("PoolPages", text)
+
+
+def image_fields() -> dict[str, str]:
+    return {
+        "publisher": tr("Publisher:"),
+        "offer": tr("Offer:"),
+        "sku": tr("SKU:"),
+        "version": tr("Version:"),
+        "node_agent_sku_id": tr("Node agent SKU:"),
+    }
+
+
+IMAGE_FIELDS = tuple(image_fields())
 # Installing packages needs an administrator: presets also choose a pool-scoped admin auto-user.
 START_TASK_PRESETS = {
     "Install MPICH (Ubuntu)": "/bin/bash -c 'apt-get update && apt-get install -y mpich python3-mpi4py'",
@@ -48,9 +60,11 @@ def _spin(minimum: int, maximum: int) -> QSpinBox:
 class PoolPage(SpecPage):
     def __init__(self) -> None:
         super().__init__(
-            "Pool",
-            "MPI tasks need inter-node communication and one task slot per node; neither can change later. "
-            "Local Batch accepts any VM size and image.",
+            tr("Pool"),
+            tr(
+                "MPI tasks need inter-node communication and one task slot per node; neither can change later. "
+                "Local Batch accepts any VM size and image."
+            ),
         )
         self.id_edit = QLineEdit()
         self.vm_size_combo = QComboBox()
@@ -59,25 +73,24 @@ class PoolPage(SpecPage):
         self.image_combo = QComboBox()
         self.image_combo.addItems([*IMAGES, CUSTOM_IMAGE])
         self.image_edits = {name: QLineEdit() for name in IMAGE_FIELDS}
-        image_box = QWidget()
-        grid = QGridLayout(image_box)
-        grid.setContentsMargins(0, 0, 0, 0)
-        grid.addWidget(self.image_combo, 0, 0, 1, 2)
-        for row, (name, title) in enumerate(IMAGE_FIELDS.items(), start=1):
-            self.image_edits[name].setPlaceholderText(title)
-            grid.addWidget(self.image_edits[name], row, 0, 1, 2)
         self.dedicated_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
         self.low_priority_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
-        self.inter_node_check = QCheckBox("Enable inter-node communication (needed by MPI)")
+        self.inter_node_check = QCheckBox(tr("Enable inter-node communication (needed by MPI)"))
+        self.inter_node_check.setAccessibleName(tr("Enable inter-node communication"))
         self.slots_spin = _spin(0, 256)
         form = self.new_form()
-        self.add_field_row(form, "Pool ID:", self.id_edit, "id")
-        self.add_field_row(form, "VM size:", self.vm_size_combo, "vm_size")
-        self.add_field_row(form, "Image:", image_box, "image")
-        self.add_field_row(form, "Dedicated nodes:", self.dedicated_spin, "target_dedicated_nodes")
-        self.add_field_row(form, "Low-priority nodes:", self.low_priority_spin, "target_low_priority_nodes")
+        self.add_field_row(form, tr("Pool ID:"), self.id_edit, "id")
+        self.add_field_row(form, tr("VM size:"), self.vm_size_combo, "vm_size")
+        self.add_field_row(form, tr("Image:"), self.image_combo, "image")
+        # Each part of the image on its own labelled row, indented under "Image:".
+        for name, title in image_fields().items():
+            label = self.add_field_row(form, title, self.image_edits[name], f"image.{name}")
+            label.setIndent(16)
+            name_control(self.image_edits[name], tr("Image") + " " + title)
+        self.add_field_row(form, tr("Dedicated nodes:"), self.dedicated_spin, "target_dedicated_nodes")
+        self.add_field_row(form, tr("Low-priority nodes:"), self.low_priority_spin, "target_low_priority_nodes")
         self.add_field_row(form, "", self.inter_node_check, "enable_inter_node_communication")
-        self.add_field_row(form, "Task slots per node:", self.slots_spin, "task_slots_per_node")
+        self.add_field_row(form, tr("Task slots per node:"), self.slots_spin, "task_slots_per_node")
         self.image_combo.currentTextChanged.connect(self._image_chosen)
         for signal in (
             self.id_edit.textChanged,
@@ -133,24 +146,29 @@ class PoolPage(SpecPage):
 
 class StartTaskPage(SpecPage):
     def __init__(self) -> None:
-        super().__init__("Start task", "Runs on every node as it joins the pool, e.g. to install an MPI library.")
-        self.enabled_check = QCheckBox("Run a start task on every node")
+        super().__init__(
+            tr("Start task"), tr("Runs on every node as it joins the pool, e.g. to install an MPI library.")
+        )
+        self.enabled_check = QCheckBox(tr("Run a start task on every node"))
         self.preset_combo = QComboBox()
-        self.preset_combo.addItems(["Choose a preset…", *START_TASK_PRESETS])
-        self.command_edit = QLineEdit()
-        self.files_editor = ResourceFilesEditor()
+        self.preset_combo.addItems([tr("Choose a preset…"), *START_TASK_PRESETS])
+        self.command_edit = CommandEdit(tr("Start task command"))
+        self.files_editor = ResourceFilesEditor(
+            tr("Local files are uploaded for tasks only: give the start task a URL or a container."),
+            tr("Start task resource files"),
+        )
         self.environment_editor = EnvironmentEditor()
         self.identity_editor = IdentityEditor()
-        self.wait_check = QCheckBox("Run tasks on a node only after its start task succeeded")
+        self.wait_check = QCheckBox(tr("Run tasks on a node only after its start task succeeded"))
         form = self.new_form()
         form.addRow("", self.enabled_check)
-        form.addRow("Preset:", self.preset_combo)
-        self.add_field_row(form, "Command:", self.command_edit, "start_task.command_line")
-        form.addRow("Resource files:", self.files_editor)
+        self.add_field_row(form, tr("Preset:"), self.preset_combo, "start_task.preset")
+        self.add_field_row(form, tr("Command:"), self.command_edit, "start_task.command_line")
+        self.add_row(form, tr("Resource files:"), self.files_editor)
         self.feedback_for("start_task.resource_files", self.files_editor.feedback)
-        form.addRow("Environment:", self.environment_editor)
+        self.add_row(form, tr("Environment:"), self.environment_editor)
         self.feedback_for("start_task.environment_settings", self.environment_editor.feedback)
-        self.add_field_row(form, "Run as:", self.identity_editor, "start_task.user_identity")
+        self.add_field_row(form, tr("Run as:"), self.identity_editor, "start_task.user_identity")
         form.addRow("", self.wait_check)
         self.preset_combo.currentTextChanged.connect(self._preset_chosen)
         for signal in (
@@ -168,7 +186,7 @@ class StartTaskPage(SpecPage):
             return
         with self.loading():
             self.enabled_check.setChecked(True)
-            self.command_edit.setText(START_TASK_PRESETS[title])
+            self.command_edit.setPlainText(START_TASK_PRESETS[title])
             self.identity_editor.mode_combo.setCurrentIndex(1)
             self.identity_editor.scope_combo.setCurrentIndex(1)
             self.identity_editor.elevation_combo.setCurrentIndex(2)
@@ -188,7 +206,7 @@ class StartTaskPage(SpecPage):
         if not self.enabled_check.isChecked():
             return replace(spec, start_task=None)
         start_task = StartTask(
-            command_line=self.command_edit.text(),
+            command_line=self.command_edit.toPlainText(),
             resource_files=self.files_editor.files(),
             environment_settings=self.environment_editor.settings(),
             user_identity=self.identity_editor.identity(),
@@ -200,7 +218,7 @@ class StartTaskPage(SpecPage):
         start_task = spec.start_task or StartTask("")
         with self.loading():
             self.enabled_check.setChecked(spec.start_task is not None)
-            self.command_edit.setText(start_task.command_line)
+            self.command_edit.setPlainText(start_task.command_line)
             self.files_editor.set_files(start_task.resource_files)
             self.environment_editor.set_settings(start_task.environment_settings)
             self.identity_editor.set_identity(start_task.user_identity)

@@ -15,7 +15,7 @@ import asyncio
 import logging
 from dataclasses import replace
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QWidget
 
 from explorer.client.acting.operations import OperationError
@@ -46,8 +46,8 @@ class PoolWizard(SpecWizard):
     idChecked = Signal()  # the service said whether the pool id is taken
 
     def __init__(self, submission: Submission, settings: Settings, parent: QWidget | None = None) -> None:
-        super().__init__(parent, "Create pool")
-        self.setWindowTitle("New pool for MPI tasks")
+        super().__init__(parent, self.tr("Create pool"), QSize(920, 760))
+        self.setWindowTitle(self.tr("New pool for MPI tasks"))
         self._submission = submission
         self._settings = settings
         self._checked_id: str | None = None
@@ -56,7 +56,7 @@ class PoolWizard(SpecWizard):
         self.start_task_page = StartTaskPage()
         self.add_spec_page(self.pool_page)
         self.add_spec_page(self.start_task_page)
-        self.add_review_page("Review", "This is the pool exactly as it will be created.")
+        self.add_review_page(self.tr("Review"), self.tr("This is the pool exactly as it will be created."))
         self.pool_page.edited.connect(self._id_edited)
         self.pool_page.load(self._initial)
         self.start_task_page.load(self._initial)
@@ -94,7 +94,9 @@ class PoolWizard(SpecWizard):
             if check_id(pool_id) is None and await self._submission.pool_exists(pool_id):
                 problems.append(
                     Problem(
-                        "id", f"Pool '{pool_id}' already exists.", f"Choose another ID, such as '{next_id(pool_id)}'."
+                        "id",
+                        self.tr("Pool '{}' already exists.").format(pool_id),
+                        self.tr("Choose another ID, such as '{}'.").format(next_id(pool_id)),
                     )
                 )
         except OperationError as error:

@@ -26,9 +26,12 @@ class ReviewPage(SpecPage):
         self.json_view = QPlainTextEdit()
         self.json_view.setReadOnly(True)
         self.json_view.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.export_button = QPushButton("Export JSON…")
+        self.json_view.setAccessibleName(self.tr("The JSON that will be sent"))
+        self.export_button = QPushButton(self.tr("Export JSON…"))
+        self.export_button.setAccessibleName(self.tr("Export JSON to a file"))
         self.export_button.clicked.connect(self._choose_export_file)
         self.status = QLabel()
+        self.status.setAccessibleName(self.tr("Status"))
         buttons = QHBoxLayout()
         buttons.addWidget(self.export_button)
         buttons.addWidget(self.status, 1)
@@ -55,13 +58,13 @@ class ReviewPage(SpecPage):
 
     def export_json(self, path: Path) -> None:
         Path(path).write_text(json_text(self._body()), encoding="utf-8")
-        self.status.setText(f"Exported to {path}")
+        self.status.setText(self.tr("Exported to {}").format(path))
 
     def _choose_export_file(self) -> None:
-        ask_save_file(self, "Export JSON", self._export_to, name_filter=JSON_FILTER)
+        ask_save_file(self, self.tr("Export JSON"), self._export_to, name_filter=JSON_FILTER)
 
     def _export_to(self, path: Path) -> None:
         try:
             self.export_json(path)
         except OSError as error:
-            self.status.setText(f"Could not export to {path}: {error.strerror or error}")
+            self.status.setText(self.tr("Could not export to {}: {}").format(path, error.strerror or error))

@@ -23,22 +23,24 @@ RETRIES = "constraints.max_task_retry_count"
 class SettingsPage(SpecPage):
     def __init__(self) -> None:
         super().__init__(
-            "Settings",
-            "MPI launchers that start ranks over SSH need the same account on every node: "
-            "a pool-scoped auto-user is the usual choice on Linux.",
+            self.tr("Settings"),
+            self.tr(
+                "MPI launchers that start ranks over SSH need the same account on every node: "
+                "a pool-scoped auto-user is the usual choice on Linux."
+            ),
         )
         self.environment_editor = EnvironmentEditor()
         self.identity_editor = IdentityEditor()
-        self.wall_clock_edit = _line("no limit — ISO 8601, e.g. PT1H30M")
-        self.retention_edit = _line("Batch's default, 7 days — e.g. P1D")
-        self.retries_edit = _line("Batch's default, no retries — -1 retries forever")
+        self.wall_clock_edit = _line(self.tr("no limit — ISO 8601, e.g. PT1H30M"))
+        self.retention_edit = _line(self.tr("Batch's default, 7 days — e.g. P1D"))
+        self.retries_edit = _line(self.tr("Batch's default, no retries — -1 retries forever"))
         form = self.new_form()
-        form.addRow("Environment:", self.environment_editor)
+        self.add_row(form, self.tr("Environment:"), self.environment_editor)
         self.feedback_for("environment_settings", self.environment_editor.feedback)
-        self.add_field_row(form, "Run as:", self.identity_editor, "user_identity")
-        self.add_field_row(form, "Max wall-clock time:", self.wall_clock_edit, WALL_CLOCK)
-        self.add_field_row(form, "Retention time:", self.retention_edit, RETENTION)
-        self.add_field_row(form, "Max retries:", self.retries_edit, RETRIES)
+        self.add_field_row(form, self.tr("Run as:"), self.identity_editor, "user_identity")
+        self.add_field_row(form, self.tr("Max wall-clock time:"), self.wall_clock_edit, WALL_CLOCK)
+        self.add_field_row(form, self.tr("Retention time:"), self.retention_edit, RETENTION)
+        self.add_field_row(form, self.tr("Max retries:"), self.retries_edit, RETRIES)
         self.environment_editor.changed.connect(self.notify)
         self.identity_editor.changed.connect(self.notify)
         for edit in (self.wall_clock_edit, self.retention_edit, self.retries_edit):
@@ -88,8 +90,8 @@ class SettingsPage(SpecPage):
             problems.append(
                 Problem(
                     RETRIES,
-                    f"'{self.retries_edit.text()}' is not a whole number.",
-                    "Enter 0 for no retries or -1 to retry forever, or leave it empty for Batch's default.",
+                    self.tr("'{}' is not a whole number.").format(self.retries_edit.text()),
+                    self.tr("Enter 0 for no retries or -1 to retry forever, or leave it empty for Batch's default."),
                 )
             )
         return problems

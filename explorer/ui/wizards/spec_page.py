@@ -1,12 +1,17 @@
 """The base of every wizard page: edits part of a spec, shows that part's problems
-beside its fields, and is complete (Next enabled) only when it has none."""
+beside its fields, and is complete (Next enabled) only when none of them is an error
+(warnings are shown and let the user go on).
+
+A page's fields sit in a scroll area: a message that appears takes the room it needs
+and pushes what is below it down (scrolling if the page is full), instead of the wizard
+squashing the other fields or growing."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QVBoxLayout, QWidget, QWizardPage
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QScrollArea, QVBoxLayout, QWidget, QWizardPage
 
 from explorer.core.checks.problems import Problem
 from explorer.ui.wizards.field_feedback import FieldFeedback, best_key
@@ -24,6 +29,7 @@ class SpecPage(QWizardPage):
         self.feedback: dict[str, FieldFeedback] = {}
         self._problems: list[Problem] = []
         self._loading = False
+        self._content: QVBoxLayout | None = None
 
     # --- building --------------------------------------------------------------------
 
@@ -34,22 +40,48 @@ class SpecPage(QWizardPage):
         self.feedback[key] = feedback
         return feedback
 
+    def content(self) -> QVBoxLayout:
+        """The column inside the page's scroll area, where its fields go (created once)."""
+        if self._content is None:
+            scroll = QScrollArea()
+            scroll.setWidgetResizable(True)
+            scroll.setFrameShape(QFrame.Shape.NoFrame)
+            scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # text wraps instead
+            inner = QWidget()
+            self._content = QVBoxLayout(inner)
+            self._content.setContentsMargins(0, 0, 6, 0)
+            scroll.setWidget(inner)
+            page = QVBoxLayout(self)
+            page.setContentsMargins(0, 0, 0, 0)
+            page.addWidget(scroll)
+        return self._content
+
     def new_form(self) -> QFormLayout:
         """The page's form, kept at the top: spare height goes below it, not between rows."""
-        column = QVBoxLayout(self)
         form = QFormLayout()
-        column.addLayout(form)
-        column.addStretch(1)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.content().addLayout(form)
+        self.content().addStretch(1)
         return form
 
-    def add_field_row(self, form: QFormLayout, label: str, widget: QWidget, key: str) -> None:
-        """A form row with the field's feedback right under the widget."""
+    def add_field_row(self, form: QFormLayout, label: str, widget: QWidget, key: str) -> QLabel:
+        """A form row with the field's feedback right under the widget; the label names the
+        widget for assistive technology (and is its buddy: Alt+letter focuses it)."""
         cell = QWidget()
         column = QVBoxLayout(cell)
         column.setContentsMargins(0, 0, 0, 0)
         column.addWidget(widget)
         column.addWidget(self.feedback_for(key))
-        form.addRow(label, cell)
+        title = self.add_row(form, label, cell)
+        title.setBuddy(widget)
+        name_control(widget, label)
+        return title
+
+    def add_row(self, form: QFormLayout, label: str, widget: QWidget) -> QLabel:
+        title = QLabel(label)
+        form.addRow(title, widget)
+        return title
 
     def notify(self, *_args: object) -> None:
         """Connect widgets' change signals here; changes made by ``loading()`` are not edits."""
@@ -87,11 +119,21 @@ class SpecPage(QWizardPage):
     def problems(self) -> list[Problem]:
         return list(self._problems)
 
+    @property
+    def errors(self) -> list[Problem]:
+        return [problem for problem in self._problems if problem.blocking]
+
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
-        return not self._problems and not self.busy()
+        return not self.errors and not self.busy()
 
     def cleanupPage(self) -> None:  # noqa: N802 - Qt override
         """Going back keeps what the user typed (Qt's default would reset registered fields)."""
+
+
+def name_control(widget: QWidget, label: str) -> None:
+    """Give ``widget`` an accessible name from its label ("Task ID:" -> "Task ID"), unless it has one."""
+    if label.strip() and not widget.accessibleName():
+        widget.setAccessibleName(label.replace("&", "").rstrip(": "))
 
 
 class _Loading:

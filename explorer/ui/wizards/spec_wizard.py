@@ -12,7 +12,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget, QWizard
 
 from explorer.client.acting.operations import OperationError
@@ -29,10 +30,13 @@ class SpecWizard(QWizard):
     validated = Signal()  # problems were recomputed and shown
     submitFailed = Signal(str)  # the service refused; the message is shown on its page
 
-    def __init__(self, parent: QWidget | None, finish_text: str) -> None:
+    def __init__(self, parent: QWidget | None, finish_text: str, size: QSize) -> None:
+        """``size``: the wizard's size on every page (pages scroll rather than grow it),
+        made smaller only on a screen that cannot hold it."""
         super().__init__(parent)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setButtonText(QWizard.WizardButton.FinishButton, finish_text)
+        self.resize(_fitting(size))
         self.owner = TaskOwner(self, on_error=self._background_failed)
         self._remote: dict[str, list[Problem]] = {}
         self._refused_body: dict | None = None
@@ -94,10 +98,14 @@ class SpecWizard(QWizard):
     # --- validation -------------------------------------------------------------------------
 
     def problems(self) -> list[Problem]:
-        """Everything that keeps the wizard from submitting, each once."""
-        found = self.spec_problems()
-        for page in self.spec_pages():
-            found.extend(page.local_problems())
+        """Everything wrong (errors keep the wizard from submitting, warnings do not), each once.
+
+        A page's own problem with a field (input that does not fit the spec, such as a local
+        file not uploaded yet) replaces what the spec's checks say of that field's value."""
+        local = [problem for page in self.spec_pages() for problem in page.local_problems()]
+        covered = {problem.field for problem in local}
+        found = [problem for problem in self.spec_problems() if problem.field not in covered]
+        found.extend(local)
         for problems in self._remote.values():
             found.extend(problems)
         return list(dict.fromkeys(found))
@@ -172,11 +180,19 @@ class SpecWizard(QWizard):
         # A commit page has no Back button; Cancel would leave a half-sent submission.
         self.review_page.setCommitPage(submitting)
         self.button(QWizard.WizardButton.CancelButton).setEnabled(not submitting)
-        self.review_page.status.setText("Submitting…" if submitting else "")
+        self.review_page.status.setText(self.tr("Submitting…") if submitting else "")
         self.review_page.completeChanged.emit()
 
     def _background_failed(self, error: BaseException) -> None:
         log.error("wizard task failed", exc_info=error)
         if self._submitting:
             self._set_submitting(False)
-            self._refused(Problem(SERVICE_FIELD, f"Submission failed: {error}"), str(error))
+            self._refused(Problem(SERVICE_FIELD, self.tr("Submission failed: {}").format(error)), str(error))
+
+
+def _fitting(size: QSize) -> QSize:
+    screen = QGuiApplication.primaryScreen()
+    if screen is None:
+        return size
+    room = screen.availableGeometry().size() * 0.92
+    return size.boundedTo(room)

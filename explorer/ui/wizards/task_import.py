@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from explorer.core.batch_json.json_reader import SpecFormatError, parse_json_text
@@ -23,10 +23,11 @@ def read_task_file(path: Path, job_id: str) -> TaskDocument:
 
 def show_import_error(parent: QWidget | None, source: str, error: SpecFormatError) -> QMessageBox:
     """A window-modal message that does not block the caller (nothing open is touched)."""
+    translate = QCoreApplication.translate
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "Cannot import the task",
-        f"{source} is not a multi-instance task that MPI Explorer can open.",
+        translate("TaskImport", "Cannot import the task"),
+        translate("TaskImport", "{} is not a multi-instance task that MPI Explorer can open.").format(source),
         QMessageBox.StandardButton.Ok,
         parent,
     )

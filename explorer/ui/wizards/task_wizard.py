@@ -6,8 +6,9 @@
 Pages fill one ``MultiInstanceTaskSpec``; it is validated against the chosen pool as
 the user types, and only Review's Submit sends it (creating the job first if the job
 id is new). Ids are checked against the service in the background; a refusal at
-submission returns to the page concerned. The last values are remembered per pool
-(no resource files: their URLs carry SAS tokens; no environment: values may be secrets).
+submission returns to the page concerned. The last values are remembered per pool:
+the commands together with the files they need, or neither when a file's URL carries an
+access token (SAS); never the environment (values may be secrets).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from explorer.client.acting.operations import OperationError
@@ -44,6 +45,7 @@ from explorer.ui.settings import Settings
 from explorer.ui.wizards.files_page import FilesPage
 from explorer.ui.wizards.instances_page import InstancesPage
 from explorer.ui.wizards.mpi_page import MpiPage
+from explorer.ui.wizards.resource_files_editor import ResourceFileRow
 from explorer.ui.wizards.settings_page import SettingsPage
 from explorer.ui.wizards.spec_wizard import SpecWizard
 from explorer.ui.wizards.target_page import TargetPage
@@ -96,11 +98,13 @@ class TaskWizard(SpecWizard):
         initial_spec: MultiInstanceTaskSpec | None = None,
         pool_id: str | None = None,
         extra_fields: Mapping[str, Any] | None = None,
+        job_id: str | None = None,
     ) -> None:
         """``initial_spec`` opens the wizard filled in (an import); ``extra_fields`` are
-        Batch task properties the wizard passes through unedited (see core.task_document)."""
-        super().__init__(parent, "Submit")
-        self.setWindowTitle("New multi-instance MPI task")
+        Batch task properties the wizard passes through unedited (see core.task_document).
+        ``job_id`` or ``pool_id`` is where the user was when opening it (a job's or a pool's view)."""
+        super().__init__(parent, self.tr("Submit"), QSize(1040, 780))
+        self.setWindowTitle(self.tr("New multi-instance MPI task"))
         self._submission = submission
         self._settings = settings
         self._uploader = uploader
@@ -112,7 +116,12 @@ class TaskWizard(SpecWizard):
         self._checked_ids: tuple | None = None
         self.pool_wizard: QWizard | None = None
         last = settings.wizard_values(MEMORY_KEY)
-        spec = initial_spec or default_spec(str(last.get("job_id") or DEFAULT_JOB_ID))
+        wanted_pool = pool_id or ("" if initial_spec is not None else str(last.get("pool_id") or ""))
+        if job_id is None and pool_id:  # opened from a pool: the job last used on it
+            job_id = settings.wizard_values(MEMORY_KEY, pool_id).get("job_id")
+        spec = initial_spec or default_spec(str(job_id or last.get("job_id") or DEFAULT_JOB_ID))
+        if initial_spec is not None and job_id:
+            spec = replace(spec, job_id=job_id)
         self._initial = spec
 
         self.target_page = TargetPage()
@@ -122,17 +131,20 @@ class TaskWizard(SpecWizard):
         self.settings_page = SettingsPage()
         for page in self.edit_pages():
             self.add_spec_page(page)
-        self.add_review_page("Review", "This is the task exactly as it will be sent; Submit sends it.")
+        self.add_review_page(
+            self.tr("Review"), self.tr("This is the task exactly as it will be sent; Submit sends it.")
+        )
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "Import JSON…")
+        self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Import JSON…"))
         self.customButtonClicked.connect(self._choose_import_file)
 
         self.target_page.edited.connect(self._target_edited)
         self.target_page.poolChosen.connect(self._pool_chosen)
         self._load(spec)
-        wanted_pool = pool_id or ("" if self._imported else str(last.get("pool_id") or ""))
         if wanted_pool:
             self.target_page.select_pool(wanted_pool)
+        if pool_id and not job_id:
+            self.target_page.prefer_pool(pool_id)  # an open job on another pool gives way
         self.owner.start(self._load_choices(), slot="choices")
         self.revalidate()
 
@@ -147,7 +159,7 @@ class TaskWizard(SpecWizard):
         uploader: Uploader | None = None,
         parent: QWidget | None = None,
         pool_id: str | None = None,
-        source: str = "The task JSON",
+        source: str | None = None,
     ) -> TaskWizard | None:
         """A wizard filled in from a task body (a saved template, a bundled sample); None,
         after telling the user why, if the body is not a multi-instance task."""
@@ -155,7 +167,7 @@ class TaskWizard(SpecWizard):
         try:
             document = document_from_json(data, job_id=job_id)
         except SpecFormatError as error:
-            show_import_error(parent, source, error)
+            show_import_error(parent, source or cls.tr("The task JSON"), error)
             return None
         return cls(submission, settings, uploader, parent, document.spec, pool_id, document.extra_fields)
 
@@ -193,7 +205,7 @@ class TaskWizard(SpecWizard):
 
     def _choose_import_file(self, which: int) -> None:
         if which == QWizard.WizardButton.CustomButton1.value:
-            ask_open_file(self, "Import task JSON", JSON_FILTER, self.load_json_file)
+            ask_open_file(self, self.tr("Import task JSON"), JSON_FILTER, self.load_json_file)
 
     def _load(self, spec: MultiInstanceTaskSpec) -> None:
         self.target_page.load(spec)
@@ -256,7 +268,9 @@ class TaskWizard(SpecWizard):
             self._pool = await self._submission.pool_info(pool_id)
         except OperationError as error:
             problems.append(
-                Problem("pool", str(error), "Choose another pool, or create one.", FixAction(FixKind.CREATE_POOL))
+                Problem(
+                    "pool", str(error), self.tr("Choose another pool, or create one."), FixAction(FixKind.CREATE_POOL)
+                )
             )
         self._pool_reading = False
         self.set_remote_problems("pool", problems)
@@ -277,6 +291,8 @@ class TaskWizard(SpecWizard):
             self.owner.start(self._resize(self._pool_id, action.value), slot="resize")
         elif action.kind is FixKind.CREATE_POOL:
             self.open_pool_wizard()
+        elif action.kind is FixKind.SET_RANKS:
+            self.mpi_page.set_ranks(action.value)
 
     def open_pool_wizard(self) -> QWizard:
         from explorer.ui.wizards.pool_wizard import PoolWizard  # the pool wizard is only needed for this fix
@@ -296,7 +312,7 @@ class TaskWizard(SpecWizard):
         try:
             pools, jobs = await asyncio.gather(self._submission.list_pool_ids(), self._submission.list_open_jobs())
         except OperationError as error:
-            self.set_remote_problems("choices", [Problem("pool_id", str(error), "Check the connection and try again.")])
+            self.set_remote_problems("choices", [Problem("pool_id", str(error), self.tr("Check the connection and try again."))])
             return
         self.target_page.set_choices(pools, jobs)
         self.set_remote_problems("choices", [])
@@ -320,16 +336,18 @@ class TaskWizard(SpecWizard):
                     problems.append(
                         Problem(
                             "job_id",
-                            f"Job '{job_id}' already exists but takes no new tasks (it is not active).",
-                            "Choose an open job from the list, or enter a new job ID.",
+                            self.tr("Job '{}' already exists but takes no new tasks (it is not active).").format(
+                                job_id
+                            ),
+                            self.tr("Choose an open job from the list, or enter a new job ID."),
                         )
                     )
             elif check_id(task_id) is None and await self._submission.task_exists(job_id, task_id):
                 problems.append(
                     Problem(
                         "task_id",
-                        f"Job '{job_id}' already has a task '{task_id}'.",
-                        f"Choose another task ID, such as '{next_id(task_id)}'.",
+                        self.tr("Job '{}' already has a task '{}'.").format(job_id, task_id),
+                        self.tr("Choose another task ID, such as '{}'.").format(next_id(task_id)),
                     )
                 )
         except OperationError as error:
@@ -339,14 +357,15 @@ class TaskWizard(SpecWizard):
 
     # --- uploads -----------------------------------------------------------------------------------
 
-    def upload_local_files(self, paths: Sequence[Path], common: bool = True) -> None:
+    def upload_local_files(self, paths: Sequence[Path], common: bool = True, row: ResourceFileRow | None = None) -> None:
         """Upload to linked storage and add the files (read-only SAS links) to the common
-        (every instance) or the primary's resource files."""
+        (every instance) or the primary's resource files; with ``row`` (a local-file row),
+        that row becomes the uploaded file."""
         if self._uploader is not None and not self.files_page.busy():
             self.files_page.upload_started(len(paths))
-            self.owner.start(self._upload(list(paths), common), slot="upload")
+            self.owner.start(self._upload(list(paths), common, row), slot="upload")
 
-    async def _upload(self, paths: list[Path], common: bool) -> None:
+    async def _upload(self, paths: list[Path], common: bool, row: ResourceFileRow | None) -> None:
         page = self.files_page
         task_id = self.spec().task_id
         prefix = f"{task_id}/" if check_id(task_id) is None else ""
@@ -359,9 +378,17 @@ class TaskWizard(SpecWizard):
             self.uploadFinished.emit(False)
             return
         except asyncio.CancelledError:
-            page.upload_finished("The upload was cancelled.")
+            page.upload_finished(self.tr("The upload was cancelled."))
             raise
-        page.editor(common).add_files(self._uploader.resource_files(result))
+        files = self._uploader.resource_files(result)
+        if row is not None:
+            [uploaded] = files
+            kept = row.file()
+            page.editor(common).replace_row(
+                row, replace(uploaded, file_path=kept.file_path or uploaded.file_path, file_mode=kept.file_mode)
+            )
+        else:
+            page.editor(common).add_files(files)
         page.upload_finished(None)
         self.uploadFinished.emit(True)
 
@@ -379,22 +406,44 @@ class TaskWizard(SpecWizard):
         spec = replace(
             self.spec(),
             number_of_instances=remembered.number_of_instances,
-            command_line=remembered.command_line,
-            coordination_command_line=remembered.coordination_command_line,
             user_identity=remembered.user_identity,
         )
         self.instances_page.load(spec)
-        self.mpi_page.set_choice(values.get("mpi") or {})
-        self.mpi_page.load(spec, as_written=False)
+        if not values.get("commands_forgotten"):
+            spec = replace(
+                spec,
+                command_line=remembered.command_line,
+                coordination_command_line=remembered.coordination_command_line,
+                common_resource_files=remembered.common_resource_files,
+                resource_files=remembered.resource_files,
+            )
+            self.mpi_page.set_choice(values.get("mpi") or {})
+            self.mpi_page.load(spec, as_written=False)
+            self.files_page.load(spec)
+        self.mpi_page.show_memory_note(
+            self.tr(
+                "The last task on this pool had files with access tokens, which are never stored, so neither "
+                "its files nor the commands that use them were kept."
+            )
+            if values.get("commands_forgotten")
+            else ""
+        )
         self.settings_page.recall(remembered.user_identity, remembered.constraints)
 
     def _remember(self, spec: MultiInstanceTaskSpec, pool_id: str) -> None:
-        kept = replace(spec, common_resource_files=(), resource_files=(), environment_settings=())
+        """The task's values for next time: its files with the commands that need them, or
+        neither when a file's URL holds an access token (a SAS), which settings never hold."""
+        files = spec.common_resource_files + spec.resource_files
+        forget = any(file.carries_secret for file in files)
+        kept = replace(spec, environment_settings=())
+        if forget:
+            kept = replace(kept, common_resource_files=(), resource_files=(), command_line="", coordination_command_line="")
         values = {
             "job_id": spec.job_id,
             "pool_id": pool_id,
             "task": task_json.to_batch_json(kept),
-            "mpi": self.mpi_page.choice(),
+            "mpi": {} if forget else self.mpi_page.choice(),
+            "commands_forgotten": forget,
         }
         self._settings.set_wizard_values(MEMORY_KEY, pool_id, values)
         self._settings.set_wizard_values(MEMORY_KEY, None, values)

@@ -33,7 +33,7 @@ def test_create_an_mpi_pool_with_a_start_task(open_wizard, run, batch_client, se
     start.preset_combo.setCurrentText("Install MPICH (Ubuntu)")
     assert start.enabled_check.isChecked()
     assert wizard.spec().start_task.user_identity.auto_user.elevation_level == "admin"
-    start.command_edit.setText("/bin/bash -c 'echo MPI ready'")  # Local Batch really runs it
+    start.command_edit.setPlainText("/bin/bash -c 'echo MPI ready'")  # Local Batch really runs it
     start.environment_editor.add_rows([{"name": "GREETING", "value": "hi"}])
     assert next_enabled(wizard)
     wizard.next()
@@ -84,7 +84,7 @@ def test_invalid_values_each_get_their_own_message(open_wizard):
     assert messages(page, "vm_size") == ["The VM size is empty. Enter a size such as Standard_D2s_v3."]
     page.image_edits["publisher"].setText("")
     assert page.image_combo.currentText() == "Other image"
-    assert messages(page, "image") == ["The image publisher is empty. Enter it, for example 'Canonical'."]
+    assert messages(page, "image.publisher") == ["The image publisher is empty. Enter it, for example 'Canonical'."]
     page.dedicated_spin.setValue(-1)
     assert messages(page, "target_dedicated_nodes") == ["The number of dedicated nodes is -1. Use 0 or more."]
     page.dedicated_spin.setValue(0)

@@ -121,15 +121,15 @@ def test_a_pool_without_inter_node_communication_blocks_next_and_offers_a_new_po
     assert messages(wizard.instances_page, "pool") == [] and next_enabled(wizard)
 
 
-def test_too_few_nodes_offers_a_resize_or_fewer_instances(open_wizard, run, settle, batch_client):
+def test_too_few_nodes_is_a_warning_that_offers_a_resize_or_fewer_instances(open_wizard, run, settle, batch_client):
     run(create_idle_pool(batch_client, "small", 2, inter_node=True))
     wizard = open_wizard(pool_id="small")
     settle(wizard.choicesLoaded, wizard.poolRead)
     wizard.next()
     wizard.instances_page.instances_spin.setValue(8)
-    assert not next_enabled(wizard)
+    assert next_enabled(wizard)  # the pool may be resized or autoscale: the task can queue for it
     assert messages(wizard.instances_page, "number_of_instances") == [
-        "The task needs 8 nodes (one per instance) but pool 'small' has 2; it would wait in the queue until the "
+        "⚠ The task needs 8 nodes (one per instance) but pool 'small' has 2; it would wait in the queue until the "
         "pool grows. Resize the pool to 8 nodes, or lower the number of instances to 2."
     ]
     buttons = fix_buttons(wizard.instances_page, "number_of_instances")
@@ -171,12 +171,14 @@ def test_invalid_values_each_get_their_own_message(open_wizard, run, settle, bat
     assert messages(instances, "number_of_instances") == [
         "The number of instances is 0; a task needs at least one node. Use 1 or more instances."
     ]
+    assert not next_enabled(wizard)
     instances.instances_spin.setValue(150)
     assert messages(instances, "number_of_instances") == [
-        "150 instances is more than the 100 nodes an inter-node communication pool can have. "
+        "⚠ 150 instances is more than the 100 nodes Azure Batch lets a pool with inter-node communication have "
+        "(80 in user-subscription mode): there the task would never start. "
         "Use at most 100 instances, and more processes per node if you need more ranks."
     ]
-    assert not next_enabled(wizard)
+    assert next_enabled(wizard)  # Azure's limit, and Azure does not refuse the task: a warning
     instances.instances_spin.setValue(2)
     wizard.next()
     wizard.mpi_page.program_edit.setText("./a.out")
@@ -282,11 +284,8 @@ def test_a_taken_task_id_is_flagged_while_typing(open_wizard, run, settle, batch
     assert not next_enabled(wizard)
 
 
-def test_last_values_are_remembered_per_pool(open_wizard, run, settle, batch_client, settings):
-    run(create_idle_pool(batch_client, "mpi", 3, inter_node=True))
-    run(create_idle_pool(batch_client, "other", 3, inter_node=True))
-    wizard = open_wizard(pool_id="mpi")
-    settle(wizard.choicesLoaded, wizard.poolRead)
+def _submit_remembered_task(wizard, run, file: ResourceFile) -> None:
+    """Fill and submit a task on the wizard's pool: Intel MPI, 3 instances × 2, one common file."""
     fill_target(wizard, "remember-job", "first")
     wizard.next()
     wizard.instances_page.instances_spin.setValue(3)
@@ -295,12 +294,23 @@ def test_last_values_are_remembered_per_pool(open_wizard, run, settle, batch_cli
     wizard.mpi_page.program_edit.setText("./solver --steps 10")
     wizard.mpi_page.processes_spin.setValue(2)
     wizard.next()
-    wizard.files_page.common_editor.add_files([ResourceFile(http_url="https://h/f?sig=SECRET", file_path="f")])
+    wizard.files_page.common_editor.add_files([file])
     wizard.next()
     wizard.settings_page.environment_editor.add_rows([{"name": "TOKEN", "value": "SECRET"}])
     wizard.settings_page.retries_edit.setText("2")
     wizard.next()
     submit(wizard, run)
+
+
+def test_last_values_are_remembered_per_pool_with_the_files_the_commands_need(
+    open_wizard, run, settle, batch_client, settings
+):
+    run(create_idle_pool(batch_client, "mpi", 3, inter_node=True))
+    run(create_idle_pool(batch_client, "other", 3, inter_node=True))
+    wizard = open_wizard(pool_id="mpi")
+    settle(wizard.choicesLoaded, wizard.poolRead)
+    solver = ResourceFile(http_url="https://example.org/solver", file_path="solver", file_mode="0755")
+    _submit_remembered_task(wizard, run, solver)
     settings.sync()
     assert b"SECRET" not in settings.path.read_bytes()
 
@@ -313,12 +323,34 @@ def test_last_values_are_remembered_per_pool(open_wizard, run, settle, batch_cli
         again.spec().command_line
         == "/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 6 -perhost 2 ./solver --steps 10'"
     )
+    assert again.spec().common_resource_files == (solver,)  # the file the command runs
     assert again.settings_page.retries_edit.text() == "2"
-    assert again.spec().common_resource_files == () and again.spec().environment_settings == ()
+    assert again.spec().environment_settings == ()
+    assert not again.mpi_page.memory_note.isVisibleTo(again.mpi_page)
 
     elsewhere = open_wizard(pool_id="other")
     assert elsewhere.instances_page.instances_spin.value() == 2
     assert elsewhere.mpi_page.program_edit.text() == ""
+
+
+def test_files_with_access_tokens_are_forgotten_with_the_commands_that_need_them(
+    open_wizard, run, settle, batch_client, settings
+):
+    run(create_idle_pool(batch_client, "mpi", 3, inter_node=True))
+    wizard = open_wizard(pool_id="mpi")
+    settle(wizard.choicesLoaded, wizard.poolRead)
+    _submit_remembered_task(wizard, run, ResourceFile(http_url="https://h/solver?sig=SECRET", file_path="solver"))
+    settings.sync()
+    assert b"SECRET" not in settings.path.read_bytes()
+
+    again = open_wizard(pool_id="mpi")
+    assert again.instances_page.instances_spin.value() == 3  # what needs no file is kept
+    assert again.settings_page.retries_edit.text() == "2"
+    assert again.spec().common_resource_files == ()
+    assert again.mpi_page.program_edit.text() == ""  # no command left that runs a missing file
+    assert "./solver" not in again.spec().command_line
+    assert again.mpi_page.memory_note.isVisibleTo(again.mpi_page)
+    assert "access tokens" in again.mpi_page.memory_note.text()
 
 
 def test_upload_needs_linked_storage(open_wizard):

@@ -43,7 +43,8 @@ def test_valid_task_has_no_problems(task):
         (
             {"number_of_instances": 101},
             "number_of_instances",
-            "101 instances is more than the 100 nodes an inter-node communication pool can have.",
+            "101 instances is more than the 100 nodes Azure Batch lets a pool with inter-node communication have "
+            "(80 in user-subscription mode): there the task would never start.",
         ),
     ],
 )
