@@ -73,11 +73,15 @@ async def idle_nodes(client: BatchClient, pool_id: str) -> list[str]:
 async def wait_for_idle_nodes(client: BatchClient, pool_id: str, count: int) -> list[str]:
     """Wait until the pool has exactly `count` nodes, all idle; returns their ids."""
 
-    async def all_idle() -> list[str] | None:
-        nodes = [node async for node in client.list_nodes(pool_id, select=["id", "state"])]
-        return [n.id for n in nodes] if len(nodes) == count and all(n.state == "idle" for n in nodes) else None
+    ids: list[str] = []
 
-    return await wait_until(all_idle, what=f"{count} idle nodes in {pool_id}")
+    async def all_idle() -> bool:  # a bool: no nodes at all is a wait that is over, too
+        nodes = [node async for node in client.list_nodes(pool_id, select=["id", "state"])]
+        ids[:] = [n.id for n in nodes]
+        return len(nodes) == count and all(n.state == "idle" for n in nodes)
+
+    await wait_until(all_idle, what=f"{count} idle nodes in {pool_id}")
+    return ids
 
 
 async def wait_for_idle_node_count(client: BatchClient, pool_id: str, count: int, timeout: float = TIMEOUT) -> None:
