@@ -69,3 +69,10 @@ def test_a_filter_that_matches_little_answers_short_pages_within_the_scan_budget
 def test_the_last_page_has_no_next_state_even_when_exactly_full():
     page, state = list_page(_first(10), _docs(10))
     assert len(page) == 10 and state is None
+
+
+def test_a_selection_never_shows_local_batch_s_own_fields_even_when_asked_for():
+    page, _ = list_page(_first(5, select="id,_own,state"), _docs(5))
+    assert page[0] == {"id": "task-00000", "state": "active"}
+    filtered, _ = list_page(_first(5, filter_text="state eq 'active'", select="id,_own"), _docs(5))
+    assert filtered == [{"id": "task-00000"}]
