@@ -19,7 +19,7 @@ connection profile), `newTaskRequested()`, `newPoolRequested()`,
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -47,18 +47,21 @@ from explorer.ui.theme import apply_theme
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.job_view import JobView
 from explorer.ui.views.node_view import NodeView
-from explorer.ui.views.pool_view import PoolView
-from explorer.ui.views.task_view import TaskView
 from explorer.ui.widgets.first_run_page import FirstRunPage
+
+if TYPE_CHECKING:
+    from explorer.ui.views.pool_view import PoolView
+    from explorer.ui.views.task_view import TaskView
 
 WINDOW = "main"
 KEY_FIELDS = {"pool": ("pool_id",), "node": ("pool_id", "node_id"), "job": ("job_id",), "task": ("job_id", "task_id")}
-ITEM_REQUESTS: dict[tuple[str, str], Callable] = {
-    ("pool", "resize"): PoolView.request_resize,
-    ("pool", "delete"): PoolView.request_delete,
-    ("job", "terminate"): JobView.request_terminate,
-    ("job", "delete"): JobView.request_delete,
+ITEM_REQUESTS: dict[tuple[str, str], str] = {
+    ("pool", "resize"): "request_resize",
+    ("pool", "delete"): "request_delete",
+    ("job", "terminate"): "request_terminate",
+    ("job", "delete"): "request_delete",
 }
+"""The view method a navigator action calls, by (kind, action)."""
 
 Key = tuple[str, ...]
 V = TypeVar("V", bound=BaseView)
@@ -128,6 +131,9 @@ class MainWindow(QMainWindow):
     # --- Navigator ---------------------------------------------------------------
 
     def open_pool(self, pool_id: str) -> PoolView:
+        # Pool and task views draw with pyqtgraph and numpy (~0.4 s to import): paid by the first one, not at start.
+        from explorer.ui.views.pool_view import PoolView
+
         return self._open(("pool", pool_id), lambda: PoolView(self.services, self, pool_id))
 
     def open_node(self, pool_id: str, node_id: str) -> NodeView:
@@ -137,6 +143,8 @@ class MainWindow(QMainWindow):
         return self._open(("job", job_id), lambda: JobView(self.services, self, job_id))
 
     def open_task(self, job_id: str, task_id: str) -> TaskView:
+        from explorer.ui.views.task_view import TaskView
+
         return self._open(("task", job_id, task_id), lambda: TaskView(self.services, self, job_id, task_id))
 
     # --- the open views ----------------------------------------------------------
@@ -263,8 +271,7 @@ class MainWindow(QMainWindow):
 
     def _on_item_action(self, kind: str, item_id: str, action: str) -> None:
         view = self.open_pool(item_id) if kind == "pool" else self.open_job(item_id)
-        request = ITEM_REQUESTS[(kind, action)]
-        view.when_ready(lambda: request(view))
+        view.when_ready(getattr(view, ITEM_REQUESTS[(kind, action)]))
 
     def _ask_import(self) -> None:
         ask_open_file(self, "Import task JSON", JSON_FILTER, lambda path: self.importTaskRequested.emit(str(path)))

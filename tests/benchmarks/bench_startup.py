@@ -2,7 +2,7 @@
 and how much disk the venv and the frozen bundle take.
 
 Run: ``python tests/benchmarks/bench_startup.py [--runs 5] [--bundle build/installer/mpi-explorer]
-[--fresh-venv]`` (needs Xvfb and xdotool, Debian packages ``xvfb`` and ``xdotool``).
+[--fresh-venv] [--ref main]`` (needs Xvfb and xdotool, Debian packages ``xvfb`` and ``xdotool``).
 
 Each run starts ``mpi-explorer`` as a new process on its own virtual screen (Xvfb, 1600x1000)
 with fresh user dirs, so Local Batch starts on an empty data dir, exactly as on a first start.
@@ -14,6 +14,12 @@ venv's ``mpi-explorer`` and, if ``--bundle`` is given (default: the folder build
 makes, when it exists), for the frozen executable. Sizes: the dev venv (``.venv``, with the
 test tools), with ``--fresh-venv`` a venv holding only the wheel and its dependencies (a
 minute to build), and the bundle folder, tarball and .deb.
+
+Measured in the same runs, interleaved run by run so that load from elsewhere (the machine may be
+shared: the load average is printed) hits all alike: the *floor*, an empty PySide6 main window
+with the same title (a new interpreter that imports QtWidgets, shows the window and paints it),
+and with ``--ref REF`` the app as it is at that git ref (its ``explorer`` exported to a temp dir and
+run with this venv's packages; the Local Batch it starts is this tree's), for a before/after.
 """
 
 from __future__ import annotations
@@ -37,7 +43,21 @@ QUIT_AFTER = 12  # seconds after the window is up: well past both figures
 READY = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) INFO .*Local Batch ready at", re.M)
 
 
-def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[float, float, bool]:
+EMPTY_WINDOW = f"""
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+window.setWindowTitle({WINDOW_TITLE!r})
+window.resize(1200, 800)
+window.show()
+QTimer.singleShot({QUIT_AFTER} * 1000, app.quit)
+app.exec()
+"""
+
+
+def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[float, float | None, bool]:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
         for var, sub in (("XDG_CONFIG_HOME", "c"), ("XDG_DATA_HOME", "d"), ("XDG_STATE_HOME", "s"),
@@ -46,8 +66,9 @@ def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[f
         started_wall, started = time.time(), time.perf_counter()
         # It quits by itself, as on Ctrl+Q (stopping Local Batch and Azurite), once measured.
         errors = open(Path(home) / "stderr.txt", "w+")  # noqa: SIM115 - read back on failure
-        app = subprocess.Popen([*command, "--quit-after", str(QUIT_AFTER)], env=env, cwd=home,
-                               stdout=subprocess.DEVNULL, stderr=errors)
+        floor = command[:2] == [sys.executable, "-c"]
+        argv = command if floor else [*command, "--quit-after", str(QUIT_AFTER)]
+        app = subprocess.Popen(argv, env=env, cwd=home, stdout=subprocess.DEVNULL, stderr=errors)
         try:
             window = None
             deadline = started + timeout
@@ -60,31 +81,44 @@ def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[f
             if window is None:
                 errors.seek(0)
                 raise RuntimeError(f"no window within {timeout:.0f} s; stderr: {errors.read()[-2000:]}")
-            log = (Path(env["XDG_STATE_HOME"]) / "mpi-explorer" / "log" / "explorer.log").read_text()
-            stamp = READY.search(log)
-            if stamp is None:
-                raise RuntimeError("no 'Local Batch ready' in the log")
-            ready_wall = datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()
-            ready = ready_wall - started_wall
-            azurite = "Azurite ready at" in log
+            ready, azurite = None, False
+            log_path = Path(env["XDG_STATE_HOME"]) / "mpi-explorer" / "log" / "explorer.log"
+            if not floor:
+                deadline = time.perf_counter() + timeout
+                while (stamp := READY.search(log_path.read_text() if log_path.exists() else "")) is None:
+                    if time.perf_counter() > deadline:
+                        raise RuntimeError("no 'Local Batch ready' in the log")
+                    time.sleep(0.05)
+                ready_wall = datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()
+                ready = ready_wall - started_wall
+                azurite = "Azurite ready at" in log_path.read_text()
         finally:
             app.wait(timeout + QUIT_AFTER)
             errors.close()
         return window, ready, azurite
 
 
-def measure(name: str, command: list[str], runs: int, display: str) -> None:
-    windows, readies = [], []
-    one_run(command, display)  # warm the page cache: "cold" means a new process, not a cold disk
+def measure(commands: dict[str, list[str]], runs: int, display: str) -> None:
+    windows: dict[str, list[float]] = {name: [] for name in commands}
+    readies: dict[str, list[float]] = {name: [] for name in commands}
+    azurite = False
+    for command in commands.values():
+        one_run(command, display)  # warm the page cache: "cold" means a new process, not a cold disk
+    load = os.getloadavg()[0]
     for _ in range(runs):
-        window, ready, azurite = one_run(command, display)
-        windows.append(window)
-        readies.append(ready)
-    # The app starts Azurite (when it finds it) before Local Batch: say which case was measured.
-    print(f"{name}: first painted window {statistics.median(windows):.2f} s, "
-          f"Local Batch ready {statistics.median(readies):.2f} s "
-          f"(medians of {runs}; window runs {', '.join(f'{w:.2f}' for w in windows)}; "
-          f"Azurite {'started first' if azurite else 'not found, not started'})")
+        for name, command in commands.items():
+            window, ready, found = one_run(command, display)
+            windows[name].append(window)
+            if ready is not None:
+                readies[name].append(ready)
+            azurite = azurite or found
+    floor = statistics.median(windows["floor"])
+    print(f"cold start, medians of {runs} interleaved runs (min-max); load average {load:.1f} before,"
+          f" {os.getloadavg()[0]:.1f} after (2 cores, shared machine); Azurite {'found' if azurite else 'not found'}")
+    for name, values in windows.items():
+        ready = f", Local Batch ready {statistics.median(readies[name]):.2f} s" if readies[name] else ""
+        print(f"  {name:>8}: first painted window {statistics.median(values):.2f} s ({min(values):.2f}-{max(values):.2f},"
+              f" {statistics.median(values) / floor:.1f}x the floor){ready}")
 
 
 def size(path: Path) -> str:
@@ -111,6 +145,7 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--bundle", type=Path, default=DEFAULT_BUNDLE if DEFAULT_BUNDLE.is_dir() else None)
     parser.add_argument("--fresh-venv", action="store_true", help="also measure a venv with only the wheel")
+    parser.add_argument("--ref", help="also measure the app at this git ref (e.g. main), for a before/after")
     args = parser.parse_args()
     for tool in ("Xvfb", "xdotool"):
         if shutil.which(tool) is None:
@@ -119,12 +154,23 @@ def main() -> int:
     # -displayfd: Xvfb picks a free display and says which; -noreset: it stays up between runs.
     xvfb = subprocess.Popen(["Xvfb", "-displayfd", "1", "-noreset", "-screen", "0", "1600x1000x24"],
                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+    exported = tempfile.TemporaryDirectory()
     try:
         display = f":{xvfb.stdout.readline().strip()}"
-        measure("venv", [str(REPO / ".venv" / "bin" / "mpi-explorer")], args.runs, display)
+        commands = {"floor": [sys.executable, "-c", EMPTY_WINDOW], "venv": [str(REPO / ".venv" / "bin" / "mpi-explorer")]}
+        if args.ref:
+            archive = subprocess.run(["git", "-C", str(REPO), "archive", args.ref, "explorer"], check=True,
+                                     capture_output=True).stdout
+            subprocess.run(["tar", "-x", "-C", exported.name], input=archive, check=True)
+            # -S: this venv's editable install would shadow the export; its site-packages come after it.
+            site = next(p for p in sys.path if p.endswith("site-packages"))
+            code = f"import sys; sys.path[:0] = [{exported.name!r}, {site!r}]; from explorer.__main__ import main; sys.exit(main())"
+            commands[args.ref] = [sys.executable, "-S", "-c", code]
         if args.bundle is not None:
-            measure("bundle", [str(args.bundle / "mpi-explorer")], args.runs, display)
+            commands["bundle"] = [str(args.bundle / "mpi-explorer")]
+        measure(commands, args.runs, display)
     finally:
+        exported.cleanup()
         xvfb.terminate()
         xvfb.wait()
     print(f"dev venv (.venv, with test and build tools): {size(REPO / '.venv')}")

@@ -3,14 +3,17 @@ rank inside its own Local Batch node. Real mpiexec, real ranks, no HTTP server."
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import shlex
 import shutil
 import signal
+import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass
@@ -181,17 +184,52 @@ def _run(command_line: str, cluster: Cluster) -> subprocess.CompletedProcess:
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
-_RANK_LINE = re.compile(r"^rank=(\d+) size=(\d+) node=(\S+) host=\S+ ip=(\S+) master=(\S+) cwd=(.+)$")
+_RANK_LINE = re.compile(r"^rank=(\d+) size=(\d+) node=(\S+) host=(\S+) ip=(\S+) master=(\S+) cwd=(.+)$")
 
 
-def _rank_lines(stdout: str) -> dict[int, tuple[str, str, str, str, str]]:
+def _rank_lines(stdout: str) -> dict[int, tuple[str, str, str, str, str, str]]:
     ranks = {}
     for line in stdout.splitlines():
         match = _RANK_LINE.match(line)
         if match:
-            rank, size, node, ip, master, cwd = match.groups()
-            ranks[int(rank)] = (size, node, ip, master, cwd)
+            rank, size, node, host, ip, master, cwd = match.groups()
+            ranks[int(rank)] = (size, node, ip, master, cwd, host)
     return ranks
+
+
+def _through_the_shim(user: int | None = None) -> tuple[str, str]:
+    """`hostname` and `id -u` as a rank sees them: run by the shim on a node, as `user` (root: this one)."""
+    python = sys.executable if user is None else "/usr/bin/python3"  # one that `user` may run
+    with tempfile.TemporaryDirectory() as place:
+        os.chmod(place, 0o755)
+        host_map = write_host_map(Path(place) / "hosts.json",
+                                  [NodeContext(ip="127.1.0.9", node_id="tvmps_probe000009_d", cwd=place)])
+        os.chmod(host_map, 0o644)
+        done = subprocess.run(
+            [python, "-IS", mpi_launcher.__file__, "-x", "127.1.0.9", "/bin/sh -c 'hostname; id -u'"],
+            capture_output=True, text=True, check=True, user=user, group=user,
+            env={"PATH": "/usr/bin:/bin", HOST_MAP_ENV: str(host_map)},
+        )
+    host, uid = done.stdout.split()
+    return host, uid
+
+
+@functools.cache
+def names_hosts() -> bool:
+    """Whether this machine lets the shim give each node its own host name (a UTS namespace)."""
+    return _through_the_shim()[0] == "tvmps_probe000009_d"
+
+
+@pytest.mark.parametrize("user", [None, 65534])
+def test_each_node_has_its_own_host_name_where_the_kernel_allows_as_root_and_as_a_user(user):
+    if user is not None and (os.geteuid() != 0 or not os.access("/usr/bin/python3", os.X_OK)):
+        pytest.skip("needs root (to start a process as another user) and /usr/bin/python3")
+    host, uid = _through_the_shim(user)
+    assert uid == str(os.getuid() if user is None else user)  # the user namespace maps the user to itself
+    assert host in ("tvmps_probe000009_d", socket.gethostname())  # the node's name, or (refused) unchanged
+    if user is None:
+        assert host == ("tvmps_probe000009_d" if names_hosts() else socket.gethostname())
+    assert socket.gethostname() != "tvmps_probe000009_d"  # the service's own host name is untouched
 
 
 def _assert_each_rank_in_its_node(result: subprocess.CompletedProcess, cluster: Cluster) -> None:
@@ -200,9 +238,10 @@ def _assert_each_rank_in_its_node(result: subprocess.CompletedProcess, cluster: 
     assert sorted(ranks) == [0, 1, 2, 3], result.stdout + result.stderr
     # -ppn 1 places rank i on the i-th host of AZ_BATCH_HOST_LIST.
     for rank, node in enumerate(cluster.nodes):
-        size, node_id, ip, master, cwd = ranks[rank]
+        size, node_id, ip, master, cwd, host = ranks[rank]
         assert size == "4"
         assert node_id == node.node_id
+        assert host == (node.node_id if names_hosts() else socket.gethostname())
         assert ip == node.ip
         assert master == ("true" if rank == 0 else "false")
         assert Path(cwd).resolve() == node.wd.resolve()

@@ -35,20 +35,14 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from azure.core.exceptions import AzureError, ResourceExistsError, ResourceNotFoundError
-from azure.storage.blob import (
-    BlobBlock,
-    BlobSasPermissions,
-    ContainerSasPermissions,
-    generate_blob_sas,
-    generate_container_sas,
-)
-from azure.storage.blob.aio import BlobServiceClient, ContainerClient, ExponentialRetry
 
 from explorer.client.errors import StorageError, describe
 from explorer.client.storage_account import StorageAccount
 from explorer.core.specs.resource_files import ResourceFile
 
 if TYPE_CHECKING:
+    from azure.storage.blob.aio import BlobServiceClient, ContainerClient
+
     from explorer.client.local.azurite import AzuriteService
 
 log = logging.getLogger(__name__)
@@ -122,6 +116,9 @@ class LinkedStorage:
         return f"LinkedStorage({self.account!r})"
 
     def _service(self) -> BlobServiceClient:
+        # azure-storage-blob costs ~0.3 s to import: paid by the first upload, not by every start.
+        from azure.storage.blob.aio import BlobServiceClient, ExponentialRetry
+
         return BlobServiceClient(
             self.account.url,
             credential={"account_name": self.account.name, "account_key": self.account.key},
@@ -145,6 +142,8 @@ class LinkedStorage:
             raise StorageError(f"'{container}' is not a container name: use 3-63 lowercase letters, digits and single hyphens")
         blobs = _plan(paths, blob_prefix)
         report = _Reporter(blobs, on_progress)
+        from azure.storage.blob import BlobBlock
+
         async with self._service() as service:
             client = service.get_container_client(container)
             await _ensure_container(client)
@@ -184,6 +183,8 @@ class LinkedStorage:
 
     def container_sas_url(self, container: str, hours: float = DEFAULT_SAS_HOURS) -> str:
         """The container's URL with a read + list SAS (a `storageContainerUrl` for Batch)."""
+        from azure.storage.blob import ContainerSasPermissions, generate_container_sas
+
         sas = generate_container_sas(
             self.account.name, container, account_key=self.account.key,
             permission=ContainerSasPermissions(read=True, list=True), expiry=_expiry(hours),
@@ -192,6 +193,8 @@ class LinkedStorage:
 
     def blob_sas_url(self, container: str, blob: str, hours: float = DEFAULT_SAS_HOURS) -> str:
         """The blob's URL with a read-only SAS (an `httpUrl` for Batch)."""
+        from azure.storage.blob import BlobSasPermissions, generate_blob_sas
+
         sas = generate_blob_sas(
             self.account.name, container, blob, account_key=self.account.key,
             permission=BlobSasPermissions(read=True), expiry=_expiry(hours),

@@ -25,8 +25,6 @@ from typing import Any
 from azure.batch.aio import BatchClient
 from azure.core.credentials import AccessToken, AzureNamedKeyCredential, TokenCredential
 from azure.core.credentials_async import AsyncTokenCredential
-from azure.identity import DeviceCodeCredential, InteractiveBrowserCredential
-from azure.identity.aio import AzureCliCredential, DefaultAzureCredential
 
 from explorer.client.connecting.credentials import CredentialStore
 from explorer.client.connecting.profiles import (
@@ -73,6 +71,10 @@ class ThreadedTokenCredential:
 
 def build_entra_credential(profile: EntraProfile, device_code_prompt: DeviceCodePrompt | None = None):
     """The azure-identity credential for the profile's sign-in method (no sign-in yet)."""
+    # azure-identity takes ~0.2 s to import: paid by an Entra profile, not by every start.
+    from azure.identity import DeviceCodeCredential, InteractiveBrowserCredential
+    from azure.identity.aio import AzureCliCredential, DefaultAzureCredential
+
     tenant = profile.tenant_id or None
     method = profile.auth_method
     if method is EntraAuthMethod.AZURE_CLI:

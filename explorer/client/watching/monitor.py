@@ -36,6 +36,9 @@ from explorer.client.watching.snapshots import TaskSnapshot
 
 log = logging.getLogger(__name__)
 
+DIFF_IN_THREAD_ABOVE = 1000
+"""Items beyond which a snapshot is compared with the previous one in a worker thread (~1 µs each)."""
+
 
 @dataclass(frozen=True)
 class Diff:
@@ -115,10 +118,9 @@ class Monitor:
         backoff: Backoff = Backoff(),
         max_busy_fraction: float = 0.2,
     ) -> None:
-        """`max_busy_fraction`: a query whose poll takes long (a 5,000-node pool costs
-        ~0.4 s of this loop's time, mostly SDK deserialization) waits at least
-        `elapsed * (1 / fraction - 1)` before the next poll, so the loop it shares
-        with the UI stays responsive."""
+        """`max_busy_fraction`: a query whose poll takes long (a slow service, a huge list)
+        waits at least `elapsed * (1 / fraction - 1)` before the next poll, so neither
+        the service nor the machine is kept busy by one watch."""
         self._client = client
         self.fast_interval = fast_interval
         self.slow_interval = slow_interval
@@ -203,18 +205,26 @@ class Monitor:
             self.poll_count += 1
             self._tracker.succeeded(sent_at)
             previous_poll_at, watch.polled_at = watch.polled_at, polled_at
-            self._publish(watch, fetched, missing, polled_at, previous_poll_at)
+            diff = await self._diff(watch, fetched)
+            self._publish(watch, fetched, diff, missing, polled_at, previous_poll_at)
             interval = self.fast_interval if watch.query.is_active(fetched) else self.slow_interval
             interval = max(interval, (self._tracker.now() - sent_at) * self._idle_factor)
             watch.wake.clear()
             await wait_event(watch.wake, interval)
 
+    @staticmethod
+    async def _diff(watch: _Watch, fetched: Fetched) -> Diff:
+        """What changed by id; off the loop for big lists (snapshots are never mutated, so sharing them is safe)."""
+        previous = watch.last.items if watch.last else {}
+        if len(previous) + len(fetched.items) > DIFF_IN_THREAD_ABOVE:
+            return await asyncio.to_thread(Diff.between, previous, fetched.items)
+        return Diff.between(previous, fetched.items)
+
     def _publish(
-        self, watch: _Watch, fetched: Fetched, missing: str | None, polled_at: datetime,
+        self, watch: _Watch, fetched: Fetched, diff: Diff, missing: str | None, polled_at: datetime,
         previous_poll_at: datetime | None,
     ) -> None:
         previous = watch.last
-        diff = Diff.between(previous.items if previous else {}, fetched.items)
         unchanged = previous is not None and not diff and previous.task == fetched.task and previous.missing == missing
         if unchanged and not getattr(watch.query, "every_poll", False):
             return

@@ -2,11 +2,11 @@
 
 A query is a frozen (hashable) value: two views watching the same thing share one
 poll. `fetch` sends one request per page with `$select` limited to the snapshot's
-fields. Pages hold 250 items, not Batch's maximum of 1,000: the SDK deserializes a
-page in one go on the loop the UI shares, ~40 ms for 1,000 nodes on a small machine,
-and the window must not stall for more than a frame or three: more requests per
-cycle, each cheap, buy a smooth UI. `is_active` says whether something is moving,
-which makes the monitor poll fast.
+fields. Lists that grow with the pool or job (pools, nodes, jobs, tasks) are read as raw
+JSON through the SDK's pipeline and decoded in a worker thread (`list_pages`): pages of
+Batch's maximum of 1,000, and the UI loop never builds an SDK model for them. One task,
+one node and a task's subtasks (as many as its instances) go through the SDK's methods.
+`is_active` says whether something is moving, which makes the monitor poll fast.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from azure.core.exceptions import HttpResponseError
 
 from explorer.client.errors import error_code
 from explorer.client.files import TaskFiles
+from explorer.client.watching.list_pages import list_json, quote_segment
 from explorer.client.watching.snapshots import (
     FileProbe,
     JobSnapshot,
@@ -30,7 +31,6 @@ from explorer.client.watching.snapshots import (
     TaskSnapshot,
 )
 
-PAGE_SIZE = 250
 YIELD_EVERY = 100
 
 POOL_BUSY_ALLOCATION = frozenset({"resizing", "stopping"})
@@ -64,8 +64,7 @@ async def _collect(pages: AsyncIterable[Any], convert: Callable[[Any], S]) -> di
         snapshot = convert(model)
         items[snapshot.id] = snapshot  # type: ignore[attr-defined]
         if len(items) % YIELD_EVERY == 0:
-            # Items of one page come without a suspension point; converting 1,000 SDK
-            # models takes ~50 ms, which the UI sharing this loop would feel as a stall.
+            # Items of one page come without a suspension point: let the UI sharing this loop in.
             await asyncio.sleep(0)
     return items
 
@@ -73,8 +72,7 @@ async def _collect(pages: AsyncIterable[Any], convert: Callable[[Any], S]) -> di
 @dataclass(frozen=True)
 class PoolsQuery:
     async def fetch(self, client: BatchClient) -> Fetched:
-        pages = client.list_pools(max_results=PAGE_SIZE, select=list(PoolSnapshot.SELECT))
-        return Fetched(await _collect(pages, PoolSnapshot.from_model))
+        return Fetched(await list_json(client, "/pools", PoolSnapshot.SELECT, PoolSnapshot.from_json))
 
     def is_active(self, fetched: Fetched) -> bool:
         return any(p.allocation_state in POOL_BUSY_ALLOCATION or p.state == "deleting" for p in fetched.items.values())
@@ -85,8 +83,8 @@ class PoolNodesQuery:
     pool_id: str
 
     async def fetch(self, client: BatchClient) -> Fetched:
-        pages = client.list_nodes(self.pool_id, max_results=PAGE_SIZE, select=list(NodeSnapshot.SELECT))
-        return Fetched(await _collect(pages, NodeSnapshot.from_model))
+        path = f"/pools/{quote_segment(self.pool_id)}/nodes"
+        return Fetched(await list_json(client, path, NodeSnapshot.SELECT, NodeSnapshot.from_json))
 
     def is_active(self, fetched: Fetched) -> bool:
         return any(n.state in NODE_TRANSITIONAL for n in fetched.items.values())
@@ -111,8 +109,7 @@ class NodeQuery:
 @dataclass(frozen=True)
 class JobsQuery:
     async def fetch(self, client: BatchClient) -> Fetched:
-        pages = client.list_jobs(max_results=PAGE_SIZE, select=list(JobSnapshot.SELECT))
-        return Fetched(await _collect(pages, JobSnapshot.from_model))
+        return Fetched(await list_json(client, "/jobs", JobSnapshot.SELECT, JobSnapshot.from_json))
 
     def is_active(self, fetched: Fetched) -> bool:
         return any(j.state in JOB_TRANSITIONAL for j in fetched.items.values())
@@ -123,8 +120,8 @@ class JobTasksQuery:
     job_id: str
 
     async def fetch(self, client: BatchClient) -> Fetched:
-        pages = client.list_tasks(self.job_id, max_results=PAGE_SIZE, select=list(TaskSnapshot.SELECT))
-        return Fetched(await _collect(pages, TaskSnapshot.from_model))
+        path = f"/jobs/{quote_segment(self.job_id)}/tasks"
+        return Fetched(await list_json(client, path, TaskSnapshot.SELECT, TaskSnapshot.from_json))
 
     def is_active(self, fetched: Fetched) -> bool:
         return any(t.state in TASK_BUSY for t in fetched.items.values())

@@ -84,12 +84,12 @@ async def _listing(request: web.Request, root: FileRoot) -> web.Response:
     recursive = request.query.get("recursive", "false").lower() == "true"
     query = list_query(request)
 
-    def page(fd: int) -> tuple[list[dict], bool]:
+    def page(fd: int) -> tuple[list[dict], dict | None]:
         entries = (node_files.wire_entry(item, root.url_prefix) for item in node_files.walk(fd, recursive))
         return list_page(query, entries, prepared=True)
 
-    found, more = await _in_root(root, page)
-    return list_body(request, query, found, more, "files")
+    found, next_state = await _in_root(root, page)
+    return list_body(request, found, next_state, "files")
 
 
 def _properties_headers(item: node_files.FileInfo, url: str) -> dict[str, str]:

@@ -36,7 +36,7 @@ async def create_job(request: web.Request) -> web.Response:
 
 
 async def list_jobs(request: web.Request) -> web.Response:
-    return list_response(request, list(services_of(request).ctx.state.jobs.values()), "jobs")
+    return list_response(request, services_of(request).ctx.state.jobs, "jobs")
 
 
 async def get_job(request: web.Request) -> web.Response:
@@ -101,7 +101,7 @@ def _given_id(entry: Body) -> str | None:
 async def list_tasks(request: web.Request) -> web.Response:
     services = services_of(request)
     services.ctx.state.job(request.match_info["job"])
-    return list_response(request, list(services.ctx.state.job_tasks(request.match_info["job"]).values()), "tasks")
+    return list_response(request, services.ctx.state.job_tasks(request.match_info["job"]), "tasks")
 
 
 async def get_task(request: web.Request) -> web.Response:
@@ -137,7 +137,7 @@ async def list_subtasks(request: web.Request) -> web.Response:
     services = services_of(request)
     services.ctx.state.task(*_ids(request))
     subtasks = sorted(services.ctx.state.task_subtasks(*_ids(request)).values(), key=lambda s: s["id"])
-    return list_response(request, subtasks, "subtaskinfo")
+    return list_response(request, {str(s["id"]): s for s in subtasks}, "subtaskinfo")
 
 
 def add_routes(app: web.Application) -> None:

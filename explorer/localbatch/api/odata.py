@@ -531,6 +531,13 @@ def project(doc: dict, select: tuple[str, ...] | None) -> dict:
     return {key: value for key, value in doc.items() if key in wanted or key.startswith("odata.")}
 
 
+def pick(doc: dict, select: tuple[str, ...]) -> dict:
+    """`project` of a stored document, walking the selection instead of the document (~15 times faster
+    for a task): the selected top-level properties it has, never Local Batch's own (`_...`)."""
+    wanted = dict.fromkeys(name.partition("/")[0] for name in select)
+    return {name: doc[name] for name in wanted if name in doc and not name.startswith("_")}
+
+
 def parse_maxresults(text: str | int | None) -> int:
     """The `maxresults` query value: 1000 when absent, otherwise a whole number 1..1000."""
     if text is None:

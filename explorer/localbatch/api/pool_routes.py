@@ -22,7 +22,7 @@ async def create_pool(request: web.Request) -> web.Response:
 
 
 async def list_pools(request: web.Request) -> web.Response:
-    return list_response(request, list(services_of(request).ctx.state.pools.values()), "pools")
+    return list_response(request, services_of(request).ctx.state.pools, "pools")
 
 
 async def get_pool(request: web.Request) -> web.Response:
@@ -69,15 +69,14 @@ async def remove_nodes(request: web.Request) -> web.Response:
 
 async def node_counts(request: web.Request) -> web.Response:
     services = services_of(request)
-    counts = [services.pools.node_counts(pool) for pool in services.ctx.state.pools.values()]
+    counts = {key: services.pools.node_counts(pool) for key, pool in services.ctx.state.pools.items()}
     return list_response(request, counts, "poolnodecounts", prepared=True)
 
 
 async def list_nodes(request: web.Request) -> web.Response:
     services = services_of(request)
     services.ctx.state.pool(request.match_info["pool"])
-    nodes = services.ctx.state.pool_nodes(request.match_info["pool"]).values()
-    return list_response(request, nodes, "nodes", prepared=True)
+    return list_response(request, services.ctx.state.pool_nodes(request.match_info["pool"]), "nodes", prepared=True)
 
 
 async def get_node(request: web.Request) -> web.Response:

@@ -21,6 +21,8 @@ def node_environment(ctx: Context, pool: dict, node: dict, node_root: Path) -> d
         AZ_BATCH_NODE_STARTUP_DIR=str(node_root / "startup"),
         AZ_BATCH_NODE_STARTUP_WORKING_DIR=str(node_root / "startup" / "wd"),
         AZ_BATCH_NODE_MOUNTS_DIR=str(node_root / "fsmounts"),
+        # The node's host name; MPI ranks also get it from gethostname() (mpi_launcher.enter_node_host_name).
+        HOSTNAME=node["id"],
     )
     return env
 

@@ -82,9 +82,10 @@ class MultiInstanceExecution(TaskExecution):
         if self.ending is Ending.REQUEUE:
             self.ctx.state.clear_subtasks(self.job["id"], self.task["id"])
         else:
-            for instance in self._instances[1:]:
-                code = instance.subtask.get("exitCode") if instance.subtask else None
-                self._end_subtask(instance, code, "success" if code == 0 else "failure")
+            with self.ctx.state.store.transaction():  # every subtask's end in one commit
+                for instance in self._instances[1:]:
+                    code = instance.subtask.get("exitCode") if instance.subtask else None
+                    self._end_subtask(instance, code, "success" if code == 0 else "failure")
         await asyncio.to_thread(self._host_map.unlink, missing_ok=True)
 
     # --- setting up the instances ---------------------------------------------------------
@@ -106,21 +107,18 @@ class MultiInstanceExecution(TaskExecution):
             env = task_environment(self.ctx, self.pool, node, self.node_root(node), self.job, self.task, task_dir)
             env.update(shared, AZ_BATCH_TASK_SHARED_DIR=str(task_dir), AZ_BATCH_IS_CURRENT_NODE_MASTER=str(number == 0).lower())
             instances.append(Instance(number, node, task_dir, env, None))
-        await asyncio.to_thread(self._prepare_disk, instances)
-        for instance in instances[1:]:
-            relative = f"{primary_root}/{instance.number}"
-            instance.subtask = self._new_subtask(instance.number, instance.node, relative)
+        # Every instance's directories at once (a node's tree is made on its first task), then the host map.
+        await asyncio.gather(*(asyncio.to_thread(self._make_dirs, i.node, i.working_dir) for i in instances))
+        await asyncio.to_thread(self._add_launcher, instances)
+        with self.ctx.state.store.transaction():  # every subtask in one commit
+            for instance in instances[1:]:
+                relative = f"{primary_root}/{instance.number}"
+                instance.subtask = self._new_subtask(instance.number, instance.node, relative)
         self._instances = instances
         return instances
 
-    def _prepare_disk(self, instances: list[Instance]) -> None:
-        """Every instance's directories, the host map and the launcher (blocking: run in a thread)."""
-        for instance in instances:
-            self._make_dirs(instance.node, instance.working_dir)
-        self._add_launcher(instances)
-
     def _add_launcher(self, instances: list[Instance]) -> None:
-        """Let an unchanged `mpiexec -hosts $AZ_BATCH_HOST_LIST` start each rank in its node."""
+        """Let an unchanged `mpiexec -hosts $AZ_BATCH_HOST_LIST` start each rank in its node (blocking: in a thread)."""
         host_map = write_host_map(
             self._host_map,
             [

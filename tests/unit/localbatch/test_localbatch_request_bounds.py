@@ -44,7 +44,8 @@ def _token(state: object) -> str:
 @pytest.mark.parametrize(
     "token",
     [_token({"o": 0, "f": {"x": 1}}), _token({"o": 0, "s": [1]}), _token({"o": True}), _token({"o": -1}), _token({"o": 0, "m": 0}),
-     _token({"o": 10**100}), _token([1]), "!!", base64.urlsafe_b64encode(b"[" * 5000).decode()],
+     _token({"o": 10**100}), _token([1]), "!!", base64.urlsafe_b64encode(b"[" * 5000).decode(),
+     _token({"o": 0, "k": 5}), _token({"o": 0, "k": "x" * 2000})],
 )
 def test_a_skiptoken_of_the_wrong_shape_is_400(token):
     with pytest.raises(BatchError) as error:
@@ -53,7 +54,8 @@ def test_a_skiptoken_of_the_wrong_shape_is_400(token):
 
 
 def test_a_well_formed_skiptoken_is_read():
-    assert _decode_token(_token({"o": 1000, "f": "id eq 'a'", "s": "id", "m": 1000})) == {"o": 1000, "f": "id eq 'a'", "s": "id", "m": 1000}
+    assert _decode_token(_token({"o": 1000, "k": "task-9", "f": "id eq 'a'", "s": "id", "m": 1000})) == {
+        "o": 1000, "k": "task-9", "f": "id eq 'a'", "s": "id", "m": 1000}
 
 
 @pytest.mark.parametrize("text", ["id eq " + "9" * 4400, "id eq " + "1" * 31, "id eq 1." + "0" * 40])
