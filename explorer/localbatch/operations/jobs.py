@@ -11,6 +11,7 @@ from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.errors import already_exists, conflict
+from explorer.localbatch.wire.job_task_specs import read_preparation_task, read_release_task
 from explorer.localbatch.wire.request_specs import read_environment, read_metadata
 
 ON_ALL_TASKS_COMPLETE = ("noaction", "terminatejob")
@@ -65,6 +66,11 @@ class Jobs:
         environment = read_environment(body, "commonEnvironmentSettings")
         if environment:
             job["commonEnvironmentSettings"] = environment
+        preparation = read_preparation_task(body.obj("jobPreparationTask"))
+        release = read_release_task(body.obj("jobReleaseTask"), preparation)
+        for key, spec in (("jobPreparationTask", preparation), ("jobReleaseTask", release)):
+            if spec:
+                job[key] = spec
         metadata = read_metadata(body)
         if metadata:
             job["metadata"] = metadata
@@ -123,6 +129,7 @@ class Jobs:
                     set_state(task, "completed")
                     touch(task)
                     self.ctx.state.save_task(job["id"], task)
+            await self.scheduler.job_tasks.release(job)  # the job completes once every release task has
             set_state(job, "completed")
             job["executionInfo"]["endTime"] = now_iso()
             touch(job)
@@ -134,12 +141,15 @@ class Jobs:
         job = self.ctx.state.job(job_id)
         if job["state"] == "deleting":
             return
+        was_active = job["state"] == "active"
         set_state(job, "deleting")
         touch(job)
         self.ctx.state.save_job(job)
 
         async def finish() -> None:
             await self.scheduler.stop_executions(self.scheduler.executions_of_job(job_id), Ending.DELETE)
+            if was_active:  # as on Batch: deleting a job still active runs its release tasks
+                await self.scheduler.job_tasks.release(job)
             placed = [
                 (info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
                 for task in self.ctx.state.job_tasks(job_id).values()

@@ -30,6 +30,9 @@ class Tasks:
         task = self.read_task(body, job)
         if task["id"].lower() in self.ctx.state.job_tasks(job_id):
             raise already_exists("task", task["id"])
+        for key, code in (("jobPreparationTask", "TaskIdSameAsJobPreparationTask"), ("jobReleaseTask", "TaskIdSameAsJobReleaseTask")):
+            if task["id"].lower() == (job.get(key) or {}).get("id", "").lower():
+                raise conflict(code, f"The task id {task['id']} is the id of the job's {key}; choose another.")
         touch(task)
         self.ctx.state.save_task(job_id, task)
         self.ctx.wake_scheduler()

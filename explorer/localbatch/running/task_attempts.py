@@ -25,6 +25,7 @@ from explorer.localbatch.files import node_files
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import task_environment
+from explorer.localbatch.running.job_tasks import JobTasks
 from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
 from explorer.localbatch.running.node_accounting import occupy, release
 from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTracking
@@ -49,6 +50,7 @@ class Ending(enum.Enum):
 class AttemptResult:
     exit_code: int | None
     failure: dict | None = None  # Batch failureInfo, None when the exit code speaks for itself
+    requeue: bool = False  # back to the queue, not run: the job's preparation failed on a node
 
 
 def failure_info(code: str, message: str, category: str = "UserError", **details: str) -> dict:
@@ -71,9 +73,17 @@ class TaskExecution:
     """
 
     def __init__(
-        self, ctx: Context, processes: ProcessTracking, job: dict, task: dict, pool: dict, nodes: list[dict]
+        self,
+        ctx: Context,
+        processes: ProcessTracking,
+        job: dict,
+        task: dict,
+        pool: dict,
+        nodes: list[dict],
+        job_tasks: JobTasks | None = None,
     ) -> None:
         self.ctx = ctx
+        self.job_tasks = job_tasks
         self.job = job
         self.task = task
         self.pool = pool
@@ -163,6 +173,8 @@ class TaskExecution:
 
     async def attempt(self) -> AttemptResult:
         """Download resource files, then run the command line on the one node."""
+        if not await self.prepared():
+            return AttemptResult(None, requeue=True)
         node = self.primary
         task_dir = self.task_dir(node)
         working_dir = task_dir / "wd"
@@ -179,6 +191,13 @@ class TaskExecution:
             self.task["commandLine"], working_dir, env, task_dir / "stdout.txt", task_dir / "stderr.txt",
             self.wall_clock_seconds(), prepare=lambda: self._make_dirs(node, working_dir),
         )
+
+    async def prepared(self) -> bool:
+        """The job's preparation task on every node of the attempt; False when it failed on one."""
+        if self.job_tasks is None:
+            return True
+        job_tasks = self.job_tasks
+        return all(await asyncio.gather(*(job_tasks.prepare(self.job, self.pool, node) for node in self.nodes)))
 
     def _make_dirs(self, node: dict, *directories: Path) -> None:
         """The node's tree and the given directories on it (blocking: run in a thread)."""
@@ -259,9 +278,10 @@ class TaskExecution:
             return
         self.task.pop(ATTEMPT_RECORD, None)  # saved below: its processes have ended
         info = self.task["executionInfo"]
-        if self.ending is Ending.REQUEUE:
-            info["requeueCount"] = info.get("requeueCount", 0) + 1
-            info["lastRequeueTime"] = now_iso()
+        if self.ending is Ending.REQUEUE or (self.ending is None and result.requeue):
+            if self.ending is Ending.REQUEUE:
+                info["requeueCount"] = info.get("requeueCount", 0) + 1
+                info["lastRequeueTime"] = now_iso()
             set_state(self.task, "active")
             self.task.pop("nodeInfo", None)
             self.save()

@@ -12,6 +12,7 @@ import asyncio
 import logging
 
 from explorer.localbatch.context import Context
+from explorer.localbatch.running.job_tasks import JobTasks, eligible_nodes
 from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.running.task_attempts import Ending, TaskExecution
 from explorer.localbatch.scheduling.placement import pick_gang, pick_node
@@ -27,6 +28,7 @@ class Scheduler:
     ) -> None:
         self.ctx = ctx
         self.processes = processes
+        self.job_tasks = JobTasks(ctx, processes)
         self._wake = asyncio.Event()
         self._executions: dict[TaskKey, TaskExecution] = {}
         # The background task running each execution, until it has ended and let go of its nodes.
@@ -86,7 +88,7 @@ class Scheduler:
                     self._schedule_job(job, pool)
 
     def _schedule_job(self, job: dict, pool: dict) -> None:
-        nodes = self.ctx.state.pool_nodes(pool["id"])
+        nodes = eligible_nodes(job, pool["id"], self.ctx.state.pool_nodes(pool["id"]))
         skipped: set[str] = set()  # tasks that do not fit now
         while True:
             # One at a time: starting a task takes it out of the waiting tasks.
@@ -122,7 +124,7 @@ class Scheduler:
     def _start(self, key: TaskKey, job: dict, task: dict, pool: dict, nodes: list[dict]) -> None:
         kind = self._multi_instance_execution if task.get("multiInstanceSettings") else TaskExecution
         assert kind is not None
-        execution = kind(self.ctx, self.processes, job, task, pool, nodes)
+        execution = kind(self.ctx, self.processes, job, task, pool, nodes, self.job_tasks)
         self._executions[key] = execution
 
         async def run() -> None:
