@@ -32,7 +32,8 @@ def _checked_task(request: web.Request) -> tuple[Services, dict]:
 
 
 async def create_job(request: web.Request) -> web.Response:
-    job = services_of(request).jobs.create(await read_body(request))
+    services = services_of(request)
+    job = services.jobs.create(await read_body(request), read_task=services.tasks.read_task)
     return accepted(job, job["url"], 201)
 
 
@@ -145,7 +146,7 @@ async def list_preparation_and_release_status(request: web.Request) -> web.Respo
     """Each node's job preparation and release task status; 409 when the job has neither, as on Batch."""
     job = services_of(request).ctx.state.job(request.match_info["job"])
     if not job.get("jobPreparationTask"):
-        raise BatchError(409, "JobPreparationTaskOrReleaseTaskNotSpecified", "The job has no job preparation or job release task.")
+        raise BatchError(409, "JobPreparationTaskNotSpecified", "The job has no job preparation or job release task.")
     return list_response(request, statuses(job), "jobpreparationandreleasetaskstatuslist")
 
 

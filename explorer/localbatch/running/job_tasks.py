@@ -33,6 +33,7 @@ from explorer.localbatch.wire.durations import duration_seconds
 log = logging.getLogger(__name__)
 
 PREPARATION_RECORD = "_preparation"
+JOB_MANAGER = "_jobManager"  # on the job manager task: its killJobOnCompletion, runExclusive, ... settings
 _BOOT = "_bootTime"  # the node boot the preparation ran in (a reboot may call for a rerun)
 
 
@@ -50,6 +51,13 @@ def blocked_nodes(job: dict) -> set[str]:
         for key, entry in (job.get(PREPARATION_RECORD) or {}).items()
         if _failed(entry.get("jobPreparationTaskExecutionInfo"))
     }
+
+
+def required_slots(task: dict, pool: dict) -> int:
+    """The slots a task takes on its node: a job manager that runs exclusive takes them all."""
+    if (task.get(JOB_MANAGER) or {}).get("runExclusive"):
+        return pool.get("taskSlotsPerNode", 1)
+    return task.get("requiredSlots") or 1
 
 
 def eligible_nodes(job: dict, pool_id: str, nodes: dict[str, dict]) -> dict[str, dict]:

@@ -25,7 +25,7 @@ from explorer.localbatch.files import node_files
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import task_environment
-from explorer.localbatch.running.job_tasks import JobTasks
+from explorer.localbatch.running.job_tasks import JobTasks, required_slots
 from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
 from explorer.localbatch.running.node_accounting import occupy, release
 from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTracking
@@ -97,7 +97,7 @@ class TaskExecution:
 
     @property
     def slots(self) -> int:
-        return self.task.get("requiredSlots") or 1
+        return required_slots(self.task, self.pool)
 
     @property
     def primary(self) -> dict:

@@ -12,7 +12,7 @@ import asyncio
 import logging
 
 from explorer.localbatch.context import Context
-from explorer.localbatch.running.job_tasks import JobTasks, eligible_nodes
+from explorer.localbatch.running.job_tasks import JobTasks, eligible_nodes, required_slots
 from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.running.task_attempts import Ending, TaskExecution
 from explorer.localbatch.scheduling.placement import pick_gang, pick_node
@@ -105,7 +105,7 @@ class Scheduler:
             placed = self._place(pool, nodes, task)
             if placed:
                 self._start(_key(job, task), job, task, pool, placed)
-            elif not task.get("multiInstanceSettings") and (task.get("requiredSlots") or 1) == 1:
+            elif not task.get("multiInstanceSettings") and required_slots(task, pool) == 1:
                 return  # not one slot free in the pool: nothing else of this job fits either
             else:
                 skipped.add(task["id"].lower())
@@ -118,7 +118,7 @@ class Scheduler:
             if not pool.get("enableInterNodeCommunication") or slots_per_node != 1 or self._multi_instance_execution is None:
                 return None
             return pick_gang(nodes, settings.get("numberOfInstances", 1))
-        node = pick_node(nodes, slots_per_node, task.get("requiredSlots") or 1)
+        node = pick_node(nodes, slots_per_node, required_slots(task, pool))
         return [node] if node else None
 
     def _start(self, key: TaskKey, job: dict, task: dict, pool: dict, nodes: list[dict]) -> None:

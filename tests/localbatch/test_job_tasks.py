@@ -1,4 +1,4 @@
-"""Job preparation and release tasks, through the unmodified client against a real Local Batch."""
+"""Job preparation, release and manager tasks, through the unmodified client against a real Local Batch."""
 
 from __future__ import annotations
 
@@ -9,10 +9,13 @@ from azure.core.exceptions import HttpResponseError
 
 from tests.support.batch_scenarios import (
     create_idle_pool,
+    create_pool,
     read_node_file,
     read_task_file,
     unique,
     wait_for_completion,
+    wait_for_idle_nodes,
+    waiting_for_file,
 )
 from tests.support.waiting import wait_until
 
@@ -62,6 +65,8 @@ async def test_mpi_job_prepared_on_every_instance_node_and_released_on_terminate
     pool_nodes = {node.id async for node in client.list_nodes(pool_id)}
     entries = await statuses(client, job_id)
     assert {entry.node_id for entry in entries} == pool_nodes
+    paged = [entry async for entry in client.list_job_preparation_and_release_task_status(job_id, max_results=1)]
+    assert [entry.node_id for entry in paged] == [entry.node_id for entry in entries]
     for entry in entries:
         info = entry.job_preparation_task_execution_info
         assert info.state == "completed" and info.result == "success" and info.exit_code == 0
@@ -116,7 +121,7 @@ async def test_preparation_and_release_refusals(client):
     await client.create_job(models.BatchJobCreateOptions(id=plain, pool_info=models.BatchPoolInfo(pool_id=pool_id)))
     with pytest.raises(HttpResponseError) as refused:
         await statuses(client, plain)
-    assert refused.value.status_code == 409 and refused.value.error.code == "JobPreparationTaskOrReleaseTaskNotSpecified"
+    assert refused.value.status_code == 409 and refused.value.error.code == "JobPreparationTaskNotSpecified"
 
     with pytest.raises(HttpResponseError) as refused:
         await client.create_job(
@@ -131,3 +136,54 @@ async def test_preparation_and_release_refusals(client):
     with pytest.raises(HttpResponseError) as refused:
         await client.create_task(job_id, models.BatchTaskCreateOptions(id="JobPreparation", command_line="/bin/true"))
     assert refused.value.status_code == 409 and refused.value.error.code == "TaskIdSameAsJobPreparationTask"
+
+
+async def create_managed_job(client, pool_id: str, manager: models.BatchJobManagerTask) -> str:
+    job_id = unique("job")
+    await client.create_job(
+        models.BatchJobCreateOptions(id=job_id, pool_info=models.BatchPoolInfo(pool_id=pool_id), job_manager_task=manager)
+    )
+    return job_id
+
+
+async def running(client, job_id: str, task_id: str):
+    task = await client.get_task(job_id, task_id)
+    return task if task.state == "running" else None
+
+
+async def test_job_manager_runs_exclusive_as_a_task_of_the_job(client, tmp_path):
+    pool_id = await create_pool(client, unique("pool"), 1, slots=2)
+    await wait_for_idle_nodes(client, pool_id, 1)
+    manager = models.BatchJobManagerTask(id="manager", command_line=waiting_for_file(tmp_path / "go"), kill_job_on_completion=False)
+    job_id = await create_managed_job(client, pool_id, manager)
+    echoed = (await client.get_job(job_id)).job_manager_task
+    assert echoed.id == "manager" and echoed.run_exclusive and not echoed.kill_job_on_completion
+    assert echoed.allow_low_priority_node and echoed.command_line == manager.command_line
+
+    task = await wait_until(lambda: running(client, job_id, "manager"), what="the job manager running")
+    node = await client.get_node(pool_id, task.node_info.node_id)
+    assert node.running_task_slots_count == 2  # exclusive: no other task shares its node
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="worker", command_line="/bin/true"))
+    (tmp_path / "go").touch()
+    assert (await wait_for_completion(client, job_id, "manager")).execution_info.exit_code == 0
+    assert (await wait_for_completion(client, job_id, "worker")).execution_info.exit_code == 0
+    assert (await client.get_job(job_id)).state == "active"  # killJobOnCompletion false: the job goes on
+
+
+async def test_job_manager_completion_ends_the_job(client, tmp_path):
+    pool_id = await create_pool(client, unique("pool"), 1, slots=2)
+    await wait_for_idle_nodes(client, pool_id, 1)
+    manager = models.BatchJobManagerTask(id="manager", command_line=waiting_for_file(tmp_path / "go"), run_exclusive=False)
+    job_id = await create_managed_job(client, pool_id, manager)
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="long", command_line="sleep 300"))
+    await wait_until(lambda: running(client, job_id, "long"), what="the long task running beside the manager")
+    (tmp_path / "go").touch()
+
+    async def job_completed():
+        job = await client.get_job(job_id)
+        return job if job.state == "completed" else None
+
+    job = await wait_until(job_completed, what="the job to complete with its manager")
+    assert job.execution_info.termination_reason == "JMComplete"
+    long = await client.get_task(job_id, "long")
+    assert long.state == "completed" and long.execution_info.failure_info.code == "TaskEnded"
