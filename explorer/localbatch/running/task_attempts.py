@@ -22,6 +22,7 @@ from pathlib import Path
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.files import node_files
+from explorer.localbatch.files.output_files import upload_output_files
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import task_environment
@@ -51,6 +52,7 @@ class AttemptResult:
     exit_code: int | None
     failure: dict | None = None  # Batch failureInfo, None when the exit code speaks for itself
     requeue: bool = False  # back to the queue, not run: the job's preparation failed on a node
+    retriable: bool = True  # False for file upload errors, which Batch does not retry
 
 
 def failure_info(code: str, message: str, category: str = "UserError", **details: str) -> dict:
@@ -137,6 +139,7 @@ class TaskExecution:
             raise
         result = AttemptResult(exit_code=None) if attempt.cancelled() else attempt.result()
         await self._end_processes()
+        result = await self._upload_outputs(result)
         await self.wind_up()
         with self.ctx.state.store.transaction():
             self._finish(result)
@@ -258,6 +261,21 @@ class TaskExecution:
         if self.scope.unclean:
             await asyncio.to_thread(remove_unmapped_mpich_shm, self.scope.started_at)
 
+    async def _upload_outputs(self, result: AttemptResult) -> AttemptResult:
+        """The task's outputFiles, from the primary's node once its command line has exited (as on Batch)."""
+        entries = self.task.get("outputFiles")
+        if not entries or self.ending is not None or result.requeue or result.exit_code is None:
+            return result
+        task_dir = self.task_dir(self.primary)
+        error = await upload_output_files(entries, task_dir / "wd", task_dir, self.output_roots(), result.exit_code)
+        if error is None:
+            return result
+        return AttemptResult(result.exit_code, failure_info(error.code, error.message, **error.details), retriable=False)
+
+    def output_roots(self) -> list[Path]:
+        """Where output files may come from: the primary's node tree (and what it mounts)."""
+        return [self.node_root(self.primary)]
+
     async def stop(self, ending: Ending) -> None:
         """End this execution from outside (terminate, requeue, delete); the caller waits for it to wind up."""
         if self.ending is None:
@@ -299,7 +317,7 @@ class TaskExecution:
         else:
             info["result"] = "failure"
             info["failureInfo"] = failure
-            if self.ending is None and self._may_retry(info):
+            if self.ending is None and result.retriable and self._may_retry(info):
                 info["retryCount"] = info.get("retryCount", 0) + 1
                 info["lastRetryTime"] = now_iso()
                 set_state(self.task, "active")
