@@ -274,7 +274,7 @@ class TaskExecution:
 
     def output_roots(self) -> list[Path]:
         """Where output files may come from: the primary's node tree (and what it mounts)."""
-        return [self.node_root(self.primary)]
+        return [self.node_root(self.primary), self.ctx.dirs.pool_mounts(self.pool["id"])]
 
     async def stop(self, ending: Ending) -> None:
         """End this execution from outside (terminate, requeue, delete); the caller waits for it to wind up."""
