@@ -187,3 +187,51 @@ async def test_job_manager_completion_ends_the_job(client, tmp_path):
     assert job.execution_info.termination_reason == "JMComplete"
     long = await client.get_task(job_id, "long")
     assert long.state == "completed" and long.execution_info.failure_info.code == "TaskEnded"
+
+
+async def test_tasks_do_not_wait_for_a_preparation_without_wait_for_success(client):
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
+    job_id = unique("job")
+    await client.create_job(
+        models.BatchJobCreateOptions(
+            id=job_id, pool_info=models.BatchPoolInfo(pool_id=pool_id),
+            job_preparation_task=models.BatchJobPreparationTask(command_line="/bin/bash -c 'exit 1'", wait_for_success=False),
+        )
+    )
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="first", command_line="/bin/true"))
+    assert (await wait_for_completion(client, job_id, "first")).execution_info.result == "success"
+
+    async def prep_failed():
+        entries = await statuses(client, job_id)
+        info = entries[0].job_preparation_task_execution_info if entries else None
+        return info if info is not None and info.state == "completed" else None
+
+    assert (await wait_until(prep_failed, what="the preparation task to end")).result == "failure"
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="second", command_line="/bin/true"))
+    assert (await wait_for_completion(client, job_id, "second")).execution_info.result == "success"
+
+
+@pytest.mark.parametrize("rerun", [True, False])
+async def test_a_reboot_reruns_a_preparation_that_succeeded_when_asked(client, rerun):
+    from azure.batch.models._models import BatchNodeRebootOptions
+
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
+    [node_id] = [node.id async for node in client.list_nodes(pool_id)]
+    job_id = unique("job")
+    count_runs = "/bin/bash -c 'echo run >> $AZ_BATCH_NODE_SHARED_DIR/preparations'"
+    await client.create_job(
+        models.BatchJobCreateOptions(
+            id=job_id, pool_info=models.BatchPoolInfo(pool_id=pool_id),
+            job_preparation_task=models.BatchJobPreparationTask(command_line=count_runs, rerun_on_node_reboot_after_success=rerun),
+        )
+    )
+    show_runs = "/bin/bash -c 'wc -l < $AZ_BATCH_NODE_SHARED_DIR/preparations'"
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="before", command_line=show_runs))
+    await wait_for_completion(client, job_id, "before")
+    poller = await client.begin_reboot_node(pool_id, node_id, BatchNodeRebootOptions(node_reboot_kind="requeue"), polling_interval=0.1)
+    await poller.result()
+    await wait_for_idle_nodes(client, pool_id, 1)
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="after", command_line=show_runs))
+    await wait_for_completion(client, job_id, "after")
+    assert (await read_task_file(client, job_id, "before", "stdout.txt")).strip() == b"1"
+    assert (await read_task_file(client, job_id, "after", "stdout.txt")).strip() == (b"2" if rerun else b"1")

@@ -70,7 +70,10 @@ async def upload_output_files(
         if error is not None:
             failed.append(f"{now_iso()} {error.message}")
             first = first or error
-    await asyncio.to_thread(_write_logs, task_dir, done, failed)
+    try:
+        await asyncio.to_thread(_write_logs, task_dir, done, failed)
+    except OSError as error:
+        log.warning("cannot write the upload logs in %s: %s", task_dir, error)
     return first
 
 

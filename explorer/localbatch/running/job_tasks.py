@@ -19,12 +19,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from pathlib import Path
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
-from explorer.localbatch.running.environment import job_task_root, node_environment, settings_environment
+from explorer.localbatch.running.environment import job_task_root, task_environment
 from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.state.documents import scope_owner
 from explorer.localbatch.wire.clock import now_iso
@@ -180,7 +179,7 @@ class JobTasks:
         task_dir = node_root / job_task_root(job["id"], kind)
         working_dir = task_dir / "wd"
         await asyncio.to_thread(working_dir.mkdir, parents=True, exist_ok=True)
-        env = self._environment(job, pool, node, node_root, spec, task_dir)
+        env = task_environment(self.ctx, pool, node, node_root, job, spec, task_dir)  # as a task of the job
         owner = scope_owner("jobprep" if kind == "jobpreparation" else "jobrelease", job["id"], _key(pool["id"], node["id"]))
         scope = self.processes.scope()
         self.ctx.state.save_scope(owner, scope.record())
@@ -213,20 +212,6 @@ class JobTasks:
         if failure:
             done["failureInfo"] = failure
         return done
-
-    def _environment(self, job: dict, pool: dict, node: dict, node_root: Path, spec: dict, task_dir: Path) -> dict[str, str]:
-        env = node_environment(self.ctx, pool, node, node_root)
-        env.update(settings_environment(job.get("commonEnvironmentSettings")))
-        env.update(
-            AZ_BATCH_JOB_ID=job["id"],
-            AZ_BATCH_TASK_ID=spec["id"],
-            AZ_BATCH_TASK_DIR=str(task_dir),
-            AZ_BATCH_TASK_WORKING_DIR=str(task_dir / "wd"),
-            AZ_BATCH_JOB_PREP_DIR=str(node_root / job_task_root(job["id"], "jobpreparation")),
-            AZ_BATCH_JOB_PREP_WORKING_DIR=str(node_root / job_task_root(job["id"], "jobpreparation") / "wd"),
-        )
-        env.update(settings_environment(spec.get("environmentSettings")))
-        return env
 
 
 def _failure(code: str, message: str) -> dict:

@@ -22,6 +22,7 @@ from pathlib import Path
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.files import node_files
+from explorer.localbatch.files.downloads import redact
 from explorer.localbatch.files.output_files import upload_output_files
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
@@ -267,7 +268,12 @@ class TaskExecution:
         if not entries or self.ending is not None or result.requeue or result.exit_code is None:
             return result
         task_dir = self.task_dir(self.primary)
-        error = await upload_output_files(entries, task_dir / "wd", task_dir, self.output_roots(), result.exit_code)
+        try:
+            error = await upload_output_files(entries, task_dir / "wd", task_dir, self.output_roots(), result.exit_code)
+        except Exception as problem:  # noqa: BLE001 - a task must never be left half-run
+            log.exception("output files of %s/%s failed inside Local Batch", self.job["id"], self.task["id"])
+            failure = failure_info("FileUploadMiscError", f"Local Batch failed to upload the output files: {redact(str(problem))}", "ServerError")
+            return AttemptResult(result.exit_code, failure, retriable=False)
         if error is None:
             return result
         return AttemptResult(result.exit_code, failure_info(error.code, error.message, **error.details), retriable=False)

@@ -5,25 +5,18 @@ from __future__ import annotations
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.durations import UNLIMITED
 from explorer.localbatch.wire.errors import invalid_value
-from explorer.localbatch.wire.request_specs import read_environment, read_resource_files, read_user_identity
+from explorer.localbatch.wire.request_specs import read_run_parts
 
 PREPARATION_ID = "jobpreparation"
 RELEASE_ID = "jobrelease"
 
 
 def _common(body: Body, default_id: str) -> dict:
-    spec = {
+    return {
         "id": body.id() if body.has("id") else default_id,
         "commandLine": body.str("commandLine", required=True),
+        **read_run_parts(body),
     }
-    for key, value in (
-        ("resourceFiles", read_resource_files(body, "resourceFiles")),
-        ("environmentSettings", read_environment(body, "environmentSettings")),
-        ("userIdentity", read_user_identity(body.obj("userIdentity"))),
-    ):
-        if value:
-            spec[key] = value
-    return spec
 
 
 def read_preparation_task(body: Body | None) -> dict | None:
