@@ -7,7 +7,7 @@ from azure.batch import models
 from azure.core.exceptions import HttpResponseError
 
 from tests.support.batch_scenarios import create_idle_pool, create_job, read_task_file, unique, wait_for_completion
-from tests.support.storage import blobs_of, writable_container_url
+from tests.support.storage import blobs_of, content_type_of, writable_container_url
 
 pytestmark = pytest.mark.asyncio
 
@@ -19,10 +19,12 @@ APPLICATION = (
 )
 
 
-def output(pattern: str, url: str, condition: str, path: str | None = None) -> models.OutputFile:
+def output(pattern: str, url: str, condition: str, path: str | None = None, **headers: str) -> models.OutputFile:
+    upload_headers = [models.OutputFileUploadHeader(name=name.replace("_", "-"), value=value) for name, value in headers.items()]
+    container = models.OutputFileBlobContainerDestination(container_url=url, path=path, upload_headers=upload_headers or None)
     return models.OutputFile(
         file_pattern=pattern,
-        destination=models.OutputFileDestination(container=models.OutputFileBlobContainerDestination(container_url=url, path=path)),
+        destination=models.OutputFileDestination(container=container),
         upload_options=models.OutputFileUploadConfiguration(upload_condition=condition),
     )
 
@@ -33,7 +35,7 @@ async def test_multi_instance_outputs_of_the_primary_land_in_the_container(clien
     job_id = await create_job(client, pool_id)
     outputs = [
         output("results/**/*.txt", url, "taskSuccess", "run/results"),
-        output("summary.txt", url, "tasksuccess", "run/summary-final.txt"),
+        output("summary.txt", url, "tasksuccess", "run/summary-final.txt", x_ms_blob_content_type="text/csv"),
         output("part?.dat", url, "taskcompletion", "run/parts"),
         output("../std*.txt", url, "taskCompletion", "run/logs"),
         output("summary.txt", url, "taskFailure", "never"),
@@ -60,6 +62,7 @@ async def test_multi_instance_outputs_of_the_primary_land_in_the_container(clien
         "run/logs/stdout.txt": b"application done\n",
         "run/logs/stderr.txt": b"",
     }
+    assert await content_type_of(storage, container_name, "run/summary-final.txt") == "text/csv"  # its uploadHeaders
     log = (await read_task_file(client, job_id, "mpi-out", "fileuploadout.txt")).decode()
     assert "run/summary-final.txt" in log and "sig=" not in log
     assert await read_task_file(client, job_id, "mpi-out", "fileuploaderr.txt") == b""

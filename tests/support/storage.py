@@ -51,6 +51,15 @@ async def writable_container_url(storage: LinkedStorage, container: str, *, crea
     return f"{storage.account.url.rstrip('/')}/{container}?{sas}"
 
 
+async def content_type_of(storage: LinkedStorage, container: str, blob: str) -> str | None:
+    """The Content-Type a blob was stored with."""
+    async with BlobServiceClient(
+        storage.account.url, credential={"account_name": storage.account.name, "account_key": storage.account.key}
+    ) as service:
+        properties = await service.get_blob_client(container, blob).get_blob_properties()
+        return properties.content_settings.content_type
+
+
 async def blobs_of(storage: LinkedStorage, container: str) -> dict[str, bytes]:
     """Every blob of the container, by name, with its content."""
     async with BlobServiceClient(
