@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import pytest
 from azure.batch import models
 from azure.batch.models._models import BatchJobTerminateOptions
@@ -17,6 +19,7 @@ from tests.support.batch_scenarios import (
     wait_for_idle_nodes,
     waiting_for_file,
 )
+from tests.support.local_batch import make_client, running_local_batch
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
@@ -235,3 +238,25 @@ async def test_a_reboot_reruns_a_preparation_that_succeeded_when_asked(client, r
     await wait_for_completion(client, job_id, "after")
     assert (await read_task_file(client, job_id, "before", "stdout.txt")).strip() == b"1"
     assert (await read_task_file(client, job_id, "after", "stdout.txt")).strip() == (b"2" if rerun else b"1")
+
+
+async def test_a_restarted_service_keeps_what_preparation_did_and_releases_on_terminate(tmp_path):
+    count_runs = "/bin/bash -c 'echo run >> $AZ_BATCH_NODE_SHARED_DIR/preparations'"
+    show_runs = "/bin/bash -c 'wc -l < $AZ_BATCH_NODE_SHARED_DIR/preparations'"
+    with running_local_batch(tmp_path / "lb") as service:
+        async with make_client(service) as client:
+            pool_id = await create_idle_pool(client, unique("pool"), 1)
+            job_id = await create_prepared_job(client, pool_id, count_runs, release="/bin/true")
+            await client.create_task(job_id, models.BatchTaskCreateOptions(id="before", command_line=show_runs))
+            await wait_for_completion(client, job_id, "before")
+        await asyncio.to_thread(service.restart)
+        async with make_client(service) as client:
+            [entry] = await statuses(client, job_id)
+            assert entry.job_preparation_task_execution_info.result == "success"
+            await client.create_task(job_id, models.BatchTaskCreateOptions(id="after", command_line=show_runs))
+            await wait_for_completion(client, job_id, "after")
+            assert (await read_task_file(client, job_id, "after", "stdout.txt")).strip() == b"1"  # not prepared again
+            poller = await client.begin_terminate_job(job_id, BatchJobTerminateOptions(termination_reason="done"), polling_interval=0.1)
+            await poller.result()
+            [entry] = await statuses(client, job_id)
+            assert entry.job_release_task_execution_info.result == "success"
