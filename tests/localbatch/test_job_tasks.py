@@ -260,3 +260,35 @@ async def test_a_restarted_service_keeps_what_preparation_did_and_releases_on_te
             await poller.result()
             [entry] = await statuses(client, job_id)
             assert entry.job_release_task_execution_info.result == "success"
+
+
+async def test_a_multi_instance_task_waits_for_enough_nodes_its_preparation_did_not_fail_on(client):
+    pool_id = await create_idle_pool(client, unique("pool"), 3, inter_node=True)
+    bad = sorted([node.id async for node in client.list_nodes(pool_id)])[0]
+    job_id = await create_prepared_job(client, pool_id, f"/bin/bash -c 'test $AZ_BATCH_NODE_ID != {bad}'")
+    await client.create_task(
+        job_id,
+        models.BatchTaskCreateOptions(
+            id="gang", command_line="/bin/true",
+            multi_instance_settings=models.MultiInstanceSettings(number_of_instances=3, coordination_command_line="/bin/true"),
+        ),
+    )
+
+    async def failed_on_bad_node():
+        entries = {entry.node_id: entry.job_preparation_task_execution_info for entry in await statuses(client, job_id)}
+        info = entries.get(bad)
+        return info if info is not None and info.state == "completed" else None
+
+    assert (await wait_until(failed_on_bad_node, what="the preparation to fail on one node")).result == "failure"
+
+    async def back_in_queue():
+        task = await client.get_task(job_id, "gang")
+        return task if task.state == "active" else None
+
+    await wait_until(back_in_queue, what="the task back in the queue")  # two eligible nodes are not enough for three
+    poller = await client.begin_resize_pool(pool_id, models.BatchPoolResizeOptions(target_dedicated_nodes=4), polling_interval=0.1)
+    await poller.result()
+    task = await wait_for_completion(client, job_id, "gang", timeout=120)
+    assert task.execution_info.exit_code == 0
+    used = {task.node_info.node_id} | {s.node_info.node_id async for s in client.list_subtasks(job_id, "gang")}
+    assert len(used) == 3 and bad not in used
