@@ -292,3 +292,20 @@ async def test_a_multi_instance_task_waits_for_enough_nodes_its_preparation_did_
     assert task.execution_info.exit_code == 0
     used = {task.node_info.node_id} | {s.node_info.node_id async for s in client.list_subtasks(job_id, "gang")}
     assert len(used) == 3 and bad not in used
+
+
+async def test_deleting_the_job_removes_its_preparation_and_release_directories(client):
+    from azure.core.exceptions import ResourceNotFoundError
+
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
+    [node_id] = [node.id async for node in client.list_nodes(pool_id)]
+    job_id = await create_prepared_job(client, pool_id, "/bin/true", release="/bin/true")
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="t", command_line="/bin/true"))
+    await wait_for_completion(client, job_id, "t")
+    stdout = f"workitems/{job_id}/job-1/jobpreparation/stdout.txt"
+    assert await read_node_file(client, pool_id, node_id, stdout) == b""
+    poller = await client.begin_delete_job(job_id, polling_interval=0.1)
+    await poller.result()
+    for kind in ("jobpreparation", "jobrelease"):
+        with pytest.raises(ResourceNotFoundError):
+            await read_node_file(client, pool_id, node_id, f"workitems/{job_id}/job-1/{kind}/stdout.txt")

@@ -6,7 +6,7 @@ import asyncio
 from collections.abc import Callable
 
 from explorer.localbatch.context import Context
-from explorer.localbatch.running.job_tasks import JOB_MANAGER
+from explorer.localbatch.running.job_tasks import JOB_MANAGER, job_task_dirs
 from explorer.localbatch.running.task_attempts import Ending, remove_task_dirs
 from explorer.localbatch.scheduling.scheduler import Scheduler
 from explorer.localbatch.state.documents import set_state, touch
@@ -191,6 +191,7 @@ class Jobs:
                 for task in self.ctx.state.job_tasks(job_id).values()
                 if (info := task.get("nodeInfo"))
             ]
+            placed += job_task_dirs(job)  # the preparation and release tasks' directories
             self.ctx.state.remove_job(job_id)
 
             def remove_dirs() -> None:

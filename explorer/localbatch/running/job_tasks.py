@@ -72,6 +72,16 @@ def statuses(job: dict) -> list[dict]:
     return sorted((job.get(PREPARATION_RECORD) or {}).values(), key=lambda entry: (entry["poolId"], entry["nodeId"]))
 
 
+def job_task_dirs(job: dict) -> list[tuple[str, list[str], str]]:
+    """(pool, nodes, directory) of every preparation and release task the job ran: what its deletion removes."""
+    return [
+        (entry["poolId"], [entry["nodeId"]], info["taskRootDirectory"])
+        for entry in (job.get(PREPARATION_RECORD) or {}).values()
+        for info in (entry.get("jobPreparationTaskExecutionInfo"), entry.get("jobReleaseTaskExecutionInfo"))
+        if info
+    ]
+
+
 def _failed(info: dict | None) -> bool:
     return bool(info) and info.get("state") == "completed" and info.get("result") == "failure"
 
@@ -128,6 +138,7 @@ class JobTasks:
             self._save(job)
             if info["result"] == "success":
                 return True
+            log.info("job %s: the preparation task failed on node %s (try %d)", job["id"], node["id"], attempt + 1)
             if info.get("failureInfo", {}).get("code") != "FailureExitCode" or (retries != -1 and attempt >= retries):
                 return False  # pre-processing errors are not retried, as on Batch
             attempt += 1
