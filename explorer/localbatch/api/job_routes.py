@@ -6,6 +6,7 @@ from aiohttp import web
 
 from explorer.localbatch.api.http_app import accepted, check_preconditions, document_response, list_response, read_body
 from explorer.localbatch.api.services import Services, services_of
+from explorer.localbatch.running.job_tasks import statuses
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.errors import BatchError
 
@@ -31,7 +32,8 @@ def _checked_task(request: web.Request) -> tuple[Services, dict]:
 
 
 async def create_job(request: web.Request) -> web.Response:
-    job = services_of(request).jobs.create(await read_body(request))
+    services = services_of(request)
+    job = services.jobs.create(await read_body(request), read_task=services.tasks.read_task)
     return accepted(job, job["url"], 201)
 
 
@@ -140,6 +142,14 @@ async def list_subtasks(request: web.Request) -> web.Response:
     return list_response(request, {str(s["id"]): s for s in subtasks}, "subtaskinfo")
 
 
+async def list_preparation_and_release_status(request: web.Request) -> web.Response:
+    """Each node's job preparation and release task status; 409 when the job has neither, as on Batch."""
+    job = services_of(request).ctx.state.job(request.match_info["job"])
+    if not job.get("jobPreparationTask"):
+        raise BatchError(409, "JobPreparationTaskNotSpecified", "The job has no job preparation or job release task.")
+    return list_response(request, statuses(job), "jobpreparationandreleasetaskstatuslist")
+
+
 def add_routes(app: web.Application) -> None:
     app.router.add_post("/jobs", create_job)
     app.router.add_get("/jobs", list_jobs, allow_head=False)
@@ -149,6 +159,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_delete("/jobs/{job}", delete_job)
     app.router.add_post("/jobs/{job}/terminate", terminate_job)
     app.router.add_get("/jobs/{job}/taskcounts", task_counts, allow_head=False)
+    app.router.add_get("/jobs/{job}/jobpreparationandreleasetaskstatus", list_preparation_and_release_status, allow_head=False)
     app.router.add_post("/jobs/{job}/tasks", create_task)
     app.router.add_post("/jobs/{job}/addtaskcollection", create_task_collection)
     app.router.add_get("/jobs/{job}/tasks", list_tasks, allow_head=False)

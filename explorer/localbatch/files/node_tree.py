@@ -20,6 +20,13 @@ class NodeDirectories:
     def node_root(self, pool_id: str, node_id_: str) -> Path:
         return self.root / pool_id.lower() / node_id_.lower()
 
+    def pool_mounts(self, pool_id: str) -> Path:
+        """Where the pool's mountConfiguration directories live (beside its nodes; removed with the pool).
+
+        The leading underscore keeps it apart from node ids, which never start with one.
+        """
+        return self.root / pool_id.lower() / "_mounts"
+
     def make_node(self, pool_id: str, node_id_: str) -> Path:
         """The node's root, with its Batch directories made if they are not there yet (blocking)."""
         path = self.node_root(pool_id, node_id_)

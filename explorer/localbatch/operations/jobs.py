@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Callable
 
 from explorer.localbatch.context import Context
+from explorer.localbatch.running.job_tasks import JOB_MANAGER, job_task_dirs
 from explorer.localbatch.running.task_attempts import Ending, remove_task_dirs
 from explorer.localbatch.scheduling.scheduler import Scheduler
 from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
-from explorer.localbatch.wire.errors import already_exists, conflict
+from explorer.localbatch.wire.errors import already_exists, conflict, invalid_value
+from explorer.localbatch.wire.job_task_specs import read_preparation_task, read_release_task
 from explorer.localbatch.wire.request_specs import read_environment, read_metadata
 
 ON_ALL_TASKS_COMPLETE = ("noaction", "terminatejob")
 ON_TASK_FAILURE = ("noaction", "performexitoptionsjobaction")
+# What a job's jobManagerTask echoes of the task made from it (besides its three flags).
+_MANAGER_ECHOED = (
+    "id", "displayName", "commandLine", "resourceFiles", "outputFiles", "environmentSettings", "constraints",
+    "requiredSlots", "userIdentity",
+)
 
 
 class Jobs:
@@ -23,7 +31,8 @@ class Jobs:
         self.scheduler = scheduler
         ctx.on_task_completed = self._task_completed
 
-    def create(self, body: Body) -> dict:
+    def create(self, body: Body, read_task: Callable[[Body, dict], dict] | None = None) -> dict:
+        """A new job; with a jobManagerTask (read by `read_task`, as any task), that task too."""
         job_id = body.id()
         if job_id.lower() in self.ctx.state.jobs:
             raise already_exists("job", job_id)
@@ -65,13 +74,46 @@ class Jobs:
         environment = read_environment(body, "commonEnvironmentSettings")
         if environment:
             job["commonEnvironmentSettings"] = environment
+        preparation = read_preparation_task(body.obj("jobPreparationTask"))
+        release = read_release_task(body.obj("jobReleaseTask"), preparation)
+        for key, spec in (("jobPreparationTask", preparation), ("jobReleaseTask", release)):
+            if spec:
+                job[key] = spec
+        manager = self._manager_task(body.obj("jobManagerTask"), job, read_task)
         metadata = read_metadata(body)
         if metadata:
             job["metadata"] = metadata
         touch(job)
-        self.ctx.state.save_job(job)
+        with self.ctx.state.store.transaction():  # the job and its manager task, or neither
+            self.ctx.state.save_job(job)
+            if manager is not None:
+                self.ctx.state.save_task(job_id, touch(manager))
         self.ctx.wake_scheduler()
         return job
+
+    @staticmethod
+    def _manager_task(body: Body | None, job: dict, read_task: Callable[[Body, dict], dict] | None) -> dict | None:
+        """The job manager task: a task of the job, started first; its settings echoed on the job."""
+        if body is None:
+            return None
+        if read_task is None:
+            raise conflict("FeatureNotSupported", "This Local Batch cannot create job manager tasks.")
+        if body.has("multiInstanceSettings"):
+            raise invalid_value("jobManagerTask.multiInstanceSettings", "given", "A job manager task cannot be a multi-instance task.")
+        task = read_task(body, job)
+        for key in ("jobPreparationTask", "jobReleaseTask"):
+            if task["id"].lower() == (job.get(key) or {}).get("id", "").lower():
+                raise invalid_value("jobManagerTask.id", task["id"], f"The job manager task needs an id other than the {key}'s.")
+        settings = {
+            flag: True if body.bool(flag) is None else body.bool(flag)
+            for flag in ("killJobOnCompletion", "runExclusive", "allowLowPriorityNode")
+        }
+        task[JOB_MANAGER] = settings
+        job["jobManagerTask"] = {
+            **{key: value for key, value in task.items() if key in _MANAGER_ECHOED},
+            **settings,
+        }
+        return task
 
     def update(self, job_id: str, body: Body, *, replace: bool) -> dict:
         """PATCH changes the properties given; PUT (replace) resets the others to defaults.
@@ -123,6 +165,7 @@ class Jobs:
                     set_state(task, "completed")
                     touch(task)
                     self.ctx.state.save_task(job["id"], task)
+            await self.scheduler.job_tasks.release(job)  # the job completes once every release task has
             set_state(job, "completed")
             job["executionInfo"]["endTime"] = now_iso()
             touch(job)
@@ -134,17 +177,21 @@ class Jobs:
         job = self.ctx.state.job(job_id)
         if job["state"] == "deleting":
             return
+        was_active = job["state"] == "active"
         set_state(job, "deleting")
         touch(job)
         self.ctx.state.save_job(job)
 
         async def finish() -> None:
             await self.scheduler.stop_executions(self.scheduler.executions_of_job(job_id), Ending.DELETE)
+            if was_active:  # as on Batch: deleting a job still active runs its release tasks
+                await self.scheduler.job_tasks.release(job)
             placed = [
                 (info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
                 for task in self.ctx.state.job_tasks(job_id).values()
                 if (info := task.get("nodeInfo"))
             ]
+            placed += job_task_dirs(job)  # the preparation and release tasks' directories
             self.ctx.state.remove_job(job_id)
 
             def remove_dirs() -> None:
@@ -161,9 +208,15 @@ class Jobs:
         return {"taskCounts": counts, "taskSlotCounts": slots}
 
     def _task_completed(self, job: dict) -> None:
-        if job["state"] != "active" or job.get("onAllTasksComplete") != "terminatejob":
+        if job["state"] != "active":
             return
-        if self.ctx.state.all_tasks_completed(job["id"]):
+        manager = job.get("jobManagerTask")
+        if manager and manager["killJobOnCompletion"]:
+            task = self.ctx.state.job_tasks(job["id"]).get(manager["id"].lower())
+            if task is not None and task["state"] == "completed":
+                self.end_job(job, "JMComplete")  # Batch's reason: the job manager completed
+                return
+        if job.get("onAllTasksComplete") == "terminatejob" and self.ctx.state.all_tasks_completed(job["id"]):
             self.end_job(job, "AllTasksComplete")
 
 

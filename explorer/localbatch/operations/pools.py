@@ -11,6 +11,7 @@ import logging
 from datetime import timedelta
 
 from explorer.localbatch.context import Context
+from explorer.localbatch.files.mounts import mount_on_nodes
 from explorer.localbatch.operations.nodes import new_node_doc
 from explorer.localbatch.running.start_tasks import run_start_task
 from explorer.localbatch.running.task_attempts import Ending
@@ -20,6 +21,7 @@ from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import parse_duration
 from explorer.localbatch.wire.errors import already_exists, conflict, invalid_value
+from explorer.localbatch.wire.mount_specs import read_mount_configuration
 from explorer.localbatch.wire.request_specs import read_metadata, read_start_task
 
 log = logging.getLogger(__name__)
@@ -88,6 +90,9 @@ class Pools:
         metadata = read_metadata(body)
         if metadata:
             pool["metadata"] = metadata
+        mounts = read_mount_configuration(body)
+        if mounts:
+            pool["mountConfiguration"] = mounts
         touch(pool)
         self.ctx.state.save_pool(pool)
         self._resize(pool, dedicated, low_priority)
@@ -200,6 +205,8 @@ class Pools:
         pool = self.ctx.state.pools.get(pool_id.lower())
         if pool is None:
             return
+        if pool.get("mountConfiguration"):  # mounted before anything runs on the nodes
+            await asyncio.to_thread(mount_on_nodes, self.ctx.dirs, pool, [node["id"] for node in nodes])
         start_task = pool.get("startTask")
         boot_time = now_iso()
         for node in nodes:

@@ -13,6 +13,7 @@ from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import UNLIMITED
 from explorer.localbatch.wire.errors import BatchError, already_exists, conflict, invalid_value
+from explorer.localbatch.wire.output_file_specs import read_output_files
 from explorer.localbatch.wire.request_specs import read_environment, read_resource_files, read_user_identity
 
 MAX_INSTANCES = 100
@@ -30,6 +31,9 @@ class Tasks:
         task = self.read_task(body, job)
         if task["id"].lower() in self.ctx.state.job_tasks(job_id):
             raise already_exists("task", task["id"])
+        for key, code in (("jobPreparationTask", "TaskIdSameAsJobPreparationTask"), ("jobReleaseTask", "TaskIdSameAsJobReleaseTask")):
+            if task["id"].lower() == (job.get(key) or {}).get("id", "").lower():
+                raise conflict(code, f"The task id {task['id']} is the id of the job's {key}; choose another.")
         touch(task)
         self.ctx.state.save_task(job_id, task)
         self.ctx.wake_scheduler()
@@ -57,6 +61,7 @@ class Tasks:
             ("environmentSettings", read_environment(body, "environmentSettings")),
             ("userIdentity", read_user_identity(body.obj("userIdentity"))),
             ("multiInstanceSettings", self._multi_instance(body.obj("multiInstanceSettings"))),
+            ("outputFiles", read_output_files(body)),
         ):
             if value:
                 task[key] = value

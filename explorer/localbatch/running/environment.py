@@ -27,6 +27,11 @@ def node_environment(ctx: Context, pool: dict, node: dict, node_root: Path) -> d
     return env
 
 
+def job_task_root(job_id: str, kind: str) -> str:
+    """A job preparation ("jobpreparation") or release ("jobrelease") task's directory, relative to the node root."""
+    return f"workitems/{job_id}/job-1/{kind}"
+
+
 def settings_environment(settings: list[dict] | None) -> dict[str, str]:
     return {item["name"]: item.get("value", "") for item in settings or []}
 
@@ -44,6 +49,9 @@ def task_environment(
         AZ_BATCH_TASK_USER="_azbatch",
         AZ_BATCH_TASK_USER_IDENTITY=_identity_name(task.get("userIdentity")),
     )
+    if job.get("jobPreparationTask"):
+        preparation = node_root / job_task_root(job["id"], "jobpreparation")
+        env.update(AZ_BATCH_JOB_PREP_DIR=str(preparation), AZ_BATCH_JOB_PREP_WORKING_DIR=str(preparation / "wd"))
     env.update(settings_environment(task.get("environmentSettings")))
     return env
 

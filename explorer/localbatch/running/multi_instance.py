@@ -60,6 +60,8 @@ class MultiInstanceExecution(TaskExecution):
         return self.ctx.settings.data_dir / "mpi" / "hosts" / f"{self.scope.run_id}.json"
 
     async def attempt(self) -> AttemptResult:
+        if not await self.prepared():  # the job's preparation, on every instance's node
+            return AttemptResult(None, requeue=True)
         instances = await self._set_up()
         failure = await self._coordinate(instances)
         if failure is not None:

@@ -22,9 +22,12 @@ from pathlib import Path
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.files import node_files
+from explorer.localbatch.files.downloads import redact
+from explorer.localbatch.files.output_files import upload_output_files
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import task_environment
+from explorer.localbatch.running.job_tasks import JobTasks, required_slots
 from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
 from explorer.localbatch.running.node_accounting import occupy, release
 from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTracking
@@ -49,6 +52,8 @@ class Ending(enum.Enum):
 class AttemptResult:
     exit_code: int | None
     failure: dict | None = None  # Batch failureInfo, None when the exit code speaks for itself
+    requeue: bool = False  # back to the queue, not run: the job's preparation failed on a node
+    retriable: bool = True  # False for file upload errors, which Batch does not retry
 
 
 def failure_info(code: str, message: str, category: str = "UserError", **details: str) -> dict:
@@ -71,9 +76,17 @@ class TaskExecution:
     """
 
     def __init__(
-        self, ctx: Context, processes: ProcessTracking, job: dict, task: dict, pool: dict, nodes: list[dict]
+        self,
+        ctx: Context,
+        processes: ProcessTracking,
+        job: dict,
+        task: dict,
+        pool: dict,
+        nodes: list[dict],
+        job_tasks: JobTasks | None = None,
     ) -> None:
         self.ctx = ctx
+        self.job_tasks = job_tasks
         self.job = job
         self.task = task
         self.pool = pool
@@ -87,7 +100,7 @@ class TaskExecution:
 
     @property
     def slots(self) -> int:
-        return self.task.get("requiredSlots") or 1
+        return required_slots(self.task, self.pool)
 
     @property
     def primary(self) -> dict:
@@ -127,6 +140,7 @@ class TaskExecution:
             raise
         result = AttemptResult(exit_code=None) if attempt.cancelled() else attempt.result()
         await self._end_processes()
+        result = await self._upload_outputs(result)
         await self.wind_up()
         with self.ctx.state.store.transaction():
             self._finish(result)
@@ -163,6 +177,8 @@ class TaskExecution:
 
     async def attempt(self) -> AttemptResult:
         """Download resource files, then run the command line on the one node."""
+        if not await self.prepared():
+            return AttemptResult(None, requeue=True)
         node = self.primary
         task_dir = self.task_dir(node)
         working_dir = task_dir / "wd"
@@ -179,6 +195,13 @@ class TaskExecution:
             self.task["commandLine"], working_dir, env, task_dir / "stdout.txt", task_dir / "stderr.txt",
             self.wall_clock_seconds(), prepare=lambda: self._make_dirs(node, working_dir),
         )
+
+    async def prepared(self) -> bool:
+        """The job's preparation task on every node of the attempt; False when it failed on one."""
+        if self.job_tasks is None:
+            return True
+        job_tasks = self.job_tasks
+        return all(await asyncio.gather(*(job_tasks.prepare(self.job, self.pool, node) for node in self.nodes)))
 
     def _make_dirs(self, node: dict, *directories: Path) -> None:
         """The node's tree and the given directories on it (blocking: run in a thread)."""
@@ -239,6 +262,26 @@ class TaskExecution:
         if self.scope.unclean:
             await asyncio.to_thread(remove_unmapped_mpich_shm, self.scope.started_at)
 
+    async def _upload_outputs(self, result: AttemptResult) -> AttemptResult:
+        """The task's outputFiles, from the primary's node once its command line has exited (as on Batch)."""
+        entries = self.task.get("outputFiles")
+        if not entries or self.ending is not None or result.requeue or result.exit_code is None:
+            return result
+        task_dir = self.task_dir(self.primary)
+        try:
+            error = await upload_output_files(entries, task_dir / "wd", task_dir, self.output_roots(), result.exit_code)
+        except Exception as problem:  # noqa: BLE001 - a task must never be left half-run
+            log.exception("output files of %s/%s failed inside Local Batch", self.job["id"], self.task["id"])
+            failure = failure_info("FileUploadMiscError", f"Local Batch failed to upload the output files: {redact(str(problem))}", "ServerError")
+            return AttemptResult(result.exit_code, failure, retriable=False)
+        if error is None:
+            return result
+        return AttemptResult(result.exit_code, failure_info(error.code, error.message, **error.details), retriable=False)
+
+    def output_roots(self) -> list[Path]:
+        """Where output files may come from: the primary's node tree (and what it mounts)."""
+        return [self.node_root(self.primary), self.ctx.dirs.pool_mounts(self.pool["id"])]
+
     async def stop(self, ending: Ending) -> None:
         """End this execution from outside (terminate, requeue, delete); the caller waits for it to wind up."""
         if self.ending is None:
@@ -259,9 +302,10 @@ class TaskExecution:
             return
         self.task.pop(ATTEMPT_RECORD, None)  # saved below: its processes have ended
         info = self.task["executionInfo"]
-        if self.ending is Ending.REQUEUE:
-            info["requeueCount"] = info.get("requeueCount", 0) + 1
-            info["lastRequeueTime"] = now_iso()
+        if self.ending is Ending.REQUEUE or (self.ending is None and result.requeue):
+            if self.ending is Ending.REQUEUE:
+                info["requeueCount"] = info.get("requeueCount", 0) + 1
+                info["lastRequeueTime"] = now_iso()
             set_state(self.task, "active")
             self.task.pop("nodeInfo", None)
             self.save()
@@ -279,7 +323,7 @@ class TaskExecution:
         else:
             info["result"] = "failure"
             info["failureInfo"] = failure
-            if self.ending is None and self._may_retry(info):
+            if self.ending is None and result.retriable and self._may_retry(info):
                 info["retryCount"] = info.get("retryCount", 0) + 1
                 info["lastRetryTime"] = now_iso()
                 set_state(self.task, "active")

@@ -12,6 +12,7 @@ import asyncio
 import logging
 
 from explorer.localbatch.context import Context
+from explorer.localbatch.running.job_tasks import JobTasks, eligible_nodes, required_slots
 from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.running.task_attempts import Ending, TaskExecution
 from explorer.localbatch.scheduling.placement import pick_gang, pick_node
@@ -27,6 +28,7 @@ class Scheduler:
     ) -> None:
         self.ctx = ctx
         self.processes = processes
+        self.job_tasks = JobTasks(ctx, processes)
         self._wake = asyncio.Event()
         self._executions: dict[TaskKey, TaskExecution] = {}
         # The background task running each execution, until it has ended and let go of its nodes.
@@ -86,7 +88,7 @@ class Scheduler:
                     self._schedule_job(job, pool)
 
     def _schedule_job(self, job: dict, pool: dict) -> None:
-        nodes = self.ctx.state.pool_nodes(pool["id"])
+        nodes = eligible_nodes(job, pool["id"], self.ctx.state.pool_nodes(pool["id"]))
         skipped: set[str] = set()  # tasks that do not fit now
         while True:
             # One at a time: starting a task takes it out of the waiting tasks.
@@ -103,7 +105,7 @@ class Scheduler:
             placed = self._place(pool, nodes, task)
             if placed:
                 self._start(_key(job, task), job, task, pool, placed)
-            elif not task.get("multiInstanceSettings") and (task.get("requiredSlots") or 1) == 1:
+            elif not task.get("multiInstanceSettings") and required_slots(task, pool) == 1:
                 return  # not one slot free in the pool: nothing else of this job fits either
             else:
                 skipped.add(task["id"].lower())
@@ -116,13 +118,13 @@ class Scheduler:
             if not pool.get("enableInterNodeCommunication") or slots_per_node != 1 or self._multi_instance_execution is None:
                 return None
             return pick_gang(nodes, settings.get("numberOfInstances", 1))
-        node = pick_node(nodes, slots_per_node, task.get("requiredSlots") or 1)
+        node = pick_node(nodes, slots_per_node, required_slots(task, pool))
         return [node] if node else None
 
     def _start(self, key: TaskKey, job: dict, task: dict, pool: dict, nodes: list[dict]) -> None:
         kind = self._multi_instance_execution if task.get("multiInstanceSettings") else TaskExecution
         assert kind is not None
-        execution = kind(self.ctx, self.processes, job, task, pool, nodes)
+        execution = kind(self.ctx, self.processes, job, task, pool, nodes, self.job_tasks)
         self._executions[key] = execution
 
         async def run() -> None:

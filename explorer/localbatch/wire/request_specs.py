@@ -77,19 +77,22 @@ def read_user_identity(body: Body | None) -> dict | None:
 def read_start_task(body: Body | None) -> dict | None:
     if body is None:
         return None
-    start_task = {
+    return {
         "commandLine": body.str("commandLine", required=True),
         "waitForSuccess": True if body.bool("waitForSuccess") is None else body.bool("waitForSuccess"),
         "maxTaskRetryCount": body.int("maxTaskRetryCount", minimum=-1) or 0,
+        **read_run_parts(body),
     }
-    for key, value in (
-        ("resourceFiles", read_resource_files(body, "resourceFiles")),
-        ("environmentSettings", read_environment(body, "environmentSettings")),
-        ("userIdentity", read_user_identity(body.obj("userIdentity"))),
-    ):
-        if value:
-            start_task[key] = value
-    return start_task
+
+
+def read_run_parts(body: Body) -> dict:
+    """What every kind of task runs with: resourceFiles, environmentSettings, userIdentity (those given)."""
+    parts = {
+        "resourceFiles": read_resource_files(body, "resourceFiles"),
+        "environmentSettings": read_environment(body, "environmentSettings"),
+        "userIdentity": read_user_identity(body.obj("userIdentity")),
+    }
+    return {key: value for key, value in parts.items() if value}
 
 
 def read_metadata(body: Body) -> list[dict]:

@@ -1,0 +1,89 @@
+"""A pool's mountConfiguration: one shared directory per pool and mount, seen by every node."""
+
+from __future__ import annotations
+
+import pytest
+from azure.batch import models
+from azure.core.exceptions import HttpResponseError
+
+from tests.support.batch_scenarios import (
+    VM_SIZE,
+    create_job,
+    read_task_file,
+    unique,
+    wait_for_completion,
+    wait_for_idle_nodes,
+)
+
+pytestmark = pytest.mark.asyncio
+
+# Each instance leaves its node's id in both mounts; the primary's application lists what all of them wrote.
+COORDINATION = "/bin/bash -c 'echo $AZ_BATCH_NODE_ID > $AZ_BATCH_NODE_MOUNTS_DIR/scratch/$AZ_BATCH_NODE_ID; touch $AZ_BATCH_NODE_MOUNTS_DIR/data/blob/$AZ_BATCH_NODE_ID'"
+APPLICATION = "/bin/bash -c 'ls $AZ_BATCH_NODE_MOUNTS_DIR/scratch; echo --; ls $AZ_BATCH_NODE_MOUNTS_DIR/data/blob'"
+
+
+def mounts() -> list[models.MountConfiguration]:
+    return [
+        models.MountConfiguration(
+            nfs_mount_configuration=models.NfsMountConfiguration(source="10.0.0.4:/exports/scratch", relative_mount_path="scratch", mount_options="-o vers=4.1")
+        ),
+        models.MountConfiguration(
+            azure_blob_file_system_configuration=models.AzureBlobFileSystemConfiguration(
+                account_name="devstoreaccount1", container_name="inputs", account_key="c2VjcmV0LWtleQ==", relative_mount_path="data/blob"
+            )
+        ),
+    ]
+
+
+async def create_mounted_pool(client, nodes: int, configuration: list[models.MountConfiguration]) -> str:
+    pool_id = unique("pool")
+    await client.create_pool(
+        models.BatchPoolCreateOptions(
+            id=pool_id, vm_size=VM_SIZE, target_dedicated_nodes=nodes, enable_inter_node_communication=True,
+            mount_configuration=configuration,
+        )
+    )
+    await wait_for_idle_nodes(client, pool_id, nodes)
+    return pool_id
+
+
+async def test_two_instances_see_one_mounted_directory(client):
+    pool_id = await create_mounted_pool(client, 2, mounts())
+    job_id = await create_job(client, pool_id)
+    await client.create_task(
+        job_id,
+        models.BatchTaskCreateOptions(
+            id="shared", command_line=APPLICATION,
+            multi_instance_settings=models.MultiInstanceSettings(number_of_instances=2, coordination_command_line=COORDINATION),
+        ),
+    )
+    task = await wait_for_completion(client, job_id, "shared", timeout=120)
+    assert task.execution_info.exit_code == 0, await read_task_file(client, job_id, "shared", "coordination-stderr.txt")
+    nodes = sorted([node.id async for node in client.list_nodes(pool_id)])
+    listing = (await read_task_file(client, job_id, "shared", "stdout.txt")).decode()
+    assert listing == "\n".join([*nodes, "--", *nodes]) + "\n"
+
+    other = await create_mounted_pool(client, 1, mounts()[:1])  # another pool: a directory of its own
+    other_job = await create_job(client, other)
+    await client.create_task(other_job, models.BatchTaskCreateOptions(id="ls", command_line="/bin/bash -c 'ls -A $AZ_BATCH_NODE_MOUNTS_DIR/scratch'"))
+    assert (await wait_for_completion(client, other_job, "ls")).execution_info.exit_code == 0
+    assert await read_task_file(client, other_job, "ls", "stdout.txt") == b""
+
+
+async def test_mount_configuration_echoed_without_secrets(client):
+    pool_id = await create_mounted_pool(client, 1, mounts())
+    pool = await client.get_pool(pool_id)
+    nfs, blob = pool.mount_configuration
+    assert nfs.nfs_mount_configuration.source == "10.0.0.4:/exports/scratch"
+    assert nfs.nfs_mount_configuration.mount_options == "-o vers=4.1"
+    assert blob.azure_blob_file_system_configuration.container_name == "inputs"
+    assert blob.azure_blob_file_system_configuration.relative_mount_path == "data/blob"
+    assert blob.azure_blob_file_system_configuration.account_key is None  # a secret: never kept, never answered
+
+
+@pytest.mark.parametrize("relative", ["../escape", "/abs", ""])
+async def test_mount_paths_that_leave_the_mounts_dir_are_refused(client, relative):
+    entry = models.MountConfiguration(nfs_mount_configuration=models.NfsMountConfiguration(source="h:/x", relative_mount_path=relative))
+    with pytest.raises(HttpResponseError) as refused:
+        await client.create_pool(models.BatchPoolCreateOptions(id=unique("pool"), vm_size=VM_SIZE, mount_configuration=[entry]))
+    assert refused.value.status_code == 400 and "relativeMountPath" in refused.value.error.message
