@@ -63,6 +63,18 @@ async def terminate_job(request: web.Request) -> web.Response:
     return accepted(job, job["url"])
 
 
+async def disable_job(request: web.Request) -> web.Response:
+    services, job = _checked_job(request)
+    services.jobs.disable(job["id"], await read_body(request))
+    return accepted(job, job["url"])
+
+
+async def enable_job(request: web.Request) -> web.Response:
+    services, job = _checked_job(request)
+    services.jobs.enable(job["id"])
+    return accepted(job, job["url"])
+
+
 async def task_counts(request: web.Request) -> web.Response:
     counts = services_of(request).jobs.task_counts(request.match_info["job"])
     return document_response(request, counts, "taskcountsresult/@Element")
@@ -148,6 +160,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_put("/jobs/{job}", update_job)
     app.router.add_delete("/jobs/{job}", delete_job)
     app.router.add_post("/jobs/{job}/terminate", terminate_job)
+    app.router.add_post("/jobs/{job}/disable", disable_job)
+    app.router.add_post("/jobs/{job}/enable", enable_job)
     app.router.add_get("/jobs/{job}/taskcounts", task_counts, allow_head=False)
     app.router.add_post("/jobs/{job}/tasks", create_task)
     app.router.add_post("/jobs/{job}/addtaskcollection", create_task_collection)

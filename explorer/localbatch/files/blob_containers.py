@@ -65,7 +65,7 @@ def _client(entry: dict, auto_storage: AutoStorage | None) -> tuple[ContainerCli
     return client, f"{auto_storage.url.rstrip('/')}/{name}"
 
 
-def _reason(error: AzureError, uses_sas: bool) -> str:
+def reason_of(error: AzureError, uses_sas: bool) -> str:
     if not isinstance(error, HttpResponseError) or error.status_code is None:
         message = (str(error).strip().splitlines() or [type(error).__name__])[0]
         return f"the storage service cannot be reached: {message}"
@@ -97,5 +97,5 @@ async def download_container(entry: dict, directory: Path, auto_storage: AutoSto
                 await save(stream.chunks(), target, entry.get("fileMode"))
                 count += 1
         except AzureError as error:
-            raise ResourceFileError(source, _reason(error, "storageContainerUrl" in entry)) from None
+            raise ResourceFileError(source, reason_of(error, "storageContainerUrl" in entry)) from None
     log.info("downloaded %d blobs from %s", count, container)

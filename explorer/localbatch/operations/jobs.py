@@ -1,4 +1,4 @@
-"""Jobs: create, update, terminate, delete, task counts, onAllTasksComplete."""
+"""Jobs: create, update, disable/enable, terminate, delete, task counts, onAllTasksComplete."""
 
 from __future__ import annotations
 
@@ -10,11 +10,14 @@ from explorer.localbatch.scheduling.scheduler import Scheduler
 from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
+from explorer.localbatch.wire.durations import UNLIMITED
 from explorer.localbatch.wire.errors import already_exists, conflict
+from explorer.localbatch.wire.refusals import refuse_kind
 from explorer.localbatch.wire.request_specs import read_environment, read_metadata
 
 ON_ALL_TASKS_COMPLETE = ("noaction", "terminatejob")
 ON_TASK_FAILURE = ("noaction", "performexitoptionsjobaction")
+DISABLE_JOB_OPTIONS = ("requeue", "terminate", "wait")
 
 
 class Jobs:
@@ -34,6 +37,7 @@ class Jobs:
             if pool_info.has("autoPoolSpecification"):
                 raise conflict("FeatureNotSupported", "Local Batch does not create auto pools; give poolInfo.poolId.")
             pool_info.str("poolId", required=True)
+        refuse_kind(body, "job")
         moment = now_iso()
         constraints = body.obj("constraints")
         job = {
@@ -53,15 +57,7 @@ class Jobs:
         }
         if body.has("displayName"):
             job["displayName"] = body.str("displayName", max_length=1024)
-        if constraints is not None:
-            job["constraints"] = {
-                key: value
-                for key, value in (
-                    ("maxWallClockTime", constraints.duration("maxWallClockTime")),
-                    ("maxTaskRetryCount", constraints.int("maxTaskRetryCount", minimum=-1)),
-                )
-                if value is not None
-            }
+        job["constraints"] = _constraints(constraints)
         environment = read_environment(body, "commonEnvironmentSettings")
         if environment:
             job["commonEnvironmentSettings"] = environment
@@ -79,13 +75,18 @@ class Jobs:
         The whole body is read and checked before anything of it is applied.
         """
         job = self._changeable(job_id)
+        refuse_kind(body, "job")
         changes: dict = {}
+        if body.has("constraints") or replace:
+            changes["constraints"] = _constraints(body.obj("constraints"))
+        if body.has("allowTaskPreemption") or replace:
+            changes["allowTaskPreemption"] = bool(body.bool("allowTaskPreemption"))
         if body.has("priority") or replace:
             changes["priority"] = body.int("priority", minimum=-1000, maximum=1000) or 0
         if body.has("onAllTasksComplete") or replace:
             changes["onAllTasksComplete"] = body.choice("onAllTasksComplete", ON_ALL_TASKS_COMPLETE) or "noaction"
-        if body.has("maxParallelTasks"):
-            changes["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1)
+        if body.has("maxParallelTasks") or replace:
+            changes["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1) or -1
         if body.has("metadata") or replace:
             changes["metadata"] = read_metadata(body)
         pool_info = body.obj("poolInfo")
@@ -109,6 +110,40 @@ class Jobs:
     def terminate(self, job_id: str, reason: str | None) -> None:
         job = self._changeable(job_id)
         self.end_job(job, reason or "UserTerminate")
+
+    def disable(self, job_id: str, body: Body) -> dict:
+        """No task of the job is placed until it is enabled; its running tasks end as `disableTasks` says."""
+        job = self._changeable(job_id)
+        option = body.choice("disableTasks", DISABLE_JOB_OPTIONS, required=True)
+        if job["state"] != "active":
+            raise conflict("JobNotActive", f"The specified job is {job['state']}: only an active job can be disabled.")
+        set_state(job, "disabling")
+        touch(job)
+        self.ctx.state.save_job(job)
+
+        async def finish() -> None:
+            executions = self.scheduler.executions_of_job(job["id"])
+            if option == "wait":
+                await self.scheduler.wait_finished(executions)
+            else:
+                await self.scheduler.stop_executions(executions, Ending.REQUEUE if option == "requeue" else Ending.TERMINATE)
+            if job["state"] == "disabling":
+                set_state(job, "disabled")
+                touch(job)
+                self.ctx.state.save_job(job)
+
+        self.ctx.spawn(finish(), f"disable job {job['id']}")
+        return job
+
+    def enable(self, job_id: str) -> dict:
+        job = self._changeable(job_id)
+        if job["state"] not in ("disabled", "disabling"):
+            raise conflict("JobNotDisabled", f"The specified job is {job['state']}: only a disabled job can be enabled.")
+        set_state(job, "active")
+        touch(job)
+        self.ctx.state.save_job(job)
+        self.ctx.wake_scheduler()
+        return job
 
     def end_job(self, job: dict, reason: str) -> None:
         set_state(job, "terminating")
@@ -165,6 +200,19 @@ class Jobs:
             return
         if self.ctx.state.all_tasks_completed(job["id"]):
             self.end_job(job, "AllTasksComplete")
+
+
+def _constraints(body: Body | None) -> dict:
+    """A job's constraints with the defaults Azure fills in for what is not given."""
+    constraints = {"maxWallClockTime": UNLIMITED, "maxTaskRetryCount": 0}
+    if body is not None:
+        wall_clock = body.duration("maxWallClockTime")
+        retries = body.int("maxTaskRetryCount", minimum=-1)
+        if wall_clock is not None:
+            constraints["maxWallClockTime"] = wall_clock
+        if retries is not None:
+            constraints["maxTaskRetryCount"] = retries
+    return constraints
 
 
 def task_node_ids(ctx: Context, job_id: str, task: dict) -> list[str]:

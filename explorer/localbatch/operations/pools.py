@@ -19,7 +19,8 @@ from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import parse_duration
-from explorer.localbatch.wire.errors import already_exists, conflict, invalid_value
+from explorer.localbatch.wire.errors import already_exists, conflict, invalid_value, missing_property
+from explorer.localbatch.wire.refusals import refuse_kind, refuse_named
 from explorer.localbatch.wire.request_specs import read_metadata, read_start_task
 
 log = logging.getLogger(__name__)
@@ -27,6 +28,8 @@ log = logging.getLogger(__name__)
 MAX_NODES_PER_POOL = 10_000
 MAX_INTER_NODE_POOL = 100
 DEALLOCATION_OPTIONS = ("requeue", "terminate", "taskcompletion", "retaineddata")
+COMMUNICATION_MODES = ("default", "classic", "simplified")
+FILL_TYPES = ("Spread", "Pack")  # as Azure writes them
 _COUNT_STATES = {
     "creating": "creating", "idle": "idle", "offline": "offline", "preempted": "preempted",
     "rebooting": "rebooting", "reimaging": "reimaging", "running": "running", "starting": "starting",
@@ -47,6 +50,7 @@ class Pools:
         pool_id = body.id()
         if pool_id.lower() in self.ctx.state.pools:
             raise already_exists("pool", pool_id)
+        refuse_kind(body, "pool")
         vm_size = body.str("vmSize", required=True)
         inter_node = bool(body.bool("enableInterNodeCommunication"))
         dedicated, low_priority = self._targets(body, inter_node)
@@ -56,7 +60,7 @@ class Pools:
         if vm_config is not None:
             vm_config.obj("imageReference")  # an object if given: nodes copy it
         policy = body.obj("taskSchedulingPolicy")
-        fill_type = (policy.choice("nodeFillType", ("spread", "pack")) if policy is not None else None) or "spread"
+        fill_type = (policy.choice("nodeFillType", FILL_TYPES) if policy is not None else None) or "Spread"
         moment = now_iso()
         pool = {
             "id": pool_id,
@@ -76,6 +80,7 @@ class Pools:
             "enableInterNodeCommunication": inter_node,
             "taskSlotsPerNode": body.int("taskSlotsPerNode", minimum=1, maximum=256) or 1,
             "taskSchedulingPolicy": {"nodeFillType": fill_type},
+            "targetNodeCommunicationMode": body.choice("targetNodeCommunicationMode", COMMUNICATION_MODES) or "default",
             "_nextNodeIndex": 0,
         }
         if body.has("displayName"):
@@ -109,12 +114,40 @@ class Pools:
     def update(self, pool_id: str, body: Body) -> dict:
         """PATCH: the whole body is read and checked before anything of it is applied."""
         pool = self._active_pool(pool_id)
-        changes = {}
+        refuse_kind(body, "pool update")
+        changes: dict = {}
+        if body.has("displayName"):
+            changes["displayName"] = body.str("displayName", max_length=1024)
+        policy = body.obj("taskSchedulingPolicy")
+        if policy is not None:
+            changes["taskSchedulingPolicy"] = {"nodeFillType": policy.choice("nodeFillType", FILL_TYPES, required=True)}
+        if body.has("targetNodeCommunicationMode"):
+            changes["targetNodeCommunicationMode"] = body.choice("targetNodeCommunicationMode", COMMUNICATION_MODES)
         if body.has("startTask"):
             changes["startTask"] = read_start_task(body.obj("startTask"))
         if body.has("metadata"):
             changes["metadata"] = read_metadata(body)
         pool.update(changes)
+        touch(pool)
+        self.ctx.state.save_pool(pool)
+        return pool
+
+    def replace_properties(self, pool_id: str, body: Body) -> dict:
+        """updateproperties: startTask, metadata and the communication mode replaced; what is omitted is removed."""
+        pool = self._active_pool(pool_id)
+        for name in ("certificateReferences", "applicationPackageReferences", "metadata"):
+            if body.raw(name) is None:
+                raise missing_property(name)
+        refuse_named(body, ("certificateReferences", "applicationPackageReferences", "startTask.containerSettings"), "pool")
+        start_task = read_start_task(body.obj("startTask"))
+        metadata = read_metadata(body)
+        mode = body.choice("targetNodeCommunicationMode", COMMUNICATION_MODES) or "default"
+        for key, value in (("startTask", start_task), ("metadata", metadata)):
+            if value:
+                pool[key] = value
+            else:
+                pool.pop(key, None)
+        pool["targetNodeCommunicationMode"] = mode
         touch(pool)
         self.ctx.state.save_pool(pool)
         return pool

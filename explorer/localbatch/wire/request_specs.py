@@ -59,6 +59,11 @@ def read_environment(body: Body, name: str) -> list[dict]:
     return settings
 
 
+def default_user_identity() -> dict:
+    """What Azure fills in for a task or start task that names no user."""
+    return {"autoUser": {"scope": "pool", "elevationLevel": "nonadmin"}}
+
+
 def read_user_identity(body: Body | None) -> dict | None:
     if body is None:
         return None
@@ -85,7 +90,7 @@ def read_start_task(body: Body | None) -> dict | None:
     for key, value in (
         ("resourceFiles", read_resource_files(body, "resourceFiles")),
         ("environmentSettings", read_environment(body, "environmentSettings")),
-        ("userIdentity", read_user_identity(body.obj("userIdentity"))),
+        ("userIdentity", read_user_identity(body.obj("userIdentity")) or default_user_identity()),
     ):
         if value:
             start_task[key] = value
