@@ -33,8 +33,6 @@ def not_supported(operation: str) -> BatchError:
 
 def _refuse(operation: str):  # type: ignore[no-untyped-def]
     async def handler(request: web.Request) -> web.Response:
-        if "pool" in request.match_info:
-            services_of(request).ctx.state.pool(request.match_info["pool"])  # an unknown pool is still PoolNotFound
         raise not_supported(operation)
 
     return handler
