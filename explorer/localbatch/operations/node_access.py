@@ -15,6 +15,7 @@ from datetime import datetime
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.files.log_uploads import upload_node_logs
+from explorer.localbatch.operations.nodes import frontend_port
 from explorer.localbatch.operations.pools import Pools
 from explorer.localbatch.state.documents import set_state
 from explorer.localbatch.wire.bodies import Body
@@ -23,7 +24,6 @@ from explorer.localbatch.wire.errors import BatchError, conflict, invalid_value
 
 log = logging.getLogger(__name__)
 
-SSH_FRONTEND_PORT_BASE = 50000
 _USER_KIND = "nodeuser"
 # What each option of Batch's node operations does to the tasks on the node, as `_evict` names it.
 _SCHEDULING_OPTIONS = ("requeue", "terminate", "taskcompletion")
@@ -31,28 +31,6 @@ _REIMAGE_OPTIONS = ("requeue", "terminate", "taskcompletion", "retaineddata")
 _DEALLOCATE_OPTIONS = ("requeue", "terminate", "taskcompletion", "retaineddata")
 # States from which a node can be told to reboot, reimage or deallocate.
 _STEERABLE = ("idle", "running", "starttaskfailed", "unusable", "waitingforstarttask")
-
-
-def frontend_port(node: dict) -> int:
-    """The SSH frontend port of the node: 50000 + its index, the last digits of its id."""
-    digits = node["id"].split("_")[1][-6:]
-    return SSH_FRONTEND_PORT_BASE + int(digits)
-
-
-def endpoint_configuration(node: dict) -> dict:
-    """Azure's inbound SSH endpoint for a Linux node, with the node's loopback address."""
-    return {
-        "inboundEndpoints": [
-            {
-                "name": "SSHRule.0",
-                "protocol": "tcp",
-                "publicIPAddress": node["ipAddress"],
-                "publicFQDN": node["ipAddress"],
-                "frontendPort": frontend_port(node),
-                "backendPort": 22,
-            }
-        ]
-    }
 
 
 class NodeAccess:
@@ -67,7 +45,7 @@ class NodeAccess:
     # --- remote login ----------------------------------------------------------------------
     def remote_login_settings(self, pool_id: str, node_id: str) -> dict:
         node = self.ctx.state.node(pool_id, node_id)
-        return {"remoteLoginIPAddress": node["ipAddress"], "remoteLoginPort": frontend_port(node)}
+        return {"remoteLoginIPAddress": node["ipAddress"], "remoteLoginPort": frontend_port(node["id"])}
 
     # --- users --------------------------------------------------------------------------------
     def users(self, pool_id: str, node_id: str) -> list[dict]:
