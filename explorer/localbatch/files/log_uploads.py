@@ -17,7 +17,7 @@ from urllib.parse import urlsplit, urlunsplit
 from azure.core.exceptions import AzureError
 from azure.storage.blob.aio import ContainerClient
 
-from explorer.localbatch.files.blob_containers import reason_of
+from explorer.localbatch.files.blob_containers import quick_retry, reason_of
 from explorer.localbatch.wire.errors import BatchError
 
 log = logging.getLogger(__name__)
@@ -45,7 +45,7 @@ async def upload_node_logs(node_root: Path, container_url: str, directory: str, 
     """Upload the node's log files under `directory` in the container; how many were uploaded."""
     container = urlunsplit(urlsplit(container_url)._replace(query="", fragment=""))
     try:
-        client = ContainerClient.from_container_url(container_url)
+        client = ContainerClient.from_container_url(container_url, retry_policy=quick_retry())
     except ValueError:
         raise BatchError(400, "InvalidPropertyValue", f"containerUrl {container} names no blob container.") from None
     files = await asyncio.to_thread(service_log_files, node_root, _aware(start), _aware(end))

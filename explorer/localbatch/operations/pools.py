@@ -135,7 +135,7 @@ class Pools:
     def replace_properties(self, pool_id: str, body: Body) -> dict:
         """updateproperties: startTask, metadata and the communication mode replaced; what is omitted is removed."""
         pool = self._active_pool(pool_id)
-        for name in ("certificateReferences", "applicationPackageReferences", "metadata"):
+        for name in ("applicationPackageReferences", "metadata"):
             if body.raw(name) is None:
                 raise missing_property(name)
         refuse_named(body, ("certificateReferences", "applicationPackageReferences", "startTask.containerSettings"), "pool")

@@ -31,7 +31,7 @@ class Tasks:
 
     def create(self, job_id: str, body: Body) -> dict:
         job = self.ctx.state.job(job_id)
-        if job["state"] != "active":
+        if job["state"] not in ("active", "disabling", "disabled"):  # a disabled job takes tasks, and places none
             raise conflict("JobNotActive", f"Tasks cannot be added to a job that is {job['state']}.")
         task = self.read_task(body, job)
         if task["id"].lower() in self.ctx.state.job_tasks(job_id):
