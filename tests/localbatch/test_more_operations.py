@@ -162,3 +162,37 @@ async def test_job_schedules_and_autoscale_say_why_they_do_not_run(client):
         await client.enable_pool_auto_scale(pool_id, models.BatchPoolEnableAutoScaleOptions(auto_scale_formula="$TargetDedicatedNodes=1"))
     assert error.value.error.code == "OperationNotSupportedByLocalBatch" and "resize" in error.value.error.message
     await client.disable_pool_auto_scale(pool_id)
+
+
+async def test_conditional_headers_answer_304_and_412_as_azure(client):
+    from datetime import datetime, timedelta, timezone
+
+    from azure.core.exceptions import ResourceModifiedError, ResourceNotModifiedError
+
+    pool_id = await create_pool(client, unique("pool"), 0)
+    pool = await client.get_pool(pool_id)
+    later, earlier = pool.last_modified + timedelta(seconds=1), pool.last_modified - timedelta(seconds=1)
+    assert (await client.get_pool(pool_id, if_modified_since=earlier)).id == pool_id
+    with pytest.raises((ResourceNotModifiedError, HttpResponseError)) as error:
+        await client.get_pool(pool_id, if_modified_since=later)
+    assert error.value.status_code == 304
+    with pytest.raises((ResourceModifiedError, HttpResponseError)) as error:
+        await client.update_pool(pool_id, models.BatchPoolUpdateOptions(display_name="x"), if_unmodified_since=earlier)
+    assert error.value.status_code == 412
+    await client.update_pool(pool_id, models.BatchPoolUpdateOptions(display_name="x"), if_unmodified_since=datetime.now(timezone.utc) + timedelta(minutes=1))
+    assert (await client.get_pool(pool_id)).display_name == "x"
+
+
+async def test_file_properties_and_listing_carry_azures_headers(client):
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
+    job_id = await create_job(client, pool_id)
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="files", command_line="/bin/bash -c 'mkdir -p out; echo x > \"out/a b.txt\"'"))
+    task = await wait_for_completion(client, job_id, "files")
+    props = await client.get_task_file_properties(job_id, "files", "wd/out/a b.txt")
+    assert props.is_directory is False and props.file_mode == "0o100644"
+    assert props.url.endswith("/files/wd%2Fout%2Fa%20b.txt")
+    entries = {entry.name: entry async for entry in client.list_task_files(job_id, "files", recursive=True)}
+    assert entries["wd/out"].is_directory and entries["wd/out"].properties is None
+    assert entries["stdout.txt"].properties.content_type == "text/plain"
+    assert entries["wd/out/a b.txt"].url == props.url
+    assert task.execution_info.exit_code == 0

@@ -166,15 +166,22 @@ class Pools:
         dedicated, low_priority = self._targets(body, pool.get("enableInterNodeCommunication", False))
         option = body.choice("nodeDeallocationOption", DEALLOCATION_OPTIONS) or "requeue"
         _resize_timeout(body)
+        pool.pop("resizeErrors", None)
         self._resize(pool, dedicated, low_priority, option)
 
     def stop_resize(self, pool_id: str) -> None:
+        """As on Azure: the pool stays at the nodes it has (nodes still being created are not allocated yet and go),
+        its targets stay as asked, and `resizeErrors` says the resize was stopped."""
         pool = self._active_pool(pool_id)
         if pool["allocationState"] == "steady":
             return
-        nodes = [n for n in self.ctx.state.pool_nodes(pool_id).values() if n["state"] != "leavingpool"]
-        pool["targetDedicatedNodes"] = sum(1 for n in nodes if n.get("isDedicated", True))
-        pool["targetLowPriorityNodes"] = len(nodes) - pool["targetDedicatedNodes"]
+        creating = [n["id"] for n in self.ctx.state.pool_nodes(pool_id).values() if n["state"] == "creating"]
+        for node_id in creating:
+            self.ctx.state.remove_node(pool_id, node_id)
+        pool["resizeErrors"] = [{
+            "code": "ResizeStopped",
+            "message": "Desired number of dedicated nodes could not be allocated due to a stop resize operation",
+        }]
         self._set_allocation(pool, "steady")
 
     def _set_allocation(self, pool: dict, allocation: str) -> None:
