@@ -144,24 +144,78 @@ async def test_supported_images_usage_metrics_applications(client):
     assert error.value.error.code == "ApplicationNotFound"
 
 
-async def test_job_schedules_and_autoscale_say_why_they_do_not_run(client):
+async def test_autoscale_says_why_it_does_not_run(client):
     pool_id = await create_pool(client, unique("pool"), 0)
-    schedule = models.BatchJobScheduleCreateOptions(
-        id="nightly", schedule=models.BatchJobScheduleConfiguration(),
-        job_specification=models.BatchJobSpecification(pool_info=models.BatchPoolInfo(pool_id=pool_id)),
-    )
-    with pytest.raises(HttpResponseError) as error:
-        await client.create_job_schedule(schedule)
-    assert (error.value.status_code, error.value.error.code) == (400, "OperationNotSupportedByLocalBatch")
-    assert "create job schedule" in error.value.error.message
-    assert [s async for s in client.list_job_schedules()] == []
-    with pytest.raises(ResourceNotFoundError) as error:
-        await client.get_job_schedule("nightly")
-    assert error.value.error.code == "JobScheduleNotFound"
     with pytest.raises(HttpResponseError) as error:
         await client.enable_pool_auto_scale(pool_id, models.BatchPoolEnableAutoScaleOptions(auto_scale_formula="$TargetDedicatedNodes=1"))
-    assert error.value.error.code == "OperationNotSupportedByLocalBatch" and "resize" in error.value.error.message
+    assert (error.value.status_code, error.value.error.code) == (400, "OperationNotSupportedByLocalBatch")
+    assert "enable pool autoscale" in error.value.error.message and "resize" in error.value.error.message
     await client.disable_pool_auto_scale(pool_id)
+
+
+async def test_a_job_schedule_makes_its_job_and_completes_with_it(client):
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
+    schedule_id = unique("nightly")
+    manager = models.BatchJobScheduleCreateOptions(
+        id=schedule_id, schedule=models.BatchJobScheduleConfiguration(),
+        job_specification=models.BatchJobSpecification(
+            pool_info=models.BatchPoolInfo(pool_id=pool_id), all_tasks_complete_mode="terminatejob", priority=3,
+        ),
+        metadata=[models.BatchMetadataItem(name="owner", value="test")],
+    )
+    await client.create_job_schedule(manager)
+    jobs = [job async for job in client.list_jobs_from_schedule(schedule_id)]
+    assert [(job.id, job.priority) for job in jobs] == [(f"{schedule_id}:job-1", 3)]
+    schedule = await client.get_job_schedule(schedule_id)
+    assert schedule.state == "active" and schedule.execution_info.recent_job.id == f"{schedule_id}:job-1"
+    assert schedule.execution_info.next_run_time is None  # no recurrence: one job
+    await client.create_task(jobs[0].id, models.BatchTaskCreateOptions(id="t", command_line=python_command("pass")))
+    await wait_for_completion(client, jobs[0].id, "t")
+
+    async def completed() -> bool:
+        return (await client.get_job_schedule(schedule_id)).state == "completed"
+
+    await wait_until(completed, what="the schedule completed with its job")
+    assert schedule_id in [s.id async for s in client.list_job_schedules()]
+    poller = await client.begin_delete_job_schedule(schedule_id, polling_interval=0.05)
+    await poller.result()
+    with pytest.raises(ResourceNotFoundError) as error:
+        await client.get_job_schedule(schedule_id)
+    assert error.value.error.code == "JobScheduleNotFound"
+
+
+async def test_a_recurring_schedule_waits_disables_and_terminates(client):
+    from datetime import datetime, timedelta, timezone
+
+    pool_id = await create_pool(client, unique("pool"), 0)
+    schedule_id = unique("hourly")
+    start = datetime.now(timezone.utc) + timedelta(hours=1)
+    await client.create_job_schedule(models.BatchJobScheduleCreateOptions(
+        id=schedule_id,
+        schedule=models.BatchJobScheduleConfiguration(do_not_run_until=start, recurrence_interval=timedelta(hours=1)),
+        job_specification=models.BatchJobSpecification(pool_info=models.BatchPoolInfo(pool_id=pool_id)),
+    ))
+    schedule = await client.get_job_schedule(schedule_id)
+    assert abs((schedule.execution_info.next_run_time - start).total_seconds()) < 1
+    assert [job async for job in client.list_jobs_from_schedule(schedule_id)] == []
+    await client.disable_job_schedule(schedule_id)
+    assert (await client.get_job_schedule(schedule_id)).state == "disabled"
+    await client.enable_job_schedule(schedule_id)
+    poller = await client.begin_terminate_job_schedule(schedule_id, polling_interval=0.05)
+    await poller.result()
+    assert (await client.get_job_schedule(schedule_id)).state == "completed"
+    with pytest.raises(HttpResponseError) as error:  # Azure's shortest recurrence is a minute
+        await client.create_job_schedule(models.BatchJobScheduleCreateOptions(
+            id=unique("fast"), schedule=models.BatchJobScheduleConfiguration(recurrence_interval=timedelta(seconds=5)),
+            job_specification=models.BatchJobSpecification(pool_info=models.BatchPoolInfo(pool_id=pool_id)),
+        ))
+    assert error.value.error.code == "InvalidPropertyValue"
+    with pytest.raises(HttpResponseError) as error:  # the specification is checked as a job would be
+        await client.create_job_schedule(models.BatchJobScheduleCreateOptions(
+            id=unique("bad"), schedule=models.BatchJobScheduleConfiguration(),
+            job_specification=models.BatchJobSpecification(pool_info=models.BatchPoolInfo(pool_id=pool_id), priority=5000),
+        ))
+    assert error.value.error.code == "InvalidPropertyValue" and "priority" in error.value.error.message
 
 
 async def test_conditional_headers_answer_304_and_412_as_azure(client):

@@ -136,7 +136,9 @@ def verify_request(
     regard to case; the signature must then be over the name as the client wrote it.
 
     Clients built on azure-batch 14 and older sign the path with `%2F` and `%5C` turned
-    into "/"; that form is accepted as well. A request without a body may be signed with
+    into "/"; that form is accepted as well. So is a path whose ":" the client signed as "%3A"
+    (a job schedule's job `SCHEDULE:job-1`): azure-batch signs the id as it quotes it, and
+    aiohttp's URL handling then sends the colon unquoted. A request without a body may be signed with
     Content-Length "0" or an empty Content-Length line, as Azure accepts. Messages never
     contain the key or the expected signature.
     """
@@ -165,7 +167,7 @@ def verify_request(
     signed_forms = [(headers, "0")]
     if method.upper() not in ("GET", "HEAD") and lowered.get("content-length", "0") in ("", "0"):
         signed_forms.append(({name: value for name, value in headers.items() if name.lower() != "content-length"}, ""))
-    for path in dict.fromkeys((raw_path, _legacy_path(raw_path))):
+    for path in dict.fromkeys((raw_path, _legacy_path(raw_path), raw_path.replace(":", "%3A"))):
         for signed_headers, absent_length in signed_forms:
             text = string_to_sign(method, path, query, signed_headers, claimed_account, absent_length=absent_length)
             if hmac.compare_digest(sign(text, key_b64).encode(), signature.encode()):

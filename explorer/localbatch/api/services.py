@@ -8,6 +8,7 @@ from aiohttp import web
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.operations.account import Account
+from explorer.localbatch.operations.job_schedules import JobSchedules
 from explorer.localbatch.operations.jobs import Jobs
 from explorer.localbatch.operations.node_access import NodeAccess
 from explorer.localbatch.operations.pools import Pools
@@ -24,6 +25,7 @@ class Services:
     tasks: Tasks
     nodes: NodeAccess
     account: Account
+    job_schedules: JobSchedules
 
 
 SERVICES = web.AppKey("services", Services)

@@ -26,8 +26,17 @@ class Jobs:
         self.scheduler = scheduler
         ctx.on_task_completed = self._task_completed
 
-    def create(self, body: Body) -> dict:
-        job_id = body.id()
+    def create(self, body: Body, job_id: str | None = None) -> dict:
+        """A new job from its body; `job_id` (a job schedule's `SCHEDULE:job-N`) instead of the body's id."""
+        job = self.read(body, job_id)
+        touch(job)
+        self.ctx.state.save_job(job)
+        self.ctx.wake_scheduler()
+        return job
+
+    def read(self, body: Body, job_id: str | None = None) -> dict:
+        """The job a body describes, checked whole; nothing is stored."""
+        job_id = job_id or body.id()
         if job_id.lower() in self.ctx.state.jobs:
             raise already_exists("job", job_id)
         pool_info = body.obj("poolInfo", required=True)
@@ -64,9 +73,6 @@ class Jobs:
         metadata = read_metadata(body)
         if metadata:
             job["metadata"] = metadata
-        touch(job)
-        self.ctx.state.save_job(job)
-        self.ctx.wake_scheduler()
         return job
 
     def update(self, job_id: str, body: Body, *, replace: bool) -> dict:

@@ -145,6 +145,14 @@ def test_accepts_delete_without_content_length_signed_with_an_empty_length_line_
         received.verify()
 
 
+def test_accepts_a_colon_the_sdk_signed_quoted_and_the_transport_sent_plain():
+    """A job schedule's job SCHEDULE:job-1: signed as %3A, sent as ':' by aiohttp."""
+    listing = signed_by_sdk("GET", f"{ENDPOINT}/jobs/nightly%3Ajob-1/tasks?{API_VERSION}")
+    listing.replace(raw_path="/jobs/nightly:job-1/tasks").verify()
+    with pytest.raises(AuthenticationError):
+        listing.replace(raw_path="/jobs/nightly:job-2/tasks").verify()
+
+
 def test_accepts_head_of_percent_encoded_file_path(file_head):
     assert file_head.raw_path.endswith("/files/wd%2Fstd%20out.txt")
     file_head.verify()
