@@ -250,3 +250,20 @@ async def test_file_properties_and_listing_carry_azures_headers(client):
     assert entries["stdout.txt"].properties.content_type == "text/plain"
     assert entries["wd/out/a b.txt"].url == props.url
     assert task.execution_info.exit_code == 0
+
+
+@pytest.mark.parametrize(("image_id", "accepted"), [
+    ("/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/galleries/g/images/mpi/versions/1.0.0", True),
+    ("/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/images/mpi", True),
+    ("mpi-image", False),
+    ("/subscriptions/s1/resourceGroups/rg/providers/Microsoft.Compute/galleries/g", False),
+])
+async def test_a_virtual_machine_image_id_must_be_an_arm_image_id(client, image_id, accepted):
+    options = models.BatchPoolCreateOptions(id=unique("image"), vm_size="s", virtual_machine_configuration=models.VirtualMachineConfiguration(
+        image_reference=models.BatchVmImageReference(virtual_machine_image_id=image_id), node_agent_sku_id="batch.node.ubuntu 24.04"))
+    if accepted:
+        await client.create_pool(options)
+        return
+    with pytest.raises(HttpResponseError) as error:
+        await client.create_pool(options)
+    assert error.value.error.code == "InvalidPropertyValue" and "virtualMachineImageId" in error.value.error.message
