@@ -188,3 +188,16 @@ async def test_shell_runs_in_the_nodes_environment_and_directory(client, local_b
 
 async def _is(client, pool_id: str, node_id: str, state: str) -> bool:
     return await node_state(client, pool_id, node_id) == state
+
+
+async def test_a_node_with_scheduling_disabled_reboots_offline_and_stays_so_until_enabled(client):
+    from azure.batch.models._models import BatchNodeRebootOptions
+
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
+    (node_id,) = await idle_nodes(client, pool_id)
+    await client.disable_node_scheduling(pool_id, node_id, models.BatchNodeDisableSchedulingOptions(node_disable_scheduling_option="requeue"))
+    poller = await client.begin_reboot_node(pool_id, node_id, BatchNodeRebootOptions(node_reboot_kind="requeue"), polling_interval=0.05)
+    await poller.result()
+    await wait_until(lambda: _is(client, pool_id, node_id, "offline"), what="the rebooted node offline")
+    await client.enable_node_scheduling(pool_id, node_id)
+    assert await node_state(client, pool_id, node_id) == "idle"

@@ -30,7 +30,7 @@ _SCHEDULING_OPTIONS = ("requeue", "terminate", "taskcompletion")
 _REIMAGE_OPTIONS = ("requeue", "terminate", "taskcompletion", "retaineddata")
 _DEALLOCATE_OPTIONS = ("requeue", "terminate", "taskcompletion", "retaineddata")
 # States from which a node can be told to reboot, reimage or deallocate.
-_STEERABLE = ("idle", "running", "starttaskfailed", "unusable", "waitingforstarttask")
+_STEERABLE = ("idle", "running", "offline", "starttaskfailed", "unusable", "waitingforstarttask")
 
 
 class NodeAccess:

@@ -253,7 +253,7 @@ class Pools:
         for node in nodes:
             node["lastBootTime"] = boot_time
             wait = start_task and start_task.get("waitForSuccess", True)
-            set_state(node, "waitingforstarttask" if wait else "idle", previous=False)
+            set_state(node, "waitingforstarttask" if wait else _ready_state(node), previous=False)
         self.ctx.state.save_nodes(pool_id, nodes)
         self.ctx.wake_scheduler()
         if start_task:
@@ -262,7 +262,7 @@ class Pools:
     async def _start_node(self, pool: dict, node: dict) -> None:
         succeeded = await run_start_task(self.ctx, self.scheduler.processes, pool, node, self._start_task_limiter)
         if node["state"] == "waitingforstarttask":
-            set_state(node, "idle" if succeeded else "starttaskfailed", previous=False)
+            set_state(node, _ready_state(node) if succeeded else "starttaskfailed", previous=False)
             self.ctx.state.save_node(pool["id"], node)
             self.ctx.wake_scheduler()
 
@@ -330,7 +330,7 @@ class Pools:
     def reboot_node(self, pool_id: str, node_id: str, body: Body) -> None:
         self._active_pool(pool_id)
         node = self.ctx.state.node(pool_id, node_id)
-        if node["state"] not in ("idle", "running", "starttaskfailed", "unusable", "waitingforstarttask"):
+        if node["state"] not in ("idle", "running", "offline", "starttaskfailed", "unusable", "waitingforstarttask"):
             raise conflict("NodeNotReady", f"The node is {node['state']} and cannot be rebooted now.")
         option = body.choice("nodeRebootOption", ("requeue", "terminate", "taskcompletion", "retaineddata")) or "requeue"
         set_state(node, "rebooting", previous=False)
@@ -365,6 +365,11 @@ class Pools:
             bucket[_COUNT_STATES.get(node["state"], "unknown")] += 1
             bucket["total"] += 1
         return {"poolId": pool["id"], **counts}
+
+
+def _ready_state(node: dict) -> str:
+    """A booted node's state: idle, or offline while its scheduling is disabled (as Batch shows it)."""
+    return "idle" if node.get("schedulingState", "enabled") == "enabled" else "offline"
 
 
 def _resize_timeout(body: Body) -> str | None:
