@@ -39,7 +39,7 @@ class NodeAccess:
         self.pools = pools
 
     def _node(self, pool_id: str, node_id: str) -> dict:
-        self.pools._active_pool(pool_id)
+        self.pools.active_pool(pool_id)
         return self.ctx.state.node(pool_id, node_id)
 
     # --- remote login ----------------------------------------------------------------------
@@ -93,7 +93,7 @@ class NodeAccess:
             set_state(node, "offline", previous=False)  # Batch shows a node that takes no tasks and runs none as offline
         self.ctx.state.save_node(pool_id, node)
         if option != "taskcompletion":
-            self.ctx.spawn(self.pools._evict(pool_id, node["id"], option), f"disable scheduling on {pool_id}/{node_id}")
+            self.ctx.spawn(self.pools.evict(pool_id, node["id"], option), f"disable scheduling on {pool_id}/{node_id}")
         return node
 
     def enable_scheduling(self, pool_id: str, node_id: str) -> dict:
@@ -108,14 +108,10 @@ class NodeAccess:
     # --- reimage / deallocate / start -------------------------------------------------------
     def reimage(self, pool_id: str, node_id: str, body: Body) -> dict:
         """The node's tasks ended as the option says, its directory tree and users removed, then it boots."""
-        node = self._node(pool_id, node_id)
-        option = body.choice("nodeReimageOption", _REIMAGE_OPTIONS) or "requeue"
-        self._steerable(node, "reimaged")
-        set_state(node, "reimaging", previous=False)
-        self.ctx.state.save_node(pool_id, node)
+        node, option = self._steer(pool_id, node_id, body.choice("nodeReimageOption", _REIMAGE_OPTIONS), "reimaging")
 
         async def reimage() -> None:
-            await self.pools._evict(pool_id, node["id"], option)
+            await self.pools.evict(pool_id, node["id"], option)
             await asyncio.to_thread(self.ctx.dirs.remove_nodes, pool_id, [node["id"]])
             self.ctx.state.store.delete_prefix(_USER_KIND, _user_prefix(pool_id, node["id"]))
             await self.pools.boot_nodes(pool_id, [node["id"]], from_states=("reimaging",))
@@ -124,14 +120,10 @@ class NodeAccess:
         return node
 
     def deallocate(self, pool_id: str, node_id: str, body: Body) -> dict:
-        node = self._node(pool_id, node_id)
-        option = body.choice("nodeDeallocateOption", _DEALLOCATE_OPTIONS) or "requeue"
-        self._steerable(node, "deallocated")
-        set_state(node, "deallocating", previous=False)
-        self.ctx.state.save_node(pool_id, node)
+        node, option = self._steer(pool_id, node_id, body.choice("nodeDeallocateOption", _DEALLOCATE_OPTIONS), "deallocating")
 
         async def deallocate() -> None:
-            await self.pools._evict(pool_id, node["id"], option)
+            await self.pools.evict(pool_id, node["id"], option)
             current = self.ctx.state.pool_nodes(pool_id).get(node["id"].lower())
             if current is not None and current["state"] == "deallocating":
                 set_state(current, "deallocated", previous=False)
@@ -149,9 +141,14 @@ class NodeAccess:
         self.ctx.spawn(self.pools.boot_nodes(pool_id, [node["id"]], from_states=("starting",)), f"start {pool_id}/{node_id}")
         return node
 
-    def _steerable(self, node: dict, what: str) -> None:
+    def _steer(self, pool_id: str, node_id: str, option: str | None, state: str) -> tuple[dict, str]:
+        """The node moved to `state` (reimaging, deallocating) if it may be now, and the option for its tasks."""
+        node = self._node(pool_id, node_id)
         if node["state"] not in _STEERABLE:
-            raise conflict("NodeNotReady", f"The node is {node['state']} and cannot be {what} now.")
+            raise conflict("NodeNotReady", f"The node is {node['state']}: it cannot go {state} now.")
+        set_state(node, state, previous=False)
+        self.ctx.state.save_node(pool_id, node)
+        return node, option or "requeue"
 
     # --- logs ----------------------------------------------------------------------------------
     async def upload_logs(self, pool_id: str, node_id: str, body: Body) -> dict:

@@ -121,7 +121,7 @@ class Pools:
 
     def update(self, pool_id: str, body: Body) -> dict:
         """PATCH: the whole body is read and checked before anything of it is applied."""
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         refuse_kind(body, "pool update")
         changes: dict = {}
         if body.has("displayName"):
@@ -142,7 +142,7 @@ class Pools:
 
     def replace_properties(self, pool_id: str, body: Body) -> dict:
         """updateproperties: startTask, metadata and the communication mode replaced; what is omitted is removed."""
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         for name in ("applicationPackageReferences", "metadata"):
             if body.raw(name) is None:
                 raise missing_property(name)
@@ -160,7 +160,7 @@ class Pools:
         self.ctx.state.save_pool(pool)
         return pool
 
-    def _active_pool(self, pool_id: str) -> dict:
+    def active_pool(self, pool_id: str) -> dict:
         pool = self.ctx.state.pool(pool_id)
         if pool["state"] == "deleting":
             raise conflict("PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed.")
@@ -168,7 +168,7 @@ class Pools:
 
     # --- resize --------------------------------------------------------------------------
     def resize(self, pool_id: str, body: Body) -> None:
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         if pool["allocationState"] != "steady":
             raise conflict("PoolNotSteady", "The specified pool is not in a steady state: stop the resize first.")
         dedicated, low_priority = self._targets(body, pool.get("enableInterNodeCommunication", False))
@@ -180,7 +180,7 @@ class Pools:
     def stop_resize(self, pool_id: str) -> None:
         """As on Azure: the pool stays at the nodes it has (nodes still being created are not allocated yet and go),
         its targets stay as asked, and `resizeErrors` says the resize was stopped."""
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         if pool["allocationState"] == "steady":
             return
         creating = [n["id"] for n in self.ctx.state.pool_nodes(pool_id).values() if n["state"] == "creating"]
@@ -283,14 +283,14 @@ class Pools:
         for node in nodes:
             set_state(node, "leavingpool", previous=False)
         self.ctx.state.save_nodes(pool_id, nodes)
-        await asyncio.gather(*(self._evict(pool_id, node["id"], option) for node in nodes))
+        await asyncio.gather(*(self.evict(pool_id, node["id"], option) for node in nodes))
         for node in nodes:
             self.ctx.state.remove_node(pool_id, node["id"])
         if option != "retaineddata":
             await asyncio.to_thread(self.ctx.dirs.remove_nodes, pool_id, [node["id"] for node in nodes])
         self.settle(pool_id)
 
-    async def _evict(self, pool_id: str, node_id: str, option: str) -> None:
+    async def evict(self, pool_id: str, node_id: str, option: str) -> None:
         """End what runs on a node that is leaving or rebooting, as the deallocation option says."""
         executions = self.scheduler.executions_on_node(pool_id, node_id)
         if option == "taskcompletion":
@@ -303,7 +303,7 @@ class Pools:
     # --- remove nodes / reboot -----------------------------------------------------------------
     def remove_nodes(self, pool_id: str, body: Body) -> None:
         """As on Batch: only while the pool is steady, up to 100 distinct nodes per request."""
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         node_ids = body.list("nodeList")
         if not node_ids:
             raise invalid_value("nodeList", node_ids, "Give between 1 and 100 node ids.")
@@ -328,7 +328,7 @@ class Pools:
         self.ctx.spawn(self.drain_and_remove(pool_id, [n["id"] for n in nodes], option), f"remove nodes of {pool_id}")
 
     def reboot_node(self, pool_id: str, node_id: str, body: Body) -> None:
-        self._active_pool(pool_id)
+        self.active_pool(pool_id)
         node = self.ctx.state.node(pool_id, node_id)
         if node["state"] not in ("idle", "running", "offline", "starttaskfailed", "unusable", "waitingforstarttask"):
             raise conflict("NodeNotReady", f"The node is {node['state']} and cannot be rebooted now.")
@@ -337,14 +337,14 @@ class Pools:
         self.ctx.state.save_node(pool_id, node)
 
         async def reboot() -> None:
-            await self._evict(pool_id, node["id"], option)
+            await self.evict(pool_id, node["id"], option)
             await self.boot_nodes(pool_id, [node["id"]], from_states=("rebooting",))
 
         self.ctx.spawn(reboot(), f"reboot {pool_id}/{node_id}")
 
     # --- delete ------------------------------------------------------------------------------
     def delete(self, pool_id: str) -> None:
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         set_state(pool, "deleting", previous=False)
         touch(pool)
         self.ctx.state.save_pool(pool)
