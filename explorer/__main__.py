@@ -30,6 +30,10 @@ def build_parser() -> argparse.ArgumentParser:
     from explorer.localbatch.cli import add_serve_arguments
 
     add_serve_arguments(serve)
+    node_shell = localbatch_commands.add_parser("shell", help="a shell inside a Local Batch node (its environment and directory)")
+    from explorer.localbatch.node_shell import add_shell_arguments
+
+    add_shell_arguments(node_shell)
     return parser
 
 
@@ -40,6 +44,10 @@ def main(argv: list[str] | None = None) -> int:
 
         return run_python(argv[1:])
     args = build_parser().parse_args(argv)
+    if args.command == "localbatch" and args.localbatch_command == "shell":
+        from explorer.localbatch.node_shell import shell
+
+        return shell(args)
     if args.command == "localbatch":
         from explorer.localbatch.cli import serve
 

@@ -7,14 +7,21 @@ import logging
 
 from aiohttp import web
 
+from explorer.localbatch.api import account_routes as routes_account
 from explorer.localbatch.api import file_routes as routes_files
 from explorer.localbatch.api import job_routes as routes_jobs
+from explorer.localbatch.api import job_schedule_routes as routes_job_schedules
+from explorer.localbatch.api import node_routes as routes_nodes
 from explorer.localbatch.api import pool_routes as routes_pools
+from explorer.localbatch.api import unsupported_routes as routes_unsupported
 from explorer.localbatch.api.http_app import ServerLog, build_app
 from explorer.localbatch.api.services import SERVICES, Services
 from explorer.localbatch.context import Context, Settings
 from explorer.localbatch.files.node_tree import NodeDirectories
+from explorer.localbatch.operations.account import Account
+from explorer.localbatch.operations.job_schedules import JobSchedules
 from explorer.localbatch.operations.jobs import Jobs
+from explorer.localbatch.operations.node_access import NodeAccess
 from explorer.localbatch.operations.pools import Pools
 from explorer.localbatch.operations.tasks import Tasks
 from explorer.localbatch.recovery import recover
@@ -46,13 +53,18 @@ class LocalBatch:
         self.ctx = ctx
         self._processes = ProcessTracking.for_service(self.settings.use_cgroups)
         scheduler = Scheduler(ctx, self._processes, MultiInstanceExecution)
-        services = Services(ctx, scheduler, Pools(ctx, scheduler), Jobs(ctx, scheduler), Tasks(ctx, scheduler))
+        pools, tasks = Pools(ctx, scheduler), Tasks(ctx, scheduler)
+        jobs = Jobs(ctx, scheduler, tasks.read_task)
+        services = Services(
+            ctx, scheduler, pools, jobs, tasks, NodeAccess(ctx, pools), Account(ctx), JobSchedules(ctx, jobs)
+        )
         # Before anyone is answered: a request must never see (or reactivate) a task whose
         # previous attempt still runs.
         await recover(services)
         app = build_app(self.settings.account, self._key)
         app[SERVICES] = services
-        for module in (routes_pools, routes_jobs, routes_files):
+        routes = (routes_pools, routes_nodes, routes_jobs, routes_job_schedules, routes_files, routes_account, routes_unsupported)
+        for module in routes:
             module.add_routes(app)
         # auto_decompress=False: a body arrives as sent; a Content-Encoding is refused by the app with
         # Batch's error body (Batch takes bodies as they are) instead of failing in the HTTP parser.
@@ -66,6 +78,7 @@ class LocalBatch:
         bound_port = site._server.sockets[0].getsockname()[1]  # type: ignore[union-attr]
         self.settings.endpoint = f"http://{host}:{bound_port}"
         self._scheduler_task = asyncio.get_running_loop().create_task(scheduler.run(), name="scheduler")
+        services.job_schedules.resume()
         ctx.wake_scheduler()
         log.info("Local Batch listening on %s for account %s", self.settings.endpoint, self.settings.account)
         return self.settings.endpoint

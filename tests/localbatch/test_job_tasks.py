@@ -118,6 +118,28 @@ async def test_failed_preparation_keeps_the_jobs_tasks_off_that_node(client):
     assert (await client.get_task(job_id, "blocked")).state == "active"
 
 
+async def test_a_reimaged_node_forgets_a_failed_preparation_and_prepares_again(client, tmp_path):
+    from azure.batch.models._models import BatchNodeReimageOptions
+
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
+    [node_id] = [node.id async for node in client.list_nodes(pool_id)]
+    installable = tmp_path / "installable"
+    job_id = await create_prepared_job(client, pool_id, f"/bin/test -e {installable}")
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="after-reimage", command_line="/bin/true"))
+
+    async def prep_failed() -> bool:
+        entries = await statuses(client, job_id)
+        info = entries[0].job_preparation_task_execution_info if entries else None
+        return info is not None and info.result == "failure"
+
+    await wait_until(prep_failed, what="the preparation task to fail")
+    installable.touch()
+    poller = await client.begin_reimage_node(pool_id, node_id, BatchNodeReimageOptions(node_reimage_option="requeue"), polling_interval=0.05)
+    await poller.result()
+    task = await wait_for_completion(client, job_id, "after-reimage")  # prepared again on the clean node
+    assert task.node_info.node_id == node_id and task.execution_info.exit_code == 0
+
+
 async def test_preparation_and_release_refusals(client):
     pool_id = await create_idle_pool(client, unique("pool"), 1)
     plain = unique("job")

@@ -7,7 +7,8 @@ sends, which is what the Batch service verifies:
     content-encoding, content-language, content-length, content-md5, content-type, date,
     if-modified-since, if-match, if-none-match, if-unmodified-since, range
         one per line, "" when absent or empty; content-length "0" when absent on a
-        request other than GET/HEAD
+        request other than GET/HEAD (what azure-batch signs), or "" (what npm @azure/batch
+        signs for a DELETE without a body; Azure accepts both, and so does `verify_request`)
     "name:value" per non-empty ocp-* header, name lowercased, sorted by (name, value)
     "/" + account + the URL path exactly as sent (still percent-encoded)
     "\\nname:value" per query name in sorted() order, with the first non-empty value,
@@ -75,16 +76,19 @@ def string_to_sign(
     query: Iterable[tuple[str, str]],
     headers: Mapping[str, str],
     account: str,
+    *,
+    absent_length: str = "0",
 ) -> str:
     """The text a Batch client signs for this request.
 
     `raw_path` is the path as received, without the query (aiohttp: `request.rel_url.raw_path`).
     `query` holds the decoded (name, value) pairs in the order received (aiohttp:
-    `request.query.items()`, which decodes like the client's `parse_qs`).
+    `request.query.items()`, which decodes like the client's `parse_qs`). `absent_length` is the
+    Content-Length line signed for a request without one (other than GET/HEAD).
     """
     header_values = {name.lower(): value for name, value in headers.items() if value}
     if method.upper() not in ("GET", "HEAD"):
-        header_values.setdefault("content-length", "0")
+        header_values.setdefault("content-length", absent_length)
     lines = [method.upper(), *(header_values.get(name, "") for name in SIGNED_HEADERS)]
 
     ocp_headers = sorted((name.lower(), value) for name, value in headers.items() if value and _is_ocp(name))
@@ -132,8 +136,11 @@ def verify_request(
     regard to case; the signature must then be over the name as the client wrote it.
 
     Clients built on azure-batch 14 and older sign the path with `%2F` and `%5C` turned
-    into "/"; that form is accepted as well. Messages never contain the key or the
-    expected signature.
+    into "/"; that form is accepted as well. So is a path whose ":" the client signed as "%3A"
+    (a job schedule's job `SCHEDULE:job-1`): azure-batch signs the id as it quotes it, and
+    aiohttp's URL handling then sends the colon unquoted. A request without a body may be signed with
+    Content-Length "0" or an empty Content-Length line, as Azure accepts. Messages never
+    contain the key or the expected signature.
     """
     lowered = {name.lower(): value for name, value in headers.items()}
     authorization = lowered.get("authorization", "").strip()
@@ -157,10 +164,14 @@ def verify_request(
             )
 
     query = list(query)
-    for path in dict.fromkeys((raw_path, _legacy_path(raw_path))):
-        expected = sign(string_to_sign(method, path, query, headers, claimed_account), key_b64)
-        if hmac.compare_digest(expected.encode(), signature.encode()):
-            return AuthResult(claimed_account, request_time)
+    signed_forms = [(headers, "0")]
+    if method.upper() not in ("GET", "HEAD") and lowered.get("content-length", "0") in ("", "0"):
+        signed_forms.append(({name: value for name, value in headers.items() if name.lower() != "content-length"}, ""))
+    for path in dict.fromkeys((raw_path, _legacy_path(raw_path), raw_path.replace(":", "%3A"))):
+        for signed_headers, absent_length in signed_forms:
+            text = string_to_sign(method, path, query, signed_headers, claimed_account, absent_length=absent_length)
+            if hmac.compare_digest(sign(text, key_b64).encode(), signature.encode()):
+                return AuthResult(claimed_account, request_time)
     raise AuthenticationError("The request signature does not match: check the account key.")
 
 

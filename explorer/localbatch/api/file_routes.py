@@ -92,21 +92,22 @@ async def _listing(request: web.Request, root: FileRoot) -> web.Response:
     return list_body(request, found, next_state, "files")
 
 
-def _properties_headers(item: node_files.FileInfo, url: str) -> dict[str, str]:
+def _properties_headers(item: node_files.FileInfo, root: FileRoot, path: str) -> dict[str, str]:
+    """A file's headers as Azure sends them: Content-Type by type, isdirectory True/False, the URL percent-encoded."""
     return {
-        "Content-Type": "application/octet-stream",
+        "Content-Type": node_files.content_type(path),
         "Last-Modified": http_date(item.modified),
         "ocp-creation-time": http_date(item.created),
-        "ocp-batch-file-isdirectory": str(item.is_directory).lower(),
-        "ocp-batch-file-url": url,
-        "ocp-batch-file-mode": f"{item.mode:o}",
+        "ocp-batch-file-isdirectory": str(item.is_directory),
+        "ocp-batch-file-url": node_files.file_url(root.url_prefix, path),
+        "ocp-batch-file-mode": node_files.file_mode(item),
     }
 
 
 async def _properties(request: web.Request, root: FileRoot) -> web.Response:
     path = request.match_info["path"]
     item = await _in_root(root, lambda fd: node_files.properties(fd, path))
-    headers = _properties_headers(item, f"{root.url_prefix}/{path}")
+    headers = _properties_headers(item, root, path)
     headers["Content-Length"] = str(item.size)
     return web.Response(status=200, headers=headers)
 
@@ -120,7 +121,7 @@ async def _download(request: web.Request, root: FileRoot) -> web.StreamResponse:
         span = node_files.parse_range(request.headers.get("ocp-range") or request.headers.get("Range"), size)
         start, end = span if span else (0, size - 1)
         length = max(0, end - start + 1)
-        headers = _properties_headers(item, f"{root.url_prefix}/{path}")
+        headers = _properties_headers(item, root, path)
         # Always 200, also for a range: the SDK accepts nothing else (batch-notes.md).
         response = web.StreamResponse(status=200, headers=headers)
         response.content_length = length

@@ -20,6 +20,8 @@ import sys
 import uuid
 from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass
+from datetime import datetime
+from email.utils import parsedate_to_datetime
 from typing import Any
 
 from aiohttp import web
@@ -29,7 +31,7 @@ from aiohttp.web_protocol import RequestPayloadError
 from explorer.localbatch.api import odata
 from explorer.localbatch.api.auth import AuthenticationError, verify_request
 from explorer.localbatch.wire.bodies import Body
-from explorer.localbatch.wire.clock import http_date_from_iso
+from explorer.localbatch.wire.clock import http_date_from_iso, parse_iso
 from explorer.localbatch.wire.errors import BatchError
 
 log = logging.getLogger(__name__)
@@ -128,6 +130,8 @@ async def shared_key(request: web.Request, handler: Handler) -> web.StreamRespon
 
 
 def error_response(request: web.Request, error: BatchError) -> web.Response:
+    if error.status == 304:  # Not Modified carries no body
+        return web.Response(status=304)
     if request.method == "HEAD":
         return web.Response(status=error.status, headers={"Content-Type": JSON_TYPE})
     return web.Response(
@@ -170,7 +174,8 @@ def _resource_headers(response: web.StreamResponse, doc: dict) -> None:
 
 
 def check_preconditions(request: web.Request, doc: dict) -> None:
-    """If-Match / If-None-Match against the resource's ETag (the SDK quotes it)."""
+    """If-Match / If-None-Match against the resource's ETag (the SDK quotes it); If-Modified-Since (304 for a
+    GET, 412 otherwise) and If-Unmodified-Since (412) against its Last-Modified, to the second as HTTP dates are."""
     etag = doc.get("eTag", "")
     if_match = request.headers.get("If-Match")
     if if_match and if_match.strip() != "*" and if_match.strip().strip('"') != etag:
@@ -178,6 +183,29 @@ def check_preconditions(request: web.Request, doc: dict) -> None:
     if_none_match = request.headers.get("If-None-Match")
     if if_none_match and (if_none_match.strip() == "*" or if_none_match.strip().strip('"') == etag):
         raise BatchError(412, "ConditionNotMet", "The condition specified using HTTP conditional header(s) is not met.")
+    modified = parse_iso(doc["lastModified"]).replace(microsecond=0) if "lastModified" in doc else None
+    since = _http_date(request, "If-Modified-Since")
+    if modified is not None and since is not None and modified <= since:
+        if request.method in ("GET", "HEAD"):
+            raise BatchError(304, "ConditionNotMet", "The resource has not been modified since the given time.")
+        raise BatchError(412, "ConditionNotMet", "The condition specified using HTTP conditional header(s) is not met.")
+    unmodified_since = _http_date(request, "If-Unmodified-Since")
+    if modified is not None and unmodified_since is not None and modified > unmodified_since:
+        raise BatchError(412, "ConditionNotMet", "The condition specified using HTTP conditional header(s) is not met.")
+
+
+def _http_date(request: web.Request, header: str) -> datetime | None:
+    """An If-*-Since header as a time; 400 for one that is not an HTTP date."""
+    text = request.headers.get(header)
+    if not text:
+        return None
+    try:
+        moment = parsedate_to_datetime(text)
+    except (TypeError, ValueError):
+        moment = None
+    if moment is None or moment.tzinfo is None:
+        raise BatchError(400, "InvalidHeaderValue", f"{header} must be an HTTP date such as 'Mon, 01 Jun 2025 12:00:00 GMT'.")
+    return moment
 
 
 async def _read_whole_body(request: web.Request) -> bytes:

@@ -33,7 +33,7 @@ def _checked_task(request: web.Request) -> tuple[Services, dict]:
 
 async def create_job(request: web.Request) -> web.Response:
     services = services_of(request)
-    job = services.jobs.create(await read_body(request), read_task=services.tasks.read_task)
+    job = services.jobs.create(await read_body(request))
     return accepted(job, job["url"], 201)
 
 
@@ -62,6 +62,18 @@ async def terminate_job(request: web.Request) -> web.Response:
     services, job = _checked_job(request)
     body = await read_body(request)
     services.jobs.terminate(job["id"], body.str("terminateReason", max_length=64))
+    return accepted(job, job["url"])
+
+
+async def disable_job(request: web.Request) -> web.Response:
+    services, job = _checked_job(request)
+    services.jobs.disable(job["id"], await read_body(request))
+    return accepted(job, job["url"])
+
+
+async def enable_job(request: web.Request) -> web.Response:
+    services, job = _checked_job(request)
+    services.jobs.enable(job["id"])
     return accepted(job, job["url"])
 
 
@@ -158,6 +170,8 @@ def add_routes(app: web.Application) -> None:
     app.router.add_put("/jobs/{job}", update_job)
     app.router.add_delete("/jobs/{job}", delete_job)
     app.router.add_post("/jobs/{job}/terminate", terminate_job)
+    app.router.add_post("/jobs/{job}/disable", disable_job)
+    app.router.add_post("/jobs/{job}/enable", enable_job)
     app.router.add_get("/jobs/{job}/taskcounts", task_counts, allow_head=False)
     app.router.add_get("/jobs/{job}/jobpreparationandreleasetaskstatus", list_preparation_and_release_status, allow_head=False)
     app.router.add_post("/jobs/{job}/tasks", create_task)

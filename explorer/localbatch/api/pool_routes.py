@@ -41,6 +41,12 @@ async def update_pool(request: web.Request) -> web.Response:
     return accepted(pool, pool["url"], 200)
 
 
+async def replace_pool_properties(request: web.Request) -> web.Response:
+    services, _ = _checked_pool(request)
+    pool = services.pools.replace_properties(request.match_info["pool"], await read_body(request))
+    return accepted(pool, pool["url"], 204)
+
+
 async def delete_pool(request: web.Request) -> web.Response:
     services, pool = _checked_pool(request)
     services.pools.delete(pool["id"])
@@ -99,6 +105,7 @@ def add_routes(app: web.Application) -> None:
     app.router.add_route("HEAD", "/pools/{pool}", pool_exists)
     app.router.add_patch("/pools/{pool}", update_pool)
     app.router.add_delete("/pools/{pool}", delete_pool)
+    app.router.add_post("/pools/{pool}/updateproperties", replace_pool_properties)
     app.router.add_post("/pools/{pool}/resize", resize_pool)
     app.router.add_post("/pools/{pool}/stopresize", stop_resize)
     app.router.add_post("/pools/{pool}/removenodes", remove_nodes)

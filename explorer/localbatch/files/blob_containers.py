@@ -42,7 +42,7 @@ class AutoStorage:
     key: str = field(repr=False)
 
 
-def _retry() -> ExponentialRetry:
+def quick_retry() -> ExponentialRetry:
     # The SDK's default waits 15 s before its first retry; a task would sit in 'preparing'.
     return ExponentialRetry(initial_backoff=1, increment_base=2, retry_total=2, random_jitter_range=1)
 
@@ -53,19 +53,19 @@ def _client(entry: dict, auto_storage: AutoStorage | None) -> tuple[ContainerCli
     if url:
         container = urlunsplit(urlsplit(url)._replace(query="", fragment=""))
         try:
-            return ContainerClient.from_container_url(url, retry_policy=_retry()), container
+            return ContainerClient.from_container_url(url, retry_policy=quick_retry()), container
         except ValueError:
             raise ResourceFileError(container, "the URL names no container") from None
     name = entry["autoStorageContainerName"]
     if auto_storage is None:
         raise ResourceFileError(name, NO_LINKED_STORAGE)
     client = ContainerClient(
-        auto_storage.url, name, credential={"account_name": auto_storage.account, "account_key": auto_storage.key}, retry_policy=_retry()
+        auto_storage.url, name, credential={"account_name": auto_storage.account, "account_key": auto_storage.key}, retry_policy=quick_retry()
     )
     return client, f"{auto_storage.url.rstrip('/')}/{name}"
 
 
-def _reason(error: AzureError, uses_sas: bool) -> str:
+def reason_of(error: AzureError, uses_sas: bool) -> str:
     if not isinstance(error, HttpResponseError) or error.status_code is None:
         message = (str(error).strip().splitlines() or [type(error).__name__])[0]
         return f"the storage service cannot be reached: {message}"
@@ -97,5 +97,5 @@ async def download_container(entry: dict, directory: Path, auto_storage: AutoSto
                 await save(stream.chunks(), target, entry.get("fileMode"))
                 count += 1
         except AzureError as error:
-            raise ResourceFileError(source, _reason(error, "storageContainerUrl" in entry)) from None
+            raise ResourceFileError(source, reason_of(error, "storageContainerUrl" in entry)) from None
     log.info("downloaded %d blobs from %s", count, container)

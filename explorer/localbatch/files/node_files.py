@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import mimetypes
 import os
 import stat as stat_module
 import threading
@@ -288,18 +289,32 @@ def _info(name: str, status: os.stat_result) -> FileInfo:
 
 
 def wire_entry(item: FileInfo, url_prefix: str) -> dict:
-    return {
-        "name": item.name,
-        "url": f"{url_prefix}/{quote(item.name, safe='')}",
-        "isDirectory": item.is_directory,
-        "properties": {
+    """A listing's entry as Azure writes it: a directory has no properties."""
+    entry: dict = {"name": item.name, "url": file_url(url_prefix, item.name), "isDirectory": item.is_directory}
+    if not item.is_directory:
+        entry["properties"] = {
             "creationTime": iso(item.created),
             "lastModified": iso(item.modified),
             "contentLength": item.size,
-            "contentType": "application/octet-stream",
-            "fileMode": f"{item.mode:o}",
-        },
-    }
+            "contentType": content_type(item.name),
+            "fileMode": file_mode(item),
+        }
+    return entry
+
+
+def file_url(url_prefix: str, path: str) -> str:
+    """The file's URL with its path percent-encoded whole ("/" as %2F), as Azure gives it."""
+    return f"{url_prefix}/{quote(path, safe='')}"
+
+
+def content_type(name: str) -> str:
+    """The Content-Type Azure gives a file, by its type: text/plain for .txt, application/octet-stream if unknown."""
+    return mimetypes.guess_type(name, strict=False)[0] or "application/octet-stream"
+
+
+def file_mode(item: FileInfo) -> str:
+    """The file's mode as Azure writes it for Linux nodes: type and permission bits in octal, e.g. 0o100644."""
+    return f"0o{item.mode:o}"
 
 
 def parse_range(header: str | None, size: int) -> tuple[int, int] | None:

@@ -1,4 +1,4 @@
-"""Jobs: create, update, terminate, delete, task counts, onAllTasksComplete."""
+"""Jobs: create, update, disable/enable, terminate, delete, task counts, onAllTasksComplete."""
 
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ from explorer.localbatch.scheduling.scheduler import Scheduler
 from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
+from explorer.localbatch.wire.durations import UNLIMITED
 from explorer.localbatch.wire.errors import already_exists, conflict, invalid_value
 from explorer.localbatch.wire.job_task_specs import read_preparation_task, read_release_task
+from explorer.localbatch.wire.refusals import refuse_kind
 from explorer.localbatch.wire.request_specs import read_environment, read_metadata
 
 ON_ALL_TASKS_COMPLETE = ("noaction", "terminatejob")
@@ -23,17 +25,36 @@ _MANAGER_ECHOED = (
     "id", "displayName", "commandLine", "resourceFiles", "outputFiles", "environmentSettings", "constraints",
     "requiredSlots", "userIdentity",
 )
+DISABLE_JOB_OPTIONS = ("requeue", "terminate", "wait")
 
 
 class Jobs:
-    def __init__(self, ctx: Context, scheduler: Scheduler) -> None:
+    def __init__(self, ctx: Context, scheduler: Scheduler, read_task: Callable[[Body, dict], dict]) -> None:
         self.ctx = ctx
         self.scheduler = scheduler
+        self.read_task = read_task  # the tasks' own reader, for a jobManagerTask
         ctx.on_task_completed = self._task_completed
 
-    def create(self, body: Body, read_task: Callable[[Body, dict], dict] | None = None) -> dict:
-        """A new job; with a jobManagerTask (read by `read_task`, as any task), that task too."""
-        job_id = body.id()
+    def create(self, body: Body, job_id: str | None = None) -> dict:
+        """A new job from its body, and the task of its jobManagerTask if it has one.
+
+        `job_id` (a job schedule's `SCHEDULE:job-N`) is used instead of the body's id.
+        """
+        job, manager = self._read(body, job_id)
+        touch(job)
+        with self.ctx.state.store.transaction():  # the job and its manager task, or neither
+            self.ctx.state.save_job(job)
+            if manager is not None:
+                self.ctx.state.save_task(job["id"], touch(manager))
+        self.ctx.wake_scheduler()
+        return job
+
+    def read(self, body: Body, job_id: str | None = None) -> dict:
+        """The job a body describes, checked whole; nothing is stored."""
+        return self._read(body, job_id)[0]
+
+    def _read(self, body: Body, job_id: str | None) -> tuple[dict, dict | None]:
+        job_id = job_id or body.id()
         if job_id.lower() in self.ctx.state.jobs:
             raise already_exists("job", job_id)
         pool_info = body.obj("poolInfo", required=True)
@@ -43,6 +64,7 @@ class Jobs:
             if pool_info.has("autoPoolSpecification"):
                 raise conflict("FeatureNotSupported", "Local Batch does not create auto pools; give poolInfo.poolId.")
             pool_info.str("poolId", required=True)
+        refuse_kind(body, "job")
         moment = now_iso()
         constraints = body.obj("constraints")
         job = {
@@ -62,15 +84,7 @@ class Jobs:
         }
         if body.has("displayName"):
             job["displayName"] = body.str("displayName", max_length=1024)
-        if constraints is not None:
-            job["constraints"] = {
-                key: value
-                for key, value in (
-                    ("maxWallClockTime", constraints.duration("maxWallClockTime")),
-                    ("maxTaskRetryCount", constraints.int("maxTaskRetryCount", minimum=-1)),
-                )
-                if value is not None
-            }
+        job["constraints"] = _constraints(constraints)
         environment = read_environment(body, "commonEnvironmentSettings")
         if environment:
             job["commonEnvironmentSettings"] = environment
@@ -79,28 +93,19 @@ class Jobs:
         for key, spec in (("jobPreparationTask", preparation), ("jobReleaseTask", release)):
             if spec:
                 job[key] = spec
-        manager = self._manager_task(body.obj("jobManagerTask"), job, read_task)
+        manager = self._manager_task(body.obj("jobManagerTask"), job)
         metadata = read_metadata(body)
         if metadata:
             job["metadata"] = metadata
-        touch(job)
-        with self.ctx.state.store.transaction():  # the job and its manager task, or neither
-            self.ctx.state.save_job(job)
-            if manager is not None:
-                self.ctx.state.save_task(job_id, touch(manager))
-        self.ctx.wake_scheduler()
-        return job
+        return job, manager
 
-    @staticmethod
-    def _manager_task(body: Body | None, job: dict, read_task: Callable[[Body, dict], dict] | None) -> dict | None:
+    def _manager_task(self, body: Body | None, job: dict) -> dict | None:
         """The job manager task: a task of the job, started first; its settings echoed on the job."""
         if body is None:
             return None
-        if read_task is None:
-            raise conflict("FeatureNotSupported", "This Local Batch cannot create job manager tasks.")
         if body.has("multiInstanceSettings"):
             raise invalid_value("jobManagerTask.multiInstanceSettings", "given", "A job manager task cannot be a multi-instance task.")
-        task = read_task(body, job)
+        task = self.read_task(body, job)
         for key in ("jobPreparationTask", "jobReleaseTask"):
             if task["id"].lower() == (job.get(key) or {}).get("id", "").lower():
                 raise invalid_value("jobManagerTask.id", task["id"], f"The job manager task needs an id other than the {key}'s.")
@@ -121,13 +126,18 @@ class Jobs:
         The whole body is read and checked before anything of it is applied.
         """
         job = self._changeable(job_id)
+        refuse_kind(body, "job")
         changes: dict = {}
+        if body.has("constraints") or replace:
+            changes["constraints"] = _constraints(body.obj("constraints"))
+        if body.has("allowTaskPreemption") or replace:
+            changes["allowTaskPreemption"] = bool(body.bool("allowTaskPreemption"))
         if body.has("priority") or replace:
             changes["priority"] = body.int("priority", minimum=-1000, maximum=1000) or 0
         if body.has("onAllTasksComplete") or replace:
             changes["onAllTasksComplete"] = body.choice("onAllTasksComplete", ON_ALL_TASKS_COMPLETE) or "noaction"
-        if body.has("maxParallelTasks"):
-            changes["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1)
+        if body.has("maxParallelTasks") or replace:
+            changes["maxParallelTasks"] = body.int("maxParallelTasks", minimum=-1) or -1
         if body.has("metadata") or replace:
             changes["metadata"] = read_metadata(body)
         pool_info = body.obj("poolInfo")
@@ -151,6 +161,40 @@ class Jobs:
     def terminate(self, job_id: str, reason: str | None) -> None:
         job = self._changeable(job_id)
         self.end_job(job, reason or "UserTerminate")
+
+    def disable(self, job_id: str, body: Body) -> dict:
+        """No task of the job is placed until it is enabled; its running tasks end as `disableTasks` says."""
+        job = self._changeable(job_id)
+        option = body.choice("disableTasks", DISABLE_JOB_OPTIONS, required=True)
+        if job["state"] != "active":
+            raise conflict("JobNotActive", f"The specified job is {job['state']}: only an active job can be disabled.")
+        set_state(job, "disabling")
+        touch(job)
+        self.ctx.state.save_job(job)
+
+        async def finish() -> None:
+            executions = self.scheduler.executions_of_job(job["id"])
+            if option == "wait":
+                await self.scheduler.wait_finished(executions)
+            else:
+                await self.scheduler.stop_executions(executions, Ending.REQUEUE if option == "requeue" else Ending.TERMINATE)
+            if job["state"] == "disabling":
+                set_state(job, "disabled")
+                touch(job)
+                self.ctx.state.save_job(job)
+
+        self.ctx.spawn(finish(), f"disable job {job['id']}")
+        return job
+
+    def enable(self, job_id: str) -> dict:
+        job = self._changeable(job_id)
+        if job["state"] not in ("disabled", "disabling"):
+            raise conflict("JobNotDisabled", f"The specified job is {job['state']}: only a disabled job can be enabled.")
+        set_state(job, "active")
+        touch(job)
+        self.ctx.state.save_job(job)
+        self.ctx.wake_scheduler()
+        return job
 
     def end_job(self, job: dict, reason: str) -> None:
         set_state(job, "terminating")
@@ -218,6 +262,19 @@ class Jobs:
                 return
         if job.get("onAllTasksComplete") == "terminatejob" and self.ctx.state.all_tasks_completed(job["id"]):
             self.end_job(job, "AllTasksComplete")
+
+
+def _constraints(body: Body | None) -> dict:
+    """A job's constraints with the defaults Azure fills in for what is not given."""
+    constraints = {"maxWallClockTime": UNLIMITED, "maxTaskRetryCount": 0}
+    if body is not None:
+        wall_clock = body.duration("maxWallClockTime")
+        retries = body.int("maxTaskRetryCount", minimum=-1)
+        if wall_clock is not None:
+            constraints["maxWallClockTime"] = wall_clock
+        if retries is not None:
+            constraints["maxTaskRetryCount"] = retries
+    return constraints
 
 
 def task_node_ids(ctx: Context, job_id: str, task: dict) -> list[str]:

@@ -10,6 +10,7 @@ import hashlib
 
 from explorer.localbatch.wire.clock import now_iso
 
+SSH_FRONTEND_PORT_BASE = 50000
 # Addresses start at 127.1.0.1, skipping .0 and .255 in the last octet; 127.0.0.1 is the service's.
 _LAST_OCTETS = 254
 
@@ -49,4 +50,27 @@ def new_node_doc(pool: dict, index: int, ip_index: int, dedicated: bool, endpoin
         "virtualMachineInfo": {
             "imageReference": dict((pool.get("virtualMachineConfiguration") or {}).get("imageReference") or {})
         },
+        "endpointConfiguration": endpoint_configuration(ident, node_ip(ip_index)),
+    }
+
+
+def frontend_port(ident: str) -> int:
+    """The SSH frontend port of the node: 50000 + its index, the last digits of its id."""
+    digits = ident.split("_")[1][-6:]
+    return SSH_FRONTEND_PORT_BASE + int(digits)
+
+
+def endpoint_configuration(ident: str, ip_address: str) -> dict:
+    """Azure's inbound SSH endpoint for a Linux node, with the node's loopback address."""
+    return {
+        "inboundEndpoints": [
+            {
+                "name": "SSHRule.0",
+                "protocol": "tcp",
+                "publicIPAddress": ip_address,
+                "publicFQDN": ip_address,
+                "frontendPort": frontend_port(ident),
+                "backendPort": 22,
+            }
+        ]
     }

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 from datetime import timedelta
 
 from explorer.localbatch.context import Context
@@ -20,8 +21,9 @@ from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import parse_duration
-from explorer.localbatch.wire.errors import already_exists, conflict, invalid_value
+from explorer.localbatch.wire.errors import already_exists, conflict, invalid_value, missing_property
 from explorer.localbatch.wire.mount_specs import read_mount_configuration
+from explorer.localbatch.wire.refusals import refuse_kind, refuse_named
 from explorer.localbatch.wire.request_specs import read_metadata, read_start_task
 
 log = logging.getLogger(__name__)
@@ -29,6 +31,14 @@ log = logging.getLogger(__name__)
 MAX_NODES_PER_POOL = 10_000
 MAX_INTER_NODE_POOL = 100
 DEALLOCATION_OPTIONS = ("requeue", "terminate", "taskcompletion", "retaineddata")
+COMMUNICATION_MODES = ("default", "classic", "simplified")
+FILL_TYPES = ("Spread", "Pack")  # as Azure writes them
+_NAME = r"[^/\s]+"
+_IMAGE_ID = re.compile(
+    rf"^/subscriptions/{_NAME}/resourceGroups/{_NAME}/providers/Microsoft\.Compute/"
+    rf"(galleries/{_NAME}/images/{_NAME}(/versions/{_NAME})?|images/{_NAME})$",
+    re.IGNORECASE,
+)
 _COUNT_STATES = {
     "creating": "creating", "idle": "idle", "offline": "offline", "preempted": "preempted",
     "rebooting": "rebooting", "reimaging": "reimaging", "running": "running", "starting": "starting",
@@ -49,16 +59,18 @@ class Pools:
         pool_id = body.id()
         if pool_id.lower() in self.ctx.state.pools:
             raise already_exists("pool", pool_id)
+        refuse_kind(body, "pool")
         vm_size = body.str("vmSize", required=True)
         inter_node = bool(body.bool("enableInterNodeCommunication"))
         dedicated, low_priority = self._targets(body, inter_node)
         if body.bool("enableAutoScale"):
             raise invalid_value("enableAutoScale", True, "Local Batch does not evaluate autoscale formulas; set fixed targets.")
         vm_config = body.obj("virtualMachineConfiguration")
-        if vm_config is not None:
-            vm_config.obj("imageReference")  # an object if given: nodes copy it
+        image = vm_config.obj("imageReference") if vm_config is not None else None  # an object if given: nodes copy it
+        if image is not None and image.has("virtualMachineImageId"):
+            _check_image_id(image)
         policy = body.obj("taskSchedulingPolicy")
-        fill_type = (policy.choice("nodeFillType", ("spread", "pack")) if policy is not None else None) or "spread"
+        fill_type = (policy.choice("nodeFillType", FILL_TYPES) if policy is not None else None) or "Spread"
         moment = now_iso()
         pool = {
             "id": pool_id,
@@ -78,6 +90,7 @@ class Pools:
             "enableInterNodeCommunication": inter_node,
             "taskSlotsPerNode": body.int("taskSlotsPerNode", minimum=1, maximum=256) or 1,
             "taskSchedulingPolicy": {"nodeFillType": fill_type},
+            "targetNodeCommunicationMode": body.choice("targetNodeCommunicationMode", COMMUNICATION_MODES) or "default",
             "_nextNodeIndex": 0,
         }
         if body.has("displayName"):
@@ -113,8 +126,16 @@ class Pools:
 
     def update(self, pool_id: str, body: Body) -> dict:
         """PATCH: the whole body is read and checked before anything of it is applied."""
-        pool = self._active_pool(pool_id)
-        changes = {}
+        pool = self.active_pool(pool_id)
+        refuse_kind(body, "pool update")
+        changes: dict = {}
+        if body.has("displayName"):
+            changes["displayName"] = body.str("displayName", max_length=1024)
+        policy = body.obj("taskSchedulingPolicy")
+        if policy is not None:
+            changes["taskSchedulingPolicy"] = {"nodeFillType": policy.choice("nodeFillType", FILL_TYPES, required=True)}
+        if body.has("targetNodeCommunicationMode"):
+            changes["targetNodeCommunicationMode"] = body.choice("targetNodeCommunicationMode", COMMUNICATION_MODES)
         if body.has("startTask"):
             changes["startTask"] = read_start_task(body.obj("startTask"))
         if body.has("metadata"):
@@ -124,7 +145,27 @@ class Pools:
         self.ctx.state.save_pool(pool)
         return pool
 
-    def _active_pool(self, pool_id: str) -> dict:
+    def replace_properties(self, pool_id: str, body: Body) -> dict:
+        """updateproperties: startTask, metadata and the communication mode replaced; what is omitted is removed."""
+        pool = self.active_pool(pool_id)
+        for name in ("applicationPackageReferences", "metadata"):
+            if body.raw(name) is None:
+                raise missing_property(name)
+        refuse_named(body, ("certificateReferences", "applicationPackageReferences", "startTask.containerSettings"), "pool")
+        start_task = read_start_task(body.obj("startTask"))
+        metadata = read_metadata(body)
+        mode = body.choice("targetNodeCommunicationMode", COMMUNICATION_MODES) or "default"
+        for key, value in (("startTask", start_task), ("metadata", metadata)):
+            if value:
+                pool[key] = value
+            else:
+                pool.pop(key, None)
+        pool["targetNodeCommunicationMode"] = mode
+        touch(pool)
+        self.ctx.state.save_pool(pool)
+        return pool
+
+    def active_pool(self, pool_id: str) -> dict:
         pool = self.ctx.state.pool(pool_id)
         if pool["state"] == "deleting":
             raise conflict("PoolBeingDeleted", "The specified pool has been marked for deletion and is being reclaimed.")
@@ -132,21 +173,28 @@ class Pools:
 
     # --- resize --------------------------------------------------------------------------
     def resize(self, pool_id: str, body: Body) -> None:
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         if pool["allocationState"] != "steady":
             raise conflict("PoolNotSteady", "The specified pool is not in a steady state: stop the resize first.")
         dedicated, low_priority = self._targets(body, pool.get("enableInterNodeCommunication", False))
         option = body.choice("nodeDeallocationOption", DEALLOCATION_OPTIONS) or "requeue"
         _resize_timeout(body)
+        pool.pop("resizeErrors", None)
         self._resize(pool, dedicated, low_priority, option)
 
     def stop_resize(self, pool_id: str) -> None:
-        pool = self._active_pool(pool_id)
+        """As on Azure: the pool stays at the nodes it has (nodes still being created are not allocated yet and go),
+        its targets stay as asked, and `resizeErrors` says the resize was stopped."""
+        pool = self.active_pool(pool_id)
         if pool["allocationState"] == "steady":
             return
-        nodes = [n for n in self.ctx.state.pool_nodes(pool_id).values() if n["state"] != "leavingpool"]
-        pool["targetDedicatedNodes"] = sum(1 for n in nodes if n.get("isDedicated", True))
-        pool["targetLowPriorityNodes"] = len(nodes) - pool["targetDedicatedNodes"]
+        creating = [n["id"] for n in self.ctx.state.pool_nodes(pool_id).values() if n["state"] == "creating"]
+        for node_id in creating:
+            self.ctx.state.remove_node(pool_id, node_id)
+        pool["resizeErrors"] = [{
+            "code": "ResizeStopped",
+            "message": "Desired number of dedicated nodes could not be allocated due to a stop resize operation",
+        }]
         self._set_allocation(pool, "steady")
 
     def _set_allocation(self, pool: dict, allocation: str) -> None:
@@ -212,7 +260,7 @@ class Pools:
         for node in nodes:
             node["lastBootTime"] = boot_time
             wait = start_task and start_task.get("waitForSuccess", True)
-            set_state(node, "waitingforstarttask" if wait else "idle", previous=False)
+            set_state(node, "waitingforstarttask" if wait else _ready_state(node), previous=False)
         self.ctx.state.save_nodes(pool_id, nodes)
         self.ctx.wake_scheduler()
         if start_task:
@@ -221,7 +269,7 @@ class Pools:
     async def _start_node(self, pool: dict, node: dict) -> None:
         succeeded = await run_start_task(self.ctx, self.scheduler.processes, pool, node, self._start_task_limiter)
         if node["state"] == "waitingforstarttask":
-            set_state(node, "idle" if succeeded else "starttaskfailed", previous=False)
+            set_state(node, _ready_state(node) if succeeded else "starttaskfailed", previous=False)
             self.ctx.state.save_node(pool["id"], node)
             self.ctx.wake_scheduler()
 
@@ -242,14 +290,14 @@ class Pools:
         for node in nodes:
             set_state(node, "leavingpool", previous=False)
         self.ctx.state.save_nodes(pool_id, nodes)
-        await asyncio.gather(*(self._evict(pool_id, node["id"], option) for node in nodes))
+        await asyncio.gather(*(self.evict(pool_id, node["id"], option) for node in nodes))
         for node in nodes:
             self.ctx.state.remove_node(pool_id, node["id"])
         if option != "retaineddata":
             await asyncio.to_thread(self.ctx.dirs.remove_nodes, pool_id, [node["id"] for node in nodes])
         self.settle(pool_id)
 
-    async def _evict(self, pool_id: str, node_id: str, option: str) -> None:
+    async def evict(self, pool_id: str, node_id: str, option: str) -> None:
         """End what runs on a node that is leaving or rebooting, as the deallocation option says."""
         executions = self.scheduler.executions_on_node(pool_id, node_id)
         if option == "taskcompletion":
@@ -262,7 +310,7 @@ class Pools:
     # --- remove nodes / reboot -----------------------------------------------------------------
     def remove_nodes(self, pool_id: str, body: Body) -> None:
         """As on Batch: only while the pool is steady, up to 100 distinct nodes per request."""
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         node_ids = body.list("nodeList")
         if not node_ids:
             raise invalid_value("nodeList", node_ids, "Give between 1 and 100 node ids.")
@@ -287,23 +335,23 @@ class Pools:
         self.ctx.spawn(self.drain_and_remove(pool_id, [n["id"] for n in nodes], option), f"remove nodes of {pool_id}")
 
     def reboot_node(self, pool_id: str, node_id: str, body: Body) -> None:
-        self._active_pool(pool_id)
+        self.active_pool(pool_id)
         node = self.ctx.state.node(pool_id, node_id)
-        if node["state"] not in ("idle", "running", "starttaskfailed", "unusable", "waitingforstarttask"):
+        if node["state"] not in ("idle", "running", "offline", "starttaskfailed", "unusable", "waitingforstarttask"):
             raise conflict("NodeNotReady", f"The node is {node['state']} and cannot be rebooted now.")
         option = body.choice("nodeRebootOption", ("requeue", "terminate", "taskcompletion", "retaineddata")) or "requeue"
         set_state(node, "rebooting", previous=False)
         self.ctx.state.save_node(pool_id, node)
 
         async def reboot() -> None:
-            await self._evict(pool_id, node["id"], option)
+            await self.evict(pool_id, node["id"], option)
             await self.boot_nodes(pool_id, [node["id"]], from_states=("rebooting",))
 
         self.ctx.spawn(reboot(), f"reboot {pool_id}/{node_id}")
 
     # --- delete ------------------------------------------------------------------------------
     def delete(self, pool_id: str) -> None:
-        pool = self._active_pool(pool_id)
+        pool = self.active_pool(pool_id)
         set_state(pool, "deleting", previous=False)
         touch(pool)
         self.ctx.state.save_pool(pool)
@@ -326,12 +374,28 @@ class Pools:
         return {"poolId": pool["id"], **counts}
 
 
+def _ready_state(node: dict) -> str:
+    """A booted node's state: idle, or offline while its scheduling is disabled (as Batch shows it)."""
+    return "idle" if node.get("schedulingState", "enabled") == "enabled" else "offline"
+
+
 def _resize_timeout(body: Body) -> str | None:
     """resizeTimeout, which Batch refuses below 5 minutes."""
     text = body.duration("resizeTimeout")
     if text is not None and parse_duration(text) < timedelta(minutes=5):
         raise invalid_value("resizeTimeout", text, "The resize timeout must be at least 5 minutes (PT5M).")
     return text
+
+
+def _check_image_id(image: Body) -> None:
+    """A virtualMachineImageId is an Azure Compute Gallery image (or version) or a managed image, as Azure requires."""
+    text = image.str("virtualMachineImageId", required=True)
+    if not _IMAGE_ID.match(text or ""):
+        raise invalid_value(
+            "virtualMachineConfiguration.imageReference.virtualMachineImageId", text,
+            "Give an image's ARM resource id: /subscriptions/SUB/resourceGroups/GROUP/providers/Microsoft.Compute/"
+            "galleries/GALLERY/images/IMAGE[/versions/VERSION], or .../providers/Microsoft.Compute/images/IMAGE.",
+        )
 
 
 def _zero_counts() -> dict[str, int]:

@@ -14,7 +14,13 @@ from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import UNLIMITED
 from explorer.localbatch.wire.errors import BatchError, already_exists, conflict, invalid_value
 from explorer.localbatch.wire.output_file_specs import read_output_files
-from explorer.localbatch.wire.request_specs import read_environment, read_resource_files, read_user_identity
+from explorer.localbatch.wire.refusals import refuse_kind
+from explorer.localbatch.wire.request_specs import (
+    default_user_identity,
+    read_environment,
+    read_resource_files,
+    read_user_identity,
+)
 
 MAX_INSTANCES = 100
 
@@ -26,7 +32,7 @@ class Tasks:
 
     def create(self, job_id: str, body: Body) -> dict:
         job = self.ctx.state.job(job_id)
-        if job["state"] != "active":
+        if job["state"] not in ("active", "disabling", "disabled"):  # a disabled job takes tasks, and places none
             raise conflict("JobNotActive", f"Tasks cannot be added to a job that is {job['state']}.")
         task = self.read_task(body, job)
         if task["id"].lower() in self.ctx.state.job_tasks(job_id):
@@ -42,6 +48,7 @@ class Tasks:
     def read_task(self, body: Body, job: dict) -> dict:
         """Validate a task body completely before anything is stored."""
         task_id = body.id()
+        refuse_kind(body, "task")
         moment = now_iso()
         task = {
             "id": task_id,
@@ -59,9 +66,10 @@ class Tasks:
         for key, value in (
             ("resourceFiles", read_resource_files(body, "resourceFiles")),
             ("environmentSettings", read_environment(body, "environmentSettings")),
-            ("userIdentity", read_user_identity(body.obj("userIdentity"))),
+            ("userIdentity", read_user_identity(body.obj("userIdentity")) or default_user_identity()),
             ("multiInstanceSettings", self._multi_instance(body.obj("multiInstanceSettings"))),
             ("outputFiles", read_output_files(body)),
+            ("affinityInfo", _affinity(body.obj("affinityInfo"))),
         ):
             if value:
                 task[key] = value
@@ -143,3 +151,10 @@ class Tasks:
         if info:
             await asyncio.to_thread(remove_task_dirs, self.ctx, info["poolId"], node_ids, info["taskRootDirectory"])
         self.ctx.on_task_completed(self.ctx.state.job(job_id))
+
+
+def _affinity(body: Body | None) -> dict | None:
+    """affinityInfo is a hint, as on Azure: kept and shown, while placement stays free to ignore it."""
+    if body is None:
+        return None
+    return {"affinityId": body.str("affinityId", required=True, max_length=1024)}

@@ -9,11 +9,16 @@ from explorer.localbatch.running.processes import base_environment
 
 
 def node_environment(ctx: Context, pool: dict, node: dict, node_root: Path) -> dict[str, str]:
+    return node_variables(ctx.settings.account, ctx.settings.endpoint, pool["id"], node, node_root)
+
+
+def node_variables(account: str, endpoint: str, pool_id: str, node: dict, node_root: Path) -> dict[str, str]:
+    """What every process on the node sees (also `mpi-explorer localbatch shell`, outside the service)."""
     env = base_environment()
     env.update(
-        AZ_BATCH_ACCOUNT_NAME=ctx.settings.account,
-        AZ_BATCH_ACCOUNT_URL=ctx.settings.endpoint,
-        AZ_BATCH_POOL_ID=pool["id"],
+        AZ_BATCH_ACCOUNT_NAME=account,
+        AZ_BATCH_ACCOUNT_URL=endpoint,
+        AZ_BATCH_POOL_ID=pool_id,
         AZ_BATCH_NODE_ID=node["id"],
         AZ_BATCH_NODE_IS_DEDICATED=str(node.get("isDedicated", True)).lower(),
         AZ_BATCH_NODE_ROOT_DIR=str(node_root),

@@ -169,6 +169,13 @@ class JobTasks:
         info.update(await self._run(job, pool, node, spec, "jobrelease", duration_seconds(spec.get("maxWallClockTime"))))
         self._save(job)
 
+    def forget_node(self, pool_id: str, node_id: str) -> None:
+        """A reimaged node starts clean: no job's preparation (done or failed) is remembered for it."""
+        key = _key(pool_id, node_id)
+        for job in self.ctx.state.jobs.values():
+            if (job.get(PREPARATION_RECORD) or {}).pop(key, None) is not None:
+                self._save(job)
+
     # --- what both share ----------------------------------------------------------------------------
     def _entry(self, job: dict, pool: dict, node: dict) -> dict:
         record = job.setdefault(PREPARATION_RECORD, {})

@@ -40,5 +40,6 @@ def release(
         recent["subtaskId"] = subtask_id
     node["recentTasks"] = ([recent] + node.get("recentTasks", []))[:_RECENT_TASKS]
     if node["state"] == "running" and node["runningTasksCount"] == 0:
-        set_state(node, "idle", previous=False)
+        # A node whose scheduling is disabled and runs nothing is offline, as on Batch.
+        set_state(node, "idle" if node.get("schedulingState", "enabled") == "enabled" else "offline", previous=False)
     ctx.state.save_node(pool_id, node)

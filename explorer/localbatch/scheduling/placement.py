@@ -11,12 +11,12 @@ def free_slots(node: dict, slots_per_node: int) -> int:
     return slots_per_node - node.get("runningTaskSlotsCount", 0)
 
 
-def pick_node(nodes: dict[str, dict], slots_per_node: int, required: int) -> dict | None:
-    """Spread: the node with the most free slots that can take the task."""
+def pick_node(nodes: dict[str, dict], slots_per_node: int, required: int, *, pack: bool = False) -> dict | None:
+    """Spread: the node with the most free slots that can take the task; Pack: the one with the fewest."""
     best, best_free = None, 0
     for node in nodes.values():
         free = free_slots(node, slots_per_node)
-        if free >= required and free > best_free:
+        if free >= required and (best is None or (free < best_free if pack else free > best_free)):
             best, best_free = node, free
     return best
 

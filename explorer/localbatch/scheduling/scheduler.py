@@ -118,7 +118,8 @@ class Scheduler:
             if not pool.get("enableInterNodeCommunication") or slots_per_node != 1 or self._multi_instance_execution is None:
                 return None
             return pick_gang(nodes, settings.get("numberOfInstances", 1))
-        node = pick_node(nodes, slots_per_node, required_slots(task, pool))
+        pack = (pool.get("taskSchedulingPolicy") or {}).get("nodeFillType", "").lower() == "pack"
+        node = pick_node(nodes, slots_per_node, required_slots(task, pool), pack=pack)
         return [node] if node else None
 
     def _start(self, key: TaskKey, job: dict, task: dict, pool: dict, nodes: list[dict]) -> None:

@@ -2,6 +2,10 @@
 
 Each accessor names the property by its full JSON path (e.g.
 `multiInstanceSettings.numberOfInstances`) so the client sees exactly what to fix.
+
+One deliberate leniency: an integer property also takes a string holding an integer
+(`"4"`, `"-1"`), because every `az batch` command given with flags sends its integers so
+(`az batch pool resize --target-dedicated-nodes 4` sends `{"targetDedicatedNodes": "4"}`).
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from explorer.localbatch.wire.errors import BatchError, invalid_value, missing_p
 _ID = re.compile(r"^[A-Za-z0-9_-]{1,64}$")
 # Batch's integers are 32-bit unless a property says otherwise.
 _INT32 = (-(2**31), 2**31 - 1)
+_INTEGER_TEXT = re.compile(r"^-?[0-9]{1,20}$")
 
 
 class Body:
@@ -41,6 +46,15 @@ class Body:
 
     def raw(self, name: str) -> Any:
         return self._data.get(name)
+
+    def raw_path(self, dotted: str) -> Any:
+        """The value at a dotted path (`startTask.containerSettings`), None where any part is missing."""
+        value: Any = self._data
+        for part in dotted.split("."):
+            if not isinstance(value, dict):
+                return None
+            value = value.get(part)
+        return value
 
     def _value(self, name: str, required: bool) -> Any:
         value = self._data.get(name)
@@ -77,6 +91,8 @@ class Body:
         value = self._value(name, required)
         if value is None:
             return None
+        if isinstance(value, str) and _INTEGER_TEXT.match(value.strip()):
+            value = int(value.strip())  # the az CLI's form of an integer, see above
         if isinstance(value, bool) or not isinstance(value, int):
             raise invalid_value(self._name(name), value, "The value must be an integer.")
         minimum = _INT32[0] if minimum is None else minimum

@@ -59,6 +59,11 @@ def read_environment(body: Body, name: str) -> list[dict]:
     return settings
 
 
+def default_user_identity() -> dict:
+    """What Azure fills in for a task or start task that names no user."""
+    return {"autoUser": {"scope": "pool", "elevationLevel": "nonadmin"}}
+
+
 def read_user_identity(body: Body | None) -> dict | None:
     if body is None:
         return None
@@ -86,11 +91,11 @@ def read_start_task(body: Body | None) -> dict | None:
 
 
 def read_run_parts(body: Body) -> dict:
-    """What every kind of task runs with: resourceFiles, environmentSettings, userIdentity (those given)."""
+    """What every kind of task runs with: resourceFiles, environmentSettings, userIdentity (Azure's default when not given)."""
     parts = {
         "resourceFiles": read_resource_files(body, "resourceFiles"),
         "environmentSettings": read_environment(body, "environmentSettings"),
-        "userIdentity": read_user_identity(body.obj("userIdentity")),
+        "userIdentity": read_user_identity(body.obj("userIdentity")) or default_user_identity(),
     }
     return {key: value for key, value in parts.items() if value}
 

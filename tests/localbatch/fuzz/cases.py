@@ -38,6 +38,7 @@ class Case:
 # --- templates: valid bodies the service would accept ----------------------------------------
 
 _METADATA = [{"name": "owner", "value": "fuzz"}]
+_NODE = "/pools/{pool}/nodes/{node}"
 _TASK = {
     "id": "fz-new-task",
     "commandLine": "/bin/true",
@@ -71,6 +72,18 @@ TEMPLATES: dict[tuple[str, str], dict] = {
     ("POST", "/jobs/{job}/tasks"): {**_TASK, "multiInstanceSettings": _MULTI_INSTANCE},
     ("POST", "/jobs/{job}/addtaskcollection"): {"value": [_TASK, {**_TASK, "id": "fz-new-task-2"}]},
     ("PUT", "/jobs/{job}/tasks/{task}"): {"constraints": {"maxWallClockTime": "PT1H", "retentionTime": "P7D", "maxTaskRetryCount": 1}},
+    ("POST", f"{_NODE}/users"): {"name": "fz-user", "isAdmin": False, "password": "P4ss!word", "expiryTime": "2030-01-01T00:00:00Z"},
+    ("PUT", f"{_NODE}/users/fz-user"): {"password": "N3w!pass", "expiryTime": "2030-01-01T00:00:00Z", "sshPublicKey": "ssh-rsa AAAA fz"},
+    ("POST", f"{_NODE}/disablescheduling"): {"nodeDisableSchedulingOption": "taskcompletion"},
+    ("POST", f"{_NODE}/reimage"): {"nodeReimageOption": "requeue"},
+    ("POST", f"{_NODE}/deallocate"): {"nodeDeallocateOption": "requeue"},
+    ("POST", f"{_NODE}/uploadbatchservicelogs"): {"containerUrl": "http://127.0.0.1:9/logs?sig=x", "startTime": "2025-01-01T00:00:00Z"},
+    ("POST", "/pools/{pool}/updateproperties"): {
+        "applicationPackageReferences": [], "metadata": _METADATA, "startTask": {"commandLine": "/bin/true", "maxTaskRetryCount": "1"},
+    },
+    ("POST", "/pools/{pool}/enableautoscale"): {"autoScaleFormula": "$TargetDedicatedNodes = 1;"},
+    ("POST", "/jobs/{job}/disable"): {"disableTasks": "requeue"},
+    ("POST", "/jobschedules"): {"id": "fz-schedule", "schedule": {}, "jobSpecification": {"poolInfo": {"poolId": POOL}}},
 }
 ROUTES: list[tuple[str, str]] = [
     ("GET", "/pools"), ("POST", "/pools"), ("GET", "/pools/{pool}"), ("HEAD", "/pools/{pool}"),
@@ -87,8 +100,17 @@ ROUTES: list[tuple[str, str]] = [
     ("GET", "/jobs/{job}/tasks/{task}/subtasksinfo"), ("GET", "/jobs/{job}/tasks/{task}/files"),
     ("GET", "/jobs/{job}/tasks/{task}/files/{path}"), ("HEAD", "/jobs/{job}/tasks/{task}/files/{path}"),
     ("DELETE", "/jobs/{job}/tasks/{task}/files/{path}"),
+    ("GET", f"{_NODE}/remoteloginsettings"), ("POST", f"{_NODE}/users"), ("PUT", f"{_NODE}/users/fz-user"),
+    ("DELETE", f"{_NODE}/users/fz-user"), ("POST", f"{_NODE}/disablescheduling"), ("POST", f"{_NODE}/enablescheduling"),
+    ("POST", f"{_NODE}/reimage"), ("POST", f"{_NODE}/deallocate"), ("POST", f"{_NODE}/start"),
+    ("POST", f"{_NODE}/uploadbatchservicelogs"), ("GET", f"{_NODE}/extensions"), ("GET", f"{_NODE}/extensions/fz-extension"),
+    ("POST", "/pools/{pool}/updateproperties"), ("POST", "/pools/{pool}/enableautoscale"),
+    ("POST", "/pools/{pool}/disableautoscale"), ("POST", "/pools/{pool}/evaluateautoscale"),
+    ("POST", "/jobs/{job}/disable"), ("POST", "/jobs/{job}/enable"), ("GET", "/supportedimages"), ("GET", "/poolusagemetrics"),
+    ("GET", "/applications"), ("GET", "/applications/fz-app"), ("GET", "/jobschedules"), ("POST", "/jobschedules"),
+    ("GET", "/jobschedules/fz-schedule"), ("DELETE", "/jobschedules/fz-schedule"),
     # Not routes of Batch (or not of Local Batch), and verbs a route does not take.
-    ("GET", "/certificates"), ("POST", "/jobschedules"), ("PUT", "/pools"), ("OPTIONS", "/jobs"), ("TRACE", "/pools"),
+    ("GET", "/certificates"), ("PUT", "/pools"), ("OPTIONS", "/jobs"), ("TRACE", "/pools"),
 ]
 
 # --- pieces ------------------------------------------------------------------------------------

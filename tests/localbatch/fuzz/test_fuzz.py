@@ -101,6 +101,10 @@ class FuzzWorld:
 
     async def _ensure_job(self) -> None:
         answer = await self.call("GET", f"/jobs/{JOB}")
+        if answer.status == 200 and answer.json()["state"] in ("disabling", "disabled"):
+            await self._until(lambda: self._job_state_in(("disabled", "active")), "the fuzz job disabled")
+            await self.call("POST", f"/jobs/{JOB}/enable")
+            answer = await self.call("GET", f"/jobs/{JOB}")
         if answer.status == 200 and (answer.json()["state"] != "active" or answer.json()["poolInfo"].get("poolId") != POOL):
             if answer.json()["state"] == "active":
                 await self.call("PATCH", f"/jobs/{JOB}", body={"poolInfo": {"poolId": POOL}})
@@ -133,7 +137,14 @@ class FuzzWorld:
         return answer.status == 200 and answer.json()["allocationState"] == "steady"
 
     async def _node_idle(self) -> bool:
+        """Whether the one node is idle and takes tasks; undoes a disabled scheduling or a deallocation meanwhile."""
         nodes = (await self.call("GET", f"/pools/{POOL}/nodes")).json().get("value", [])
+        if len(nodes) == 1 and nodes[0].get("schedulingState") == "disabled":
+            await self.call("POST", f"/pools/{POOL}/nodes/{nodes[0]['id']}/enablescheduling")
+            return False
+        if len(nodes) == 1 and nodes[0]["state"] == "deallocated":
+            await self.call("POST", f"/pools/{POOL}/nodes/{nodes[0]['id']}/start")
+            return False
         if len(nodes) == 1 and nodes[0]["state"] == "idle":
             self.node_id = nodes[0]["id"]
             return await self._pool_steady()
@@ -173,7 +184,7 @@ class FuzzWorld:
         if pool_status != 200 or job_status != 200 or pool["state"] != "active" or pool["allocationState"] != "steady":
             return False
         nodes = snapshot["nodes"][1].get("value", [])
-        if len(nodes) != 1 or nodes[0]["state"] != "idle" or pool["targetDedicatedNodes"] != 1:
+        if len(nodes) != 1 or nodes[0]["state"] != "idle" or nodes[0].get("schedulingState") != "enabled" or pool["targetDedicatedNodes"] != 1:
             return False
         if job["state"] != "active" or job["poolInfo"].get("poolId") != POOL:
             return False
@@ -198,6 +209,8 @@ class FuzzWorld:
         if job_status != 200 or job["state"] not in ("active", "terminating") or job["poolInfo"].get("poolId") != POOL:
             return True
         nodes = snapshot["nodes"][1].get("value", [])
+        if len(nodes) == 1 and (nodes[0]["state"] in ("offline", "deallocated") or nodes[0].get("schedulingState") == "disabled"):
+            return True
         return pool["allocationState"] == "steady" and len(nodes) != 1
 
     async def settle(self) -> dict:

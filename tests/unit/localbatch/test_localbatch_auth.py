@@ -130,6 +130,29 @@ def test_accepts_post_without_body_signed_as_content_length_zero():
     terminate.verify()
 
 
+def test_accepts_delete_without_content_length_signed_with_an_empty_length_line_as_npm_batch_does():
+    """npm @azure/batch sends DELETE with no Content-Length and signs an empty line for it, as Azure accepts."""
+    headers = CIMultiDict({"ocp-date": format_datetime(SIGNED_AT, usegmt=True)})
+    text = string_to_sign("DELETE", "/pools/mpi-pool", [("api-version", "2025-06-01")], headers, ACCOUNT, absent_length="")
+    assert text.split("\n")[3] == ""  # verb, content-encoding, content-language, then content-length
+    headers["Authorization"] = f"SharedKey {ACCOUNT}:{sign(text, KEY)}"
+    received = Received("DELETE", "/pools/mpi-pool", [("api-version", "2025-06-01")], headers)
+    received.verify()
+    received.headers["Content-Length"] = "0"  # the same request with the transport's explicit zero
+    received.verify()
+    received.headers["Content-Length"] = "12"  # a length that was not signed is still refused
+    with pytest.raises(AuthenticationError):
+        received.verify()
+
+
+def test_accepts_a_colon_the_sdk_signed_quoted_and_the_transport_sent_plain():
+    """A job schedule's job SCHEDULE:job-1: signed as %3A, sent as ':' by aiohttp."""
+    listing = signed_by_sdk("GET", f"{ENDPOINT}/jobs/nightly%3Ajob-1/tasks?{API_VERSION}")
+    listing.replace(raw_path="/jobs/nightly:job-1/tasks").verify()
+    with pytest.raises(AuthenticationError):
+        listing.replace(raw_path="/jobs/nightly:job-2/tasks").verify()
+
+
 def test_accepts_head_of_percent_encoded_file_path(file_head):
     assert file_head.raw_path.endswith("/files/wd%2Fstd%20out.txt")
     file_head.verify()

@@ -1,0 +1,272 @@
+"""Job schedules: jobs made from a job specification when the schedule says, as on Azure.
+
+A schedule makes its first job at `doNotRunUntil` (or at once), then one every
+`recurrenceInterval` (at least a minute, as on Azure) while its previous job is no longer
+active, and none after `doNotRunAfter`; a schedule without a recurrence makes one job. Its
+jobs are named `SCHEDULE:job-N`. A schedule completes when it will make no more jobs and
+its last job has completed. Disabled, it makes none; terminated, its active job is
+terminated; deleted, its jobs are deleted with it. `startWindow` is kept and shown: a
+local job is always created on time, so it never misses its window.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timedelta, timezone
+
+from explorer.localbatch.context import Context
+from explorer.localbatch.operations.jobs import Jobs
+from explorer.localbatch.state.documents import set_state, touch
+from explorer.localbatch.wire.bodies import Body
+from explorer.localbatch.wire.clock import iso, now_iso, parse_iso
+from explorer.localbatch.wire.durations import parse_duration
+from explorer.localbatch.wire.errors import BatchError, conflict, invalid_value
+from explorer.localbatch.wire.request_specs import read_metadata
+
+log = logging.getLogger(__name__)
+
+KIND = "jobschedule"
+MIN_RECURRENCE = timedelta(minutes=1)
+_ENDED_JOB_STATES = ("completed",)
+
+
+def next_run(schedule: dict, made: int, last_run: datetime | None, now: datetime) -> datetime | None:
+    """When the schedule makes its next job (pure): None when it makes no more."""
+    settings = schedule.get("schedule") or {}
+    first = _time(settings.get("doNotRunUntil")) or parse_iso(schedule["creationTime"])
+    interval = parse_duration(settings["recurrenceInterval"]) if settings.get("recurrenceInterval") else None
+    if made == 0:
+        due = first
+    elif interval is None:
+        return None
+    else:
+        assert last_run is not None
+        due = last_run + interval
+        while due + interval <= now:  # recurrences missed while the previous job ran are skipped, not caught up
+            due += interval
+    end = _time(settings.get("doNotRunAfter"))
+    if end is not None and due > end:
+        return None
+    return due
+
+
+def _time(text: str | None) -> datetime | None:
+    return parse_iso(text) if text else None
+
+
+class JobSchedules:
+    def __init__(self, ctx: Context, jobs: Jobs) -> None:
+        self.ctx = ctx
+        self.jobs = jobs
+        self.schedules: dict[str, dict] = {key: doc for key, doc in ctx.state.store.load(KIND)}
+        self._runners: dict[str, asyncio.Task] = {}
+
+    def resume(self) -> None:
+        """Run every schedule that is not over (after a restart, too)."""
+        for schedule in self.schedules.values():
+            if schedule["state"] in ("active", "disabled"):
+                self._run(schedule)
+
+    # --- reading -------------------------------------------------------------------------
+    def get(self, schedule_id: str) -> dict:
+        schedule = self.schedules.get(schedule_id.lower())
+        if schedule is None:
+            raise BatchError(404, "JobScheduleNotFound", "The specified job schedule does not exist.", {"JobScheduleId": schedule_id[:64]})
+        return self._settle(schedule)
+
+    def all(self) -> list[dict]:
+        return [self._settle(schedule) for schedule in self.schedules.values()]
+
+    def jobs_of(self, schedule_id: str) -> list[dict]:
+        schedule = self.get(schedule_id)
+        return [job for job in self.ctx.state.jobs.values() if (job.get("_jobScheduleId") or "").lower() == schedule["id"].lower()]
+
+    def _read_settings(self, body: Body) -> tuple[dict, dict]:
+        """The `schedule` and `jobSpecification` of a body, checked whole (the specification as a job would be)."""
+        settings_body = body.obj("schedule", required=True)
+        spec_body = body.obj("jobSpecification", required=True)
+        assert settings_body is not None and spec_body is not None
+        settings = {}
+        for name in ("doNotRunUntil", "doNotRunAfter"):
+            text = settings_body.str(name)
+            if text is not None:
+                try:
+                    settings[name] = iso(parse_iso(text))
+                except ValueError:
+                    raise invalid_value(f"schedule.{name}", text, "Give an ISO 8601 time such as 2025-06-01T12:00:00Z.") from None
+        for name in ("startWindow", "recurrenceInterval"):
+            text = settings_body.duration(name)
+            if text is not None:
+                settings[name] = text
+        if "recurrenceInterval" in settings and parse_duration(settings["recurrenceInterval"]) < MIN_RECURRENCE:
+            raise invalid_value("schedule.recurrenceInterval", settings["recurrenceInterval"], "The shortest recurrence is one minute (PT1M).")
+        spec = dict(body.raw("jobSpecification"))
+        # Every error a job made from it would have (a job id with ':' is one no client can take).
+        self.jobs.read(Body(spec, "jobSpecification"), job_id=f"{body.raw('id') or 'schedule'}:check")
+        return settings, spec
+
+    # --- create / update -------------------------------------------------------------------------
+    def create(self, body: Body) -> dict:
+        schedule_id = body.id()
+        if schedule_id.lower() in self.schedules:
+            raise already_exists_schedule(schedule_id)
+        settings, spec = self._read_settings(body)
+        moment = now_iso()
+        schedule = {
+            "id": schedule_id,
+            "url": self.ctx.url(f"/jobschedules/{schedule_id}"),
+            "creationTime": moment,
+            "state": "active",
+            "stateTransitionTime": moment,
+            "schedule": settings,
+            "jobSpecification": spec,
+            "executionInfo": {},
+            "_made": 0,
+        }
+        if body.has("displayName"):
+            schedule["displayName"] = body.str("displayName", max_length=1024)
+        metadata = read_metadata(body)
+        if metadata:
+            schedule["metadata"] = metadata
+        self._save(schedule)
+        self._run(schedule)
+        return schedule
+
+    def update(self, schedule_id: str, body: Body, *, replace: bool) -> dict:
+        """PATCH changes what it gives; PUT replaces schedule, specification and metadata. Checked whole first."""
+        schedule = self._changeable(schedule_id)
+        changes: dict = {}
+        if replace or body.has("schedule") or body.has("jobSpecification"):
+            merged = {"schedule": schedule["schedule"], "jobSpecification": schedule["jobSpecification"]}
+            merged.update({name: body.raw(name) for name in ("schedule", "jobSpecification") if body.has(name)})
+            changes["schedule"], changes["jobSpecification"] = self._read_settings(Body(merged))
+        if replace or body.has("metadata"):
+            changes["metadata"] = read_metadata(body)
+        schedule.update(changes)
+        schedule.pop("_finished", None)  # a new recurrence may make more jobs
+        self._save(schedule)
+        self._restart(schedule)
+        return schedule
+
+    def _changeable(self, schedule_id: str) -> dict:
+        schedule = self.get(schedule_id)
+        if schedule["state"] in ("completed", "terminating", "deleting"):
+            raise conflict("JobScheduleCompleted", f"The specified job schedule is {schedule['state']}.")
+        return schedule
+
+    # --- state changes ---------------------------------------------------------------------------
+    def disable(self, schedule_id: str) -> None:
+        schedule = self._changeable(schedule_id)
+        set_state(schedule, "disabled")
+        schedule["executionInfo"].pop("nextRunTime", None)
+        self._save(schedule)
+
+    def enable(self, schedule_id: str) -> None:
+        schedule = self._changeable(schedule_id)
+        set_state(schedule, "active")
+        self._save(schedule)
+        self._restart(schedule)
+
+    def terminate(self, schedule_id: str) -> dict:
+        schedule = self._changeable(schedule_id)
+        self._stop(schedule)
+        set_state(schedule, "terminating")
+        self._save(schedule)
+        for job in self.jobs_of(schedule_id):
+            if job["state"] not in ("completed", "terminating", "deleting"):
+                self.jobs.end_job(job, "JobScheduleTerminated")
+        set_state(schedule, "completed")
+        schedule["executionInfo"]["endTime"] = now_iso()
+        schedule["executionInfo"].pop("nextRunTime", None)
+        self._save(schedule)
+        return schedule
+
+    def delete(self, schedule_id: str) -> dict:
+        schedule = self.get(schedule_id)
+        self._stop(schedule)
+        for job in self.jobs_of(schedule_id):
+            self.jobs.delete(job["id"])
+        self.schedules.pop(schedule["id"].lower(), None)
+        self.ctx.state.store.delete(KIND, schedule["id"].lower())
+        return schedule
+
+    # --- running ---------------------------------------------------------------------------------
+    def _run(self, schedule: dict) -> None:
+        key = schedule["id"].lower()
+        self._runners[key] = self.ctx.spawn(self._runner(key), f"job schedule {schedule['id']}")
+
+    def _stop(self, schedule: dict) -> None:
+        runner = self._runners.pop(schedule["id"].lower(), None)
+        if runner is not None:
+            runner.cancel()
+
+    def _restart(self, schedule: dict) -> None:
+        self._stop(schedule)
+        if schedule["state"] == "active":
+            self._run(schedule)
+
+    async def _runner(self, key: str) -> None:
+        while True:
+            schedule = self.schedules.get(key)
+            if schedule is None or schedule["state"] != "active":
+                return
+            last = _time(schedule["executionInfo"].get("_lastRun"))
+            due = next_run(schedule, schedule["_made"], last, datetime.now(timezone.utc))
+            if due is None:
+                schedule["_finished"] = True
+                schedule["executionInfo"].pop("nextRunTime", None)
+                self._save(schedule)
+                return
+            schedule["executionInfo"]["nextRunTime"] = iso(due)
+            self._save(schedule)
+            await asyncio.sleep(max(0.0, (due - datetime.now(timezone.utc)).total_seconds()))
+            if self._previous_job_active(schedule):
+                schedule["executionInfo"]["_lastRun"] = iso(due)  # this recurrence is skipped
+                continue
+            self._make_job(schedule, due)
+
+    def _make_job(self, schedule: dict, due: datetime) -> None:
+        number = schedule["_made"] + 1
+        job_id = f"{schedule['id']}:job-{number}"
+        try:
+            job = self.jobs.create(Body(schedule["jobSpecification"], "jobSpecification"), job_id=job_id)
+        except BatchError as error:  # e.g. its pool was deleted since: Azure records no job either
+            log.warning("job schedule %s could not make job %s: %s", schedule["id"], job_id, error.message)
+        else:
+            job["_jobScheduleId"] = schedule["id"]
+            self.ctx.state.save_job(job)
+            schedule["executionInfo"]["recentJob"] = {"id": job["id"], "url": job["url"]}
+        schedule["_made"] = number
+        schedule["executionInfo"]["_lastRun"] = iso(due)
+        self._save(schedule)
+
+    def _previous_job_active(self, schedule: dict) -> bool:
+        recent = schedule["executionInfo"].get("recentJob")
+        job = self.ctx.state.jobs.get(recent["id"].lower()) if recent else None
+        return job is not None and job["state"] not in _ENDED_JOB_STATES
+
+    def _settle(self, schedule: dict) -> dict:
+        """A schedule that makes no more jobs completes once its last job has: seen when it is read."""
+        if schedule.get("_finished") and schedule["state"] == "active" and not self._previous_job_active(schedule):
+            set_state(schedule, "completed")
+            schedule["executionInfo"]["endTime"] = now_iso()
+            self._save(schedule)
+        return schedule
+
+    def _save(self, schedule: dict) -> None:
+        touch(schedule)
+        self.schedules[schedule["id"].lower()] = schedule
+        self.ctx.state.store.put(KIND, schedule["id"].lower(), schedule)
+
+
+def already_exists_schedule(schedule_id: str) -> BatchError:
+    return conflict("JobScheduleExists", "The specified job schedule already exists.", JobScheduleId=schedule_id)
+
+
+def wire_schedule(schedule: dict) -> dict:
+    """The schedule as clients see it: without Local Batch's own fields, also inside executionInfo."""
+    shown = {key: value for key, value in schedule.items() if not key.startswith("_")}
+    shown["executionInfo"] = {key: value for key, value in schedule["executionInfo"].items() if not key.startswith("_")}
+    return shown
+
