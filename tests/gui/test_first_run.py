@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+
 from explorer.app import ExplorerApp
 from explorer.client.connecting.credentials import MemoryCredentialStore
 from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, ProfileStore

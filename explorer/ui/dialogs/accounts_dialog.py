@@ -15,7 +15,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import logging
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from datetime import datetime
 from typing import Any
 
@@ -110,7 +110,7 @@ class AccountsDialog(QDialog):
         layout.addWidget(self.banner)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self._run(self._load(select=current), slot="load")
+        self._run("load", self._load, select=current)
 
     # --- building --------------------------------------------------------------------
 
@@ -130,7 +130,7 @@ class AccountsDialog(QDialog):
         self.remove_button.clicked.connect(self.ask_remove)
         self.default_button = QPushButton("Set as default", tab)
         self.default_button.setToolTip("The account the window opens on")
-        self.default_button.clicked.connect(lambda: self._run(self._set_default(), slot="save"))
+        self.default_button.clicked.connect(lambda: self._run("save", self._set_default))
         list_buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.default_button):
             list_buttons.addWidget(button)
@@ -153,14 +153,14 @@ class AccountsDialog(QDialog):
         for form in self.forms.values():
             self.stack.addWidget(form)
             form.changed.connect(self._update_buttons)
-        self.entra_form.signOutRequested.connect(lambda: self._run(self._sign_out(), slot="save"))
+        self.entra_form.signOutRequested.connect(lambda: self._run("save", self._sign_out))
         self.name.changed.connect(self._update_buttons)
         self.test_button = QPushButton("Test", tab)
         self.test_button.setToolTip("Connect with what the form says and list what the account has")
-        self.test_button.clicked.connect(lambda: self._run(self._test(), slot="test"))
+        self.test_button.clicked.connect(lambda: self._run("test", self._test))
         self.save_button = QPushButton("Save", tab)
         self.save_button.setDefault(True)
-        self.save_button.clicked.connect(lambda: self._run(self._save(), slot="save"))
+        self.save_button.clicked.connect(lambda: self._run("save", self._save))
         self.connect_button = QPushButton("Connect", tab)
         self.connect_button.setToolTip("Open the window on this account")
         self.connect_button.clicked.connect(self._connect_clicked)
@@ -196,7 +196,7 @@ class AccountsDialog(QDialog):
         tab = QWidget(self)
         self.proxy_form = ProxyForm(tab)
         self.proxy_save = QPushButton("Save proxy", tab)
-        self.proxy_save.clicked.connect(lambda: self._run(self._save_proxy(), slot="save"))
+        self.proxy_save.clicked.connect(lambda: self._run("save", self._save_proxy))
         self.proxy_form.changed.connect(lambda: self.proxy_save.setEnabled(self.proxy_form.problem() is None))
         self.proxy_result = QLabel(tab)
         self.proxy_result.setWordWrap(True)
@@ -245,7 +245,7 @@ class AccountsDialog(QDialog):
         if item is None:
             return
         name = item.data(Qt.ItemDataRole.UserRole)
-        self._run(self._edit(self.profile_set.get(name)), slot="edit")
+        self._run("edit", self._edit, self.profile_set.get(name))
 
     def ask_remove(self) -> QMessageBox | None:
         name = self.editing
@@ -253,7 +253,7 @@ class AccountsDialog(QDialog):
             return None
         return confirm(
             self, "Remove account", f"Remove “{name}” from MPI Explorer, with the keys stored for it?\n\n"
-            "The Batch account itself is not touched.", "Remove", lambda: self._run(self._remove(name), slot="save"),
+            "The Batch account itself is not touched.", "Remove", lambda: self._run("save", self._remove, name),
         )
 
     def _connect_clicked(self) -> None:
@@ -460,13 +460,15 @@ class AccountsDialog(QDialog):
         self.result.setStyleSheet(f"color: {error_colour(self.palette())};" if error else "")
         self.result.setText(text)
 
-    def _run(self, coro: Coroutine[Any, Any, None], slot: str) -> None:
+    def _run(self, slot: str, step_of: Callable[..., Coroutine[Any, Any, None]], *args: Any, **kwargs: Any) -> None:
+        """Run `step_of(*args, **kwargs)` as the dialog's task in `slot`, busy while it runs."""
+
         async def step() -> None:
             self._busy += 1
             self._update_buttons()
             self.busyChanged.emit(True)
             try:
-                await coro
+                await step_of(*args, **kwargs)
             except BatchLayerError as error:
                 self._say(str(error), error=True)
             finally:
