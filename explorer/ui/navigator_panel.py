@@ -87,6 +87,7 @@ class NavigatorPanel(QWidget):
                 font.setBold(True)
                 item.setFont(0, font)
                 item.setText(1, "current")
+        self.tree.resizeColumnToContents(0)
 
     # --- queries -----------------------------------------------------------------
 

@@ -121,6 +121,7 @@ def test_the_add_account_action_opens_the_accounts_dialog_on_a_new_shared_key_ac
         window = await first_window(app, qtbot)
         window.first_run_page.account_button.click()
         dialog = app.accounts_dialog
+        await until(dialog.busyChanged, lambda: dialog.list.count() == 1, what="the accounts listed")  # after it
         shown = dialog.isVisible(), dialog.isModal(), dialog.form.kind, dialog.editing, dialog.name.text
         dialog.close()
         return shown

@@ -116,6 +116,13 @@ class AccountForm(QWidget):
     def problems(self) -> list[str]:
         return [problem for field in self.fields if (problem := field.problem())]
 
+    def align_labels(self, width: int) -> None:
+        """The labels of this form's own rows as wide as the dialog's name label: one column."""
+        for row in range(self.form.rowCount()):
+            item = self.form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            if item is not None and item.widget() is not None:
+                item.widget().setFixedWidth(width)
+
     def show_all_problems(self) -> None:
         for field in self.fields:
             field.show_problem(field.problem())

@@ -72,6 +72,12 @@ NEW_KINDS = (
     (EntraProfile.kind, "Azure Batch account with Microsoft Entra ID…"),
     (LocalBatchProfile.kind, "Local Batch on another data folder…"),
 )
+NEW_HEADINGS = {
+    SharedKeyProfile.kind: "New Azure Batch account (shared key)",
+    EntraProfile.kind: "New Azure Batch account (Microsoft Entra ID)",
+    LocalBatchProfile.kind: "New Local Batch",
+}
+LABEL_WIDTH = 130
 
 
 class AccountsDialog(QDialog):
@@ -91,6 +97,8 @@ class AccountsDialog(QDialog):
         self.keyring_usable: bool | None = None
         self.editing: str | None = None
         """The saved profile in the editor, or None for a new one."""
+        self.adding = False
+        """A new account is in the editor: a listing that arrives later must not replace it."""
         self.device_code_dialog: DeviceCodeDialog | None = None
         self._connected_to = current
         self._busy = 0
@@ -151,6 +159,7 @@ class AccountsDialog(QDialog):
         }
         self.stack = QStackedWidget(tab)
         for form in self.forms.values():
+            form.align_labels(LABEL_WIDTH)
             self.stack.addWidget(form)
             form.changed.connect(self._update_buttons)
         self.entra_form.signOutRequested.connect(lambda: self._run("save", self._sign_out))
@@ -176,7 +185,7 @@ class AccountsDialog(QDialog):
         actions.addWidget(self.save_button)
         name_row = QHBoxLayout()
         name_label = QLabel("Name:", tab)
-        name_label.setMinimumWidth(110)
+        name_label.setFixedWidth(LABEL_WIDTH)
         name_row.addWidget(name_label, 0, Qt.AlignmentFlag.AlignTop)
         name_row.addWidget(self.name, 1)
         right = QVBoxLayout()
@@ -229,10 +238,11 @@ class AccountsDialog(QDialog):
         self.list.setCurrentItem(None)
         self.list.blockSignals(False)
         self.editing = None
+        self.adding = True
         form = self.forms[kind]
         self.stack.setCurrentWidget(form)
         form.load(None)
-        self.heading.setText(f"New {kind_label(form.profile('x')).lower().replace('azure', 'Azure')} account")
+        self.heading.setText(NEW_HEADINGS[kind])
         self.name.set_text(self._free_name("Azure Batch" if kind != LocalBatchProfile.kind else "Local Batch 2"))
         self.name.setEnabled(True)
         self._set_editable(True)
@@ -286,11 +296,11 @@ class AccountsDialog(QDialog):
             if profile.name == select:
                 chosen = item
         self.list.blockSignals(False)
-        if chosen is not None:
+        if chosen is not None and not self.adding:
             self.list.setCurrentItem(chosen)
 
     async def _edit(self, profile: Profile) -> None:
-        self.editing = profile.name
+        self.editing, self.adding = profile.name, False
         form = self.forms[profile.kind]
         key_stored = isinstance(profile, SharedKeyProfile) and await self.accounts.has_secret(profile.secret_name)
         storage = getattr(profile, "storage", None)
@@ -352,7 +362,7 @@ class AccountsDialog(QDialog):
             original.secret_name != profile.secret_name
         ):
             await asyncio.to_thread(self.accounts.credentials.delete_secret, original.secret_name)
-        self.editing = profile.name
+        self.editing, self.adding = profile.name, False
         await self._load(select=profile.name)
         where = "kept for this session only (no keyring)" if session_only else "in the keyring"
         self._say(f"Saved “{profile.name}”." + (f" Its key is {where}." if secrets else ""))
@@ -362,7 +372,7 @@ class AccountsDialog(QDialog):
         profile = self.profile_set.get(name)
         await self.accounts.save(self.profile_set.without(name))
         await self.accounts.forget_secrets(profile)
-        self.editing = None
+        self.editing, self.adding = None, False
         await self._load(select=self.profile_set.selected)
         self._say(f"Removed “{name}”.")
         self.profilesChanged.emit()
@@ -453,7 +463,7 @@ class AccountsDialog(QDialog):
             self.banner.hide()
             return
         self.banner.setText(f"⚠ {KEYRING_REMEDY} Keys you save now are kept for this session only.")
-        self.banner.setStyleSheet(f"color: {error_colour(self.palette())}; padding: 6px;")
+        self.banner.setStyleSheet("border: 1px solid #d9a400; border-radius: 4px; padding: 8px;")
         self.banner.show()
 
     def _say(self, text: str, *, error: bool = False) -> None:
