@@ -15,13 +15,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from azure.core.credentials_async import AsyncTokenCredential
 from azure.core.exceptions import ClientAuthenticationError, HttpResponseError, ServiceRequestError
 
 from explorer.client.connecting import proxies
 from explorer.client.connecting.client_factory import ClientFactory
 from explorer.client.connecting.credentials import AccountCredentials, CredentialStore, MemoryCredentialStore
-from explorer.client.connecting.entra import CredentialBuilder, build_entra_credential
+from explorer.client.connecting.discovery import Discovery
+from explorer.client.connecting.entra import CLOUDS, CredentialBuilder, build_entra_credential, method_problem, on_loop
 from explorer.client.connecting.profiles import (
+    AzureCloud,
+    EntraAuthMethod,
     EntraProfile,
     LocalBatchProfile,
     Profile,
@@ -30,7 +34,7 @@ from explorer.client.connecting.profiles import (
     SharedKeyProfile,
     with_environment,
 )
-from explorer.client.errors import BatchLayerError, ConnectError, describe, status_code
+from explorer.client.errors import BatchLayerError, ConnectError, SignInError, describe, status_code
 
 log = logging.getLogger(__name__)
 
@@ -73,8 +77,11 @@ class Accounts:
     def __init__(
         self, store: ProfileStore, credentials: AccountCredentials, *, environ: Mapping[str, str] | None = None,
         entra_credential_builder: CredentialBuilder = build_entra_credential, local_extra_args: tuple[str, ...] = (),
+        arm_options: dict[str, Any] | None = None,
     ) -> None:
+        """`arm_options`: Discovery keyword arguments (tests: the stand-in's `arm_endpoint`, its CA)."""
         self.store = store
+        self._arm_options = arm_options or {}
         self.credentials = credentials
         self._environ = os.environ if environ is None else environ
         self._builder = entra_credential_builder
@@ -113,6 +120,20 @@ class Accounts:
             await asyncio.to_thread(self.credentials.delete_secret, name)
         if isinstance(profile, EntraProfile):
             await asyncio.to_thread(self.factory().sign_in.sign_out, profile)
+
+    async def discovery_credential(
+        self, tenant: str | None, cloud: AzureCloud, method: EntraAuthMethod, device_code_prompt=None,
+    ) -> AsyncTokenCredential:
+        """The Entra credential for Resource Manager (it signs in at its first request)."""
+        problem = await asyncio.to_thread(method_problem, method)
+        if problem:
+            raise SignInError(problem)
+        profile = EntraProfile("Add from Azure", CLOUDS[cloud].resource_manager, method, tenant or None, cloud)
+        return self._builder(profile, None, on_loop(device_code_prompt))
+
+    def discovery(self, credential: AsyncTokenCredential, cloud: AzureCloud) -> Discovery:
+        """Resource Manager's clients over `credential` (`async with` it: it closes them, not the credential)."""
+        return Discovery(credential, cloud, **self._arm_options)
 
     def factory(self, credentials: CredentialStore | None = None, proxy: proxies.ProxySettings | None = None,
                 **options: Any) -> ClientFactory:

@@ -171,7 +171,7 @@ class EntraSignIn:
         if problem:
             raise SignInError(problem)
         record = await asyncio.to_thread(self._load_record, profile)
-        credential = self._builder(profile, record, _on_loop(prompt))
+        credential = self._builder(profile, record, on_loop(prompt))
         if record is None and profile.auth_method in INTERACTIVE:
             try:
                 record = await credential.authenticate(scopes=[CLOUDS[profile.cloud].batch_scope])
@@ -207,7 +207,7 @@ class EntraSignIn:
         tmp.replace(path)
 
 
-def _on_loop(prompt: DeviceCodePrompt | None) -> DeviceCodePrompt | None:
+def on_loop(prompt: DeviceCodePrompt | None) -> DeviceCodePrompt | None:
     """The prompt, called on the running loop (azure-identity calls it from its worker thread)."""
     if prompt is None:
         return None

@@ -61,6 +61,7 @@ from explorer.ui.dialogs.account_forms import (
     SharedKeyForm,
     error_colour,
 )
+from explorer.ui.dialogs.add_from_azure import AddFromAzureDialog
 from explorer.ui.dialogs.confirm import confirm
 from explorer.ui.dialogs.device_code import DeviceCodeDialog
 from explorer.ui.task_owner import TaskOwner
@@ -133,6 +134,8 @@ class AccountsDialog(QDialog):
         menu = QMenu(self.add_button)
         for kind, text in NEW_KINDS:
             menu.addAction(text, lambda k=kind: self.add_new(k))
+        menu.addSeparator()
+        menu.addAction("From Azure: sign in and pick accounts…", self.add_from_azure)
         self.add_button.setMenu(menu)
         self.remove_button = QPushButton("Remove", tab)
         self.remove_button.clicked.connect(self.ask_remove)
@@ -250,6 +253,13 @@ class AccountsDialog(QDialog):
         self._update_buttons()
         first = next(iter(form.fields), None)
         (first.edit if first else self.name.edit).setFocus()
+
+    def add_from_azure(self) -> AddFromAzureDialog:
+        dialog = AddFromAzureDialog(self.accounts, self)
+        dialog.profilesChanged.connect(lambda: self._run("load", self._load))
+        dialog.profilesChanged.connect(self.profilesChanged)
+        dialog.open()
+        return dialog
 
     def _selection_changed(self, item: QListWidgetItem | None, _previous=None) -> None:
         if item is None:
