@@ -50,7 +50,7 @@ from explorer.client.waiting import start_in_thread
 from explorer.client.watching.monitor import Monitor
 from explorer.resources import APP_ID
 from explorer.ui.dialogs.accounts_dialog import AccountsDialog
-from explorer.ui.dialogs.device_code import DeviceCodeDialog
+from explorer.ui.dialogs.device_code import DeviceCodePrompt
 from explorer.ui.error_dialog import install_error_dialog
 from explorer.ui.icons import app_icon
 from explorer.ui.main_window import MainWindow
@@ -81,9 +81,9 @@ class ExplorerApp:
         self.accounts = Accounts(profiles, credentials)
         self.azurite = azurite
         self.factory = ClientFactory(credentials, local_azurite=azurite, sign_ins_dir=profiles.sign_ins_dir)
-        self.factory.device_code_prompt = self._show_device_code
+        self.device_code = DeviceCodePrompt(None)
+        self.factory.device_code_prompt = self.device_code.show
         self.accounts_dialog: AccountsDialog | None = None
-        self._device_code_dialog: DeviceCodeDialog | None = None
         self.connection: Connection | None = None
         self.monitor: Monitor | None = None
         self.window: MainWindow | None = None
@@ -120,17 +120,8 @@ class ExplorerApp:
         try:
             return await self.factory.connect(profile_set.get(name))
         finally:
-            self._close_device_code()  # an Entra sign-in is over, one way or the other
+            self.device_code.close()  # an Entra sign-in is over, one way or the other
 
-    def _show_device_code(self, url: str, code: str, expires) -> None:
-        self._close_device_code()
-        self._device_code_dialog = DeviceCodeDialog(url, code, expires, self.window)
-        self._device_code_dialog.open()
-
-    def _close_device_code(self) -> None:
-        if self._device_code_dialog is not None:
-            self._device_code_dialog.close()
-            self._device_code_dialog = None
 
     def show_accounts(self, new_kind: str | None = None) -> AccountsDialog:
         """Connection > Accounts… (one at a time); with `new_kind`, a new account of that kind in it."""
@@ -292,6 +283,7 @@ class ExplorerApp:
         if self._service_event is not None:  # the window before this one showed it
             window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
         self.window = window
+        self.device_code.parent = window  # a later sign-in's code shows over this window
         window.show()
         self._publish_samples()
 

@@ -16,7 +16,6 @@ import asyncio
 import dataclasses
 import logging
 from collections.abc import Callable, Coroutine
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -63,7 +62,7 @@ from explorer.ui.dialogs.account_forms import (
 )
 from explorer.ui.dialogs.add_from_azure import AddFromAzureDialog
 from explorer.ui.dialogs.confirm import confirm
-from explorer.ui.dialogs.device_code import DeviceCodeDialog
+from explorer.ui.dialogs.device_code import DeviceCodeDialog, DeviceCodePrompt
 from explorer.ui.task_owner import TaskOwner
 
 log = logging.getLogger(__name__)
@@ -100,7 +99,7 @@ class AccountsDialog(QDialog):
         """The saved profile in the editor, or None for a new one."""
         self.adding = False
         """A new account is in the editor: a listing that arrives later must not replace it."""
-        self.device_code_dialog: DeviceCodeDialog | None = None
+        self.device_code = DeviceCodePrompt(self)
         self._connected_to = current
         self._busy = 0
         gone = self._gone = [False]  # not a bound method: the slot must outlive the C++ object
@@ -348,13 +347,13 @@ class AccountsDialog(QDialog):
         try:
             check = await self.accounts.test(
                 profile, self.form.secrets(profile), proxy=self.proxy_form.settings(),
-                device_code_prompt=self.show_device_code,
+                device_code_prompt=self.device_code.show,
             )
         except BatchLayerError as error:
             self._say(f"Could not connect. {error}", error=True)
             return
         finally:
-            self._close_device_code()
+            self.device_code.close()
         self._say(f"✓ {check.summary()}")
 
     async def _save(self) -> None:
@@ -418,15 +417,9 @@ class AccountsDialog(QDialog):
 
     # --- device code ------------------------------------------------------------------
 
-    def show_device_code(self, url: str, code: str, expires: datetime) -> None:
-        self._close_device_code()
-        self.device_code_dialog = DeviceCodeDialog(url, code, expires, self)
-        self.device_code_dialog.open()
-
-    def _close_device_code(self) -> None:
-        if self.device_code_dialog is not None:
-            self.device_code_dialog.close()
-            self.device_code_dialog = None
+    @property
+    def device_code_dialog(self) -> DeviceCodeDialog | None:
+        return self.device_code.dialog
 
     # --- helpers ------------------------------------------------------------------------
 

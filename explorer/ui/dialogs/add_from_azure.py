@@ -10,7 +10,6 @@ Signal: `profilesChanged()` after accounts were added. `open()` it, never `exec(
 from __future__ import annotations
 
 import logging
-from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -38,7 +37,7 @@ from explorer.client.connecting.entra import CLOUDS, METHOD_LABELS
 from explorer.client.connecting.profiles import AzureCloud, EntraAuthMethod, ProfileSet
 from explorer.client.errors import BatchLayerError, KeyringUnavailable
 from explorer.ui.dialogs.account_forms import Field, error_colour
-from explorer.ui.dialogs.device_code import DeviceCodeDialog
+from explorer.ui.dialogs.device_code import DeviceCodePrompt
 from explorer.ui.task_owner import TaskOwner
 
 log = logging.getLogger(__name__)
@@ -62,7 +61,7 @@ class AddFromAzureDialog(QDialog):
         """The sign-in of this dialog, reused by each step (one sign-in, not one per step)."""
         self.cloud_used = AzureCloud.PUBLIC
         self.found: list[DiscoveredAccount] = []
-        self.device_code_dialog: DeviceCodeDialog | None = None
+        self.device_code = DeviceCodePrompt(self)
         self._subscription_names: dict[str, str] = {}
 
         self.tenant = Field(checks.check_tenant, "your home tenant (or a GUID / contoso.onmicrosoft.com)", parent=self)
@@ -120,11 +119,11 @@ class AddFromAzureDialog(QDialog):
             self.cloud_used = AzureCloud(self.cloud.currentData())
             self.credential = await self.accounts.discovery_credential(
                 self.tenant.text or None, self.cloud_used, EntraAuthMethod(self.method.currentData()),
-                self.show_device_code,
+                self.device_code.show,
             )
             async with self.accounts.discovery(self.credential, self.cloud_used) as discovery:
                 subscriptions = await discovery.subscriptions()
-                self._close_device_code()
+                self.device_code.close()
                 found: list[DiscoveredAccount] = []
                 for subscription in subscriptions:
                     self._subscription_names[subscription.subscription_id] = subscription.display_name
@@ -136,7 +135,7 @@ class AddFromAzureDialog(QDialog):
             self._say(f"{len(found)} Batch account{'s' * (len(found) != 1)} in {len(subscriptions)} subscription"
                       f"{'s' * (len(subscriptions) != 1)}. Check the ones to add.")
         finally:
-            self._close_device_code()
+            self.device_code.close()
             self.list_button.setEnabled(True)
             self.stepFinished.emit()
 
@@ -209,15 +208,6 @@ class AddFromAzureDialog(QDialog):
 
     # --- helpers -------------------------------------------------------------------------
 
-    def show_device_code(self, url: str, code: str, expires: datetime) -> None:
-        self._close_device_code()
-        self.device_code_dialog = DeviceCodeDialog(url, code, expires, self)
-        self.device_code_dialog.open()
-
-    def _close_device_code(self) -> None:
-        if self.device_code_dialog is not None:
-            self.device_code_dialog.close()
-            self.device_code_dialog = None
 
     def _update_buttons(self) -> None:
         self.add_button.setEnabled(bool(self.found) and bool(self.checked()))

@@ -57,3 +57,21 @@ class DeviceCodeDialog(QDialog):
     def copy_code(self) -> None:
         QGuiApplication.clipboard().setText(self.code)
         self.copy_button.setText("Copied")
+
+
+class DeviceCodePrompt:
+    """Shows one device code at a time over `parent` (a new code replaces the old), closed when told."""
+
+    def __init__(self, parent: QWidget | None) -> None:
+        self.parent = parent
+        self.dialog: DeviceCodeDialog | None = None
+
+    def show(self, url: str, code: str, expires: datetime) -> None:
+        self.close()
+        self.dialog = DeviceCodeDialog(url, code, expires, self.parent)
+        self.dialog.open()
+
+    def close(self) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
