@@ -97,7 +97,6 @@ class ResourceFilesEditor(TableEditor):
         "blob_prefix": "Blob prefix",
         "file_path": "File path",
         "file_mode": "File mode",
-        "identity_reference": "Identity (resource id)",  # a managed identity instead of a SAS
     }
 
     def __init__(self) -> None:
