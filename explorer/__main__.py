@@ -1,4 +1,4 @@
-"""Command line: `mpi-explorer` (the window) and `mpi-explorer localbatch serve`.
+"""Command line: `mpi-explorer` (the window), `mpi-explorer localbatch serve` and `mpi-explorer accounts ...`.
 
 A frozen bundle also answers `mpi-explorer python [-c CODE | -m MODULE | SCRIPT] ARGS`:
 it is the Python interpreter of the bundle (see explorer/installation/frozen.py). It is checked
@@ -19,6 +19,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--demo", action="store_true", help="ensure a local MPI pool and run a sample MPI task")
     parser.add_argument("--screenshot", metavar="FILE", help="save a screenshot of the main window, then quit")
     parser.add_argument("--quit-after", metavar="SECONDS", type=float, help="quit after this many seconds")
+    parser.add_argument("--profile", metavar="NAME", help="open the window on this account (see `accounts list`)")
     parser.add_argument(
         "--debug", action="store_true", help="verbose logging (DEBUG records in the log files, and on stderr)"
     )
@@ -34,6 +35,9 @@ def build_parser() -> argparse.ArgumentParser:
     from explorer.localbatch.node_shell import add_shell_arguments
 
     add_shell_arguments(node_shell)
+    from explorer.accounts_cli import add_accounts_arguments
+
+    add_accounts_arguments(commands.add_parser("accounts", help="add, test and remove Azure Batch accounts"))
     return parser
 
 
@@ -52,6 +56,15 @@ def main(argv: list[str] | None = None) -> int:
         from explorer.localbatch.cli import serve
 
         return serve(args)
+    import os
+
+    from explorer.client.connecting.proxies import bypass_loopback
+
+    bypass_loopback(os.environ)  # Local Batch and Azurite are on loopback: never through a proxy
+    if args.command == "accounts":
+        from explorer.accounts_cli import run_accounts
+
+        return run_accounts(args)
     from explorer.installation.system_libs import check_for_window
 
     problem = check_for_window()

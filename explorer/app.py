@@ -2,6 +2,7 @@
 
     mpi-explorer                      the window, on the selected profile (Local Batch by default)
     mpi-explorer --demo               ... plus an MPI pool and a sample MPI task, shown live
+    mpi-explorer --profile NAME       the window on that account (`mpi-explorer accounts list`)
     --screenshot FILE --quit-after S  usable headless (QT_QPA_PLATFORM=offscreen)
 
 Nothing else creates services: views get them through their constructors. One
@@ -36,9 +37,10 @@ from explorer import __version__
 from explorer.client.acting.operations import BatchOperations
 from explorer.client.acting.storage import LinkedStorage, azurite_storage
 from explorer.client.acting.submission import Submission
+from explorer.client.connecting.accounts import Accounts
 from explorer.client.connecting.client_factory import ClientFactory, Connection
-from explorer.client.connecting.credentials import CredentialStore, KeyringCredentialStore
-from explorer.client.connecting.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore
+from explorer.client.connecting.credentials import AccountCredentials, CredentialStore
+from explorer.client.connecting.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore, with_environment
 from explorer.client.errors import BatchLayerError, describe
 from explorer.client.local.azurite import AzuriteService, azurite_executable
 from explorer.client.local.demo import DEMO_SAMPLE, start_demo
@@ -48,6 +50,8 @@ from explorer.client.waiting import start_in_thread
 from explorer.client.watching.monitor import Monitor
 from explorer.installation import logfiles
 from explorer.resources import APP_ID
+from explorer.ui.dialogs.accounts_dialog import AccountsDialog
+from explorer.ui.dialogs.device_code import DeviceCodePrompt
 from explorer.ui.error_dialog import install_error_dialog
 from explorer.ui.icons import app_icon
 from explorer.ui.main_window import MainWindow
@@ -61,13 +65,6 @@ from explorer.ui.wizards.task_wizard import TaskWizard
 log = logging.getLogger(__name__)
 
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
-ACCOUNTS_EXPLAINED = (
-    "Adding an Azure Batch account from the window comes with the accounts dialog, which is not built yet.\n\n"
-    "Until then, add an account signed in with Microsoft Entra ID to {path}, for example:\n\n"
-    '{{"kind": "entra", "name": "My Batch account", "account_url": '
-    '"https://ACCOUNT.REGION.batch.azure.com", "auth_method": "azure_cli"}}\n\n'
-    "in its \"profiles\" list, then restart MPI Explorer and choose it in the Connection menu."
-)
 
 
 class ExplorerApp:
@@ -79,9 +76,15 @@ class ExplorerApp:
     ) -> None:
         self.settings = settings
         self.profiles = profiles
+        if not isinstance(credentials, AccountCredentials):
+            credentials = AccountCredentials(credentials, usable=True)
         self.credentials = credentials
+        self.accounts = Accounts(profiles, credentials)
         self.azurite = azurite
-        self.factory = ClientFactory(credentials, local_azurite=azurite)
+        self.factory = ClientFactory(credentials, local_azurite=azurite, sign_ins_dir=profiles.sign_ins_dir)
+        self.device_code = DeviceCodePrompt(None)
+        self.factory.device_code_prompt = self.device_code.show
+        self.accounts_dialog: AccountsDialog | None = None
         self.connection: Connection | None = None
         self.monitor: Monitor | None = None
         self.window: MainWindow | None = None
@@ -99,8 +102,9 @@ class ExplorerApp:
     async def start(self, profile_name: str | None = None) -> MainWindow:
         profile_set = self._profile_set()
         name = profile_name or profile_set.selected
+        self.factory.proxy = profile_set.proxy
         try:
-            connection = await self.factory.connect(profile_set.get(name))
+            connection = await self._connect(profile_set, name)
         except BatchLayerError as error:
             if name == LOCAL_PROFILE_NAME:
                 raise
@@ -112,6 +116,33 @@ class ExplorerApp:
         await self._replace_connection(connection, [p.name for p in profile_set.profiles], name)
         assert self.window is not None
         return self.window
+
+    async def _connect(self, profile_set: ProfileSet, name: str) -> Connection:
+        try:
+            return await self.factory.connect(profile_set.get(name))
+        finally:
+            self.device_code.close()  # an Entra sign-in is over, one way or the other
+
+
+    def show_accounts(self, new_kind: str | None = None) -> AccountsDialog:
+        """Connection > Accounts… (one at a time); with `new_kind`, a new account of that kind in it."""
+        dialog = self.accounts_dialog
+        if dialog is None:
+            current = self.window.current_profile if self.window else None
+            dialog = self.accounts_dialog = AccountsDialog(self.accounts, self.window, current)
+            dialog.profilesChanged.connect(self._profiles_changed)
+            dialog.connectRequested.connect(lambda name: self._tasks.start(self._switch(name), slot="switch"))
+            dialog.destroyed.connect(lambda _object=None: setattr(self, "accounts_dialog", None))
+            dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        if new_kind is not None:
+            dialog.add_new(new_kind)
+        return dialog
+
+    def _profiles_changed(self) -> None:
+        if self.window is not None:
+            self.window.set_profiles(self._profile_names())
 
     async def run_demo(self) -> None:
         """Submit the sample MPI task to Local Batch and open its view."""
@@ -206,15 +237,11 @@ class ExplorerApp:
         if not self.closed.done():
             self.closed.set_result(None)
 
-    def _explain_accounts(self) -> None:
-        self._inform(ACCOUNTS_EXPLAINED.format(path=self.profiles.path))
-
     def linked_storage(self) -> LinkedStorage | None:
-        """Where the wizard uploads local files: Local Batch's Azurite, if it runs.
-
-        Azure profiles have no linked storage configured here yet (no account key to
-        sign with), so the wizard offers URLs only and says why.
-        """
+        """Where the wizard uploads local files: an Azure profile's linked storage (set in the
+        accounts dialog), or Local Batch's Azurite, if it runs."""
+        if self.connection is not None and self.connection.storage is not None:
+            return LinkedStorage(self.connection.storage)
         if self.azurite is None or self.connection is None or self.connection.local_service is None:
             return None
         return azurite_storage(self.azurite)
@@ -257,7 +284,8 @@ class ExplorerApp:
         window.newPoolRequested.connect(self.new_pool)
         window.sampleRequested.connect(lambda name: self._tasks.start(self.open_sample(name), slot="sample"))
         window.demoRequested.connect(lambda: self._tasks.start(self._demo_from_first_run_page(), slot="demo"))
-        window.addAccountRequested.connect(self._explain_accounts)
+        window.addAccountRequested.connect(lambda: self.show_accounts(new_kind="shared_key"))
+        window.accountsRequested.connect(self.show_accounts)
         window.closed.connect(self._window_closed)
         window.destroyed.connect(lambda _object=None, gone=window: self._forget_window(gone))
         supervisor = connection.supervisor
@@ -267,6 +295,7 @@ class ExplorerApp:
         if self._service_event is not None:  # the window before this one showed it
             window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
         self.window = window
+        self.device_code.parent = window  # a later sign-in's code shows over this window
         window.show()
         self._publish_samples()
 
@@ -309,7 +338,7 @@ class ExplorerApp:
 
     def _profile_set(self) -> ProfileSet:
         try:
-            return self.profiles.load()
+            return with_environment(self.profiles.load(), os.environ)
         except BatchLayerError as error:
             # A broken profiles file must not lock the user out: Local Batch needs none.
             self._warn(f"{error}\n\nOnly Local Batch is offered until the file is fixed.")
@@ -335,9 +364,6 @@ class ExplorerApp:
 
     def _warn(self, text: str) -> None:
         self._message(QMessageBox.Icon.Warning, text)
-
-    def _inform(self, text: str) -> None:
-        self._message(QMessageBox.Icon.Information, text)
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> None:
         box = QMessageBox(icon, "MPI Explorer", text, parent=self.window)
@@ -447,9 +473,9 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
         azurite = await start_azurite()
     except asyncio.CancelledError:
         return 0  # a signal while Azurite started: start_in_thread stopped it again
-    app = ExplorerApp(settings, ProfileStore(), KeyringCredentialStore(), azurite)
+    app = ExplorerApp(settings, ProfileStore(), AccountCredentials(environ=os.environ), azurite)
     try:
-        window = await app.start(LOCAL_PROFILE_NAME if args.demo else None)
+        window = await app.start(LOCAL_PROFILE_NAME if args.demo else getattr(args, "profile", None))
         if args.demo:
             await app.run_demo()
         app_ready.set_result(app)

@@ -34,6 +34,14 @@ class CredentialError(BatchLayerError):
     """A secret is missing or the credential store failed (never carries the secret)."""
 
 
+class KeyringUnavailable(CredentialError):
+    """No usable keyring backend: the message says how to get one (and a key may be kept for the session)."""
+
+
+class SignInError(BatchLayerError):
+    """Microsoft Entra ID sign-in could not be done (method unavailable, cancelled, refused)."""
+
+
 class ConnectError(BatchLayerError):
     """A connection could not be opened for a profile."""
 

@@ -12,7 +12,8 @@ otherwise with a line saying where to start.
 Signals for the composition root: `profileRequested(name)` (the user picked another
 connection profile), `newTaskRequested()`, `newPoolRequested()`,
 `importTaskRequested(path)`, `sampleRequested(name)`, `demoRequested()`,
-`addAccountRequested()`, `retryRequested()` (besides the monitor's own retry), and
+`addAccountRequested()` (the first-run page), `accountsRequested()` (Connection > Accounts…),
+`retryRequested()` (besides the monitor's own retry), and
 `closed()` once the window closed.
 """
 
@@ -75,6 +76,7 @@ class MainWindow(QMainWindow):
     sampleRequested = Signal(str)  # the name of a bundled sample (explorer.client.local.samples)
     demoRequested = Signal()
     addAccountRequested = Signal()
+    accountsRequested = Signal()
     retryRequested = Signal()
     closed = Signal()
 
@@ -267,7 +269,8 @@ class MainWindow(QMainWindow):
     def _request_profile(self, name: str) -> None:
         if name != self.current_profile:
             self.profileRequested.emit(name)
-        self._profile_actions[self.current_profile].setChecked(True)  # until the new window replaces this one
+        if self.current_profile in self._profile_actions:  # until the new window replaces this one
+            self._profile_actions[self.current_profile].setChecked(True)
 
     def _on_item_action(self, kind: str, item_id: str, action: str) -> None:
         view = self.open_pool(item_id) if kind == "pool" else self.open_job(item_id)
@@ -331,23 +334,35 @@ class MainWindow(QMainWindow):
             action.setChecked(theme == self.services.settings.theme)
             themes.addAction(action)
 
-        connection_menu = bar.addMenu("&Connection")
-        profiles = QActionGroup(self)
+        self.connection_menu = bar.addMenu("&Connection")
         self._profile_actions: dict[str, QAction] = {}
-        for name in profile_names:
-            action = self._add(connection_menu, name, lambda n=name: self._request_profile(n))
-            action.setCheckable(True)
-            action.setChecked(name == self.current_profile)
-            profiles.addAction(action)
-            self._profile_actions[name] = action
-        connection_menu.addSeparator()
-        self._add(connection_menu, "&Retry now", self._retry_now, icon="retry")
+        self._profiles_end = self.connection_menu.addSeparator()
+        self.accounts_action = self._add(self.connection_menu, "&Accounts…", self.accountsRequested.emit)
+        self._add(self.connection_menu, "&Retry now", self._retry_now, icon="retry")
+        self.set_profiles(profile_names)
 
         help_menu = bar.addMenu("&Help")
         self.about_action = self._add(help_menu, "&About MPI Explorer", self.show_about, icon="about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.find_action.setEnabled(False)
         self.follow_action.setEnabled(False)
+
+    def set_profiles(self, profile_names: list[str]) -> None:
+        """The profiles the Connection menu and the navigator offer (again, after the accounts dialog)."""
+        for action in self._profile_actions.values():
+            self.connection_menu.removeAction(action)
+            action.deleteLater()
+        self._profile_actions = {}
+        group = QActionGroup(self)
+        for name in profile_names:
+            action = QAction(name, self)
+            action.triggered.connect(lambda _checked=False, n=name: self._request_profile(n))
+            action.setCheckable(True)
+            action.setChecked(name == self.current_profile)
+            group.addAction(action)
+            self.connection_menu.insertAction(self._profiles_end, action)
+            self._profile_actions[name] = action
+        self.navigator_panel.set_profiles(profile_names, self.current_profile)
 
     def _build_toolbar(self) -> None:
         toolbar = QToolBar("Main toolbar", self)

@@ -66,13 +66,7 @@ class NavigatorPanel(QWidget):
         layout.addWidget(self.tree)
 
         self._profiles = self._group("Connection profiles")
-        for name in profile_names:
-            item = self._item(self._profiles, "profile", name, name)
-            if name == current_profile:
-                font = QFont(item.font(0))
-                font.setBold(True)
-                item.setFont(0, font)
-                item.setText(1, "current")
+        self.set_profiles(profile_names, current_profile)
         self._pools = self._group("Pools")
         self.pools_known = False
         """The pools have been listed once (so `ids("pool")` being empty means there are none)."""
@@ -82,6 +76,18 @@ class NavigatorPanel(QWidget):
         self._live = LiveQueries(monitor)
         self._live.watch(PoolsQuery(), self._on_pools)
         self._live.watch(JobsQuery(), self._on_jobs)
+
+    def set_profiles(self, profile_names: list[str], current_profile: str) -> None:
+        """The profiles listed (again: the accounts dialog added, renamed or removed one)."""
+        self._profiles.takeChildren()
+        for name in profile_names:
+            item = self._item(self._profiles, "profile", name, name)
+            if name == current_profile:
+                font = QFont(item.font(0))
+                font.setBold(True)
+                item.setFont(0, font)
+                item.setText(1, "current")
+        self.tree.resizeColumnToContents(0)
 
     # --- queries -----------------------------------------------------------------
 

@@ -116,18 +116,19 @@ def test_the_task_wizard_action_opens_the_wizard(loop, qtbot, app):
     run_app(loop, app, scenario())
 
 
-def test_the_add_account_action_explains_how_until_the_accounts_dialog_exists(loop, qtbot, app):
+def test_the_add_account_action_opens_the_accounts_dialog_on_a_new_shared_key_account(loop, qtbot, app):
     async def scenario():
         window = await first_window(app, qtbot)
         window.first_run_page.account_button.click()
-        [box] = [box for box in window.findChildren(QMessageBox) if box.isVisible()]
-        shown = box.text(), box.isModal()
-        box.close()
+        dialog = app.accounts_dialog
+        await until(dialog.busyChanged, lambda: dialog.list.count() == 1, what="the accounts listed")  # after it
+        shown = dialog.isVisible(), dialog.isModal(), dialog.form.kind, dialog.editing, dialog.name.text
+        dialog.close()
         return shown
 
-    text, modal = run_app(loop, app, scenario())
-    assert str(app.profiles.path) in text and '"kind": "entra"' in text
-    assert not modal  # the window stays usable while it is read
+    visible, modal, kind, editing, name = run_app(loop, app, scenario())
+    assert visible and not modal  # the window stays usable beside it
+    assert (kind, editing, name) == ("shared_key", None, "Azure Batch")
 
 
 def test_a_window_on_a_local_batch_with_pools_or_on_azure_shows_no_first_steps(loop, qtbot, services, batch_client):

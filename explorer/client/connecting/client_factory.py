@@ -5,9 +5,12 @@
   connection uses that one. Either way a `LocalBatchSupervisor` starts it again when it
   ends unexpectedly; the connection stops a service it started (a reused one it leaves).
 - Azure shared key: the key comes from the credential store, never from the profile.
-- Azure Entra ID: an azure-identity credential per sign-in method. Interactive browser
-  and device code exist only as synchronous credentials, so they are run in a thread.
-  Tests replace `entra_credential_builder`: the sign-in is the one boundary faked.
+- Azure Entra ID: an azure-identity credential per sign-in method, signed in once and
+  remembered (`entra.EntraSignIn`). Tests replace its credential builder: the sign-in
+  is the one boundary faked.
+- Proxies: the profile set's proxy setting, loopback always direct (`proxies`).
+- Storage: an Azure profile's linked storage (its key from the credential store) comes
+  with the connection, for the task wizard's uploads.
 
 The SDK's own retry policy is switched off (`retry_total=0`): the connection tracker
 owns backoff (monitor polls and live file reads), so a dead server is reported at once
@@ -18,74 +21,41 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
-from datetime import datetime
+from pathlib import Path
 from typing import Any
 
 from azure.batch.aio import BatchClient
-from azure.core.credentials import AccessToken, AzureNamedKeyCredential, TokenCredential
+from azure.core.credentials import AzureNamedKeyCredential
 from azure.core.credentials_async import AsyncTokenCredential
 
+from explorer.client.connecting import proxies
 from explorer.client.connecting.credentials import CredentialStore
+from explorer.client.connecting.entra import (
+    CLOUDS,
+    CredentialBuilder,
+    DeviceCodePrompt,
+    EntraSignIn,
+    build_entra_credential,
+)
 from explorer.client.connecting.profiles import (
-    EntraAuthMethod,
     EntraProfile,
     LocalBatchProfile,
     Profile,
+    ProfileStore,
     SharedKeyProfile,
+    StorageLink,
 )
+from explorer.client.connecting.proxies import ProxySettings
 from explorer.client.errors import ConnectError, CredentialError
 from explorer.client.local.azurite import AzuriteService
 from explorer.client.local.local_batch import LocalBatchService, LocalBatchStartError
 from explorer.client.local.supervisor import LocalBatchSupervisor
+from explorer.client.storage_account import StorageAccount
 from explorer.client.waiting import start_in_thread
 
 log = logging.getLogger(__name__)
 
 DEFAULT_CLIENT_OPTIONS: dict[str, Any] = {"retry_total": 0, "connection_timeout": 10, "read_timeout": 60}
-
-DeviceCodePrompt = Callable[[str, str, datetime], None]
-"""Called with (verification URL, user code, expiry) so the UI can show them."""
-
-
-class ThreadedTokenCredential:
-    """An AsyncTokenCredential over a synchronous one (browser/device-code sign-in block)."""
-
-    def __init__(self, credential: TokenCredential) -> None:
-        self._credential = credential
-
-    async def get_token(self, *scopes: str, **kwargs: Any) -> AccessToken:
-        return await asyncio.to_thread(self._credential.get_token, *scopes, **kwargs)
-
-    async def close(self) -> None:
-        close = getattr(self._credential, "close", None)
-        if close:
-            close()
-
-    async def __aenter__(self) -> ThreadedTokenCredential:
-        return self
-
-    async def __aexit__(self, *exc: object) -> None:
-        await self.close()
-
-
-def build_entra_credential(profile: EntraProfile, device_code_prompt: DeviceCodePrompt | None = None):
-    """The azure-identity credential for the profile's sign-in method (no sign-in yet)."""
-    # azure-identity takes ~0.2 s to import: paid by an Entra profile, not by every start.
-    from azure.identity import DeviceCodeCredential, InteractiveBrowserCredential
-    from azure.identity.aio import AzureCliCredential, DefaultAzureCredential
-
-    tenant = profile.tenant_id or None
-    method = profile.auth_method
-    if method is EntraAuthMethod.AZURE_CLI:
-        return AzureCliCredential(tenant_id=tenant or "")
-    if method is EntraAuthMethod.DEFAULT:
-        # DefaultAzureCredential takes its tenant from AZURE_TENANT_ID and the tools it chains.
-        return DefaultAzureCredential()
-    if method is EntraAuthMethod.DEVICE_CODE:
-        return ThreadedTokenCredential(DeviceCodeCredential(tenant_id=tenant, prompt_callback=device_code_prompt))
-    return ThreadedTokenCredential(InteractiveBrowserCredential(tenant_id=tenant))
-
 
 class Connection:
     """A BatchClient and everything it depends on; `close()` releases all of it."""
@@ -100,8 +70,11 @@ class Connection:
         local_service: LocalBatchService | None = None,
         owns_local_service: bool = False,
         supervisor: LocalBatchSupervisor | None = None,
+        storage: StorageAccount | None = None,
     ) -> None:
         self.profile = profile
+        self.storage = storage
+        """The storage linked to an Azure profile (uploads), if it has one and its key is known."""
         self.client = client
         self.endpoint = endpoint
         self.local_service = local_service
@@ -155,18 +128,24 @@ class ClientFactory:
         local_service: LocalBatchService | None = None,
         local_extra_args: tuple[str, ...] = (),
         local_azurite: AzuriteService | None = None,
-        entra_credential_builder: Callable[[EntraProfile], AsyncTokenCredential] = build_entra_credential,
+        entra_credential_builder: CredentialBuilder = build_entra_credential,
+        sign_ins_dir: Path | None = None,
+        proxy: ProxySettings = ProxySettings(),
         client_options: dict[str, Any] | None = None,
     ) -> None:
         """`local_service`: an already running service to reuse (neither supervised nor stopped).
         `local_azurite`: the storage a Local Batch started here is linked to (started again
-        with it if it ended too). `client_options`: BatchClient keyword arguments over
+        with it if it ended too). `sign_ins_dir`: where Entra sign-ins are remembered (the
+        profile store's by default). `client_options`: BatchClient keyword arguments over
         DEFAULT_CLIENT_OPTIONS (e.g. a `raw_response_hook` for measurements)."""
         self._credentials = credentials
         self._local_service = local_service
         self._local_extra_args = local_extra_args
         self._local_azurite = local_azurite
-        self._entra_credential_builder = entra_credential_builder
+        self.sign_in = EntraSignIn(sign_ins_dir or ProfileStore().sign_ins_dir, entra_credential_builder)
+        self.proxy = proxy
+        self.device_code_prompt: DeviceCodePrompt | None = None
+        """Shown the device code of an Entra sign-in (the window sets it; on the event loop)."""
         self._client_options = {**DEFAULT_CLIENT_OPTIONS, **(client_options or {})}
 
     async def connect(self, profile: Profile) -> Connection:
@@ -174,10 +153,29 @@ class ClientFactory:
             return await self._connect_local(profile)
         if isinstance(profile, SharedKeyProfile):
             return await self._connect_shared_key(profile)
-        return self._connect_entra(profile)
+        return await self._connect_entra(profile)
 
-    def _client(self, endpoint: str, credential: AzureNamedKeyCredential | AsyncTokenCredential) -> BatchClient:
-        return BatchClient(endpoint, credential, **self._client_options)
+    def _client(
+        self, endpoint: str, credential: AzureNamedKeyCredential | AsyncTokenCredential, proxy_password: str | None = None,
+        **options: Any,
+    ) -> BatchClient:
+        network = proxies.client_options(endpoint, self.proxy, proxy_password)
+        return BatchClient(endpoint, credential, **{**network, **self._client_options, **options})
+
+    async def _proxy_password(self, endpoint: str) -> str | None:
+        """The manual proxy's password (credential store, in a thread), if a request to `endpoint` needs it."""
+        if not (self.proxy.username and proxies.client_options(endpoint, self.proxy).get("proxies")):
+            return None
+        return await asyncio.to_thread(self._credentials.get_secret, proxies.PROXY_SECRET)
+
+    async def _storage(self, link: StorageLink | None) -> StorageAccount | None:
+        if link is None:
+            return None
+        key = await asyncio.to_thread(self._credentials.get_secret, link.secret_name)
+        if not key:
+            log.warning("No key stored for the storage account %s: uploads are off", link.account_name)
+            return None
+        return StorageAccount(link.blob_url.rstrip("/"), link.account_name, key)
 
     async def _connect_local(self, profile: LocalBatchProfile) -> Connection:
         service = self._local_service
@@ -209,17 +207,24 @@ class ClientFactory:
         # The keyring may talk to a Secret Service over D-Bus, or ask to unlock it: not on the loop.
         key = await asyncio.to_thread(self._credentials.get_secret, profile.secret_name)
         if not key:
-            raise CredentialError(f"no shared key stored for account {profile.account_name!r}")
-        client = self._client(profile.account_url, AzureNamedKeyCredential(profile.account_name, key))
-        return Connection(profile, client, profile.account_url)
+            raise CredentialError(
+                f"no shared key stored for account {profile.account_name!r}: enter it in Connection > Accounts… (or set AZURE_BATCH_ACCESS_KEY for this run)"
+            )
+        credential = AzureNamedKeyCredential(profile.account_name, key)
+        client = self._client(profile.account_url, credential, await self._proxy_password(profile.account_url))
+        return Connection(profile, client, profile.account_url, storage=await self._storage(profile.storage))
 
-    def _connect_entra(self, profile: EntraProfile) -> Connection:
+    async def _connect_entra(self, profile: EntraProfile) -> Connection:
         if not profile.account_url.lower().startswith("https://"):
             # azure-core refuses bearer tokens over plain http; say so before the first call.
             raise ConnectError("Entra ID sign-in needs an https:// account URL")
-        credential = self._entra_credential_builder(profile)
-        client = self._client(profile.account_url, credential)
-        return Connection(profile, client, profile.account_url, credential=credential)
+        credential = await self.sign_in.credential(profile, self.device_code_prompt)
+        client = self._client(
+            profile.account_url, credential, await self._proxy_password(profile.account_url),
+            credential_scopes=[CLOUDS[profile.cloud].batch_scope],
+        )
+        storage = await self._storage(profile.storage)
+        return Connection(profile, client, profile.account_url, credential=credential, storage=storage)
 
 
 async def _start_service(service: LocalBatchService) -> None:

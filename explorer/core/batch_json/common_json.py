@@ -23,18 +23,25 @@ _RESOURCE_FILE_KEYS = {
 
 
 def resource_files_to_json(resources: Sequence[ResourceFile]) -> list[dict[str, object]]:
-    return [
-        without_none({key: getattr(resource, name) for name, key in _RESOURCE_FILE_KEYS.items()})
-        for resource in resources
-    ]
+    return [_resource_file_to_json(resource) for resource in resources]
+
+
+def _resource_file_to_json(resource: ResourceFile) -> dict[str, object]:
+    data: dict[str, object] = {key: getattr(resource, name) for name, key in _RESOURCE_FILE_KEYS.items()}
+    if resource.identity_reference is not None:
+        data["identityReference"] = {"resourceId": resource.identity_reference}
+    return without_none(data)
 
 
 def resource_files_from_json(parent: JsonObject, key: str) -> tuple[ResourceFile, ...]:
     resources = []
     for item in parent.object_list(key):
-        resources.append(
-            ResourceFile(**{name: item.optional_string(json_key) for name, json_key in _RESOURCE_FILE_KEYS.items()})
-        )
+        fields = {name: item.optional_string(json_key) for name, json_key in _RESOURCE_FILE_KEYS.items()}
+        identity = item.optional_object("identityReference")
+        if identity is not None:
+            fields["identity_reference"] = identity.string("resourceId")
+            identity.finish()
+        resources.append(ResourceFile(**fields))
         item.finish()
     return tuple(resources)
 

@@ -15,7 +15,8 @@ class ResourceFile:
     ``blob_prefix``) or ``auto_storage_container_name`` (a container in the Batch
     account's linked storage). ``file_path`` is relative to the task directory
     and required for ``http_url``; ``file_mode`` is an octal string like "0755"
-    (Linux nodes only).
+    (Linux nodes only). ``identity_reference`` is the ARM resource id of the pool's
+    user-assigned managed identity the node downloads with (Azure Blob sources without SAS).
     """
 
     http_url: str | None = None
@@ -24,6 +25,7 @@ class ResourceFile:
     blob_prefix: str | None = None
     file_path: str | None = None
     file_mode: str | None = None
+    identity_reference: str | None = None
 
     @property
     def sources(self) -> tuple[str, ...]:

@@ -13,11 +13,12 @@ import threading
 import pytest
 from azure.batch.aio import BatchClient
 from azure.core.credentials import AccessToken
-from azure.identity import DeviceCodeCredential, InteractiveBrowserCredential
+from azure.identity import AuthenticationRecord, DeviceCodeCredential, InteractiveBrowserCredential
 from azure.identity.aio import AzureCliCredential, DefaultAzureCredential
 
-from explorer.client.connecting.client_factory import ClientFactory, ThreadedTokenCredential, build_entra_credential
+from explorer.client.connecting.client_factory import ClientFactory
 from explorer.client.connecting.credentials import MemoryCredentialStore
+from explorer.client.connecting.entra import ThreadedTokenCredential, build_entra_credential
 from explorer.client.connecting.profiles import EntraAuthMethod, EntraProfile, SharedKeyProfile
 from explorer.client.errors import ConnectError, CredentialError
 
@@ -35,6 +36,10 @@ class FakeSignIn:
     async def get_token(self, *scopes, **kwargs) -> AccessToken:
         self.scopes.append(scopes)
         return AccessToken("fake-token", 2**31)
+
+    async def authenticate(self, *, scopes):
+        self.scopes.append(tuple(scopes))
+        return AuthenticationRecord("contoso", "client", "login.microsoftonline.com", "home-id", "user@contoso.com")
 
     async def close(self) -> None:
         self.closed = True
@@ -60,8 +65,8 @@ async def test_each_sign_in_method_builds_its_credential_without_signing_in(meth
 @pytest.mark.asyncio
 async def test_entra_connection_owns_and_closes_its_credential():
     sign_in = FakeSignIn()
-    factory = ClientFactory(MemoryCredentialStore(), entra_credential_builder=lambda profile: sign_in)
-    connection = await factory.connect(EntraProfile("Lab", ACCOUNT_URL))
+    factory = ClientFactory(MemoryCredentialStore(), entra_credential_builder=lambda profile, record, prompt: sign_in)
+    connection = await factory.connect(EntraProfile("Lab", ACCOUNT_URL, EntraAuthMethod.DEVICE_CODE))
     assert isinstance(connection.client, BatchClient) and connection.endpoint == ACCOUNT_URL
     await connection.close()
     assert sign_in.closed
@@ -69,7 +74,7 @@ async def test_entra_connection_owns_and_closes_its_credential():
 
 @pytest.mark.asyncio
 async def test_entra_needs_https():
-    factory = ClientFactory(MemoryCredentialStore(), entra_credential_builder=lambda profile: FakeSignIn())
+    factory = ClientFactory(MemoryCredentialStore(), entra_credential_builder=lambda profile, record, prompt: FakeSignIn())
     with pytest.raises(ConnectError, match="https"):
         await factory.connect(EntraProfile("Lab", "http://127.0.0.1:1234"))
 

@@ -167,3 +167,21 @@ def test_json_text_syntax_errors_say_where():
         parse_json_text('{"id": "t",\n "commandLine" "x"}')
     assert str(raised.value) == "$: not valid JSON: Expecting ':' delimiter at line 2, column 16."
     assert parse_json_text('{"id": "t"}') == {"id": "t"}
+
+
+def test_resource_files_with_an_identity_reference_import_and_export_unchanged():
+    identity = "/subscriptions/sub/resourceGroups/rg/providers/Microsoft.ManagedIdentity/userAssignedIdentities/mpi"
+    data = {
+        **MINIMAL,
+        "multiInstanceSettings": {
+            **MINIMAL["multiInstanceSettings"],
+            "commonResourceFiles": [
+                {"storageContainerUrl": "https://lab.blob.core.windows.net/inputs", "identityReference": {"resourceId": identity}},
+            ],
+        },
+        "resourceFiles": [{"httpUrl": "https://lab.blob.core.windows.net/bin/hello", "filePath": "hello",
+                           "identityReference": {"resourceId": identity}}],
+    }
+    spec = task_json.from_batch_json(data, job_id="job")
+    assert spec.common_resource_files[0].identity_reference == identity
+    assert task_json.to_batch_json(spec) == data
