@@ -241,7 +241,7 @@ class ExplorerApp:
         """Where the wizard uploads local files: an Azure profile's linked storage (set in the
         accounts dialog), or Local Batch's Azurite, if it runs."""
         if self.connection is not None and self.connection.storage is not None:
-            return LinkedStorage(self.connection.storage)
+            return LinkedStorage(self.connection.storage, client_options=self.connection.storage_options)
         if self.azurite is None or self.connection is None or self.connection.local_service is None:
             return None
         return azurite_storage(self.azurite)

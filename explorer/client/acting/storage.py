@@ -31,7 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from azure.core.exceptions import AzureError, ResourceExistsError, ResourceNotFoundError
@@ -108,9 +108,12 @@ def _plan(paths: Sequence[Path], blob_prefix: str) -> list[UploadedBlob]:
 class LinkedStorage:
     """Uploads and SAS URLs for one storage account. `block_size` is the staged block size."""
 
-    def __init__(self, account: StorageAccount, *, block_size: int = BLOCK_SIZE) -> None:
+    def __init__(
+        self, account: StorageAccount, *, block_size: int = BLOCK_SIZE, client_options: dict[str, Any] | None = None
+    ) -> None:
         self.account = account
         self._block_size = block_size
+        self._client_options = client_options or {}  # e.g. the proxy (explorer.client.connecting.proxies)
 
     def __repr__(self) -> str:
         return f"LinkedStorage({self.account!r})"
@@ -124,6 +127,7 @@ class LinkedStorage:
             credential={"account_name": self.account.name, "account_key": self.account.key},
             # The SDK's default waits 15 s before its first retry: too long behind a progress bar.
             retry_policy=ExponentialRetry(initial_backoff=1, increment_base=2, retry_total=3, random_jitter_range=1),
+            **self._client_options,
         )
 
     async def upload_files(

@@ -71,10 +71,13 @@ class Connection:
         owns_local_service: bool = False,
         supervisor: LocalBatchSupervisor | None = None,
         storage: StorageAccount | None = None,
+        storage_options: dict[str, Any] | None = None,
     ) -> None:
         self.profile = profile
         self.storage = storage
         """The storage linked to an Azure profile (uploads), if it has one and its key is known."""
+        self.storage_options = storage_options or {}
+        """Network options for the storage's clients (the proxy, as for the Batch client)."""
         self.client = client
         self.endpoint = endpoint
         self.local_service = local_service
@@ -177,6 +180,11 @@ class ClientFactory:
             return None
         return StorageAccount(link.blob_url.rstrip("/"), link.account_name, key)
 
+    async def _storage_options(self, storage: StorageAccount | None) -> dict[str, Any]:
+        if storage is None:
+            return {}
+        return proxies.client_options(storage.url, self.proxy, await self._proxy_password(storage.url))
+
     async def _connect_local(self, profile: LocalBatchProfile) -> Connection:
         service = self._local_service
         supervisor = None
@@ -212,7 +220,10 @@ class ClientFactory:
             )
         credential = AzureNamedKeyCredential(profile.account_name, key)
         client = self._client(profile.account_url, credential, await self._proxy_password(profile.account_url))
-        return Connection(profile, client, profile.account_url, storage=await self._storage(profile.storage))
+        storage = await self._storage(profile.storage)
+        return Connection(
+            profile, client, profile.account_url, storage=storage, storage_options=await self._storage_options(storage)
+        )
 
     async def _connect_entra(self, profile: EntraProfile) -> Connection:
         if not profile.account_url.lower().startswith("https://"):
@@ -224,7 +235,10 @@ class ClientFactory:
             credential_scopes=[CLOUDS[profile.cloud].batch_scope],
         )
         storage = await self._storage(profile.storage)
-        return Connection(profile, client, profile.account_url, credential=credential, storage=storage)
+        return Connection(
+            profile, client, profile.account_url, credential=credential, storage=storage,
+            storage_options=await self._storage_options(storage),
+        )
 
 
 async def _start_service(service: LocalBatchService) -> None:

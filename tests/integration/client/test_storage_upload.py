@@ -158,3 +158,25 @@ def test_azurite_service_starts_stops_and_explains_a_missing_install(tmp_path, m
     monkeypatch.setenv("AZURITE_BLOB", str(tmp_path / "no-such-azurite-blob"))
     with pytest.raises(StorageError, match="Azurite is not installed: run `npm install"):
         AzuriteService(tmp_path / "missing").start()
+
+
+@pytest.mark.asyncio
+async def test_uploads_go_through_the_proxy_given(azurite, container_name, tmp_path):
+    # The accounts dialog's manual proxy reaches the storage clients as it reaches the Batch client.
+    request_lines: list[bytes] = []
+
+    async def refusing_proxy(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        request_lines.append(await reader.readline())
+        writer.close()
+
+    proxy = await asyncio.start_server(refusing_proxy, "127.0.0.1", 0)
+    url = f"http://127.0.0.1:{proxy.sockets[0].getsockname()[1]}"
+    storage = LinkedStorage(azurite.account, client_options={"use_env_settings": False, "proxies": {"http": url}})
+    try:
+        with pytest.raises(StorageError):
+            await storage.upload_files(container_name, [write(tmp_path / "in.txt", 10)])
+    finally:
+        proxy.close()
+        await proxy.wait_closed()
+    assert request_lines and azurite.account.url.encode() in request_lines[0], request_lines
+    assert await blob_names(azurite, container_name) == {}
