@@ -127,6 +127,13 @@ class Progress:
     tone: str = ""
 
 
+def wait_text(snapshot: TaskWatchSnapshot) -> str:
+    """Why a queued task waits, one reason a line ("" when not queued or nothing is seen yet)."""
+    if snapshot.stage is not Stage.QUEUED or not snapshot.waiting:
+        return ""
+    return "\n".join(("⚠ " if reason.blocking else "• ") + reason.text for reason in snapshot.waiting)
+
+
 def watch_progress(snapshot: TaskWatchSnapshot) -> Progress:
     """The coordination bar of a multi-instance task: only what the service has reported.
 
@@ -137,7 +144,10 @@ def watch_progress(snapshot: TaskWatchSnapshot) -> Progress:
     total, ready = snapshot.total, snapshot.ready
     stage, task = snapshot.stage, snapshot.task
     if stage is Stage.QUEUED:
-        progress = Progress(f"queued: waiting for {total} nodes" if total > 1 else "queued: waiting for a node", 0, total)
+        waiting = f"queued: waiting for {total} nodes" if total > 1 else "queued: waiting for a node"
+        if any(reason.blocking for reason in snapshot.waiting):
+            waiting += " (it cannot start as things stand: see why below)"
+        progress = Progress(waiting, 0, total)
     elif stage is Stage.STARTING:
         failed = f", {snapshot.failed} failed" if snapshot.failed else ""
         progress = Progress(f"coordination: {ready} of {total} instances reported ready{failed}", ready, total)

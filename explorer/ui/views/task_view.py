@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from explorer.client.files import FileLocation, NodeFiles, TaskFiles
 from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
 from explorer.client.watching.task_watch import Stage, TaskWatch, TaskWatchSnapshot
-from explorer.ui.formatting import task_rows, watch_progress
+from explorer.ui.formatting import task_rows, wait_text, watch_progress
 from explorer.ui.models.subtask_model import HEADERS as INSTANCE_COLUMNS
 from explorer.ui.models.subtask_model import SubtaskModel
 from explorer.ui.services import Navigator, ViewServices
@@ -145,6 +145,7 @@ class TaskView(BaseView):
         self._show_multi_instance(multi)
         progress = watch_progress(snapshot)
         self.progress.show_progress(progress.text, progress.value, progress.maximum, progress.tone)
+        self._show_wait(snapshot)
         rows = self.model.rowCount()
         self.model.set_instances(task, snapshot.subtasks)
         if self.model.rowCount() != rows:  # the header sized the columns to the rows it had
@@ -264,6 +265,12 @@ class TaskView(BaseView):
         self.delete_button.setEnabled(True)
         self.mark_ready()
 
+    def _show_wait(self, snapshot: TaskWatchSnapshot) -> None:
+        text = wait_text(snapshot)
+        if text != self.wait_label.text():
+            self.wait_label.setText(text)
+        self.wait_label.setVisible(bool(text))
+
     def _show_multi_instance(self, multi: bool) -> None:
         for widget in (self.progress, self.instances_split):
             widget.setVisible(multi)
@@ -271,6 +278,7 @@ class TaskView(BaseView):
 
     def _show_gone(self) -> None:
         self._clock.stop()
+        self.wait_label.hide()
         self.output.set_live(False)
         self.instance_output.set_live(False)
         self.header["State"].setText("does not exist")
@@ -350,6 +358,13 @@ class TaskView(BaseView):
 
         self.progress = CoordinationProgress(self)
         self.body.addWidget(self.progress)
+        self.wait_label = QLabel(self)
+        self.wait_label.setObjectName("wait-reasons")
+        self.wait_label.setWordWrap(True)
+        self.wait_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.wait_label.setToolTip("Why the task is queued, read off its job, pool and nodes as last polled")
+        self.wait_label.hide()
+        self.body.addWidget(self.wait_label)
         self.timeline = InstanceTimeline(self)
         self.timeline.rowClicked.connect(self.select_instance)
         self.model = SubtaskModel(self)
