@@ -22,6 +22,7 @@ from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView, name_them, plural
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
+from explorer.ui.widgets.table_columns import TableColumns
 
 ALL_STATES = "All states"
 TERMINABLE_JOB_STATES = frozenset({"active", "disabled"})
@@ -74,6 +75,7 @@ class JobView(BaseView):
             lambda state: self.task_proxy.set_states(() if state == ALL_STATES else (state,)))
         self.text_filter.textChanged.connect(self.task_proxy.set_text)
         self.table = SnapshotTableView(self.task_proxy, self)
+        TableColumns(self.table, "job_view/tasks", services.settings)
         self.table.context_actions = [self.open_task_action, self.terminate_task_action, self.delete_task_action]
         self.table.snapshotActivated.connect(lambda task: navigator.open_task(job_id, task.id))
         self.table.selectionModel().selectionChanged.connect(self._update_actions)

@@ -15,7 +15,6 @@ from pathlib import Path, PurePosixPath
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -33,6 +32,7 @@ from explorer.ui.models.file_tree_model import FileItem, FileRoot, FileTreeModel
 from explorer.ui.services import ViewServices
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.widgets.output_pane import OutputPane
+from explorer.ui.widgets.table_columns import TableColumns
 
 PROGRESS_STEPS = 1000
 
@@ -61,8 +61,7 @@ class LogBrowser(BaseView):
         self.tree = QTreeView(self)
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        self.tree_columns = TableColumns(self.tree, "log_browser/files", services.settings, max_width=320)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.pane = OutputPane(("file",), self)
         self.pane.pause_button.hide()
@@ -165,6 +164,7 @@ class LogBrowser(BaseView):
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([440, 760])  # until the user moves it: file names whole beside their size and time
         self.body.addWidget(splitter)
         self.remember_splitter("log_browser", splitter)
 

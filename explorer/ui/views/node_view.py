@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QScrollArea,
     QSplitter,
     QTableWidget,
@@ -30,6 +29,7 @@ from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
 from explorer.ui.views.properties_panel import PropertiesPanel
+from explorer.ui.widgets.table_columns import TableColumns
 
 RECENT_COLUMNS = ("Job", "Task", "Instance", "State", "Exit code")
 
@@ -71,7 +71,7 @@ class NodeView(BaseView):
         self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.recent.verticalHeader().hide()
-        self.recent.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.recent_columns = TableColumns(self.recent, "node_view/recent_tasks", services.settings)
         self.recent.setToolTip("Double-click a task to open it")
         self.recent.cellActivated.connect(self._open_recent)
         self.files = LogBrowser(services, NodeFiles(pool_id, node_id), parent=self, label=f"node {node_id}")
@@ -140,6 +140,8 @@ class NodeView(BaseView):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (task.job_id, task.task_id))
                 self.recent.setItem(row, column, item)
+        if self.services.settings.table_state("node_view/recent_tasks") is None:
+            self.recent_columns.fit()
 
     def _open_recent(self, row: int, column: int) -> None:
         job_id, task_id = self.recent.item(row, column).data(Qt.ItemDataRole.UserRole)

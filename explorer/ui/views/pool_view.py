@@ -27,6 +27,7 @@ from explorer.ui.views.base_view import BaseView, name_them, plural
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
 from explorer.ui.widgets.node_heatmap import NodeHeatmap
+from explorer.ui.widgets.table_columns import TableColumns
 
 
 class PoolView(BaseView):
@@ -80,6 +81,7 @@ class PoolView(BaseView):
         self.node_filter.setClearButtonEnabled(True)
         self.node_filter.textChanged.connect(self.node_proxy.set_text)
         self.table = SnapshotTableView(self.node_proxy, self)
+        TableColumns(self.table, "pool_view/nodes", services.settings)
         self.table.context_actions = [self.open_node_action, self.reboot_action, self.remove_action]
         self.table.snapshotActivated.connect(lambda node: navigator.open_node(pool_id, node.id))
         self.table.selectionModel().selectionChanged.connect(self._update_actions)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -46,6 +45,7 @@ from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.widgets.coordination_progress import CoordinationProgress
 from explorer.ui.widgets.instance_timeline import InstanceTimeline
 from explorer.ui.widgets.output_pane import OutputPane
+from explorer.ui.widgets.table_columns import TableColumns
 
 HEADER_FIELDS = ("State", "Node", "Exit code", "Failure")
 NOT_STARTED = "The command has not started yet."
@@ -148,8 +148,8 @@ class TaskView(BaseView):
         self._show_wait(snapshot)
         rows = self.model.rowCount()
         self.model.set_instances(task, snapshot.subtasks)
-        if self.model.rowCount() != rows:  # the header sized the columns to the rows it had
-            self.table.resizeColumnsToContents()
+        if self.model.rowCount() != rows and self.services.settings.table_state("task_view/instances") is None:
+            self.table_columns.fit()  # the subtasks came: node ids (elided, whole in tooltips) unless the user sized them
         self.timeline.set_instances(snapshot.instances, origin=snapshot.origin, now=self._timeline_now())
         if self._selected is None and multi:
             self._show_instance(0, reveal=False)
@@ -373,12 +373,8 @@ class TaskView(BaseView):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # node ids differ in the middle and at the end
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # node ids whole: they identify
-        # The failure last, taking what is left (cut; the whole text in its tooltip).
-        header.setSectionResizeMode(INSTANCE_COLUMNS.index("Failure"), QHeaderView.ResizeMode.Stretch)
+        self.table_columns = TableColumns(self.table, "task_view/instances", self.services.settings, max_width=260,
+                                          fixed=(INSTANCE_COLUMNS.index("State"), INSTANCE_COLUMNS.index("Exit code")))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.instances_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.instances_split.addWidget(self.timeline)

@@ -1,0 +1,131 @@
+"""Column widths of a table or tree that show what identifies a row.
+
+    TableColumns(view, "job_view/tasks", settings)   # once the view has its model
+
+- At first, each column is as wide as its header and the widest of its first rows
+  (up to `max_width`), measured once when rows first appear: task ids, node ids and
+  times are whole, yet a 10,000-row table is not measured row by row.
+- Text that does not fit is elided in the middle (ids differ at both ends) and the
+  whole value is the cell's tooltip (after the model's own tooltip, if it has one).
+- Once the user resizes a column, the table's widths are the user's: saved in the
+  settings under `name` and restored the next time such a table is made.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
+from PySide6.QtGui import QHelpEvent
+from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip, QTreeView
+
+from explorer.ui.settings import Settings
+
+SAMPLE_ROWS = 50
+MAX_WIDTH = 360
+PADDING = 18
+SAVE_DELAY_MS = 400
+
+
+class TableColumns(QObject):
+    def __init__(
+        self, view: QTableView | QTreeView, name: str, settings: Settings, *,
+        max_width: int = MAX_WIDTH, fixed: tuple[int, ...] = (),
+    ) -> None:
+        """`fixed`: columns sized to their contents always (short ones: a state, an exit code)."""
+        super().__init__(view)
+        self._view, self._name, self._settings = view, name, settings
+        self._max_width = max_width
+        self._fixed = fixed
+        self._sized = False
+        self._restoring = False
+        view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        view.setWordWrap(False)
+        header = self.header
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self._save)
+        state = settings.table_state(name)
+        if state is not None:
+            self._restoring = True
+            self._sized = header.restoreState(state)
+            self._restoring = False
+        header.sectionResized.connect(self._on_resized)
+        model = view.model()
+        for signal in (model.rowsInserted, model.modelReset, model.layoutChanged):
+            signal.connect(self._size_once)
+        view.viewport().installEventFilter(self)
+        self._size_once()
+
+    @property
+    def header(self) -> QHeaderView:
+        view = self._view
+        return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
+
+    def fit(self) -> None:
+        """Size every column to its header and first rows now (what a new table starts with)."""
+        view, header = self._view, self.header
+        model = view.model()
+        metrics = view.fontMetrics()
+        header_metrics = header.fontMetrics()
+        rows = min(model.rowCount(), SAMPLE_ROWS)
+        last = model.columnCount() - 1
+        self._restoring = True
+        try:
+            for column in range(model.columnCount()):
+                if header.isSectionHidden(column):
+                    continue
+                title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+                widest = header_metrics.horizontalAdvance(title) + PADDING + 8  # room for the sort arrow
+                for row in range(rows):
+                    text = model.index(row, column).data()
+                    if text:
+                        widest = max(widest, metrics.horizontalAdvance(str(text)) + PADDING)
+                if isinstance(view, QTreeView) and column == 0:
+                    widest += view.indentation() * 2 + view.iconSize().width()
+                limit = widest if column in self._fixed else self._max_width
+                if column != last or not header.stretchLastSection():
+                    header.resizeSection(column, min(widest, limit))
+        finally:
+            self._restoring = False
+
+    # -- Qt ------------------------------------------------------------------
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            index = self._view.indexAt(event.pos())
+            text = self._elided_text(index)
+            if text:
+                own = index.data(Qt.ItemDataRole.ToolTipRole)
+                QToolTip.showText(event.globalPos(), f"{text}\n{own}" if own else text, self._view)
+                return True
+        return super().eventFilter(watched, event)
+
+    # -- internals -----------------------------------------------------------
+
+    def _elided_text(self, index: QModelIndex) -> str | None:
+        """The cell's whole text if it is cut on screen."""
+        if not index.isValid():
+            return None
+        text = index.data()
+        if not text:
+            return None
+        text = str(text)
+        rect = self._view.visualRect(index)
+        return text if self._view.fontMetrics().horizontalAdvance(text) + PADDING // 2 > rect.width() else None
+
+    def _size_once(self, *_args: object) -> None:
+        if not self._sized and self._view.model().rowCount() > 0:
+            self._sized = True
+            self.fit()
+
+    def _on_resized(self, column: int, _old: int, _new: int) -> None:
+        # The last column stretches with the table: only what the user sized is theirs to keep.
+        if not self._restoring and column != self._view.model().columnCount() - 1:
+            self._save_timer.start()
+
+    def _save(self) -> None:
+        self._settings.set_table_state(self._name, self.header.saveState())
+
