@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -39,6 +39,7 @@ from explorer.ui.formatting import task_rows, wait_text, watch_progress
 from explorer.ui.models.subtask_model import HEADERS as INSTANCE_COLUMNS
 from explorer.ui.models.subtask_model import SubtaskModel
 from explorer.ui.services import Navigator, ViewServices
+from explorer.ui.theme import link
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
 from explorer.ui.views.properties_panel import PropertiesPanel
@@ -255,7 +256,7 @@ class TaskView(BaseView):
         node = task.node_id
         values = {
             "State": task.state or "—",
-            "Node": f'<a href="node">{node}</a>' if node and task.pool_id else "—",
+            "Node": link("node", node, self.palette()) if node and task.pool_id else "—",
             "Exit code": "—" if task.exit_code is None else str(task.exit_code),
             "Failure": task.failure or "—",
         }
@@ -311,6 +312,11 @@ class TaskView(BaseView):
             self.files_tab.layout().addWidget(self.browser)
 
     # -- Qt ----------------------------------------------------------------------
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.task is not None:
+            self._show_header(self.task)  # links take their colour from the palette as they are set
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

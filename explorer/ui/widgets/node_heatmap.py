@@ -66,6 +66,11 @@ class NodeHeatmap(QWidget):
         self._tile = MIN_TILE_PX
         self._refresh_legend()
 
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the background follows
+            self._view.setBackground(self.palette().color(QPalette.ColorRole.Base))
+
     # -- input ---------------------------------------------------------------
 
     def set_nodes(
