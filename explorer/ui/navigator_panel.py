@@ -20,6 +20,7 @@ from explorer.client.watching.monitor import Monitor, Update
 from explorer.client.watching.queries import JobsQuery, PoolsQuery
 from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot
 from explorer.ui.views.base_view import LiveQueries
+from explorer.ui.widgets.accessible import name_it
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -54,6 +55,8 @@ class NavigatorPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.tree = QTreeWidget(self)
+        name_it(self.tree, self.tr("Navigator"),
+                self.tr("Connection profiles, then the pools and jobs of the current one; Enter opens the item"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)

@@ -22,6 +22,7 @@ from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView, name_them, plural
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.table_columns import TableColumns
 
 ALL_STATES = "All states"
@@ -67,6 +68,7 @@ class JobView(BaseView):
         self.state_filter = QComboBox(self)
         self.state_filter.addItems([ALL_STATES, *TASK_STATES])
         self.text_filter = QLineEdit(self)
+        name_it(self.text_filter, self.tr("Filter tasks"), self.tr("Shows only the tasks whose id, name or failure contains this text"))
         self.text_filter.setPlaceholderText("Filter tasks by id, name, node or failure (Ctrl+F)")
         self.text_filter.setClearButtonEnabled(True)
         self.task_model = TaskTableModel(self)
@@ -75,6 +77,8 @@ class JobView(BaseView):
             lambda state: self.task_proxy.set_states(() if state == ALL_STATES else (state,)))
         self.text_filter.textChanged.connect(self.task_proxy.set_text)
         self.table = SnapshotTableView(self.task_proxy, self)
+        name_it(self.table, self.tr("Tasks of job %1").replace("%1", job_id),
+                self.tr("One row per task; Enter opens it, the context menu acts on the selected tasks"))
         TableColumns(self.table, "job_view/tasks", services.settings)
         self.table.context_actions = [self.open_task_action, self.terminate_task_action, self.delete_task_action]
         self.table.snapshotActivated.connect(lambda task: navigator.open_task(job_id, task.id))

@@ -31,6 +31,7 @@ from explorer.ui.dialogs.file_dialogs import ask_directory, ask_save_file
 from explorer.ui.models.file_tree_model import FileItem, FileRoot, FileTreeModel
 from explorer.ui.services import ViewServices
 from explorer.ui.views.base_view import BaseView
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.output_pane import OutputPane
 from explorer.ui.widgets.table_columns import TableColumns
 
@@ -59,6 +60,7 @@ class LogBrowser(BaseView):
         self.model = FileTreeModel(services.operations.list_directory, self.owner.start, self)
         self.model.loadFailed.connect(self.banner.show_error)
         self.tree = QTreeView(self)
+        name_it(self.tree, self.tr("Files"), self.tr("Folders and files; selecting a file shows it beside the list"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
         self.tree_columns = TableColumns(self.tree, "log_browser/files", services.settings, max_width=320)

@@ -29,6 +29,7 @@ from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
 from explorer.ui.views.properties_panel import PropertiesPanel
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.table_columns import TableColumns
 
 RECENT_COLUMNS = ("Job", "Task", "Instance", "State", "Exit code")
@@ -67,6 +68,7 @@ class NodeView(BaseView):
         scroll.setWidget(self.properties)
         scroll.setWidgetResizable(True)
         self.recent = QTableWidget(0, len(RECENT_COLUMNS), self)
+        name_it(self.recent, self.tr("Recent tasks"), self.tr("The tasks this node ran last; Enter opens one"))
         self.recent.setHorizontalHeaderLabels(RECENT_COLUMNS)
         self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -26,6 +26,7 @@ from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView, name_them, plural
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.node_heatmap import NodeHeatmap
 from explorer.ui.widgets.table_columns import TableColumns
 
@@ -64,6 +65,8 @@ class PoolView(BaseView):
         scroll.setWidgetResizable(True)
         self.summary = QLabel("Loading nodes…", self)
         self.heatmap = NodeHeatmap(self)
+        name_it(self.heatmap, self.tr("Nodes of pool %1 by state").replace("%1", pool_id),
+                self.tr("One tile per node; the arrow keys walk the nodes, each said in words, Enter opens one"))
         self.heatmap.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.heatmap.customContextMenuRequested.connect(self._heatmap_menu)
         self.heatmap.nodeActivated.connect(lambda node_id: navigator.open_node(pool_id, node_id))
@@ -77,10 +80,13 @@ class PoolView(BaseView):
         self.node_proxy = SnapshotFilterProxy(self.node_model, self)
         self.heatmap.filterChanged.connect(self.node_proxy.set_states)
         self.node_filter = QLineEdit(self)
+        name_it(self.node_filter, self.tr("Filter nodes"), self.tr("Shows only the nodes whose id, IP address or error contains this text"))
         self.node_filter.setPlaceholderText("Filter nodes by id, IP address or error (Ctrl+F)")
         self.node_filter.setClearButtonEnabled(True)
         self.node_filter.textChanged.connect(self.node_proxy.set_text)
         self.table = SnapshotTableView(self.node_proxy, self)
+        name_it(self.table, self.tr("Nodes of pool %1").replace("%1", pool_id),
+                self.tr("One row per node; Enter opens it, the context menu acts on the selected nodes"))
         TableColumns(self.table, "pool_view/nodes", services.settings)
         self.table.context_actions = [self.open_node_action, self.reboot_action, self.remove_action]
         self.table.snapshotActivated.connect(lambda node: navigator.open_node(pool_id, node.id))

@@ -43,6 +43,7 @@ from explorer.ui.theme import link
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
 from explorer.ui.views.properties_panel import PropertiesPanel
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.coordination_progress import CoordinationProgress
 from explorer.ui.widgets.instance_timeline import InstanceTimeline
 from explorer.ui.widgets.output_pane import OutputPane
@@ -363,6 +364,7 @@ class TaskView(BaseView):
         self.body.addLayout(top)
 
         self.progress = CoordinationProgress(self)
+        name_it(self.progress, self.tr("Coordination progress"), self.progress.toolTip())
         self.body.addWidget(self.progress)
         self.wait_label = QLabel(self)
         self.wait_label.setObjectName("wait-reasons")
@@ -372,9 +374,12 @@ class TaskView(BaseView):
         self.wait_label.hide()
         self.body.addWidget(self.wait_label)
         self.timeline = InstanceTimeline(self)
+        name_it(self.timeline, self.tr("Timeline of the instances"),
+                self.tr("The phases of every instance; Up and Down walk the instances, each said in words"))
         self.timeline.rowClicked.connect(self.select_instance)
         self.model = SubtaskModel(self)
         self.table = QTableView(self)
+        name_it(self.table, self.tr("Instances"), self.tr("The primary and the subtasks: state, exit code, node, failure"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

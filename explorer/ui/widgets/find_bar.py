@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.log_viewer import LogViewer
 
 
@@ -39,6 +40,7 @@ class FindBar(QWidget):
         self._found: bool | None = None
         """Whether the last search found a match; None while it runs."""
         self.text = QLineEdit(self)
+        name_it(self.text, self.tr("Find"), self.tr("Text to find; Enter finds the next match, Shift+Enter the previous"))
         self.text.setPlaceholderText("Find")
         self.text.setClearButtonEnabled(True)
         self.text.returnPressed.connect(self.find_next)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.formatting import format_size
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.find_bar import FindBar, tool_button
 from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import RangeReader
@@ -45,6 +46,7 @@ class OutputPane(QWidget):
         self.viewers: list[LogViewer] = []
         for title in titles:
             viewer = LogViewer(self.tabs)
+            name_it(viewer, title, self.tr("The file's text; Page Up and Page Down scroll, Ctrl+F finds"))
             viewer.followChanged.connect(self._on_viewer_follow)
             viewer.sizeChanged.connect(lambda size, v=viewer: self._on_size(v, size))
             viewer.readFailed.connect(lambda message, v=viewer: self._show_error(v, message))

@@ -53,7 +53,7 @@ class TableColumns(QObject):
             self._sized = header.restoreState(state)
             self._restoring = False
         header.sectionResized.connect(self._on_resized)
-        model = view.model()
+        model = self._model = view.model()
         for signal in (model.rowsInserted, model.modelReset, model.layoutChanged):
             signal.connect(self._size_once)
         view.viewport().installEventFilter(self)
@@ -66,8 +66,8 @@ class TableColumns(QObject):
 
     def fit(self) -> None:
         """Size every column to its header and first rows now (what a new table starts with)."""
-        view, header = self._view, self.header
-        model = view.model()
+        view, header, model = self._view, self.header, self._model
+        self._sized = True
         metrics = view.fontMetrics()
         header_metrics = header.fontMetrics()
         rows = min(model.rowCount(), SAMPLE_ROWS)
@@ -117,13 +117,12 @@ class TableColumns(QObject):
         return text if self._view.fontMetrics().horizontalAdvance(text) + PADDING // 2 > rect.width() else None
 
     def _size_once(self, *_args: object) -> None:
-        if not self._sized and self._view.model().rowCount() > 0:
-            self._sized = True
+        if not self._sized and self._model.rowCount() > 0:
             self.fit()
 
     def _on_resized(self, column: int, _old: int, _new: int) -> None:
         # The last column stretches with the table: only what the user sized is theirs to keep.
-        if not self._restoring and column != self._view.model().columnCount() - 1:
+        if not self._restoring and column != self._model.columnCount() - 1:
             self._save_timer.start()
 
     def _save(self) -> None:
