@@ -72,8 +72,8 @@ def _pool_reasons(task: TaskSnapshot, pool: PoolSnapshot) -> list[WaitReason]:
         reasons.append(WaitReason(f"Pool {pool.id} is being deleted.", blocking=True))
     elif target < needed:
         resizing = " (resizing to it)" if pool.allocation_state == "resizing" else ""
-        reasons.append(WaitReason(f"Needs {_nodes(needed)} at once; pool {pool.id} is to have {target}{resizing}: "
-                                  f"resize it to at least {needed}.", blocking=True))
+        reasons.append(WaitReason(f"Needs {_nodes(needed)} at once, but pool {pool.id} is set to have {target}"
+                                  f"{resizing}: resize it to at least {needed}.", blocking=True))
     elif pool.allocation_state == "resizing":
         reasons.append(WaitReason(f"Pool {pool.id} is resizing to {_nodes(target)} ({current} now)."))
     return reasons

@@ -50,13 +50,13 @@ class JobView(BaseView):
         self.title = f"Job {job_id}"
         self._job: JobSnapshot | None = None
 
-        self.open_pool_action = self.make_action("Open pool", "Show the pool this job runs on", self._open_pool)
-        self.terminate_action = self.make_action("Terminate job…", "Stop the job's tasks", self.request_terminate)
-        self.delete_action = self.make_action("Delete job…", "Delete the job and its tasks", self.request_delete)
-        self.open_task_action = self.make_action("Open task", "Show the selected task", self._open_selected_task)
-        self.terminate_task_action = self.make_action("Terminate tasks…", "Stop the selected tasks",
+        self.open_pool_action = self.make_action(self.tr("Open pool"), self.tr("Show the pool this job runs on"), self._open_pool)
+        self.terminate_action = self.make_action(self.tr("Terminate job…"), self.tr("Stop the job's tasks"), self.request_terminate)
+        self.delete_action = self.make_action(self.tr("Delete job…"), self.tr("Delete the job and its tasks"), self.request_delete)
+        self.open_task_action = self.make_action(self.tr("Open task"), self.tr("Show the selected task"), self._open_selected_task)
+        self.terminate_task_action = self.make_action(self.tr("Terminate tasks…"), self.tr("Stop the selected tasks"),
                                                   self.request_terminate_tasks)
-        self.delete_task_action = self.make_action("Delete tasks…", "Delete the selected tasks",
+        self.delete_task_action = self.make_action(self.tr("Delete tasks…"), self.tr("Delete the selected tasks"),
                                                self.request_delete_tasks)
         toolbar = QToolBar(self)
         toolbar.addActions([self.open_pool_action, self.terminate_action, self.delete_action])
@@ -64,12 +64,12 @@ class JobView(BaseView):
         toolbar.addActions([self.terminate_task_action, self.delete_task_action])
 
         self.properties = PropertiesPanel(self)
-        self.counts = QLabel("Loading tasks…", self)
+        self.counts = QLabel(self.tr("Loading tasks…"), self)
         self.state_filter = QComboBox(self)
         self.state_filter.addItems([ALL_STATES, *TASK_STATES])
         self.text_filter = QLineEdit(self)
         name_it(self.text_filter, self.tr("Filter tasks"), self.tr("Shows only the tasks whose id, name or failure contains this text"))
-        self.text_filter.setPlaceholderText("Filter tasks by id, name, node or failure (Ctrl+F)")
+        self.text_filter.setPlaceholderText(self.tr("Filter tasks by id, name, node or failure (Ctrl+F)"))
         self.text_filter.setClearButtonEnabled(True)
         self.task_model = TaskTableModel(self)
         self.task_proxy = SnapshotFilterProxy(self.task_model, self)

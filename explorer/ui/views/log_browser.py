@@ -63,18 +63,18 @@ class LogBrowser(BaseView):
         name_it(self.tree, self.tr("Files"), self.tr("Folders and files; selecting a file shows it beside the list"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
-        self.tree_columns = TableColumns(self.tree, "log_browser/files", services.settings, max_width=320)
+        self.tree_columns = TableColumns(self.tree, "log_browser/files", services.settings, max_width=300)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.pane = OutputPane(("file",), self)
         self.pane.pause_button.hide()
-        self.path_label = QLabel("Select a file to read it.", self)
+        self.path_label = QLabel(self.tr("Select a file to read it."), self)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.download_button = QPushButton("Download…", self)
+        self.download_button = QPushButton(self.tr("Download…"), self)
         self.download_button.clicked.connect(self._ask_download)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(lambda: self.owner.cancel("download"))
         self.cancel_button.hide()
         self._open: FileItem | None = None
@@ -166,7 +166,7 @@ class LogBrowser(BaseView):
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
-        splitter.setSizes([440, 760])  # until the user moves it: file names whole beside their size and time
+        splitter.setSizes([560, 640])  # until the user moves it: file names whole beside their size and time
         self.body.addWidget(splitter)
         self.remember_splitter("log_browser", splitter)
 

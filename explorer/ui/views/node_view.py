@@ -57,7 +57,7 @@ class NodeView(BaseView):
 
         self.open_pool_action = self.make_action(
             "Open pool", f"Show pool {pool_id}", lambda: navigator.open_pool(pool_id))
-        self.reboot_action = self.make_action("Reboot…", "Reboot this node", self.request_reboot)
+        self.reboot_action = self.make_action(self.tr("Reboot…"), self.tr("Reboot this node"), self.request_reboot)
         self.remove_action = self.make_action(
             "Remove from pool…", "Remove this node from its pool", self.request_remove)
         toolbar = QToolBar(self)
@@ -74,12 +74,12 @@ class NodeView(BaseView):
         self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.recent.verticalHeader().hide()
         self.recent_columns = TableColumns(self.recent, "node_view/recent_tasks", services.settings)
-        self.recent.setToolTip("Double-click a task to open it")
+        self.recent.setToolTip(self.tr("Double-click a task to open it"))
         self.recent.cellActivated.connect(self._open_recent)
         self.files = LogBrowser(services, NodeFiles(pool_id, node_id), parent=self, label=f"node {node_id}")
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.recent, "Recent tasks")
-        self.tabs.addTab(self.files, "Files")
+        self.tabs.addTab(self.recent, self.tr("Recent tasks"))
+        self.tabs.addTab(self.files, self.tr("Files"))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(scroll)
         split.addWidget(self.tabs)
@@ -142,8 +142,7 @@ class NodeView(BaseView):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (task.job_id, task.task_id))
                 self.recent.setItem(row, column, item)
-        if self.services.settings.table_state("node_view/recent_tasks") is None:
-            self.recent_columns.fit()
+        self.recent_columns.fit_to_contents()
 
     def _open_recent(self, row: int, column: int) -> None:
         job_id, task_id = self.recent.item(row, column).data(Qt.ItemDataRole.UserRole)

@@ -48,12 +48,12 @@ class PoolView(BaseView):
         self._details_asked_at: datetime | None = None
         self._pool_polled_at: datetime | None = None
 
-        self.resize_action = self.make_action("Resize…", "Change the number of nodes", self.request_resize)
-        self.stop_resize_action = self.make_action("Stop resize", "Stop the resize under way", self.stop_resize)
-        self.delete_action = self.make_action("Delete pool…", "Delete the pool and its nodes", self.request_delete)
-        self.open_node_action = self.make_action("Open node", "Show the selected node", self._open_selected_node)
-        self.reboot_action = self.make_action("Reboot nodes…", "Reboot the selected nodes", self.request_reboot)
-        self.remove_action = self.make_action("Remove nodes…", "Remove the selected nodes", self.request_remove)
+        self.resize_action = self.make_action(self.tr("Resize…"), self.tr("Change the number of nodes"), self.request_resize)
+        self.stop_resize_action = self.make_action(self.tr("Stop resize"), self.tr("Stop the resize under way"), self.stop_resize)
+        self.delete_action = self.make_action(self.tr("Delete pool…"), self.tr("Delete the pool and its nodes"), self.request_delete)
+        self.open_node_action = self.make_action(self.tr("Open node"), self.tr("Show the selected node"), self._open_selected_node)
+        self.reboot_action = self.make_action(self.tr("Reboot nodes…"), self.tr("Reboot the selected nodes"), self.request_reboot)
+        self.remove_action = self.make_action(self.tr("Remove nodes…"), self.tr("Remove the selected nodes"), self.request_remove)
         toolbar = QToolBar(self)
         toolbar.addActions([self.resize_action, self.stop_resize_action, self.delete_action])
         toolbar.addSeparator()
@@ -63,7 +63,7 @@ class PoolView(BaseView):
         scroll = QScrollArea(self)
         scroll.setWidget(self.properties)
         scroll.setWidgetResizable(True)
-        self.summary = QLabel("Loading nodes…", self)
+        self.summary = QLabel(self.tr("Loading nodes…"), self)
         self.heatmap = NodeHeatmap(self)
         name_it(self.heatmap, self.tr("Nodes of pool %1 by state").replace("%1", pool_id),
                 self.tr("One tile per node; the arrow keys walk the nodes, each said in words, Enter opens one"))
@@ -81,7 +81,7 @@ class PoolView(BaseView):
         self.heatmap.filterChanged.connect(self.node_proxy.set_states)
         self.node_filter = QLineEdit(self)
         name_it(self.node_filter, self.tr("Filter nodes"), self.tr("Shows only the nodes whose id, IP address or error contains this text"))
-        self.node_filter.setPlaceholderText("Filter nodes by id, IP address or error (Ctrl+F)")
+        self.node_filter.setPlaceholderText(self.tr("Filter nodes by id, IP address or error (Ctrl+F)"))
         self.node_filter.setClearButtonEnabled(True)
         self.node_filter.textChanged.connect(self.node_proxy.set_text)
         self.table = SnapshotTableView(self.node_proxy, self)

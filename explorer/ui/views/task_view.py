@@ -148,10 +148,7 @@ class TaskView(BaseView):
         progress = watch_progress(snapshot)
         self.progress.show_progress(progress.text, progress.value, progress.maximum, progress.tone)
         self._show_wait(snapshot)
-        rows = self.model.rowCount()
         self.model.set_instances(task, snapshot.subtasks)
-        if self.model.rowCount() != rows and self.services.settings.table_state("task_view/instances") is None:
-            self.table_columns.fit()  # the subtasks came: node ids (elided, whole in tooltips) unless the user sized them
         self.timeline.set_instances(snapshot.instances, origin=snapshot.origin, now=self._timeline_now())
         if self._selected is None and multi:
             self._show_instance(0, reveal=False)
@@ -283,7 +280,7 @@ class TaskView(BaseView):
         self.wait_label.hide()
         self.output.set_live(False)
         self.instance_output.set_live(False)
-        self.header["State"].setText("does not exist")
+        self.header["State"].setText(self.tr("does not exist"))
         self.terminate_button.setEnabled(False)
         self.delete_button.setEnabled(False)
         self.updated.emit()
@@ -344,7 +341,7 @@ class TaskView(BaseView):
         grid.addWidget(title, 0, 0, 1, 2 * len(HEADER_FIELDS))
         self.header: dict[str, QLabel] = {}
         for column, name in enumerate(HEADER_FIELDS):
-            value = QLabel("—", self)
+            value = QLabel(self.tr("—"), self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             value.setObjectName(f"header-{name.lower().replace(' ', '-')}")
             grid.addWidget(QLabel(f"{name}:", self), 1, 2 * column)
@@ -353,9 +350,9 @@ class TaskView(BaseView):
         grid.setColumnStretch(2 * len(HEADER_FIELDS) - 1, 1)
         self.header["Node"].linkActivated.connect(self._on_node_link)
         self.header["Failure"].setWordWrap(True)
-        self.terminate_button = QPushButton("Terminate", self)
+        self.terminate_button = QPushButton(self.tr("Terminate"), self)
         self.terminate_button.clicked.connect(self.request_terminate)
-        self.delete_button = QPushButton("Delete", self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.clicked.connect(self.request_delete)
         top = QHBoxLayout()
         top.addLayout(grid, 1)
@@ -370,7 +367,7 @@ class TaskView(BaseView):
         self.wait_label.setObjectName("wait-reasons")
         self.wait_label.setWordWrap(True)
         self.wait_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.wait_label.setToolTip("Why the task is queued, read off its job, pool and nodes as last polled")
+        self.wait_label.setToolTip(self.tr("Why the task is queued, read off its job, pool and nodes as last polled"))
         self.wait_label.hide()
         self.body.addWidget(self.wait_label)
         self.timeline = InstanceTimeline(self)
@@ -384,7 +381,7 @@ class TaskView(BaseView):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table_columns = TableColumns(self.table, "task_view/instances", self.services.settings, max_width=260,
+        TableColumns(self.table, "task_view/instances", self.services.settings, max_width=260,
                                           fixed=(INSTANCE_COLUMNS.index("State"), INSTANCE_COLUMNS.index("Exit code")))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.instances_split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -394,7 +391,7 @@ class TaskView(BaseView):
 
         self.output = OutputPane(parent=self)
         self.instance_output = OutputPane(("coordination stdout", "coordination stderr"), self)
-        self.instance_title = QLabel("Select an instance to read its coordination output.", self)
+        self.instance_title = QLabel(self.tr("Select an instance to read its coordination output."), self)
         self.instance_tab = QWidget(self)
         column = QGridLayout(self.instance_tab)
         column.setContentsMargins(0, 0, 0, 0)
@@ -404,10 +401,10 @@ class TaskView(BaseView):
         QGridLayout(self.files_tab).setContentsMargins(0, 0, 0, 0)
         self.details = PropertiesPanel(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.output, "Output")
-        self.tabs.addTab(self.instance_tab, "Instance output")
-        self.tabs.addTab(self.files_tab, "Files")
-        self.tabs.addTab(self.details, "Details")
+        self.tabs.addTab(self.output, self.tr("Output"))
+        self.tabs.addTab(self.instance_tab, self.tr("Instance output"))
+        self.tabs.addTab(self.files_tab, self.tr("Files"))
+        self.tabs.addTab(self.details, self.tr("Details"))
         self.tabs.currentChanged.connect(self._on_tab)
         follow = self.services.settings.follow_output
         self.output.set_follow(follow)

@@ -52,8 +52,8 @@ class OutputPane(QWidget):
             viewer.readFailed.connect(lambda message, v=viewer: self._show_error(v, message))
             self.tabs.addTab(viewer, title)
             self.viewers.append(viewer)
-        self.follow_button = tool_button(self, "Follow", self.set_follow, checkable=True)
-        self.pause_button = tool_button(self, "Pause", self.set_paused, checkable=True)
+        self.follow_button = tool_button(self, self.tr("Follow"), self.set_follow, checkable=True)
+        self.pause_button = tool_button(self, self.tr("Pause"), self.set_paused, checkable=True)
         self.status = QLabel(self)
         """What is shown, or why nothing is (a note), or the last read's failure."""
         self.size_label = QLabel(self)

@@ -2,9 +2,9 @@
 
     TableColumns(view, "job_view/tasks", settings)   # once the view has its model
 
-- At first, each column is as wide as its header and the widest of its first rows
-  (up to `max_width`), measured once when rows first appear: task ids, node ids and
-  times are whole, yet a 10,000-row table is not measured row by row.
+- Until the user sizes a column, each is as wide as its header and the widest of the
+  first rows (up to `max_width`), measured again as top-level rows come: task ids,
+  node ids and times are whole, yet a 10,000-row table is not measured row by row.
 - Text that does not fit is elided in the middle (ids differ at both ends) and the
   whole value is the cell's tooltip (after the model's own tooltip, if it has one).
 - Once the user resizes a column, the table's widths are the user's: saved in the
@@ -35,7 +35,8 @@ class TableColumns(QObject):
         self._view, self._name, self._settings = view, name, settings
         self._max_width = max_width
         self._fixed = fixed
-        self._sized = False
+        self._users = False
+        """The widths are the user's (restored, or resized by them): no more fitting to contents."""
         self._restoring = False
         view.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         view.setWordWrap(False)
@@ -50,24 +51,23 @@ class TableColumns(QObject):
         state = settings.table_state(name)
         if state is not None:
             self._restoring = True
-            self._sized = header.restoreState(state)
+            self._users = header.restoreState(state)
             self._restoring = False
         header.sectionResized.connect(self._on_resized)
         model = self._model = view.model()
-        for signal in (model.rowsInserted, model.modelReset, model.layoutChanged):
-            signal.connect(self._size_once)
+        model.rowsInserted.connect(lambda parent, _first, _last: parent.isValid() or self.fit_to_contents())
+        model.modelReset.connect(self.fit_to_contents)
         view.viewport().installEventFilter(self)
-        self._size_once()
+        self.fit_to_contents()
 
     @property
     def header(self) -> QHeaderView:
         view = self._view
         return view.header() if isinstance(view, QTreeView) else view.horizontalHeader()
 
-    def fit(self) -> None:
-        """Size every column to its header and first rows now (what a new table starts with)."""
+    def _fit(self) -> None:
+        """Size every column to its header and first rows."""
         view, header, model = self._view, self.header, self._model
-        self._sized = True
         metrics = view.fontMetrics()
         header_metrics = header.fontMetrics()
         rows = min(model.rowCount(), SAMPLE_ROWS)
@@ -116,13 +116,16 @@ class TableColumns(QObject):
         rect = self._view.visualRect(index)
         return text if self._view.fontMetrics().horizontalAdvance(text) + PADDING // 2 > rect.width() else None
 
-    def _size_once(self, *_args: object) -> None:
-        if not self._sized and self._model.rowCount() > 0:
-            self.fit()
+    def fit_to_contents(self) -> None:
+        """Size the columns to the rows shown now, unless the widths are the user's (rows filled in
+        place, not inserted, say so with this)."""
+        if not self._users and self._model.rowCount() > 0:
+            self._fit()
 
     def _on_resized(self, column: int, _old: int, _new: int) -> None:
         # The last column stretches with the table: only what the user sized is theirs to keep.
         if not self._restoring and column != self._model.columnCount() - 1:
+            self._users = True
             self._save_timer.start()
 
     def _save(self) -> None:
