@@ -100,7 +100,7 @@ def test_heatmap_and_timeline_are_walked_with_the_keyboard_each_item_said_in_wor
         QTest.keyClick(timeline, Qt.Key.Key_Down)
         assert timeline.current_row() == 1
         description = timeline.accessibleDescription()
-        assert description.startswith("instance 1 (subtask) on tvm") and "running" in description
+        assert description.startswith("instance 1 (subtask) on tvm") and "completed at" in description
         assert description.endswith("2 of 3")
         QTest.keyClick(timeline, Qt.Key.Key_Return)
         assert task.table.currentIndex().row() == task.model.row_of(1)  # as a click on its row does

@@ -13,6 +13,7 @@
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer
 from PySide6.QtGui import QHelpEvent
 from PySide6.QtWidgets import QHeaderView, QTableView, QToolTip, QTreeView
@@ -55,7 +56,7 @@ class TableColumns(QObject):
             self._restoring = False
         header.sectionResized.connect(self._on_resized)
         model = self._model = view.model()
-        model.rowsInserted.connect(lambda parent, _first, _last: parent.isValid() or self.fit_to_contents())
+        model.rowsInserted.connect(self._on_rows_inserted)
         model.modelReset.connect(self.fit_to_contents)
         view.viewport().installEventFilter(self)
         self.fit_to_contents()
@@ -119,8 +120,13 @@ class TableColumns(QObject):
     def fit_to_contents(self) -> None:
         """Size the columns to the rows shown now, unless the widths are the user's (rows filled in
         place, not inserted, say so with this)."""
-        if not self._users and self._model.rowCount() > 0:
+        # A QTableWidget resets its model while it is destroyed, after its wrapper went.
+        if not self._users and shiboken6.isValid(self._view) and self._model.rowCount() > 0:
             self._fit()
+
+    def _on_rows_inserted(self, parent: QModelIndex, _first: int, _last: int) -> None:
+        if not parent.isValid():  # top-level rows only: a folder opened in a tree keeps the widths
+            self.fit_to_contents()
 
     def _on_resized(self, column: int, _old: int, _new: int) -> None:
         # The last column stretches with the table: only what the user sized is theirs to keep.
