@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -50,9 +50,9 @@ from explorer.ui.widgets.output_pane import OutputPane
 from explorer.ui.widgets.table_columns import TableColumns
 
 HEADER_FIELDS = ("State", "Node", "Exit code", "Failure")
-NOT_STARTED = "The command has not started yet."
-NOT_STARTED_MULTI = "The application command runs on the primary once every instance is ready."
-NOT_RUN = "The application command did not run."
+NOT_STARTED = QT_TR_NOOP("The command has not started yet.")
+NOT_STARTED_MULTI = QT_TR_NOOP("The application command runs on the primary once every instance is ready.")
+NOT_RUN = QT_TR_NOOP("The application command did not run.")
 CLOCK_MS = 1000
 
 
@@ -194,9 +194,9 @@ class TaskView(BaseView):
                 self._output_source = None  # a new attempt: its files are written afresh
                 self.output.set_readers([None, None])
             if snapshot.application_ran is False:
-                self.output.set_note(NOT_RUN)
+                self.output.set_note(self.tr(NOT_RUN))
             else:
-                self.output.set_note(NOT_STARTED_MULTI if multi else NOT_STARTED)
+                self.output.set_note(self.tr(NOT_STARTED_MULTI if multi else NOT_STARTED))
         self.output.set_live(not snapshot.done)
 
     def _show_instance_output(self) -> None:
