@@ -7,6 +7,7 @@ not say what the control shows or does. Callers pass translated text (`tr`).
 
 from __future__ import annotations
 
+from PySide6.QtGui import QAccessible, QAccessibleEvent
 from PySide6.QtWidgets import QWidget
 
 
@@ -14,3 +15,10 @@ def name_it(widget: QWidget, name: str, description: str = "") -> None:
     widget.setAccessibleName(name)
     if description:
         widget.setAccessibleDescription(description)
+
+
+def say(widget: QWidget, text: str) -> None:
+    """Describe what the keyboard reached inside a custom-drawn `widget` (a tile, a row), and tell
+    assistive technology the description changed, so that it reads it out."""
+    widget.setAccessibleDescription(text)
+    QAccessible.updateAccessibility(QAccessibleEvent(widget, QAccessible.Event.DescriptionChanged))

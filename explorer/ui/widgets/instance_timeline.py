@@ -16,8 +16,6 @@ from datetime import datetime, timedelta
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
-    QAccessible,
-    QAccessibleEvent,
     QBrush,
     QColor,
     QFontMetrics,
@@ -33,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
+from explorer.ui.widgets.accessible import say
 from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.palette import PHASE_COLORS
 
@@ -213,8 +212,7 @@ class InstanceTimeline(QWidget):
 
     def _walk_to(self, row: int) -> None:
         self._current = row
-        self.setAccessibleDescription(self.instance_text(row))
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        say(self, self.instance_text(row))
         self._redraw()
 
     def changeEvent(self, event: QEvent) -> None:

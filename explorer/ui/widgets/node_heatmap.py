@@ -15,9 +15,10 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import ArrayLike
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QHelpEvent, QKeyEvent, QPalette, QPen
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QToolTip, QWidget
 
+from explorer.ui.widgets.accessible import say
 from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.palette import NODE_STATE_COLORS
 from explorer.ui.widgets.tile_image import STATE_CODES, STATES, UNKNOWN, Grid, render_tiles
@@ -216,8 +217,7 @@ class NodeHeatmap(QWidget):
         self._current = index
         node_id = self._ids[index]
         self._place_cursor()
-        self.setAccessibleDescription(self.node_text(node_id))
-        QAccessible.updateAccessibility(QAccessibleEvent(self, QAccessible.Event.DescriptionChanged))
+        say(self, self.node_text(node_id))
         QToolTip.showText(self.mapToGlobal(self.tile_rect(node_id).bottomRight()), self.tooltip_text(node_id), self)
 
     def _place_cursor(self) -> None:
