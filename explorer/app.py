@@ -26,6 +26,7 @@ import logging
 import os
 import signal
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import platformdirs
@@ -149,7 +150,7 @@ class ExplorerApp:
         assert self.connection is not None and self.window is not None
         window = self.window
         demo = await start_demo(self.connection.client, await self._sample_task_json(DEMO_SAMPLE))
-        window.open_task(demo.job_id, demo.task_id)
+        self._show_created(lambda: window.open_task(demo.job_id, demo.task_id))
 
     async def _demo_from_first_run_page(self) -> None:
         """The first-run page's demo: what could not be done is said on the page itself."""
@@ -203,7 +204,7 @@ class ExplorerApp:
     def new_pool(self) -> PoolWizard:
         assert self.connection is not None
         wizard = PoolWizard(Submission(self.connection.client), self.settings, self.window)
-        wizard.poolCreated.connect(lambda pool_id: self.window and self.window.open_pool(pool_id))
+        wizard.poolCreated.connect(lambda pool_id: self._show_created(lambda: self.window.open_pool(pool_id)))
         self._show_wizard(wizard)
         return wizard
 
@@ -229,9 +230,18 @@ class ExplorerApp:
 
     def _show_wizard(self, wizard: QWizard) -> None:
         if isinstance(wizard, TaskWizard):
-            wizard.taskSubmitted.connect(lambda job, task: self.window and self.window.open_task(job, task))
+            wizard.taskSubmitted.connect(
+                lambda job, task: self._show_created(lambda: self.window.open_task(job, task)))
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.show()
+
+    def _show_created(self, open_view: Callable[[], object]) -> None:
+        """A pool, job or task was just created here: every watched list polls now (the navigator
+        shows it at once, not at its next slow poll), and its view opens."""
+        if self.window is None:
+            return
+        self.window.services.monitor.refresh()
+        open_view()
 
     def quit(self) -> None:
         if not self.closed.done():

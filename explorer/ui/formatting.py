@@ -10,10 +10,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
+
 from explorer.client.acting.details import NodeDetails, PoolDetails, TaskDetails
 from explorer.client.watching.task_watch import Stage, TaskWatchSnapshot
 
 Rows = list[tuple[str, str]]
+
+
+def tr(text: str) -> str:
+    """`text` in the user's language (the labels and texts here are shown by several views)."""
+    return QCoreApplication.translate("formatting", text)
 
 
 def format_time(value: datetime | None) -> str:
@@ -46,44 +53,44 @@ def format_size(size: int | None) -> str:
 
 def pool_rows(pool: PoolDetails) -> Rows:
     return [
-        ("Id", pool.id),
-        ("Display name", show_value(pool.display_name)),
-        ("State", f"{show_value(pool.state)} / {show_value(pool.allocation_state)}"),
-        ("VM size", show_value(pool.vm_size)),
-        ("Image", show_value(pool.image)),
-        ("Node agent", show_value(pool.node_agent_sku_id)),
-        ("Dedicated nodes", f"{pool.current_dedicated_nodes} of {pool.target_dedicated_nodes}"),
-        ("Low-priority nodes", f"{pool.current_low_priority_nodes} of {pool.target_low_priority_nodes}"),
-        ("Inter-node communication", show_value(pool.inter_node_communication)),
-        ("Task slots per node", str(pool.task_slots_per_node)),
-        ("Start task", show_value(pool.start_task_command)),
-        ("Created", format_time(pool.creation_time)),
-        ("Resize errors", "; ".join(pool.resize_errors) or "—"),
+        (tr("Id"), pool.id),
+        (tr("Display name"), show_value(pool.display_name)),
+        (tr("State"), f"{show_value(pool.state)} / {show_value(pool.allocation_state)}"),
+        (tr("VM size"), show_value(pool.vm_size)),
+        (tr("Image"), show_value(pool.image)),
+        (tr("Node agent"), show_value(pool.node_agent_sku_id)),
+        (tr("Dedicated nodes"), f"{pool.current_dedicated_nodes} of {pool.target_dedicated_nodes}"),
+        (tr("Low-priority nodes"), f"{pool.current_low_priority_nodes} of {pool.target_low_priority_nodes}"),
+        (tr("Inter-node communication"), show_value(pool.inter_node_communication)),
+        (tr("Task slots per node"), str(pool.task_slots_per_node)),
+        (tr("Start task"), show_value(pool.start_task_command)),
+        (tr("Created"), format_time(pool.creation_time)),
+        (tr("Resize errors"), "; ".join(pool.resize_errors) or "—"),
     ]
 
 
 def node_rows(node: NodeDetails) -> Rows:
     rows = [
-        ("Id", node.id),
-        ("State", f"{show_value(node.state)} (scheduling {show_value(node.scheduling_state)})"),
-        ("IP address", show_value(node.ip_address)),
-        ("VM size", show_value(node.vm_size)),
-        ("Priority", "dedicated" if node.dedicated else "low priority / spot"),
-        ("Allocated", format_time(node.allocation_time)),
-        ("Last boot", format_time(node.last_boot_time)),
-        ("Tasks run", f"{node.total_tasks_run} ({node.total_tasks_succeeded} succeeded)"),
-        ("Running tasks", str(node.running_tasks_count)),
-        ("Errors", "; ".join(node.errors) or "—"),
+        (tr("Id"), node.id),
+        (tr("State"), f"{show_value(node.state)} (scheduling {show_value(node.scheduling_state)})"),
+        (tr("IP address"), show_value(node.ip_address)),
+        (tr("VM size"), show_value(node.vm_size)),
+        (tr("Priority"), "dedicated" if node.dedicated else "low priority / spot"),
+        (tr("Allocated"), format_time(node.allocation_time)),
+        (tr("Last boot"), format_time(node.last_boot_time)),
+        (tr("Tasks run"), f"{node.total_tasks_run} ({node.total_tasks_succeeded} succeeded)"),
+        (tr("Running tasks"), str(node.running_tasks_count)),
+        (tr("Errors"), "; ".join(node.errors) or "—"),
     ]
     if node.start_task is not None:
         st = node.start_task
         rows += [
-            ("Start task", show_value(st.command_line)),
-            ("Start task state", show_value(st.state)),
-            ("Start task exit code", show_value(st.exit_code)),
-            ("Start task ran", f"{format_time(st.start_time)} → {format_time(st.end_time)}"),
-            ("Start task retries", str(st.retry_count)),
-            ("Start task failure", show_value(st.failure)),
+            (tr("Start task"), show_value(st.command_line)),
+            (tr("Start task state"), show_value(st.state)),
+            (tr("Start task exit code"), show_value(st.exit_code)),
+            (tr("Start task ran"), f"{format_time(st.start_time)} → {format_time(st.end_time)}"),
+            (tr("Start task retries"), str(st.retry_count)),
+            (tr("Start task failure"), show_value(st.failure)),
         ]
     return rows
 
@@ -91,28 +98,28 @@ def node_rows(node: NodeDetails) -> Rows:
 def task_rows(details: TaskDetails) -> Rows:
     task = details.summary
     rows = [
-        ("Id", task.id),
-        ("Display name", show_value(task.display_name)),
-        ("State", show_value(task.state)),
-        ("Application command", show_value(details.command_line)),
+        (tr("Id"), task.id),
+        (tr("Display name"), show_value(task.display_name)),
+        (tr("State"), show_value(task.state)),
+        (tr("Application command"), show_value(details.command_line)),
     ]
     if task.instances > 1:
         rows += [
-            ("Instances", str(task.instances)),
-            ("Coordination command", show_value(details.coordination_command)),
-            ("Common resource files", str(details.common_resource_files)),
+            (tr("Instances"), str(task.instances)),
+            (tr("Coordination command"), show_value(details.coordination_command)),
+            (tr("Common resource files"), str(details.common_resource_files)),
         ]
     rows += [
-        ("Resource files", str(details.resource_files)),
-        ("Environment", ", ".join(f"{k}={v}" for k, v in details.environment) or "—"),
-        ("Max wall clock", show_value(details.max_wall_clock_time)),
-        ("Max retries", show_value(details.max_retries)),
-        ("Created", format_time(details.creation_time)),
-        ("Primary node", show_value(task.node_id)),
-        ("Ran", f"{format_time(task.start_time)} → {format_time(task.end_time)}"),
-        ("Exit code", show_value(task.exit_code)),
-        ("Retries", str(task.retry_count)),
-        ("Failure", show_value(task.failure)),
+        (tr("Resource files"), str(details.resource_files)),
+        (tr("Environment"), ", ".join(f"{k}={v}" for k, v in details.environment) or "—"),
+        (tr("Max wall clock"), show_value(details.max_wall_clock_time)),
+        (tr("Max retries"), show_value(details.max_retries)),
+        (tr("Created"), format_time(details.creation_time)),
+        (tr("Primary node"), show_value(task.node_id)),
+        (tr("Ran"), f"{format_time(task.start_time)} → {format_time(task.end_time)}"),
+        (tr("Exit code"), show_value(task.exit_code)),
+        (tr("Retries"), str(task.retry_count)),
+        (tr("Failure"), show_value(task.failure)),
     ]
     return rows
 
@@ -127,6 +134,13 @@ class Progress:
     tone: str = ""
 
 
+def wait_text(snapshot: TaskWatchSnapshot) -> str:
+    """Why a queued task waits, one reason a line ("" when not queued or nothing is seen yet)."""
+    if snapshot.stage is not Stage.QUEUED or not snapshot.waiting:
+        return ""
+    return "\n".join(("⚠ " if reason.blocking else "• ") + reason.text for reason in snapshot.waiting)
+
+
 def watch_progress(snapshot: TaskWatchSnapshot) -> Progress:
     """The coordination bar of a multi-instance task: only what the service has reported.
 
@@ -137,25 +151,33 @@ def watch_progress(snapshot: TaskWatchSnapshot) -> Progress:
     total, ready = snapshot.total, snapshot.ready
     stage, task = snapshot.stage, snapshot.task
     if stage is Stage.QUEUED:
-        progress = Progress(f"queued: waiting for {total} nodes" if total > 1 else "queued: waiting for a node", 0, total)
+        waiting = tr("queued: waiting for %1 nodes").replace("%1", str(total)) if total > 1 else \
+            tr("queued: waiting for a node")
+        if any(reason.blocking for reason in snapshot.waiting):
+            waiting += tr(" (it cannot start as things stand: see why below)")
+        progress = Progress(waiting, 0, total)
     elif stage is Stage.STARTING:
-        failed = f", {snapshot.failed} failed" if snapshot.failed else ""
-        progress = Progress(f"coordination: {ready} of {total} instances reported ready{failed}", ready, total)
+        failed = tr(", %1 failed").replace("%1", str(snapshot.failed)) if snapshot.failed else ""
+        text = tr("coordination: %1 of %2 instances reported ready").replace("%1", str(ready)).replace("%2", str(total))
+        progress = Progress(text + failed, ready, total)
     elif stage is Stage.RUNNING:
-        progress = Progress(f"application running: all {total} instances were ready", total, total)
+        progress = Progress(tr("application running: all %1 instances were ready").replace("%1", str(total)), total, total)
     elif stage is Stage.SUCCEEDED:
-        progress = Progress(f"completed: exit code {task.exit_code if task else 0}", total, total, "success")
+        code = str(task.exit_code if task else 0)
+        progress = Progress(tr("completed: exit code %1").replace("%1", code), total, total, "success")
     elif stage is Stage.FAILED:
-        reason = (task.failure if task else None) or f"exit code {task.exit_code if task else '—'}"
+        reason = (task.failure if task else None) or tr("exit code %1").replace("%1", str(task.exit_code if task else "—"))
         # How far coordination got matters only if it is why the application never ran.
-        got = f" ({ready} of {total} instances reported ready)" if snapshot.application_ran is False else ""
-        progress = Progress(f"failed: {reason}{got}", ready, total, "failure")
+        got = tr(" (%1 of %2 instances reported ready)").replace("%1", str(ready)).replace("%2", str(total))
+        progress = Progress(tr("failed: ") + reason + (got if snapshot.application_ran is False else ""), ready, total,
+                            "failure")
     else:
-        progress = Progress("the task does not exist", 0, total, "failure")
+        progress = Progress(tr("the task does not exist"), 0, total, "failure")
     if snapshot.attempt > 1:
-        progress = Progress(f"attempt {snapshot.attempt}, {progress.text}", progress.value, progress.maximum, progress.tone)
+        attempt = tr("attempt %1, ").replace("%1", str(snapshot.attempt))
+        progress = Progress(attempt + progress.text, progress.value, progress.maximum, progress.tone)
     if snapshot.unknown_since is not None and not snapshot.done:
         since = snapshot.unknown_since.astimezone().strftime("%H:%M:%S")
-        progress = Progress(f"{progress.text} — no answer from the service since {since}", progress.value,
-                            progress.maximum, progress.tone)
+        silent = tr(" — no answer from the service since %1").replace("%1", since)
+        progress = Progress(progress.text + silent, progress.value, progress.maximum, progress.tone)
     return progress

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QPoint, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -20,14 +20,15 @@ from explorer.client.watching.monitor import Monitor, Update
 from explorer.client.watching.queries import JobsQuery, PoolsQuery
 from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot
 from explorer.ui.views.base_view import LiveQueries
+from explorer.ui.widgets.accessible import name_it
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # kind -> (label, action) entries of an item's context menu, after "Open".
 ITEM_ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "pool": (("Resize…", "resize"), ("Delete pool…", "delete")),
-    "job": (("Terminate job…", "terminate"), ("Delete job…", "delete")),
+    "pool": ((QT_TR_NOOP("Resize…"), "resize"), (QT_TR_NOOP("Delete pool…"), "delete")),
+    "job": ((QT_TR_NOOP("Terminate job…"), "terminate"), (QT_TR_NOOP("Delete job…"), "delete")),
 }
 
 
@@ -54,6 +55,8 @@ class NavigatorPanel(QWidget):
     ) -> None:
         super().__init__(parent)
         self.tree = QTreeWidget(self)
+        name_it(self.tree, self.tr("Navigator"),
+                self.tr("Connection profiles, then the pools and jobs of the current one; Enter opens the item"))
         self.tree.setColumnCount(2)
         self.tree.setHeaderHidden(True)
         self.tree.setUniformRowHeights(True)
@@ -65,12 +68,12 @@ class NavigatorPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.tree)
 
-        self._profiles = self._group("Connection profiles")
+        self._profiles = self._group(self.tr("Connection profiles"))
         self.set_profiles(profile_names, current_profile)
-        self._pools = self._group("Pools")
+        self._pools = self._group(self.tr("Pools"))
         self.pools_known = False
         """The pools have been listed once (so `ids("pool")` being empty means there are none)."""
-        self._jobs = self._group("Jobs")
+        self._jobs = self._group(self.tr("Jobs"))
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
         self._live = LiveQueries(monitor)
@@ -86,7 +89,7 @@ class NavigatorPanel(QWidget):
                 font = QFont(item.font(0))
                 font.setBold(True)
                 item.setFont(0, font)
-                item.setText(1, "current")
+                item.setText(1, self.tr("current"))
         self.tree.resizeColumnToContents(0)
 
     # --- queries -----------------------------------------------------------------
@@ -182,9 +185,9 @@ class NavigatorPanel(QWidget):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if kind == "profile":
-            menu.addAction("Connect", lambda: self.profileActivated.emit(item_id))
+            menu.addAction(self.tr("Connect"), lambda: self.profileActivated.emit(item_id))
         else:
-            menu.addAction("Open", lambda: self._on_clicked(item, 0))
+            menu.addAction(self.tr("Open"), lambda: self._on_clicked(item, 0))
             for label, action in ITEM_ACTIONS[kind]:
-                menu.addAction(label, lambda a=action: self.actionRequested.emit(kind, item_id, a))
+                menu.addAction(self.tr(label), lambda a=action: self.actionRequested.emit(kind, item_id, a))
         menu.popup(self.tree.viewport().mapToGlobal(pos))

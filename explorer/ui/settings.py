@@ -58,6 +58,13 @@ class Settings:
     def set_splitter_state(self, name: str, state: QByteArray) -> None:
         self._qsettings.setValue(f"splitters/{name}", state)
 
+    def table_state(self, name: str) -> QByteArray | None:
+        """A table's column widths as the user left them (QHeaderView.saveState)."""
+        return self._bytes(f"tables/{name}")
+
+    def set_table_state(self, name: str, state: QByteArray) -> None:
+        self._qsettings.setValue(f"tables/{name}", state)
+
     # --- what the user was looking at ------------------------------------------------
 
     def last_selection(self) -> dict[str, str] | None:

@@ -31,10 +31,10 @@ class ConnectionStatusBar(QStatusBar):
         super().__init__(parent)
         self._monitor = monitor
         self._profile = profile_name
-        self._dot = QLabel("●", self)
+        self._dot = QLabel(self.tr("●"), self)
         self._label = QLabel(self)
-        self.retry_button = QPushButton("Retry now", self)
-        self.retry_button.setToolTip("Try to reach the service again without waiting")
+        self.retry_button = QPushButton(self.tr("Retry now"), self)
+        self.retry_button.setToolTip(self.tr("Try to reach the service again without waiting"))
         self.retry_button.clicked.connect(monitor.retry_now)
         self._notice = QLabel(self)
         self._notice.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

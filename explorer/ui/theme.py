@@ -6,6 +6,8 @@ palette alone on every platform (native styles ignore parts of a dark palette).
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
@@ -36,6 +38,13 @@ _DARK = {
     QPalette.ColorRole.HighlightedText: "#ffffff",
 }
 _DARK_DISABLED = (QPalette.ColorRole.WindowText, QPalette.ColorRole.Text, QPalette.ColorRole.ButtonText)
+
+
+def link(href: str, text: str, palette: QPalette) -> str:
+    """A rich-text link in `palette`'s link colour (a label keeps the colour it was set with: set it
+    again when the palette changes)."""
+    color = palette.color(QPalette.ColorRole.Link).name()
+    return f'<a href="{html.escape(href)}" style="color: {color}">{html.escape(text)}</a>'
 
 
 def dark_palette() -> QPalette:

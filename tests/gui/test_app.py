@@ -110,3 +110,33 @@ def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
     old_visible, profile, endpoint_url = runner.run(scenario())
     assert not old_visible and profile == "Remote" and endpoint_url == endpoint.endpoint
     assert store.load().selected == "Remote"
+
+
+def test_the_navigator_lists_what_the_demo_created_at_once(runner, qtbot, tmp_path: Path, monkeypatch):
+    """Issue 17: the navigator said "Pools 0 / Jobs 0" as the demo window appeared and showed the new pool
+    and job about 10 s late (its next slow poll). What the app creates is polled for at once: here the
+    slow poll never comes during the test."""
+    import functools
+
+    import explorer.app
+    from explorer.client.watching.monitor import Monitor
+    from explorer.ui.settings import Settings
+    from tests.support.qt_scenarios import until
+
+    monkeypatch.setattr(explorer.app, "Monitor", functools.partial(Monitor, slow_interval=3600))
+    app = ExplorerApp(Settings(tmp_path / "settings.ini"), ProfileStore(tmp_path / "config"), MemoryCredentialStore())
+
+    async def scenario():
+        try:
+            window = await app.start()
+            qtbot.addWidget(window)
+            navigator = window.navigator_panel
+            await until(navigator.updated, lambda: navigator.pools_known, what="the first listing")
+            await app.run_demo()
+            await until(navigator.updated, lambda: "mpi-demo" in navigator.ids("pool") and navigator.ids("job"),
+                        what="the demo's pool and job in the navigator")
+            return navigator.ids("job")
+        finally:
+            await app.shutdown()
+
+    assert runner.run(scenario()) == ["mpi-demo"]

@@ -27,8 +27,16 @@ from typing import cast
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
 from explorer.client.watching.monitor import Monitor, Subscription, Update
 from explorer.client.watching.phases import APPLICATION_OUTPUT, COORDINATION_OUTPUT, Moment, TaskPhases
-from explorer.client.watching.queries import TaskFilesQuery, TaskQuery
-from explorer.client.watching.snapshots import FileProbe, SubtaskSnapshot, TaskSnapshot
+from explorer.client.watching.queries import JobsQuery, PoolNodesQuery, PoolsQuery, TaskFilesQuery, TaskQuery
+from explorer.client.watching.snapshots import (
+    FileProbe,
+    JobSnapshot,
+    NodeSnapshot,
+    PoolSnapshot,
+    SubtaskSnapshot,
+    TaskSnapshot,
+)
+from explorer.client.watching.wait_reasons import WaitReason, why_waiting
 from explorer.core.timeline import InstancePhases, Phase
 
 log = logging.getLogger(__name__)
@@ -74,6 +82,8 @@ class TaskWatchSnapshot:
     """Set while the service does not answer: nothing is known after this time."""
     missing: str | None = None
     """The error code when the task does not exist."""
+    waiting: tuple[WaitReason, ...] = ()
+    """While queued: why, as far as the job, pool and nodes polled show (most important first)."""
 
     @property
     def not_reported(self) -> int:
@@ -113,6 +123,7 @@ class TaskWatch:
         """A probe sent then found a file appear: snapshots wait for a task poll at least as new."""
         self._final_probe_for: int | None = None
         """The attempt whose files were probed after it completed (nothing more to learn)."""
+        self._queue = _QueueWatch(monitor, job_id, self._emit)
 
     @property
     def active(self) -> bool:
@@ -134,6 +145,7 @@ class TaskWatch:
         for subscription in subscriptions:
             subscription.close()
         self._close_files()
+        self._queue.stop()
 
     def refresh(self) -> None:
         self._monitor.refresh(self.task_query)
@@ -153,6 +165,7 @@ class TaskWatch:
             self._phases.observe_task(task, subtasks, update.polled_at or _now(), update.previous_poll_at)
             changed = before is None or (before.state, before.attempt) != (task.state, task.attempt)
             self._sync_files(state_changed=changed)
+        self._queue.follow(self.active and task is not None and task.state == "active")
         self._emit()
 
     def _on_files(self, update: Update) -> None:
@@ -242,6 +255,7 @@ class TaskWatch:
             ended=phases.ended,
             unknown_since=self._unknown_since,
             missing=self._missing,
+            waiting=self._queue.reasons(task) if task is not None and task.state == "active" else (),
         )
 
     def _stage(self) -> Stage:
@@ -253,6 +267,60 @@ class TaskWatch:
         if task.state == "completed":
             return Stage.SUCCEEDED if self._phases.succeeded else Stage.FAILED
         return Stage.RUNNING if self._phases.application_started else Stage.STARTING
+
+
+class _QueueWatch:
+    """The job, its pool and the pool's nodes, watched while the task is queued (to say why it waits).
+
+    The job and pool lists are the navigator's polls (one query each, shared); the nodes are
+    the pool view's, if it is open.
+    """
+
+    def __init__(self, monitor: Monitor, job_id: str, on_change: Callable[[], None]) -> None:
+        self._monitor, self._job_id, self._on_change = monitor, job_id, on_change
+        self._subscriptions: dict[str, Subscription] = {}
+        self._job: JobSnapshot | None = None
+        self._pool: PoolSnapshot | None = None
+        self._pool_id: str | None = None
+        self._nodes: Mapping[str, NodeSnapshot] | None = None
+        self._pool_missing = False
+
+    def follow(self, queued: bool) -> None:
+        if not queued:
+            self.stop()
+        elif "jobs" not in self._subscriptions:
+            self._subscriptions["jobs"] = self._monitor.subscribe(JobsQuery(), self._on_jobs)
+
+    def stop(self) -> None:
+        subscriptions, self._subscriptions = self._subscriptions, {}
+        for subscription in subscriptions.values():
+            subscription.close()
+        self._job, self._pool, self._pool_id, self._nodes, self._pool_missing = None, None, None, None, False
+
+    def reasons(self, task: TaskSnapshot) -> tuple[WaitReason, ...]:
+        return why_waiting(task, self._job, self._pool, self._nodes, pool_missing=self._pool_missing)
+
+    def _on_jobs(self, update: Update) -> None:
+        self._job = cast(Mapping[str, JobSnapshot], update.items).get(self._job_id)
+        pool_id = self._job.pool_id if self._job else None
+        if pool_id != self._pool_id:
+            for name in ("pools", "nodes"):
+                if name in self._subscriptions:
+                    self._subscriptions.pop(name).close()
+            self._pool_id, self._pool, self._nodes, self._pool_missing = pool_id, None, None, False
+            if pool_id is not None:
+                self._subscriptions["pools"] = self._monitor.subscribe(PoolsQuery(), self._on_pools)
+                self._subscriptions["nodes"] = self._monitor.subscribe(PoolNodesQuery(pool_id), self._on_nodes)
+        self._on_change()
+
+    def _on_pools(self, update: Update) -> None:
+        self._pool = cast(Mapping[str, PoolSnapshot], update.items).get(self._pool_id or "")
+        self._on_change()
+
+    def _on_nodes(self, update: Update) -> None:
+        self._pool_missing = update.missing is not None
+        self._nodes = None if update.missing else cast(Mapping[str, NodeSnapshot], update.items)
+        self._on_change()
 
 
 def _now() -> datetime:

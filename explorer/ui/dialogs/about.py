@@ -78,7 +78,7 @@ class AboutDialog(QDialog):
     def __init__(self, facts: AboutFacts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.facts = facts
-        self.setWindowTitle("About MPI Explorer")
+        self.setWindowTitle(self.tr("About MPI Explorer"))
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(64, 64))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -96,10 +96,10 @@ class AboutDialog(QDialog):
         )
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        open_logs = QPushButton("Open log folder", self)
+        open_logs = QPushButton(self.tr("Open log folder"), self)
         open_logs.setObjectName(OPEN_LOGS_BUTTON)
         open_logs.clicked.connect(self.open_log_folder)
-        copy = QPushButton("Copy details", self)
+        copy = QPushButton(self.tr("Copy details"), self)
         copy.setObjectName(COPY_BUTTON)
         copy.clicked.connect(self.copy_details)
         buttons.addButton(open_logs, QDialogButtonBox.ButtonRole.ActionRole)

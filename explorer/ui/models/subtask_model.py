@@ -19,7 +19,8 @@ from PySide6.QtCore import (
 
 from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
 
-HEADERS = ("Instance", "Node", "State", "Exit code", "Failure")
+HEADERS = ("Instance", "State", "Exit code", "Node", "Failure")
+"""State and exit code before the node: they show without scrolling whatever the node ids."""
 INSTANCE_ROLE = Qt.ItemDataRole.UserRole
 """The instance number of a row (0: the primary), whatever the column."""
 
@@ -49,9 +50,9 @@ class InstanceRow:
     def cells(self) -> tuple[str, ...]:
         return (
             "0 (primary)" if self.number == 0 else str(self.number),
-            self.node_id or "—",
             self.state or "—",
             "—" if self.exit_code is None else str(self.exit_code),
+            self.node_id or "—",
             self.failure or "",
         )
 
@@ -99,7 +100,7 @@ class SubtaskModel(QAbstractTableModel):
         if not index.isValid():
             return None
         row = self._rows[index.row()]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+        if role == Qt.ItemDataRole.DisplayRole:
             return row.cells()[index.column()]
         if role == INSTANCE_ROLE:
             return row.number

@@ -22,6 +22,8 @@ from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView, name_them, plural
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
+from explorer.ui.widgets.accessible import name_it
+from explorer.ui.widgets.table_columns import TableColumns
 
 ALL_STATES = "All states"
 TERMINABLE_JOB_STATES = frozenset({"active", "disabled"})
@@ -48,13 +50,13 @@ class JobView(BaseView):
         self.title = f"Job {job_id}"
         self._job: JobSnapshot | None = None
 
-        self.open_pool_action = self.make_action("Open pool", "Show the pool this job runs on", self._open_pool)
-        self.terminate_action = self.make_action("Terminate job…", "Stop the job's tasks", self.request_terminate)
-        self.delete_action = self.make_action("Delete job…", "Delete the job and its tasks", self.request_delete)
-        self.open_task_action = self.make_action("Open task", "Show the selected task", self._open_selected_task)
-        self.terminate_task_action = self.make_action("Terminate tasks…", "Stop the selected tasks",
+        self.open_pool_action = self.make_action(self.tr("Open pool"), self.tr("Show the pool this job runs on"), self._open_pool)
+        self.terminate_action = self.make_action(self.tr("Terminate job…"), self.tr("Stop the job's tasks"), self.request_terminate)
+        self.delete_action = self.make_action(self.tr("Delete job…"), self.tr("Delete the job and its tasks"), self.request_delete)
+        self.open_task_action = self.make_action(self.tr("Open task"), self.tr("Show the selected task"), self._open_selected_task)
+        self.terminate_task_action = self.make_action(self.tr("Terminate tasks…"), self.tr("Stop the selected tasks"),
                                                   self.request_terminate_tasks)
-        self.delete_task_action = self.make_action("Delete tasks…", "Delete the selected tasks",
+        self.delete_task_action = self.make_action(self.tr("Delete tasks…"), self.tr("Delete the selected tasks"),
                                                self.request_delete_tasks)
         toolbar = QToolBar(self)
         toolbar.addActions([self.open_pool_action, self.terminate_action, self.delete_action])
@@ -62,11 +64,12 @@ class JobView(BaseView):
         toolbar.addActions([self.terminate_task_action, self.delete_task_action])
 
         self.properties = PropertiesPanel(self)
-        self.counts = QLabel("Loading tasks…", self)
+        self.counts = QLabel(self.tr("Loading tasks…"), self)
         self.state_filter = QComboBox(self)
         self.state_filter.addItems([ALL_STATES, *TASK_STATES])
         self.text_filter = QLineEdit(self)
-        self.text_filter.setPlaceholderText("Filter tasks by id, name, node or failure (Ctrl+F)")
+        name_it(self.text_filter, self.tr("Filter tasks"), self.tr("Shows only the tasks whose id, name or failure contains this text"))
+        self.text_filter.setPlaceholderText(self.tr("Filter tasks by id, name, node or failure (Ctrl+F)"))
         self.text_filter.setClearButtonEnabled(True)
         self.task_model = TaskTableModel(self)
         self.task_proxy = SnapshotFilterProxy(self.task_model, self)
@@ -74,6 +77,9 @@ class JobView(BaseView):
             lambda state: self.task_proxy.set_states(() if state == ALL_STATES else (state,)))
         self.text_filter.textChanged.connect(self.task_proxy.set_text)
         self.table = SnapshotTableView(self.task_proxy, self)
+        name_it(self.table, self.tr("Tasks of job %1").replace("%1", job_id),
+                self.tr("One row per task; Enter opens it, the context menu acts on the selected tasks"))
+        TableColumns(self.table, "job_view/tasks", services.settings)
         self.table.context_actions = [self.open_task_action, self.terminate_task_action, self.delete_task_action]
         self.table.snapshotActivated.connect(lambda task: navigator.open_task(job_id, task.id))
         self.table.selectionModel().selectionChanged.connect(self._update_actions)

@@ -15,7 +15,6 @@ from pathlib import Path, PurePosixPath
 from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
@@ -32,7 +31,9 @@ from explorer.ui.dialogs.file_dialogs import ask_directory, ask_save_file
 from explorer.ui.models.file_tree_model import FileItem, FileRoot, FileTreeModel
 from explorer.ui.services import ViewServices
 from explorer.ui.views.base_view import BaseView
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.output_pane import OutputPane
+from explorer.ui.widgets.table_columns import TableColumns
 
 PROGRESS_STEPS = 1000
 
@@ -59,21 +60,21 @@ class LogBrowser(BaseView):
         self.model = FileTreeModel(services.operations.list_directory, self.owner.start, self)
         self.model.loadFailed.connect(self.banner.show_error)
         self.tree = QTreeView(self)
+        name_it(self.tree, self.tr("Files"), self.tr("Folders and files; selecting a file shows it beside the list"))
         self.tree.setModel(self.model)
         self.tree.setUniformRowHeights(True)
-        self.tree.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.tree.header().setStretchLastSection(False)
+        self.tree_columns = TableColumns(self.tree, "log_browser/files", services.settings, max_width=300)
         self.tree.selectionModel().currentChanged.connect(self._on_current)
         self.pane = OutputPane(("file",), self)
         self.pane.pause_button.hide()
-        self.path_label = QLabel("Select a file to read it.", self)
+        self.path_label = QLabel(self.tr("Select a file to read it."), self)
         self.path_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.download_button = QPushButton("Download…", self)
+        self.download_button = QPushButton(self.tr("Download…"), self)
         self.download_button.clicked.connect(self._ask_download)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, PROGRESS_STEPS)
         self.progress.hide()
-        self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
         self.cancel_button.clicked.connect(lambda: self.owner.cancel("download"))
         self.cancel_button.hide()
         self._open: FileItem | None = None
@@ -165,6 +166,7 @@ class LogBrowser(BaseView):
         splitter.addWidget(self.tree)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 3)
+        splitter.setSizes([560, 640])  # until the user moves it: file names whole beside their size and time
         self.body.addWidget(splitter)
         self.remember_splitter("log_browser", splitter)
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QHeaderView,
     QScrollArea,
     QSplitter,
     QTableWidget,
@@ -30,6 +29,8 @@ from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
 from explorer.ui.views.properties_panel import PropertiesPanel
+from explorer.ui.widgets.accessible import name_it
+from explorer.ui.widgets.table_columns import TableColumns
 
 RECENT_COLUMNS = ("Job", "Task", "Instance", "State", "Exit code")
 
@@ -56,7 +57,7 @@ class NodeView(BaseView):
 
         self.open_pool_action = self.make_action(
             "Open pool", f"Show pool {pool_id}", lambda: navigator.open_pool(pool_id))
-        self.reboot_action = self.make_action("Reboot…", "Reboot this node", self.request_reboot)
+        self.reboot_action = self.make_action(self.tr("Reboot…"), self.tr("Reboot this node"), self.request_reboot)
         self.remove_action = self.make_action(
             "Remove from pool…", "Remove this node from its pool", self.request_remove)
         toolbar = QToolBar(self)
@@ -67,17 +68,18 @@ class NodeView(BaseView):
         scroll.setWidget(self.properties)
         scroll.setWidgetResizable(True)
         self.recent = QTableWidget(0, len(RECENT_COLUMNS), self)
+        name_it(self.recent, self.tr("Recent tasks"), self.tr("The tasks this node ran last; Enter opens one"))
         self.recent.setHorizontalHeaderLabels(RECENT_COLUMNS)
         self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.recent.verticalHeader().hide()
-        self.recent.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.recent.setToolTip("Double-click a task to open it")
+        self.recent_columns = TableColumns(self.recent, "node_view/recent_tasks", services.settings)
+        self.recent.setToolTip(self.tr("Double-click a task to open it"))
         self.recent.cellActivated.connect(self._open_recent)
         self.files = LogBrowser(services, NodeFiles(pool_id, node_id), parent=self, label=f"node {node_id}")
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.recent, "Recent tasks")
-        self.tabs.addTab(self.files, "Files")
+        self.tabs.addTab(self.recent, self.tr("Recent tasks"))
+        self.tabs.addTab(self.files, self.tr("Files"))
         split = QSplitter(Qt.Orientation.Horizontal, self)
         split.addWidget(scroll)
         split.addWidget(self.tabs)
@@ -140,6 +142,7 @@ class NodeView(BaseView):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, (task.job_id, task.task_id))
                 self.recent.setItem(row, column, item)
+        self.recent_columns.fit_to_contents()
 
     def _open_recent(self, row: int, column: int) -> None:
         job_id, task_id = self.recent.item(row, column).data(Qt.ItemDataRole.UserRole)

@@ -9,10 +9,12 @@ remove it" is: click the legend entry, Ctrl+A in the table, Remove.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from datetime import datetime, timezone
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QScrollArea, QSplitter, QToolBar, QVBoxLayout, QWidget
 
+from explorer.client.acting.details import PoolDetails
 from explorer.client.watching.monitor import Diff, Update
 from explorer.client.watching.queries import PoolNodesQuery, PoolsQuery
 from explorer.client.watching.snapshots import NodeSnapshot, PoolSnapshot
@@ -24,7 +26,9 @@ from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView, name_them, plural
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.node_heatmap import NodeHeatmap
+from explorer.ui.widgets.table_columns import TableColumns
 
 
 class PoolView(BaseView):
@@ -39,13 +43,17 @@ class PoolView(BaseView):
         self._pool: PoolSnapshot | None = None
         self._nodes: dict[str, NodeSnapshot] = {}
         self._heatmap_slots: int | None = None
+        self._shown: tuple | None = None
+        """What the properties panel shows of the pool's state and counts (`_pool_key`)."""
+        self._details_asked_at: datetime | None = None
+        self._pool_polled_at: datetime | None = None
 
-        self.resize_action = self.make_action("Resize…", "Change the number of nodes", self.request_resize)
-        self.stop_resize_action = self.make_action("Stop resize", "Stop the resize under way", self.stop_resize)
-        self.delete_action = self.make_action("Delete pool…", "Delete the pool and its nodes", self.request_delete)
-        self.open_node_action = self.make_action("Open node", "Show the selected node", self._open_selected_node)
-        self.reboot_action = self.make_action("Reboot nodes…", "Reboot the selected nodes", self.request_reboot)
-        self.remove_action = self.make_action("Remove nodes…", "Remove the selected nodes", self.request_remove)
+        self.resize_action = self.make_action(self.tr("Resize…"), self.tr("Change the number of nodes"), self.request_resize)
+        self.stop_resize_action = self.make_action(self.tr("Stop resize"), self.tr("Stop the resize under way"), self.stop_resize)
+        self.delete_action = self.make_action(self.tr("Delete pool…"), self.tr("Delete the pool and its nodes"), self.request_delete)
+        self.open_node_action = self.make_action(self.tr("Open node"), self.tr("Show the selected node"), self._open_selected_node)
+        self.reboot_action = self.make_action(self.tr("Reboot nodes…"), self.tr("Reboot the selected nodes"), self.request_reboot)
+        self.remove_action = self.make_action(self.tr("Remove nodes…"), self.tr("Remove the selected nodes"), self.request_remove)
         toolbar = QToolBar(self)
         toolbar.addActions([self.resize_action, self.stop_resize_action, self.delete_action])
         toolbar.addSeparator()
@@ -55,8 +63,10 @@ class PoolView(BaseView):
         scroll = QScrollArea(self)
         scroll.setWidget(self.properties)
         scroll.setWidgetResizable(True)
-        self.summary = QLabel("Loading nodes…", self)
+        self.summary = QLabel(self.tr("Loading nodes…"), self)
         self.heatmap = NodeHeatmap(self)
+        name_it(self.heatmap, self.tr("Nodes of pool %1 by state").replace("%1", pool_id),
+                self.tr("One tile per node; the arrow keys walk the nodes, each said in words, Enter opens one"))
         self.heatmap.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.heatmap.customContextMenuRequested.connect(self._heatmap_menu)
         self.heatmap.nodeActivated.connect(lambda node_id: navigator.open_node(pool_id, node_id))
@@ -70,10 +80,14 @@ class PoolView(BaseView):
         self.node_proxy = SnapshotFilterProxy(self.node_model, self)
         self.heatmap.filterChanged.connect(self.node_proxy.set_states)
         self.node_filter = QLineEdit(self)
-        self.node_filter.setPlaceholderText("Filter nodes by id, IP address or error (Ctrl+F)")
+        name_it(self.node_filter, self.tr("Filter nodes"), self.tr("Shows only the nodes whose id, IP address or error contains this text"))
+        self.node_filter.setPlaceholderText(self.tr("Filter nodes by id, IP address or error (Ctrl+F)"))
         self.node_filter.setClearButtonEnabled(True)
         self.node_filter.textChanged.connect(self.node_proxy.set_text)
         self.table = SnapshotTableView(self.node_proxy, self)
+        name_it(self.table, self.tr("Nodes of pool %1").replace("%1", pool_id),
+                self.tr("One row per node; Enter opens it, the context menu acts on the selected nodes"))
+        TableColumns(self.table, "pool_view/nodes", services.settings)
         self.table.context_actions = [self.open_node_action, self.reboot_action, self.remove_action]
         self.table.snapshotActivated.connect(lambda node: navigator.open_node(pool_id, node.id))
         self.table.selectionModel().selectionChanged.connect(self._update_actions)
@@ -104,7 +118,21 @@ class PoolView(BaseView):
     # --- what the view offers the main window ------------------------------------
 
     def reload(self) -> None:
-        self.load(lambda: self.services.operations.get_pool(self.pool_id), lambda d: self.properties.set_rows(pool_rows(d)))
+        self._details_asked_at = datetime.now(timezone.utc)
+        self.load(lambda: self.services.operations.get_pool(self.pool_id), self._show_details)
+
+    def _show_details(self, details: PoolDetails) -> None:
+        self._shown = _pool_key(details)
+        self.properties.set_rows(pool_rows(details))
+        self._reload_if_behind()
+
+    def _reload_if_behind(self) -> None:
+        """Read the details again if a poll sent after they were asked for says the pool moved on
+        (a pool just created: the panel said "resizing, 0 of 4" until the next change, if any)."""
+        pool, asked = self._pool, self._details_asked_at
+        if (self.is_live() and pool is not None and asked is not None and self._pool_polled_at is not None
+                and self._pool_polled_at > asked and self._shown != _pool_key(pool)):
+            self.reload()
 
     def find(self) -> None:
         self.node_filter.setFocus()
@@ -161,12 +189,12 @@ class PoolView(BaseView):
         pool = update.items.get(self.pool_id)
         if pool is None or pool == self._pool:
             return  # absence is judged by the nodes query, which asks for this pool itself
-        previous, self._pool = self._pool, pool
+        self._pool, self._pool_polled_at = pool, update.polled_at
         if self._nodes and self._heatmap_slots != self._slots_per_node():
             self._show_all_nodes()
         self._update_actions()
-        if previous is not None and self.is_live():
-            self.reload()  # the pool moved on (resize, state): its details did too
+        if not self.owner.running("details"):
+            self._reload_if_behind()  # the pool moved on (resize, state): its details did too
         self.mark_ready()
         self.updated.emit()
 
@@ -177,6 +205,9 @@ class PoolView(BaseView):
             return
         previous = self._nodes
         self._nodes = dict(update.items)
+        pool = self._pool
+        if pool is not None and pool.allocation_state == "resizing" and len(previous) != len(self._nodes):
+            self.services.monitor.refresh(PoolsQuery())  # nodes came or went: the pool's counts did too
         diff = self.node_model.set_items(self._nodes)
         self._update_heatmap(previous, diff)
         self.summary.setText(describe_node_counts(self.node_model.state_counts()))
@@ -238,3 +269,9 @@ class PoolView(BaseView):
         if self.selected_node_ids() == [node_id]:  # the table's filter may hide it
             menu.addActions([self.reboot_action, self.remove_action])
         menu.popup(self.heatmap.mapToGlobal(pos))
+
+
+def _pool_key(pool: PoolSnapshot | PoolDetails) -> tuple:
+    """What a pool snapshot and its details both say about its state and node counts."""
+    return (pool.state, pool.allocation_state, pool.current_dedicated_nodes, pool.current_low_priority_nodes,
+            pool.target_dedicated_nodes, pool.target_low_priority_nodes)

@@ -19,12 +19,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
     QSplitter,
@@ -36,21 +35,24 @@ from PySide6.QtWidgets import (
 from explorer.client.files import FileLocation, NodeFiles, TaskFiles
 from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
 from explorer.client.watching.task_watch import Stage, TaskWatch, TaskWatchSnapshot
-from explorer.ui.formatting import task_rows, watch_progress
+from explorer.ui.formatting import task_rows, wait_text, watch_progress
 from explorer.ui.models.subtask_model import HEADERS as INSTANCE_COLUMNS
 from explorer.ui.models.subtask_model import SubtaskModel
 from explorer.ui.services import Navigator, ViewServices
+from explorer.ui.theme import link
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
 from explorer.ui.views.properties_panel import PropertiesPanel
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.coordination_progress import CoordinationProgress
 from explorer.ui.widgets.instance_timeline import InstanceTimeline
 from explorer.ui.widgets.output_pane import OutputPane
+from explorer.ui.widgets.table_columns import TableColumns
 
 HEADER_FIELDS = ("State", "Node", "Exit code", "Failure")
-NOT_STARTED = "The command has not started yet."
-NOT_STARTED_MULTI = "The application command runs on the primary once every instance is ready."
-NOT_RUN = "The application command did not run."
+NOT_STARTED = QT_TR_NOOP("The command has not started yet.")
+NOT_STARTED_MULTI = QT_TR_NOOP("The application command runs on the primary once every instance is ready.")
+NOT_RUN = QT_TR_NOOP("The application command did not run.")
 CLOCK_MS = 1000
 
 
@@ -145,10 +147,8 @@ class TaskView(BaseView):
         self._show_multi_instance(multi)
         progress = watch_progress(snapshot)
         self.progress.show_progress(progress.text, progress.value, progress.maximum, progress.tone)
-        rows = self.model.rowCount()
+        self._show_wait(snapshot)
         self.model.set_instances(task, snapshot.subtasks)
-        if self.model.rowCount() != rows:  # the header sized the columns to the rows it had
-            self.table.resizeColumnsToContents()
         self.timeline.set_instances(snapshot.instances, origin=snapshot.origin, now=self._timeline_now())
         if self._selected is None and multi:
             self._show_instance(0, reveal=False)
@@ -194,9 +194,9 @@ class TaskView(BaseView):
                 self._output_source = None  # a new attempt: its files are written afresh
                 self.output.set_readers([None, None])
             if snapshot.application_ran is False:
-                self.output.set_note(NOT_RUN)
+                self.output.set_note(self.tr(NOT_RUN))
             else:
-                self.output.set_note(NOT_STARTED_MULTI if multi else NOT_STARTED)
+                self.output.set_note(self.tr(NOT_STARTED_MULTI if multi else NOT_STARTED))
         self.output.set_live(not snapshot.done)
 
     def _show_instance_output(self) -> None:
@@ -254,7 +254,7 @@ class TaskView(BaseView):
         node = task.node_id
         values = {
             "State": task.state or "—",
-            "Node": f'<a href="node">{node}</a>' if node and task.pool_id else "—",
+            "Node": link("node", node, self.palette()) if node and task.pool_id else "—",
             "Exit code": "—" if task.exit_code is None else str(task.exit_code),
             "Failure": task.failure or "—",
         }
@@ -264,6 +264,12 @@ class TaskView(BaseView):
         self.delete_button.setEnabled(True)
         self.mark_ready()
 
+    def _show_wait(self, snapshot: TaskWatchSnapshot) -> None:
+        text = wait_text(snapshot)
+        if text != self.wait_label.text():
+            self.wait_label.setText(text)
+        self.wait_label.setVisible(bool(text))
+
     def _show_multi_instance(self, multi: bool) -> None:
         for widget in (self.progress, self.instances_split):
             widget.setVisible(multi)
@@ -271,9 +277,10 @@ class TaskView(BaseView):
 
     def _show_gone(self) -> None:
         self._clock.stop()
+        self.wait_label.hide()
         self.output.set_live(False)
         self.instance_output.set_live(False)
-        self.header["State"].setText("does not exist")
+        self.header["State"].setText(self.tr("does not exist"))
         self.terminate_button.setEnabled(False)
         self.delete_button.setEnabled(False)
         self.updated.emit()
@@ -304,6 +311,11 @@ class TaskView(BaseView):
 
     # -- Qt ----------------------------------------------------------------------
 
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.task is not None:
+            self._show_header(self.task)  # links take their colour from the palette as they are set
+
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._sync_clock()
@@ -329,7 +341,7 @@ class TaskView(BaseView):
         grid.addWidget(title, 0, 0, 1, 2 * len(HEADER_FIELDS))
         self.header: dict[str, QLabel] = {}
         for column, name in enumerate(HEADER_FIELDS):
-            value = QLabel("—", self)
+            value = QLabel(self.tr("—"), self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             value.setObjectName(f"header-{name.lower().replace(' ', '-')}")
             grid.addWidget(QLabel(f"{name}:", self), 1, 2 * column)
@@ -338,9 +350,9 @@ class TaskView(BaseView):
         grid.setColumnStretch(2 * len(HEADER_FIELDS) - 1, 1)
         self.header["Node"].linkActivated.connect(self._on_node_link)
         self.header["Failure"].setWordWrap(True)
-        self.terminate_button = QPushButton("Terminate", self)
+        self.terminate_button = QPushButton(self.tr("Terminate"), self)
         self.terminate_button.clicked.connect(self.request_terminate)
-        self.delete_button = QPushButton("Delete", self)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.clicked.connect(self.request_delete)
         top = QHBoxLayout()
         top.addLayout(grid, 1)
@@ -349,21 +361,28 @@ class TaskView(BaseView):
         self.body.addLayout(top)
 
         self.progress = CoordinationProgress(self)
+        name_it(self.progress, self.tr("Coordination progress"), self.progress.toolTip())
         self.body.addWidget(self.progress)
+        self.wait_label = QLabel(self)
+        self.wait_label.setObjectName("wait-reasons")
+        self.wait_label.setWordWrap(True)
+        self.wait_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.wait_label.setToolTip(self.tr("Why the task is queued, read off its job, pool and nodes as last polled"))
+        self.wait_label.hide()
+        self.body.addWidget(self.wait_label)
         self.timeline = InstanceTimeline(self)
+        name_it(self.timeline, self.tr("Timeline of the instances"),
+                self.tr("The phases of every instance; Up and Down walk the instances, each said in words"))
         self.timeline.rowClicked.connect(self.select_instance)
         self.model = SubtaskModel(self)
         self.table = QTableView(self)
+        name_it(self.table, self.tr("Instances"), self.tr("The primary and the subtasks: state, exit code, node, failure"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # node ids differ in the middle and at the end
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # node ids whole: they identify
-        # The failure last, taking what is left (cut; the whole text in its tooltip).
-        header.setSectionResizeMode(INSTANCE_COLUMNS.index("Failure"), QHeaderView.ResizeMode.Stretch)
+        TableColumns(self.table, "task_view/instances", self.services.settings, max_width=260,
+                                          fixed=(INSTANCE_COLUMNS.index("State"), INSTANCE_COLUMNS.index("Exit code")))
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.instances_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.instances_split.addWidget(self.timeline)
@@ -372,7 +391,7 @@ class TaskView(BaseView):
 
         self.output = OutputPane(parent=self)
         self.instance_output = OutputPane(("coordination stdout", "coordination stderr"), self)
-        self.instance_title = QLabel("Select an instance to read its coordination output.", self)
+        self.instance_title = QLabel(self.tr("Select an instance to read its coordination output."), self)
         self.instance_tab = QWidget(self)
         column = QGridLayout(self.instance_tab)
         column.setContentsMargins(0, 0, 0, 0)
@@ -382,10 +401,10 @@ class TaskView(BaseView):
         QGridLayout(self.files_tab).setContentsMargins(0, 0, 0, 0)
         self.details = PropertiesPanel(self)
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self.output, "Output")
-        self.tabs.addTab(self.instance_tab, "Instance output")
-        self.tabs.addTab(self.files_tab, "Files")
-        self.tabs.addTab(self.details, "Details")
+        self.tabs.addTab(self.output, self.tr("Output"))
+        self.tabs.addTab(self.instance_tab, self.tr("Instance output"))
+        self.tabs.addTab(self.files_tab, self.tr("Files"))
+        self.tabs.addTab(self.details, self.tr("Details"))
         self.tabs.currentChanged.connect(self._on_tab)
         follow = self.services.settings.follow_output
         self.output.set_follow(follow)

@@ -32,7 +32,7 @@ class FirstRunPage(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        title = QLabel("Run your first MPI task", self)
+        title = QLabel(self.tr("Run your first MPI task"), self)
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -49,7 +49,7 @@ class FirstRunPage(QWidget):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.status.hide()
-        footer = QLabel("Or choose a pool or a job on the left, or create one from the New menu.", self)
+        footer = QLabel(self.tr("Or choose a pool or a job on the left, or create one from the New menu."), self)
         footer.setEnabled(False)  # the muted colour of the palette, light or dark
 
         self._column = column = QWidget(self)
@@ -100,6 +100,6 @@ class FirstRunPage(QWidget):
     def _demo_clicked(self) -> None:
         # One pool and one task per click: a second click while it starts would submit another task.
         self.demo_button.setEnabled(False)
-        self.status.setText("Creating the pool and submitting the sample task…")
+        self.status.setText(self.tr("Creating the pool and submitting the sample task…"))
         self.status.show()
         self.demoRequested.emit()

@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QFontMetrics,
     QHelpEvent,
     QIcon,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPalette,
@@ -30,6 +31,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
 
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
+from explorer.ui.widgets.accessible import say
 from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.palette import PHASE_COLORS
 
@@ -83,6 +85,10 @@ class InstanceTimeline(QWidget):
         layout.addWidget(legend)
 
         self._rows: list[InstancePhases] = []
+        self._current: int | None = None
+        """The row the keyboard is on (said in words to assistive technology)."""
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._plot.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._origin: datetime | None = None
         self._now: datetime | None = None
         self.set_wall_clock(False)
@@ -104,6 +110,8 @@ class InstanceTimeline(QWidget):
         self._origin = origin or (min(times) if times else None)
         self._now = now or (max(times) if times else None)
         self._axis.origin = self._origin
+        if self._current is not None and self._current >= len(self._rows):
+            self._current = None
         ticks = [(row, _row_label(inst)) for row, inst in enumerate(self._rows)]
         left = self._plot.getAxis("left")
         left.setTicks([ticks])
@@ -148,6 +156,30 @@ class InstanceTimeline(QWidget):
         hits.sort(key=lambda hit: (hit[0].phase.is_terminal, hit[1]))
         return (self._rows[row], hits[-1][0]) if hits else None
 
+    def instance_text(self, row: int) -> str:
+        """One instance in words, phase by phase: what a screen reader says as the keyboard reaches it."""
+        instance = self._rows[row]
+        role = "primary" if instance.instance_id == 0 else "subtask"
+        phases = []
+        for seg in instance.segments:
+            start = self._seconds(seg.start)
+            if seg.phase.is_terminal:
+                phases.append(f"{_phase_text(seg)} at {start:.1f} s")
+            elif seg.end is None:
+                phases.append(f"{_phase_text(seg)} since {start:.1f} s")
+            else:
+                phases.append(f"{_phase_text(seg)} {start:.1f} to {self._seconds(seg.end):.1f} s")
+        where = instance.node_id or "no node yet"
+        return (f"instance {instance.instance_id} ({role}) on {where}: {', '.join(phases) or 'nothing reported yet'}; "
+                f"{row + 1} of {len(self._rows)}")
+
+    def texts(self) -> list[str]:
+        """The whole timeline in words, an instance a line (its textual alternative)."""
+        return [self.instance_text(row) for row in range(len(self._rows))]
+
+    def current_row(self) -> int | None:
+        return self._current
+
     def tooltip_text(self, instance: InstancePhases, segment: PhaseSegment) -> str:
         role = "primary" if instance.instance_id == 0 else "subtask"
         lines = [
@@ -160,6 +192,28 @@ class InstanceTimeline(QWidget):
         return "\n".join(lines)
 
     # -- Qt ------------------------------------------------------------------
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Up and Down walk the instances (each said in words), Enter selects one (as a click does)."""
+        key, n = event.key(), len(self._rows)
+        if n and key in (Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End):
+            at = -1 if self._current is None else self._current
+            target = {Qt.Key.Key_Up: at - 1, Qt.Key.Key_Down: at + 1, Qt.Key.Key_Home: 0, Qt.Key.Key_End: n - 1}[key]
+            self._walk_to(min(n - 1, max(0, target)))
+        elif n and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current is not None:
+            self.rowClicked.emit(self._rows[self._current].instance_id)
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if self._rows and self._current is None:
+            self._walk_to(0)
+
+    def _walk_to(self, row: int) -> None:
+        self._current = row
+        say(self, self.instance_text(row))
+        self._redraw()
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
@@ -210,6 +264,7 @@ class InstanceTimeline(QWidget):
             (instants if seg.phase.is_terminal else bars).append((row, seg.phase, start, end, seg.after))
         # Unknown spans first: a known phase drawn over one keeps its colour.
         bars.sort(key=lambda bar: bar[1] is not Phase.UNKNOWN)
+        current = self._current
         outline = self._text_color()
         outline.setAlpha(110)
         unknown_pen = pg.mkPen(outline, width=UNKNOWN_PEN, style=Qt.PenStyle.DashLine)
@@ -220,7 +275,8 @@ class InstanceTimeline(QWidget):
             height=BAR_HEIGHT,
             brushes=[_brush(b[1], b[4]) for b in bars],
             # None, not an empty list, when there are no bars: pyqtgraph fails on [].
-            pens=[unknown_pen if b[1] is Phase.UNKNOWN else pg.mkPen(None) for b in bars] or None,
+            pens=[unknown_pen if b[1] is Phase.UNKNOWN else
+                  (pg.mkPen(self._text_color(), width=2) if b[0] == current else pg.mkPen(None)) for b in bars] or None,
             pen=pg.mkPen(None),
         )
         self._markers.setData(

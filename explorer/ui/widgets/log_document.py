@@ -10,6 +10,7 @@ can be shown after reading a few pages.
 from __future__ import annotations
 
 import asyncio
+import bisect
 from dataclasses import dataclass
 
 from explorer.ui.widgets.page_cache import PageCache
@@ -20,7 +21,24 @@ WRAP = 4096
 # rows aligned to multiples of WRAP instead of from its (unknown) start.
 SCAN_LIMIT = 1024 * 1024
 SEARCH_CHUNK = 1024 * 1024
+MAX_KEPT = 100_000
+"""Match offsets kept by a count (the n-th of how many needs them); a count goes on beyond."""
 TAIL_PER_ROW = 256  # bytes read per row shown, at first, to find the last rows of a followed file
+
+
+@dataclass(frozen=True)
+class Matches:
+    """What a count of a search found in the first ``size`` bytes of a file."""
+
+    count: int
+    offsets: tuple[int, ...]
+    """The first matches' offsets, in file order (all of them unless there were more than MAX_KEPT)."""
+    size: int
+
+    def ordinal(self, offset: int) -> int | None:
+        """1 for the first match, ... ; None if ``offset`` is not one of the offsets kept."""
+        i = bisect.bisect_left(self.offsets, offset)
+        return i + 1 if i < len(self.offsets) and self.offsets[i] == offset else None
 
 
 @dataclass(frozen=True)
@@ -98,9 +116,11 @@ class LogDocument:
         return start + end + 1
 
     async def find(
-        self, needle: bytes, start: int, *, backward: bool = False, case_sensitive: bool = True
+        self, needle: bytes, start: int, *, backward: bool = False, case_sensitive: bool = True,
+        limit: int | None = None,
     ) -> int | None:
-        """Offset of the first match at or after ``start`` (or the last match before it).
+        """Offset of the first match at or after ``start`` (or the last match before it), among
+        matches starting before ``limit`` (after it, backward); the whole file by default.
 
         Reads the reader directly, a chunk at a time, so a search streaming through
         the file does not evict the pages on screen. Case folding is ASCII-only.
@@ -112,27 +132,48 @@ class LogDocument:
         overlap = len(needle) - 1
         chunk = max(SEARCH_CHUNK, len(needle))
         if backward:
+            floor = max(0, limit or 0)
             end = min(self.size, start + overlap)
-            while end > overlap:
-                begin = max(0, end - chunk - overlap)
-                found = self._match(
-                    await self.reader.read(begin, end - begin), needle, case_sensitive, True
-                )
+            while end - floor > overlap:
+                begin = max(floor, end - chunk - overlap)
+                found = self._match(await self.reader.read(begin, end - begin), needle, case_sensitive, True)
                 if found is not None:
                     return begin + found
                 end = begin + overlap
                 await asyncio.sleep(0)  # let the GUI paint and a cancel land between chunks
-        else:
-            pos = start
-            while pos < self.size:
-                found = self._match(
-                    await self.reader.read(pos, chunk + overlap), needle, case_sensitive, False
-                )
-                if found is not None:
-                    return pos + found
-                pos += chunk
-                await asyncio.sleep(0)
+            return None
+        stop = self.size if limit is None else min(limit, self.size)
+        pos = start
+        while pos < stop:
+            data = await self.reader.read(pos, chunk + overlap)
+            found = self._match(data, needle, case_sensitive, False)
+            if found is not None and pos + found < stop:
+                return pos + found
+            pos += chunk
+            await asyncio.sleep(0)
         return None
+
+    async def match_offsets(self, needle: bytes, *, case_sensitive: bool = True, keep: int = MAX_KEPT) -> Matches:
+        """Every match in the file, counted a chunk at a time (the first ``keep`` offsets kept)."""
+        if not case_sensitive:
+            needle = needle.lower()
+        count, offsets = 0, []
+        overlap = len(needle) - 1
+        chunk = max(SEARCH_CHUNK, len(needle))
+        pos, size = 0, self.size
+        while needle and pos < size:
+            data = await self.reader.read(pos, chunk + overlap)
+            if not case_sensitive:
+                data = data.lower()
+            at = data.find(needle)
+            while 0 <= at < chunk:  # a match starting in the overlap is the next chunk's
+                count += 1
+                if len(offsets) < keep:
+                    offsets.append(pos + at)
+                at = data.find(needle, at + 1)
+            pos += chunk
+            await asyncio.sleep(0)
+        return Matches(count, tuple(offsets), size)
 
     @staticmethod
     def _match(data: bytes, needle: bytes, case_sensitive: bool, backward: bool) -> int | None:

@@ -17,7 +17,7 @@ from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPalette, 
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from explorer.ui.task_owner import TaskOwner
-from explorer.ui.widgets.log_document import LogDocument, Row
+from explorer.ui.widgets.log_document import LogDocument, Matches, Row
 from explorer.ui.widgets.range_reader import RangeReader
 
 log = logging.getLogger(__name__)
@@ -36,13 +36,16 @@ class LogViewer(QAbstractScrollArea):
     """Signals carry Python ints (``object``): file offsets do not fit in 32 bits.
 
     ``viewChanged()`` after the rows on screen were updated; ``sizeChanged(size)``
-    when the file size changed; ``findFinished(offset or None)``;
-    ``followChanged(bool)``; ``readFailed(message)`` when the reader raised OSError.
+    when the file size changed; ``findFinished(offset or None)`` (``find_wrapped``
+    says whether the search went round the end); ``findCounted(Matches)`` once every
+    match of the text searched has been counted; ``followChanged(bool)``;
+    ``readFailed(message)`` when the reader raised OSError.
     """
 
     viewChanged = Signal()
     sizeChanged = Signal(object)
     findFinished = Signal(object)
+    findCounted = Signal(object)
     followChanged = Signal(bool)
     readFailed = Signal(str)
 
@@ -63,6 +66,11 @@ class LogViewer(QAbstractScrollArea):
         self._unit = 1
         self._syncing_scrollbar = False
         self._match: tuple[int, int] | None = None
+        self.find_wrapped = False
+        """The last find found its match only by going round the end (or the start) of the file."""
+        self.matches: Matches | None = None
+        """The count of the last text searched, once done (for the size the file had then)."""
+        self._counted: tuple[bytes, bool, int] | None = None
 
     # -- public API ----------------------------------------------------------
 
@@ -71,7 +79,8 @@ class LogViewer(QAbstractScrollArea):
         self._tasks.cancel_all()
         self._doc = LogDocument(reader) if reader is not None else None
         self._top, self._rows, self._texts = 0, [], []
-        self._end_key, self._match = None, None
+        self._end_key, self._match, self._end_top = None, None, 0  # the old end would overflow a small file's range
+        self.matches, self._counted = None, None
         self._sync_scrollbars()
         self.viewport().update()
         if self._doc is not None:
@@ -115,6 +124,14 @@ class LogViewer(QAbstractScrollArea):
 
     def cancel_find(self) -> None:
         self._tasks.cancel("find")
+        self._tasks.cancel("count")
+        self._counted = None if self.matches is None else self._counted
+
+    def match_ordinal(self) -> int | None:
+        """Which match of the count the current one is (1-based), once counted."""
+        if self._match is None or self.matches is None:
+            return None
+        return self.matches.ordinal(self._match[0])
 
     def top_offset(self) -> int:
         return self._top
@@ -190,7 +207,14 @@ class LogViewer(QAbstractScrollArea):
             start = self._match[0] + (0 if backward else 1)
         else:
             start = self._rows[-1].next if backward and self._rows else self._top
+        self._count(needle, case_sensitive)
         found = await doc.find(needle, start, backward=backward, case_sensitive=case_sensitive)
+        self.find_wrapped = False
+        if found is None:  # go round: from the other end up to where this search began
+            restart = doc.size if backward else 0
+            found = await doc.find(needle, restart, backward=backward, case_sensitive=case_sensitive,
+                                   limit=start)
+            self.find_wrapped = found is not None
         if found is not None:
             self._match = (found, len(needle))
             # Show the match a third of the way down, with what led to it above.
@@ -198,6 +222,18 @@ class LogViewer(QAbstractScrollArea):
             self.set_follow(False)
             await asyncio.wait([self._navigate(self._show, top)])
         self.findFinished.emit(found)
+
+    def _count(self, needle: bytes, case_sensitive: bool) -> None:
+        """Count every match of ``needle`` in the background (once per text, case and file size)."""
+        key = (needle, case_sensitive, self._doc.size)
+        if key == self._counted:
+            return
+        self._counted, self.matches = key, None
+        self._start("count", self._count_all, needle, case_sensitive)
+
+    async def _count_all(self, needle: bytes, case_sensitive: bool) -> None:
+        self.matches = await self._doc.match_offsets(needle, case_sensitive=case_sensitive)
+        self.findCounted.emit(self.matches)
 
     # -- Qt ------------------------------------------------------------------
 

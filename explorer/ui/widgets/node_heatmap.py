@@ -15,9 +15,10 @@ import numpy as np
 import pyqtgraph as pg
 from numpy.typing import ArrayLike
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QPalette
-from PySide6.QtWidgets import QHBoxLayout, QToolTip, QWidget
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QToolTip, QWidget
 
+from explorer.ui.widgets.accessible import say
 from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.palette import NODE_STATE_COLORS
 from explorer.ui.widgets.tile_image import STATE_CODES, STATES, UNKNOWN, Grid, render_tiles
@@ -64,7 +65,20 @@ class NodeHeatmap(QWidget):
         self._filter: frozenset[str] = frozenset()
         self._grid = Grid(1, 0)
         self._tile = MIN_TILE_PX
+        self._current: int | None = None
+        """The tile the keyboard is on (its node said in words to assistive technology)."""
+        self._cursor = QGraphicsRectItem(0, 0, 1, 1)
+        self._cursor.setZValue(10)
+        self._cursor.hide()
+        self._box.addItem(self._cursor)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self._view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self._refresh_legend()
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed: the background follows
+            self._view.setBackground(self.palette().color(QPalette.ColorRole.Base))
 
     # -- input ---------------------------------------------------------------
 
@@ -132,6 +146,18 @@ class NodeHeatmap(QWidget):
         view_rect = self._view.mapFromScene(scene_rect).boundingRect()
         return QRect(self._view.mapTo(self, view_rect.topLeft()), view_rect.size())
 
+    def current_node(self) -> str | None:
+        """The node the keyboard is on, if any."""
+        return self._ids[self._current] if self._current is not None and self._current < len(self._ids) else None
+
+    def node_text(self, node_id: str) -> str:
+        """One node in words: what a screen reader says as the keyboard reaches its tile."""
+        i = self._index[node_id]
+        priority = "low priority" if self._low_priority[i] else "dedicated"
+        ip = self._ips[i] if self._ips else "no IP address known"
+        return (f"node {node_id}: {STATES[self._codes[i]]}, {ip}, {self._slots_used[i]} of {self._slots_total[i]} "
+                f"task slots in use, {priority}; {self._current_position(i)}")
+
     def tooltip_text(self, node_id: str) -> str:
         i = self._index[node_id]
         lines = [
@@ -149,6 +175,32 @@ class NodeHeatmap(QWidget):
         super().resizeEvent(event)
         self._relayout()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """Arrows walk the tiles (as laid out), Home and End go to the first and last, Enter opens."""
+        n = len(self._ids)
+        key = event.key()
+        if not n:
+            super().keyPressEvent(event)
+            return
+        at = self._current if self._current is not None and self._current < n else -1
+        moves = {Qt.Key.Key_Right: 1, Qt.Key.Key_Left: -1, Qt.Key.Key_Down: self._grid.cols,
+                 Qt.Key.Key_Up: -self._grid.cols}
+        if key in moves:
+            self._walk_to(min(n - 1, max(0, at + moves[key])) if at >= 0 else 0)
+        elif key == Qt.Key.Key_Home:
+            self._walk_to(0)
+        elif key == Qt.Key.Key_End:
+            self._walk_to(n - 1)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and at >= 0:
+            self.nodeActivated.emit(self._ids[at])
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event) -> None:
+        super().focusInEvent(event)
+        if self._ids and self._current is None:
+            self._walk_to(0)
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             node_id = self._node_at_scene(self._view.mapToScene(event.pos()))
@@ -160,6 +212,27 @@ class NodeHeatmap(QWidget):
         return super().eventFilter(watched, event)
 
     # -- internals -----------------------------------------------------------
+
+    def _walk_to(self, index: int) -> None:
+        self._current = index
+        node_id = self._ids[index]
+        self._place_cursor()
+        say(self, self.node_text(node_id))
+        QToolTip.showText(self.mapToGlobal(self.tile_rect(node_id).bottomRight()), self.tooltip_text(node_id), self)
+
+    def _place_cursor(self) -> None:
+        if self._current is None or self._current >= len(self._ids):
+            self._cursor.hide()
+            return
+        row, col = divmod(self._current, self._grid.cols)
+        self._cursor.setRect(QRectF(col, row, 1, 1))
+        pen = QPen(self.palette().color(QPalette.ColorRole.Text), 2)
+        pen.setCosmetic(True)
+        self._cursor.setPen(pen)
+        self._cursor.show()
+
+    def _current_position(self, index: int) -> str:
+        return f"{index + 1} of {len(self._ids)}"
 
     def _relayout(self, force: bool = False) -> None:
         """Fit the grid to the view's shape and pick a tile size near one image pixel
@@ -173,6 +246,7 @@ class NodeHeatmap(QWidget):
             return
         self._grid, self._tile = grid, tile
         self._render()
+        self._place_cursor()
         self._box.setRange(QRectF(0, 0, grid.cols, max(grid.rows, 1)), padding=0)
 
     def _render(self) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.ui.formatting import format_size
+from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.find_bar import FindBar, tool_button
 from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import RangeReader
@@ -45,13 +46,14 @@ class OutputPane(QWidget):
         self.viewers: list[LogViewer] = []
         for title in titles:
             viewer = LogViewer(self.tabs)
+            name_it(viewer, title, self.tr("The file's text; Page Up and Page Down scroll, Ctrl+F finds"))
             viewer.followChanged.connect(self._on_viewer_follow)
             viewer.sizeChanged.connect(lambda size, v=viewer: self._on_size(v, size))
             viewer.readFailed.connect(lambda message, v=viewer: self._show_error(v, message))
             self.tabs.addTab(viewer, title)
             self.viewers.append(viewer)
-        self.follow_button = tool_button(self, "Follow", self.set_follow, checkable=True)
-        self.pause_button = tool_button(self, "Pause", self.set_paused, checkable=True)
+        self.follow_button = tool_button(self, self.tr("Follow"), self.set_follow, checkable=True)
+        self.pause_button = tool_button(self, self.tr("Pause"), self.set_paused, checkable=True)
         self.status = QLabel(self)
         """What is shown, or why nothing is (a note), or the last read's failure."""
         self.size_label = QLabel(self)

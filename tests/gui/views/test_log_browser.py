@@ -160,3 +160,34 @@ def test_find_follow_and_a_folder_that_cannot_be_listed(runner, services, batch_
 
     runner.run_to_end(scenario())
 
+
+
+def test_a_standalone_browser_shows_another_file_after_an_8_gib_one_and_closes(
+    runner, services, batch_client, local_batch_service,
+):
+    """Issue 16: after a file over 2 GiB, clicking another file raised OverflowError in QScrollBar.setRange
+    and the file was never shown; a standalone log browser closed after such a file crashed."""
+
+    async def scenario():
+        await create_idle_pool(batch_client, "sparse", 1)
+        (node_id,) = await idle_nodes(batch_client, "sparse")
+        folder = local_batch_service.data_dir / "nodes" / "sparse" / node_id.lower()
+        folder.mkdir(parents=True, exist_ok=True)
+        huge, small = folder / "huge.log", folder / "small.log"
+        with huge.open("wb") as f:
+            f.seek((8 << 30) - 12)
+            f.write(b"\nlast line\n")
+        small.write_bytes(b"a small file\n")
+        browser = runner.show(LogBrowser(services, NodeFiles("sparse", node_id), label=node_id))
+        root = browser.model.index(0, 0)
+        await listed(browser, root)
+        browser.pane.set_follow(True)
+        viewer = browser.pane.viewers[0]
+        await opened(browser, browser.model.find(root, "huge.log"))
+        await until(viewer.viewChanged, lambda: viewer.visible_lines()[-1:] == ["last line"], TIMEOUT, "its end")
+        await opened(browser, browser.model.find(root, "small.log"))
+        await until(viewer.viewChanged, lambda: viewer.visible_lines() == ["a small file"], TIMEOUT, "the small file")
+        browser.close()
+        huge.unlink()
+
+    runner.run_to_end(scenario())

@@ -181,3 +181,44 @@ def test_ten_thousand_nodes_update_by_diffs(runner, tmp_path):
     nodes = {**nodes, first: dataclasses.replace(nodes[first], running_task_slots=1)}
     monitor.callbacks[query](Update(query, nodes, Diff(changed=(first,))))
     assert calls["set_nodes"] == 2
+
+
+def test_the_first_poll_after_the_details_were_read_reads_them_again(runner, services, batch_client):
+    """Issue 17: the properties stayed "resizing, 0 of N" after every node was idle, until F5: the
+    details were read as the view opened, and its first poll of the pool (one the navigator's list
+    shares, polled later, and already steady) did not read them again: only a later change did."""
+    from azure.batch import models
+
+    from explorer.client.watching.monitor import Monitor
+    from explorer.client.watching.queries import PoolsQuery
+    from tests.support.batch_scenarios import create_pool, wait_for_idle_nodes
+    from tests.support.waiting import wait_until
+
+    monitor = Monitor(batch_client, fast_interval=0.1, slow_interval=3600)  # the next poll is the test's to make
+    slow = ViewServices(monitor, services.operations, services.settings)
+    listed = []
+
+    async def scenario():
+        navigator_list = monitor.subscribe(PoolsQuery(), listed.append)  # as the navigator does
+        await wait_until(lambda: listed, what="the first listing of pools")
+        await create_pool(batch_client, "fresh", 0)
+        view = runner.show(PoolView(slow, RecordingNavigator(), "fresh"))
+        await until(view.refreshed, lambda: view.properties.value("Dedicated nodes"), what="the details")
+        assert view.properties.value("Dedicated nodes") == "0 of 0"
+        await batch_client.begin_resize_pool("fresh", models.BatchPoolResizeOptions(target_dedicated_nodes=2))
+        await wait_for_idle_nodes(batch_client, "fresh", 2)
+        await wait_until(lambda: _steady(batch_client, "fresh"), what="the pool to be steady")
+        monitor.refresh(PoolsQuery())  # the list's next poll
+        await until(view.refreshed, lambda: view.properties.value("Dedicated nodes") == "2 of 2", what="2 of 2")
+        assert view.properties.value("State") == "active / steady"
+        navigator_list.close()
+
+    try:
+        runner.run_to_end(scenario())
+    finally:
+        runner.run(monitor.close())
+
+
+async def _steady(client, pool_id: str) -> bool:
+    pool = await client.get_pool(pool_id, select=["allocationState"])
+    return pool.allocation_state == "steady"

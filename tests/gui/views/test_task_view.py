@@ -10,6 +10,7 @@ import pytest
 from azure.batch import models
 
 from explorer.core.timeline import Phase
+from explorer.ui.models.subtask_model import HEADERS
 from explorer.ui.views.task_view import TaskView
 from tests.gui.view_helpers import accept_confirmation, confirm_dialog
 from tests.support.batch_scenarios import create_idle_pool, python_command, submit_task, task_state
@@ -141,7 +142,7 @@ def test_a_failed_coordination_fails_its_instance_and_the_application_never_runs
         assert view.header["Failure"].text().startswith("CoordinationCommandFailed")
         await until(view.updated, lambda: view.output.status.text() == "The application command did not run.", TIMEOUT)
         failed = [row for row in range(view.model.rowCount()) if view.model.instance(row).exit_code == 4]
-        assert failed and all(view.model.index(row, 4).data().startswith("FailureExitCode") for row in failed)
+        assert failed and all(view.model.index(row, HEADERS.index("Failure")).data().startswith("FailureExitCode") for row in failed)
         ends = [instance.segments[-1].phase for instance in view.snapshot.instances]
         assert ends[0] is Phase.FAILED and Phase.FAILED in ends[1:]
         assert view.snapshot.ready < 3 and view.progress.text().startswith("failed: CoordinationCommandFailed")

@@ -113,8 +113,9 @@ def test_find_across_pages(viewer, run, tmp_path):
         assert await find(needle) == second
         assert viewer.current_match() == (second, len(needle.encode()))
         assert any(needle in line for line in viewer.visible_lines())
-        assert await find(needle) is None
-        assert await find(needle, backward=True) == first
+        assert await find(needle) == first and viewer.find_wrapped  # round the end, to the top
+        assert await find(needle, backward=True) == second and viewer.find_wrapped
+        assert await find(needle, backward=True) == first and not viewer.find_wrapped
         assert await find("needle-\u00e9", backward=True) is None
         assert await find("needle-", case_sensitive=False) == second
 
@@ -221,3 +222,77 @@ def test_file_that_shrinks_is_reread(viewer, run, tmp_path):
         assert viewer.visible_lines() == ["new 0", "new 1"]
 
     run(scenario())
+
+
+def test_find_searches_the_whole_file_wraps_and_counts(runner, qtbot, tmp_path):
+    """Issue 17: find said "not found" for text above the rows shown and did not wrap; now it searches
+    the whole file by ranges, goes round, and the find bar says which match of how many."""
+    from explorer.ui.widgets.output_pane import OutputPane
+    from tests.support.qt_scenarios import until
+
+    path = tmp_path / "output.log"
+    write_lines(path, [f"step {i}" + (" MARK" if i in (3, 40_000, 90_000) else "") for i in range(100_000)])
+    pane = runner.show(OutputPane(("file",)), (700, 400))
+    viewer = pane.current_viewer()
+
+    async def scenario():
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, viewer.scroll_to_end)  # the first two marks are far above
+        pane.find()
+        pane.find_bar.text.setText("MARK")
+        found = next_emission(viewer.findFinished)
+        pane.find_bar.find_next()
+        await found
+        assert any(line == "step 3 MARK" for line in viewer.visible_lines())
+        assert viewer.find_wrapped
+        await until(viewer.findCounted, lambda: viewer.matches is not None, what="the count")
+        assert pane.find_bar.status.text() == "wrapped, 1 of 3"
+        pane.find_bar.find_next()
+        await until(viewer.findFinished, lambda: pane.find_bar.status.text() == "2 of 3", what="the second")
+        assert any(line == "step 40000 MARK" for line in viewer.visible_lines())
+        pane.find_bar.find_previous()
+        await until(viewer.findFinished, lambda: pane.find_bar.status.text() == "1 of 3", what="back to the first")
+        pane.find_bar.text.setText("absent")
+        pane.find_bar.find_next()
+        await until(viewer.findFinished, lambda: pane.find_bar.status.text() == "not found", what="not found")
+
+    runner.run(scenario())
+
+
+@pytest.mark.parametrize("size", [(2 << 30) + (64 << 20), 8 << 30], ids=["2GiB", "8GiB"])
+def test_sparse_files_of_gibibytes_open_at_the_end_scroll_find_and_give_way(runner, qtbot, tmp_path, size):
+    """Issue 16: after a file over 2**31 bytes, another file raised OverflowError in QScrollBar.setRange
+    (the old end position was kept) and was never shown; a standalone browser closed after one crashed."""
+    from PySide6.QtWidgets import QScrollBar
+
+    huge = tmp_path / "huge.log"
+    marker = b"\nthe marker 3 MiB before the end\n"
+    with huge.open("wb") as f:
+        f.seek(size - (3 << 20))
+        f.write(marker)
+        f.seek(size - 16)
+        f.write(b"\nlast line here\n")
+    small = tmp_path / "small.log"
+    write_lines(small, ["a small file"])
+    viewer = runner.show(LogViewer(), (600, 400))
+    rss_before = psutil.Process().memory_info().rss
+
+    async def scenario():
+        viewer.set_follow(True)
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(huge)))
+        assert viewer.visible_lines()[-1] == "last line here"
+        found = next_emission(viewer.findFinished)
+        viewer.find("the marker", backward=True)
+        assert (await found)[0] == size - (3 << 20) + 1
+        viewer.cancel_find()  # and its count, which would read the whole file
+        assert any("the marker" in line for line in viewer.visible_lines())
+        bar: QScrollBar = viewer.verticalScrollBar()
+        assert 0 < bar.maximum() < 2**31
+        await settled(viewer, lambda: bar.setValue(bar.maximum() // 4))  # drag the scrollbar
+        assert size // 8 < viewer.top_offset() < size // 2
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(small)))
+        assert viewer.visible_lines() == ["a small file"]
+        assert viewer.verticalScrollBar().maximum() == 0
+
+    runner.run(scenario())
+    assert psutil.Process().memory_info().rss - rss_before < 50 * 1024 * 1024

@@ -31,9 +31,9 @@ def test_primary_first_then_subtasks_by_id():
     model.set_instances(TASK, {2: sub(2, exit_code=0), 1: failed})
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(HEADERS))] == list(HEADERS)
     assert table(model) == [
-        ["0 (primary)", "node-0", "preparing", "—", ""],
-        ["1", "node-1", "completed", "4", "FailureExitCode: 4"],
-        ["2", "node-2", "running", "0", ""],
+        ["0 (primary)", "preparing", "—", "node-0", ""],
+        ["1", "completed", "4", "node-1", "FailureExitCode: 4"],
+        ["2", "running", "0", "node-2", ""],
     ]
     assert [model.data(model.index(r, 3), INSTANCE_ROLE) for r in range(3)] == [0, 1, 2]
     assert model.instance(0).root is None and model.instance(2).root == "workitems/j/job-1/mpi/2"
