@@ -57,6 +57,11 @@ async def test_mpi_hello_runs_one_rank_per_node(client, samples):
     assert b"(master: true)" in primary_coordination
     selected = [s async for s in client.list_subtasks(job_id, "mpi-hello", select=["id", "state"])]
     assert all(s.node_info is None and s.state == "completed" for s in selected)
+    # Each node's recent task names the instance it ran there: 0 is the primary.
+    instance_of = {s.node_info.node_id: s.id for s in subtasks} | {task.node_info.node_id: 0}
+    for node_id, instance in instance_of.items():
+        recent = next(r for r in (await client.get_node(pool_id, node_id)).recent_tasks if r.task_id == "mpi-hello")
+        assert recent.subtask_id == instance, node_id
 
 
 async def test_task_waits_without_inter_node_pool_and_for_enough_nodes(client):

@@ -293,8 +293,10 @@ class TaskExecution:
         """After the attempt's processes have ended: what else it leaves (multi-instance: its subtasks)."""
 
     def _release_nodes(self) -> None:
-        for node in self.nodes:
-            release(self.ctx, self.pool["id"], node["id"], self.slots, self.job["id"], self.task)
+        for number, node in enumerate(self.nodes):
+            # A node's recent task names the instance it ran (subtask 0 is the primary).
+            subtask_id = number if "multiInstanceSettings" in self.task else None
+            release(self.ctx, self.pool["id"], node["id"], self.slots, self.job["id"], self.task, subtask_id)
 
     # --- what happens to the task after the attempt ------------------------------------------
     def _finish(self, result: AttemptResult) -> None:
