@@ -48,6 +48,8 @@ SOURCE_FIELDS = {
     AUTO_STORAGE: ("auto_storage_container_name", "blob_prefix"),
     LOCAL: (),
 }
+# Carried through as imported, not edited here: the pool identity a storage source is read with.
+CARRIED_FIELDS = ("identity_reference",)
 ALL_FIELDS = tuple(field.name for field in fields(ResourceFile))
 
 
@@ -84,6 +86,7 @@ class ResourceFileRow(QFrame):
         super().__init__()
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._extras: dict[str, str] = {}
+        self._carried: dict[str, str | None] = {}
         titles = column_titles()
         self.source_combo = QComboBox()
         for source, title in source_titles().items():
@@ -163,7 +166,7 @@ class ResourceFileRow(QFrame):
         self.source_combo.setCurrentIndex(SOURCES.index(source))
 
     def file(self) -> ResourceFile:
-        values: dict[str, str | None] = dict(self._extras)
+        values: dict[str, str | None] = {**self._extras, **self._carried}
         for name in SOURCE_FIELDS[self.source()]:
             values[name] = self.edits[f"{self.source()}.{name}"].text() or None
         values["file_path"] = self.path_edit.text() or None
@@ -175,7 +178,8 @@ class ResourceFileRow(QFrame):
         self.blockSignals(True)
         source = next(iter(file.sources), HTTP)
         self.set_source(source)
-        shown = set(SOURCE_FIELDS[source]) | {"file_path", "file_mode"}
+        shown = set(SOURCE_FIELDS[source]) | {"file_path", "file_mode", *CARRIED_FIELDS}
+        self._carried = {name: getattr(file, name) for name in CARRIED_FIELDS}
         for name in SOURCE_FIELDS[source]:
             self.edits[f"{source}.{name}"].setText(getattr(file, name) or "")
         self.path_edit.setText(file.file_path or "")

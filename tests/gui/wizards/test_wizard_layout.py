@@ -162,6 +162,19 @@ def test_an_imported_file_with_two_sources_is_kept_shown_and_cleared_on_request(
     assert next_enabled(wizard)
 
 
+def test_an_identity_reference_is_carried_through_without_a_word(open_wizard):
+    wizard = open_wizard()
+    for _ in range(3):
+        wizard.next()
+    page = wizard.files_page
+    identity = "/subscriptions/s/resourceGroups/g/providers/Microsoft.ManagedIdentity/userAssignedIdentities/reader"
+    read_with_identity = ResourceFile(storage_container_url="https://h/c", file_path="in", identity_reference=identity)
+    page.common_editor.add_files([read_with_identity])
+    [row] = page.common_editor.rows_list
+    assert page.common_editor.files() == (read_with_identity,)
+    assert not row.extras_label.isVisibleTo(row) and next_enabled(wizard)
+
+
 def test_a_local_file_row_uploads_into_a_link(open_wizard, run, storage, tmp_path):
     wizard = open_wizard(uploader=storage)
     for _ in range(3):
