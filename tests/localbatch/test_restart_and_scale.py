@@ -8,6 +8,7 @@ import pytest
 from azure.batch import models
 
 from tests.support.batch_scenarios import (
+    HeldTask,
     create_idle_pool,
     create_job,
     read_task_file,
@@ -16,6 +17,7 @@ from tests.support.batch_scenarios import (
     wait_for_idle_node_count,
 )
 from tests.support.local_batch import make_client, running_local_batch
+from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
 
@@ -37,6 +39,25 @@ async def test_state_survives_a_restart(tmp_path):
             assert after.state == "completed" and after.execution_info.exit_code == 0
             assert after.etag == before.etag and after.last_modified == before.last_modified
             assert await read_task_file(client, job_id, "t1", "stdout.txt") == b"persisted\n"
+
+
+async def test_an_attempt_cut_off_by_a_stop_is_neither_counted_nor_recent_on_its_node(tmp_path):
+    held = HeldTask(tmp_path / "held")
+    with running_local_batch(tmp_path / "lb") as service:
+        async with make_client(service) as client:
+            pool_id = await create_idle_pool(client, unique("pool"), 1)
+            job_id = await create_job(client, pool_id)
+            await client.create_task(job_id, held.body())
+            await wait_until(lambda: held.runs == 1, what="the held task running")
+        await asyncio.to_thread(service.restart)  # a clean stop: the attempt is cut off, then requeued
+        async with make_client(service) as client:
+            await wait_until(lambda: held.runs == 2, what="the held task running again")
+            held.release()
+            await wait_for_completion(client, job_id, held.id)
+            [node] = [node async for node in client.list_nodes(pool_id)]
+            node = await client.get_node(pool_id, node.id)
+            assert node.total_tasks_run == 1 and node.total_tasks_succeeded == 1
+            assert [(r.task_id, r.task_state) for r in node.recent_tasks] == [(held.id, "completed")]
 
 
 async def test_five_thousand_node_pool_lists_in_five_pages(client, local_batch):

@@ -136,7 +136,7 @@ class TaskExecution:
             attempt.cancel()
             await asyncio.gather(attempt, return_exceptions=True)
             await self._end_processes()
-            self._release_nodes()
+            self._release_nodes(ended=False)
             raise
         result = AttemptResult(exit_code=None) if attempt.cancelled() else attempt.result()
         await self._end_processes()
@@ -292,11 +292,11 @@ class TaskExecution:
     async def wind_up(self) -> None:
         """After the attempt's processes have ended: what else it leaves (multi-instance: its subtasks)."""
 
-    def _release_nodes(self) -> None:
+    def _release_nodes(self, *, ended: bool = True) -> None:
         for number, node in enumerate(self.nodes):
             # A node's recent task names the instance it ran (subtask 0 is the primary).
             subtask_id = number if "multiInstanceSettings" in self.task else None
-            release(self.ctx, self.pool["id"], node["id"], self.slots, self.job["id"], self.task, subtask_id)
+            release(self.ctx, self.pool["id"], node["id"], self.slots, self.job["id"], self.task, subtask_id, ended=ended)
 
     # --- what happens to the task after the attempt ------------------------------------------
     def _finish(self, result: AttemptResult) -> None:
