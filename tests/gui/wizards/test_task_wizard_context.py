@@ -13,7 +13,7 @@ from explorer.ui.settings import Settings
 from explorer.ui.wizards.task_wizard import MEMORY_KEY
 from tests.gui.wizards.wizard_helpers import fix_buttons, messages, next_enabled
 from tests.support.batch_scenarios import create_idle_pool, create_pool
-from tests.support.qt_scenarios import next_emission
+from tests.support.qt_scenarios import next_emission, until
 
 FOUR_RANKS = "/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 ./a.out'"
 
@@ -29,8 +29,8 @@ def test_an_open_job_shows_its_own_pool(open_wizard, run, settle, batch_client, 
     assert target.job_id() == "job-b" and not target.creates_job()
     assert target.pool_combo.currentText() == "pool-b"  # not the remembered pool-a
     assert not target.pool_combo.isEnabled()
-    settle(wizard.poolRead)
-    assert wizard.pool_info.id == "pool-b"
+    # The job's pool may have been read while the choices loaded: wait on what was read, not on a signal.
+    run(until(wizard.poolRead, lambda: wizard.pool_info is not None and wizard.pool_info.id == "pool-b", what="pool-b read"))
     target.job_combo.setEditText("brand-new-job")  # a new job: back to the pool the user chose
     assert target.pool_combo.isEnabled() and target.pool_combo.currentText() == "pool-a"
 
