@@ -82,6 +82,8 @@ class ExplorerApp:
         self.credentials = credentials
         self.accounts = Accounts(profiles, credentials)
         self.azurite = azurite
+        """Local Batch's linked storage; None once it could not start (uploads are off then)."""
+        self._azurite_ready: asyncio.Future[bool] | None = None
         self.factory = ClientFactory(credentials, local_azurite=azurite, sign_ins_dir=profiles.sign_ins_dir)
         self.device_code = DeviceCodePrompt(None)
         self.factory.device_code_prompt = self.device_code.show
@@ -101,6 +103,8 @@ class ExplorerApp:
         QApplication.setQuitOnLastWindowClosed(False)
 
     async def start(self, profile_name: str | None = None) -> MainWindow:
+        if self.azurite is not None and self._azurite_ready is None:
+            self._azurite_ready = asyncio.ensure_future(self._wait_for_azurite(self.azurite))
         profile_set = self._profile_set()
         name = profile_name or profile_set.selected
         self.factory.proxy = profile_set.proxy
@@ -182,6 +186,18 @@ class ExplorerApp:
         assert self.samples.base_url is not None
         return sample_task_json(name, self.samples.base_url)
 
+    async def _wait_for_azurite(self, azurite: AzuriteService) -> bool:
+        """Azurite may still be loading (`launch_azurite`): True once it answers. One that cannot is
+        stopped and forgotten, so that uploads are off as when it is not installed."""
+        try:
+            await asyncio.to_thread(azurite.wait_until_ready)
+        except BatchLayerError as error:
+            log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
+            if self.azurite is azurite:
+                self.azurite = None
+            return False
+        return True
+
     def _publish_samples(self) -> None:
         """Upload the sample programs to the Azurite this Local Batch is linked to (once per start)."""
         service = self.connection.local_service if self.connection else None
@@ -189,9 +205,11 @@ class ExplorerApp:
             return
         if not (service.owned and service.auto_storage == self.azurite.account):
             return  # a Local Batch started elsewhere: its storage link is unknown here
-        storage = self.azurite.account
+        storage, azurite_ready = self.azurite.account, self._azurite_ready
 
         async def publish() -> bool:
+            if azurite_ready is not None and not await azurite_ready:
+                return False
             try:
                 await publish_samples(storage)
             except BatchLayerError as error:
@@ -277,6 +295,8 @@ class ExplorerApp:
             await self.samples.stop()
         if self.azurite is not None:
             await asyncio.to_thread(self.azurite.stop)
+        if self._azurite_ready is not None:  # stopped, it is waited for no longer
+            await asyncio.gather(self._azurite_ready, return_exceptions=True)
 
     async def _replace_connection(self, connection: Connection, profile_names: list[str], current: str) -> None:
         if self.window is not None:  # its views stop polling before their connection goes
@@ -433,14 +453,18 @@ def run_gui(args: argparse.Namespace) -> int:
         return loop.run_until_complete(_main(args, settings))
 
 
-async def start_azurite() -> AzuriteService | None:
-    """Azurite for Local Batch's linked storage, when npm's azurite is installed."""
+async def launch_azurite() -> AzuriteService | None:
+    """Azurite for Local Batch's linked storage, when npm's azurite is installed.
+
+    Launched, not waited for: its port is chosen (or found) before Local Batch starts, so Local
+    Batch starts linked to it while Node.js loads Azurite (the two starts overlap); the app
+    waits for it to answer before it uploads to it (`ExplorerApp._wait_for_azurite`)."""
     if azurite_executable() is None:
         log.info("Azurite is not installed: uploads to linked storage are off")
         return None
     service = AzuriteService(Path(platformdirs.user_data_dir("mpi-explorer")) / "azurite")
     try:
-        return await start_in_thread(service.start, service.stop)
+        return await start_in_thread(service.launch, service.stop)
     except BatchLayerError as error:
         log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
         return None
@@ -480,7 +504,7 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
     assert main is not None
     _end_on_signals(app_ready, main)
     try:
-        azurite = await start_azurite()
+        azurite = await launch_azurite()
     except asyncio.CancelledError:
         return 0  # a signal while Azurite started: start_in_thread stopped it again
     app = ExplorerApp(settings, ProfileStore(), AccountCredentials(environ=os.environ), azurite)

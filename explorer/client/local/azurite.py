@@ -99,6 +99,7 @@ class AzuriteService:
         self.location = Path(location)
         self.port = port
         self._process: subprocess.Popen[bytes] | None = None
+        self._ready = False
         self._attached_pid: int | None = None
 
     @property
@@ -139,6 +140,16 @@ class AzuriteService:
         """Start Azurite (or attach to the one on this location) and wait until its port answers.
 
         StorageError says why not (not installed, or it did not answer: see the log)."""
+        deadline = time.monotonic() + timeout
+        self.launch(timeout)
+        return self.wait_until_ready(deadline - time.monotonic())
+
+    def launch(self, timeout: float = 30.0) -> AzuriteService:
+        """Spawn Azurite (or attach to the one on this location) without waiting for it to answer.
+
+        Its port, hence `account`, is known once this returns, so a Local Batch can be started
+        linked to it while Node.js still loads (`wait_until_ready` waits for that); Local Batch
+        reaches its storage only when a task downloads from it."""
         if self.is_running():
             raise StorageError("Azurite is already running")
         executable = azurite_executable()
@@ -159,14 +170,22 @@ class AzuriteService:
             self._spawn(executable, lock)
         finally:
             os.close(lock)  # Azurite holds its own copy: the lock lives as long as it does
+        return self
+
+    def wait_until_ready(self, timeout: float = 30.0) -> AzuriteService:
+        """Once `launch` (or `start`) returned: wait until the Azurite launched here answers (one
+        attached to answers already). If it does not, it is stopped and StorageError says why."""
+        process = self._process
+        if process is None or self._ready:
+            return self
         try:
-            self._wait_until_answering(deadline - time.monotonic())
+            self._wait_until_answering(process, timeout)
         except BaseException:
             self.stop()
             raise
-        assert self._process is not None
-        _write_json(self.location / ENDPOINT_FILE, {"port": self.port, "pid": self._process.pid})
-        log.info("Azurite ready at %s (pid %s)", self.blob_endpoint, self._process.pid)
+        self._ready = True
+        _write_json(self.location / ENDPOINT_FILE, {"port": self.port, "pid": process.pid})
+        log.info("Azurite ready at %s (pid %s)", self.blob_endpoint, process.pid)
         return self
 
     def _spawn(self, executable: Path, lock: int) -> None:
@@ -196,12 +215,11 @@ class AzuriteService:
         log.info("Azurite at %s (pid %s) holds %s already: using it", self.blob_endpoint, pid, self.location)
         return True
 
-    def _wait_until_answering(self, timeout: float) -> None:
-        assert self._process is not None
+    def _wait_until_answering(self, process: subprocess.Popen[bytes], timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while not answers(HOST, self.port):
-            if self._process.poll() is not None:
-                raise StorageError(f"Azurite exited with code {self._process.returncode} before it was ready; see {self.log_path}")
+            if process.poll() is not None:
+                raise StorageError(f"Azurite exited with code {process.returncode} before it was ready; see {self.log_path}")
             if time.monotonic() > deadline:
                 raise StorageError(f"Azurite did not answer on port {self.port} within {timeout:.0f} s; see {self.log_path}")
             time.sleep(0.05)
@@ -210,7 +228,7 @@ class AzuriteService:
         """SIGTERM the process group, wait, then SIGKILL it if it did not stop in time.
 
         An Azurite attached to is left running: its starter stops it."""
-        self._attached_pid = None
+        self._attached_pid, self._ready = None, False
         process, self._process = self._process, None
         if process is None:
             return

@@ -14,6 +14,7 @@ from azure.storage.blob.aio import BlobServiceClient
 from explorer.client.acting.storage import LinkedStorage, UploadProgress
 from explorer.client.errors import StorageError
 from explorer.client.local.azurite import AzuriteService
+from explorer.client.local.probes import answers
 from explorer.client.storage_account import StorageAccount
 
 BLOCK = 64 * 1024
@@ -159,6 +160,25 @@ def test_azurite_service_starts_stops_and_explains_a_missing_install(tmp_path, m
     with pytest.raises(StorageError, match="Azurite is not installed: run `npm install"):
         AzuriteService(tmp_path / "missing").start()
 
+
+
+def test_a_launched_azurite_has_its_account_at_once_and_one_that_never_answers_is_stopped(tmp_path, monkeypatch):
+    service = AzuriteService(tmp_path / "own").launch()
+    try:
+        assert service.port and service.is_running()  # Local Batch can be linked to it now
+        assert service.wait_until_ready() is service and answers("127.0.0.1", service.port)
+        assert service.wait_until_ready() is service  # ready already: at once
+    finally:
+        service.stop()
+
+    failing_executable = tmp_path / "azurite-blob"
+    failing_executable.write_text("#!/bin/sh\nexit 3\n")
+    failing_executable.chmod(0o755)
+    monkeypatch.setenv("AZURITE_BLOB", str(failing_executable))
+    failing = AzuriteService(tmp_path / "failing").launch()
+    with pytest.raises(StorageError, match="exited with code 3 before it was ready"):
+        failing.wait_until_ready()
+    assert not failing.is_running()
 
 @pytest.mark.asyncio
 async def test_uploads_go_through_the_proxy_given(azurite, container_name, tmp_path):
