@@ -103,8 +103,6 @@ class ExplorerApp:
         QApplication.setQuitOnLastWindowClosed(False)
 
     async def start(self, profile_name: str | None = None) -> MainWindow:
-        if self.azurite is not None and self._azurite_ready is None:
-            self._azurite_ready = asyncio.ensure_future(self._wait_for_azurite(self.azurite))
         profile_set = self._profile_set()
         name = profile_name or profile_set.selected
         self.factory.proxy = profile_set.proxy
@@ -186,11 +184,11 @@ class ExplorerApp:
         assert self.samples.base_url is not None
         return sample_task_json(name, self.samples.base_url)
 
-    async def _wait_for_azurite(self, azurite: AzuriteService) -> bool:
-        """Azurite may still be loading (`launch_azurite`): True once it answers. One that cannot is
-        stopped and forgotten, so that uploads are off as when it is not installed."""
+    async def _start_azurite(self, azurite: AzuriteService) -> bool:
+        """Start the Azurite reserved by `reserve_azurite` (if it does not run yet): True once it answers.
+        One that cannot is stopped and forgotten, so that uploads are off as when it is not installed."""
         try:
-            await asyncio.to_thread(azurite.wait_until_ready)
+            await asyncio.to_thread(lambda: azurite.launch().wait_until_ready())
         except BatchLayerError as error:
             log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
             if self.azurite is azurite:
@@ -293,10 +291,10 @@ class ExplorerApp:
             await asyncio.gather(self._samples_published, return_exceptions=True)
         if self.samples is not None:
             await self.samples.stop()
+        if self._azurite_ready is not None:  # a start under way ends first, so that nothing starts after the stop
+            await asyncio.gather(self._azurite_ready, return_exceptions=True)
         if self.azurite is not None:
             await asyncio.to_thread(self.azurite.stop)
-        if self._azurite_ready is not None:  # stopped, it is waited for no longer
-            await asyncio.gather(self._azurite_ready, return_exceptions=True)
 
     async def _replace_connection(self, connection: Connection, profile_names: list[str], current: str) -> None:
         if self.window is not None:  # its views stop polling before their connection goes
@@ -327,6 +325,8 @@ class ExplorerApp:
         self.window = window
         self.device_code.parent = window  # a later sign-in's code shows over this window
         window.show()
+        if self.azurite is not None and self._azurite_ready is None:  # once the first window shows
+            self._azurite_ready = asyncio.ensure_future(self._start_azurite(self.azurite))
         self._publish_samples()
 
     def _on_service_event(self, event: ServiceEvent) -> None:
@@ -453,18 +453,20 @@ def run_gui(args: argparse.Namespace) -> int:
         return loop.run_until_complete(_main(args, settings))
 
 
-async def launch_azurite() -> AzuriteService | None:
+async def reserve_azurite() -> AzuriteService | None:
     """Azurite for Local Batch's linked storage, when npm's azurite is installed.
 
-    Launched, not waited for: its port is chosen (or found) before Local Batch starts, so Local
-    Batch starts linked to it while Node.js loads Azurite (the two starts overlap); the app
-    waits for it to answer before it uploads to it (`ExplorerApp._wait_for_azurite`)."""
+    Reserved, not started: its port is chosen (or found) before Local Batch starts, so that Local
+    Batch starts linked to it, and Azurite starts once the window shows (`ExplorerApp.start`):
+    on 2 cores, Node.js loading Azurite beside Local Batch's start delayed the window (measured:
+    +0.2-0.5 s median), and nothing needs Azurite before a task is submitted. The app waits for it
+    to answer before it uploads to it."""
     if azurite_executable() is None:
         log.info("Azurite is not installed: uploads to linked storage are off")
         return None
     service = AzuriteService(Path(platformdirs.user_data_dir("mpi-explorer")) / "azurite")
     try:
-        return await start_in_thread(service.launch, service.stop)
+        return await start_in_thread(service.reserve, service.stop)
     except BatchLayerError as error:
         log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
         return None
@@ -504,7 +506,7 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
     assert main is not None
     _end_on_signals(app_ready, main)
     try:
-        azurite = await launch_azurite()
+        azurite = await reserve_azurite()
     except asyncio.CancelledError:
         return 0  # a signal while Azurite started: start_in_thread stopped it again
     app = ExplorerApp(settings, ProfileStore(), AccountCredentials(environ=os.environ), azurite)

@@ -162,14 +162,22 @@ def test_azurite_service_starts_stops_and_explains_a_missing_install(tmp_path, m
 
 
 
-def test_a_launched_azurite_has_its_account_at_once_and_one_that_never_answers_is_stopped(tmp_path, monkeypatch):
-    service = AzuriteService(tmp_path / "own").launch()
+def test_a_reserved_azurite_has_its_account_at_once_and_one_that_never_answers_is_stopped(tmp_path, monkeypatch):
+    service = AzuriteService(tmp_path / "own").reserve()
     try:
-        assert service.port and service.is_running()  # Local Batch can be linked to it now
-        assert service.wait_until_ready() is service and answers("127.0.0.1", service.port)
+        port = service.port
+        assert port and service.is_expected() and not service.is_running()  # Local Batch can be linked to it now
+        with pytest.raises(StorageError, match="Another Azurite holds"):
+            AzuriteService(tmp_path / "own").reserve(timeout=0.3)  # the location is taken from the reservation on
+        assert service.launch().is_running() and service.port == port
+        assert service.wait_until_ready() is service and answers("127.0.0.1", port)
         assert service.wait_until_ready() is service  # ready already: at once
     finally:
         service.stop()
+
+    unused = AzuriteService(tmp_path / "unused").reserve()
+    unused.stop()  # a reservation never started gives the location back
+    AzuriteService(tmp_path / "unused").reserve().stop()
 
     failing_executable = tmp_path / "azurite-blob"
     failing_executable.write_text("#!/bin/sh\nexit 3\n")
