@@ -457,10 +457,11 @@ async def reserve_azurite() -> AzuriteService | None:
     """Azurite for Local Batch's linked storage, when npm's azurite is installed.
 
     Reserved, not started: its port is chosen (or found) before Local Batch starts, so that Local
-    Batch starts linked to it, and Azurite starts once the window shows (`ExplorerApp.start`):
-    on 2 cores, Node.js loading Azurite beside Local Batch's start delayed the window (measured:
-    +0.2-0.5 s median), and nothing needs Azurite before a task is submitted. The app waits for it
-    to answer before it uploads to it."""
+    Batch starts linked to it, and Azurite starts once the window shows (`_replace_connection`),
+    off the window's path: nothing needs it before a task is submitted. Started before Local Batch
+    (as it was) it delayed the window by its whole start; launched beside it, Node.js loading it
+    still took CPU from Local Batch's start on 2 cores (window 0.2-0.5 s later, median, than with
+    no Azurite). The app waits for it to answer before it uploads to it."""
     if azurite_executable() is None:
         log.info("Azurite is not installed: uploads to linked storage are off")
         return None
