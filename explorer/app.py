@@ -82,6 +82,8 @@ class ExplorerApp:
         self.credentials = credentials
         self.accounts = Accounts(profiles, credentials)
         self.azurite = azurite
+        """Local Batch's linked storage; None once it could not start (uploads are off then)."""
+        self._azurite_ready: asyncio.Future[bool] | None = None
         self.factory = ClientFactory(credentials, local_azurite=azurite, sign_ins_dir=profiles.sign_ins_dir)
         self.device_code = DeviceCodePrompt(None)
         self.factory.device_code_prompt = self.device_code.show
@@ -182,6 +184,18 @@ class ExplorerApp:
         assert self.samples.base_url is not None
         return sample_task_json(name, self.samples.base_url)
 
+    async def _start_azurite(self, azurite: AzuriteService) -> bool:
+        """Start the Azurite reserved by `reserve_azurite` (if it does not run yet): True once it answers.
+        One that cannot is stopped and forgotten, so that uploads are off as when it is not installed."""
+        try:
+            await asyncio.to_thread(lambda: azurite.launch().wait_until_ready())
+        except BatchLayerError as error:
+            log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
+            if self.azurite is azurite:
+                self.azurite = None
+            return False
+        return True
+
     def _publish_samples(self) -> None:
         """Upload the sample programs to the Azurite this Local Batch is linked to (once per start)."""
         service = self.connection.local_service if self.connection else None
@@ -189,9 +203,11 @@ class ExplorerApp:
             return
         if not (service.owned and service.auto_storage == self.azurite.account):
             return  # a Local Batch started elsewhere: its storage link is unknown here
-        storage = self.azurite.account
+        storage, azurite_ready = self.azurite.account, self._azurite_ready
 
         async def publish() -> bool:
+            if azurite_ready is not None and not await azurite_ready:
+                return False
             try:
                 await publish_samples(storage)
             except BatchLayerError as error:
@@ -275,6 +291,8 @@ class ExplorerApp:
             await asyncio.gather(self._samples_published, return_exceptions=True)
         if self.samples is not None:
             await self.samples.stop()
+        if self._azurite_ready is not None:  # a start under way ends first, so that nothing starts after the stop
+            await asyncio.gather(self._azurite_ready, return_exceptions=True)
         if self.azurite is not None:
             await asyncio.to_thread(self.azurite.stop)
 
@@ -307,6 +325,8 @@ class ExplorerApp:
         self.window = window
         self.device_code.parent = window  # a later sign-in's code shows over this window
         window.show()
+        if self.azurite is not None and self._azurite_ready is None:  # once the first window shows
+            self._azurite_ready = asyncio.ensure_future(self._start_azurite(self.azurite))
         self._publish_samples()
 
     def _on_service_event(self, event: ServiceEvent) -> None:
@@ -433,14 +453,21 @@ def run_gui(args: argparse.Namespace) -> int:
         return loop.run_until_complete(_main(args, settings))
 
 
-async def start_azurite() -> AzuriteService | None:
-    """Azurite for Local Batch's linked storage, when npm's azurite is installed."""
+async def reserve_azurite() -> AzuriteService | None:
+    """Azurite for Local Batch's linked storage, when npm's azurite is installed.
+
+    Reserved, not started: its port is chosen (or found) before Local Batch starts, so that Local
+    Batch starts linked to it, and Azurite starts once the window shows (`_replace_connection`),
+    off the window's path: nothing needs it before a task is submitted. Started before Local Batch
+    (as it was) it delayed the window by its whole start; launched beside it, Node.js loading it
+    still took CPU from Local Batch's start on 2 cores (window 0.2-0.5 s later, median, than with
+    no Azurite). The app waits for it to answer before it uploads to it."""
     if azurite_executable() is None:
         log.info("Azurite is not installed: uploads to linked storage are off")
         return None
     service = AzuriteService(Path(platformdirs.user_data_dir("mpi-explorer")) / "azurite")
     try:
-        return await start_in_thread(service.start, service.stop)
+        return await start_in_thread(service.reserve, service.stop)
     except BatchLayerError as error:
         log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
         return None
@@ -480,7 +507,7 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
     assert main is not None
     _end_on_signals(app_ready, main)
     try:
-        azurite = await start_azurite()
+        azurite = await reserve_azurite()
     except asyncio.CancelledError:
         return 0  # a signal while Azurite started: start_in_thread stopped it again
     app = ExplorerApp(settings, ProfileStore(), AccountCredentials(environ=os.environ), azurite)

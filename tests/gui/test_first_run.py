@@ -38,8 +38,9 @@ def app(tmp_path):
 
 @pytest.fixture
 def app_with_storage(tmp_path):
-    """As the app runs by default: with its own Azurite, which Local Batch is linked to."""
-    return make_app(tmp_path, AzuriteService(tmp_path / "azurite").start())
+    """As the app runs by default: with its own Azurite, which Local Batch is linked to, reserved but
+    not started (the app starts it once its window shows)."""
+    return make_app(tmp_path, AzuriteService(tmp_path / "azurite").reserve())
 
 
 def run_app(loop, app: ExplorerApp, scenario, timeout: float = 120):

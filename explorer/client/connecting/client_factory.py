@@ -192,7 +192,7 @@ class ClientFactory:
             azurite = self._local_azurite
             service = LocalBatchService(
                 profile.resolved_data_dir(), extra_args=self._local_extra_args,
-                auto_storage=azurite.account if azurite and azurite.is_running() else None,
+                auto_storage=azurite.account if azurite and azurite.is_expected() else None,
             )
             await _start_service(service)
             supervisor = LocalBatchSupervisor(service, azurite)

@@ -99,7 +99,11 @@ class AzuriteService:
         self.location = Path(location)
         self.port = port
         self._process: subprocess.Popen[bytes] | None = None
+        self._ready = False
         self._attached_pid: int | None = None
+        self._lock: int | None = None
+        """The location's flock between `reserve` and `launch`."""
+        self._executable: Path | None = None
 
     @property
     def log_path(self) -> Path:
@@ -135,14 +139,29 @@ class AzuriteService:
             return self._process.poll() is None
         return self._attached_pid is not None and answers(HOST, self.port)
 
+    def is_expected(self) -> bool:
+        """Running, or reserved (`reserve`) to run on a known port."""
+        return self._lock is not None or self.is_running()
+
     def start(self, timeout: float = 30.0) -> AzuriteService:
         """Start Azurite (or attach to the one on this location) and wait until its port answers.
 
         StorageError says why not (not installed, or it did not answer: see the log)."""
         if self.is_running():
             raise StorageError("Azurite is already running")
-        executable = azurite_executable()
-        if executable is None:
+        deadline = time.monotonic() + timeout
+        self.launch(timeout)
+        return self.wait_until_ready(deadline - time.monotonic())
+
+    def reserve(self, timeout: float = 30.0) -> AzuriteService:
+        """Take the location and choose the port (or attach to the Azurite that holds it), not starting anything.
+
+        `account` is known once this returns, so a Local Batch can be started linked to it before
+        Azurite runs (Local Batch reaches its storage only when a task downloads from it); `launch`
+        then starts Azurite on that port. Should the port be taken meanwhile, Azurite exits and
+        `wait_until_ready` says so."""
+        self._executable = azurite_executable()
+        if self._executable is None:
             raise StorageError(
                 f"Azurite is not installed: run `npm install --no-save --no-package-lock azurite@3` in {REPO} "
                 "(or set AZURITE_BLOB to an azurite-blob executable)"
@@ -155,23 +174,43 @@ class AzuriteService:
             if time.monotonic() > deadline:
                 raise StorageError(f"Another Azurite holds {self.location} and does not answer; see {self.log_path}")
             time.sleep(0.1)
+        self._lock = lock
+        if not self.port or not port_free(HOST, self.port):
+            self.port = _free_port()
+        return self
+
+    def launch(self, timeout: float = 30.0) -> AzuriteService:
+        """Start Azurite on the reserved port (reserving it first if need be), without waiting for it to answer
+        (`wait_until_ready` does). Nothing to do if it runs already, here or attached to."""
+        if self._process is not None or self._attached_pid is not None:
+            return self
+        if self._lock is None and self.reserve(timeout)._attached_pid is not None:
+            return self
+        lock, self._lock = self._lock, None
+        assert lock is not None and self._executable is not None
         try:
-            self._spawn(executable, lock)
+            self._spawn(self._executable, lock)
         finally:
             os.close(lock)  # Azurite holds its own copy: the lock lives as long as it does
+        return self
+
+    def wait_until_ready(self, timeout: float = 30.0) -> AzuriteService:
+        """Once `launch` (or `start`) returned: wait until the Azurite launched here answers (one
+        attached to answers already). If it does not, it is stopped and StorageError says why."""
+        process = self._process
+        if process is None or self._ready:
+            return self
         try:
-            self._wait_until_answering(deadline - time.monotonic())
+            self._wait_until_answering(process, timeout)
         except BaseException:
             self.stop()
             raise
-        assert self._process is not None
-        _write_json(self.location / ENDPOINT_FILE, {"port": self.port, "pid": self._process.pid})
-        log.info("Azurite ready at %s (pid %s)", self.blob_endpoint, self._process.pid)
+        self._ready = True
+        _write_json(self.location / ENDPOINT_FILE, {"port": self.port, "pid": process.pid})
+        log.info("Azurite ready at %s (pid %s)", self.blob_endpoint, process.pid)
         return self
 
     def _spawn(self, executable: Path, lock: int) -> None:
-        if not self.port or not port_free(HOST, self.port):
-            self.port = _free_port()
         command = [
             str(executable), "--blobHost", HOST, "--blobPort", str(self.port), "--location", str(self.location),
             "--silent", "--skipApiVersionCheck", "--disableTelemetry",
@@ -196,12 +235,11 @@ class AzuriteService:
         log.info("Azurite at %s (pid %s) holds %s already: using it", self.blob_endpoint, pid, self.location)
         return True
 
-    def _wait_until_answering(self, timeout: float) -> None:
-        assert self._process is not None
+    def _wait_until_answering(self, process: subprocess.Popen[bytes], timeout: float) -> None:
         deadline = time.monotonic() + timeout
         while not answers(HOST, self.port):
-            if self._process.poll() is not None:
-                raise StorageError(f"Azurite exited with code {self._process.returncode} before it was ready; see {self.log_path}")
+            if process.poll() is not None:
+                raise StorageError(f"Azurite exited with code {process.returncode} before it was ready; see {self.log_path}")
             if time.monotonic() > deadline:
                 raise StorageError(f"Azurite did not answer on port {self.port} within {timeout:.0f} s; see {self.log_path}")
             time.sleep(0.05)
@@ -210,7 +248,10 @@ class AzuriteService:
         """SIGTERM the process group, wait, then SIGKILL it if it did not stop in time.
 
         An Azurite attached to is left running: its starter stops it."""
-        self._attached_pid = None
+        self._attached_pid, self._ready = None, False
+        if self._lock is not None:  # reserved, never launched
+            lock, self._lock = self._lock, None
+            os.close(lock)
         process, self._process = self._process, None
         if process is None:
             return

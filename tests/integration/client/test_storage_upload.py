@@ -14,6 +14,7 @@ from azure.storage.blob.aio import BlobServiceClient
 from explorer.client.acting.storage import LinkedStorage, UploadProgress
 from explorer.client.errors import StorageError
 from explorer.client.local.azurite import AzuriteService
+from explorer.client.local.probes import answers
 from explorer.client.storage_account import StorageAccount
 
 BLOCK = 64 * 1024
@@ -159,6 +160,33 @@ def test_azurite_service_starts_stops_and_explains_a_missing_install(tmp_path, m
     with pytest.raises(StorageError, match="Azurite is not installed: run `npm install"):
         AzuriteService(tmp_path / "missing").start()
 
+
+
+def test_a_reserved_azurite_has_its_account_at_once_and_one_that_never_answers_is_stopped(tmp_path, monkeypatch):
+    service = AzuriteService(tmp_path / "own").reserve()
+    try:
+        port = service.port
+        assert port and service.is_expected() and not service.is_running()  # Local Batch can be linked to it now
+        with pytest.raises(StorageError, match="Another Azurite holds"):
+            AzuriteService(tmp_path / "own").reserve(timeout=0.3)  # the location is taken from the reservation on
+        assert service.launch().is_running() and service.port == port
+        assert service.wait_until_ready() is service and answers("127.0.0.1", port)
+        assert service.wait_until_ready() is service  # ready already: at once
+    finally:
+        service.stop()
+
+    unused = AzuriteService(tmp_path / "unused").reserve()
+    unused.stop()  # a reservation never started gives the location back
+    AzuriteService(tmp_path / "unused").reserve().stop()
+
+    failing_executable = tmp_path / "azurite-blob"
+    failing_executable.write_text("#!/bin/sh\nexit 3\n")
+    failing_executable.chmod(0o755)
+    monkeypatch.setenv("AZURITE_BLOB", str(failing_executable))
+    failing = AzuriteService(tmp_path / "failing").launch()
+    with pytest.raises(StorageError, match="exited with code 3 before it was ready"):
+        failing.wait_until_ready()
+    assert not failing.is_running()
 
 @pytest.mark.asyncio
 async def test_uploads_go_through_the_proxy_given(azurite, container_name, tmp_path):
