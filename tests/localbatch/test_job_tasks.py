@@ -12,6 +12,7 @@ from azure.core.exceptions import HttpResponseError
 from tests.support.batch_scenarios import (
     create_idle_pool,
     create_pool,
+    multi_instance,
     read_node_file,
     read_task_file,
     unique,
@@ -56,13 +57,7 @@ async def test_mpi_job_prepared_on_every_instance_node_and_released_on_terminate
     assert prep.id == "jobpreparation" and prep.wait_for_success and prep.rerun_on_node_reboot_after_success
     assert job.job_release_task.id == "jobrelease" and job.job_release_task.max_wall_clock_time is not None
 
-    await client.create_task(
-        job_id,
-        models.BatchTaskCreateOptions(
-            id="mpi", command_line=CHECK,
-            multi_instance_settings=models.MultiInstanceSettings(number_of_instances=3, coordination_command_line=CHECK),
-        ),
-    )
+    await client.create_task(job_id, multi_instance("mpi", 3, CHECK, CHECK))
     task = await wait_for_completion(client, job_id, "mpi", timeout=120)
     assert task.execution_info.exit_code == 0, await read_task_file(client, job_id, "mpi", "coordination-stderr.txt")
     pool_nodes = {node.id async for node in client.list_nodes(pool_id)}
@@ -288,13 +283,7 @@ async def test_a_multi_instance_task_waits_for_enough_nodes_its_preparation_did_
     pool_id = await create_idle_pool(client, unique("pool"), 3, inter_node=True)
     bad = sorted([node.id async for node in client.list_nodes(pool_id)])[0]
     job_id = await create_prepared_job(client, pool_id, f"/bin/bash -c 'test $AZ_BATCH_NODE_ID != {bad}'")
-    await client.create_task(
-        job_id,
-        models.BatchTaskCreateOptions(
-            id="gang", command_line="/bin/true",
-            multi_instance_settings=models.MultiInstanceSettings(number_of_instances=3, coordination_command_line="/bin/true"),
-        ),
-    )
+    await client.create_task(job_id, multi_instance("gang", 3, "/bin/true", "/bin/true"))
 
     async def failed_on_bad_node():
         entries = {entry.node_id: entry.job_preparation_task_execution_info for entry in await statuses(client, job_id)}

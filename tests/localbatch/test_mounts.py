@@ -9,6 +9,7 @@ from azure.core.exceptions import HttpResponseError
 from tests.support.batch_scenarios import (
     VM_SIZE,
     create_job,
+    multi_instance,
     read_task_file,
     unique,
     wait_for_completion,
@@ -50,13 +51,7 @@ async def create_mounted_pool(client, nodes: int, configuration: list[models.Mou
 async def test_two_instances_see_one_mounted_directory(client):
     pool_id = await create_mounted_pool(client, 2, mounts())
     job_id = await create_job(client, pool_id)
-    await client.create_task(
-        job_id,
-        models.BatchTaskCreateOptions(
-            id="shared", command_line=APPLICATION,
-            multi_instance_settings=models.MultiInstanceSettings(number_of_instances=2, coordination_command_line=COORDINATION),
-        ),
-    )
+    await client.create_task(job_id, multi_instance("shared", 2, COORDINATION, APPLICATION))
     task = await wait_for_completion(client, job_id, "shared", timeout=120)
     assert task.execution_info.exit_code == 0, await read_task_file(client, job_id, "shared", "coordination-stderr.txt")
     nodes = sorted([node.id async for node in client.list_nodes(pool_id)])

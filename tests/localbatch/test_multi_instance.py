@@ -9,6 +9,7 @@ from azure.core.exceptions import ResourceNotFoundError
 from tests.support.batch_scenarios import (
     create_idle_pool,
     create_job,
+    multi_instance,
     read_node_file,
     read_task_file,
     unique,
@@ -19,16 +20,6 @@ from tests.support.processes import task_processes as processes_of
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
-
-
-def multi_instance(task_id: str, instances: int, coordination: str, application: str) -> models.BatchTaskCreateOptions:
-    return models.BatchTaskCreateOptions(
-        id=task_id,
-        command_line=application,
-        multi_instance_settings=models.MultiInstanceSettings(
-            number_of_instances=instances, coordination_command_line=coordination
-        ),
-    )
 
 
 async def test_mpi_hello_runs_one_rank_per_node(client, samples):

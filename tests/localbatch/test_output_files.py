@@ -6,7 +6,14 @@ import pytest
 from azure.batch import models
 from azure.core.exceptions import HttpResponseError
 
-from tests.support.batch_scenarios import create_idle_pool, create_job, read_task_file, unique, wait_for_completion
+from tests.support.batch_scenarios import (
+    create_idle_pool,
+    create_job,
+    multi_instance,
+    read_task_file,
+    unique,
+    wait_for_completion,
+)
 from tests.support.storage import blobs_of, content_type_of, writable_container_url
 
 pytestmark = pytest.mark.asyncio
@@ -41,13 +48,7 @@ async def test_multi_instance_outputs_of_the_primary_land_in_the_container(clien
         output("summary.txt", url, "taskFailure", "never"),
         output("missing/*.txt", url, "taskCompletion", "none"),
     ]
-    await client.create_task(
-        job_id,
-        models.BatchTaskCreateOptions(
-            id="mpi-out", command_line=APPLICATION, output_files=outputs,
-            multi_instance_settings=models.MultiInstanceSettings(number_of_instances=2, coordination_command_line=COORDINATION),
-        ),
-    )
+    await client.create_task(job_id, multi_instance("mpi-out", 2, COORDINATION, APPLICATION, output_files=outputs))
     task = await wait_for_completion(client, job_id, "mpi-out", timeout=120)
     assert task.execution_info.result == "success", task.execution_info.failure_info
     primary = task.node_info.node_id

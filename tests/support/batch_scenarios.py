@@ -100,6 +100,20 @@ async def create_job(client: BatchClient, pool_id: str, job_id: str | None = Non
     return job_id
 
 
+def multi_instance(
+    task_id: str, instances: int, coordination: str, application: str, **options: object
+) -> models.BatchTaskCreateOptions:
+    """A multi-instance task's body; `options` are further BatchTaskCreateOptions fields."""
+    return models.BatchTaskCreateOptions(
+        id=task_id,
+        command_line=application,
+        multi_instance_settings=models.MultiInstanceSettings(
+            number_of_instances=instances, coordination_command_line=coordination
+        ),
+        **options,
+    )
+
+
 async def submit_task(
     client: BatchClient,
     pool_id: str,

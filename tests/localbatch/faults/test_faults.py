@@ -25,7 +25,14 @@ from azure.batch.models._models import BatchNodeRebootOptions
 from explorer.client.local.local_batch import LocalBatchService
 from explorer.localbatch.running.mpi_launcher import mapped_mpich_shm
 from tests.localbatch.soak import SOAK, scaled
-from tests.support.batch_scenarios import create_idle_pool, create_job, unique, wait_for_completion, wait_for_idle_nodes
+from tests.support.batch_scenarios import (
+    create_idle_pool,
+    create_job,
+    multi_instance,
+    unique,
+    wait_for_completion,
+    wait_for_idle_nodes,
+)
 from tests.support.local_batch import make_client
 from tests.support.processes import task_processes
 from tests.support.waiting import wait_until
@@ -117,16 +124,7 @@ def integrity(service: LocalBatchService) -> list[str]:
 async def start_task(client, world: World, task_id: str = "mpi", nodes: int = INSTANCES) -> tuple[str, str]:
     pool_id = await create_idle_pool(client, unique("pool"), nodes, inter_node=True)
     job_id = await create_job(client, pool_id)
-    await client.create_task(
-        job_id,
-        models.BatchTaskCreateOptions(
-            id=task_id,
-            command_line=world.application(),
-            multi_instance_settings=models.MultiInstanceSettings(
-                number_of_instances=INSTANCES, coordination_command_line=COORDINATION
-            ),
-        ),
-    )
+    await client.create_task(job_id, multi_instance(task_id, INSTANCES, COORDINATION, world.application()))
     return pool_id, job_id
 
 
@@ -165,17 +163,8 @@ async def test_killing_a_coordination_daemon_and_process_fails_the_task_and_leav
     async with make_client(world.service) as client:
         pool_id = await create_idle_pool(client, unique("pool"), INSTANCES, inter_node=True)
         job_id = await create_job(client, pool_id)
-        await client.create_task(
-            job_id,
-            models.BatchTaskCreateOptions(
-                id="coord",
-                command_line="/bin/true",
-                multi_instance_settings=models.MultiInstanceSettings(
-                    number_of_instances=INSTANCES,
-                    coordination_command_line=f"/bin/bash -c 'echo $$ > {world.tmp}/coord-$AZ_BATCH_NODE_ID; exec sleep 600'",
-                ),
-            ),
-        )
+        coordination = f"/bin/bash -c 'echo $$ > {world.tmp}/coord-$AZ_BATCH_NODE_ID; exec sleep 600'"
+        await client.create_task(job_id, multi_instance("coord", INSTANCES, coordination, "/bin/true"))
         async def coordinating():
             return _files(world.tmp, "coord-", INSTANCES)
 
