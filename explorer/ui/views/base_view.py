@@ -26,15 +26,6 @@ from explorer.ui.widgets.error_banner import ErrorBanner
 T = TypeVar("T")
 
 
-def plural(n: int, word: str) -> str:
-    return f"{n} {word}{'' if n == 1 else 's'}"
-
-
-def name_them(ids: list[str], word: str) -> str:
-    """'node tvm-1' for one, '3 nodes' for more: how confirmations name what they act on."""
-    return f"{word} {ids[0]}" if len(ids) == 1 else plural(len(ids), word)
-
-
 class Watcher(Protocol):
     """Something that watches through the monitor by itself (a `TaskWatch`): started and
     stopped with the view, asked to poll now on F5."""

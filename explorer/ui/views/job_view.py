@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBar, QWidget
 
 from explorer.client.watching.monitor import Update
@@ -19,23 +19,23 @@ from explorer.ui.formatting import format_time
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.models.task_table_model import TASK_STATES, TaskTableModel, describe_counts
 from explorer.ui.services import Navigator, ViewServices
-from explorer.ui.views.base_view import BaseView, name_them, plural
+from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
 from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.table_columns import TableColumns
 
-ALL_STATES = "All states"
+ALL_STATES = QT_TRANSLATE_NOOP("JobView", "All states")
 TERMINABLE_JOB_STATES = frozenset({"active", "disabled"})
 
 
 def job_rows(job: JobSnapshot) -> list[tuple[str, str]]:
     return [
-        ("Id", job.id),
-        ("Display name", job.display_name or "—"),
-        ("State", job.state or "—"),
-        ("Pool", job.pool_id or "—"),
-        ("Created", format_time(job.creation_time)),
+        (QCoreApplication.translate("JobView", "Id"), job.id),
+        (QCoreApplication.translate("JobView", "Display name"), job.display_name or "—"),
+        (QCoreApplication.translate("JobView", "State"), job.state or "—"),
+        (QCoreApplication.translate("JobView", "Pool"), job.pool_id or "—"),
+        (QCoreApplication.translate("JobView", "Created"), format_time(job.creation_time)),
     ]
 
 
@@ -47,7 +47,7 @@ class JobView(BaseView):
     def __init__(self, services: ViewServices, navigator: Navigator, job_id: str, parent: QWidget | None = None):
         super().__init__(services, navigator, parent)
         self.job_id = job_id
-        self.title = f"Job {job_id}"
+        self.title = self.tr("Job {job}").format(job=job_id)
         self._job: JobSnapshot | None = None
 
         self.open_pool_action = self.make_action(self.tr("Open pool"), self.tr("Show the pool this job runs on"), self._open_pool)
@@ -66,7 +66,8 @@ class JobView(BaseView):
         self.properties = PropertiesPanel(self)
         self.counts = QLabel(self.tr("Loading tasks…"), self)
         self.state_filter = QComboBox(self)
-        self.state_filter.addItems([ALL_STATES, *TASK_STATES])
+        self.state_filter.addItems([self.tr(ALL_STATES), *TASK_STATES])
+        name_it(self.state_filter, self.tr("Task state"), self.tr("Shows only the tasks in this state"))
         self.text_filter = QLineEdit(self)
         name_it(self.text_filter, self.tr("Filter tasks"), self.tr("Shows only the tasks whose id, name or failure contains this text"))
         self.text_filter.setPlaceholderText(self.tr("Filter tasks by id, name, node or failure (Ctrl+F)"))
@@ -74,7 +75,7 @@ class JobView(BaseView):
         self.task_model = TaskTableModel(self)
         self.task_proxy = SnapshotFilterProxy(self.task_model, self)
         self.state_filter.currentTextChanged.connect(
-            lambda state: self.task_proxy.set_states(() if state == ALL_STATES else (state,)))
+            lambda state: self.task_proxy.set_states(() if state == self.tr(ALL_STATES) else (state,)))
         self.text_filter.textChanged.connect(self.task_proxy.set_text)
         self.table = SnapshotTableView(self.task_proxy, self)
         name_it(self.table, self.tr("Tasks of job %1").replace("%1", job_id),
@@ -110,28 +111,36 @@ class JobView(BaseView):
 
     def request_terminate(self) -> None:
         if self.terminate_action.isEnabled():
-            text = f"Terminate job {self.job_id}? Its running tasks are stopped and no new tasks start."
-            self.confirm_action("Terminate job", text, "Terminate",
+            text = self.tr("Terminate job {job}? Its running tasks are stopped and no new tasks start.").format(
+                job=self.job_id)
+            self.confirm_action(self.tr("Terminate job"), text, self.tr("Terminate"),
                                 lambda: self.services.operations.terminate_job(self.job_id))
 
     def request_delete(self) -> None:
         if self.delete_action.isEnabled():
-            tasks = plural(self.task_model.rowCount(), "task")
-            text = f"Delete job {self.job_id} and its {tasks}? Their files on the nodes go too. This cannot be undone."
-            self.confirm_action("Delete job", text, "Delete job",
+            count = self.task_model.rowCount()
+            text = (self.tr("Delete job {job} and its task? Its files on the nodes go too. This cannot be undone.")
+                    if count == 1 else
+                    self.tr("Delete job {job} and its {count} tasks? Their files on the nodes go too. "
+                            "This cannot be undone.")).format(job=self.job_id, count=count)
+            self.confirm_action(self.tr("Delete job"), text, self.tr("Delete job"),
                                 lambda: self.services.operations.delete_job(self.job_id))
 
     def request_terminate_tasks(self) -> None:
         ids = [t.id for t in self.selected_tasks() if t.state != "completed"]
         if self.terminate_task_action.isEnabled() and ids:
-            self.confirm_action("Terminate tasks", f"Terminate {name_them(ids, 'task')}?", "Terminate",
+            text = (self.tr("Terminate task {task}?") if len(ids) == 1
+                    else self.tr("Terminate {count} tasks?")).format(task=ids[0], count=len(ids))
+            self.confirm_action(self.tr("Terminate tasks"), text, self.tr("Terminate"),
                                 lambda: self._for_each(ids, self.services.operations.terminate_task))
 
     def request_delete_tasks(self) -> None:
         ids = [t.id for t in self.selected_tasks()]
         if self.delete_task_action.isEnabled() and ids:
-            text = f"Delete {name_them(ids, 'task')} and their files? This cannot be undone."
-            self.confirm_action("Delete tasks", text, "Delete",
+            text = (self.tr("Delete task {task} and its files? This cannot be undone.") if len(ids) == 1
+                    else self.tr("Delete {count} tasks and their files? This cannot be undone.")
+                    ).format(task=ids[0], count=len(ids))
+            self.confirm_action(self.tr("Delete tasks"), text, self.tr("Delete"),
                                 lambda: self._for_each(ids, self.services.operations.delete_task))
 
     # --- monitor updates ---------------------------------------------------------
@@ -147,7 +156,7 @@ class JobView(BaseView):
         self.updated.emit()
 
     def _on_tasks(self, update: Update) -> None:
-        self.note_missing(f"job {self.job_id}", update.missing)
+        self.note_missing(self.tr("job {job}").format(job=self.job_id), update.missing)
         if not self.gone:
             self.task_model.set_items(update.items)
             self.counts.setText(describe_counts(self.task_model.counts()))

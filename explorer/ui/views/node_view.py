@@ -7,7 +7,7 @@ that snapshot changes. The files are a `LogBrowser` over the node's file API.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QScrollArea,
@@ -32,11 +32,14 @@ from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.table_columns import TableColumns
 
-RECENT_COLUMNS = ("Job", "Task", "Instance", "State", "Exit code")
+RECENT_COLUMNS = (QT_TRANSLATE_NOOP("NodeView", "Job"), QT_TRANSLATE_NOOP("NodeView", "Task"),
+                  QT_TRANSLATE_NOOP("NodeView", "Instance"), QT_TRANSLATE_NOOP("NodeView", "State"),
+                  QT_TRANSLATE_NOOP("NodeView", "Exit code"))
 
 
 def recent_task_cells(task: RecentTask) -> tuple[str, ...]:
-    instance = "" if task.subtask_id is None else ("primary" if task.subtask_id == 0 else str(task.subtask_id))
+    instance = "" if task.subtask_id is None else (
+        QCoreApplication.translate("NodeView", "primary") if task.subtask_id == 0 else str(task.subtask_id))
     return (task.job_id or "", task.task_id or "", instance, task.state or "",
             "" if task.exit_code is None else str(task.exit_code))
 
@@ -51,15 +54,16 @@ class NodeView(BaseView):
     ):
         super().__init__(services, navigator, parent)
         self.pool_id, self.node_id = pool_id, node_id
-        self.title = f"Node {node_id}"
+        self.title = self.tr("Node {node}").format(node=node_id)
         self.node: NodeSnapshot | None = None
         """The latest snapshot of the node (None until polled, or once gone)."""
 
         self.open_pool_action = self.make_action(
-            "Open pool", f"Show pool {pool_id}", lambda: navigator.open_pool(pool_id))
+            self.tr("Open pool"), self.tr("Show pool {pool}").format(pool=pool_id),
+            lambda: navigator.open_pool(pool_id))
         self.reboot_action = self.make_action(self.tr("Reboot…"), self.tr("Reboot this node"), self.request_reboot)
         self.remove_action = self.make_action(
-            "Remove from pool…", "Remove this node from its pool", self.request_remove)
+            self.tr("Remove from pool…"), self.tr("Remove this node from its pool"), self.request_remove)
         toolbar = QToolBar(self)
         toolbar.addActions([self.open_pool_action, self.reboot_action, self.remove_action])
 
@@ -69,14 +73,15 @@ class NodeView(BaseView):
         scroll.setWidgetResizable(True)
         self.recent = QTableWidget(0, len(RECENT_COLUMNS), self)
         name_it(self.recent, self.tr("Recent tasks"), self.tr("The tasks this node ran last; Enter opens one"))
-        self.recent.setHorizontalHeaderLabels(RECENT_COLUMNS)
+        self.recent.setHorizontalHeaderLabels([self.tr(column) for column in RECENT_COLUMNS])
         self.recent.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.recent.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.recent.verticalHeader().hide()
         self.recent_columns = TableColumns(self.recent, "node_view/recent_tasks", services.settings)
         self.recent.setToolTip(self.tr("Double-click a task to open it"))
         self.recent.cellActivated.connect(self._open_recent)
-        self.files = LogBrowser(services, NodeFiles(pool_id, node_id), parent=self, label=f"node {node_id}")
+        self.files = LogBrowser(services, NodeFiles(pool_id, node_id), parent=self,
+                                label=self.tr("node {node}").format(node=node_id))
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self.recent, self.tr("Recent tasks"))
         self.tabs.addTab(self.files, self.tr("Files"))
@@ -113,21 +118,23 @@ class NodeView(BaseView):
 
     def request_reboot(self) -> None:
         if self.reboot_action.isEnabled():
-            text = f"Reboot node {self.node_id}? Tasks running on it are requeued."
-            self.confirm_action("Reboot node", text, "Reboot",
+            text = self.tr("Reboot node {node}? Tasks running on it are requeued.").format(node=self.node_id)
+            self.confirm_action(self.tr("Reboot node"), text, self.tr("Reboot"),
                                 lambda: self.services.operations.reboot_nodes(self.pool_id, [self.node_id]))
 
     def request_remove(self) -> None:
         if self.remove_action.isEnabled():
-            text = f"Remove node {self.node_id} from pool {self.pool_id}? Tasks running on it are requeued."
-            self.confirm_action("Remove node", text, "Remove",
+            text = self.tr("Remove node {node} from pool {pool}? Tasks running on it are requeued.").format(
+                node=self.node_id, pool=self.pool_id)
+            self.confirm_action(self.tr("Remove node"), text, self.tr("Remove"),
                                 lambda: self.services.operations.remove_nodes(self.pool_id, [self.node_id]))
 
     # --- updates -----------------------------------------------------------------
 
     def _on_nodes(self, update: Update) -> None:
         node = update.items.get(self.node_id)
-        self.note_missing(f"node {self.node_id}", update.missing or (None if node else "NodeNotFound"))
+        self.note_missing(self.tr("node {node}").format(node=self.node_id),
+                          update.missing or (None if node else "NodeNotFound"))
         previous, self.node = self.node, node
         if node is not None and previous is not None and node != previous and self.is_live():
             self.reload()

@@ -23,7 +23,7 @@ from explorer.ui.formatting import pool_rows
 from explorer.ui.models.node_table_model import NodeTableModel, describe_node_counts
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.services import Navigator, ViewServices
-from explorer.ui.views.base_view import BaseView, name_them, plural
+from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
 from explorer.ui.widgets.accessible import name_it
@@ -39,7 +39,7 @@ class PoolView(BaseView):
     def __init__(self, services: ViewServices, navigator: Navigator, pool_id: str, parent: QWidget | None = None):
         super().__init__(services, navigator, parent)
         self.pool_id = pool_id
-        self.title = f"Pool {pool_id}"
+        self.title = self.tr("Pool {pool}").format(pool=pool_id)
         self._pool: PoolSnapshot | None = None
         self._nodes: dict[str, NodeSnapshot] = {}
         self._heatmap_slots: int | None = None
@@ -165,22 +165,32 @@ class PoolView(BaseView):
     def request_delete(self) -> None:
         if not self.delete_action.isEnabled():
             return
-        text = (f"Delete pool {self.pool_id} and its {plural(len(self._nodes), 'node')}? "
-                "Tasks running on them are stopped. This cannot be undone.")
-        self.confirm_action("Delete pool", text, "Delete pool",
+        count = len(self._nodes)
+        text = (self.tr("Delete pool {pool} and its node? Tasks running on it are stopped. This cannot be undone.")
+                if count == 1 else
+                self.tr("Delete pool {pool} and its {count} nodes? Tasks running on them are stopped. "
+                        "This cannot be undone.")).format(pool=self.pool_id, count=count)
+        self.confirm_action(self.tr("Delete pool"), text, self.tr("Delete pool"),
                             lambda: self.services.operations.delete_pool(self.pool_id))
 
     def request_reboot(self) -> None:
         ids = self.selected_node_ids()
         if self.reboot_action.isEnabled() and ids:
-            self.confirm_action("Reboot nodes", f"Reboot {name_them(ids, 'node')}? Tasks running on them are requeued.",
-                                "Reboot", lambda: self.services.operations.reboot_nodes(self.pool_id, ids))
+            text = (self.tr("Reboot node {node}? Tasks running on them are requeued.") if len(ids) == 1
+                    else self.tr("Reboot {count} nodes? Tasks running on them are requeued.")
+                    ).format(node=ids[0], count=len(ids))
+            self.confirm_action(self.tr("Reboot nodes"), text, self.tr("Reboot"),
+                                lambda: self.services.operations.reboot_nodes(self.pool_id, ids))
 
     def request_remove(self) -> None:
         ids = self.selected_node_ids()
         if self.remove_action.isEnabled() and ids:
-            text = f"Remove {name_them(ids, 'node')} from pool {self.pool_id}? Tasks running on them are requeued."
-            self.confirm_action("Remove nodes", text, "Remove",
+            if len(ids) == 1:
+                text = self.tr("Remove node {node} from pool {pool}? Tasks running on them are requeued.")
+            else:
+                text = self.tr("Remove {count} nodes from pool {pool}? Tasks running on them are requeued.")
+            text = text.format(node=ids[0], pool=self.pool_id, count=len(ids))
+            self.confirm_action(self.tr("Remove nodes"), text, self.tr("Remove"),
                                 lambda: self.services.operations.remove_nodes(self.pool_id, ids))
 
     # --- monitor updates ---------------------------------------------------------
@@ -199,7 +209,7 @@ class PoolView(BaseView):
         self.updated.emit()
 
     def _on_nodes(self, update: Update) -> None:
-        self.note_missing(f"pool {self.pool_id}", update.missing)
+        self.note_missing(self.tr("pool {pool}").format(pool=self.pool_id), update.missing)
         if self.gone:
             self._update_actions()
             return
@@ -265,7 +275,8 @@ class PoolView(BaseView):
         self.select_nodes([node_id])
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        menu.addAction(f"Open node {node_id}", lambda: self.navigator.open_node(self.pool_id, node_id))
+        menu.addAction(self.tr("Open node {node}").format(node=node_id),
+                       lambda: self.navigator.open_node(self.pool_id, node_id))
         if self.selected_node_ids() == [node_id]:  # the table's filter may hide it
             menu.addActions([self.reboot_action, self.remove_action])
         menu.popup(self.heatmap.mapToGlobal(pos))

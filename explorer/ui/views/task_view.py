@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGridLayout,
@@ -49,10 +49,12 @@ from explorer.ui.widgets.instance_timeline import InstanceTimeline
 from explorer.ui.widgets.output_pane import OutputPane
 from explorer.ui.widgets.table_columns import TableColumns
 
-HEADER_FIELDS = ("State", "Node", "Exit code", "Failure")
-NOT_STARTED = QT_TR_NOOP("The command has not started yet.")
-NOT_STARTED_MULTI = QT_TR_NOOP("The application command runs on the primary once every instance is ready.")
-NOT_RUN = QT_TR_NOOP("The application command did not run.")
+HEADER_FIELDS = (QT_TRANSLATE_NOOP("TaskView", "State"), QT_TRANSLATE_NOOP("TaskView", "Node"),
+                 QT_TRANSLATE_NOOP("TaskView", "Exit code"), QT_TRANSLATE_NOOP("TaskView", "Failure"))
+NOT_STARTED = QT_TRANSLATE_NOOP("TaskView", "The command has not started yet.")
+NOT_STARTED_MULTI = QT_TRANSLATE_NOOP(
+    "TaskView", "The application command runs on the primary once every instance is ready.")
+NOT_RUN = QT_TRANSLATE_NOOP("TaskView", "The application command did not run.")
 CLOCK_MS = 1000
 
 
@@ -67,7 +69,7 @@ class TaskView(BaseView):
     ) -> None:
         super().__init__(services, navigator, parent)
         self.job_id, self.task_id = job_id, task_id
-        self.title = f"Task {task_id}"
+        self.title = self.tr("Task {task}").format(task=task_id)
         self._files = TaskFiles(job_id, task_id)
         self.task_watch = TaskWatch(services.monitor, job_id, task_id, self._on_snapshot)
         self.snapshot: TaskWatchSnapshot | None = None
@@ -123,12 +125,16 @@ class TaskView(BaseView):
 
     def request_terminate(self) -> None:
         if self.terminate_button.isEnabled():
-            self.confirm_action("Terminate task", f"Terminate task {self.task_id}? Every instance is stopped.",
-                                "Terminate", lambda: self.services.operations.terminate_task(self.job_id, self.task_id))
+            self.confirm_action(self.tr("Terminate task"),
+                                self.tr("Terminate task {task}? Every instance is stopped.").format(task=self.task_id),
+                                self.tr("Terminate"),
+                                lambda: self.services.operations.terminate_task(self.job_id, self.task_id))
 
     def request_delete(self) -> None:
         if self.delete_button.isEnabled():
-            self.confirm_action("Delete task", f"Delete task {self.task_id} and its files on every node?", "Delete",
+            self.confirm_action(self.tr("Delete task"),
+                                self.tr("Delete task {task} and its files on every node?").format(task=self.task_id),
+                                self.tr("Delete"),
                                 lambda: self.services.operations.delete_task(self.job_id, self.task_id))
 
     # -- the watch's snapshots ------------------------------------------------------
@@ -188,7 +194,8 @@ class TaskView(BaseView):
             if source != self._output_source:
                 self._output_source = source
                 readers = [self.services.monitor.file_reader(self._files, path) for path in source[2]]
-                self.output.set_readers(readers, "output of the application command (primary)" if multi else "")
+                note = self.tr("output of the application command (primary)") if multi else ""
+                self.output.set_readers(readers, note)
         else:
             if self._output_source is not None:
                 self._output_source = None  # a new attempt: its files are written afresh
@@ -216,7 +223,7 @@ class TaskView(BaseView):
             if source != self._instance_source:
                 self._instance_source = source
                 readers = [self.services.monitor.file_reader(location, path) for path in paths]
-                self.instance_output.set_readers(readers, f"coordination output of {where}")
+                self.instance_output.set_readers(readers, self.tr("coordination output of {where}").format(where=where))
         self.instance_output.set_live(found is not None and not snapshot.done)
 
     def _coordination_files(
@@ -225,7 +232,7 @@ class TaskView(BaseView):
         if number == 0:
             if not (snapshot.coordination_started or snapshot.application_ran):
                 return None
-            return self._files, ("coordination-stdout.txt", "coordination-stderr.txt"), "the primary"
+            return self._files, ("coordination-stdout.txt", "coordination-stderr.txt"), self.tr("the primary")
         subtask = snapshot.subtasks.get(number)
         if subtask is None or not (subtask.pool_id and subtask.node_id and subtask.task_root_directory):
             return None
@@ -233,16 +240,21 @@ class TaskView(BaseView):
             return None  # still downloading: its coordination command has not written anything
         root = subtask.task_root_directory.rstrip("/")
         return (NodeFiles(subtask.pool_id, subtask.node_id), (f"{root}/stdout.txt", f"{root}/stderr.txt"),
-                f"subtask {number} on {subtask.node_id}")
+                self.tr("subtask {number} on {node}").format(number=number, node=subtask.node_id))
 
     @staticmethod
     def _not_coordinating_note(snapshot: TaskWatchSnapshot, number: int) -> str:
-        who = "the primary" if number == 0 else f"instance {number}"
+        translate = QCoreApplication.translate
+        who = (translate("TaskView", "the primary") if number == 0
+               else translate("TaskView", "instance {number}").format(number=number))
         if snapshot.stage is Stage.QUEUED:
-            return f"The task is queued: the coordination command of {who} has not started."
-        if snapshot.done:
-            return f"The coordination command of {who} did not run."
-        return f"The coordination command of {who} has not started yet (its node is downloading the common files)."
+            text = translate("TaskView", "The task is queued: the coordination command of {who} has not started.")
+        elif snapshot.done:
+            text = translate("TaskView", "The coordination command of {who} did not run.")
+        else:
+            text = translate("TaskView", "The coordination command of {who} has not started yet "
+                             "(its node is downloading the common files).")
+        return text.format(who=who)
 
     def _current_pane(self) -> OutputPane | None:
         current = self.tabs.currentWidget()
@@ -293,9 +305,12 @@ class TaskView(BaseView):
         instance = self.model.instance(row)
         if instance.number != self._selected:
             self._selected = instance.number
-            where = "the primary" if instance.number == 0 else f"subtask {instance.number}"
-            node = f" on {instance.node_id}" if instance.node_id else ""
-            self.instance_title.setText(f"Coordination command of instance {instance.number} ({where}{node})")
+            where = self.tr("the primary") if instance.number == 0 else self.tr("subtask {number}").format(
+                number=instance.number)
+            if instance.node_id:
+                where = self.tr("{where} on {node}").format(where=where, node=instance.node_id)
+            self.instance_title.setText(self.tr("Coordination command of instance {number} ({where})").format(
+                number=instance.number, where=where))
             self._show_instance_output()
         if reveal:
             self.tabs.setCurrentWidget(self.instance_tab)
@@ -336,7 +351,7 @@ class TaskView(BaseView):
     # -- layout ----------------------------------------------------------------------
 
     def _build(self) -> None:
-        title = QLabel(f"<b>Task {self.task_id}</b> in job {self.job_id}", self)
+        title = QLabel(self.tr("<b>Task {task}</b> in job {job}").format(task=self.task_id, job=self.job_id), self)
         grid = QGridLayout()
         grid.addWidget(title, 0, 0, 1, 2 * len(HEADER_FIELDS))
         self.header: dict[str, QLabel] = {}
@@ -344,7 +359,7 @@ class TaskView(BaseView):
             value = QLabel(self.tr("—"), self)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
             value.setObjectName(f"header-{name.lower().replace(' ', '-')}")
-            grid.addWidget(QLabel(f"{name}:", self), 1, 2 * column)
+            grid.addWidget(QLabel(self.tr("{field}:").format(field=self.tr(name)), self), 1, 2 * column)
             grid.addWidget(value, 1, 2 * column + 1)
             self.header[name] = value
         grid.setColumnStretch(2 * len(HEADER_FIELDS) - 1, 1)
@@ -390,7 +405,7 @@ class TaskView(BaseView):
         self.instances_split.setSizes([600, 400])  # until the user moves it: room for node ids, state, exit code
 
         self.output = OutputPane(parent=self)
-        self.instance_output = OutputPane(("coordination stdout", "coordination stderr"), self)
+        self.instance_output = OutputPane((self.tr("coordination stdout"), self.tr("coordination stderr")), self)
         self.instance_title = QLabel(self.tr("Select an instance to read its coordination output."), self)
         self.instance_tab = QWidget(self)
         column = QGridLayout(self.instance_tab)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 
@@ -19,14 +19,16 @@ from explorer.client.errors import BatchLayerError
 log = logging.getLogger(__name__)
 
 HINTS: dict[str, str] = {
-    "AuthenticationFailed": "Check the account key or sign-in of this connection profile.",
-    "PoolNotSteady": "The pool is still resizing: wait for it, or stop the resize first.",
-    "PoolBeingDeleted": "The pool is being deleted.",
-    "JobBeingDeleted": "The job is being deleted.",
-    "JobCompleted": "The job has already completed.",
-    "TaskCompleted": "The task has already completed.",
-    "ServerBusy": "The service is busy; try again in a moment.",
-    "OperationTimedOut": "The service did not answer in time; try again.",
+    "AuthenticationFailed": QT_TRANSLATE_NOOP(
+        "ErrorBanner", "Check the account key or sign-in of this connection profile."),
+    "PoolNotSteady": QT_TRANSLATE_NOOP(
+        "ErrorBanner", "The pool is still resizing: wait for it, or stop the resize first."),
+    "PoolBeingDeleted": QT_TRANSLATE_NOOP("ErrorBanner", "The pool is being deleted."),
+    "JobBeingDeleted": QT_TRANSLATE_NOOP("ErrorBanner", "The job is being deleted."),
+    "JobCompleted": QT_TRANSLATE_NOOP("ErrorBanner", "The job has already completed."),
+    "TaskCompleted": QT_TRANSLATE_NOOP("ErrorBanner", "The task has already completed."),
+    "ServerBusy": QT_TRANSLATE_NOOP("ErrorBanner", "The service is busy; try again in a moment."),
+    "OperationTimedOut": QT_TRANSLATE_NOOP("ErrorBanner", "The service did not answer in time; try again."),
 }
 
 
@@ -34,9 +36,10 @@ def hint_for(code: str | None) -> str | None:
     if code is None:
         return None
     if code in HINTS:
-        return HINTS[code]
+        return QCoreApplication.translate("ErrorBanner", HINTS[code])
     if code.endswith("NotFound"):
-        return "It may have been deleted in the meantime; press F5 to refresh."
+        return QCoreApplication.translate(
+            "ErrorBanner", "It may have been deleted in the meantime; press F5 to refresh.")
     return None
 
 
@@ -47,13 +50,16 @@ def sentence_for(error: BaseException) -> str:
         return f"{error} {hint}" if hint else str(error)
     if isinstance(error, (BatchLayerError, OSError)):
         return str(error)
-    return f"Something unexpected went wrong: {type(error).__name__}: {error}"
+    return QCoreApplication.translate("ErrorBanner", "Something unexpected went wrong: {kind}: {error}").format(
+        kind=type(error).__name__, error=error)
 
 
 def details_for(error: BaseException) -> str:
     if not isinstance(error, OperationError):
-        return f"Error type: {type(error).__name__}"
-    rows = [("Batch error code", error.code), ("HTTP status", error.status), ("Request id", error.request_id)]
+        return QCoreApplication.translate("ErrorBanner", "Error type: {kind}").format(kind=type(error).__name__)
+    rows = [(QCoreApplication.translate("ErrorBanner", "Batch error code"), error.code),
+            (QCoreApplication.translate("ErrorBanner", "HTTP status"), error.status),
+            (QCoreApplication.translate("ErrorBanner", "Request id"), error.request_id)]
     return "\n".join(f"{label}: {value if value is not None else '—'}" for label, value in rows)
 
 
@@ -74,12 +80,12 @@ class ErrorBanner(QFrame):
         self._details = QLabel(self)
         self._details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._details.hide()
-        self._toggle = self._button("Details", "Show the error code and request id")
+        self._toggle = self._button(self.tr("Details"), self.tr("Show the error code and request id"))
         self._toggle.setCheckable(True)
         self._toggle.toggled.connect(self._details.setVisible)
-        copy = self._button("Copy", "Copy the message and details to the clipboard")
+        copy = self._button(self.tr("Copy"), self.tr("Copy the message and details to the clipboard"))
         copy.clicked.connect(self.copy)
-        close = self._button("✕", "Dismiss")
+        close = self._button("✕", self.tr("Dismiss"))
         close.clicked.connect(self.dismiss)
         layout = QGridLayout(self)
         layout.setContentsMargins(8, 4, 4, 4)

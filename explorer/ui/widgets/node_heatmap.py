@@ -153,19 +153,21 @@ class NodeHeatmap(QWidget):
     def node_text(self, node_id: str) -> str:
         """One node in words: what a screen reader says as the keyboard reaches its tile."""
         i = self._index[node_id]
-        priority = "low priority" if self._low_priority[i] else "dedicated"
-        ip = self._ips[i] if self._ips else "no IP address known"
-        return (f"node {node_id}: {STATES[self._codes[i]]}, {ip}, {self._slots_used[i]} of {self._slots_total[i]} "
-                f"task slots in use, {priority}; {self._current_position(i)}")
+        priority = self.tr("low priority") if self._low_priority[i] else self.tr("dedicated")
+        ip = self._ips[i] if self._ips else self.tr("no IP address known")
+        text = self.tr("node {node}: {state}, {ip}, {used} of {total} task slots in use, {priority}; {position}")
+        return text.format(
+            node=node_id, state=STATES[self._codes[i]], ip=ip, used=self._slots_used[i], total=self._slots_total[i],
+            priority=priority, position=self._current_position(i))
 
     def tooltip_text(self, node_id: str) -> str:
         i = self._index[node_id]
         lines = [
             node_id,
-            f"state: {STATES[self._codes[i]]}",
-            f"ip: {self._ips[i] if self._ips else 'unknown'}",
-            f"task slots: {self._slots_used[i]}/{self._slots_total[i]}",
-            "low priority (spot)" if self._low_priority[i] else "dedicated",
+            self.tr("state: {state}").format(state=STATES[self._codes[i]]),
+            self.tr("ip: {ip}").format(ip=self._ips[i] if self._ips else self.tr("unknown")),
+            self.tr("task slots: {used}/{total}").format(used=self._slots_used[i], total=self._slots_total[i]),
+            self.tr("low priority (spot)") if self._low_priority[i] else self.tr("dedicated"),
         ]
         return "\n".join(lines)
 
@@ -232,7 +234,7 @@ class NodeHeatmap(QWidget):
         self._cursor.show()
 
     def _current_position(self, index: int) -> str:
-        return f"{index + 1} of {len(self._ids)}"
+        return self.tr("{number} of {count}").format(number=index + 1, count=len(self._ids))
 
     def _relayout(self, force: bool = False) -> None:
         """Fit the grid to the view's shape and pick a tile size near one image pixel
