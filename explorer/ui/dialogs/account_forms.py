@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QComboBox,
@@ -144,13 +144,13 @@ class LocalBatchForm(AccountForm):
         super().__init__(parent)
         self.data_dir = Field(lambda _text: None, "the default: the user data folder", parent=self)
         self.data_dir.changed.connect(self.changed)
-        browse = QPushButton("Choose…", self)
-        browse.clicked.connect(lambda: ask_directory(self, "Local Batch data folder", self._chosen))
+        browse = QPushButton(self.tr("Choose…"), self)
+        browse.clicked.connect(lambda: ask_directory(self, self.tr("Local Batch data folder"), self._chosen))
         row = QHBoxLayout()
         row.addWidget(self.data_dir, 1)
         row.addWidget(browse)
-        self.form.addRow("Data folder:", row)
-        note = QLabel("Local Batch keeps its pools, jobs, tasks and node files in this folder.", self)
+        self.form.addRow(self.tr("Data folder:"), row)
+        note = QLabel(self.tr("Local Batch keeps its pools, jobs, tasks and node files in this folder."), self)
         note.setWordWrap(True)
         note.setEnabled(False)
         self.form.addRow("", note)
@@ -171,15 +171,16 @@ class StorageBox(QGroupBox):
     """The storage an Azure profile uploads local files to (optional): name, blob endpoint, key."""
 
     def __init__(self, form: AccountForm) -> None:
-        super().__init__("Linked storage, for uploading local files (optional)", form)
+        super().__init__(
+            QCoreApplication.translate("StorageBox", "Linked storage, for uploading local files (optional)"), form)
         self.setCheckable(True)
         self.setChecked(False)
         layout = QFormLayout(self)
-        self.account = form.field("Storage account:", self._when_on(checks.check_storage_account_name), "mystorage",
-                                  form=layout)
-        self.url = form.field("Blob endpoint:", self._when_on(checks.check_storage_url),
+        self.account = form.field(self.tr("Storage account:"), self._when_on(checks.check_storage_account_name),
+                                  "mystorage", form=layout)
+        self.url = form.field(self.tr("Blob endpoint:"), self._when_on(checks.check_storage_url),
                               "https://mystorage.blob.core.windows.net", form=layout)
-        self.key = form.field("Storage key:", self._when_on(self._check_key), "", secret=True, form=layout)
+        self.key = form.field(self.tr("Storage key:"), self._when_on(self._check_key), "", secret=True, form=layout)
         self.key_stored = False
         self.toggled.connect(lambda _on: form.show_all_problems())
         self.toggled.connect(form.changed)
@@ -201,7 +202,7 @@ class StorageBox(QGroupBox):
         self.account.set_text(link.account_name if link else "")
         self.url.set_text(link.blob_url if link else "")
         self.key.set_text("")
-        self.key.edit.setPlaceholderText("stored — leave empty to keep it" if key_stored else "")
+        self.key.edit.setPlaceholderText(self.tr("stored — leave empty to keep it") if key_stored else "")
 
     def link(self) -> StorageLink | None:
         return StorageLink(self.account.text, self.url.text.rstrip("/")) if self.isChecked() else None
@@ -216,9 +217,10 @@ class SharedKeyForm(AccountForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.url = self.field("Account URL:", checks.check_account_url, "https://myaccount.westeurope.batch.azure.com")
-        self.account = self.field("Account name:", checks.check_account_name, "myaccount")
-        self.key = self.field("Access key:", self._check_key, "primary or secondary key", secret=True)
+        self.url = self.field(self.tr("Account URL:"), checks.check_account_url,
+                              "https://myaccount.westeurope.batch.azure.com")
+        self.account = self.field(self.tr("Account name:"), checks.check_account_name, "myaccount")
+        self.key = self.field(self.tr("Access key:"), self._check_key, self.tr("primary or secondary key"), secret=True)
         self.storage = StorageBox(self)
         self.form.addRow(self.storage)
         self.url.changed.connect(self._suggest_account)
@@ -228,7 +230,7 @@ class SharedKeyForm(AccountForm):
             self.original.secret_name == self._secret_name()
         )
         if not text and isinstance(self.original, SharedKeyProfile) and self.key_stored and not unchanged:
-            return "The account URL or name changed: enter its key again."
+            return self.tr("The account URL or name changed: enter its key again.")
         return checks.check_shared_key(text, required=not unchanged)
 
     def _secret_name(self) -> str:
@@ -266,25 +268,26 @@ class EntraForm(AccountForm):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.url = self.field(
-            "Account URL:", lambda text: checks.check_account_url(text, https_only=True),
+            self.tr("Account URL:"), lambda text: checks.check_account_url(text, https_only=True),
             "https://myaccount.westeurope.batch.azure.com",
         )
-        self.tenant = self.field("Tenant:", checks.check_tenant, "your home tenant (or a GUID / contoso.onmicrosoft.com)")
+        self.tenant = self.field(self.tr("Tenant:"), checks.check_tenant,
+                                 self.tr("your home tenant (or a GUID / contoso.onmicrosoft.com)"))
         self.cloud = QComboBox(self)
         for cloud, endpoints in CLOUDS.items():
             self.cloud.addItem(endpoints.label, cloud.value)
-        self.form.addRow("Cloud:", self.cloud)
+        self.form.addRow(self.tr("Cloud:"), self.cloud)
         self.method = QComboBox(self)
         for method, label in METHOD_LABELS.items():
             self.method.addItem(label, method.value)
-        self.form.addRow("Sign in with:", self.method)
+        self.form.addRow(self.tr("Sign in with:"), self.method)
         self.signed_in = QLabel(self)
-        self.sign_out = QPushButton("Sign out", self)
+        self.sign_out = QPushButton(self.tr("Sign out"), self)
         self.sign_out.clicked.connect(self.signOutRequested)
         row = QHBoxLayout()
         row.addWidget(self.signed_in, 1)
         row.addWidget(self.sign_out)
-        self.form.addRow("Sign-in:", row)
+        self.form.addRow(self.tr("Sign-in:"), row)
         self.storage = StorageBox(self)
         self.form.addRow(self.storage)
         for combo in (self.cloud, self.method):
@@ -303,9 +306,10 @@ class EntraForm(AccountForm):
 
     def show_sign_in(self, who: str | None, signed_in: bool) -> None:
         if signed_in:
-            self.signed_in.setText(f"signed in{f' as {who}' if who else ''}; a restart does not ask again")
+            self.signed_in.setText(self.tr("signed in as {who}; a restart does not ask again").format(who=who) if who
+                                   else self.tr("signed in; a restart does not ask again"))
         else:
-            self.signed_in.setText("not signed in yet: Test or Connect signs in (once)")
+            self.signed_in.setText(self.tr("not signed in yet: Test or Connect signs in (once)"))
         self.sign_out.setEnabled(signed_in)
 
     def profile(self, name: str) -> Profile:
@@ -327,22 +331,22 @@ class ProxyForm(QWidget):
         super().__init__(parent)
         self.mode = QComboBox(self)
         for mode, label in (
-            (ProxyMode.SYSTEM, "The system's (http_proxy, https_proxy, no_proxy)"),
-            (ProxyMode.NONE, "None: connect directly"),
-            (ProxyMode.MANUAL, "This proxy:"),
+            (ProxyMode.SYSTEM, self.tr("The system's (http_proxy, https_proxy, no_proxy)")),
+            (ProxyMode.NONE, self.tr("None: connect directly")),
+            (ProxyMode.MANUAL, self.tr("This proxy:")),
         ):
             self.mode.addItem(label, mode.value)
         self.url = Field(self._when_manual(check_proxy_url), "http://proxy.example.com:3128", parent=self)
-        self.username = Field(lambda _text: None, "optional", parent=self)
-        self.password = Field(lambda _text: None, "optional; kept in the keyring", secret=True, parent=self)
+        self.username = Field(lambda _text: None, self.tr("optional"), parent=self)
+        self.password = Field(lambda _text: None, self.tr("optional; kept in the keyring"), secret=True, parent=self)
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow("Proxy:", self.mode)
-        form.addRow("Proxy URL:", self.url)
-        form.addRow("User name:", self.username)
-        form.addRow("Password:", self.password)
+        form.addRow(self.tr("Proxy:"), self.mode)
+        form.addRow(self.tr("Proxy URL:"), self.url)
+        form.addRow(self.tr("User name:"), self.username)
+        form.addRow(self.tr("Password:"), self.password)
         note = QLabel(
-            "Local Batch and Azurite, on this computer, are always reached directly, whatever this says.", self
+            self.tr("Local Batch and Azurite, on this computer, are always reached directly, whatever this says."), self
         )
         note.setWordWrap(True)
         note.setEnabled(False)
@@ -367,7 +371,8 @@ class ProxyForm(QWidget):
         self.url.set_text(settings.url)
         self.username.set_text(settings.username)
         self.password.set_text("")
-        self.password.edit.setPlaceholderText("stored — leave empty to keep it" if password_stored else "optional")
+        self.password.edit.setPlaceholderText(
+            self.tr("stored — leave empty to keep it") if password_stored else self.tr("optional"))
 
     def problem(self) -> str | None:
         return self.url.problem()

@@ -18,7 +18,7 @@ import logging
 from collections.abc import Callable, Coroutine
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -68,14 +68,14 @@ from explorer.ui.task_owner import TaskOwner
 log = logging.getLogger(__name__)
 
 NEW_KINDS = (
-    (SharedKeyProfile.kind, "Azure Batch account with a shared key…"),
-    (EntraProfile.kind, "Azure Batch account with Microsoft Entra ID…"),
-    (LocalBatchProfile.kind, "Local Batch on another data folder…"),
+    (SharedKeyProfile.kind, QT_TRANSLATE_NOOP("AccountsDialog", "Azure Batch account with a shared key…")),
+    (EntraProfile.kind, QT_TRANSLATE_NOOP("AccountsDialog", "Azure Batch account with Microsoft Entra ID…")),
+    (LocalBatchProfile.kind, QT_TRANSLATE_NOOP("AccountsDialog", "Local Batch on another data folder…")),
 )
 NEW_HEADINGS = {
-    SharedKeyProfile.kind: "New Azure Batch account (shared key)",
-    EntraProfile.kind: "New Azure Batch account (Microsoft Entra ID)",
-    LocalBatchProfile.kind: "New Local Batch",
+    SharedKeyProfile.kind: QT_TRANSLATE_NOOP("AccountsDialog", "New Azure Batch account (shared key)"),
+    EntraProfile.kind: QT_TRANSLATE_NOOP("AccountsDialog", "New Azure Batch account (Microsoft Entra ID)"),
+    LocalBatchProfile.kind: QT_TRANSLATE_NOOP("AccountsDialog", "New Local Batch"),
 }
 LABEL_WIDTH = 130
 
@@ -88,7 +88,7 @@ class AccountsDialog(QDialog):
 
     def __init__(self, accounts: Accounts, parent: QWidget | None = None, current: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Accounts")
+        self.setWindowTitle(self.tr("Accounts"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(980, 640)
         self.accounts = accounts
@@ -110,8 +110,8 @@ class AccountsDialog(QDialog):
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.banner.hide()
         self.tabs = QTabWidget(self)
-        self.tabs.addTab(self._accounts_tab(), "Accounts")
-        self.tabs.addTab(self._proxy_tab(), "Network proxy")
+        self.tabs.addTab(self._accounts_tab(), self.tr("Accounts"))
+        self.tabs.addTab(self._proxy_tab(), self.tr("Network proxy"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -128,18 +128,18 @@ class AccountsDialog(QDialog):
         self.list.setMinimumWidth(260)
         self.list.currentItemChanged.connect(self._selection_changed)
         self.add_button = QToolButton(tab)
-        self.add_button.setText("Add")
+        self.add_button.setText(self.tr("Add"))
         self.add_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QMenu(self.add_button)
         for kind, text in NEW_KINDS:
-            menu.addAction(text, lambda k=kind: self.add_new(k))
+            menu.addAction(self.tr(text), lambda k=kind: self.add_new(k))
         menu.addSeparator()
-        menu.addAction("From Azure: sign in and pick accounts…", self.add_from_azure)
+        menu.addAction(self.tr("From Azure: sign in and pick accounts…"), self.add_from_azure)
         self.add_button.setMenu(menu)
-        self.remove_button = QPushButton("Remove", tab)
+        self.remove_button = QPushButton(self.tr("Remove"), tab)
         self.remove_button.clicked.connect(self.ask_remove)
-        self.default_button = QPushButton("Set as default", tab)
-        self.default_button.setToolTip("The account the window opens on")
+        self.default_button = QPushButton(self.tr("Set as default"), tab)
+        self.default_button.setToolTip(self.tr("The account the window opens on"))
         self.default_button.clicked.connect(lambda: self._run("save", self._set_default))
         list_buttons = QHBoxLayout()
         for button in (self.add_button, self.remove_button, self.default_button):
@@ -166,14 +166,14 @@ class AccountsDialog(QDialog):
             form.changed.connect(self._update_buttons)
         self.entra_form.signOutRequested.connect(lambda: self._run("save", self._sign_out))
         self.name.changed.connect(self._update_buttons)
-        self.test_button = QPushButton("Test", tab)
-        self.test_button.setToolTip("Connect with what the form says and list what the account has")
+        self.test_button = QPushButton(self.tr("Test"), tab)
+        self.test_button.setToolTip(self.tr("Connect with what the form says and list what the account has"))
         self.test_button.clicked.connect(lambda: self._run("test", self._test))
-        self.save_button = QPushButton("Save", tab)
+        self.save_button = QPushButton(self.tr("Save"), tab)
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(lambda: self._run("save", self._save))
-        self.connect_button = QPushButton("Connect", tab)
-        self.connect_button.setToolTip("Open the window on this account")
+        self.connect_button = QPushButton(self.tr("Connect"), tab)
+        self.connect_button.setToolTip(self.tr("Open the window on this account"))
         self.connect_button.clicked.connect(self._connect_clicked)
         self.result = QLabel(tab)
         self.result.setWordWrap(True)
@@ -186,7 +186,7 @@ class AccountsDialog(QDialog):
         actions.addWidget(self.connect_button)
         actions.addWidget(self.save_button)
         name_row = QHBoxLayout()
-        name_label = QLabel("Name:", tab)
+        name_label = QLabel(self.tr("Name:"), tab)
         name_label.setFixedWidth(LABEL_WIDTH)
         name_row.addWidget(name_label, 0, Qt.AlignmentFlag.AlignTop)
         name_row.addWidget(self.name, 1)
@@ -206,7 +206,7 @@ class AccountsDialog(QDialog):
     def _proxy_tab(self) -> QWidget:
         tab = QWidget(self)
         self.proxy_form = ProxyForm(tab)
-        self.proxy_save = QPushButton("Save proxy", tab)
+        self.proxy_save = QPushButton(self.tr("Save proxy"), tab)
         self.proxy_save.clicked.connect(lambda: self._run("save", self._save_proxy))
         self.proxy_form.changed.connect(lambda: self.proxy_save.setEnabled(self.proxy_form.problem() is None))
         self.proxy_result = QLabel(tab)
@@ -244,7 +244,7 @@ class AccountsDialog(QDialog):
         form = self.forms[kind]
         self.stack.setCurrentWidget(form)
         form.load(None)
-        self.heading.setText(NEW_HEADINGS[kind])
+        self.heading.setText(self.tr(NEW_HEADINGS[kind]))
         self.name.set_text(self._free_name("Azure Batch" if kind != LocalBatchProfile.kind else "Local Batch 2"))
         self.name.setEnabled(True)
         self._set_editable(True)
@@ -271,8 +271,10 @@ class AccountsDialog(QDialog):
         if name is None:
             return None
         return confirm(
-            self, "Remove account", f"Remove “{name}” from MPI Explorer, with the keys stored for it?\n\n"
-            "The Batch account itself is not touched.", "Remove", lambda: self._run("save", self._remove, name),
+            self, self.tr("Remove account"),
+            self.tr("Remove “{name}” from MPI Explorer, with the keys stored for it?\n\n"
+                    "The Batch account itself is not touched.").format(name=name),
+            self.tr("Remove"), lambda: self._run("save", self._remove, name),
         )
 
     def _connect_clicked(self) -> None:
@@ -297,9 +299,9 @@ class AccountsDialog(QDialog):
         for profile in self.profile_set.profiles:
             marks = [kind_label(profile)]
             if profile.name == self.profile_set.selected:
-                marks.append("default")
+                marks.append(self.tr("default"))
             if profile.name == self._connected_to:
-                marks.append("connected")
+                marks.append(self.tr("connected"))
             item = QListWidgetItem(f"{profile.name}\n    {' · '.join(marks)}", self.list)
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             if profile.name == select:
@@ -331,10 +333,11 @@ class AccountsDialog(QDialog):
         self.name.setEnabled(not builtin)
         self._set_editable(profile.name != ENVIRONMENT_PROFILE_NAME)
         if profile.name == ENVIRONMENT_PROFILE_NAME:
-            self._say("This account comes from AZURE_BATCH_ENDPOINT, AZURE_BATCH_ACCOUNT and AZURE_BATCH_ACCESS_KEY "
-                      "in the environment; it is not saved. Test and Connect use it as it is.")
+            self._say(self.tr("This account comes from AZURE_BATCH_ENDPOINT, AZURE_BATCH_ACCOUNT and "
+                              "AZURE_BATCH_ACCESS_KEY in the environment; it is not saved. "
+                              "Test and Connect use it as it is."))
         elif isinstance(profile, SharedKeyProfile) and not key_stored:
-            self._say("No key is stored for this account: enter it and Save.", error=True)
+            self._say(self.tr("No key is stored for this account: enter it and Save."), error=True)
         else:
             self._say("")
         self._update_buttons()
@@ -343,18 +346,18 @@ class AccountsDialog(QDialog):
         profile = self._form_profile()
         if profile is None:
             return
-        self._say("Testing… (connecting and listing pools and jobs)")
+        self._say(self.tr("Testing… (connecting and listing pools and jobs)"))
         try:
             check = await self.accounts.test(
                 profile, self.form.secrets(profile), proxy=self.proxy_form.settings(),
                 device_code_prompt=self.device_code.show,
             )
         except BatchLayerError as error:
-            self._say(f"Could not connect. {error}", error=True)
+            self._say(self.tr("Could not connect. {error}").format(error=error), error=True)
             return
         finally:
             self.device_code.close()
-        self._say(f"✓ {check.summary()}")
+        self._say(self.tr("✓ {summary}").format(summary=check.summary()))
 
     async def _save(self) -> None:
         profile = self._form_profile()
@@ -373,8 +376,13 @@ class AccountsDialog(QDialog):
             await asyncio.to_thread(self.accounts.credentials.delete_secret, original.secret_name)
         self.editing, self.adding = profile.name, False
         await self._load(select=profile.name)
-        where = "kept for this session only (no keyring)" if session_only else "in the keyring"
-        self._say(f"Saved “{profile.name}”." + (f" Its key is {where}." if secrets else ""))
+        if not secrets:
+            said = self.tr("Saved “{name}”.")
+        elif session_only:
+            said = self.tr("Saved “{name}”. Its key is kept for this session only (no keyring).")
+        else:
+            said = self.tr("Saved “{name}”. Its key is in the keyring.")
+        self._say(said.format(name=profile.name))
         self.profilesChanged.emit()
 
     async def _remove(self, name: str) -> None:
@@ -383,7 +391,7 @@ class AccountsDialog(QDialog):
         await self.accounts.forget_secrets(profile)
         self.editing, self.adding = None, False
         await self._load(select=self.profile_set.selected)
-        self._say(f"Removed “{name}”.")
+        self._say(self.tr("Removed “{name}”.").format(name=name))
         self.profilesChanged.emit()
 
     async def _set_default(self) -> None:
@@ -391,7 +399,7 @@ class AccountsDialog(QDialog):
             return
         await self.accounts.save(self.profile_set.with_selected(self.editing))
         await self._load(select=self.editing)
-        self._say(f"MPI Explorer opens on “{self.editing}” from now on.")
+        self._say(self.tr("MPI Explorer opens on “{name}” from now on.").format(name=self.editing))
         self.profilesChanged.emit()
 
     async def _sign_out(self) -> None:
@@ -401,7 +409,8 @@ class AccountsDialog(QDialog):
         if isinstance(profile, EntraProfile):
             await asyncio.to_thread(self.accounts.factory().sign_in.sign_out, profile)
             self.entra_form.show_sign_in(None, False)
-            self._say(f"Signed out of “{profile.name}”: the next connection asks you to sign in again.")
+            self._say(self.tr("Signed out of “{name}”: the next connection asks you to sign in again.").format(
+                name=profile.name))
 
     async def _save_proxy(self) -> None:
         form = self.proxy_form
@@ -412,7 +421,7 @@ class AccountsDialog(QDialog):
         profile_set = await self.accounts.load_async()
         await self.accounts.save(dataclasses.replace(profile_set, proxy=form.settings()))
         self.profile_set = dataclasses.replace(self.profile_set, proxy=form.settings())
-        self.proxy_result.setText("Saved. It applies to the next connection (Connection menu, or Connect).")
+        self.proxy_result.setText(self.tr("Saved. It applies to the next connection (Connection menu, or Connect)."))
         self.profilesChanged.emit()
 
     # --- device code ------------------------------------------------------------------
@@ -435,7 +444,7 @@ class AccountsDialog(QDialog):
         if problems:
             self.name.show_problem(self.name.problem())
             self.form.show_all_problems()
-            self._say("Fix the fields marked in red first.", error=True)
+            self._say(self.tr("Fix the fields marked in red first."), error=True)
             return None
         return self.form.profile(self.name.text)
 
@@ -465,7 +474,8 @@ class AccountsDialog(QDialog):
         if self.keyring_usable:
             self.banner.hide()
             return
-        self.banner.setText(f"⚠ {KEYRING_REMEDY} Keys you save now are kept for this session only.")
+        self.banner.setText(self.tr("⚠ {remedy} Keys you save now are kept for this session only.").format(
+            remedy=KEYRING_REMEDY))
         self.banner.setStyleSheet("border: 1px solid #d9a400; border-radius: 4px; padding: 8px;")
         self.banner.show()
 
@@ -495,4 +505,4 @@ class AccountsDialog(QDialog):
     def _unexpected(self, error: BaseException) -> None:
         log.error("accounts dialog step failed", exc_info=error)
         if not self._gone[0]:
-            self._say(f"Something went wrong: {error}", error=True)
+            self._say(self.tr("Something went wrong: {error}").format(error=error), error=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,7 +42,10 @@ from explorer.ui.task_owner import TaskOwner
 
 log = logging.getLogger(__name__)
 
-COLUMNS = ("Account", "Region", "Resource group", "Pool allocation", "Subscription")
+COLUMNS = (QT_TRANSLATE_NOOP("AddFromAzureDialog", "Account"), QT_TRANSLATE_NOOP("AddFromAzureDialog", "Region"),
+           QT_TRANSLATE_NOOP("AddFromAzureDialog", "Resource group"),
+           QT_TRANSLATE_NOOP("AddFromAzureDialog", "Pool allocation"),
+           QT_TRANSLATE_NOOP("AddFromAzureDialog", "Subscription"))
 
 
 class AddFromAzureDialog(QDialog):
@@ -52,11 +55,12 @@ class AddFromAzureDialog(QDialog):
 
     def __init__(self, accounts: Accounts, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Add Batch accounts from Azure")
+        self.setWindowTitle(self.tr("Add Batch accounts from Azure"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(900, 560)
         self.accounts = accounts
-        self.tasks = TaskOwner(self, on_error=lambda error: self._say(f"Something went wrong: {error}", error=True))
+        self.tasks = TaskOwner(self, on_error=lambda error: self._say(
+            self.tr("Something went wrong: {error}").format(error=error), error=True))
         self.credential: Any = None
         """The sign-in of this dialog, reused by each step (one sign-in, not one per step)."""
         self.cloud_used = AzureCloud.PUBLIC
@@ -72,27 +76,28 @@ class AddFromAzureDialog(QDialog):
         for method, label in METHOD_LABELS.items():
             self.method.addItem(label, method.value)
         self.method.setCurrentIndex(self.method.findData(EntraAuthMethod.DEVICE_CODE.value))
-        self.list_button = QPushButton("Sign in and list accounts", self)
+        self.list_button = QPushButton(self.tr("Sign in and list accounts"), self)
         self.list_button.clicked.connect(lambda: self.tasks.start(self._list(), slot="list"))
         form = QFormLayout()
-        form.addRow("Tenant:", self.tenant)
-        form.addRow("Cloud:", self.cloud)
-        form.addRow("Sign in with:", self.method)
+        form.addRow(self.tr("Tenant:"), self.tenant)
+        form.addRow(self.tr("Cloud:"), self.cloud)
+        form.addRow(self.tr("Sign in with:"), self.method)
         form.addRow("", self.list_button)
 
         self.table = QTableWidget(0, len(COLUMNS), self)
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(column) for column in COLUMNS])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(lambda _item: self._update_buttons())
-        self.shared_key = QCheckBox("Use each account's shared key (read with list keys) instead of Entra ID", self)
+        self.shared_key = QCheckBox(
+            self.tr("Use each account's shared key (read with list keys) instead of Entra ID"), self)
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.add_button = QPushButton("Add checked accounts", self)
+        self.add_button = QPushButton(self.tr("Add checked accounts"), self)
         self.add_button.clicked.connect(lambda: self.tasks.start(self._add(), slot="add"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
@@ -114,7 +119,7 @@ class AddFromAzureDialog(QDialog):
             self._say(self.tenant.problem() or "", error=True)
             return
         self.list_button.setEnabled(False)
-        self._say("Signing in and listing your subscriptions…")
+        self._say(self.tr("Signing in and listing your subscriptions…"))
         try:
             self.cloud_used = AzureCloud(self.cloud.currentData())
             self.credential = await self.accounts.discovery_credential(
@@ -132,8 +137,12 @@ class AddFromAzureDialog(QDialog):
             self._say(str(error), error=True)
         else:
             self._fill(found)
-            self._say(f"{len(found)} Batch account{'s' * (len(found) != 1)} in {len(subscriptions)} subscription"
-                      f"{'s' * (len(subscriptions) != 1)}. Check the ones to add.")
+            accounts = (self.tr("1 Batch account") if len(found) == 1
+                        else self.tr("{count} Batch accounts").format(count=len(found)))
+            where = (self.tr("1 subscription") if len(subscriptions) == 1
+                     else self.tr("{count} subscriptions").format(count=len(subscriptions)))
+            self._say(self.tr("{accounts} in {subscriptions}. Check the ones to add.").format(
+                accounts=accounts, subscriptions=where))
         finally:
             self.device_code.close()
             self.list_button.setEnabled(True)
@@ -152,7 +161,8 @@ class AddFromAzureDialog(QDialog):
             self._say(str(error), error=True)
         else:
             names = ", ".join(a.name for a in chosen)
-            self._say(f"Added {names}. Choose one in the Connection menu, or Connect in Accounts.")
+            self._say(self.tr("Added {names}. Choose one in the Connection menu, or Connect in Accounts.").format(
+                names=names))
             self.profilesChanged.emit()
         finally:
             self._update_buttons()
