@@ -49,8 +49,9 @@ def task_entries() -> list[tuple[str, str, str | None]]:
 
 
 class HistoryTab(QWidget):
-    """`exported(path)` once a file is written."""
+    """`changed()` after the chart showed a change of the history; `exported(path)` once a file is written."""
 
+    changed = Signal()
     exported = Signal(Path)
 
     def __init__(
@@ -62,7 +63,8 @@ class HistoryTab(QWidget):
         self._view, self.history, self._name = view, history, name
         self.chart = HistoryChart(entries, unit, self)
         name_it(self.chart, self.tr("%1 by state over time").replace("%1", unit),
-                self.tr("Stacked counts by state; vertical lines mark resizes and failures, hover one for what happened"))
+                self.tr("Stacked counts by state; vertical lines mark resizes and failures, "
+                        "hover one for what happened"))
         toolbar = QToolBar(self)
         self.png_action = toolbar.addAction(self.tr("Export PNG…"), self.export_png)
         self.png_action.setToolTip(self.tr("Save the chart as a PNG image"))
@@ -84,6 +86,7 @@ class HistoryTab(QWidget):
         history = self.history
         self.chart.set_history(history.series.states, history.series.points, list(history.events), self._now())
         self.chart.caption.setText(self._caption())
+        self.changed.emit()
 
     # -- export ------------------------------------------------------------------------
 
