@@ -48,7 +48,7 @@ from azure.batch.aio import BatchClient
 
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
 from explorer.client.watching.list_pages import list_json, quote_segment
-from explorer.client.watching.monitor import Monitor, Subscription, Update
+from explorer.client.watching.monitor import Diff, Monitor, Subscription, Update
 from explorer.client.watching.queries import Fetched, JobsQuery, JobTasksQuery, PoolNodesQuery
 from explorer.client.watching.snapshots import Json, NodeSnapshot, TaskSnapshot, failure_text, parse_time
 
@@ -230,8 +230,27 @@ def name_some(ids: Sequence[str]) -> str:
     return named if len(ids) <= NAMED_IN_EVENT else f"{named} and {len(ids) - NAMED_IN_EVENT} more"
 
 
-def node_counts(nodes: Iterable[NodeSnapshot]) -> Counter[str]:
-    return Counter(n.state if n.state in NODE_STATES else "unknown" for n in nodes)
+def node_bucket(node: NodeSnapshot) -> str:
+    return node.state if node.state in NODE_STATES else "unknown"
+
+
+def recount(
+    counts: Counter[str] | None, previous: Mapping[Any, Any] | None, items: Mapping[Any, Any], diff: Diff,
+    bucket: Callable[[Any], str],
+) -> Counter[str]:
+    """`items` counted by `bucket`: the last `counts` moved by the diff's ids (10,000 nodes cost what the diff
+    costs), or all over when there is nothing to start from. Every id whose item differs between `previous`
+    and `items` is in the diff (a monitor's first or repeated snapshot lists them all as added)."""
+    if counts is None or previous is None:
+        return Counter(bucket(item) for item in items.values())
+    counts = counts.copy()
+    for key in (*diff.added, *diff.changed, *diff.removed):
+        old, new = previous.get(key), items.get(key)
+        if old is not None:
+            counts[bucket(old)] -= 1
+        if new is not None:
+            counts[bucket(new)] += 1
+    return +counts  # without the states at zero
 
 
 def task_bucket(state: str | None, failed: bool) -> str:
@@ -239,6 +258,10 @@ def task_bucket(state: str | None, failed: bool) -> str:
     if state == "completed":
         return "failed" if failed else "succeeded"
     return state if state in TASK_STATES else "active"
+
+
+def _task_bucket(task: TaskSnapshot) -> str:
+    return task_bucket(task.state, task_failed(task))
 
 
 def task_failed(task: TaskSnapshot) -> bool:
@@ -493,6 +516,7 @@ class _History:
         self._past_subscription: Subscription | None = None
         self._past_done = False
         self._listeners: list[Listener] = []
+        self._counts: Counter[str] | None = None
         self._started_at: datetime | None = None
         self.changes = 0
         """How often listeners were told (for tests and diagnostics)."""
@@ -593,7 +617,8 @@ class PoolHistory(_History):
         at, previous = self._moment(update), self._nodes
         nodes: Mapping[Any, NodeSnapshot] = update.items
         self._nodes = nodes
-        changed = self.series.record(at, node_counts(nodes.values()))
+        self._counts = recount(self._counts, previous, nodes, update.diff, node_bucket)
+        changed = self.series.record(at, self._counts)
         if previous is not None:
             moved: dict[str, list[str]] = {}
             for key in (*update.diff.added, *update.diff.changed):
@@ -692,8 +717,8 @@ class JobHistory(_History):
         at, previous = self._moment(update), self._tasks
         tasks: Mapping[Any, TaskSnapshot] = update.items
         self._tasks = tasks
-        counts = Counter(task_bucket(t.state, task_failed(t)) for t in tasks.values())
-        changed = self.series.record(at, counts)
+        self._counts = recount(self._counts, previous, tasks, update.diff, _task_bucket)
+        changed = self.series.record(at, self._counts)
         if previous is not None:
             for key in (*update.diff.added, *update.diff.changed):
                 task, before = tasks[key], previous.get(key)

@@ -34,7 +34,8 @@ from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.history_chart import HistoryChart
 from explorer.ui.widgets.palette import NODE_STATE_COLORS, TASK_STATE_COLORS
 
-CLOCK_MS = 1000
+CLOCK_MS = 5000
+"""How often the last step grows to now while nothing changes (a redraw of 2,000 points costs ~50 ms)."""
 PNG_FILTER = "PNG image (*.png)"
 CSV_FILTER = "CSV (*.csv)"
 
@@ -49,7 +50,8 @@ def task_entries() -> list[tuple[str, str, str | None]]:
 
 
 class HistoryTab(QWidget):
-    """`changed()` after the chart showed a change of the history; `exported(path)` once a file is written."""
+    """`changed()` after the history changed (and the chart showed it, if shown); `exported(path)` once a file
+    is written."""
 
     changed = Signal()
     exported = Signal(Path)
@@ -78,15 +80,19 @@ class HistoryTab(QWidget):
         self._clock.setInterval(CLOCK_MS)
         self._clock.timeout.connect(self._tick)
         view.keep_live(history)
-        remove = history.add_listener(self.show_history)
+        remove = history.add_listener(self._history_changed)
         self.destroyed.connect(lambda *_: remove())
         self.show_history()
+
+    def _history_changed(self) -> None:
+        if self.isVisible():  # else drawn when the tab is shown
+            self.show_history()
+        self.changed.emit()
 
     def show_history(self) -> None:
         history = self.history
         self.chart.set_history(history.series.states, history.series.points, list(history.events), self._now())
         self.chart.caption.setText(self._caption())
-        self.changed.emit()
 
     # -- export ------------------------------------------------------------------------
 
@@ -134,7 +140,7 @@ class HistoryTab(QWidget):
         resizes = sum(1 for e in history.events if e.kind is EventKind.RESIZE)
         parts = [self.tr("%1 failures, %2 resizes").replace("%1", str(failures)).replace("%2", str(resizes))]
         if history.past:
-            parts.append(history.past)
+            parts.append(self.tr("shaded: rebuilt from the service's own times") + " (" + history.past + ")")
         if history.series.resolution:
             parts.append(self.tr("older detail merged to %1 s").replace("%1", f"{history.series.resolution:.0f}"))
         if history.events.dropped:

@@ -26,6 +26,8 @@ EVENT_TOLERANCE_PX = 5
 FAILURE_COLOR = "#e53935"
 SERVICE_SHADE_ALPHA = 28
 OUTLINE_ALPHA = 90
+EVENT_Z = 1000
+"""Above every area (each area's z is its place in the stack)."""
 
 
 class HistoryChart(QWidget):
@@ -176,7 +178,7 @@ class HistoryChart(QWidget):
             self._drawn.extend(layers)
             for z, (state, x, top) in enumerate(reversed(layers)):  # the highest first: lower ones paint over it
                 curve = pg.PlotCurveItem(x, top, fillLevel=0, brush=self._brush(state), pen=self._outline())
-                curve.setZValue(-z)
+                curve.setZValue(z)
                 self._add(curve)
         self._draw_service_region()
         for at, event in self.event_lines():
@@ -202,7 +204,7 @@ class HistoryChart(QWidget):
             style = Qt.PenStyle.DashLine if event.kind is EventKind.RESIZE else Qt.PenStyle.DotLine
             pen = pg.mkPen(link, width=2, style=style)
         line = pg.InfiniteLine(pos=at, angle=90, movable=False, pen=pen)
-        line.setZValue(10)
+        line.setZValue(EVENT_Z)
         return line
 
     def _add(self, item: pg.GraphicsObject) -> None:
