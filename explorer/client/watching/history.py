@@ -26,7 +26,7 @@ Two sources, kept apart in each point's `source`:
 Memory: a point is a time and one count per state (never per node or task). A series keeps
 at most `MAX_POINTS`; past that, points closer than a resolution (doubled each time) are
 merged into one holding the later counts, so a 10,000-node pool watched 8 h at 1 s polls
-ends with between 1,000 and 2,000 points of ~30 s (~0.5 MB, see tests/benchmarks/bench_history.py).
+ends with ~1,600 points of ~15 s (~0.8 MB, see tests/benchmarks/bench_history.py).
 Events keep the last `MAX_EVENTS` (how many went is counted); a poll that sees 500 nodes fail
 makes one event naming the first few.
 """

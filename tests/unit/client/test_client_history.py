@@ -59,7 +59,7 @@ def test_eight_hours_of_a_busy_pool_stay_under_the_cap():
     assert series.max_points // 2 <= len(points) <= series.max_points
     assert all(a.at < b.at for a, b in zip(points, points[1:], strict=False))
     assert points[0].at == at(0) and points[-1].counts == series.row({"idle": 10_000 - 99, "running": 99})
-    assert 14 < series.resolution < 60  # ~30 s per point
+    assert 10 < series.resolution < 60  # ~15 s per point
 
 
 def test_events_keep_the_last_ones_in_time_order():
