@@ -510,7 +510,7 @@ class _History:
         self.series = series
         self.events = EventLog()
         self.past: str | None = None
-        """What the service's own times gave, in words (None until they came)."""
+        """What the service's own times gave (or why not), in words; None until they came."""
         self._monitor = monitor
         self._subscriptions: list[Subscription] = []
         self._past_subscription: Subscription | None = None
@@ -656,8 +656,9 @@ class PoolHistory(_History):
             events += resize_events(None, self.allocation, past.as_of)
         for event in events:
             self.events.add(event)
-        self.past = (f"{len(past.items)} nodes still in the pool, counted from when each joined; their states "
-                     "before the one they are in are not kept by Batch (shown as unreported), nor nodes since removed")
+        self.past = (f"shaded: rebuilt from the times of the {len(past.items)} nodes still in the pool, each counted "
+                     "from when it joined; Batch keeps only the state a node is in (before it: unreported), and "
+                     "nodes since removed are not shown")
 
 
 def resize_events(before: PoolAllocation | None, pool: PoolAllocation, seen_at: datetime) -> list[HistoryEvent]:
@@ -739,8 +740,8 @@ class JobHistory(_History):
     def _apply_past(self, past: PastTimes) -> None:
         self._past = past
         if past.too_many is not None:
-            self.past = (f"{past.too_many} tasks, more than {self.max_tasks}: the history begins when watching did, "
-                         "not at the job's creation")
+            self.past = (f"not rebuilt from the tasks' times: {past.too_many} tasks, more than {self.max_tasks}; "
+                         "the history begins when watching did")
             return
         created = self.created
         points, failed = job_past(past.items, created)
@@ -749,8 +750,9 @@ class JobHistory(_History):
             at = task.end_time or task.state_transition_time
             if at is not None:
                 self._add_failure(task.id, task.exit_code, at, True)
-        self.past = (f"From the {len(past.items)} tasks' own times since the job's creation; only each task's last "
-                     "attempt is kept by Batch (earlier retries and requeues are not shown), nor deleted tasks")
+        self.past = (f"shaded: rebuilt from the {len(past.items)} tasks' own times since the job's creation; Batch "
+                     "keeps only each task's last attempt (earlier retries and requeues are not shown), and deleted "
+                     "tasks are not shown")
 
 
 # --- export ----------------------------------------------------------------------------------

@@ -29,7 +29,7 @@ from explorer.client.watching.history import (
     write_csv,
 )
 from explorer.ui.dialogs.file_dialogs import ask_save_file
-from explorer.ui.views.base_view import BaseView
+from explorer.ui.views.base_view import BaseView, plural
 from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.history_chart import HistoryChart
 from explorer.ui.widgets.palette import NODE_STATE_COLORS, TASK_STATE_COLORS
@@ -64,6 +64,8 @@ class HistoryTab(QWidget):
         super().__init__(view)
         self._view, self.history, self._name = view, history, name
         self.chart = HistoryChart(entries, unit, self)
+        if isinstance(history, PoolHistory):
+            self.chart.hatch_entry(UNREPORTED)
         name_it(self.chart, self.tr("%1 by state over time").replace("%1", unit),
                 self.tr("Stacked counts by state; vertical lines mark resizes and failures, "
                         "hover one for what happened"))
@@ -138,9 +140,11 @@ class HistoryTab(QWidget):
         history = self.history
         failures = sum(1 for e in history.events if e.kind.is_failure)
         resizes = sum(1 for e in history.events if e.kind is EventKind.RESIZE)
-        parts = [self.tr("%1 failures, %2 resizes").replace("%1", str(failures)).replace("%2", str(resizes))]
+        parts = [plural(failures, self.tr("failure")) + " (" + self.tr("red lines") + ")"]
+        if isinstance(history, PoolHistory):
+            parts.append(plural(resizes, self.tr("resize")) + " (" + self.tr("dashed: started, dotted: ended") + ")")
         if history.past:
-            parts.append(self.tr("shaded: rebuilt from the service's own times") + " (" + history.past + ")")
+            parts.append(history.past)
         if history.series.resolution:
             parts.append(self.tr("older detail merged to %1 s").replace("%1", f"{history.series.resolution:.0f}"))
         if history.events.dropped:

@@ -16,7 +16,7 @@ from datetime import datetime
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QHelpEvent, QImage, QPalette
+from PySide6.QtGui import QBrush, QColor, QHelpEvent, QIcon, QImage, QPainter, QPalette, QPixmap
 from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
 
 from explorer.client.watching.history import EventKind, HistoryEvent, HistoryPoint, Source
@@ -58,6 +58,7 @@ class HistoryChart(QWidget):
         self._now: datetime | None = None
         self._items: list[pg.GraphicsObject] = []
         self._drawn: list[tuple[str, np.ndarray, np.ndarray]] = []
+        self._hatched: set[str] = set()
         self._apply_palette()
 
     # -- input -------------------------------------------------------------------------
@@ -78,6 +79,18 @@ class HistoryChart(QWidget):
         """Grow the last span to `now` (the owner calls this while the history is live)."""
         self._now = now
         self._redraw()
+
+    def hatch_entry(self, state: str) -> None:
+        """Show `state`'s legend swatch hatched, as its area is drawn (a state not reported)."""
+        self._hatched.add(state)
+        pixmap = QPixmap(12, 12)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)
+        painter.fillRect(pixmap.rect(), self._brush(state))
+        painter.setPen(self._text_color())
+        painter.drawRect(0, 0, 11, 11)
+        painter.end()
+        self._legend.set_swatch(state, QIcon(pixmap))
 
     # -- queries -----------------------------------------------------------------------
 
@@ -234,6 +247,8 @@ class HistoryChart(QWidget):
             axis = self._plot.getAxis(name)
             axis.setPen(text)
             axis.setTextPen(text)
+        for state in self._hatched:
+            self.hatch_entry(state)
         self._redraw()
 
 
