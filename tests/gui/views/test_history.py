@@ -81,6 +81,16 @@ def test_a_resize_shows_in_the_nodes_series_and_as_events(runner, services, batc
         assert chart.event_at(resize.at.timestamp(), 0.001) == resize
         assert "Resize to 3 dedicated" in chart.event_text(resize)
 
+        # Hidden, the view watches nothing: that span is not known, and nothing is drawn there.
+        view.hide()
+        assert not history.active and history.series.points[-1].counts is None
+        hidden_at = history.series.points[-1].at
+        view.show()
+        await until(view.history_tab.changed, lambda: history.series.points[-1].counts is not None,
+                    what="counts again once shown")
+        assert history.series.points[-1].at > hidden_at and last_counts(history).get("idle") == 3
+        assert not any(xs[0] < hidden_at.timestamp() < xs[-1] for _, xs, _ in chart.areas())
+
     runner.run_to_end(scenario())
 
 
