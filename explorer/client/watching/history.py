@@ -518,8 +518,6 @@ class _History:
         self._listeners: list[Listener] = []
         self._counts: Counter[str] | None = None
         self._started_at: datetime | None = None
-        self.changes = 0
-        """How often listeners were told (for tests and diagnostics)."""
 
     # -- Watcher --------------------------------------------------------------------------
 
@@ -549,6 +547,17 @@ class _History:
         for query, _ in self._queries():
             self._monitor.refresh(query)
 
+    def catch_up(self) -> None:
+        """After the service did not answer (the series says "not known"), the counts the monitor has confirmed
+        since: an unchanged answer is not handed out, so without this the span would stay unknown until a change.
+        The owner calls it now and then (the History tab: with its clock)."""
+        points = self.series.points
+        if not self.active or not points or points[-1].counts is not None or self._counts is None:
+            return
+        polled = self._monitor.last_polled(self._queries()[0][0])
+        if polled is not None and polled > points[-1].at and self.series.record(polled, self._counts):
+            self._changed()
+
     def add_listener(self, listener: Listener) -> Listener:
         """`listener()` after every change; returns what removes it."""
         self._listeners.append(listener)
@@ -557,6 +566,7 @@ class _History:
     # -- for subclasses -------------------------------------------------------------------
 
     def _queries(self) -> list[tuple[Any, Callable[[Update], None]]]:
+        """What to subscribe while started, the query of the counted items first."""
         raise NotImplementedError
 
     def _past_query(self) -> Any:
@@ -572,7 +582,6 @@ class _History:
         return max(at, self._started_at) if self._started_at is not None else at
 
     def _changed(self) -> None:
-        self.changes += 1
         for listener in list(self._listeners):
             listener()
 

@@ -131,6 +131,7 @@ class HistoryTab(QWidget):
 
     def _tick(self) -> None:
         if self.history.active:
+            self.history.catch_up()
             self.chart.set_now(datetime.now(timezone.utc))
 
     def _now(self) -> datetime | None:

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import csv
 from datetime import datetime, timedelta, timezone
+from types import SimpleNamespace
 
+from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
 from explorer.client.watching.history import (
     NODE_STATES,
     TASK_STATES,
     EventKind,
     EventLog,
     HistoryEvent,
+    HistoryPoint,
     NodeTimes,
+    PoolHistory,
     Source,
     StateSeries,
     TaskTimes,
@@ -20,6 +24,9 @@ from explorer.client.watching.history import (
     pool_past,
     write_csv,
 )
+from explorer.client.watching.monitor import Diff, Subscription, Update
+from explorer.client.watching.queries import PoolNodesQuery
+from explorer.client.watching.snapshots import NodeSnapshot
 
 T0 = datetime(2026, 12, 1, 12, 0, tzinfo=timezone.utc)
 
@@ -122,3 +129,56 @@ def test_csv_rows_are_the_points_and_events_in_time_order(tmp_path):
         ["2026-12-01T12:00:07.000Z", "observed", "0", "2", ""],
     ]
     assert list(tmp_path.iterdir()) == [path]
+
+
+class PlayedMonitor:
+    """The monitor's side as a test plays it: callbacks by query, a connection, when each query was last polled."""
+
+    def __init__(self) -> None:
+        self.callbacks: dict[object, object] = {}
+        self.listeners: list[object] = []
+        self.polled: dict[object, datetime] = {}
+        self.connection = SimpleNamespace(last_contact=None)
+
+    def subscribe(self, query, callback):
+        self.callbacks[query] = callback
+        return Subscription(lambda: self.callbacks.pop(query, None))
+
+    def add_state_listener(self, listener):
+        self.listeners.append(listener)
+        return Subscription(lambda: self.listeners.remove(listener))
+
+    def last_polled(self, query):
+        return self.polled.get(query)
+
+
+def node(node_id: str, state: str) -> NodeSnapshot:
+    return NodeSnapshot(node_id, state, "enabled", None, None, 0, 0, None)
+
+
+def test_no_answer_is_not_known_until_a_poll_confirms_the_counts_again():
+    monitor = PlayedMonitor()
+    history = PoolHistory(monitor, "p")  # type: ignore[arg-type]
+    history.start()
+    query = PoolNodesQuery("p")
+    soon = datetime.now(timezone.utc) + timedelta(seconds=10)
+    nodes = {"a": node("a", "idle"), "b": node("b", "idle")}
+    monitor.callbacks[query](Update(query, nodes, Diff(added=("a", "b")), polled_at=soon))
+    monitor.connection.last_contact = soon + timedelta(seconds=1)
+    for listener in monitor.listeners:
+        listener(ConnectionState(ConnectionStatus.RETRYING, "refused", 2.0))
+    assert history.series.points[-1] == HistoryPoint(soon + timedelta(seconds=1), None)
+
+    history.catch_up()  # nothing polled since: still not known
+    assert history.series.points[-1].counts is None
+    monitor.polled[query] = soon + timedelta(seconds=5)  # answered again, unchanged: not handed out
+    history.catch_up()
+    assert history.series.points[-1] == HistoryPoint(soon + timedelta(seconds=5), history.series.row({"idle": 2}))
+
+    # A node failing is an event, dated by the node's own transition time.
+    failed_at = soon + timedelta(seconds=6)
+    moved = {**nodes, "b": NodeSnapshot("b", "unusable", "enabled", None, failed_at, 0, 0, None)}
+    monitor.callbacks[query](Update(query, moved, Diff(changed=("b",)), polled_at=soon + timedelta(seconds=7)))
+    assert [(e.kind, e.at, e.text, e.reported) for e in history.events] == [
+        (EventKind.NODE_FAILURE, failed_at, "1 node became unusable: b", True)]
+    assert history.series.points[-1].counts == history.series.row({"idle": 1, "unusable": 1})
