@@ -21,7 +21,8 @@ Two sources, kept apart in each point's `source`:
   its state from the second; in between it is counted as `unreported` (in the pool, state not
   kept by Batch). Nodes removed from the pool, and every earlier state, are not known: the
   past is a floor, not the whole. The pool's `allocationStateTransitionTime` dates its last
-  resize start or end, and `resizeErrors` that resize's errors.
+  resize start or end, and `resizeErrors` that resize's errors. A job's history asks for its tasks' times
+  again when started after a span not known (its view was hidden) and fills that span from them.
 
 Memory: a point is a time and one count per state (never per node or task). A series keeps
 at most `MAX_POINTS`; past that, points closer than a resolution (doubled each time) are
@@ -33,6 +34,7 @@ makes one event naming the first few.
 
 from __future__ import annotations
 
+import bisect
 import csv
 import logging
 import os
@@ -145,6 +147,30 @@ class StateSeries:
         self._points = _without_repeats(self._points)
         self._bound()
         return len(earlier)
+
+    def fill_unknown(self, points: Sequence[HistoryPoint], until: datetime) -> int:
+        """Put `points` (time-ordered, from the service's times as of `until`) into each span not known that
+        ended by `until`: the point in force at its start begins it, those inside follow. Returns how many
+        spans were filled."""
+        times = [p.at for p in points]
+        held, kept, filled = self._points, [], 0
+        for point, after in zip(held, [*held[1:], None], strict=True):
+            if point.counts is not None or after is None or after.at > until:
+                kept.append(point)
+                continue
+            begin = bisect.bisect_right(times, point.at)
+            inside = points[begin:bisect.bisect_left(times, after.at)]
+            start = points[begin - 1] if begin else None
+            kept.append(HistoryPoint(point.at, start.counts, start.source) if start is not None else point)
+            kept.extend(inside)
+            filled += bool(inside or start)
+        self._points = _without_repeats(kept)
+        self._bound()
+        return filled
+
+    @property
+    def has_unknown(self) -> bool:
+        return any(p.counts is None for p in self._points)
 
     def value_at(self, at: datetime) -> HistoryPoint | None:
         """The point in force at `at` (None before the first)."""
@@ -531,7 +557,7 @@ class _History:
         self._started_at = _now()
         self._subscriptions = [self._monitor.subscribe(q, cb) for q, cb in self._queries()]
         self._subscriptions.append(self._monitor.add_state_listener(self._on_connection))
-        if not self._past_done:
+        if not self._past_done or self._past_fills_gaps():
             self._past_subscription = self._monitor.subscribe(self._past_query(), self._on_past)
 
     def stop(self) -> None:
@@ -571,6 +597,10 @@ class _History:
 
     def _past_query(self) -> Any:
         raise NotImplementedError
+
+    def _past_fills_gaps(self) -> bool:
+        """Whether the service's times are asked again when started after a span not known, to fill it."""
+        return False
 
     def _apply_past(self, past: PastTimes) -> None:
         raise NotImplementedError
@@ -706,12 +736,17 @@ class JobHistory(_History):
         self._tasks: Mapping[Any, TaskSnapshot] | None = None
         self._failures_seen: set[tuple[str, datetime | None]] = set()
         self._past: PastTimes | None = None
+        self._past_points: list[HistoryPoint] = []
 
     def _queries(self) -> list[tuple[Any, Callable[[Update], None]]]:
         return [(JobTasksQuery(self.job_id), self._on_tasks), (JobsQuery(), self._on_jobs)]
 
     def _past_query(self) -> TaskTimesQuery:
         return TaskTimesQuery(self.job_id, self.max_tasks)
+
+    def _past_fills_gaps(self) -> bool:
+        """A job's tasks' times say what happened while the view was hidden (a pool's nodes' do not)."""
+        return self.series.has_unknown and (self._past is None or self._past.too_many is None)
 
     def _on_jobs(self, update: Update) -> None:
         job = update.items.get(self.job_id)
@@ -728,7 +763,10 @@ class JobHistory(_History):
         tasks: Mapping[Any, TaskSnapshot] = update.items
         self._tasks = tasks
         self._counts = recount(self._counts, previous, tasks, update.diff, _task_bucket)
+        closes_gap = bool(self.series.points) and self.series.points[-1].counts is None
         changed = self.series.record(at, self._counts)
+        if closes_gap and self._past is not None:  # the tasks' times came before this: fill the span now ended
+            changed |= bool(self.series.fill_unknown(self._past_points, self._past.as_of))
         if previous is not None:
             for key in (*update.diff.added, *update.diff.changed):
                 task, before = tasks[key], previous.get(key)
@@ -754,7 +792,9 @@ class JobHistory(_History):
             return
         created = self.created
         points, failed = job_past(past.items, created)
+        self._past_points = points
         self.series.prepend(points)
+        self.series.fill_unknown(points, past.as_of)
         for task in failed:
             at = task.end_time or task.state_transition_time
             if at is not None:

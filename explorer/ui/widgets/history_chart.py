@@ -144,17 +144,24 @@ class HistoryChart(QWidget):
     def _to_view(self, pos: QPoint) -> QPointF:
         return self._plot.getViewBox().mapSceneToView(self._plot.mapToScene(pos))
 
-    def _region_text(self, x: float) -> str:
-        service = [p for p in self._points if p.source is Source.SERVICE]
-        if service and service[0].at.timestamp() <= x < self._service_end():
-            return self.tr("From the service's own times (before watching began)")
-        return ""
+    def service_spans(self) -> list[tuple[float, float]]:
+        """(start, end) in epoch seconds of each run of points from the service's own times (shaded)."""
+        spans: list[tuple[float, float]] = []
+        begin: float | None = None
+        for point in self._points:
+            if point.source is Source.SERVICE and begin is None:
+                begin = point.at.timestamp()
+            elif point.source is not Source.SERVICE and begin is not None:
+                spans.append((begin, point.at.timestamp()))
+                begin = None
+        if begin is not None:
+            spans.append((begin, self._now.timestamp() if self._now else self._points[-1].at.timestamp()))
+        return spans
 
-    def _service_end(self) -> float:
-        after = next((p for p in self._points if p.source is not Source.SERVICE), None)
-        if after is not None:
-            return after.at.timestamp()
-        return self._now.timestamp() if self._now else self._points[-1].at.timestamp()
+    def _region_text(self, x: float) -> str:
+        if any(start <= x < end for start, end in self.service_spans()):
+            return self.tr("Rebuilt from the service's own times (not watched then)")
+        return ""
 
     def _spans(self) -> list[tuple[list[HistoryPoint], float]]:
         """Runs of points with counts, each with the time it ends (the next point, or now)."""
@@ -193,21 +200,18 @@ class HistoryChart(QWidget):
                 curve = pg.PlotCurveItem(x, top, fillLevel=0, brush=self._brush(state), pen=self._outline())
                 curve.setZValue(z)
                 self._add(curve)
-        self._draw_service_region()
+        self._draw_service_regions()
         for at, event in self.event_lines():
             self._add(self._event_line(at, event))
         self._legend.set_counts(self.counts_now(), keep_visible=shown)
 
-    def _draw_service_region(self) -> None:
-        service = [p for p in self._points if p.source is Source.SERVICE]
-        if not service:
-            return
+    def _draw_service_regions(self) -> None:
         shade = self._text_color()
         shade.setAlpha(SERVICE_SHADE_ALPHA)
-        region = pg.LinearRegionItem((service[0].at.timestamp(), self._service_end()), movable=False,
-                                     brush=pg.mkBrush(shade), pen=pg.mkPen(None))
-        region.setZValue(-100)
-        self._add(region)
+        for span in self.service_spans():
+            region = pg.LinearRegionItem(span, movable=False, brush=pg.mkBrush(shade), pen=pg.mkPen(None))
+            region.setZValue(-100)
+            self._add(region)
 
     def _event_line(self, at: float, event: HistoryEvent) -> pg.InfiniteLine:
         if event.kind.is_failure:

@@ -192,3 +192,32 @@ def test_export_writes_the_series_as_csv_and_the_chart_as_png(runner, services, 
     assert not list(tmp_path.glob(".*.part"))
     image = QImage(str(tmp_path / "pool-history.png"))
     assert not image.isNull() and image.width() == size.width() and image.height() == size.height()
+
+
+def test_a_span_the_view_was_hidden_is_filled_from_the_tasks_times(runner, services, batch_client):
+    async def scenario():
+        await create_idle_pool(batch_client, "gp", 1)
+        job_id = await create_job(batch_client, "gp", "gj")
+        view = runner.show(JobView(services, RecordingNavigator(), job_id))
+        history = view.history
+        await until(view.history_tab.changed, lambda: history.past is not None, what="the job's past")
+        view.hide()
+        hidden_at = history.series.points[-1].at
+        assert history.series.points[-1].counts is None
+        ids = await add_tasks(batch_client, job_id, [0, 4])
+        tasks = [await wait_for_completion(batch_client, job_id, task_id) for task_id in ids]
+        view.show()
+        await until(view.history_tab.changed, lambda: not history.series.has_unknown
+                    and last_counts(history).get("failed") == 1, what="the hidden span filled")
+        for task in tasks:
+            info = task.execution_info
+            during = history.series.value_at(info.start_time + (info.end_time - info.start_time) / 2)
+            assert during.at >= hidden_at and during.source is Source.SERVICE
+            assert during.counts[TASK_STATES.index("running")] == 1
+        failures = [e for e in history.events if e.kind is EventKind.TASK_FAILURE]
+        assert [(e.text, e.at) for e in failures] == [("Task t1 failed (exit code 4)", info.end_time)]
+        view.tabs.setCurrentWidget(view.history_tab)  # the chart draws when shown
+        assert any(start <= tasks[0].execution_info.start_time.timestamp() < end
+                   for start, end in view.history_tab.chart.service_spans())
+
+    runner.run_to_end(scenario())

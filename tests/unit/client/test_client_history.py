@@ -182,3 +182,18 @@ def test_no_answer_is_not_known_until_a_poll_confirms_the_counts_again():
     assert [(e.kind, e.at, e.text, e.reported) for e in history.events] == [
         (EventKind.NODE_FAILURE, failed_at, "1 node became unusable: b", True)]
     assert history.series.points[-1].counts == history.series.row({"idle": 1, "unusable": 1})
+
+
+def test_a_span_not_known_is_filled_only_up_to_what_the_service_said():
+    series = StateSeries(("idle", "running"))
+    series.record(at(0), {"idle": 1})
+    series.mark_unknown(at(10))
+    series.record(at(20), {"running": 1})
+    series.mark_unknown(at(30))
+    series.record(at(40), {"idle": 1})
+    told = [HistoryPoint(at(0), (1, 0), Source.SERVICE), HistoryPoint(at(15), (0, 1), Source.SERVICE)]
+    assert series.fill_unknown(told, until=at(25)) == 1
+    assert [(p.at, p.counts, p.source) for p in series.points] == [
+        (at(0), (1, 0), Source.OBSERVED), (at(10), (1, 0), Source.SERVICE), (at(15), (0, 1), Source.SERVICE),
+        (at(20), (0, 1), Source.OBSERVED), (at(30), None, Source.OBSERVED), (at(40), (1, 0), Source.OBSERVED)]
+    assert series.has_unknown
