@@ -160,6 +160,12 @@ class Monitor:
         watch.callbacks.append(callback)
         return Subscription(lambda: self._unsubscribe(watch, callback))
 
+    def last_polled(self, query: Query) -> datetime | None:
+        """When `query`'s latest answer was asked for, changed or not (None if it is not watched): unchanged
+        answers are not handed out, and a history learns from this that its last counts still held then."""
+        watch = self._watches.get(query)
+        return watch.polled_at if watch is not None else None
+
     def refresh(self, query: Query | None = None) -> None:
         """Poll now (after a user action), one query or all of them."""
         for watch in self._watches.values():

@@ -10,8 +10,9 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QToolBar, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QTabWidget, QToolBar, QVBoxLayout, QWidget
 
+from explorer.client.watching.history import JobHistory
 from explorer.client.watching.monitor import Update
 from explorer.client.watching.queries import JobsQuery, JobTasksQuery
 from explorer.client.watching.snapshots import JobSnapshot, TaskSnapshot
@@ -20,6 +21,7 @@ from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.models.task_table_model import TASK_STATES, TaskTableModel, describe_counts
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
+from explorer.ui.views.history_tab import HistoryTab, task_entries
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
 from explorer.ui.widgets.accessible import name_it
@@ -88,11 +90,21 @@ class JobView(BaseView):
         filters.addWidget(self.state_filter)
         filters.addWidget(self.text_filter, 1)
 
+        tasks_tab = QWidget(self)
+        tasks_layout = QVBoxLayout(tasks_tab)
+        tasks_layout.setContentsMargins(0, 0, 0, 0)
+        tasks_layout.addWidget(self.counts)
+        tasks_layout.addLayout(filters)
+        tasks_layout.addWidget(self.table, 1)
+        self.history = JobHistory(services.monitor, job_id)
+        self.history_tab = HistoryTab(self, self.history, task_entries(), self.tr("tasks"), f"job-{job_id}-history")
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(tasks_tab, self.tr("Tasks"))
+        self.tabs.addTab(self.history_tab, self.tr("History"))
+
         self.body.addWidget(toolbar)
         self.body.addWidget(self.properties)
-        self.body.addWidget(self.counts)
-        self.body.addLayout(filters)
-        self.body.addWidget(self.table, 1)
+        self.body.addWidget(self.tabs, 1)
 
         self.watch(JobsQuery(), self._on_jobs)
         self.watch(JobTasksQuery(job_id), self._on_tasks)

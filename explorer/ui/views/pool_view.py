@@ -12,9 +12,20 @@ from collections.abc import Mapping
 from datetime import datetime, timezone
 
 from PySide6.QtCore import QPoint, Qt, Signal
-from PySide6.QtWidgets import QLabel, QLineEdit, QMenu, QScrollArea, QSplitter, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QScrollArea,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from explorer.client.acting.details import PoolDetails
+from explorer.client.watching.history import PoolHistory
 from explorer.client.watching.monitor import Diff, Update
 from explorer.client.watching.queries import PoolNodesQuery, PoolsQuery
 from explorer.client.watching.snapshots import NodeSnapshot, PoolSnapshot
@@ -24,6 +35,7 @@ from explorer.ui.models.node_table_model import NodeTableModel, describe_node_co
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
+from explorer.ui.views.history_tab import HistoryTab, node_entries
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.views.snapshot_table_view import SnapshotTableView
 from explorer.ui.widgets.accessible import name_it
@@ -106,14 +118,24 @@ class PoolView(BaseView):
         split.addWidget(top)
         split.addWidget(table_box)
         split.setStretchFactor(0, 2)
+        self.tabs = QTabWidget(self)
+        self.tabs.addTab(split, self.tr("Nodes"))
+        self._add_history_tab()
         self.body.addWidget(toolbar)
-        self.body.addWidget(split, 1)
+        self.body.addWidget(self.tabs, 1)
         self.remember_splitter("pool_view/top", top)
         self.remember_splitter("pool_view/main", split)
 
         self.watch(PoolsQuery(), self._on_pools)
         self.watch(PoolNodesQuery(pool_id), self._on_nodes)
         self._update_actions()
+
+    def _add_history_tab(self) -> None:
+        """Nodes by state over time, recorded while the view is shown (`history_tab`)."""
+        self.history = PoolHistory(self.services.monitor, self.pool_id)
+        self.history_tab = HistoryTab(self, self.history, node_entries(), self.tr("nodes"),
+                                      f"pool-{self.pool_id}-history")
+        self.tabs.addTab(self.history_tab, self.tr("History"))
 
     # --- what the view offers the main window ------------------------------------
 

@@ -38,3 +38,12 @@ PHASE_COLORS: dict[Phase, str] = {
     Phase.FAILED: "#e53935",
     Phase.UNKNOWN: "#9e9e9e",  # drawn as an empty dashed box, not a fill
 }
+
+# Task states as the job history stacks them (completed split by result), in the timeline's hues.
+TASK_STATE_COLORS: dict[str, str] = {
+    "active": PHASE_COLORS[Phase.WAITING_FOR_NODE],
+    "preparing": PHASE_COLORS[Phase.COORDINATING],
+    "running": PHASE_COLORS[Phase.RUNNING],
+    "succeeded": PHASE_COLORS[Phase.COMPLETED],
+    "failed": PHASE_COLORS[Phase.FAILED],
+}

@@ -132,8 +132,12 @@ class StubMonitor:
         self.callbacks: dict[object, object] = {}
 
     def subscribe(self, query, callback) -> Subscription:
-        self.callbacks[query] = callback
-        return Subscription(lambda: self.callbacks.pop(query, None))
+        """The first subscriber of each query (the view's; its history's comes after) gets what the test plays."""
+        self.callbacks.setdefault(query, callback)
+        return Subscription(lambda: self.callbacks.get(query) is callback and self.callbacks.pop(query))
+
+    def add_state_listener(self, listener) -> Subscription:
+        return Subscription(lambda: None)
 
     def refresh(self, query=None) -> None:
         pass
