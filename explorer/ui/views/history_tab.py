@@ -29,7 +29,7 @@ from explorer.client.watching.history import (
     write_csv,
 )
 from explorer.ui.dialogs.file_dialogs import ask_save_file
-from explorer.ui.views.base_view import BaseView, plural
+from explorer.ui.views.base_view import BaseView
 from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.history_chart import HistoryChart
 from explorer.ui.widgets.palette import NODE_STATE_COLORS, TASK_STATE_COLORS
@@ -141,9 +141,11 @@ class HistoryTab(QWidget):
         history = self.history
         failures = sum(1 for e in history.events if e.kind.is_failure)
         resizes = sum(1 for e in history.events if e.kind is EventKind.RESIZE)
-        parts = [plural(failures, self.tr("failure")) + " (" + self.tr("red lines") + ")"]
+        parts = [(self.tr("1 failure (red lines)") if failures == 1 else
+                  self.tr("{count} failures (red lines)").format(count=failures))]
         if isinstance(history, PoolHistory):
-            parts.append(plural(resizes, self.tr("resize")) + " (" + self.tr("dashed: started, dotted: ended") + ")")
+            parts.append(self.tr("1 resize (dashed: started, dotted: ended)") if resizes == 1 else
+                         self.tr("{count} resizes (dashed: started, dotted: ended)").format(count=resizes))
         if history.past:
             parts.append(history.past)
         if history.series.resolution:
