@@ -267,3 +267,43 @@ async def test_a_virtual_machine_image_id_must_be_an_arm_image_id(client, image_
     with pytest.raises(HttpResponseError) as error:
         await client.create_pool(options)
     assert error.value.error.code == "InvalidPropertyValue" and "virtualMachineImageId" in error.value.error.message
+
+
+def vm_configuration(agent: str, publisher: str = "", offer: str = "", sku: str = "") -> models.VirtualMachineConfiguration:
+    return models.VirtualMachineConfiguration(
+        image_reference=models.BatchVmImageReference(publisher=publisher, offer=offer, sku=sku), node_agent_sku_id=agent)
+
+
+@pytest.mark.parametrize(("configuration", "code", "named"), [
+    (vm_configuration("batch.node.ubuntu 24.04", "Canonical", "UbuntuServer", "18.04-LTS"),
+     "InvalidPropertyValue", "virtualMachineConfiguration.imageReference"),
+    (vm_configuration("batch.node.ubuntu 22.04", "canonical", "ubuntu-24_04-lts", "server"),
+     "InvalidPropertyValue", "virtualMachineConfiguration.nodeAgentSKUId"),
+    (vm_configuration("batch.node.windows amd64", "MicrosoftWindowsServer", "WindowsServer", "2022-datacenter"),
+     "PropertyNotSupportedByLocalBatch", "virtualMachineConfiguration.imageReference"),
+    (models.VirtualMachineConfiguration(
+        image_reference=models.BatchVmImageReference(
+            virtual_machine_image_id="/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/images/win"),
+        node_agent_sku_id="batch.node.windows amd64"),
+     "PropertyNotSupportedByLocalBatch", "virtualMachineConfiguration.nodeAgentSKUId"),
+])
+async def test_an_image_is_checked_against_the_supported_images(client, configuration, code, named):
+    pool_id = unique("image")
+    with pytest.raises(HttpResponseError) as error:
+        await client.create_pool(models.BatchPoolCreateOptions(id=pool_id, vm_size="s", virtual_machine_configuration=configuration))
+    assert error.value.status_code == 400 and error.value.error.code == code
+    assert dict((d.key, d.value) for d in error.value.model.error_values)["PropertyName"] == named
+    assert "supportedimages" in error.value.error.message.lower() or "node agent" in error.value.error.message
+    with pytest.raises(ResourceNotFoundError):
+        await client.get_pool(pool_id)
+
+
+async def test_every_supported_image_makes_a_pool_whatever_its_case(client):
+    images = [image async for image in client.list_supported_images()]
+    pool_ids = [unique("supported") for _ in images]
+    for pool_id, image in zip(pool_ids, images, strict=True):
+        reference = image.image_reference
+        await client.create_pool(models.BatchPoolCreateOptions(
+            id=pool_id, vm_size="s", virtual_machine_configuration=vm_configuration(
+                image.node_agent_sku_id.upper(), reference.publisher.upper(), reference.offer, reference.sku)))
+    assert images and [(await client.get_pool(pool_id)).id for pool_id in pool_ids] == pool_ids

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from datetime import timedelta
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.files.mounts import mount_on_nodes
+from explorer.localbatch.operations.images import check_vm_configuration
 from explorer.localbatch.operations.nodes import new_node_doc
 from explorer.localbatch.running.start_tasks import run_start_task
 from explorer.localbatch.running.task_attempts import Ending
@@ -33,12 +33,6 @@ MAX_INTER_NODE_POOL = 100
 DEALLOCATION_OPTIONS = ("requeue", "terminate", "taskcompletion", "retaineddata")
 COMMUNICATION_MODES = ("default", "classic", "simplified")
 FILL_TYPES = ("Spread", "Pack")  # as Azure writes them
-_NAME = r"[^/\s]+"
-_IMAGE_ID = re.compile(
-    rf"^/subscriptions/{_NAME}/resourceGroups/{_NAME}/providers/Microsoft\.Compute/"
-    rf"(galleries/{_NAME}/images/{_NAME}(/versions/{_NAME})?|images/{_NAME})$",
-    re.IGNORECASE,
-)
 _COUNT_STATES = {
     "creating": "creating", "idle": "idle", "offline": "offline", "preempted": "preempted",
     "rebooting": "rebooting", "reimaging": "reimaging", "running": "running", "starting": "starting",
@@ -66,9 +60,8 @@ class Pools:
         if body.bool("enableAutoScale"):
             raise invalid_value("enableAutoScale", True, "Local Batch does not evaluate autoscale formulas; set fixed targets.")
         vm_config = body.obj("virtualMachineConfiguration")
-        image = vm_config.obj("imageReference") if vm_config is not None else None  # an object if given: nodes copy it
-        if image is not None and image.has("virtualMachineImageId"):
-            _check_image_id(image)
+        if vm_config is not None:
+            check_vm_configuration(vm_config)
         policy = body.obj("taskSchedulingPolicy")
         fill_type = (policy.choice("nodeFillType", FILL_TYPES) if policy is not None else None) or "Spread"
         moment = now_iso()
@@ -385,17 +378,6 @@ def _resize_timeout(body: Body) -> str | None:
     if text is not None and parse_duration(text) < timedelta(minutes=5):
         raise invalid_value("resizeTimeout", text, "The resize timeout must be at least 5 minutes (PT5M).")
     return text
-
-
-def _check_image_id(image: Body) -> None:
-    """A virtualMachineImageId is an Azure Compute Gallery image (or version) or a managed image, as Azure requires."""
-    text = image.str("virtualMachineImageId", required=True)
-    if not _IMAGE_ID.match(text or ""):
-        raise invalid_value(
-            "virtualMachineConfiguration.imageReference.virtualMachineImageId", text,
-            "Give an image's ARM resource id: /subscriptions/SUB/resourceGroups/GROUP/providers/Microsoft.Compute/"
-            "galleries/GALLERY/images/IMAGE[/versions/VERSION], or .../providers/Microsoft.Compute/images/IMAGE.",
-        )
 
 
 def _zero_counts() -> dict[str, int]:
