@@ -13,6 +13,7 @@ from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import UNLIMITED
 from explorer.localbatch.wire.errors import BatchError, already_exists, conflict, invalid_value
+from explorer.localbatch.wire.failures import failure_info
 from explorer.localbatch.wire.output_file_specs import read_output_files
 from explorer.localbatch.wire.refusals import refuse_kind
 from explorer.localbatch.wire.request_specs import (
@@ -121,7 +122,7 @@ class Tasks:
         # Not placed yet: it completes without running.
         info = task.setdefault("executionInfo", {})
         info.update(endTime=now_iso(), result="failure")
-        info["failureInfo"] = {"category": "UserError", "code": "TaskEnded", "message": "The task was ended by a terminate request."}
+        info["failureInfo"] = failure_info("TaskEnded", "The task was ended by a terminate request.")
         set_state(task, "completed")
         touch(task)
         self.ctx.state.save_task(job_id, task)

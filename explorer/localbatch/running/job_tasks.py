@@ -28,6 +28,7 @@ from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.state.documents import scope_owner
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import duration_seconds
+from explorer.localbatch.wire.failures import failure_info
 
 log = logging.getLogger(__name__)
 
@@ -213,11 +214,11 @@ class JobTasks:
             outcome = await run.wait()
             exit_code = outcome.exit_code
             if outcome.timed_out:
-                failure = _failure("MaxWallClockTimeExpiry", "The task ran longer than its maximum wall clock time and was terminated.")
+                failure = failure_info("MaxWallClockTimeExpiry", "The task ran longer than its maximum wall clock time and was terminated.")
         except ResourceFileError as error:
-            failure = _failure("ResourceFileDownloadFailed", str(error))
+            failure = error.failure()
         except execution.CommandLineError as error:
-            failure = _failure(error.code, str(error))
+            failure = failure_info(error.code, str(error))
         finally:
             await scope.end()
             self.ctx.state.remove_scope(owner)
@@ -225,12 +226,8 @@ class JobTasks:
         if exit_code is not None:
             done["exitCode"] = exit_code
             if failure is None and exit_code != 0:
-                failure = _failure("FailureExitCode", f"The task exited with exit code {exit_code}.")
+                failure = failure_info("FailureExitCode", f"The task exited with exit code {exit_code}.")
         done["result"] = "failure" if failure else "success"
         if failure:
             done["failureInfo"] = failure
         return done
-
-
-def _failure(code: str, message: str) -> dict:
-    return {"category": "UserError", "code": code, "message": message}
