@@ -307,3 +307,39 @@ async def test_every_supported_image_makes_a_pool_whatever_its_case(client):
             id=pool_id, vm_size="s", virtual_machine_configuration=vm_configuration(
                 image.node_agent_sku_id.upper(), reference.publisher.upper(), reference.offer, reference.sku)))
     assert images and [(await client.get_pool(pool_id)).id for pool_id in pool_ids] == pool_ids
+
+
+async def test_a_job_not_made_within_its_start_window_is_skipped(client):
+    from datetime import datetime, timedelta, timezone
+
+    pool_id = await create_pool(client, unique("pool"), 0)
+    now = datetime.now(timezone.utc)
+
+    async def schedule(do_not_run_until, start_window=timedelta(minutes=1)) -> str:
+        schedule_id = unique("windowed")
+        await client.create_job_schedule(models.BatchJobScheduleCreateOptions(
+            id=schedule_id,
+            schedule=models.BatchJobScheduleConfiguration(do_not_run_until=do_not_run_until, start_window=start_window),
+            job_specification=models.BatchJobSpecification(pool_info=models.BatchPoolInfo(pool_id=pool_id)),
+        ))
+        return schedule_id
+
+    missed = await schedule(now - timedelta(minutes=10))  # its one job was due 10 minutes ago, for 1 minute
+    in_time = await schedule(now - timedelta(seconds=20))
+
+    async def completed(schedule_id: str) -> models.BatchJobSchedule | None:
+        found = await client.get_job_schedule(schedule_id)
+        return found if found.state == "completed" else None
+
+    skipped = await wait_until(lambda: completed(missed), what="the schedule whose window was missed completing")
+    assert skipped.execution_info.recent_job is None
+    assert [job async for job in client.list_jobs_from_schedule(missed)] == []
+    async def job_made() -> models.BatchJobSchedule | None:
+        found = await client.get_job_schedule(in_time)
+        return found if found.execution_info.recent_job else None
+
+    made = await wait_until(job_made, what="the schedule in its window making its job")
+    assert made.execution_info.recent_job.id == f"{in_time}:job-1" and made.schedule.start_window == timedelta(minutes=1)
+    with pytest.raises(HttpResponseError) as error:  # Azure's shortest start window is a minute
+        await schedule(now, start_window=timedelta(seconds=30))
+    assert error.value.error.code == "InvalidPropertyValue" and "startWindow" in error.value.error.message
