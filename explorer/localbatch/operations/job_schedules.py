@@ -37,7 +37,6 @@ KIND = "jobschedule"
 MIN_RECURRENCE = timedelta(minutes=1)
 MIN_START_WINDOW = timedelta(minutes=1)
 _ENDED_JOB_STATES = ("completed",)
-_PREVIOUS_JOB_POLL = 0.5  # seconds between looks at whether a late job's previous job has ended
 
 
 def next_run(schedule: dict, last_run: datetime | None, now: datetime) -> datetime | None:
@@ -263,8 +262,12 @@ class JobSchedules:
     async def _may_make_job(self, schedule: dict, due: datetime) -> bool:
         """Once the previous job has ended, whether that happened within the due job's window."""
         end = window_end(schedule, due)
-        while self._previous_job_active(schedule) and (end is None or datetime.now(timezone.utc) < end):
-            await asyncio.sleep(_PREVIOUS_JOB_POLL)
+        left = None if end is None else (end - datetime.now(timezone.utc)).total_seconds()
+        async with self.jobs.ended:
+            try:
+                await asyncio.wait_for(self.jobs.ended.wait_for(lambda: not self._previous_job_active(schedule)), left)
+            except asyncio.TimeoutError:
+                return False
         return end is None or datetime.now(timezone.utc) < end
 
     def _make_job(self, schedule: dict, due: datetime) -> None:
