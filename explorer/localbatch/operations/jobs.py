@@ -236,6 +236,8 @@ class Jobs:
             await self.scheduler.stop_executions(self.scheduler.executions_of_job(job_id), Ending.DELETE)
             if was_active:  # as on Batch: deleting a job still active runs its release tasks
                 await self.scheduler.job_tasks.release(job)
+            else:
+                await self.scheduler.job_tasks.job_gone(job_id)
             placed = [
                 (info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
                 for task in self.ctx.state.job_tasks(job_id).values()

@@ -291,14 +291,16 @@ class Pools:
         self.settle(pool_id)
 
     async def evict(self, pool_id: str, node_id: str, option: str) -> None:
-        """End what runs on a node that is leaving or rebooting, as the deallocation option says."""
+        """End what runs on a node that is leaving or rebooting, as the deallocation option says,
+        then what job preparations left running on it."""
         executions = self.scheduler.executions_on_node(pool_id, node_id)
         if option == "taskcompletion":
             # The node is leaving (or rebooting), so nothing new is placed on it meanwhile.
             await self.scheduler.wait_finished(executions)
-            return
-        ending = Ending.TERMINATE if option == "terminate" else Ending.REQUEUE
-        await self.scheduler.stop_executions(executions, ending)
+        else:
+            ending = Ending.TERMINATE if option == "terminate" else Ending.REQUEUE
+            await self.scheduler.stop_executions(executions, ending)
+        await self.scheduler.job_tasks.node_leaving(pool_id, node_id)
 
     # --- remove nodes / reboot -----------------------------------------------------------------
     def remove_nodes(self, pool_id: str, body: Body) -> None:
