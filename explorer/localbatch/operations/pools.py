@@ -11,7 +11,7 @@ import logging
 from datetime import timedelta
 
 from explorer.localbatch.context import Context
-from explorer.localbatch.files.mounts import mount_on_nodes
+from explorer.localbatch.files.mounts import MountError, fill_mounts, mount_on_nodes
 from explorer.localbatch.operations.images import check_vm_configuration
 from explorer.localbatch.operations.nodes import new_node_doc
 from explorer.localbatch.running.start_tasks import run_start_task
@@ -96,7 +96,8 @@ class Pools:
         metadata = read_metadata(body)
         if metadata:
             pool["metadata"] = metadata
-        mounts = read_mount_configuration(body)
+        linked = self.ctx.settings.auto_storage
+        mounts = read_mount_configuration(body, linked.account if linked else None)
         if mounts:
             pool["mountConfiguration"] = mounts
         touch(pool)
@@ -246,8 +247,8 @@ class Pools:
         pool = self.ctx.state.pools.get(pool_id.lower())
         if pool is None:
             return
-        if pool.get("mountConfiguration"):  # mounted before anything runs on the nodes
-            await asyncio.to_thread(mount_on_nodes, self.ctx.dirs, pool, [node["id"] for node in nodes])
+        if pool.get("mountConfiguration") and not await self._mount(pool, nodes):  # before anything runs on them
+            return
         start_task = pool.get("startTask")
         boot_time = now_iso()
         for node in nodes:
@@ -258,6 +259,22 @@ class Pools:
         self.ctx.wake_scheduler()
         if start_task:
             await asyncio.gather(*(self._start_node(pool, node) for node in nodes))
+
+    async def _mount(self, pool: dict, nodes: list[dict]) -> bool:
+        """Link the pool's mounts into the nodes (filling new ones); when a mount cannot be filled the nodes are unusable."""
+        made = await asyncio.to_thread(mount_on_nodes, self.ctx.dirs, pool, [node["id"] for node in nodes])
+        try:
+            await fill_mounts(self.ctx.dirs, pool, made, self.ctx.settings.auto_storage)
+        except MountError as error:
+            log.warning("pool %s: %s", pool["id"], error)
+            for node in nodes:
+                set_state(node, "unusable", previous=False)
+                node["errors"] = [{"code": "MountConfigurationFailed", "message": str(error), "errorDetails": []}]
+            self.ctx.state.save_nodes(pool["id"], nodes)
+            return False
+        for node in nodes:
+            node.pop("errors", None)  # of a previous start whose mount failed
+        return True
 
     async def _start_node(self, pool: dict, node: dict) -> None:
         succeeded = await run_start_task(self.ctx, self.scheduler.processes, pool, node, self._start_task_limiter)
