@@ -23,6 +23,16 @@ def details(failure: models.BatchTaskFailureInfo) -> dict[str, str]:
     return {pair.name: pair.value for pair in failure.details}
 
 
+async def failure_of(read_info, what: str) -> models.BatchTaskFailureInfo:
+    """Once the execution info `read_info` reads says the run failed: its failureInfo."""
+
+    async def failed():
+        info = await read_info()
+        return info.failure_info if info is not None and info.result == "failure" else None
+
+    return await wait_until(failed, what=f"{what} to fail")
+
+
 async def test_a_task_failure_carries_details(client, local_batch):
     pool_id = await create_idle_pool(client, unique("pool"), 2, inter_node=True)
     job_id = await create_job(client, pool_id)
@@ -54,12 +64,11 @@ async def test_start_preparation_and_release_failures_carry_details(client):
     start = models.BatchStartTask(command_line="/bin/bash -c 'exit 4'", wait_for_success=True)
     pool_id = await create_pool(client, unique("pool"), 1, start_task=start)
 
-    async def start_task_failed():
+    async def start_task_info():
         nodes = [node async for node in client.list_nodes(pool_id)]
-        info = nodes[0].start_task_info if nodes else None
-        return info.failure_info if info is not None and info.result == "failure" else None
+        return nodes[0].start_task_info if nodes else None
 
-    failure = await wait_until(start_task_failed, what="the start task to fail")
+    failure = await failure_of(start_task_info, "the start task")
     assert failure.code == "FailureExitCode" and details(failure) == {"Message": failure.message}
 
     prepared_pool = await create_idle_pool(client, unique("pool"), 1)
@@ -70,10 +79,9 @@ async def test_start_preparation_and_release_failures_carry_details(client):
     ))
     await client.create_task(job_id, models.BatchTaskCreateOptions(id="t", command_line="/bin/true"))
 
-    async def preparation_failed():
+    async def preparation_info():
         entries = [entry async for entry in client.list_job_preparation_and_release_task_status(job_id)]
-        info = entries[0].job_preparation_task_execution_info if entries else None
-        return info.failure_info if info is not None and info.result == "failure" else None
+        return entries[0].job_preparation_task_execution_info if entries else None
 
-    failure = await wait_until(preparation_failed, what="the preparation task to fail")
+    failure = await failure_of(preparation_info, "the preparation task")
     assert failure.code == "CommandProgramNotFound" and details(failure) == {"Message": failure.message}
