@@ -63,8 +63,17 @@ async def test_pool_updateproperties_replaces_start_task_and_metadata(client):
             metadata=[],
             application_package_references=[models.BatchApplicationPackageReference(application_id="app")],
         ))
-    assert error.value.error.code == "PropertyNotSupportedByLocalBatch"
-    assert "applicationPackageReferences" in error.value.error.message
+    # As Azure answers a pool whose packages cannot be satisfied (Local Batch has none).
+    assert (error.value.status_code, error.value.error.code) == (409, "InvalidApplicationPackageReferences")
+    assert "app" in error.value.error.message and "resource files" in error.value.error.message
+
+
+async def test_a_pool_naming_application_packages_is_answered_as_azure_answers_missing_ones(client):
+    references = [models.BatchApplicationPackageReference(application_id="mpich", version="4.2")]
+    with pytest.raises(HttpResponseError) as error:
+        await client.create_pool(models.BatchPoolCreateOptions(id=unique("pool"), vm_size="s", application_package_references=references))
+    assert (error.value.status_code, error.value.error.code) == (409, "InvalidApplicationPackageReferences")
+    assert "mpich 4.2" in error.value.error.message and "resource files" in error.value.error.message
 
 
 @pytest.mark.parametrize(("kind", "body", "named"), [
