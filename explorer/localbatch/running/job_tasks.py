@@ -184,7 +184,7 @@ class JobTasks:
         info.update(await self._run(job, pool, node, spec, "jobrelease", duration_seconds(spec.get("maxWallClockTime"))))
         self._save(job)
 
-    async def end_daemons(self, which: Callable[[tuple[str, str], bool]]) -> None:
+    async def end_daemons(self, which: Callable[[tuple[str, str]], bool]) -> None:
         """End the preparations' leftover processes whose (job, node key) `which` accepts."""
         holders = [holder for key in list(self._daemons) if which(key) for holder in self._daemons.pop(key)]
         for end, _ in holders:
