@@ -2,10 +2,20 @@
 
 The file reader, the task files probe and the downloads work on a `FileLocation` and a path inside it, so the
 task-file and node-file flavours of every SDK call are chosen in one place.
+
+Error answers to file requests, as the SDK reads them: its `BatchExceptionPolicy` turns every non-2xx answer into
+an exception carrying the decoded Batch error, in the pipeline, before the operation reads the body. A download is
+streamed, so its error body was not read yet (`ResponseNotReadError`, logged with a traceback, and the error's
+code lost: FileNotFound and TaskNotFound looked alike); a HEAD (file properties) has no body at all (a
+`JSONDecodeError`, logged the same way). `ReadErrorBodies` (a per-retry policy: it sees the answer before the
+SDK's policy) reads the small body of an error answer, so it is decoded; `quiet_bodyless_errors` drops only the
+SDK's warning about an empty body, which has nothing to decode: the error itself is still raised, with its status.
 """
 
 from __future__ import annotations
 
+import json
+import logging
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, Protocol, cast
@@ -13,8 +23,36 @@ from typing import Any, Protocol, cast
 from azure.batch.aio import BatchClient
 from azure.batch.models import BatchFileProperties, BatchNodeFile
 from azure.core.exceptions import ResourceNotFoundError
+from azure.core.pipeline import PipelineRequest, PipelineResponse
+from azure.core.pipeline.policies import AsyncHTTPPolicy
 
 from explorer.client.errors import error_code
+
+_SDK_DESERIALIZATION_LOG = "azure.batch._utils.model_base"
+
+
+class ReadErrorBodies(AsyncHTTPPolicy):
+    """Reads the body of an error answer (a few hundred bytes of JSON) before the SDK's error policy decodes it."""
+
+    async def send(self, request: PipelineRequest) -> PipelineResponse:
+        response = await self.next.send(request)
+        answer = response.http_response
+        if not 200 <= answer.status_code < 300 and request.http_request.method != "HEAD":
+            await answer.read()
+        return response
+
+
+def _not_an_empty_body(record: logging.LogRecord) -> bool:
+    """False for the SDK's failsafe-deserialization warning about an empty body (a HEAD answer): nothing to decode."""
+    error = record.exc_info[1] if record.exc_info else None
+    return not (isinstance(error, json.JSONDecodeError) and not error.doc.strip())
+
+
+def quiet_bodyless_errors() -> None:
+    """Drop the SDK's warning (with traceback) for error answers without a body; idempotent."""
+    logger = logging.getLogger(_SDK_DESERIALIZATION_LOG)
+    if _not_an_empty_body not in logger.filters:
+        logger.addFilter(_not_an_empty_body)
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ import logging
 
 from explorer.localbatch.api.services import Services
 from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
-from explorer.localbatch.running.task_attempts import ATTEMPT_RECORD, failure_info
+from explorer.localbatch.running.task_attempts import ATTEMPT_RECORD
 from explorer.localbatch.state.documents import scope_owner, set_state, touch
 from explorer.localbatch.wire.clock import now_iso
+from explorer.localbatch.wire.failures import failure_info
 
 log = logging.getLogger(__name__)
 

@@ -24,6 +24,7 @@ from pathlib import Path
 from azure.batch import models
 from azure.core.exceptions import HttpResponseError
 
+from explorer.client.files import ReadErrorBodies, quiet_bodyless_errors
 from explorer.client.local.local_batch import LocalBatchService
 from tests.support.batch_scenarios import create_idle_pool, create_job, read_task_file, unique
 from tests.support.local_batch import make_client
@@ -40,6 +41,12 @@ WRITER = (
     "        n += 64\n"
     "        time.sleep(0.01)\""
 )
+
+
+def client_for(service: LocalBatchService):  # type: ignore[no-untyped-def]
+    """The SDK's client with the error-body reading the app's clients have (no tracebacks for 404/409 file reads)."""
+    quiet_bodyless_errors()
+    return make_client(service, per_retry_policies=[ReadErrorBodies()])
 
 
 def expected(start: int, end: int) -> bytes:
@@ -77,7 +84,7 @@ class Recorder:
 
 async def list_and_tail(service: LocalBatchService, clients: int, seconds: float) -> None:
     recorder = Recorder()
-    async with make_client(service) as setup:
+    async with client_for(service) as setup:
         await setup.create_pool(models.BatchPoolCreateOptions(id="load", vm_size="small", target_dedicated_nodes=NODES))
 
         async def idle():
@@ -100,7 +107,7 @@ async def list_and_tail(service: LocalBatchService, clients: int, seconds: float
     async def client_loop() -> None:
         offset = 0
         deadline = time.monotonic() + seconds
-        async with make_client(service) as client:
+        async with client_for(service) as client:
             while time.monotonic() < deadline:
 
                 count = 0
@@ -137,12 +144,12 @@ async def list_and_tail(service: LocalBatchService, clients: int, seconds: float
 
 async def add_tasks_at_once(service: LocalBatchService, clients: int, per_client: int) -> None:
     recorder = Recorder()
-    async with make_client(service) as setup:
+    async with client_for(service) as setup:
         pool_id = await create_idle_pool(setup, unique("pool"), 0)
         job_id = await create_job(setup, pool_id)  # no nodes: the tasks stay queued, the figure is the adding
 
     async def add(client_number: int) -> None:
-        async with make_client(service) as client:
+        async with client_for(service) as client:
             for i in range(per_client):
                 options = models.BatchTaskCreateOptions(id=f"c{client_number:02d}-t{i:04d}", command_line="/bin/true")
                 await recorder.timed("create task", lambda: client.create_task(job_id, options))  # noqa: B023
@@ -150,7 +157,7 @@ async def add_tasks_at_once(service: LocalBatchService, clients: int, per_client
     started = time.monotonic()
     await asyncio.gather(*(add(n) for n in range(clients)))
     elapsed = time.monotonic() - started
-    async with make_client(service) as client:
+    async with client_for(service) as client:
         there = {task.id async for task in client.list_tasks(job_id, select=["id"])}
     wanted = {f"c{n:02d}-t{i:04d}" for n in range(clients) for i in range(per_client)}
     recorder.report(f"\n{clients} clients adding {clients * per_client:,} tasks at once ({elapsed:.1f} s):")

@@ -16,7 +16,7 @@ def test_services_watch_and_act_on_local_batch(runner, services, batch_client):
         pool = models.BatchPoolCreateOptions(
             id="p1", vm_size="standard_d2s_v3", target_dedicated_nodes=1,
             virtual_machine_configuration=models.VirtualMachineConfiguration(
-                image_reference=models.BatchVmImageReference(publisher="canonical", offer="ubuntu", sku="22_04"),
+                image_reference=models.BatchVmImageReference(publisher="canonical", offer="0001-com-ubuntu-server-jammy", sku="22_04-lts"),
                 node_agent_sku_id="batch.node.ubuntu 22.04",
             ),
         )
@@ -34,6 +34,6 @@ def test_services_watch_and_act_on_local_batch(runner, services, batch_client):
 
     update, details, failure = runner.run(scenario())
     assert update.items["p1"].vm_size == "standard_d2s_v3"
-    assert ("Image", "canonical:ubuntu:22_04") in pool_rows(details)
+    assert ("Image", "canonical:0001-com-ubuntu-server-jammy:22_04-lts") in pool_rows(details)
     assert failure.code == "PoolNotFound" and failure.status == 404 and failure.request_id
     assert "Could not read pool nope" in str(failure)

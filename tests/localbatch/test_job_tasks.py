@@ -6,7 +6,7 @@ import asyncio
 
 import pytest
 from azure.batch import models
-from azure.batch.models._models import BatchJobTerminateOptions
+from azure.batch.models._models import BatchJobTerminateOptions, BatchNodeRebootOptions
 from azure.core.exceptions import HttpResponseError
 
 from tests.support.batch_scenarios import (
@@ -320,3 +320,50 @@ async def test_deleting_the_job_removes_its_preparation_and_release_directories(
     for kind in ("jobpreparation", "jobrelease"):
         with pytest.raises(ResourceNotFoundError):
             await read_node_file(client, pool_id, node_id, f"workitems/{job_id}/job-1/{kind}/stdout.txt")
+
+
+def process_runs(pid: int, marker: str) -> bool:
+    """Whether pid is a live (not zombie) process whose command line carries marker."""
+    from pathlib import Path
+
+    proc = Path(f"/proc/{pid}")
+    try:
+        alive = proc.joinpath("stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        return alive and marker in proc.joinpath("cmdline").read_bytes().decode(errors="replace")
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+@pytest.mark.parametrize("end", ["terminate", "reboot"])
+async def test_a_daemon_the_preparation_starts_serves_the_jobs_tasks_until_the_release(client, end):
+    """As on Azure (whose release task is there to shut down services the preparation started): the daemon lives on
+    for the job's tasks and its release task, and Local Batch ends what is left after the release — or when the node goes."""
+    import shlex
+
+    marker = unique("prep-daemon")
+    pid_file = '"$AZ_BATCH_NODE_SHARED_DIR/daemon.pid"'
+    daemon = f"setsid /bin/bash -c 'sleep 300; : {marker}' >/dev/null 2>&1 </dev/null & echo $! > {pid_file}"
+    alive = f"kill -0 $(cat {pid_file})"
+    pool_id = await create_idle_pool(client, unique("pool"), 1)
+    [node_id] = [node.id async for node in client.list_nodes(pool_id)]
+    job_id = await create_prepared_job(
+        client, pool_id, f"/bin/bash -c {shlex.quote(daemon)}",
+        release=f"/bin/bash -c {shlex.quote(alive + ' && echo the daemon still runs')}",
+    )
+    await client.create_task(job_id, models.BatchTaskCreateOptions(id="uses-daemon", command_line=f"/bin/bash -c {shlex.quote(alive)}"))
+    task = await wait_for_completion(client, job_id, "uses-daemon")
+    assert task.execution_info.exit_code == 0  # the preparation had completed, its daemon still ran
+    pid = int((await read_node_file(client, pool_id, node_id, "shared/daemon.pid")).decode())
+    assert process_runs(pid, marker)
+
+    if end == "terminate":
+        poller = await client.begin_terminate_job(job_id, BatchJobTerminateOptions(termination_reason="done"), polling_interval=0.1)
+        await poller.result()
+        [entry] = await statuses(client, job_id)
+        release = entry.job_release_task_execution_info
+        assert release.exit_code == 0, "the daemon was gone before the release task ran"
+        assert await read_node_file(client, pool_id, node_id, f"{release.task_root_directory}/stdout.txt") == b"the daemon still runs\n"
+    else:
+        poller = await client.begin_reboot_node(pool_id, node_id, BatchNodeRebootOptions(node_reboot_kind="requeue"), polling_interval=0.05)
+        await poller.result()
+    await wait_until(lambda: not process_runs(pid, marker), what="the preparation's daemon to end")

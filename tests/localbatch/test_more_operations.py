@@ -63,8 +63,17 @@ async def test_pool_updateproperties_replaces_start_task_and_metadata(client):
             metadata=[],
             application_package_references=[models.BatchApplicationPackageReference(application_id="app")],
         ))
-    assert error.value.error.code == "PropertyNotSupportedByLocalBatch"
-    assert "applicationPackageReferences" in error.value.error.message
+    # As Azure answers a pool whose packages cannot be satisfied (Local Batch has none).
+    assert (error.value.status_code, error.value.error.code) == (409, "InvalidApplicationPackageReferences")
+    assert "app" in error.value.error.message and "resource files" in error.value.error.message
+
+
+async def test_a_pool_naming_application_packages_is_answered_as_azure_answers_missing_ones(client):
+    references = [models.BatchApplicationPackageReference(application_id="mpich", version="4.2")]
+    with pytest.raises(HttpResponseError) as error:
+        await client.create_pool(models.BatchPoolCreateOptions(id=unique("pool"), vm_size="s", application_package_references=references))
+    assert (error.value.status_code, error.value.error.code) == (409, "InvalidApplicationPackageReferences")
+    assert "mpich 4.2" in error.value.error.message and "resource files" in error.value.error.message
 
 
 @pytest.mark.parametrize(("kind", "body", "named"), [
@@ -267,3 +276,79 @@ async def test_a_virtual_machine_image_id_must_be_an_arm_image_id(client, image_
     with pytest.raises(HttpResponseError) as error:
         await client.create_pool(options)
     assert error.value.error.code == "InvalidPropertyValue" and "virtualMachineImageId" in error.value.error.message
+
+
+def vm_configuration(agent: str, publisher: str = "", offer: str = "", sku: str = "") -> models.VirtualMachineConfiguration:
+    return models.VirtualMachineConfiguration(
+        image_reference=models.BatchVmImageReference(publisher=publisher, offer=offer, sku=sku), node_agent_sku_id=agent)
+
+
+@pytest.mark.parametrize(("configuration", "code", "named"), [
+    (vm_configuration("batch.node.ubuntu 24.04", "Canonical", "UbuntuServer", "18.04-LTS"),
+     "InvalidPropertyValue", "virtualMachineConfiguration.imageReference"),
+    (vm_configuration("batch.node.ubuntu 22.04", "canonical", "ubuntu-24_04-lts", "server"),
+     "InvalidPropertyValue", "virtualMachineConfiguration.nodeAgentSKUId"),
+    (vm_configuration("batch.node.windows amd64", "MicrosoftWindowsServer", "WindowsServer", "2022-datacenter"),
+     "PropertyNotSupportedByLocalBatch", "virtualMachineConfiguration.imageReference"),
+    (models.VirtualMachineConfiguration(
+        image_reference=models.BatchVmImageReference(
+            virtual_machine_image_id="/subscriptions/s/resourceGroups/g/providers/Microsoft.Compute/images/win"),
+        node_agent_sku_id="batch.node.windows amd64"),
+     "PropertyNotSupportedByLocalBatch", "virtualMachineConfiguration.nodeAgentSKUId"),
+])
+async def test_an_image_is_checked_against_the_supported_images(client, configuration, code, named):
+    pool_id = unique("image")
+    with pytest.raises(HttpResponseError) as error:
+        await client.create_pool(models.BatchPoolCreateOptions(id=pool_id, vm_size="s", virtual_machine_configuration=configuration))
+    assert error.value.status_code == 400 and error.value.error.code == code
+    assert dict((d.key, d.value) for d in error.value.model.error_values)["PropertyName"] == named
+    assert "supportedimages" in error.value.error.message.lower() or "node agent" in error.value.error.message
+    with pytest.raises(ResourceNotFoundError):
+        await client.get_pool(pool_id)
+
+
+async def test_every_supported_image_makes_a_pool_whatever_its_case(client):
+    images = [image async for image in client.list_supported_images()]
+    pool_ids = [unique("supported") for _ in images]
+    for pool_id, image in zip(pool_ids, images, strict=True):
+        reference = image.image_reference
+        await client.create_pool(models.BatchPoolCreateOptions(
+            id=pool_id, vm_size="s", virtual_machine_configuration=vm_configuration(
+                image.node_agent_sku_id.upper(), reference.publisher.upper(), reference.offer, reference.sku)))
+    assert images and [(await client.get_pool(pool_id)).id for pool_id in pool_ids] == pool_ids
+
+
+async def test_a_job_not_made_within_its_start_window_is_skipped(client):
+    from datetime import datetime, timedelta, timezone
+
+    pool_id = await create_pool(client, unique("pool"), 0)
+    now = datetime.now(timezone.utc)
+
+    async def schedule(do_not_run_until, start_window=timedelta(minutes=1)) -> str:
+        schedule_id = unique("windowed")
+        await client.create_job_schedule(models.BatchJobScheduleCreateOptions(
+            id=schedule_id,
+            schedule=models.BatchJobScheduleConfiguration(do_not_run_until=do_not_run_until, start_window=start_window),
+            job_specification=models.BatchJobSpecification(pool_info=models.BatchPoolInfo(pool_id=pool_id)),
+        ))
+        return schedule_id
+
+    missed = await schedule(now - timedelta(minutes=10))  # its one job was due 10 minutes ago, for 1 minute
+    in_time = await schedule(now - timedelta(seconds=20))
+
+    async def completed(schedule_id: str) -> models.BatchJobSchedule | None:
+        found = await client.get_job_schedule(schedule_id)
+        return found if found.state == "completed" else None
+
+    skipped = await wait_until(lambda: completed(missed), what="the schedule whose window was missed completing")
+    assert skipped.execution_info.recent_job is None
+    assert [job async for job in client.list_jobs_from_schedule(missed)] == []
+    async def job_made() -> models.BatchJobSchedule | None:
+        found = await client.get_job_schedule(in_time)
+        return found if found.execution_info.recent_job else None
+
+    made = await wait_until(job_made, what="the schedule in its window making its job")
+    assert made.execution_info.recent_job.id == f"{in_time}:job-1" and made.schedule.start_window == timedelta(minutes=1)
+    with pytest.raises(HttpResponseError) as error:  # Azure's shortest start window is a minute
+        await schedule(now, start_window=timedelta(seconds=30))
+    assert error.value.error.code == "InvalidPropertyValue" and "startWindow" in error.value.error.message

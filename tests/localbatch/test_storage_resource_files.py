@@ -9,24 +9,10 @@ from azure.core.exceptions import HttpResponseError
 from azure.storage.blob.aio import BlobServiceClient
 
 from tests.support.batch_scenarios import create_idle_pool, create_job, read_task_file, unique, wait_for_completion
-from tests.support.local_batch import make_client, running_local_batch
 
 pytestmark = pytest.mark.asyncio
 
 SHOW_INPUTS = "/bin/bash -c 'cat $AZ_BATCH_TASK_SHARED_DIR/common/inputs/a.txt $AZ_BATCH_TASK_SHARED_DIR/common/inputs/deep/b.txt'"
-
-
-@pytest.fixture(scope="module")
-def linked_batch(tmp_path_factory, azurite):
-    """A Local Batch linked to the session's Azurite as its auto-storage."""
-    with running_local_batch(tmp_path_factory.mktemp("linked"), auto_storage=azurite.account) as service:
-        yield service
-
-
-@pytest_asyncio.fixture
-async def linked_client(linked_batch):
-    async with make_client(linked_batch) as batch:
-        yield batch
 
 
 @pytest_asyncio.fixture

@@ -16,12 +16,14 @@ from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from azure.batch import models
 from azure.batch.aio import BatchClient
 from azure.core.exceptions import AzureError, ResourceNotFoundError
 
 from explorer.client.acting.operations import BatchOperations, OperationError
+from explorer.client.connecting.proxies import is_loopback_host
 from explorer.client.errors import describe
 from explorer.client.watching.snapshots import enum_text
 from explorer.core.batch_json import job_json
@@ -68,6 +70,11 @@ class Submission:
     def __init__(self, client: BatchClient) -> None:
         self._client = client
         self._operations = BatchOperations(client)
+
+    @property
+    def targets_local_batch(self) -> bool:
+        """Whether the account is a Local Batch: Batch on loopback is always one (Azure never is)."""
+        return is_loopback_host(urlsplit(self._client._config.endpoint).hostname)
 
     # --- choices -------------------------------------------------------------------
 

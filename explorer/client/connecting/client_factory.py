@@ -47,6 +47,7 @@ from explorer.client.connecting.profiles import (
 )
 from explorer.client.connecting.proxies import ProxySettings
 from explorer.client.errors import ConnectError, CredentialError
+from explorer.client.files import ReadErrorBodies, quiet_bodyless_errors
 from explorer.client.local.azurite import AzuriteService
 from explorer.client.local.local_batch import LocalBatchService, LocalBatchStartError
 from explorer.client.local.supervisor import LocalBatchSupervisor
@@ -163,7 +164,9 @@ class ClientFactory:
         **options: Any,
     ) -> BatchClient:
         network = proxies.client_options(endpoint, self.proxy, proxy_password)
-        return BatchClient(endpoint, credential, **{**network, **self._client_options, **options})
+        quiet_bodyless_errors()
+        errors = {"per_retry_policies": [ReadErrorBodies()]}  # a list of its own per client
+        return BatchClient(endpoint, credential, **{**network, **errors, **self._client_options, **options})
 
     async def _proxy_password(self, endpoint: str) -> str | None:
         """The manual proxy's password (credential store, in a thread), if a request to `endpoint` needs it."""

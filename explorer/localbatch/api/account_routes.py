@@ -6,7 +6,7 @@ from aiohttp import web
 
 from explorer.localbatch.api.http_app import document_response, list_response
 from explorer.localbatch.api.services import services_of
-from explorer.localbatch.operations.account import SUPPORTED_IMAGES
+from explorer.localbatch.operations.images import SUPPORTED_IMAGES
 
 
 async def supported_images(request: web.Request) -> web.Response:

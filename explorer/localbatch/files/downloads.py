@@ -13,6 +13,8 @@ from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import BinaryIO
 
+from explorer.localbatch.wire.failures import failure_info
+
 # The signature of a SAS token is a secret: failureInfo and logs get it blanked.
 _SAS_SIGNATURE = re.compile(r"(?i)(sig=)[^&\s]+")
 
@@ -22,12 +24,21 @@ def redact(text: str) -> str:
 
 
 class ResourceFileError(Exception):
-    """A resource file could not be fetched; the message names it and why (never a SAS signature)."""
+    """A resource file could not be fetched; the message names it and why (never a SAS signature).
 
-    def __init__(self, source: str, reason: str) -> None:
+    `file_path` is where on the node it was to go, once known (`download_resource_files` fills it in).
+    """
+
+    def __init__(self, source: str, reason: str, file_path: str | None = None) -> None:
         self.source = redact(source)
         self.reason = redact(reason)
+        self.file_path = file_path
         super().__init__(f"Resource file {self.source} could not be downloaded: {self.reason}")
+
+    def failure(self) -> dict:
+        """The task's failureInfo, with the details Azure gives: the source, the local path and why."""
+        details = {"BlobSource": self.source, **({"FilePath": self.file_path} if self.file_path else {})}
+        return failure_info("ResourceFileDownloadFailed", str(self), Reason=self.reason, **details)
 
 
 def confined(directory: Path, relative: str, source: str) -> Path:

@@ -37,14 +37,28 @@ async def _download(session: aiohttp.ClientSession, url: str, target: Path, file
 
 
 async def download_resource_files(files: list[dict], directory: Path, auto_storage: AutoStorage | None = None) -> None:
-    """Fetch every resource file into directory, in order; the first failure stops."""
+    """Fetch every resource file into directory, in order; the first failure stops, naming where the file was to go."""
     if not files:
         return
     timeout = aiohttp.ClientTimeout(total=None, sock_connect=30, sock_read=120)
     async with aiohttp.ClientSession(timeout=timeout) as session:
         for entry in files:
-            url = entry.get("httpUrl")
-            if url:
-                await _download(session, url, _target(directory, entry.get("filePath"), url), entry.get("fileMode"))
-            else:
-                await download_container(entry, directory, auto_storage)
+            try:
+                await _download_entry(session, entry, directory, auto_storage)
+            except ResourceFileError as error:
+                if error.file_path is None:
+                    error.file_path = str(directory / (entry.get("filePath") or ""))
+                raise
+
+
+async def _download_entry(session: aiohttp.ClientSession, entry: dict, directory: Path, auto_storage: AutoStorage | None) -> None:
+    url = entry.get("httpUrl")
+    if url:
+        target = _target(directory, entry.get("filePath"), url)
+        try:
+            await _download(session, url, target, entry.get("fileMode"))
+        except ResourceFileError as error:
+            error.file_path = str(target)
+            raise
+    else:
+        await download_container(entry, directory, auto_storage)

@@ -1,7 +1,6 @@
-"""What the account offers beyond pools and jobs: supported images, usage metrics, applications.
+"""What the account offers beyond pools and jobs: usage metrics, applications.
 
-Supported images are the Linux marketplace images Azure Batch lists that a Local Batch
-node stands in for (any of them runs as this machine's Linux). Usage metrics count, per
+Supported images are in `images` (the list pools are checked against). Usage metrics count, per
 pool, the node-hours of its current nodes since they were allocated (a local node has
 no fixed core count, so a node-hour is counted as a core-hour). Local Batch has no
 application packages (pools and tasks that ask for them are refused), so the
@@ -15,25 +14,6 @@ from datetime import datetime, timezone
 from explorer.localbatch.context import Context
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.errors import BatchError
-
-SUPPORTED_IMAGES: tuple[dict, ...] = tuple(
-    {
-        "nodeAgentSKUId": agent,
-        "imageReference": {"publisher": publisher, "offer": offer, "sku": sku, "version": "latest"},
-        "verificationType": "verified",
-        "capabilities": [],
-        "osType": "linux",
-    }
-    for agent, publisher, offer, sku in (
-        ("batch.node.ubuntu 24.04", "canonical", "ubuntu-24_04-lts", "server"),
-        ("batch.node.ubuntu 22.04", "canonical", "0001-com-ubuntu-server-jammy", "22_04-lts"),
-        ("batch.node.ubuntu 20.04", "canonical", "0001-com-ubuntu-server-focal", "20_04-lts"),
-        ("batch.node.debian 12", "debian", "debian-12", "12"),
-        ("batch.node.el 9", "almalinux", "almalinux-x86_64", "9-gen2"),
-        ("batch.node.el 8", "almalinux", "almalinux-hpc", "8_7-hpc-gen2"),
-        ("batch.node.el 8", "microsoft-dsvm", "ubuntu-hpc", "2204"),
-    )
-)
 
 
 class Account:

@@ -5,8 +5,15 @@ A schedule makes its first job at `doNotRunUntil` (or at once), then one every
 active, and none after `doNotRunAfter`; a schedule without a recurrence makes one job. Its
 jobs are named `SCHEDULE:job-N`. A schedule completes when it will make no more jobs and
 its last job has completed. Disabled, it makes none; terminated, its active job is
-terminated; deleted, its jobs are deleted with it. `startWindow` is kept and shown: a
-local job is always created on time, so it never misses its window.
+terminated; deleted, its jobs are deleted with it.
+
+`startWindow`, as on Azure: a job is due at its run time and must be made within the window
+after it, or that opportunity is lost (no job until the next recurrence). A job is made late
+when the previous job is still active at its run time (a schedule has one active job at a
+time): it waits for that job to end, within the window. A due job is never carried into the
+next recurrence, so a window longer than the recurrence interval (or none, the default) ends
+at the next run time; nothing is made after `doNotRunAfter`. A run time missed while the
+service was not running is made on resume if its window is still open.
 """
 
 from __future__ import annotations
@@ -28,20 +35,20 @@ log = logging.getLogger(__name__)
 
 KIND = "jobschedule"
 MIN_RECURRENCE = timedelta(minutes=1)
+MIN_START_WINDOW = timedelta(minutes=1)
 _ENDED_JOB_STATES = ("completed",)
 
 
-def next_run(schedule: dict, made: int, last_run: datetime | None, now: datetime) -> datetime | None:
-    """When the schedule makes its next job (pure): None when it makes no more."""
+def next_run(schedule: dict, last_run: datetime | None, now: datetime) -> datetime | None:
+    """When the schedule's next job is due (pure), after the run at `last_run` (made or missed): None when no more."""
     settings = schedule.get("schedule") or {}
     first = _time(settings.get("doNotRunUntil")) or parse_iso(schedule["creationTime"])
-    interval = parse_duration(settings["recurrenceInterval"]) if settings.get("recurrenceInterval") else None
-    if made == 0:
+    interval = _interval(settings)
+    if last_run is None:
         due = first
     elif interval is None:
         return None
     else:
-        assert last_run is not None
         due = last_run + interval
         while due + interval <= now:  # recurrences missed while the previous job ran are skipped, not caught up
             due += interval
@@ -49,6 +56,26 @@ def next_run(schedule: dict, made: int, last_run: datetime | None, now: datetime
     if end is not None and due > end:
         return None
     return due
+
+
+def window_end(schedule: dict, due: datetime) -> datetime | None:
+    """Until when the job due at `due` may still be made (pure): None for no limit.
+
+    The start window, but never past the next run time (a due job is not carried into the next
+    recurrence) nor past doNotRunAfter.
+    """
+    settings = schedule.get("schedule") or {}
+    ends = [
+        due + parse_duration(settings["startWindow"]) if settings.get("startWindow") else None,
+        due + interval if (interval := _interval(settings)) else None,
+        _time(settings.get("doNotRunAfter")),
+    ]
+    known = [end for end in ends if end is not None]
+    return min(known) if known else None
+
+
+def _interval(settings: dict) -> timedelta | None:
+    return parse_duration(settings["recurrenceInterval"]) if settings.get("recurrenceInterval") else None
 
 
 def _time(text: str | None) -> datetime | None:
@@ -101,6 +128,8 @@ class JobSchedules:
                 settings[name] = text
         if "recurrenceInterval" in settings and parse_duration(settings["recurrenceInterval"]) < MIN_RECURRENCE:
             raise invalid_value("schedule.recurrenceInterval", settings["recurrenceInterval"], "The shortest recurrence is one minute (PT1M).")
+        if "startWindow" in settings and parse_duration(settings["startWindow"]) < MIN_START_WINDOW:
+            raise invalid_value("schedule.startWindow", settings["startWindow"], "The shortest start window is one minute (PT1M).")
         spec = dict(body.raw("jobSpecification"))
         # Every error a job made from it would have (a job id with ':' is one no client can take).
         self.jobs.read(Body(spec, "jobSpecification"), job_id=f"{body.raw('id') or 'schedule'}:check")
@@ -212,7 +241,7 @@ class JobSchedules:
             if schedule is None or schedule["state"] != "active":
                 return
             last = _time(schedule["executionInfo"].get("_lastRun"))
-            due = next_run(schedule, schedule["_made"], last, datetime.now(timezone.utc))
+            due = next_run(schedule, last, datetime.now(timezone.utc))
             if due is None:
                 schedule["_finished"] = True
                 schedule["executionInfo"].pop("nextRunTime", None)
@@ -221,10 +250,25 @@ class JobSchedules:
             schedule["executionInfo"]["nextRunTime"] = iso(due)
             self._save(schedule)
             await asyncio.sleep(max(0.0, (due - datetime.now(timezone.utc)).total_seconds()))
-            if self._previous_job_active(schedule):
-                schedule["executionInfo"]["_lastRun"] = iso(due)  # this recurrence is skipped
+            if not await self._may_make_job(schedule, due):
+                log.info("job schedule %s: the job due at %s was not made within its start window", schedule["id"], iso(due))
+                schedule["executionInfo"]["_lastRun"] = iso(due)  # this opportunity is lost
+                self._save(schedule)
                 continue
+            if schedule["state"] != "active":
+                return
             self._make_job(schedule, due)
+
+    async def _may_make_job(self, schedule: dict, due: datetime) -> bool:
+        """Once the previous job has ended, whether that happened within the due job's window."""
+        end = window_end(schedule, due)
+        left = None if end is None else (end - datetime.now(timezone.utc)).total_seconds()
+        async with self.jobs.ended:
+            try:
+                await asyncio.wait_for(self.jobs.ended.wait_for(lambda: not self._previous_job_active(schedule)), left)
+            except asyncio.TimeoutError:
+                return False
+        return end is None or datetime.now(timezone.utc) < end
 
     def _make_job(self, schedule: dict, due: datetime) -> None:
         number = schedule["_made"] + 1

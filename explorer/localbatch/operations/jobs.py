@@ -33,6 +33,7 @@ class Jobs:
         self.ctx = ctx
         self.scheduler = scheduler
         self.read_task = read_task  # the tasks' own reader, for a jobManagerTask
+        self.ended = asyncio.Condition()  # notified whenever a job completes or is gone
         ctx.on_task_completed = self._task_completed
 
     def create(self, body: Body, job_id: str | None = None) -> dict:
@@ -214,8 +215,13 @@ class Jobs:
             job["executionInfo"]["endTime"] = now_iso()
             touch(job)
             self.ctx.state.save_job(job)
+            await self._notify_ended()
 
         self.ctx.spawn(finish(), f"terminate job {job['id']}")
+
+    async def _notify_ended(self) -> None:
+        async with self.ended:
+            self.ended.notify_all()
 
     def delete(self, job_id: str) -> None:
         job = self.ctx.state.job(job_id)
@@ -230,6 +236,8 @@ class Jobs:
             await self.scheduler.stop_executions(self.scheduler.executions_of_job(job_id), Ending.DELETE)
             if was_active:  # as on Batch: deleting a job still active runs its release tasks
                 await self.scheduler.job_tasks.release(job)
+            else:
+                await self.scheduler.job_tasks.job_gone(job_id)
             placed = [
                 (info["poolId"], task_node_ids(self.ctx, job_id, task), info["taskRootDirectory"])
                 for task in self.ctx.state.job_tasks(job_id).values()
@@ -237,6 +245,7 @@ class Jobs:
             ]
             placed += job_task_dirs(job)  # the preparation and release tasks' directories
             self.ctx.state.remove_job(job_id)
+            await self._notify_ended()
 
             def remove_dirs() -> None:
                 for where in placed:

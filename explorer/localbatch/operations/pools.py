@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import re
 from datetime import timedelta
 
 from explorer.localbatch.context import Context
-from explorer.localbatch.files.mounts import mount_on_nodes
+from explorer.localbatch.files.mounts import MountError, fill_mounts, mount_on_nodes
+from explorer.localbatch.operations.images import check_vm_configuration
 from explorer.localbatch.operations.nodes import new_node_doc
 from explorer.localbatch.running.start_tasks import run_start_task
 from explorer.localbatch.running.task_attempts import Ending
@@ -33,12 +33,6 @@ MAX_INTER_NODE_POOL = 100
 DEALLOCATION_OPTIONS = ("requeue", "terminate", "taskcompletion", "retaineddata")
 COMMUNICATION_MODES = ("default", "classic", "simplified")
 FILL_TYPES = ("Spread", "Pack")  # as Azure writes them
-_NAME = r"[^/\s]+"
-_IMAGE_ID = re.compile(
-    rf"^/subscriptions/{_NAME}/resourceGroups/{_NAME}/providers/Microsoft\.Compute/"
-    rf"(galleries/{_NAME}/images/{_NAME}(/versions/{_NAME})?|images/{_NAME})$",
-    re.IGNORECASE,
-)
 _COUNT_STATES = {
     "creating": "creating", "idle": "idle", "offline": "offline", "preempted": "preempted",
     "rebooting": "rebooting", "reimaging": "reimaging", "running": "running", "starting": "starting",
@@ -66,9 +60,8 @@ class Pools:
         if body.bool("enableAutoScale"):
             raise invalid_value("enableAutoScale", True, "Local Batch does not evaluate autoscale formulas; set fixed targets.")
         vm_config = body.obj("virtualMachineConfiguration")
-        image = vm_config.obj("imageReference") if vm_config is not None else None  # an object if given: nodes copy it
-        if image is not None and image.has("virtualMachineImageId"):
-            _check_image_id(image)
+        if vm_config is not None:
+            check_vm_configuration(vm_config)
         policy = body.obj("taskSchedulingPolicy")
         fill_type = (policy.choice("nodeFillType", FILL_TYPES) if policy is not None else None) or "Spread"
         moment = now_iso()
@@ -103,7 +96,8 @@ class Pools:
         metadata = read_metadata(body)
         if metadata:
             pool["metadata"] = metadata
-        mounts = read_mount_configuration(body)
+        linked = self.ctx.settings.auto_storage
+        mounts = read_mount_configuration(body, linked.account if linked else None)
         if mounts:
             pool["mountConfiguration"] = mounts
         touch(pool)
@@ -253,8 +247,8 @@ class Pools:
         pool = self.ctx.state.pools.get(pool_id.lower())
         if pool is None:
             return
-        if pool.get("mountConfiguration"):  # mounted before anything runs on the nodes
-            await asyncio.to_thread(mount_on_nodes, self.ctx.dirs, pool, [node["id"] for node in nodes])
+        if pool.get("mountConfiguration") and not await self._mount(pool, nodes):  # before anything runs on them
+            return
         start_task = pool.get("startTask")
         boot_time = now_iso()
         for node in nodes:
@@ -265,6 +259,22 @@ class Pools:
         self.ctx.wake_scheduler()
         if start_task:
             await asyncio.gather(*(self._start_node(pool, node) for node in nodes))
+
+    async def _mount(self, pool: dict, nodes: list[dict]) -> bool:
+        """Link the pool's mounts into the nodes (filling new ones); when a mount cannot be filled the nodes are unusable."""
+        made = await asyncio.to_thread(mount_on_nodes, self.ctx.dirs, pool, [node["id"] for node in nodes])
+        try:
+            await fill_mounts(self.ctx.dirs, pool, made, self.ctx.settings.auto_storage)
+        except MountError as error:
+            log.warning("pool %s: %s", pool["id"], error)
+            for node in nodes:
+                set_state(node, "unusable", previous=False)
+                node["errors"] = [{"code": "MountConfigurationFailed", "message": str(error), "errorDetails": []}]
+            self.ctx.state.save_nodes(pool["id"], nodes)
+            return False
+        for node in nodes:
+            node.pop("errors", None)  # of a previous start whose mount failed
+        return True
 
     async def _start_node(self, pool: dict, node: dict) -> None:
         succeeded = await run_start_task(self.ctx, self.scheduler.processes, pool, node, self._start_task_limiter)
@@ -298,14 +308,16 @@ class Pools:
         self.settle(pool_id)
 
     async def evict(self, pool_id: str, node_id: str, option: str) -> None:
-        """End what runs on a node that is leaving or rebooting, as the deallocation option says."""
+        """End what runs on a node that is leaving or rebooting, as the deallocation option says,
+        then what job preparations left running on it."""
         executions = self.scheduler.executions_on_node(pool_id, node_id)
         if option == "taskcompletion":
             # The node is leaving (or rebooting), so nothing new is placed on it meanwhile.
             await self.scheduler.wait_finished(executions)
-            return
-        ending = Ending.TERMINATE if option == "terminate" else Ending.REQUEUE
-        await self.scheduler.stop_executions(executions, ending)
+        else:
+            ending = Ending.TERMINATE if option == "terminate" else Ending.REQUEUE
+            await self.scheduler.stop_executions(executions, ending)
+        await self.scheduler.job_tasks.node_leaving(pool_id, node_id)
 
     # --- remove nodes / reboot -----------------------------------------------------------------
     def remove_nodes(self, pool_id: str, body: Body) -> None:
@@ -385,17 +397,6 @@ def _resize_timeout(body: Body) -> str | None:
     if text is not None and parse_duration(text) < timedelta(minutes=5):
         raise invalid_value("resizeTimeout", text, "The resize timeout must be at least 5 minutes (PT5M).")
     return text
-
-
-def _check_image_id(image: Body) -> None:
-    """A virtualMachineImageId is an Azure Compute Gallery image (or version) or a managed image, as Azure requires."""
-    text = image.str("virtualMachineImageId", required=True)
-    if not _IMAGE_ID.match(text or ""):
-        raise invalid_value(
-            "virtualMachineConfiguration.imageReference.virtualMachineImageId", text,
-            "Give an image's ARM resource id: /subscriptions/SUB/resourceGroups/GROUP/providers/Microsoft.Compute/"
-            "galleries/GALLERY/images/IMAGE[/versions/VERSION], or .../providers/Microsoft.Compute/images/IMAGE.",
-        )
 
 
 def _zero_counts() -> dict[str, int]:

@@ -13,14 +13,10 @@ from explorer.localbatch.wire.bodies import Body
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import UNLIMITED
 from explorer.localbatch.wire.errors import BatchError, already_exists, conflict, invalid_value
+from explorer.localbatch.wire.failures import failure_info
 from explorer.localbatch.wire.output_file_specs import read_output_files
 from explorer.localbatch.wire.refusals import refuse_kind
-from explorer.localbatch.wire.request_specs import (
-    default_user_identity,
-    read_environment,
-    read_resource_files,
-    read_user_identity,
-)
+from explorer.localbatch.wire.request_specs import read_resource_files, read_run_parts
 
 MAX_INSTANCES = 100
 
@@ -63,10 +59,8 @@ class Tasks:
         }
         if body.has("displayName"):
             task["displayName"] = body.str("displayName", max_length=1024)
+        task.update(read_run_parts(body))  # as start, preparation and release tasks read them
         for key, value in (
-            ("resourceFiles", read_resource_files(body, "resourceFiles")),
-            ("environmentSettings", read_environment(body, "environmentSettings")),
-            ("userIdentity", read_user_identity(body.obj("userIdentity")) or default_user_identity()),
             ("multiInstanceSettings", self._multi_instance(body.obj("multiInstanceSettings"))),
             ("outputFiles", read_output_files(body)),
             ("affinityInfo", _affinity(body.obj("affinityInfo"))),
@@ -121,7 +115,7 @@ class Tasks:
         # Not placed yet: it completes without running.
         info = task.setdefault("executionInfo", {})
         info.update(endTime=now_iso(), result="failure")
-        info["failureInfo"] = {"category": "UserError", "code": "TaskEnded", "message": "The task was ended by a terminate request."}
+        info["failureInfo"] = failure_info("TaskEnded", "The task was ended by a terminate request.")
         set_state(task, "completed")
         touch(task)
         self.ctx.state.save_task(job_id, task)

@@ -10,24 +10,31 @@ wire as such), keyed by pool and node and listed as Batch's
 jobpreparationandreleasetaskstatus. Directories, relative to the node root:
 `workitems/{job}/job-1/jobpreparation` and `.../jobrelease`, each with its `wd`.
 
-Like a start task, each run is its own process scope, recorded with the service's scopes
-(owner `jobprep/...`, `jobrelease/...`) and ended with its process: a daemon a preparation
-task leaves running ends with it.
+Each run is its own process scope, recorded with the service's scopes (owner `jobprep/...`,
+`jobrelease/...`). A release task's scope ends with its process. A preparation task's scope
+outlives it, as on Azure, whose release task exists to "shut down services that were started as
+part of job preparation": what a preparation leaves running (an MPI daemon, a license server)
+keeps running for the job's tasks on that node, and ends after the job's release task has run
+there (or when the job ends, without one), or when the node reboots, is reimaged or leaves.
+A preparation that runs past its maxWallClockTime is ended whole.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from explorer.localbatch.context import Context
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import job_task_root, task_environment
-from explorer.localbatch.running.process_scopes import ProcessTracking
+from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTracking
 from explorer.localbatch.state.documents import scope_owner
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import duration_seconds
+from explorer.localbatch.wire.failures import failure_info
 
 log = logging.getLogger(__name__)
 
@@ -93,6 +100,8 @@ class JobTasks:
         self.ctx = ctx
         self.processes = processes
         self._preparing: dict[tuple[str, str], asyncio.Task] = {}
+        # (job, node key) -> a holder per try of its preparation: set the event to end what the try left running.
+        self._daemons: dict[tuple[str, str], list[tuple[asyncio.Event, asyncio.Task]]] = {}
 
     # --- preparation ------------------------------------------------------------------------
     async def prepare(self, job: dict, pool: dict, node: dict) -> bool:
@@ -134,7 +143,7 @@ class JobTasks:
             entry["jobPreparationTaskExecutionInfo"] = info
             self._save(job)
             timeout = duration_seconds(spec["constraints"].get("maxWallClockTime"))
-            info.update(await self._run(job, pool, node, spec, "jobpreparation", timeout))
+            info.update(await self._run(job, pool, node, spec, "jobpreparation", timeout, keep=True))
             self._save(job)
             if info["result"] == "success":
                 return True
@@ -149,9 +158,15 @@ class JobTasks:
         for running in [task for key, task in self._preparing.items() if key[0] == job["id"].lower()]:
             running.cancel()
             await asyncio.gather(running, return_exceptions=True)
-        spec = job.get("jobReleaseTask")
-        if not spec:
-            return
+        if job.get("jobReleaseTask"):
+            await asyncio.gather(*self._releases(job))
+        await self.job_gone(job["id"])
+
+    async def job_gone(self, job_id: str) -> None:
+        """The job ended (after its release) or is deleted: what its preparations left running ends."""
+        await self.end_daemons(lambda key: key[0] == job_id.lower())
+
+    def _releases(self, job: dict) -> list[Coroutine[Any, Any, None]]:
         runs = []
         for entry in (job.get(PREPARATION_RECORD) or {}).values():
             pool = self.ctx.state.pools.get(entry["poolId"].lower())
@@ -159,7 +174,7 @@ class JobTasks:
             prepared = (entry.get("jobPreparationTaskExecutionInfo") or {}).get("state") == "completed"
             if pool is not None and node is not None and prepared and node.get("state") not in ("leavingpool", "rebooting"):
                 runs.append(self._release(job, pool, node, entry))
-        await asyncio.gather(*runs)
+        return runs
 
     async def _release(self, job: dict, pool: dict, node: dict, entry: dict) -> None:
         spec = job["jobReleaseTask"]
@@ -168,6 +183,30 @@ class JobTasks:
         self._save(job)
         info.update(await self._run(job, pool, node, spec, "jobrelease", duration_seconds(spec.get("maxWallClockTime"))))
         self._save(job)
+
+    async def end_daemons(self, which: Callable[[tuple[str, str]], bool]) -> None:
+        """End the preparations' leftover processes whose (job, node key) `which` accepts."""
+        holders = [holder for key in list(self._daemons) if which(key) for holder in self._daemons.pop(key)]
+        for end, _ in holders:
+            end.set()
+        await asyncio.gather(*(held for _, held in holders), return_exceptions=True)
+
+    def _keep(self, key: tuple[str, str], owner: str, scope: ProcessScope) -> None:
+        """Hold a preparation's scope open until `end_daemons` (or the service stops: its background work ends)."""
+        end = asyncio.Event()
+
+        async def hold() -> None:
+            try:
+                await end.wait()
+            finally:
+                await scope.end()
+                self.ctx.state.remove_scope(owner)
+
+        self._daemons.setdefault(key, []).append((end, self.ctx.spawn(hold(), f"what the preparation left on {key[1]}")))
+
+    async def node_leaving(self, pool_id: str, node_id: str) -> None:
+        """The node reboots, is reimaged or leaves: what preparations left running on it ends."""
+        await self.end_daemons(lambda key: key[1] == _key(pool_id, node_id))
 
     def forget_node(self, pool_id: str, node_id: str) -> None:
         """A reimaged node starts clean: no job's preparation (done or failed) is remembered for it."""
@@ -191,18 +230,25 @@ class JobTasks:
         if job["id"].lower() in self.ctx.state.jobs:  # not once the job is deleted
             self.ctx.state.save_job(job)  # bookkeeping: the job's own ETag does not change
 
-    async def _run(self, job: dict, pool: dict, node: dict, spec: dict, kind: str, timeout: float | None) -> dict:
-        """One run of a preparation or release task: what its execution info gets at the end."""
+    async def _run(
+        self, job: dict, pool: dict, node: dict, spec: dict, kind: str, timeout: float | None, keep: bool = False
+    ) -> dict:
+        """One run of a preparation or release task: what its execution info gets at the end.
+
+        With `keep`, what the command leaves running stays (until `end_daemons`), unless it timed out.
+        """
         node_root = await asyncio.to_thread(self.ctx.dirs.make_node, pool["id"], node["id"])
         task_dir = node_root / job_task_root(job["id"], kind)
         working_dir = task_dir / "wd"
         await asyncio.to_thread(working_dir.mkdir, parents=True, exist_ok=True)
         env = task_environment(self.ctx, pool, node, node_root, job, spec, task_dir)  # as a task of the job
-        owner = scope_owner("jobprep" if kind == "jobpreparation" else "jobrelease", job["id"], _key(pool["id"], node["id"]))
         scope = self.processes.scope()
+        # One record per try: the scopes of a preparation's tries may all outlive them.
+        owner = scope_owner("jobprep" if kind == "jobpreparation" else "jobrelease", job["id"], f"{_key(pool['id'], node['id'])}/{scope.run_id}")
         self.ctx.state.save_scope(owner, scope.record())
         exit_code = None
         failure = None
+        timed_out = False
         try:
             await download_resource_files(spec.get("resourceFiles") or [], working_dir, self.ctx.settings.auto_storage)
             run_spec = execution.RunSpec(spec["commandLine"], working_dir, env, task_dir / "stdout.txt", task_dir / "stderr.txt", timeout)
@@ -211,26 +257,25 @@ class JobTasks:
             finally:
                 self.ctx.state.save_scope(owner, scope.record())
             outcome = await run.wait()
-            exit_code = outcome.exit_code
-            if outcome.timed_out:
-                failure = _failure("MaxWallClockTimeExpiry", "The task ran longer than its maximum wall clock time and was terminated.")
+            exit_code, timed_out = outcome.exit_code, outcome.timed_out
+            if timed_out:
+                failure = failure_info("MaxWallClockTimeExpiry", "The task ran longer than its maximum wall clock time and was terminated.")
         except ResourceFileError as error:
-            failure = _failure("ResourceFileDownloadFailed", str(error))
+            failure = error.failure()
         except execution.CommandLineError as error:
-            failure = _failure(error.code, str(error))
+            failure = failure_info(error.code, str(error))
         finally:
-            await scope.end()
-            self.ctx.state.remove_scope(owner)
+            if keep and not timed_out:
+                self._keep((job["id"].lower(), _key(pool["id"], node["id"])), owner, scope)
+            else:
+                await scope.end()
+                self.ctx.state.remove_scope(owner)
         done: dict = {"state": "completed", "endTime": now_iso()}
         if exit_code is not None:
             done["exitCode"] = exit_code
             if failure is None and exit_code != 0:
-                failure = _failure("FailureExitCode", f"The task exited with exit code {exit_code}.")
+                failure = failure_info("FailureExitCode", f"The task exited with exit code {exit_code}.")
         done["result"] = "failure" if failure else "success"
         if failure:
             done["failureInfo"] = failure
         return done
-
-
-def _failure(code: str, message: str) -> dict:
-    return {"category": "UserError", "code": code, "message": message}

@@ -27,12 +27,11 @@ from explorer.localbatch.running.task_attempts import (
     AttemptResult,
     Ending,
     TaskExecution,
-    download_failure,
-    failure_info,
     task_root,
 )
 from explorer.localbatch.state.documents import set_state
 from explorer.localbatch.wire.clock import now_iso
+from explorer.localbatch.wire.failures import failure_info
 
 
 @dataclass
@@ -186,7 +185,7 @@ class MultiInstanceExecution(TaskExecution):
                 await download_resource_files(self.task.get("resourceFiles") or [], instance.working_dir, self.ctx.settings.auto_storage)
         except ResourceFileError as error:
             self._end_subtask(instance, None, "failure")
-            failure = download_failure(error)
+            failure = error.failure()
             failure["message"] = f"{instance.describe()}: {failure['message']}"
             return failure
         if instance.subtask is not None:

@@ -11,6 +11,7 @@ from explorer.localbatch.running.environment import node_environment, settings_e
 from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.state.documents import scope_owner
 from explorer.localbatch.wire.clock import now_iso
+from explorer.localbatch.wire.failures import failure_info
 
 
 async def run_start_task(ctx: Context, processes: ProcessTracking, pool: dict, node: dict, limiter: asyncio.Semaphore) -> bool:
@@ -49,8 +50,10 @@ async def run_start_task(ctx: Context, processes: ProcessTracking, pool: dict, n
                 finally:
                     ctx.state.save_scope(owner, scope.record())
                 exit_code = (await run.wait()).exit_code
-            except (ResourceFileError, execution.CommandLineError) as error:
-                failure = {"category": "UserError", "code": getattr(error, "code", "ResourceFileDownloadFailed"), "message": str(error)}
+            except ResourceFileError as error:
+                failure = error.failure()
+            except execution.CommandLineError as error:
+                failure = failure_info(error.code, str(error))
             finally:
                 await scope.end()
                 ctx.state.remove_scope(owner)
@@ -58,7 +61,7 @@ async def run_start_task(ctx: Context, processes: ProcessTracking, pool: dict, n
             if exit_code is not None:
                 info["exitCode"] = exit_code
             if failure is None and exit_code != 0:
-                failure = {"category": "UserError", "code": "FailureExitCode", "message": f"The start task exited with exit code {exit_code}."}
+                failure = failure_info("FailureExitCode", f"The start task exited with exit code {exit_code}.")
             info["result"] = "failure" if failure else "success"
             if failure:
                 info["failureInfo"] = failure

@@ -34,6 +34,7 @@ from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTrac
 from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import duration_seconds
+from explorer.localbatch.wire.failures import failure_info
 
 log = logging.getLogger(__name__)
 
@@ -54,13 +55,6 @@ class AttemptResult:
     failure: dict | None = None  # Batch failureInfo, None when the exit code speaks for itself
     requeue: bool = False  # back to the queue, not run: the job's preparation failed on a node
     retriable: bool = True  # False for file upload errors, which Batch does not retry
-
-
-def failure_info(code: str, message: str, category: str = "UserError", **details: str) -> dict:
-    info: dict = {"category": category, "code": code, "message": message}
-    if details:
-        info["details"] = [{"name": name, "value": value} for name, value in details.items()]
-    return info
 
 
 def task_root(job_id: str, task_id: str) -> str:
@@ -188,7 +182,7 @@ class TaskExecution:
             try:
                 await download_resource_files(resource_files, working_dir, self.ctx.settings.auto_storage)
             except ResourceFileError as error:
-                return AttemptResult(None, download_failure(error))
+                return AttemptResult(None, error.failure())
         self.mark_running()
         env = task_environment(self.ctx, self.pool, node, self.node_root(node), self.job, self.task, task_dir)
         return await self.run_command(
@@ -338,12 +332,6 @@ class TaskExecution:
     def _may_retry(self, info: dict) -> bool:
         limit = (self.task.get("constraints") or {}).get("maxTaskRetryCount", 0)
         return limit == -1 or info.get("retryCount", 0) < limit
-
-
-def download_failure(error: ResourceFileError) -> dict:
-    return failure_info(
-        "ResourceFileDownloadFailed", str(error), FilePath=error.source, Reason=error.reason
-    )
 
 
 def remove_task_dirs(ctx: Context, pool_id: str, node_ids: list[str], relative: str) -> None:

@@ -5,6 +5,11 @@ run differently here than on Azure, so a create or update that asks for one is a
 400 `PropertyNotSupportedByLocalBatch`, naming every such property and saying what to do.
 An empty list (`"applicationPackageReferences": []`, which some clients always send)
 asks for nothing and is accepted.
+
+One exception keeps Azure's own answer: a pool naming application packages. Azure answers a
+pool whose packages cannot be satisfied with 409 `InvalidApplicationPackageReferences`, and
+Local Batch has no packages, so every reference is one it cannot satisfy: it answers the same,
+saying why. (A task's missing package fails the task on Azure; Local Batch refuses it at create.)
 """
 
 from __future__ import annotations
@@ -68,12 +73,27 @@ def refuse_named(body: Body, names: tuple[str, ...], kind: str) -> None:
     if not asked:
         return
     reasons = REFUSED[kind]
+    if kind.startswith("pool") and "applicationPackageReferences" in asked:
+        raise _packages_not_satisfied(body, reasons["applicationPackageReferences"])
     why = "; ".join(f"{name}: {reasons.get(name, 'not supported')}" for name in asked)
     raise BatchError(
         400, CODE,
         f"Local Batch cannot honour {', '.join(asked)} of a {kind.split()[0]}, so it does not accept them "
         f"(it never ignores what a body asks for). Remove them to run here. {why}.",
         {"PropertyName": ", ".join(asked)},
+    )
+
+
+def _packages_not_satisfied(body: Body, why: str) -> BatchError:
+    references = body.raw("applicationPackageReferences")
+    named = ", ".join(
+        str(item.get("applicationId", "?")) + (f" {item['version']}" if item.get("version") else "")
+        for item in references if isinstance(item, dict)
+    ) if isinstance(references, list) else str(references)
+    return BatchError(
+        409, "InvalidApplicationPackageReferences",
+        f"One or more application package references could not be satisfied: {named[:300]}. {why}.",
+        {"PropertyName": "applicationPackageReferences"},
     )
 
 

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
+from explorer.core.checks.problems import Problem
+from explorer.core.specs.os_family import OsFamily
 from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
 from explorer.ui.wizards.editors import CommandEdit, EnvironmentEditor, IdentityEditor
 from explorer.ui.wizards.resource_files_editor import ResourceFilesEditor
@@ -57,21 +60,31 @@ def _spin(minimum: int, maximum: int) -> QSpinBox:
     return spin
 
 
+def windows_refusal() -> str:
+    return tr("Local Batch nodes are Linux processes on this machine, so it cannot run Windows images.")
+
+
 class PoolPage(SpecPage):
-    def __init__(self) -> None:
+    """The pool itself. On Local Batch (`local_batch`) the Windows images are offered disabled, saying why:
+    Local Batch refuses them (its nodes are Linux processes), as the wizard says before the service does."""
+
+    def __init__(self, local_batch: bool = False) -> None:
         super().__init__(
             tr("Pool"),
             tr(
                 "MPI tasks need inter-node communication and one task slot per node; neither can change later. "
-                "Local Batch accepts any VM size and image."
+                "Local Batch accepts any VM size and the Linux images it lists."
             ),
         )
+        self.local_batch = local_batch
         self.id_edit = QLineEdit()
         self.vm_size_combo = QComboBox()
         self.vm_size_combo.setEditable(True)
         self.vm_size_combo.addItems(VM_SIZES)
         self.image_combo = QComboBox()
         self.image_combo.addItems([*IMAGES, CUSTOM_IMAGE])
+        if local_batch:
+            self._disable_windows_images()
         self.image_edits = {name: QLineEdit() for name in IMAGE_FIELDS}
         self.dedicated_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
         self.low_priority_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
@@ -105,6 +118,25 @@ class PoolPage(SpecPage):
 
     def image(self) -> VmImage:
         return VmImage(**{name: edit.text() for name, edit in self.image_edits.items()})
+
+    def _disable_windows_images(self) -> None:
+        model = self.image_combo.model()
+        assert isinstance(model, QStandardItemModel)
+        for row, image in enumerate(IMAGES.values()):
+            if image.os_family is OsFamily.WINDOWS:
+                item = model.item(row)
+                item.setEnabled(False)
+                item.setToolTip(windows_refusal() + " " + tr("Create Windows pools on an Azure Batch profile."))
+
+    def local_problems(self) -> list[Problem]:
+        """A Windows image (typed, or remembered from an Azure profile) cannot be created on Local Batch."""
+        if not self.local_batch or self.image().os_family is not OsFamily.WINDOWS:
+            return []
+        return [Problem(
+            "image", windows_refusal(),
+            tr("Choose a Linux image, such as {}, or create this pool on an Azure Batch profile.").format(
+                next(iter(IMAGES))),
+        )]
 
     def _image_chosen(self, title: str) -> None:
         if title in IMAGES and not self._loading:

@@ -52,7 +52,7 @@ class PoolWizard(SpecWizard):
         self._settings = settings
         self._checked_id: str | None = None
         self._initial = self._remembered() or default_pool_spec()
-        self.pool_page = PoolPage()
+        self.pool_page = PoolPage(local_batch=submission.targets_local_batch)
         self.start_task_page = StartTaskPage()
         self.add_spec_page(self.pool_page)
         self.add_spec_page(self.start_task_page)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QWizard
 
+from explorer.ui.wizards.pool_pages import PoolPage
 from explorer.ui.wizards.pool_wizard import PoolWizard
 from tests.gui.wizards.wizard_helpers import finish_enabled, fix_buttons, messages, next_enabled
 from tests.support.batch_scenarios import create_pool
@@ -23,8 +24,6 @@ def test_create_an_mpi_pool_with_a_start_task(open_wizard, run, batch_client, se
     assert page.image_combo.currentText() == "Ubuntu Server 24.04 LTS"
     page.id_edit.setText("mpi-a")
     page.vm_size_combo.setEditText("Standard_HB120rs_v3")
-    page.image_combo.setCurrentText("Windows Server 2022")
-    assert page.image_edits["node_agent_sku_id"].text() == "batch.node.windows amd64"
     page.image_combo.setCurrentText("Ubuntu Server 22.04 LTS")
     page.dedicated_spin.setValue(3)
     assert next_enabled(wizard)
@@ -52,6 +51,31 @@ def test_create_an_mpi_pool_with_a_start_task(open_wizard, run, batch_client, se
     assert again.pool_page.id_edit.text() == "mpi-a-2"
     assert again.pool_page.dedicated_spin.value() == 3
     assert again.start_task_page.environment_editor.settings() == ()
+
+
+def test_on_local_batch_windows_images_are_offered_disabled_saying_why(open_wizard):
+    wizard = open_wizard()
+    page = wizard.pool_page
+    assert page.local_batch  # the wizard's submission talks to Local Batch, on loopback
+    windows = page.image_combo.model().item(page.image_combo.findText("Windows Server 2022"))
+    assert not windows.isEnabled() and "Linux processes" in windows.toolTip()
+    assert all(page.image_combo.model().item(row).isEnabled() for row in range(page.image_combo.count()) if row != windows.row())
+    page.image_edits["node_agent_sku_id"].setText("batch.node.windows amd64")  # typed (or remembered from Azure)
+    assert messages(page, "image") == [
+        "Local Batch nodes are Linux processes on this machine, so it cannot run Windows images. "
+        "Choose a Linux image, such as Ubuntu Server 24.04 LTS, or create this pool on an Azure Batch profile."
+    ]
+    assert not next_enabled(wizard)
+    page.image_combo.setCurrentText("Ubuntu Server 24.04 LTS")
+    assert messages(page, "image") == [] and next_enabled(wizard)
+
+
+def test_for_azure_windows_images_stay_offered(qtbot):
+    page = PoolPage(local_batch=False)
+    qtbot.addWidget(page)
+    assert all(page.image_combo.model().item(row).isEnabled() for row in range(page.image_combo.count()))
+    page.image_combo.setCurrentText("Windows Server 2022")
+    assert page.image_edits["node_agent_sku_id"].text() == "batch.node.windows amd64" and page.local_problems() == []
 
 
 def test_mpi_settings_are_checked_with_a_fix_offered(open_wizard):

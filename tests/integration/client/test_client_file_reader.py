@@ -84,3 +84,23 @@ async def test_reads_wait_out_the_backoff_of_an_outage(proxied, loop_errors):
     await reader.size()
     assert tracker.now() - retried_at >= 0.95, "the second backoff was followed too"
     assert monitor.state.status is ConnectionStatus.CONNECTED and tracker.last_contact is not None
+
+
+@pytest.mark.asyncio
+async def test_file_errors_are_decoded_and_log_no_tracebacks(connection, caplog):
+    """A download's error body is read before the SDK's error policy decodes it (its code is known), and a HEAD's
+    missing body is no warning: nothing the SDK logs for either, and the errors still raised."""
+    import logging
+
+    from azure.core.exceptions import ResourceNotFoundError
+
+    await completed_task(connection.client)
+    files = TaskFiles("job", "writer")
+    caplog.set_level(logging.WARNING)
+    with pytest.raises(ResourceNotFoundError) as download:
+        await files.read(connection.client, "never.txt", "bytes=0-9")
+    assert download.value.error.code == "FileNotFound"  # the body was read and decoded
+    with pytest.raises(ResourceNotFoundError) as head:
+        await files.properties(connection.client, "never.txt")
+    assert head.value.status_code == 404
+    assert [record.getMessage() for record in caplog.records if record.name.startswith("azure")] == []

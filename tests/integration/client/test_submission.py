@@ -47,10 +47,14 @@ async def test_pool_info_says_what_mpi_validation_needs(connection, submission):
     assert info.nodes_to_expect == 4 or info.current_nodes == 4
 
 
-async def test_windows_pools_are_recognised_by_their_node_agent(submission):
+async def test_windows_pools_are_refused_by_local_batch_saying_what_to_use(submission):
+    """Local Batch nodes are Linux processes: a Windows pool is refused (Azure would run it), naming the way out."""
     image = VmImage("MicrosoftWindowsServer", "WindowsServer", "2022-datacenter", "batch.node.windows amd64")
-    await submission.create_pool(pool_json.to_batch_json(PoolSpec("win", "standard_d2s_v3", image, 0)))
-    assert (await submission.pool_info("win")).os_family is OsFamily.WINDOWS
+    with pytest.raises(OperationError) as refused:
+        await submission.create_pool(pool_json.to_batch_json(PoolSpec("win", "standard_d2s_v3", image, 0)))
+    assert (refused.value.status, refused.value.code) == (400, "PropertyNotSupportedByLocalBatch")
+    assert "Linux" in refused.value.message and "supportedimages" in refused.value.message
+    assert not await submission.pool_exists("win")
 
 
 async def test_id_checks(connection, submission):
@@ -102,3 +106,15 @@ async def test_the_exported_sample_runs_unchanged(connection, submission, sample
     await submission.submit_task("hello-job", document_to_json(document))
     task = await wait_for_completion(connection.client, "hello-job", "mpi-hello", timeout=120)
     assert task.execution_info.exit_code == 0
+
+
+async def test_only_batch_on_loopback_counts_as_local_batch(submission):
+    from azure.batch.aio import BatchClient
+    from azure.core.credentials import AzureNamedKeyCredential
+
+    assert submission.targets_local_batch
+    azure = BatchClient("https://acct.westeurope.batch.azure.com", AzureNamedKeyCredential("acct", "a2V5"))
+    try:
+        assert not Submission(azure).targets_local_batch
+    finally:
+        await azure.close()

@@ -55,7 +55,9 @@ TEMPLATES: dict[tuple[str, str], dict] = {
         "id": "fz-new-pool", "vmSize": "standard_d2s_v3", "displayName": "a pool", "targetDedicatedNodes": 0,
         "targetLowPriorityNodes": 0, "enableInterNodeCommunication": False, "taskSlotsPerNode": 1,
         "resizeTimeout": "PT15M", "metadata": _METADATA, "taskSchedulingPolicy": {"nodeFillType": "spread"},
-        "virtualMachineConfiguration": {"imageReference": {"publisher": "p", "offer": "o", "sku": "s"}, "nodeAgentSKUId": "n"},
+        "virtualMachineConfiguration": {
+            "imageReference": {"publisher": "canonical", "offer": "ubuntu-24_04-lts", "sku": "server"}, "nodeAgentSKUId": "batch.node.ubuntu 24.04",
+        },
     },
     ("PATCH", "/pools/{pool}"): {"metadata": _METADATA, "startTask": {"commandLine": "/bin/true", "waitForSuccess": True, "maxTaskRetryCount": 0}},
     ("POST", "/pools/{pool}/resize"): {"targetDedicatedNodes": 1, "targetLowPriorityNodes": 0, "resizeTimeout": "PT15M", "nodeDeallocationOption": "requeue"},
