@@ -9,6 +9,11 @@ Nothing else creates services: views get them through their constructors. One
 connection is live at a time; choosing another profile builds a new set of services
 and a new window over it, then closes the old ones.
 
+The window paints before its connection is made: `start` shows it at once in its
+"connecting" state (Local Batch starting, an account signing in), then connects and
+attaches the services to it. A connection that cannot be made is said in that window,
+which offers to try again or to open Local Batch instead; no second window.
+
 The embedded Local Batch is supervised (`explorer.client.local.supervisor`): when it
 ends unexpectedly it is started again, the status bar says so, and every poll resumes
 at once. SIGTERM, SIGINT and SIGHUP end the app as File > Quit does, so Local Batch,
@@ -28,10 +33,11 @@ import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import platformdirs
 import qasync
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from explorer import __version__
@@ -41,7 +47,14 @@ from explorer.client.acting.submission import Submission
 from explorer.client.connecting.accounts import Accounts
 from explorer.client.connecting.client_factory import ClientFactory, Connection
 from explorer.client.connecting.credentials import AccountCredentials, CredentialStore
-from explorer.client.connecting.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore, with_environment
+from explorer.client.connecting.profiles import (
+    LOCAL_PROFILE_NAME,
+    LocalBatchProfile,
+    ProfileSet,
+    ProfileStore,
+    with_environment,
+)
+from explorer.client.connecting.proxies import ProxySettings, proxy_for
 from explorer.client.errors import BatchLayerError, describe
 from explorer.client.local.azurite import AzuriteService, azurite_executable
 from explorer.client.local.demo import DEMO_SAMPLE, start_demo
@@ -66,6 +79,10 @@ from explorer.ui.wizards.task_wizard import TaskWizard
 log = logging.getLogger(__name__)
 
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ExplorerApp", text)
 
 
 class ExplorerApp:
@@ -96,6 +113,10 @@ class ExplorerApp:
         self._service_event: ServiceEvent | None = None
         self._unsubscribe_service = lambda: None
         self._tasks = TaskOwner(on_error=lambda error: self._warn(str(error)))
+        self._connecting: asyncio.Task | None = None
+        """The connection being made for the window shown (one at a time)."""
+        self.connect_error: BatchLayerError | None = None
+        """Why the window's connection could not be made (None while connecting or connected)."""
         self.closed = asyncio.get_event_loop().create_future()
         """Done when the user closed the last window (or `quit()` was called)."""
         # Windows come and go (a profile switch replaces the window); the app's life is
@@ -103,29 +124,54 @@ class ExplorerApp:
         QApplication.setQuitOnLastWindowClosed(False)
 
     async def start(self, profile_name: str | None = None) -> MainWindow:
+        """Show the window on the profile (the selected one by default) at once, then connect it.
+
+        Returns once it is connected, or once it could not be (`connect_error`; the window says
+        why and offers to try again or, for an Azure profile, to open Local Batch instead)."""
         profile_set = self._profile_set()
         name = profile_name or profile_set.selected
-        self.factory.proxy = profile_set.proxy
+        window = self._show_window([p.name for p in profile_set.profiles], name, local=_is_local(profile_set, name))
+        await self._close_connection()  # the previous window's, now closed
+        await self._connect_window(window, profile_set)
+        return window
+
+    async def _connect_window(self, window: MainWindow, profile_set: ProfileSet) -> None:
+        """Connect the profile `window` shows and attach the connection to it, if it is still the one shown."""
+        if self._connecting is not None:
+            self._connecting.cancel()  # the connection of a window that is gone
+        connecting = self._connecting = asyncio.ensure_future(self._connect(profile_set, window.current_profile))
+        connecting.add_done_callback(lambda task: setattr(self, "_connecting", None) if self._connecting is task else None)
         try:
-            connection = await self._connect(profile_set, name)
+            connection = await asyncio.shield(connecting)
+        except asyncio.CancelledError:
+            if connecting.cancelled():
+                return  # superseded: another window's connection is being made
+            connecting.cancel()  # the caller gave up (a signal, a shutdown): so does the connection
+            raise
         except BatchLayerError as error:
-            if name == LOCAL_PROFILE_NAME:
-                raise
-            # Local Batch is always there: open it and say why the chosen profile is not.
-            log.warning("cannot connect profile %s: %s", name, error)
-            self._warn(f"Could not connect to “{name}”: {error}\n\nShowing Local Batch instead.")
-            name = LOCAL_PROFILE_NAME
-            connection = await self.factory.connect(profile_set.get(name))
-        await self._replace_connection(connection, [p.name for p in profile_set.profiles], name)
-        assert self.window is not None
-        return self.window
+            log.warning("cannot connect profile %s: %s", window.current_profile, error)
+            self.connect_error = error
+            if self.window is window:
+                window.connect_failed(str(error))
+            return
+        if self.window is not window:  # another profile was chosen meanwhile
+            await connection.close()
+            return
+        self._attach(window, connection)
 
     async def _connect(self, profile_set: ProfileSet, name: str) -> Connection:
+        self.connect_error = None
+        self.factory.proxy = profile_set.proxy
         try:
             return await self.factory.connect(profile_set.get(name))
         finally:
             self.device_code.close()  # an Entra sign-in is over, one way or the other
 
+    def _reconnect(self, window: MainWindow) -> None:
+        """"Try again" in a window whose connection could not be made (the profile as saved now)."""
+        if self.window is window and not window.attached:
+            window.show_connecting()
+            self._tasks.start(self._connect_window(window, self._profile_set()), slot="switch")
 
     def show_accounts(self, new_kind: str | None = None) -> AccountsDialog:
         """Connection > Accounts… (one at a time); with `new_kind`, a new account of that kind in it."""
@@ -260,6 +306,8 @@ class ExplorerApp:
         open_view()
 
     def quit(self) -> None:
+        if self._connecting is not None:
+            self._connecting.cancel()  # nothing waits for it any more
         if not self.closed.done():
             self.closed.set_result(None)
 
@@ -275,9 +323,10 @@ class ExplorerApp:
     async def shutdown(self) -> None:
         """Close the window, then stop everything started, whatever went wrong before."""
         try:
-            if self.window is not None:
-                window, self.window = self.window, None
-                window.close()
+            if self._connecting is not None:  # a Local Batch being started stops once it is up
+                self._connecting.cancel()
+                await asyncio.gather(self._connecting, return_exceptions=True)
+            self._close_window()
         finally:
             try:
                 await self._close_connection()
@@ -296,17 +345,13 @@ class ExplorerApp:
         if self.azurite is not None:
             await asyncio.to_thread(self.azurite.stop)
 
-    async def _replace_connection(self, connection: Connection, profile_names: list[str], current: str) -> None:
-        if self.window is not None:  # its views stop polling before their connection goes
-            self.window.closed.disconnect(self._window_closed)
-            self.window.close()
-            self.window = None
-        await self._close_connection()
-        self.connection = connection
-        self.monitor = Monitor(connection.client)
-        services = ViewServices(self.monitor, BatchOperations(connection.client), self.settings)
-        window = MainWindow(services, profile_names, current, local=connection.local_service is not None)
+    def _show_window(self, profile_names: list[str], current: str, *, local: bool) -> MainWindow:
+        """A new window on `current`, shown at once, connecting; the one before it closes (its views
+        stop polling before their connection goes: `_close_connection` after this)."""
+        self._close_window()
+        window = MainWindow(self.settings, profile_names, current, local=local)
         window.profileRequested.connect(lambda name: self._tasks.start(self._switch(name), slot="switch"))
+        window.reconnectRequested.connect(lambda: self._reconnect(window))
         window.newTaskRequested.connect(lambda: self._show_wizard(self.new_task_wizard()))
         window.importTaskRequested.connect(self._import_task)
         window.newPoolRequested.connect(self.new_pool)
@@ -316,16 +361,31 @@ class ExplorerApp:
         window.accountsRequested.connect(self.show_accounts)
         window.closed.connect(self._window_closed)
         window.destroyed.connect(lambda _object=None, gone=window: self._forget_window(gone))
+        if self._service_event is not None:  # the window before this one showed it
+            window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
+        self.window = window
+        self.device_code.parent = window  # a sign-in's code shows over this window
+        window.show()
+        return window
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.closed.disconnect(self._window_closed)
+            window.close()
+
+    def _attach(self, window: MainWindow, connection: Connection) -> None:
+        """`connection` is made: services over it, for `window`, and what waited for the first connection."""
+        self.connection = connection
+        self.monitor = Monitor(connection.client)
+        self.monitor.connection.proxy = proxy_address(connection.endpoint, self.factory.proxy)
         supervisor = connection.supervisor
         if supervisor is not None:
             window.retryRequested.connect(supervisor.restart_now)
             self._unsubscribe_service = supervisor.add_listener(self._on_service_event)
-        if self._service_event is not None:  # the window before this one showed it
-            window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
-        self.window = window
-        self.device_code.parent = window  # a later sign-in's code shows over this window
-        window.show()
-        if self.azurite is not None and self._azurite_ready is None:  # once the first window shows
+        window.attach(ViewServices(self.monitor, BatchOperations(connection.client), self.settings))
+        if self.azurite is not None and self._azurite_ready is None:
+            # Once Local Batch is up: Node.js loading Azurite beside its start would slow it on 2 cores.
             self._azurite_ready = asyncio.ensure_future(self._start_azurite(self.azurite))
         self._publish_samples()
 
@@ -349,29 +409,29 @@ class ExplorerApp:
         service = old.local_service
         successor = old.hand_over(self.factory.local_client(service), service.endpoint.endpoint)
         assert self.window is not None
-        names, current = self._profile_names(), self.window.current_profile
-        await self._replace_connection(successor, names, current)
+        window = self._show_window(self._profile_names(), self.window.current_profile, local=True)
+        await self._close_connection()
+        self._attach(window, successor)
 
     def _profile_names(self) -> list[str]:
         return [p.name for p in self._profile_set().profiles]
 
     async def _switch(self, name: str) -> None:
+        """Another profile, in a new window (connecting at once); remembered once it connected."""
+        window = await self.start(name)
+        if self.window is not window or not window.attached:
+            return  # it could not connect: the window says why
         try:
-            await self.start(name)
+            self.profiles.save(dataclasses.replace(self._profile_set(), selected=name))
         except BatchLayerError as error:
-            self._warn(f"Could not connect to “{name}”: {error}")
-        else:
-            try:
-                self.profiles.save(dataclasses.replace(self._profile_set(), selected=name))
-            except BatchLayerError as error:
-                self._warn(f"Connected, but the choice of profile was not saved: {error}")
+            self._warn(tr("Connected, but the choice of profile was not saved: {error}").format(error=error))
 
     def _profile_set(self) -> ProfileSet:
         try:
             return with_environment(self.profiles.load(), os.environ)
         except BatchLayerError as error:
             # A broken profiles file must not lock the user out: Local Batch needs none.
-            self._warn(f"{error}\n\nOnly Local Batch is offered until the file is fixed.")
+            self._warn(tr("{error}\n\nOnly Local Batch is offered until the file is fixed.").format(error=error))
             return ProfileSet()
 
     async def _close_connection(self) -> None:
@@ -396,11 +456,27 @@ class ExplorerApp:
         self._message(QMessageBox.Icon.Warning, text)
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> None:
-        box = QMessageBox(icon, "MPI Explorer", text, parent=self.window)
+        box = QMessageBox(icon, tr("MPI Explorer"), text, parent=self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setModal(False)
         box.show()
+
+
+def _is_local(profile_set: ProfileSet, name: str) -> bool:
+    try:
+        return isinstance(profile_set.get(name), LocalBatchProfile)
+    except BatchLayerError:
+        return False  # no such profile: the window says so once it tried
+
+
+def proxy_address(endpoint: str, settings: ProxySettings) -> str | None:
+    """host:port of the proxy requests to `endpoint` go through, if any: never its credentials."""
+    proxy = proxy_for(endpoint, settings)
+    if proxy is None:
+        return None
+    parts = urlsplit(proxy[0])
+    return f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
 
 
 def settle_garbage_collector() -> None:
@@ -457,7 +533,7 @@ async def reserve_azurite() -> AzuriteService | None:
     """Azurite for Local Batch's linked storage, when npm's azurite is installed.
 
     Reserved, not started: its port is chosen (or found) before Local Batch starts, so that Local
-    Batch starts linked to it, and Azurite starts once the window shows (`_replace_connection`),
+    Batch starts linked to it, and Azurite starts once Local Batch is up (`ExplorerApp._attach`),
     off the window's path: nothing needs it before a task is submitted. Started before Local Batch
     (as it was) it delayed the window by its whole start; launched beside it, Node.js loading it
     still took CPU from Local Batch's start on 2 cores (window 0.2-0.5 s later, median, than with
@@ -471,16 +547,6 @@ async def reserve_azurite() -> AzuriteService | None:
     except BatchLayerError as error:
         log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
         return None
-
-
-async def _tell_start_failure(text: str) -> None:
-    """Say why the app cannot start, in a window, and return once it is closed."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "MPI Explorer", f"MPI Explorer could not start.\n\n{text}")
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    closed = asyncio.get_running_loop().create_future()
-    box.finished.connect(lambda _result: closed.done() or closed.set_result(None))
-    box.open()
-    await closed
 
 
 def _end_on_signals(app_ready: asyncio.Future, main: asyncio.Task) -> None:
@@ -513,7 +579,11 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
     app = ExplorerApp(settings, ProfileStore(), AccountCredentials(environ=os.environ), azurite)
     try:
         window = await app.start(LOCAL_PROFILE_NAME if args.demo else getattr(args, "profile", None))
-        if args.demo:
+        if app.connect_error is not None:  # the window says so; a run without one cannot go on
+            print(f"MPI Explorer could not connect: {app.connect_error}", file=sys.stderr)
+            if args.quit_after or args.screenshot or QApplication.platformName() == "offscreen":
+                return 1
+        elif args.demo and app.connection is not None:  # (none if the window was closed meanwhile)
             await app.run_demo()
         app_ready.set_result(app)
         settle_garbage_collector()
@@ -528,10 +598,8 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"could not write the screenshot to {args.screenshot}", file=sys.stderr)
                 return 1
         return 0
-    except BatchLayerError as error:
+    except BatchLayerError as error:  # the demo could not start
         print(f"MPI Explorer could not start: {error}", file=sys.stderr)
-        if not (args.quit_after or args.screenshot or QApplication.platformName() == "offscreen"):
-            await _tell_start_failure(str(error))  # started from a desktop, nobody reads stderr
         return 1
     except asyncio.CancelledError:
         if app_ready.done():

@@ -103,6 +103,7 @@ def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
             # The switch runs as a task of the app, which says nothing when it is done.
             await wait_until(lambda: app.window not in (first, None), what="the new window")
             qtbot.addWidget(app.window)
+            await wait_until(lambda: app.window.attached, what="the new window connected")
             return first.isVisible(), app.window.current_profile, app.connection.endpoint
         finally:
             await app.shutdown()
