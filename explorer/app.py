@@ -26,13 +26,16 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
+import functools
 import gc
+import importlib
 import logging
 import os
 import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import platformdirs
@@ -41,12 +44,6 @@ from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from explorer import __version__
-from explorer.client.acting.operations import BatchOperations
-from explorer.client.acting.storage import LinkedStorage, azurite_storage
-from explorer.client.acting.submission import Submission
-from explorer.client.connecting.accounts import Accounts
-from explorer.client.connecting.client_factory import ClientFactory, Connection
-from explorer.client.connecting.credentials import AccountCredentials, CredentialStore
 from explorer.client.connecting.profiles import (
     LOCAL_PROFILE_NAME,
     LocalBatchProfile,
@@ -56,29 +53,39 @@ from explorer.client.connecting.profiles import (
 )
 from explorer.client.connecting.proxies import ProxySettings, proxy_for
 from explorer.client.errors import BatchLayerError, describe
-from explorer.client.local.azurite import AzuriteService, azurite_executable
-from explorer.client.local.demo import DEMO_SAMPLE, start_demo
-from explorer.client.local.samples import SampleServer, publish_samples, sample_task_json
-from explorer.client.local.supervisor import ServiceEvent, ServiceEventKind
-from explorer.client.waiting import start_in_thread
-from explorer.client.watching.monitor import Monitor
 from explorer.installation import logfiles
 from explorer.resources import APP_ID
-from explorer.ui.dialogs.accounts_dialog import AccountsDialog
-from explorer.ui.dialogs.device_code import DeviceCodePrompt
 from explorer.ui.error_dialog import install_error_dialog
 from explorer.ui.icons import app_icon
 from explorer.ui.main_window import MainWindow
-from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.task_owner import TaskOwner
 from explorer.ui.theme import apply_theme
-from explorer.ui.wizards.pool_wizard import PoolWizard
-from explorer.ui.wizards.task_wizard import TaskWizard
+
+if TYPE_CHECKING:
+    from explorer.client.acting.storage import LinkedStorage
+    from explorer.client.connecting.accounts import Accounts
+    from explorer.client.connecting.client_factory import ClientFactory, Connection
+    from explorer.client.connecting.credentials import AccountCredentials, CredentialStore
+    from explorer.client.local.azurite import AzuriteService
+    from explorer.client.local.samples import SampleServer
+    from explorer.client.local.supervisor import ServiceEvent
+    from explorer.client.watching.monitor import Monitor
+    from explorer.ui.dialogs.accounts_dialog import AccountsDialog
+    from explorer.ui.dialogs.device_code import DeviceCodePrompt
+    from explorer.ui.wizards.pool_wizard import PoolWizard
+    from explorer.ui.wizards.task_wizard import TaskWizard
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+CONNECTION_MODULES = (
+    "explorer.client.connecting.credentials", "explorer.client.connecting.client_factory",
+    "explorer.client.connecting.accounts", "explorer.client.watching.monitor", "explorer.client.acting.operations",
+    "explorer.client.local.samples", "explorer.client.local.demo", "explorer.ui.services",
+)
+"""What connecting and the first views need (the Azure SDK, aiohttp, keyring: most of the start's imports).
+The window paints before they are imported: they load in a worker thread while it does (`_load_connection_modules`)."""
 
 
 def tr(text: str) -> str:
@@ -89,21 +96,19 @@ class ExplorerApp:
     """Owns the live connection, its services and the window shown over them."""
 
     def __init__(
-        self, settings: Settings, profiles: ProfileStore, credentials: CredentialStore,
-        azurite: AzuriteService | None = None,
+        self, settings: Settings, profiles: ProfileStore, credentials: CredentialStore | None = None,
+        azurite: AzuriteService | None = None, *, find_azurite: bool = False,
     ) -> None:
+        """`credentials`: the store of keys (by default the keyring, and the environment's Batch account).
+        `azurite`: the storage Local Batch is linked to; with `find_azurite`, npm's Azurite if it is
+        installed (reserved as the first window shows, `reserve_azurite`)."""
         self.settings = settings
         self.profiles = profiles
-        if not isinstance(credentials, AccountCredentials):
-            credentials = AccountCredentials(credentials, usable=True)
-        self.credentials = credentials
-        self.accounts = Accounts(profiles, credentials)
+        self._credential_store = credentials
         self.azurite = azurite
         """Local Batch's linked storage; None once it could not start (uploads are off then)."""
+        self._find_azurite = find_azurite and azurite is None
         self._azurite_ready: asyncio.Future[bool] | None = None
-        self.factory = ClientFactory(credentials, local_azurite=azurite, sign_ins_dir=profiles.sign_ins_dir)
-        self.device_code = DeviceCodePrompt(None)
-        self.factory.device_code_prompt = self.device_code.show
         self.accounts_dialog: AccountsDialog | None = None
         self.connection: Connection | None = None
         self.monitor: Monitor | None = None
@@ -122,6 +127,48 @@ class ExplorerApp:
         # Windows come and go (a profile switch replaces the window); the app's life is
         # `closed`, and Qt must not stop the shared loop when a window closes.
         QApplication.setQuitOnLastWindowClosed(False)
+
+    # --- what connecting needs, built once the first window shows --------------------
+
+    @functools.cached_property
+    def credentials(self) -> AccountCredentials:
+        from explorer.client.connecting.credentials import AccountCredentials
+
+        store = self._credential_store
+        if store is None:
+            return AccountCredentials(environ=os.environ)
+        return store if isinstance(store, AccountCredentials) else AccountCredentials(store, usable=True)
+
+    @functools.cached_property
+    def accounts(self) -> Accounts:
+        from explorer.client.connecting.accounts import Accounts
+
+        return Accounts(self.profiles, self.credentials)
+
+    @functools.cached_property
+    def device_code(self) -> DeviceCodePrompt:
+        from explorer.ui.dialogs.device_code import DeviceCodePrompt
+
+        return DeviceCodePrompt(self.window)
+
+    @functools.cached_property
+    def factory(self) -> ClientFactory:
+        """Built at the first connection (after `_load_connection_modules`), linked to the Azurite known then."""
+        from explorer.client.connecting.client_factory import ClientFactory
+
+        factory = ClientFactory(self.credentials, local_azurite=self.azurite, sign_ins_dir=self.profiles.sign_ins_dir)
+        factory.device_code_prompt = self.device_code.show
+        return factory
+
+    async def _load_connection_modules(self) -> None:
+        """Import CONNECTION_MODULES in a worker thread (the window, shown, paints and answers meanwhile),
+        and reserve Azurite if asked to; once."""
+        await asyncio.to_thread(lambda: [importlib.import_module(name) for name in CONNECTION_MODULES])
+        if self._find_azurite:
+            self._find_azurite = False
+            self.azurite = await reserve_azurite()
+
+    # --- windows and connections ----------------------------------------------------
 
     async def start(self, profile_name: str | None = None) -> MainWindow:
         """Show the window on the profile (the selected one by default) at once, then connect it.
@@ -161,7 +208,9 @@ class ExplorerApp:
 
     async def _connect(self, profile_set: ProfileSet, name: str) -> Connection:
         self.connect_error = None
+        await self._load_connection_modules()
         self.factory.proxy = profile_set.proxy
+        self.device_code.parent = self.window  # a sign-in's code shows over the window it is for
         try:
             return await self.factory.connect(profile_set.get(name))
         finally:
@@ -175,6 +224,8 @@ class ExplorerApp:
 
     def show_accounts(self, new_kind: str | None = None) -> AccountsDialog:
         """Connection > Accounts… (one at a time); with `new_kind`, a new account of that kind in it."""
+        from explorer.ui.dialogs.accounts_dialog import AccountsDialog
+
         dialog = self.accounts_dialog
         if dialog is None:
             current = self.window.current_profile if self.window else None
@@ -195,6 +246,8 @@ class ExplorerApp:
 
     async def run_demo(self) -> None:
         """Submit the sample MPI task to Local Batch and open its view."""
+        from explorer.client.local.demo import DEMO_SAMPLE, start_demo
+
         assert self.connection is not None and self.window is not None
         window = self.window
         demo = await start_demo(self.connection.client, await self._sample_task_json(DEMO_SAMPLE))
@@ -212,6 +265,8 @@ class ExplorerApp:
 
     async def open_sample(self, name: str) -> TaskWizard | None:
         """The task wizard, filled in from a bundled sample."""
+        from explorer.ui.wizards.task_wizard import TaskWizard
+
         data = await self._sample_task_json(name)
         wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=f"The sample {name}")
         if wizard is not None:
@@ -222,6 +277,8 @@ class ExplorerApp:
         """The sample as its file says (programs from the samples container of the linked
         Azurite, where they outlive this session), or, with no storage linked to this
         Local Batch, with its programs served on loopback while the app runs."""
+        from explorer.client.local.samples import SampleServer, sample_task_json
+
         if self._samples_published is not None and await self._samples_published:
             return sample_task_json(name)
         if self.samples is None:
@@ -244,6 +301,8 @@ class ExplorerApp:
 
     def _publish_samples(self) -> None:
         """Upload the sample programs to the Azurite this Local Batch is linked to (once per start)."""
+        from explorer.client.local.samples import publish_samples
+
         service = self.connection.local_service if self.connection else None
         if self._samples_published is not None or self.azurite is None or service is None:
             return
@@ -264,6 +323,9 @@ class ExplorerApp:
         self._samples_published = asyncio.ensure_future(publish())
 
     def new_pool(self) -> PoolWizard:
+        from explorer.client.acting.submission import Submission
+        from explorer.ui.wizards.pool_wizard import PoolWizard
+
         assert self.connection is not None
         wizard = PoolWizard(Submission(self.connection.client), self.settings, self.window)
         wizard.poolCreated.connect(lambda pool_id: self._show_created(lambda: self.window.open_pool(pool_id)))
@@ -273,6 +335,8 @@ class ExplorerApp:
     def new_task_wizard(self) -> TaskWizard:
         """The task wizard, starting from the view the window shows: a job's (or its task's)
         view adds to that job, a pool's (or its node's) view runs the task on that pool."""
+        from explorer.ui.wizards.task_wizard import TaskWizard
+
         key = self.window.current_key() if self.window is not None else None
         kind, first_id = (key[0], key[1]) if key else ("", None)
         return TaskWizard(
@@ -282,15 +346,21 @@ class ExplorerApp:
         )
 
     def _import_task(self, path: str) -> None:
+        from explorer.ui.wizards.task_wizard import TaskWizard
+
         wizard = TaskWizard.from_json_file(Path(path), *self._task_wizard_args())
         if wizard is not None:  # else the user was told why the file cannot be used
             self._show_wizard(wizard)
 
     def _task_wizard_args(self) -> tuple:
+        from explorer.client.acting.submission import Submission
+
         assert self.connection is not None
         return Submission(self.connection.client), self.settings, self.linked_storage(), self.window
 
     def _show_wizard(self, wizard: QWizard) -> None:
+        from explorer.ui.wizards.task_wizard import TaskWizard
+
         if isinstance(wizard, TaskWizard):
             wizard.taskSubmitted.connect(
                 lambda job, task: self._show_created(lambda: self.window.open_task(job, task)))
@@ -314,6 +384,8 @@ class ExplorerApp:
     def linked_storage(self) -> LinkedStorage | None:
         """Where the wizard uploads local files: an Azure profile's linked storage (set in the
         accounts dialog), or Local Batch's Azurite, if it runs."""
+        from explorer.client.acting.storage import LinkedStorage, azurite_storage
+
         if self.connection is not None and self.connection.storage is not None:
             return LinkedStorage(self.connection.storage, client_options=self.connection.storage_options)
         if self.azurite is None or self.connection is None or self.connection.local_service is None:
@@ -348,6 +420,8 @@ class ExplorerApp:
     def _show_window(self, profile_names: list[str], current: str, *, local: bool) -> MainWindow:
         """A new window on `current`, shown at once, connecting; the one before it closes (its views
         stop polling before their connection goes: `_close_connection` after this)."""
+        from explorer.client.local.supervisor import ServiceEventKind
+
         self._close_window()
         window = MainWindow(self.settings, profile_names, current, local=local)
         window.profileRequested.connect(lambda name: self._tasks.start(self._switch(name), slot="switch"))
@@ -364,7 +438,6 @@ class ExplorerApp:
         if self._service_event is not None:  # the window before this one showed it
             window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
         self.window = window
-        self.device_code.parent = window  # a sign-in's code shows over this window
         window.show()
         return window
 
@@ -376,6 +449,10 @@ class ExplorerApp:
 
     def _attach(self, window: MainWindow, connection: Connection) -> None:
         """`connection` is made: services over it, for `window`, and what waited for the first connection."""
+        from explorer.client.acting.operations import BatchOperations
+        from explorer.client.watching.monitor import Monitor
+        from explorer.ui.services import ViewServices
+
         self.connection = connection
         self.monitor = Monitor(connection.client)
         self.monitor.connection.proxy = proxy_address(connection.endpoint, self.factory.proxy)
@@ -391,6 +468,8 @@ class ExplorerApp:
 
     def _on_service_event(self, event: ServiceEvent) -> None:
         """Local Batch stopped, came back or could not: say so, and let every poll resume."""
+        from explorer.client.local.supervisor import ServiceEventKind
+
         self._service_event = event
         if self.window is not None:
             self.window.status.show_notice(str(event), failed=event.kind is ServiceEventKind.FAILED)
@@ -532,12 +611,15 @@ def run_gui(args: argparse.Namespace) -> int:
 async def reserve_azurite() -> AzuriteService | None:
     """Azurite for Local Batch's linked storage, when npm's azurite is installed.
 
-    Reserved, not started: its port is chosen (or found) before Local Batch starts, so that Local
-    Batch starts linked to it, and Azurite starts once Local Batch is up (`ExplorerApp._attach`),
+    Reserved, not started, as the first window shows: its port is chosen (or found) before Local Batch
+    starts, so that Local Batch starts linked to it, and Azurite starts once Local Batch is up (`_attach`),
     off the window's path: nothing needs it before a task is submitted. Started before Local Batch
     (as it was) it delayed the window by its whole start; launched beside it, Node.js loading it
     still took CPU from Local Batch's start on 2 cores (window 0.2-0.5 s later, median, than with
     no Azurite). The app waits for it to answer before it uploads to it."""
+    from explorer.client.local.azurite import AzuriteService, azurite_executable
+    from explorer.client.waiting import start_in_thread
+
     if azurite_executable() is None:
         log.info("Azurite is not installed: uploads to linked storage are off")
         return None
@@ -572,11 +654,7 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
     main = asyncio.current_task()
     assert main is not None
     _end_on_signals(app_ready, main)
-    try:
-        azurite = await reserve_azurite()
-    except asyncio.CancelledError:
-        return 0  # a signal while Azurite started: start_in_thread stopped it again
-    app = ExplorerApp(settings, ProfileStore(), AccountCredentials(environ=os.environ), azurite)
+    app = ExplorerApp(settings, ProfileStore(), find_azurite=True)
     try:
         window = await app.start(LOCAL_PROFILE_NAME if args.demo else getattr(args, "profile", None))
         if app.connect_error is not None:  # the window says so; a run without one cannot go on

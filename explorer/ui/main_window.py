@@ -44,22 +44,23 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.client.connecting.profiles import LOCAL_PROFILE_NAME
-from explorer.client.local.samples import bundled_samples
 from explorer.ui.dialogs.about import AboutDialog, show_about
 from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_open_file
 from explorer.ui.icons import themed_icon
 from explorer.ui.navigator_panel import NavigatorPanel
-from explorer.ui.services import ViewServices
 from explorer.ui.settings import THEMES, Settings
 from explorer.ui.status_bar import ConnectionStatusBar
 from explorer.ui.theme import apply_theme
-from explorer.ui.views.base_view import BaseView
-from explorer.ui.views.job_view import JobView
-from explorer.ui.views.node_view import NodeView
 from explorer.ui.widgets.connecting_page import ConnectingPage
 from explorer.ui.widgets.first_run_page import FirstRunPage
 
 if TYPE_CHECKING:
+    # The views (and the monitor, the Azure SDK and aiohttp under them) are imported when the first one
+    # opens, after the connection is made: the window paints before them (issue 16, cold start).
+    from explorer.ui.services import ViewServices
+    from explorer.ui.views.base_view import BaseView
+    from explorer.ui.views.job_view import JobView
+    from explorer.ui.views.node_view import NodeView
     from explorer.ui.views.pool_view import PoolView
     from explorer.ui.views.task_view import TaskView
 
@@ -79,7 +80,7 @@ FIELD_LABELS = {
 THEME_LABELS = {"system": QT_TR_NOOP("&System"), "light": QT_TR_NOOP("&Light"), "dark": QT_TR_NOOP("&Dark")}
 
 Key = tuple[str, ...]
-V = TypeVar("V", bound=BaseView)
+V = TypeVar("V", bound="BaseView")
 
 
 class MainWindow(QMainWindow):
@@ -155,7 +156,7 @@ class MainWindow(QMainWindow):
         self._restore_layout()
         self._enable_connected_actions(False)
         self.show_connecting()
-        if isinstance(services, ViewServices):
+        if not isinstance(services, Settings):
             self.attach(services)
 
     # --- the connection ----------------------------------------------------------
@@ -167,6 +168,7 @@ class MainWindow(QMainWindow):
     def attach(self, services: ViewServices) -> None:
         """The connection is made: list its pools and jobs, enable what needs it, reopen the last view."""
         self.services = services
+        self._fill_samples_menu()
         self.navigator_panel.attach(services.monitor)
         self.status.attach(services.monitor)
         self._enable_connected_actions(True)
@@ -209,9 +211,13 @@ class MainWindow(QMainWindow):
         return self._open(("pool", pool_id), lambda services: PoolView(services, self, pool_id))
 
     def open_node(self, pool_id: str, node_id: str) -> NodeView:
+        from explorer.ui.views.node_view import NodeView
+
         return self._open(("node", pool_id, node_id), lambda services: NodeView(services, self, pool_id, node_id))
 
     def open_job(self, job_id: str) -> JobView:
+        from explorer.ui.views.job_view import JobView
+
         return self._open(("job", job_id), lambda services: JobView(services, self, job_id))
 
     def open_task(self, job_id: str, task_id: str) -> TaskView:
@@ -406,10 +412,8 @@ class MainWindow(QMainWindow):
         self.new_pool_action = self._add(
             new_menu, self.tr("&Pool…"), self.newPoolRequested.emit, "Ctrl+Shift+N", icon="new-pool"
         )
-        samples_menu = new_menu.addMenu(self.tr("Task from &sample"))
+        self.samples_menu = samples_menu = new_menu.addMenu(self.tr("Task from &sample"))
         self._icons[samples_menu.menuAction()] = "sample"
-        for sample in bundled_samples():
-            self._add(samples_menu, sample.display_name, lambda name=sample.name: self.sampleRequested.emit(name))
 
         view_menu = bar.addMenu(self.tr("&View"))
         self.refresh_action = self._add(
@@ -447,6 +451,15 @@ class MainWindow(QMainWindow):
             self.refresh_action, self.retry_action,
         )
         """Actions that need the connection: disabled until `attach`."""
+
+    def _fill_samples_menu(self) -> None:
+        """The bundled samples (once connected: they are submitted to the connection)."""
+        from explorer.client.local.samples import bundled_samples  # with aiohttp: not before the window paints
+
+        if self.samples_menu.isEmpty():
+            for sample in bundled_samples():
+                self._add(self.samples_menu, sample.display_name,
+                          lambda name=sample.name: self.sampleRequested.emit(name))
 
     def set_profiles(self, profile_names: list[str]) -> None:
         """The profiles the Connection menu and the navigator offer (again, after the accounts dialog)."""

@@ -22,17 +22,19 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from explorer.client.watching.monitor import Monitor, Update
-from explorer.client.watching.queries import JobsQuery, PoolsQuery
-from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot
-from explorer.ui.views.base_view import LiveQueries
 from explorer.ui.widgets.accessible import name_it
+
+if TYPE_CHECKING:
+    # Imported once attached (the Azure SDK under them): the window paints before them.
+    from explorer.client.watching.monitor import Monitor, Update
+    from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot
+    from explorer.ui.views.base_view import LiveQueries
 
 ACTIVE_INTERVAL = 3.0
 """Seconds between listings of pools and jobs while the window is the active one."""
@@ -114,6 +116,9 @@ class NavigatorPanel(QWidget):
 
     def attach(self, monitor: Monitor) -> None:
         """The connection is made: list its pools and jobs (while the panel shows)."""
+        from explorer.client.watching.queries import JobsQuery, PoolsQuery
+        from explorer.ui.views.base_view import LiveQueries
+
         self._monitor = monitor
         self._live = LiveQueries(monitor)
         self._live.watch(PoolsQuery(), self._on_pools)
@@ -145,6 +150,8 @@ class NavigatorPanel(QWidget):
     def refresh(self, kind: str) -> None:
         """List the pools ("pool") or the jobs ("job") now: one is known to exist that is not listed yet."""
         if self._monitor is not None and self._live is not None and self._live.active:
+            from explorer.client.watching.queries import JobsQuery, PoolsQuery
+
             self._monitor.refresh(PoolsQuery() if kind == "pool" else JobsQuery())
 
     def set_profiles(self, profile_names: list[str], current_profile: str) -> None:
@@ -167,6 +174,10 @@ class NavigatorPanel(QWidget):
             if group.child(row).data(0, ID_ROLE) == item_id:
                 return group.child(row)
         return None
+
+    def count_text(self, kind: str) -> str:
+        """What the "Pools" ("pool") or "Jobs" ("job") row says beside its title: a count, or "connecting…"."""
+        return {"pool": self._pools, "job": self._jobs}[kind].text(1)
 
     def ids(self, kind: str) -> list[str]:
         group = {"profile": self._profiles, "pool": self._pools, "job": self._jobs}[kind]

@@ -14,12 +14,15 @@ after the fact.
 from __future__ import annotations
 
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
-from explorer.client.watching.monitor import Monitor, Subscription
+
+if TYPE_CHECKING:
+    from explorer.client.watching.monitor import Monitor, Subscription
 
 DOT_COLORS = {
     ConnectionStatus.CONNECTED: "#2e7d32",
