@@ -268,7 +268,7 @@ class ExplorerApp:
         from explorer.ui.wizards.task_wizard import TaskWizard
 
         data = await self._sample_task_json(name)
-        wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=f"The sample {name}")
+        wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=tr("The sample {name}").format(name=name))
         if wizard is not None:
             self._show_wizard(wizard)
         return wizard
@@ -420,8 +420,6 @@ class ExplorerApp:
     def _show_window(self, profile_names: list[str], current: str, *, local: bool) -> MainWindow:
         """A new window on `current`, shown at once, connecting; the one before it closes (its views
         stop polling before their connection goes: `_close_connection` after this)."""
-        from explorer.client.local.supervisor import ServiceEventKind
-
         self._close_window()
         window = MainWindow(self.settings, profile_names, current, local=local)
         window.profileRequested.connect(lambda name: self._tasks.start(self._switch(name), slot="switch"))
@@ -436,6 +434,8 @@ class ExplorerApp:
         window.closed.connect(self._window_closed)
         window.destroyed.connect(lambda _object=None, gone=window: self._forget_window(gone))
         if self._service_event is not None:  # the window before this one showed it
+            from explorer.client.local.supervisor import ServiceEventKind
+
             window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
         self.window = window
         window.show()

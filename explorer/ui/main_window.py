@@ -176,11 +176,6 @@ class MainWindow(QMainWindow):
         self._update_welcome()
         self._restore_selection()
 
-    @property
-    def local(self) -> bool:
-        """The window is on the embedded Local Batch."""
-        return self._local
-
     def show_connecting(self) -> None:
         """The connection is being made (again, after "Try again")."""
         self.connecting_page.connecting(self.current_profile, local=self._local)
