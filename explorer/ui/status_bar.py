@@ -78,8 +78,9 @@ class ConnectionStatusBar(QStatusBar):
         self._on_state(monitor.state)
 
     def connect_failed(self, reason: str) -> None:
-        """The connection could not be made (the main area says what can be done)."""
-        self._show_unattached(self.tr("could not connect: {reason}").format(reason=reason), failed=True)
+        """The connection could not be made (the main area says it in full, and what can be done)."""
+        first_line = reason.strip().splitlines()[0] if reason.strip() else self.tr("no reason given")
+        self._show_unattached(self.tr("could not connect: {reason}").format(reason=first_line), failed=True)
 
     def connection_text(self) -> str:
         return self._label.text()

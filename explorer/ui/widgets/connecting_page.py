@@ -81,7 +81,7 @@ class ConnectingPage(QWidget):
 
     def failed(self, profile: str, reason: str, *, offer_local: bool) -> None:
         self.title.setText(self.tr("Could not connect to “{profile}”").format(profile=profile))
-        self.detail.setText(reason)
+        self.detail.setText(reason[:1].upper() + reason[1:])  # the client's reasons start as clauses
         self._show_buttons(True, offer_local=offer_local)
 
     def _show_buttons(self, failed: bool, *, offer_local: bool) -> None:
