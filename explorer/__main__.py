@@ -10,8 +10,13 @@ from __future__ import annotations
 import argparse
 import sys
 
+COMMANDS = ("localbatch", "accounts")
 
-def build_parser() -> argparse.ArgumentParser:
+
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; without `commands`, the window's options only: the commands' arguments
+    come from the service and the accounts modules, whose imports (aiohttp, azure-storage-blob, the Batch
+    SDK) cost more than a second of a cold start, before the window could show."""
     from explorer import __version__
 
     parser = argparse.ArgumentParser(prog="mpi-explorer", description="MPI Explorer for Azure Batch")
@@ -23,6 +28,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--debug", action="store_true", help="verbose logging (DEBUG records in the log files, and on stderr)"
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command")
     localbatch = commands.add_parser("localbatch", help="the Local Batch service")
     localbatch_commands = localbatch.add_subparsers(dest="localbatch_command", required=True)
@@ -47,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
         from explorer.installation.python_command import run_python
 
         return run_python(argv[1:])
-    args = build_parser().parse_args(argv)
+    args = build_parser(commands=any(arg in (*COMMANDS, "-h", "--help") for arg in argv)).parse_args(argv)
     if args.command == "localbatch" and args.localbatch_command == "shell":
         from explorer.localbatch.node_shell import shell
 

@@ -9,6 +9,11 @@ Nothing else creates services: views get them through their constructors. One
 connection is live at a time; choosing another profile builds a new set of services
 and a new window over it, then closes the old ones.
 
+The window paints before its connection is made: `start` shows it at once in its
+"connecting" state (Local Batch starting, an account signing in), then connects and
+attaches the services to it. A connection that cannot be made is said in that window,
+which offers to try again or to open Local Batch instead; no second window.
+
 The embedded Local Batch is supervised (`explorer.client.local.supervisor`): when it
 ends unexpectedly it is started again, the status bar says so, and every poll resumes
 at once. SIGTERM, SIGINT and SIGHUP end the app as File > Quit does, so Local Batch,
@@ -21,72 +26,89 @@ import argparse
 import asyncio
 import contextlib
 import dataclasses
+import functools
 import gc
+import importlib
 import logging
 import os
 import signal
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 import platformdirs
 import qasync
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from explorer import __version__
-from explorer.client.acting.operations import BatchOperations
-from explorer.client.acting.storage import LinkedStorage, azurite_storage
-from explorer.client.acting.submission import Submission
-from explorer.client.connecting.accounts import Accounts
-from explorer.client.connecting.client_factory import ClientFactory, Connection
-from explorer.client.connecting.credentials import AccountCredentials, CredentialStore
-from explorer.client.connecting.profiles import LOCAL_PROFILE_NAME, ProfileSet, ProfileStore, with_environment
+from explorer.client.connecting.profiles import (
+    LOCAL_PROFILE_NAME,
+    LocalBatchProfile,
+    ProfileSet,
+    ProfileStore,
+    with_environment,
+)
+from explorer.client.connecting.proxies import ProxySettings, proxy_for
 from explorer.client.errors import BatchLayerError, describe
-from explorer.client.local.azurite import AzuriteService, azurite_executable
-from explorer.client.local.demo import DEMO_SAMPLE, start_demo
-from explorer.client.local.samples import SampleServer, publish_samples, sample_task_json
-from explorer.client.local.supervisor import ServiceEvent, ServiceEventKind
-from explorer.client.waiting import start_in_thread
-from explorer.client.watching.monitor import Monitor
 from explorer.installation import logfiles
 from explorer.resources import APP_ID
-from explorer.ui.dialogs.accounts_dialog import AccountsDialog
-from explorer.ui.dialogs.device_code import DeviceCodePrompt
 from explorer.ui.error_dialog import install_error_dialog
 from explorer.ui.icons import app_icon
 from explorer.ui.main_window import MainWindow
-from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.task_owner import TaskOwner
 from explorer.ui.theme import apply_theme
-from explorer.ui.wizards.pool_wizard import PoolWizard
-from explorer.ui.wizards.task_wizard import TaskWizard
+
+if TYPE_CHECKING:
+    from explorer.client.acting.storage import LinkedStorage
+    from explorer.client.connecting.accounts import Accounts
+    from explorer.client.connecting.client_factory import ClientFactory, Connection
+    from explorer.client.connecting.credentials import AccountCredentials, CredentialStore
+    from explorer.client.local.azurite import AzuriteService
+    from explorer.client.local.samples import SampleServer
+    from explorer.client.local.supervisor import ServiceEvent
+    from explorer.client.watching.monitor import Monitor
+    from explorer.ui.dialogs.accounts_dialog import AccountsDialog
+    from explorer.ui.dialogs.device_code import DeviceCodePrompt
+    from explorer.ui.wizards.pool_wizard import PoolWizard
+    from explorer.ui.wizards.task_wizard import TaskWizard
 
 log = logging.getLogger(__name__)
 
 SHUTDOWN_SIGNALS = (signal.SIGTERM, signal.SIGINT, signal.SIGHUP)
+CONNECTION_MODULES = (
+    "explorer.client.connecting.credentials", "explorer.client.connecting.client_factory",
+    "explorer.client.connecting.accounts", "explorer.client.watching.monitor", "explorer.client.acting.operations",
+    "explorer.client.local.samples", "explorer.client.local.demo", "explorer.ui.services",
+)
+"""What connecting and the first views need (the Azure SDK, aiohttp, keyring: most of the start's imports).
+The window paints before they are imported: they load in a worker thread while it does (`_load_connection_modules`)."""
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("ExplorerApp", text)
 
 
 class ExplorerApp:
     """Owns the live connection, its services and the window shown over them."""
 
     def __init__(
-        self, settings: Settings, profiles: ProfileStore, credentials: CredentialStore,
-        azurite: AzuriteService | None = None,
+        self, settings: Settings, profiles: ProfileStore, credentials: CredentialStore | None = None,
+        azurite: AzuriteService | None = None, *, find_azurite: bool = False,
     ) -> None:
+        """`credentials`: the store of keys (by default the keyring, and the environment's Batch account).
+        `azurite`: the storage Local Batch is linked to; with `find_azurite`, npm's Azurite if it is
+        installed (reserved as the first window shows, `reserve_azurite`)."""
         self.settings = settings
         self.profiles = profiles
-        if not isinstance(credentials, AccountCredentials):
-            credentials = AccountCredentials(credentials, usable=True)
-        self.credentials = credentials
-        self.accounts = Accounts(profiles, credentials)
+        self._credential_store = credentials
         self.azurite = azurite
         """Local Batch's linked storage; None once it could not start (uploads are off then)."""
+        self._find_azurite = find_azurite and azurite is None
         self._azurite_ready: asyncio.Future[bool] | None = None
-        self.factory = ClientFactory(credentials, local_azurite=azurite, sign_ins_dir=profiles.sign_ins_dir)
-        self.device_code = DeviceCodePrompt(None)
-        self.factory.device_code_prompt = self.device_code.show
         self.accounts_dialog: AccountsDialog | None = None
         self.connection: Connection | None = None
         self.monitor: Monitor | None = None
@@ -96,39 +118,114 @@ class ExplorerApp:
         self._service_event: ServiceEvent | None = None
         self._unsubscribe_service = lambda: None
         self._tasks = TaskOwner(on_error=lambda error: self._warn(str(error)))
+        self._connecting: asyncio.Task | None = None
+        """The connection being made for the window shown (one at a time)."""
+        self.connect_error: BatchLayerError | None = None
+        """Why the window's connection could not be made (None while connecting or connected)."""
         self.closed = asyncio.get_event_loop().create_future()
         """Done when the user closed the last window (or `quit()` was called)."""
         # Windows come and go (a profile switch replaces the window); the app's life is
         # `closed`, and Qt must not stop the shared loop when a window closes.
         QApplication.setQuitOnLastWindowClosed(False)
 
+    # --- what connecting needs, built once the first window shows --------------------
+
+    @functools.cached_property
+    def credentials(self) -> AccountCredentials:
+        from explorer.client.connecting.credentials import AccountCredentials
+
+        store = self._credential_store
+        if store is None:
+            return AccountCredentials(environ=os.environ)
+        return store if isinstance(store, AccountCredentials) else AccountCredentials(store, usable=True)
+
+    @functools.cached_property
+    def accounts(self) -> Accounts:
+        from explorer.client.connecting.accounts import Accounts
+
+        return Accounts(self.profiles, self.credentials)
+
+    @functools.cached_property
+    def device_code(self) -> DeviceCodePrompt:
+        from explorer.ui.dialogs.device_code import DeviceCodePrompt
+
+        return DeviceCodePrompt(self.window)
+
+    @functools.cached_property
+    def factory(self) -> ClientFactory:
+        """Built at the first connection (after `_load_connection_modules`), linked to the Azurite known then."""
+        from explorer.client.connecting.client_factory import ClientFactory
+
+        factory = ClientFactory(self.credentials, local_azurite=self.azurite, sign_ins_dir=self.profiles.sign_ins_dir)
+        factory.device_code_prompt = self.device_code.show
+        return factory
+
+    async def _load_connection_modules(self) -> None:
+        """Import CONNECTION_MODULES in a worker thread (the window, shown, paints and answers meanwhile),
+        and reserve Azurite if asked to; once."""
+        await asyncio.to_thread(lambda: [importlib.import_module(name) for name in CONNECTION_MODULES])
+        if self._find_azurite:
+            self._find_azurite = False
+            self.azurite = await reserve_azurite()
+
+    # --- windows and connections ----------------------------------------------------
+
     async def start(self, profile_name: str | None = None) -> MainWindow:
+        """Show the window on the profile (the selected one by default) at once, then connect it.
+
+        Returns once it is connected, or once it could not be (`connect_error`; the window says
+        why and offers to try again or, for an Azure profile, to open Local Batch instead)."""
         profile_set = self._profile_set()
         name = profile_name or profile_set.selected
-        self.factory.proxy = profile_set.proxy
+        window = self._show_window([p.name for p in profile_set.profiles], name, local=_is_local(profile_set, name))
+        await self._close_connection()  # the previous window's, now closed
+        await self._connect_window(window, profile_set)
+        return window
+
+    async def _connect_window(self, window: MainWindow, profile_set: ProfileSet) -> None:
+        """Connect the profile `window` shows and attach the connection to it, if it is still the one shown."""
+        if self._connecting is not None:
+            self._connecting.cancel()  # the connection of a window that is gone
+        connecting = self._connecting = asyncio.ensure_future(self._connect(profile_set, window.current_profile))
+        connecting.add_done_callback(lambda task: setattr(self, "_connecting", None) if self._connecting is task else None)
         try:
-            connection = await self._connect(profile_set, name)
+            connection = await asyncio.shield(connecting)
+        except asyncio.CancelledError:
+            if connecting.cancelled():
+                return  # superseded: another window's connection is being made
+            connecting.cancel()  # the caller gave up (a signal, a shutdown): so does the connection
+            raise
         except BatchLayerError as error:
-            if name == LOCAL_PROFILE_NAME:
-                raise
-            # Local Batch is always there: open it and say why the chosen profile is not.
-            log.warning("cannot connect profile %s: %s", name, error)
-            self._warn(f"Could not connect to “{name}”: {error}\n\nShowing Local Batch instead.")
-            name = LOCAL_PROFILE_NAME
-            connection = await self.factory.connect(profile_set.get(name))
-        await self._replace_connection(connection, [p.name for p in profile_set.profiles], name)
-        assert self.window is not None
-        return self.window
+            log.warning("cannot connect profile %s: %s", window.current_profile, error)
+            self.connect_error = error
+            if self.window is window:
+                window.connect_failed(str(error))
+            return
+        if self.window is not window:  # another profile was chosen meanwhile
+            await connection.close()
+            return
+        self._attach(window, connection)
 
     async def _connect(self, profile_set: ProfileSet, name: str) -> Connection:
+        self.connect_error = None
+        await self._load_connection_modules()
+        self.factory.proxy = profile_set.proxy
+        self.device_code.parent = self.window  # a sign-in's code shows over the window it is for
         try:
             return await self.factory.connect(profile_set.get(name))
         finally:
             self.device_code.close()  # an Entra sign-in is over, one way or the other
 
+    def _reconnect(self, window: MainWindow) -> None:
+        """"Try again" in a window whose connection could not be made (the profile as saved now)."""
+        if self.window is window and not window.attached:
+            window.show_connecting()
+            self._tasks.start(self._connect_window(window, self._profile_set()), slot="switch")
 
     def show_accounts(self, new_kind: str | None = None) -> AccountsDialog:
         """Connection > Accounts… (one at a time); with `new_kind`, a new account of that kind in it."""
+        from explorer.ui.dialogs.accounts_dialog import AccountsDialog
+
         dialog = self.accounts_dialog
         if dialog is None:
             current = self.window.current_profile if self.window else None
@@ -149,6 +246,8 @@ class ExplorerApp:
 
     async def run_demo(self) -> None:
         """Submit the sample MPI task to Local Batch and open its view."""
+        from explorer.client.local.demo import DEMO_SAMPLE, start_demo
+
         assert self.connection is not None and self.window is not None
         window = self.window
         demo = await start_demo(self.connection.client, await self._sample_task_json(DEMO_SAMPLE))
@@ -166,8 +265,10 @@ class ExplorerApp:
 
     async def open_sample(self, name: str) -> TaskWizard | None:
         """The task wizard, filled in from a bundled sample."""
+        from explorer.ui.wizards.task_wizard import TaskWizard
+
         data = await self._sample_task_json(name)
-        wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=f"The sample {name}")
+        wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=tr("The sample {name}").format(name=name))
         if wizard is not None:
             self._show_wizard(wizard)
         return wizard
@@ -176,6 +277,8 @@ class ExplorerApp:
         """The sample as its file says (programs from the samples container of the linked
         Azurite, where they outlive this session), or, with no storage linked to this
         Local Batch, with its programs served on loopback while the app runs."""
+        from explorer.client.local.samples import SampleServer, sample_task_json
+
         if self._samples_published is not None and await self._samples_published:
             return sample_task_json(name)
         if self.samples is None:
@@ -198,6 +301,8 @@ class ExplorerApp:
 
     def _publish_samples(self) -> None:
         """Upload the sample programs to the Azurite this Local Batch is linked to (once per start)."""
+        from explorer.client.local.samples import publish_samples
+
         service = self.connection.local_service if self.connection else None
         if self._samples_published is not None or self.azurite is None or service is None:
             return
@@ -218,6 +323,9 @@ class ExplorerApp:
         self._samples_published = asyncio.ensure_future(publish())
 
     def new_pool(self) -> PoolWizard:
+        from explorer.client.acting.submission import Submission
+        from explorer.ui.wizards.pool_wizard import PoolWizard
+
         assert self.connection is not None
         wizard = PoolWizard(Submission(self.connection.client), self.settings, self.window)
         wizard.poolCreated.connect(lambda pool_id: self._show_created(lambda: self.window.open_pool(pool_id)))
@@ -227,6 +335,8 @@ class ExplorerApp:
     def new_task_wizard(self) -> TaskWizard:
         """The task wizard, starting from the view the window shows: a job's (or its task's)
         view adds to that job, a pool's (or its node's) view runs the task on that pool."""
+        from explorer.ui.wizards.task_wizard import TaskWizard
+
         key = self.window.current_key() if self.window is not None else None
         kind, first_id = (key[0], key[1]) if key else ("", None)
         return TaskWizard(
@@ -236,15 +346,21 @@ class ExplorerApp:
         )
 
     def _import_task(self, path: str) -> None:
+        from explorer.ui.wizards.task_wizard import TaskWizard
+
         wizard = TaskWizard.from_json_file(Path(path), *self._task_wizard_args())
         if wizard is not None:  # else the user was told why the file cannot be used
             self._show_wizard(wizard)
 
     def _task_wizard_args(self) -> tuple:
+        from explorer.client.acting.submission import Submission
+
         assert self.connection is not None
         return Submission(self.connection.client), self.settings, self.linked_storage(), self.window
 
     def _show_wizard(self, wizard: QWizard) -> None:
+        from explorer.ui.wizards.task_wizard import TaskWizard
+
         if isinstance(wizard, TaskWizard):
             wizard.taskSubmitted.connect(
                 lambda job, task: self._show_created(lambda: self.window.open_task(job, task)))
@@ -260,12 +376,16 @@ class ExplorerApp:
         open_view()
 
     def quit(self) -> None:
+        if self._connecting is not None:
+            self._connecting.cancel()  # nothing waits for it any more
         if not self.closed.done():
             self.closed.set_result(None)
 
     def linked_storage(self) -> LinkedStorage | None:
         """Where the wizard uploads local files: an Azure profile's linked storage (set in the
         accounts dialog), or Local Batch's Azurite, if it runs."""
+        from explorer.client.acting.storage import LinkedStorage, azurite_storage
+
         if self.connection is not None and self.connection.storage is not None:
             return LinkedStorage(self.connection.storage, client_options=self.connection.storage_options)
         if self.azurite is None or self.connection is None or self.connection.local_service is None:
@@ -275,9 +395,10 @@ class ExplorerApp:
     async def shutdown(self) -> None:
         """Close the window, then stop everything started, whatever went wrong before."""
         try:
-            if self.window is not None:
-                window, self.window = self.window, None
-                window.close()
+            if self._connecting is not None:  # a Local Batch being started stops once it is up
+                self._connecting.cancel()
+                await asyncio.gather(self._connecting, return_exceptions=True)
+            self._close_window()
         finally:
             try:
                 await self._close_connection()
@@ -296,17 +417,13 @@ class ExplorerApp:
         if self.azurite is not None:
             await asyncio.to_thread(self.azurite.stop)
 
-    async def _replace_connection(self, connection: Connection, profile_names: list[str], current: str) -> None:
-        if self.window is not None:  # its views stop polling before their connection goes
-            self.window.closed.disconnect(self._window_closed)
-            self.window.close()
-            self.window = None
-        await self._close_connection()
-        self.connection = connection
-        self.monitor = Monitor(connection.client)
-        services = ViewServices(self.monitor, BatchOperations(connection.client), self.settings)
-        window = MainWindow(services, profile_names, current, local=connection.local_service is not None)
+    def _show_window(self, profile_names: list[str], current: str, *, local: bool) -> MainWindow:
+        """A new window on `current`, shown at once, connecting; the one before it closes (its views
+        stop polling before their connection goes: `_close_connection` after this)."""
+        self._close_window()
+        window = MainWindow(self.settings, profile_names, current, local=local)
         window.profileRequested.connect(lambda name: self._tasks.start(self._switch(name), slot="switch"))
+        window.reconnectRequested.connect(lambda: self._reconnect(window))
         window.newTaskRequested.connect(lambda: self._show_wizard(self.new_task_wizard()))
         window.importTaskRequested.connect(self._import_task)
         window.newPoolRequested.connect(self.new_pool)
@@ -316,21 +433,43 @@ class ExplorerApp:
         window.accountsRequested.connect(self.show_accounts)
         window.closed.connect(self._window_closed)
         window.destroyed.connect(lambda _object=None, gone=window: self._forget_window(gone))
+        if self._service_event is not None:  # the window before this one showed it
+            from explorer.client.local.supervisor import ServiceEventKind
+
+            window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
+        self.window = window
+        window.show()
+        return window
+
+    def _close_window(self) -> None:
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.closed.disconnect(self._window_closed)
+            window.close()
+
+    def _attach(self, window: MainWindow, connection: Connection) -> None:
+        """`connection` is made: services over it, for `window`, and what waited for the first connection."""
+        from explorer.client.acting.operations import BatchOperations
+        from explorer.client.watching.monitor import Monitor
+        from explorer.ui.services import ViewServices
+
+        self.connection = connection
+        self.monitor = Monitor(connection.client)
+        self.monitor.connection.proxy = proxy_address(connection.endpoint, self.factory.proxy)
         supervisor = connection.supervisor
         if supervisor is not None:
             window.retryRequested.connect(supervisor.restart_now)
             self._unsubscribe_service = supervisor.add_listener(self._on_service_event)
-        if self._service_event is not None:  # the window before this one showed it
-            window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
-        self.window = window
-        self.device_code.parent = window  # a later sign-in's code shows over this window
-        window.show()
-        if self.azurite is not None and self._azurite_ready is None:  # once the first window shows
+        window.attach(ViewServices(self.monitor, BatchOperations(connection.client), self.settings))
+        if self.azurite is not None and self._azurite_ready is None:
+            # Once Local Batch is up: Node.js loading Azurite beside its start would slow it on 2 cores.
             self._azurite_ready = asyncio.ensure_future(self._start_azurite(self.azurite))
         self._publish_samples()
 
     def _on_service_event(self, event: ServiceEvent) -> None:
         """Local Batch stopped, came back or could not: say so, and let every poll resume."""
+        from explorer.client.local.supervisor import ServiceEventKind
+
         self._service_event = event
         if self.window is not None:
             self.window.status.show_notice(str(event), failed=event.kind is ServiceEventKind.FAILED)
@@ -349,29 +488,29 @@ class ExplorerApp:
         service = old.local_service
         successor = old.hand_over(self.factory.local_client(service), service.endpoint.endpoint)
         assert self.window is not None
-        names, current = self._profile_names(), self.window.current_profile
-        await self._replace_connection(successor, names, current)
+        window = self._show_window(self._profile_names(), self.window.current_profile, local=True)
+        await self._close_connection()
+        self._attach(window, successor)
 
     def _profile_names(self) -> list[str]:
         return [p.name for p in self._profile_set().profiles]
 
     async def _switch(self, name: str) -> None:
+        """Another profile, in a new window (connecting at once); remembered once it connected."""
+        window = await self.start(name)
+        if self.window is not window or not window.attached:
+            return  # it could not connect: the window says why
         try:
-            await self.start(name)
+            self.profiles.save(dataclasses.replace(self._profile_set(), selected=name))
         except BatchLayerError as error:
-            self._warn(f"Could not connect to “{name}”: {error}")
-        else:
-            try:
-                self.profiles.save(dataclasses.replace(self._profile_set(), selected=name))
-            except BatchLayerError as error:
-                self._warn(f"Connected, but the choice of profile was not saved: {error}")
+            self._warn(tr("Connected, but the choice of profile was not saved: {error}").format(error=error))
 
     def _profile_set(self) -> ProfileSet:
         try:
             return with_environment(self.profiles.load(), os.environ)
         except BatchLayerError as error:
             # A broken profiles file must not lock the user out: Local Batch needs none.
-            self._warn(f"{error}\n\nOnly Local Batch is offered until the file is fixed.")
+            self._warn(tr("{error}\n\nOnly Local Batch is offered until the file is fixed.").format(error=error))
             return ProfileSet()
 
     async def _close_connection(self) -> None:
@@ -396,11 +535,27 @@ class ExplorerApp:
         self._message(QMessageBox.Icon.Warning, text)
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> None:
-        box = QMessageBox(icon, "MPI Explorer", text, parent=self.window)
+        box = QMessageBox(icon, tr("MPI Explorer"), text, parent=self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setModal(False)
         box.show()
+
+
+def _is_local(profile_set: ProfileSet, name: str) -> bool:
+    try:
+        return isinstance(profile_set.get(name), LocalBatchProfile)
+    except BatchLayerError:
+        return False  # no such profile: the window says so once it tried
+
+
+def proxy_address(endpoint: str, settings: ProxySettings) -> str | None:
+    """host:port of the proxy requests to `endpoint` go through, if any: never its credentials."""
+    proxy = proxy_for(endpoint, settings)
+    if proxy is None:
+        return None
+    parts = urlsplit(proxy[0])
+    return f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
 
 
 def settle_garbage_collector() -> None:
@@ -456,12 +611,15 @@ def run_gui(args: argparse.Namespace) -> int:
 async def reserve_azurite() -> AzuriteService | None:
     """Azurite for Local Batch's linked storage, when npm's azurite is installed.
 
-    Reserved, not started: its port is chosen (or found) before Local Batch starts, so that Local
-    Batch starts linked to it, and Azurite starts once the window shows (`_replace_connection`),
+    Reserved, not started, as the first window shows: its port is chosen (or found) before Local Batch
+    starts, so that Local Batch starts linked to it, and Azurite starts once Local Batch is up (`_attach`),
     off the window's path: nothing needs it before a task is submitted. Started before Local Batch
     (as it was) it delayed the window by its whole start; launched beside it, Node.js loading it
     still took CPU from Local Batch's start on 2 cores (window 0.2-0.5 s later, median, than with
     no Azurite). The app waits for it to answer before it uploads to it."""
+    from explorer.client.local.azurite import AzuriteService, azurite_executable
+    from explorer.client.waiting import start_in_thread
+
     if azurite_executable() is None:
         log.info("Azurite is not installed: uploads to linked storage are off")
         return None
@@ -471,16 +629,6 @@ async def reserve_azurite() -> AzuriteService | None:
     except BatchLayerError as error:
         log.warning("Azurite did not start (%s): uploads to linked storage are off", error)
         return None
-
-
-async def _tell_start_failure(text: str) -> None:
-    """Say why the app cannot start, in a window, and return once it is closed."""
-    box = QMessageBox(QMessageBox.Icon.Critical, "MPI Explorer", f"MPI Explorer could not start.\n\n{text}")
-    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    closed = asyncio.get_running_loop().create_future()
-    box.finished.connect(lambda _result: closed.done() or closed.set_result(None))
-    box.open()
-    await closed
 
 
 def _end_on_signals(app_ready: asyncio.Future, main: asyncio.Task) -> None:
@@ -506,14 +654,14 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
     main = asyncio.current_task()
     assert main is not None
     _end_on_signals(app_ready, main)
-    try:
-        azurite = await reserve_azurite()
-    except asyncio.CancelledError:
-        return 0  # a signal while Azurite started: start_in_thread stopped it again
-    app = ExplorerApp(settings, ProfileStore(), AccountCredentials(environ=os.environ), azurite)
+    app = ExplorerApp(settings, ProfileStore(), find_azurite=True)
     try:
         window = await app.start(LOCAL_PROFILE_NAME if args.demo else getattr(args, "profile", None))
-        if args.demo:
+        if app.connect_error is not None:  # the window says so; a run without one cannot go on
+            print(f"MPI Explorer could not connect: {app.connect_error}", file=sys.stderr)
+            if args.quit_after or args.screenshot or QApplication.platformName() == "offscreen":
+                return 1
+        elif args.demo and app.connection is not None:  # (none if the window was closed meanwhile)
             await app.run_demo()
         app_ready.set_result(app)
         settle_garbage_collector()
@@ -528,10 +676,8 @@ async def _main(args: argparse.Namespace, settings: Settings) -> int:
                 print(f"could not write the screenshot to {args.screenshot}", file=sys.stderr)
                 return 1
         return 0
-    except BatchLayerError as error:
+    except BatchLayerError as error:  # the demo could not start
         print(f"MPI Explorer could not start: {error}", file=sys.stderr)
-        if not (args.quit_after or args.screenshot or QApplication.platformName() == "offscreen"):
-            await _tell_start_failure(str(error))  # started from a desktop, nobody reads stderr
         return 1
     except asyncio.CancelledError:
         if app_ready.done():

@@ -5,6 +5,13 @@ open already brings its tab forward. Layout (geometry, toolbars, splitter) and t
 view last looked at are kept in the settings and restored on start. Only the visible
 tab polls anything; the others are hidden and unsubscribed (see views/base_view.py).
 
+The window shows before its connection is made (a cold start paints at once): built
+with the settings only, it says "Starting Local Batch…" or "Connecting to …" in the
+main area, the status bar and the navigator, with the actions that need a connection
+disabled (their tooltips say why), and `attach(services)` once connected: the views
+become available and the view last looked at opens again. If the connection could not
+be made, `connect_failed(reason)` says so in the same window and offers what to do.
+
 With no view open, the main area welcomes: on the embedded Local Batch, while it has
 no pool, with the first-run page (the demo, the task wizard, adding an Azure account);
 otherwise with a line saying where to start.
@@ -13,8 +20,8 @@ Signals for the composition root: `profileRequested(name)` (the user picked anot
 connection profile), `newTaskRequested()`, `newPoolRequested()`,
 `importTaskRequested(path)`, `sampleRequested(name)`, `demoRequested()`,
 `addAccountRequested()` (the first-run page), `accountsRequested()` (Connection > Accounts…),
-`retryRequested()` (besides the monitor's own retry), and
-`closed()` once the window closed.
+`retryRequested()` (besides the monitor's own retry), `reconnectRequested()` (connect
+again after a failed connection), and `closed()` once the window closed.
 """
 
 from __future__ import annotations
@@ -22,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -36,21 +43,24 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from explorer.client.local.samples import bundled_samples
+from explorer.client.connecting.profiles import LOCAL_PROFILE_NAME
 from explorer.ui.dialogs.about import AboutDialog, show_about
 from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_open_file
 from explorer.ui.icons import themed_icon
 from explorer.ui.navigator_panel import NavigatorPanel
-from explorer.ui.services import ViewServices
-from explorer.ui.settings import THEMES
+from explorer.ui.settings import THEMES, Settings
 from explorer.ui.status_bar import ConnectionStatusBar
 from explorer.ui.theme import apply_theme
-from explorer.ui.views.base_view import BaseView
-from explorer.ui.views.job_view import JobView
-from explorer.ui.views.node_view import NodeView
+from explorer.ui.widgets.connecting_page import ConnectingPage
 from explorer.ui.widgets.first_run_page import FirstRunPage
 
 if TYPE_CHECKING:
+    # The views (and the monitor, the Azure SDK and aiohttp under them) are imported when the first one
+    # opens, after the connection is made: the window paints before them (issue 16, cold start).
+    from explorer.ui.services import ViewServices
+    from explorer.ui.views.base_view import BaseView
+    from explorer.ui.views.job_view import JobView
+    from explorer.ui.views.node_view import NodeView
     from explorer.ui.views.pool_view import PoolView
     from explorer.ui.views.task_view import TaskView
 
@@ -63,9 +73,14 @@ ITEM_REQUESTS: dict[tuple[str, str], str] = {
     ("job", "delete"): "request_delete",
 }
 """The view method a navigator action calls, by (kind, action)."""
+FIELD_LABELS = {
+    "pool_id": QT_TR_NOOP("pool {id}"), "node_id": QT_TR_NOOP("node {id}"),
+    "job_id": QT_TR_NOOP("job {id}"), "task_id": QT_TR_NOOP("task {id}"),
+}
+THEME_LABELS = {"system": QT_TR_NOOP("&System"), "light": QT_TR_NOOP("&Light"), "dark": QT_TR_NOOP("&Dark")}
 
 Key = tuple[str, ...]
-V = TypeVar("V", bound=BaseView)
+V = TypeVar("V", bound="BaseView")
 
 
 class MainWindow(QMainWindow):
@@ -78,21 +93,26 @@ class MainWindow(QMainWindow):
     addAccountRequested = Signal()
     accountsRequested = Signal()
     retryRequested = Signal()
+    reconnectRequested = Signal()
     closed = Signal()
 
     def __init__(
-        self, services: ViewServices, profile_names: list[str], current_profile: str, parent: QWidget | None = None,
-        *, local: bool = False,
+        self, services: ViewServices | Settings, profile_names: list[str], current_profile: str,
+        parent: QWidget | None = None, *, local: bool = False,
     ) -> None:
-        """`local`: the connection is the embedded Local Batch (it gets the first-run page)."""
+        """`services`: the connection's, for a window connected at once; or only the settings, for a
+        window shown while its connection is being made (`attach` the services then).
+        `local`: the connection is the embedded Local Batch (it gets the first-run page)."""
         super().__init__(parent)
-        self.services = services
+        self.settings = services if isinstance(services, Settings) else services.settings
+        self.services: ViewServices | None = None
+        """The connection's services, once attached."""
         self.current_profile = current_profile
         self._local = local
-        self.setWindowTitle(f"MPI Explorer — {current_profile}")
+        self.setWindowTitle(self.tr("MPI Explorer — {profile}").format(profile=current_profile))
         self._views: dict[Key, BaseView] = {}
 
-        self.navigator_panel = NavigatorPanel(services.monitor, profile_names, current_profile, self)
+        self.navigator_panel = NavigatorPanel(None, profile_names, current_profile, self)
         self.navigator_panel.poolActivated.connect(self.open_pool)
         self.navigator_panel.jobActivated.connect(self.open_job)
         self.navigator_panel.profileActivated.connect(self._request_profile)
@@ -106,29 +126,76 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._on_current_changed)
         self.tabs.tabBar().setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tabs.tabBar().customContextMenuRequested.connect(self._tab_menu)
-        self.welcome = QLabel("Choose a pool or a job on the left, or create one from the New menu.", self)
+        self.welcome = QLabel(self.tr("Choose a pool or a job on the left, or create one from the New menu."), self)
         self.welcome.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.first_run_page = FirstRunPage(self)
         self.first_run_page.demoRequested.connect(self.demoRequested)
         self.first_run_page.taskWizardRequested.connect(self.newTaskRequested)
         self.first_run_page.addAccountRequested.connect(self.addAccountRequested)
+        self.connecting_page = ConnectingPage(self)
+        self.connecting_page.retryRequested.connect(self.reconnectRequested)
+        self.connecting_page.localRequested.connect(lambda: self.profileRequested.emit(LOCAL_PROFILE_NAME))
+        self.connecting_page.accountsRequested.connect(self.accountsRequested)
         self.content = QStackedWidget(self)
         self.content.addWidget(self.welcome)
         self.content.addWidget(self.first_run_page)
         self.content.addWidget(self.tabs)
+        self.content.addWidget(self.connecting_page)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.addWidget(self.navigator_panel)
         self.splitter.addWidget(self.content)
         self.splitter.setStretchFactor(1, 4)
         self.setCentralWidget(self.splitter)
-        self.status = ConnectionStatusBar(services.monitor, current_profile, self)
+        self.status = ConnectionStatusBar(None, current_profile, self, local=local)
         self.status.retry_button.clicked.connect(self.retryRequested)
         self.setStatusBar(self.status)
         self._icons: dict[QAction, str] = {}
         self._build_menus(profile_names)
         self._build_toolbar()
         self._paint_icons()
-        self._restore()
+        self._restore_layout()
+        self._enable_connected_actions(False)
+        self.show_connecting()
+        if not isinstance(services, Settings):
+            self.attach(services)
+
+    # --- the connection ----------------------------------------------------------
+
+    @property
+    def attached(self) -> bool:
+        return self.services is not None
+
+    def attach(self, services: ViewServices) -> None:
+        """The connection is made: list its pools and jobs, enable what needs it, reopen the last view."""
+        self.services = services
+        self._fill_samples_menu()
+        self.navigator_panel.attach(services.monitor)
+        self.status.attach(services.monitor)
+        self._enable_connected_actions(True)
+        self.content.setCurrentWidget(self.welcome)
+        self._update_welcome()
+        self._restore_selection()
+
+    def show_connecting(self) -> None:
+        """The connection is being made (again, after "Try again")."""
+        self.connecting_page.connecting(self.current_profile, local=self._local)
+        self.content.setCurrentWidget(self.connecting_page)
+        self.status.connecting(local=self._local)
+        self.navigator_panel.connecting()
+
+    def connect_failed(self, reason: str) -> None:
+        """The connection could not be made: say why here, and offer another try (or Local Batch)."""
+        self.connecting_page.failed(self.current_profile, reason, offer_local=not self._local)
+        self.content.setCurrentWidget(self.connecting_page)
+        self.status.connect_failed(reason)
+        self.navigator_panel.not_connected()
+
+    def _enable_connected_actions(self, enabled: bool) -> None:
+        """What needs a connection waits for it; the tooltip says why it is disabled."""
+        why = "" if enabled else self.tr("Available once connected to “{profile}”").format(profile=self.current_profile)
+        for action in self._connected_actions:
+            action.setEnabled(enabled)
+            action.setToolTip(why)  # empty: Qt's default, the action's text
 
     # --- Navigator ---------------------------------------------------------------
 
@@ -136,18 +203,22 @@ class MainWindow(QMainWindow):
         # Pool and task views draw with pyqtgraph and numpy (~0.4 s to import): paid by the first one, not at start.
         from explorer.ui.views.pool_view import PoolView
 
-        return self._open(("pool", pool_id), lambda: PoolView(self.services, self, pool_id))
+        return self._open(("pool", pool_id), lambda services: PoolView(services, self, pool_id))
 
     def open_node(self, pool_id: str, node_id: str) -> NodeView:
-        return self._open(("node", pool_id, node_id), lambda: NodeView(self.services, self, pool_id, node_id))
+        from explorer.ui.views.node_view import NodeView
+
+        return self._open(("node", pool_id, node_id), lambda services: NodeView(services, self, pool_id, node_id))
 
     def open_job(self, job_id: str) -> JobView:
-        return self._open(("job", job_id), lambda: JobView(self.services, self, job_id))
+        from explorer.ui.views.job_view import JobView
+
+        return self._open(("job", job_id), lambda services: JobView(services, self, job_id))
 
     def open_task(self, job_id: str, task_id: str) -> TaskView:
         from explorer.ui.views.task_view import TaskView
 
-        return self._open(("task", job_id, task_id), lambda: TaskView(self.services, self, job_id, task_id))
+        return self._open(("task", job_id, task_id), lambda services: TaskView(services, self, job_id, task_id))
 
     # --- the open views ----------------------------------------------------------
 
@@ -173,10 +244,12 @@ class MainWindow(QMainWindow):
         view.deleteLater()
         if self.tabs.count() == 0:
             self._update_welcome()
-            self.services.settings.set_last_selection(None)
+            self.settings.set_last_selection(None)
 
     def refresh(self) -> None:
         """Poll everything shown now, and reload the current view's details."""
+        if self.services is None:
+            return
         self.services.monitor.refresh()
         view = self.current_view()
         if view is not None:
@@ -197,10 +270,12 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
             self._paint_icons()  # the theme changed: icons in the new text colour
+        elif event.type() == QEvent.Type.ActivationChange:
+            self.navigator_panel.set_window_active(self.isActiveWindow())
         super().changeEvent(event)
 
     def closeEvent(self, event) -> None:
-        settings = self.services.settings
+        settings = self.settings
         settings.set_geometry(WINDOW, self.saveGeometry())
         settings.set_window_state(WINDOW, self.saveState())
         settings.set_splitter_state("main_window", self.splitter.saveState())
@@ -213,21 +288,32 @@ class MainWindow(QMainWindow):
 
     # --- internals ---------------------------------------------------------------
 
-    def _open(self, key: Key, make: Callable[[], V]) -> V:
+    def _open(self, key: Key, make: Callable[[ViewServices], V]) -> V:
+        if self.services is None:
+            raise RuntimeError("a view opens once the window is connected (attach)")
         view = self._views.get(key)
         if view is None:
-            view = make()
+            view = make(self.services)
             self._views[key] = view
             index = self.tabs.addTab(view, view.title)
             fields = zip(KEY_FIELDS[key[0]], key[1:], strict=True)
-            self.tabs.setTabToolTip(index, ", ".join(f"{field.removesuffix('_id')} {value}" for field, value in fields))
+            self.tabs.setTabToolTip(index, ", ".join(self.tr(FIELD_LABELS[field]).format(id=value)
+                                                     for field, value in fields))
+            self._follow_unlisted(key)
         self.content.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(view)
         return view
 
+    def _follow_unlisted(self, key: Key) -> None:
+        """A view of a pool or job the navigator does not list yet (made elsewhere, or just now): list again."""
+        kind = "pool" if key[0] in ("pool", "node") else "job"
+        known = self.navigator_panel.pools_known if kind == "pool" else self.navigator_panel.jobs_known
+        if known and self.navigator_panel.item(kind, key[1]) is None:
+            self.navigator_panel.refresh(kind)
+
     def _update_welcome(self) -> None:
         """With no view open: the first-run page while Local Batch has no pool, else the line."""
-        if self.tabs.count():
+        if self.tabs.count() or self.services is None:
             return
         first_run = self._local and self.navigator_panel.pools_known and not self.navigator_panel.ids("pool")
         self.content.setCurrentWidget(self.first_run_page if first_run else self.welcome)
@@ -242,12 +328,12 @@ class MainWindow(QMainWindow):
         if view is None:
             return
         kind, *ids = self._key_of(view)
-        self.services.settings.set_last_selection({"kind": kind, **dict(zip(KEY_FIELDS[kind], ids, strict=True))})
+        self.settings.set_last_selection({"kind": kind, **dict(zip(KEY_FIELDS[kind], ids, strict=True))})
         # A node belongs to its pool, a task to its job: that is what the navigator lists.
         self.navigator_panel.select("pool" if kind in ("pool", "node") else "job", ids[0])
 
-    def _restore(self) -> None:
-        settings = self.services.settings
+    def _restore_layout(self) -> None:
+        settings = self.settings
         geometry = settings.geometry(WINDOW)
         if geometry is None or not self.restoreGeometry(geometry):
             self.resize(1280, 800)
@@ -259,7 +345,10 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(splitter)
         else:
             self.splitter.setSizes([260, 1020])
-        selection = settings.last_selection()
+
+    def _restore_selection(self) -> None:
+        """The view last looked at, again (once connected)."""
+        selection = self.settings.last_selection()
         kind = selection.get("kind") if selection else None
         fields = KEY_FIELDS.get(kind or "")
         if fields and all(isinstance(selection.get(f), str) for f in fields):
@@ -277,10 +366,10 @@ class MainWindow(QMainWindow):
         view.when_ready(getattr(view, ITEM_REQUESTS[(kind, action)]))
 
     def _ask_import(self) -> None:
-        ask_open_file(self, "Import task JSON", JSON_FILTER, lambda path: self.importTaskRequested.emit(str(path)))
+        ask_open_file(self, self.tr("Import task JSON"), JSON_FILTER, lambda path: self.importTaskRequested.emit(str(path)))
 
     def _set_theme(self, theme: str) -> None:
-        self.services.settings.theme = theme
+        self.settings.theme = theme
         apply_theme(QApplication.instance(), theme)
 
     def _tab_menu(self, pos: QPoint) -> None:
@@ -290,8 +379,8 @@ class MainWindow(QMainWindow):
         menu = QMenu(self)
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         view = self.tabs.widget(index)
-        menu.addAction("Close", lambda: self.close_view(self.tabs.indexOf(view)))
-        menu.addAction("Close others", lambda: self._close_all_but(view))
+        menu.addAction(self.tr("Close"), lambda: self.close_view(self.tabs.indexOf(view)))
+        menu.addAction(self.tr("Close others"), lambda: self._close_all_but(view))
         menu.popup(self.tabs.tabBar().mapToGlobal(pos))
 
     def _close_all_but(self, keep: QWidget) -> None:
@@ -301,51 +390,71 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self, profile_names: list[str]) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        self.import_action = self._add(file_menu, "&Import task JSON…", self._ask_import, "Ctrl+I", icon="import")
+        file_menu = bar.addMenu(self.tr("&File"))
+        self.import_action = self._add(
+            file_menu, self.tr("&Import task JSON…"), self._ask_import, "Ctrl+I", icon="import"
+        )
         file_menu.addSeparator()
-        self.close_view_action = self._add(file_menu, "&Close view", self.close_view, "Ctrl+W", icon="close-view")
-        self._add(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit, icon="quit")
+        self.close_view_action = self._add(
+            file_menu, self.tr("&Close view"), self.close_view, "Ctrl+W", icon="close-view"
+        )
+        self._add(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, icon="quit")
 
-        new_menu = bar.addMenu("&New")
-        self.new_task_action = self._add(new_menu, "&Task…", self.newTaskRequested.emit, "Ctrl+N", icon="new-task")
+        new_menu = bar.addMenu(self.tr("&New"))
+        self.new_task_action = self._add(
+            new_menu, self.tr("&Task…"), self.newTaskRequested.emit, "Ctrl+N", icon="new-task"
+        )
         self.new_pool_action = self._add(
-            new_menu, "&Pool…", self.newPoolRequested.emit, "Ctrl+Shift+N", icon="new-pool"
+            new_menu, self.tr("&Pool…"), self.newPoolRequested.emit, "Ctrl+Shift+N", icon="new-pool"
         )
-        samples_menu = new_menu.addMenu("Task from &sample")
+        self.samples_menu = samples_menu = new_menu.addMenu(self.tr("Task from &sample"))
         self._icons[samples_menu.menuAction()] = "sample"
-        for sample in bundled_samples():
-            self._add(samples_menu, sample.display_name, lambda name=sample.name: self.sampleRequested.emit(name))
 
-        view_menu = bar.addMenu("&View")
+        view_menu = bar.addMenu(self.tr("&View"))
         self.refresh_action = self._add(
-            view_menu, "&Refresh", self.refresh, QKeySequence.StandardKey.Refresh, icon="refresh"
+            view_menu, self.tr("&Refresh"), self.refresh, QKeySequence.StandardKey.Refresh, icon="refresh"
         )
-        self.find_action = self._add(view_menu, "&Find…", self.find, QKeySequence.StandardKey.Find, icon="find")
+        self.find_action = self._add(
+            view_menu, self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find, icon="find"
+        )
         self.follow_action = self._add(
-            view_menu, "F&ollow output", self.toggle_follow, "Ctrl+Shift+F", icon="follow"
+            view_menu, self.tr("F&ollow output"), self.toggle_follow, "Ctrl+Shift+F", icon="follow"
         )
         view_menu.addSeparator()
-        theme_menu = view_menu.addMenu("&Theme")
+        theme_menu = view_menu.addMenu(self.tr("&Theme"))
         themes = QActionGroup(self)
         for theme in THEMES:
-            action = self._add(theme_menu, theme.capitalize(), lambda t=theme: self._set_theme(t))
+            action = self._add(theme_menu, self.tr(THEME_LABELS[theme]), lambda t=theme: self._set_theme(t))
             action.setCheckable(True)
-            action.setChecked(theme == self.services.settings.theme)
+            action.setChecked(theme == self.settings.theme)
             themes.addAction(action)
 
-        self.connection_menu = bar.addMenu("&Connection")
+        self.connection_menu = bar.addMenu(self.tr("&Connection"))
         self._profile_actions: dict[str, QAction] = {}
         self._profiles_end = self.connection_menu.addSeparator()
-        self.accounts_action = self._add(self.connection_menu, "&Accounts…", self.accountsRequested.emit)
-        self._add(self.connection_menu, "&Retry now", self._retry_now, icon="retry")
+        self.accounts_action = self._add(self.connection_menu, self.tr("&Accounts…"), self.accountsRequested.emit)
+        self.retry_action = self._add(self.connection_menu, self.tr("&Retry now"), self._retry_now, icon="retry")
         self.set_profiles(profile_names)
 
-        help_menu = bar.addMenu("&Help")
-        self.about_action = self._add(help_menu, "&About MPI Explorer", self.show_about, icon="about")
+        help_menu = bar.addMenu(self.tr("&Help"))
+        self.about_action = self._add(help_menu, self.tr("&About MPI Explorer"), self.show_about, icon="about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.find_action.setEnabled(False)
         self.follow_action.setEnabled(False)
+        self._connected_actions = (
+            self.import_action, self.new_task_action, self.new_pool_action, samples_menu.menuAction(),
+            self.refresh_action, self.retry_action,
+        )
+        """Actions that need the connection: disabled until `attach`."""
+
+    def _fill_samples_menu(self) -> None:
+        """The bundled samples (once connected: they are submitted to the connection)."""
+        from explorer.client.local.samples import bundled_samples  # with aiohttp: not before the window paints
+
+        if self.samples_menu.isEmpty():
+            for sample in bundled_samples():
+                self._add(self.samples_menu, sample.display_name,
+                          lambda name=sample.name: self.sampleRequested.emit(name))
 
     def set_profiles(self, profile_names: list[str]) -> None:
         """The profiles the Connection menu and the navigator offer (again, after the accounts dialog)."""
@@ -365,14 +474,14 @@ class MainWindow(QMainWindow):
         self.navigator_panel.set_profiles(profile_names, self.current_profile)
 
     def _build_toolbar(self) -> None:
-        toolbar = QToolBar("Main toolbar", self)
+        toolbar = QToolBar(self.tr("Main toolbar"), self)
         toolbar.setObjectName("mainToolbar")  # saveState() keeps its place by this name
         toolbar.setMovable(False)
         toolbar.setIconSize(QSize(20, 20))
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.new_task_action.setIconText("New task")
-        self.new_pool_action.setIconText("New pool")
-        self.import_action.setIconText("Import")
+        self.new_task_action.setIconText(self.tr("New task"))
+        self.new_pool_action.setIconText(self.tr("New pool"))
+        self.import_action.setIconText(self.tr("Import"))
         for action in (self.new_task_action, self.new_pool_action, self.import_action):
             toolbar.addAction(action)
         toolbar.addSeparator()
@@ -387,11 +496,12 @@ class MainWindow(QMainWindow):
             action.setIcon(themed_icon(name, palette))
 
     def _retry_now(self) -> None:
-        self.services.monitor.retry_now()
+        if self.services is not None:
+            self.services.monitor.retry_now()
         self.retryRequested.emit()
 
     def show_about(self) -> AboutDialog:
-        return show_about(self, self.services.settings.path.parent)
+        return show_about(self, self.settings.path.parent)
 
     def _add(
         self, menu: QMenu, text: str, slot: Callable[[], object], shortcut=None, *, icon: str | None = None

@@ -1,26 +1,45 @@
 """The navigator: connection profiles, then the pools and jobs of the current one, live.
 
 Pools and jobs come from the monitor's PoolsQuery and JobsQuery (the pool and job
-views share those polls). A click opens a pool or job; a profile is switched to by
-double-click or Enter, as that reconnects. Right-click offers each item's actions;
-they are carried out by the view of that item (`actionRequested`), so their
-confirmations and errors show where the rest of that item is shown.
+views share those polls). The panel exists before the connection: until `attach(monitor)`
+and the first listing, each group says "connecting…" instead of a count it has not read.
+A click opens a pool or job; a profile is switched to by double-click or Enter, as that
+reconnects. Right-click offers each item's actions; they are carried out by the view of
+that item (`actionRequested`), so their confirmations and errors show where the rest of
+that item is shown.
+
+Following changes made elsewhere (the portal, `az batch`, a script): the monitor lists
+pools and jobs every 10 s when nothing moves. While the window is the active one (the
+user looks at it) the panel asks for both lists every `ACTIVE_INTERVAL` seconds, and at
+once when the window becomes active again (the user comes back from the other tool);
+a job on a pool it does not know asks for the pools at once. The cost: two `$select`ed
+list requests of one page each per interval while the window is active, about 0.7
+requests a second, nothing more when it is in the background; lists longer than a page
+(`ACTIVE_REFRESH_LIMIT`) keep the monitor's own pace, which accounts for their cost.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TR_NOOP, QPoint, Qt, Signal
+from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from explorer.client.watching.monitor import Monitor, Update
-from explorer.client.watching.queries import JobsQuery, PoolsQuery
-from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot
-from explorer.ui.views.base_view import LiveQueries
 from explorer.ui.widgets.accessible import name_it
+
+if TYPE_CHECKING:
+    # Imported once attached (the Azure SDK under them): the window paints before them.
+    from explorer.client.watching.monitor import Monitor, Update
+    from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot
+    from explorer.ui.views.base_view import LiveQueries
+
+ACTIVE_INTERVAL = 3.0
+"""Seconds between listings of pools and jobs while the window is the active one."""
+ACTIVE_REFRESH_LIMIT = 1000
+"""Items (Batch's page size) beyond which a list is not asked for more often than the monitor polls it."""
 
 KIND_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -32,12 +51,19 @@ ITEM_ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("NavigatorPanel", text)
+
+
 def pool_summary(pool: PoolSnapshot) -> str:
     current = pool.current_dedicated_nodes + pool.current_low_priority_nodes
     target = pool.target_dedicated_nodes + pool.target_low_priority_nodes
-    nodes = f"{current} nodes" if current == target else f"{current} → {target} nodes"
+    if current == target:
+        nodes = _tr("{current} nodes").format(current=current)
+    else:
+        nodes = _tr("{current} → {target} nodes").format(current=current, target=target)
     state = pool.state if pool.state not in (None, "active") else pool.allocation_state
-    return f"{nodes}, {state}" if state and state != "steady" else nodes
+    return _tr("{nodes}, {state}").format(nodes=nodes, state=state) if state and state != "steady" else nodes
 
 
 class NavigatorPanel(QWidget):
@@ -51,8 +77,9 @@ class NavigatorPanel(QWidget):
     updated = Signal()
 
     def __init__(
-        self, monitor: Monitor, profile_names: list[str], current_profile: str, parent: QWidget | None = None,
+        self, monitor: Monitor | None, profile_names: list[str], current_profile: str, parent: QWidget | None = None,
     ) -> None:
+        """Without `monitor`, the connection is being made: `attach` it then."""
         super().__init__(parent)
         self.tree = QTreeWidget(self)
         name_it(self.tree, self.tr("Navigator"),
@@ -74,11 +101,58 @@ class NavigatorPanel(QWidget):
         self.pools_known = False
         """The pools have been listed once (so `ids("pool")` being empty means there are none)."""
         self._jobs = self._group(self.tr("Jobs"))
+        self.jobs_known = False
+        self.connecting()
         self.tree.expandAll()
         self.tree.resizeColumnToContents(0)
+        self._live: LiveQueries | None = None
+        self._monitor: Monitor | None = None
+        self._active_timer = QTimer(self)
+        self._active_timer.setInterval(int(ACTIVE_INTERVAL * 1000))
+        self._active_timer.timeout.connect(self._refresh_lists)
+        self._refreshed_at = float("-inf")
+        if monitor is not None:
+            self.attach(monitor)
+
+    def attach(self, monitor: Monitor) -> None:
+        """The connection is made: list its pools and jobs (while the panel shows)."""
+        from explorer.client.watching.queries import JobsQuery, PoolsQuery
+        from explorer.ui.views.base_view import LiveQueries
+
+        self._monitor = monitor
         self._live = LiveQueries(monitor)
         self._live.watch(PoolsQuery(), self._on_pools)
         self._live.watch(JobsQuery(), self._on_jobs)
+        if self.isVisible():
+            self._live.resume()
+
+    def connecting(self) -> None:
+        """Until the first listing: no count that has not been read."""
+        for group, known in ((self._pools, self.pools_known), (self._jobs, self.jobs_known)):
+            if not known:
+                group.setText(1, self.tr("connecting…"))
+
+    def not_connected(self) -> None:
+        """The connection could not be made: no count to show."""
+        for group in (self._pools, self._jobs):
+            group.setText(1, self.tr("not connected"))
+
+    def set_window_active(self, active: bool) -> None:
+        """The window became the active one (list now, then every ACTIVE_INTERVAL) or went to the background."""
+        if not (active and self.isVisible()):
+            self._active_timer.stop()
+            return
+        if not self._active_timer.isActive():
+            self._active_timer.start()
+            if time.monotonic() - self._refreshed_at >= ACTIVE_INTERVAL:
+                self._refresh_lists()
+
+    def refresh(self, kind: str) -> None:
+        """List the pools ("pool") or the jobs ("job") now: one is known to exist that is not listed yet."""
+        if self._monitor is not None and self._live is not None and self._live.active:
+            from explorer.client.watching.queries import JobsQuery, PoolsQuery
+
+            self._monitor.refresh(PoolsQuery() if kind == "pool" else JobsQuery())
 
     def set_profiles(self, profile_names: list[str], current_profile: str) -> None:
         """The profiles listed (again: the accounts dialog added, renamed or removed one)."""
@@ -101,6 +175,10 @@ class NavigatorPanel(QWidget):
                 return group.child(row)
         return None
 
+    def count_text(self, kind: str) -> str:
+        """What the "Pools" ("pool") or "Jobs" ("job") row says beside its title: a count, or "connecting…"."""
+        return {"pool": self._pools, "job": self._jobs}[kind].text(1)
+
     def ids(self, kind: str) -> list[str]:
         group = {"profile": self._profiles, "pool": self._pools, "job": self._jobs}[kind]
         return [group.child(row).data(0, ID_ROLE) for row in range(group.childCount())]
@@ -117,20 +195,35 @@ class NavigatorPanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        self._live.resume()
+        if self._live is not None:
+            self._live.resume()
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
-        self._live.pause()
+        self._active_timer.stop()
+        if self._live is not None:
+            self._live.pause()
 
     # --- updates -----------------------------------------------------------------
+
+    def _refresh_lists(self) -> None:
+        self._refreshed_at = time.monotonic()
+        for kind in ("pool", "job"):
+            if len(self.ids(kind)) < ACTIVE_REFRESH_LIMIT:
+                self.refresh(kind)
 
     def _on_pools(self, update: Update) -> None:
         self.pools_known = True
         self._sync(self._pools, "pool", update.items, lambda pool: (pool_summary(pool), pool.vm_size or ""))
 
     def _on_jobs(self, update: Update) -> None:
-        self._sync(self._jobs, "job", update.items, lambda job: (job.state or "", f"pool {job.pool_id}"))
+        self.jobs_known = True
+        self._sync(self._jobs, "job", update.items,
+                   lambda job: (job.state or "", self.tr("pool {pool}").format(pool=job.pool_id)))
+        if self.pools_known and any(
+            job.pool_id and self.item("pool", job.pool_id) is None for job in update.items.values()
+        ):
+            self.refresh("pool")  # a job on a pool made since the pools were listed
 
     def _sync(
         self, group: QTreeWidgetItem, kind: str, items: Mapping[str, PoolSnapshot | JobSnapshot],

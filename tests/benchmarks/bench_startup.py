@@ -20,6 +20,8 @@ shared: the load average is printed) hits all alike: the *floor*, an empty PySid
 with the same title (a new interpreter that imports QtWidgets, shows the window and paints it),
 and with ``--ref REF`` the app as it is at that git ref (its ``explorer`` exported to a temp dir and
 run with this venv's packages; the Local Batch it starts is this tree's), for a before/after.
+Every side gets the same Azurite (``AZURITE_BLOB``: this checkout's node_modules, which an exported
+tree does not have), so that both start alike; which sides found it is printed.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ REPO = Path(__file__).resolve().parents[2]
 DEFAULT_BUNDLE = REPO / "build" / "installer" / "mpi-explorer"
 WINDOW_TITLE = "MPI Explorer — Local Batch"
 QUIT_AFTER = 12  # seconds after the window is up: well past both figures
+AZURITE_BLOB = REPO / "node_modules" / ".bin" / "azurite-blob"
 READY = re.compile(r"^(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d,\d{3}) INFO .*Local Batch ready at", re.M)
 
 
@@ -60,6 +63,8 @@ app.exec()
 def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[float, float | None, bool]:
     with tempfile.TemporaryDirectory() as home:
         env = {**os.environ, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+        if AZURITE_BLOB.is_file():
+            env.setdefault("AZURITE_BLOB", str(AZURITE_BLOB))
         for var, sub in (("XDG_CONFIG_HOME", "c"), ("XDG_DATA_HOME", "d"), ("XDG_STATE_HOME", "s"),
                          ("XDG_CACHE_HOME", "k")):
             env[var] = str(Path(home) / sub)
@@ -81,7 +86,7 @@ def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[f
             if window is None:
                 errors.seek(0)
                 raise RuntimeError(f"no window within {timeout:.0f} s; stderr: {errors.read()[-2000:]}")
-            ready, azurite = None, False
+            ready = None
             log_path = Path(env["XDG_STATE_HOME"]) / "mpi-explorer" / "log" / "explorer.log"
             if not floor:
                 deadline = time.perf_counter() + timeout
@@ -91,17 +96,18 @@ def one_run(command: list[str], display: str, timeout: float = 120.0) -> tuple[f
                     time.sleep(0.05)
                 ready_wall = datetime.strptime(stamp.group(1), "%Y-%m-%d %H:%M:%S,%f").timestamp()
                 ready = ready_wall - started_wall
-                azurite = "Azurite ready at" in log_path.read_text()
         finally:
             app.wait(timeout + QUIT_AFTER)
             errors.close()
+        # Azurite starts once Local Batch is up: by the time the app has quit, it said whether it did.
+        azurite = not floor and "Azurite ready at" in log_path.read_text()
         return window, ready, azurite
 
 
 def measure(commands: dict[str, list[str]], runs: int, display: str) -> None:
     windows: dict[str, list[float]] = {name: [] for name in commands}
     readies: dict[str, list[float]] = {name: [] for name in commands}
-    azurite = False
+    azurite: dict[str, bool] = dict.fromkeys(commands, False)
     for command in commands.values():
         one_run(command, display)  # warm the page cache: "cold" means a new process, not a cold disk
     load = os.getloadavg()[0]
@@ -111,12 +117,16 @@ def measure(commands: dict[str, list[str]], runs: int, display: str) -> None:
             windows[name].append(window)
             if ready is not None:
                 readies[name].append(ready)
-            azurite = azurite or found
+            azurite[name] = azurite[name] or found
     floor = statistics.median(windows["floor"])
     print(f"cold start, medians of {runs} interleaved runs (min-max); load average {load:.1f} before,"
-          f" {os.getloadavg()[0]:.1f} after (2 cores, shared machine); Azurite {'found' if azurite else 'not found'}")
+          f" {os.getloadavg()[0]:.1f} after (2 cores, shared machine)")
     for name, values in windows.items():
-        ready = f", Local Batch ready {statistics.median(readies[name]):.2f} s" if readies[name] else ""
+        ready = ""
+        if readies[name]:
+            ready = (f", Local Batch ready {statistics.median(readies[name]):.2f} s"
+                     f" ({min(readies[name]):.2f}-{max(readies[name]):.2f});"
+                     f" Azurite {'started' if azurite[name] else 'not started'}")
         print(f"  {name:>8}: first painted window {statistics.median(values):.2f} s ({min(values):.2f}-{max(values):.2f},"
               f" {statistics.median(values) / floor:.1f}x the floor){ready}")
 

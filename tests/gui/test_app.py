@@ -103,6 +103,7 @@ def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
             # The switch runs as a task of the app, which says nothing when it is done.
             await wait_until(lambda: app.window not in (first, None), what="the new window")
             qtbot.addWidget(app.window)
+            await wait_until(lambda: app.window.attached, what="the new window connected")
             return first.isVisible(), app.window.current_profile, app.connection.endpoint
         finally:
             await app.shutdown()
@@ -118,12 +119,13 @@ def test_the_navigator_lists_what_the_demo_created_at_once(runner, qtbot, tmp_pa
     slow poll never comes during the test."""
     import functools
 
-    import explorer.app
+    import explorer.client.watching.monitor
     from explorer.client.watching.monitor import Monitor
     from explorer.ui.settings import Settings
     from tests.support.qt_scenarios import until
 
-    monkeypatch.setattr(explorer.app, "Monitor", functools.partial(Monitor, slow_interval=3600))
+    # The app imports the monitor once the window shows (cold start), from its module.
+    monkeypatch.setattr(explorer.client.watching.monitor, "Monitor", functools.partial(Monitor, slow_interval=3600))
     app = ExplorerApp(Settings(tmp_path / "settings.ini"), ProfileStore(tmp_path / "config"), MemoryCredentialStore())
 
     async def scenario():

@@ -9,6 +9,7 @@ that are not polls (live output, `send`) wait and count the same way.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import logging
 import random
 from collections.abc import Awaitable, Callable
@@ -38,12 +39,15 @@ class ConnectionState:
     retry_in: float | None = None
     """Seconds until the next attempt, as decided (RETRYING only)."""
     attempt: int = 0
+    proxy: str | None = None
+    """host:port of the proxy the failed requests went through (RETRYING, FAILED), if they went through one."""
 
     def __str__(self) -> str:
+        through = f" through the proxy {self.proxy}" if self.proxy else ""
         if self.status is ConnectionStatus.RETRYING:
-            return f"retrying in {self.retry_in:.0f} s ({self.reason})"
+            return f"retrying in {self.retry_in:.0f} s ({self.reason}{through})"
         if self.status is ConnectionStatus.FAILED:
-            return f"failed: {self.reason}"
+            return f"failed: {self.reason}{through}"
         return "connected"
 
 
@@ -77,6 +81,9 @@ class ConnectionTracker:
         self._changed = asyncio.Event()
         self.last_contact: datetime | None = None
         """When the service last answered (this machine's clock): what is shown is known up to then."""
+        self.proxy: str | None = None
+        """host:port of the proxy requests go through, if any (set by whoever built the client): a failure names
+        it, as the proxy is often what failed. Never a URL with credentials."""
 
     @property
     def state(self) -> ConnectionState:
@@ -140,7 +147,7 @@ class ConnectionTracker:
         permanent = is_auth_failure(exc) or (400 <= (status_code(exc) or 0) < 500 and not is_transient(exc))
         if permanent:
             log.error("Monitoring stopped: %s", reason)
-            self._set(ConnectionState(ConnectionStatus.FAILED, reason))
+            self._set(ConnectionState(ConnectionStatus.FAILED, reason, proxy=self.proxy))
             return
         if not is_transient(exc) and status_code(exc) is None:
             log.error("Unexpected error while polling; will retry", exc_info=exc)
@@ -148,13 +155,13 @@ class ConnectionTracker:
         delay = self._backoff.delay(attempt, retry_after_seconds(exc))
         self._resume_at = now + delay
         log.warning("Polling failed (%s); retry %d in %.1f s", reason, attempt, delay)
-        self._set(ConnectionState(ConnectionStatus.RETRYING, reason, delay, attempt))
+        self._set(ConnectionState(ConnectionStatus.RETRYING, reason, delay, attempt, self.proxy))
 
     def retry_now(self) -> None:
         """Skip the rest of a backoff, or leave the failed state (the user asked)."""
         self._resume_at = 0.0
         if self._state.status is ConnectionStatus.FAILED:
-            self._set(ConnectionState(ConnectionStatus.RETRYING, self._state.reason, 0.0, self._state.attempt))
+            self._set(dataclasses.replace(self._state, status=ConnectionStatus.RETRYING, retry_in=0.0))
         self._changed.set()
 
     def _set(self, state: ConnectionState) -> None:

@@ -32,6 +32,8 @@ def test_retry_after_wins_but_is_capped():
         (ConnectionState(), "connected"),
         (ConnectionState(ConnectionStatus.RETRYING, "HTTP 503 ServerBusy", 4.0, 2), "retrying in 4 s (HTTP 503 ServerBusy)"),
         (ConnectionState(ConnectionStatus.FAILED, "HTTP 403 AuthenticationFailed"), "failed: HTTP 403 AuthenticationFailed"),
+        (ConnectionState(ConnectionStatus.RETRYING, "connection refused", 2.0, 1, "proxy.example.com:3128"),
+         "retrying in 2 s (connection refused through the proxy proxy.example.com:3128)"),
     ],
 )
 def test_state_wording(state, text):
