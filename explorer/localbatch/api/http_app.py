@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import json
 import logging
 import re
@@ -337,8 +338,13 @@ class ListQuery:
 
     state: dict
     predicate: Callable[[dict], bool] | None
-    select: list[str] | None
+    select: tuple[str, ...] | None
     page_size: int
+
+    @functools.cached_property
+    def picked(self) -> tuple[str, ...]:
+        """What `$select` takes of each document (see `odata.pick`)."""
+        return odata.picked_names(self.select or ())
 
     @property
     def offset(self) -> int:
@@ -386,8 +392,11 @@ def _keyset_page(query: ListQuery, docs: Mapping[str, dict], prepared: bool) -> 
     keys = list(docs)  # C speed: ~0.3 ms for 50,000 keys, and so is finding the last one
     start = min(query.offset, len(keys))
     if query.after is not None:
-        with contextlib.suppress(ValueError):  # gone since: resume at its position
-            start = keys.index(query.after) + 1
+        if start < len(keys) and keys[start] == query.after:  # where the previous page left it: no search
+            start += 1
+        else:
+            with contextlib.suppress(ValueError):  # moved (or gone: resume at its position)
+                start = keys.index(query.after) + 1
     page: list[dict] = []
     for position in range(start, min(len(keys), start + SCAN_BUDGET)):
         shown = _visible(docs[keys[position]], query, prepared)
@@ -418,7 +427,7 @@ def _walked_page(query: ListQuery, docs: Iterable[tuple[str, dict]], prepared: b
 def _visible(doc: dict, query: ListQuery, prepared: bool) -> dict | None:
     """The document as the query shows it; None when its filter leaves it out."""
     if query.predicate is None and query.select is not None:
-        return odata.pick(doc, query.select)  # what a monitor asks: no copy of the whole document
+        return odata.pick(doc, query.picked)  # what a monitor asks: no copy of the whole document
     shown = doc if prepared else wire(doc)
     if query.predicate is not None and not query.predicate(shown):
         return None
