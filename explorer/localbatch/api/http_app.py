@@ -19,7 +19,7 @@ import logging
 import re
 import sys
 import uuid
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -448,11 +448,13 @@ def list_body(
 
 
 def list_response(
-    request: web.Request, docs: Mapping[str, dict], fragment: str, *, prepared: bool = False,
+    request: web.Request, docs: Mapping[str, dict] | Sequence[dict], fragment: str, *, prepared: bool = False,
 ) -> web.Response:
-    """One page of documents in memory keyed by id, with $filter, $select, maxresults and an odata.nextLink."""
+    """One page of documents in memory keyed by id (a sequence: by position), with $filter, $select,
+    maxresults and an odata.nextLink."""
     query = list_query(request)
-    page, next_state = list_page(query, docs, prepared=prepared)
+    keyed = docs if isinstance(docs, Mapping) else {str(position): doc for position, doc in enumerate(docs)}
+    page, next_state = list_page(query, keyed, prepared=prepared)
     return list_body(request, page, next_state, fragment)
 
 
