@@ -63,6 +63,7 @@ class LocalBatch:
         await recover(services)
         app = build_app(self.settings.account, self._key)
         app[SERVICES] = services
+        app.on_response_prepare.append(_stored_before_answering)
         routes = (routes_pools, routes_nodes, routes_jobs, routes_job_schedules, routes_files, routes_account, routes_unsupported)
         for module in routes:
             module.add_routes(app)
@@ -95,3 +96,8 @@ class LocalBatch:
             self.ctx.state.store.close()
         if self._processes is not None:
             await self._processes.close()
+
+
+async def _stored_before_answering(request: web.Request, _response: web.StreamResponse) -> None:
+    """What a client is told has been committed (the store commits once per loop iteration otherwise)."""
+    request.app[SERVICES].ctx.state.store.flush()

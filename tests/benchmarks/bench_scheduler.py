@@ -7,8 +7,13 @@ rate. Throughput is N / (last task endTime - first task startTime), from the tim
 service itself reports. With `--idle`, that many idle processes (`sleep`) exist on the
 machine during the run, as on a desktop with a browser and an IDE open.
 
+The floor, measured in the same rounds: the same N `/bin/true` processes started by a bare
+asyncio loop, 50 at a time (no HTTP, no state, no files): what the machine allows at the time.
+With `--ref main` the same runs are made, interleaved, against Local Batch as it is at that ref.
+
 Run from the repository root:
-    PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_scheduler.py [--runs 3] [--tasks 1000,5000] [--idle 0,400] [--no-cgroups]
+    PYTHONPATH=. .venv/bin/python tests/benchmarks/bench_scheduler.py [--runs 3] [--tasks 1000,5000] [--idle 0,400]
+        [--no-cgroups] [--ref main]
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import os
 import statistics
 import subprocess
 import tempfile
@@ -27,6 +33,7 @@ from pathlib import Path
 from azure.batch import models
 
 from explorer.client.local.local_batch import LocalBatchService
+from tests.benchmarks.reference_tree import exported, serving
 from tests.support.batch_scenarios import wait_for_idle_nodes
 from tests.support.local_batch import make_client
 
@@ -90,28 +97,53 @@ async def one_run(tasks: int, service_args: tuple[str, ...]) -> float:
     return tasks / (max(ends) - min(starts)).total_seconds()
 
 
+async def floor_rate(tasks: int) -> float:
+    """Tasks per second of a bare asyncio loop starting `tasks` `/bin/true` processes, NODES at a time."""
+    slots = asyncio.Semaphore(NODES)
+
+    async def one() -> None:
+        async with slots:
+            process = await asyncio.create_subprocess_exec("/bin/true", stdin=subprocess.DEVNULL)
+            await process.wait()
+
+    started = time.monotonic()
+    await asyncio.gather(*(one() for _ in range(tasks)))
+    return tasks / (time.monotonic() - started)
+
+
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=3, help="runs per configuration (the median is reported)")
     parser.add_argument("--tasks", default="1000,5000", help="comma-separated task counts")
     parser.add_argument("--idle", default="0,400", help="comma-separated counts of idle processes on the machine")
     parser.add_argument("--no-cgroups", action="store_true", help="the service tracks task processes by session only")
+    parser.add_argument("--ref", help="also measure Local Batch as it is at this git ref (e.g. main), interleaved")
     args = parser.parse_args()
     service_args = ("--no-cgroups",) if args.no_cgroups else ()
     configurations = [(int(t), int(i)) for i in args.idle.split(",") for t in args.tasks.split(",")]
-    rates: dict[tuple[int, int], list[float]] = {configuration: [] for configuration in configurations}
-    # Interleaved: a slow minute on the shared machine spreads over every configuration.
-    for round_number in range(args.runs):
-        for tasks, idle in configurations:
-            with idle_processes(idle):
-                started = time.monotonic()
-                rate = await one_run(tasks, service_args)
-            rates[(tasks, idle)].append(rate)
-            print(f"run {round_number + 1}: {tasks} tasks, {idle} idle processes: {rate:.0f} tasks/s "
-                  f"({time.monotonic() - started:.0f} s)", flush=True)
-    print(f"\n{'tasks':>6} {'idle processes':>15} {'median tasks/s':>15}  runs")
-    for (tasks, idle), values in rates.items():
-        print(f"{tasks:>6} {idle:>15} {statistics.median(values):>15.0f}  {', '.join(f'{v:.0f}' for v in values)}")
+    with contextlib.ExitStack() as stack:
+        trees = {"this tree": None}
+        if args.ref:
+            trees[args.ref] = stack.enter_context(exported(args.ref))
+        rates: dict[tuple[str, int, int], list[float]] = {}
+        # Interleaved: a slow minute on the shared machine spreads over every configuration.
+        for round_number in range(args.runs):
+            for tasks, idle in configurations:
+                with idle_processes(idle):
+                    rates.setdefault(("floor", tasks, idle), []).append(await floor_rate(tasks))
+                    for name, prefix in trees.items():
+                        started = time.monotonic()
+                        with serving(prefix):
+                            rate = await one_run(tasks, service_args)
+                        rates.setdefault((name, tasks, idle), []).append(rate)
+                        print(f"run {round_number + 1}: {name}, {tasks} tasks, {idle} idle processes: {rate:.0f} tasks/s "
+                              f"({time.monotonic() - started:.0f} s; floor {rates[('floor', tasks, idle)][-1]:.0f}/s, "
+                              f"load {os.getloadavg()[0]:.1f})", flush=True)
+    print(f"\n{'tree':>10} {'tasks':>6} {'idle processes':>15} {'median tasks/s':>15} {'/ floor':>8}  runs")
+    for (name, tasks, idle), values in rates.items():
+        floor = statistics.median(rates[("floor", tasks, idle)])
+        print(f"{name:>10} {tasks:>6} {idle:>15} {statistics.median(values):>15.0f} {statistics.median(values) / floor:>8.2f}"
+              f"  {', '.join(f'{v:.0f}' for v in values)}")
 
 
 if __name__ == "__main__":

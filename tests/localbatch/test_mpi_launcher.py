@@ -262,6 +262,16 @@ def test_azure_command_runs_each_rank_in_its_own_node(cluster):
 
 @needs_mpich
 @pytest.mark.timeout(120)
+def test_hydra_proxies_start_from_the_shell_table_without_the_python_shim(cluster):
+    # Without the JSON map the Python shim would fail every launch: the launcher script did it all.
+    cluster.host_map.unlink()
+    result = _run(AZURE_COMMAND, cluster)
+    _assert_each_rank_in_its_node(result, cluster)
+    assert _wait_no_marked_processes(cluster.marker) == []
+
+
+@needs_mpich
+@pytest.mark.timeout(120)
 def test_mpirun_is_routed_through_the_shim_too(cluster):
     result = _run(AZURE_COMMAND.replace("mpiexec ", "mpirun "), cluster)
     _assert_each_rank_in_its_node(result, cluster)
@@ -411,6 +421,95 @@ def test_shim_reports_a_missing_command(tmp_path):
     result = _shim(["127.1.0.2", "no-such-program-xyz"], host_map)
     assert result.returncode == 127
     assert "no-such-program-xyz: command not found" in result.stderr
+
+
+_FAKE_PROXY = """#!/bin/sh
+echo "$$"; pwd; echo "$PWD $AZ_BATCH_NODE_ID $HOSTNAME $LOCALBATCH_NODE_IP $AZ_BATCH_TASK_WORKING_DIR"
+hostname; id -u; grep CapEff /proc/$$/status; echo "$@"
+exec ls /proc/self/fd
+"""
+
+
+def _script_node(place: Path, naming=mpi_launcher._DEFAULT_NAMING):
+    """A generated launcher, a node of its shell table (JSON map removed) and a stand-in proxy, all in `place`."""
+    os.chmod(place, 0o755)
+    wd = place / "node" / "wd"
+    wd.mkdir(parents=True)
+    host_map = write_host_map(place / "hosts.json", [
+        NodeContext("127.1.0.5", "tvmps_fast000005_d", wd, {"AZ_BATCH_TASK_WORKING_DIR": str(wd)})])
+    host_map.unlink()  # the Python shim would fail without it: what follows runs without it
+    proxy = place / "bin" / mpi_launcher.HYDRA_PROXY_NAME
+    proxy.parent.mkdir()
+    proxy.write_text(_FAKE_PROXY)
+    proxy.chmod(0o755)
+    for path in (place / "node", wd, mpi_launcher.shell_table_path(host_map)):
+        os.chmod(path, 0o755)
+    script = mpi_launcher.write_launcher_script(place / "launcher", naming=naming)
+    os.chmod(place / "launcher", 0o755)
+    return script, host_map, proxy, wd
+
+
+def _through_the_script(script: Path, host_map: Path, proxy: Path, user: int | None = None,
+                        pass_fds: tuple[int, ...] = ()) -> tuple[int, list[str]]:
+    env = {"PATH": "/usr/bin:/bin", HOST_MAP_ENV: str(host_map)}
+    proc = subprocess.Popen([str(script), "-x", "127.1.0.5", f'"{proxy}"', "--control-port", "127.0.0.1:4000",
+                             "--proxy-id", "0"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            user=user, group=user, pass_fds=pass_fds)
+    out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0, err
+    return proc.pid, out.splitlines()
+
+
+def test_launcher_script_starts_the_proxy_in_its_node_without_an_interpreter(tmp_path):
+    script, host_map, proxy, wd = _script_node(tmp_path)
+    assert script.read_text().startswith("#!/") and "bash" in script.read_text().splitlines()[0]
+    listener = socket.socket()  # mpiexec's leaked control socket: must not reach the proxy
+    try:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        pid, lines = _through_the_script(script, host_map, proxy, pass_fds=(listener.fileno(),))
+    finally:
+        listener.close()
+    shown_pid, cwd, env, host, uid, _caps, args, *fds = lines
+    assert int(shown_pid) == pid  # exec'd all the way: the proxy keeps the launcher's pid
+    assert Path(cwd) == wd.resolve()
+    assert env.split() == [str(wd), "tvmps_fast000005_d", "tvmps_fast000005_d", "127.1.0.5", str(wd)]
+    assert host == ("tvmps_fast000005_d" if names_hosts() else socket.gethostname())
+    assert uid == str(os.getuid())
+    assert set(fds) <= {"0", "1", "2", "3"}  # 3: the directory ls lists
+    assert args == "--control-port 127.0.0.1:4000 --proxy-id 0"
+
+
+def test_launcher_script_names_the_host_as_a_user_in_a_user_namespace_without_capabilities():
+    if os.geteuid() != 0:
+        pytest.skip("needs root (to start a process as another user)")
+    user = 65534
+    candidates = [n for n in mpi_launcher.naming_candidates(user) if "--user" in n.before]
+    if not candidates:
+        pytest.skip("no unshare/perl/setpriv on this machine")
+    naming = candidates[0]
+    with tempfile.TemporaryDirectory() as place:  # one `user` may enter (tmp_path's parents are root's)
+        script, host_map, proxy, _wd = _script_node(Path(place), naming)
+        _pid, lines = _through_the_script(script, host_map, proxy, user=user)
+    host, uid, caps = lines[3], lines[4], lines[5]
+    if mpi_launcher.probe_naming(naming, user=user, group=user):
+        assert host == "tvmps_fast000005_d"
+    assert uid == str(user)  # the user namespace maps the user to itself
+    assert caps.split() == ["CapEff:", "0000000000000000"]  # nothing left of the namespace's capabilities
+
+
+def test_launcher_script_hands_every_other_call_to_the_shim(tmp_path):
+    host_map = write_host_map(tmp_path / "map.json", [NodeContext("127.1.0.2", "node-2", tmp_path, {})])
+    script = mpi_launcher.write_launcher_script(tmp_path / "bin")
+    env = dict(os.environ, **{HOST_MAP_ENV: str(host_map)})
+    shell = subprocess.run([str(script), "127.1.0.2", "echo", "$AZ_BATCH_NODE_ID", "&&", "pwd"], env=env,
+                           capture_output=True, text=True, timeout=30, check=False)
+    assert shell.returncode == 0, shell.stderr
+    assert shell.stdout.split() == ["node-2", str(tmp_path)]
+    unknown = subprocess.run([str(script), "-x", "127.1.0.9", f'"{mpi_launcher.hydra_bin_dir()}/hydra_pmi_proxy"'],
+                             env=env, capture_output=True, text=True, timeout=30, check=False)
+    assert unknown.returncode == 255
+    assert "Could not resolve hostname 127.1.0.9" in unknown.stderr
 
 
 @pytest.mark.parametrize(

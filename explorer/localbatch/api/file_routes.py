@@ -8,6 +8,7 @@ see `files.node_files` for why.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -85,11 +86,16 @@ async def _listing(request: web.Request, root: FileRoot) -> web.Response:
     query = list_query(request)
 
     def page(fd: int) -> tuple[list[dict], dict | None]:
-        entries = (node_files.wire_entry(item, root.url_prefix) for item in node_files.walk(fd, recursive))
-        return list_page(query, entries, prepared=True)
+        # Keyset paging: the walk resumes after the previous page's last entry, every page costs the same.
+        try:
+            items = node_files.walk(fd, recursive, after=query.after)
+        except BatchError:  # a '..' or NUL in the token's key: not one of ours
+            raise BatchError(400, "InvalidQueryParameterValue", "The $skiptoken of this list request is not valid.") from None
+        with contextlib.closing(items):
+            return list_page(query, ((item.name, node_files.wire_entry(item, root.url_prefix)) for item in items), prepared=True)
 
     found, next_state = await _in_root(root, page)
-    return list_body(request, found, next_state, "files")
+    return list_body(request, found, next_state, "files", keep=("recursive",))  # later pages walk alike
 
 
 def _properties_headers(item: node_files.FileInfo, root: FileRoot, path: str) -> dict[str, str]:

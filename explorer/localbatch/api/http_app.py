@@ -13,12 +13,13 @@ from __future__ import annotations
 import asyncio
 import base64
 import contextlib
+import functools
 import json
 import logging
 import re
 import sys
 import uuid
-from collections.abc import Awaitable, Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from email.utils import parsedate_to_datetime
@@ -293,8 +294,8 @@ def _encode_token(state: dict) -> str:
 
 
 _MAX_TOKEN_CHARS = 16 * 1024
-_MAX_KEY_CHARS = 1024
-"""Keys are ids (at most 64 characters) or file names."""
+_MAX_KEY_CHARS = 4096
+"""Keys are ids (at most 64 characters) or file paths (PATH_MAX)."""
 
 SCAN_BUDGET = 5000
 """Documents one list request looks at, at most: a filter that matches little in 50,000 tasks answers
@@ -329,16 +330,21 @@ def _decode_token(token: str) -> dict:
 class ListQuery:
     """What one list request asks for: its filter, selection, page size and where the page starts.
 
-    Where it starts, for a list of documents keyed by id (`Mapping`): after the key `k`, the last
-    document the previous page looked at (keyset paging: every page costs the same, however deep);
-    if that document is gone meanwhile, at its position `o`, where the one after it is now. For a list produced as it is walked
-    (a node's files): after `o` matching entries.
+    Where it starts: after the key `k`, the last entry the previous page looked at (keyset paging:
+    every page costs the same, however deep). For documents keyed by id (`Mapping`), if that document
+    is gone meanwhile, at its position `o`, where the one after it is now; a list produced as it is
+    walked (a node's files) resumes its walk after `k` itself.
     """
 
     state: dict
     predicate: Callable[[dict], bool] | None
-    select: list[str] | None
+    select: tuple[str, ...] | None
     page_size: int
+
+    @functools.cached_property
+    def picked(self) -> tuple[str, ...]:
+        """What `$select` takes of each document (see `odata.pick`)."""
+        return odata.picked_names(self.select or ())
 
     @property
     def offset(self) -> int:
@@ -371,22 +377,26 @@ def list_query(request: web.Request) -> ListQuery:
 
 
 def list_page(
-    query: ListQuery, docs: Mapping[str, dict] | Iterable[dict], *, prepared: bool = False,
+    query: ListQuery, docs: Mapping[str, dict] | Iterable[tuple[str, dict]], *, prepared: bool = False,
 ) -> tuple[list[dict], dict | None]:
     """The page of `docs` the query asks for, and the state of the next page (None: this is the last).
 
-    `docs` keyed by id are paged by key; any other iterable by offset (pure: may run in a thread)."""
+    `docs` keyed by id are paged by key; an iterable of (key, document) must start after the query's
+    key `after` itself (pure: may run in a thread)."""
     if isinstance(docs, Mapping):
         return _keyset_page(query, docs, prepared)
-    return _offset_page(query, docs, prepared)
+    return _walked_page(query, docs, prepared)
 
 
 def _keyset_page(query: ListQuery, docs: Mapping[str, dict], prepared: bool) -> tuple[list[dict], dict | None]:
     keys = list(docs)  # C speed: ~0.3 ms for 50,000 keys, and so is finding the last one
     start = min(query.offset, len(keys))
     if query.after is not None:
-        with contextlib.suppress(ValueError):  # gone since: resume at its position
-            start = keys.index(query.after) + 1
+        if start < len(keys) and keys[start] == query.after:  # where the previous page left it: no search
+            start += 1
+        else:
+            with contextlib.suppress(ValueError):  # moved (or gone: resume at its position)
+                start = keys.index(query.after) + 1
     page: list[dict] = []
     for position in range(start, min(len(keys), start + SCAN_BUDGET)):
         shown = _visible(docs[keys[position]], query, prepared)
@@ -399,47 +409,52 @@ def _keyset_page(query: ListQuery, docs: Mapping[str, dict], prepared: bool) -> 
     return page, (dict(query.state, o=end - 1, k=keys[end - 1]) if end < len(keys) else None)
 
 
-def _offset_page(query: ListQuery, docs: Iterable[dict], prepared: bool) -> tuple[list[dict], dict | None]:
+def _walked_page(query: ListQuery, docs: Iterable[tuple[str, dict]], prepared: bool) -> tuple[list[dict], dict | None]:
     page: list[dict] = []
-    matched = 0
-    for doc in docs:
+    last = None
+    for looked, (key, doc) in enumerate(docs):
+        if looked == SCAN_BUDGET:
+            return page, dict(query.state, o=0, k=last)
         shown = _visible(doc, query, prepared)
-        if shown is None:
-            continue
-        if matched >= query.offset:
-            if len(page) == query.page_size:
-                return page, dict(query.state, o=query.offset + query.page_size)
+        if shown is not None:
+            if len(page) == query.page_size:  # one more matches: there is a next page, starting here
+                return page, dict(query.state, o=0, k=last)
             page.append(shown)
-        matched += 1
+        last = key
     return page, None
 
 
 def _visible(doc: dict, query: ListQuery, prepared: bool) -> dict | None:
     """The document as the query shows it; None when its filter leaves it out."""
     if query.predicate is None and query.select is not None:
-        return odata.pick(doc, query.select)  # what a monitor asks: no copy of the whole document
+        return odata.pick(doc, query.picked)  # what a monitor asks: no copy of the whole document
     shown = doc if prepared else wire(doc)
     if query.predicate is not None and not query.predicate(shown):
         return None
     return odata.project(shown, query.select)
 
 
-def list_body(request: web.Request, page: list[dict], next_state: dict | None, fragment: str) -> web.Response:
-    """A list page as Batch answers it, with an odata.nextLink when more follow."""
+def list_body(
+    request: web.Request, page: list[dict], next_state: dict | None, fragment: str, keep: tuple[str, ...] = (),
+) -> web.Response:
+    """A list page as Batch answers it, with an odata.nextLink when more follow (carrying the `keep` parameters)."""
     body: dict[str, Any] = {"odata.metadata": metadata_url(request, fragment), "value": page}
     if next_state is not None:
-        body["odata.nextLink"] = str(
-            request.url.with_query({"api-version": request.query.get("api-version", ""), "$skiptoken": _encode_token(next_state)})
-        )
+        kept = {name: request.query[name] for name in keep if name in request.query}
+        body["odata.nextLink"] = str(request.url.with_query(
+            {"api-version": request.query.get("api-version", ""), **kept, "$skiptoken": _encode_token(next_state)}
+        ))
     return web.Response(text=json.dumps(body), headers={"Content-Type": JSON_TYPE})
 
 
 def list_response(
-    request: web.Request, docs: Mapping[str, dict], fragment: str, *, prepared: bool = False,
+    request: web.Request, docs: Mapping[str, dict] | Sequence[dict], fragment: str, *, prepared: bool = False,
 ) -> web.Response:
-    """One page of documents in memory keyed by id, with $filter, $select, maxresults and an odata.nextLink."""
+    """One page of documents in memory keyed by id (a sequence: by position), with $filter, $select,
+    maxresults and an odata.nextLink."""
     query = list_query(request)
-    page, next_state = list_page(query, docs, prepared=prepared)
+    keyed = docs if isinstance(docs, Mapping) else {str(position): doc for position, doc in enumerate(docs)}
+    page, next_state = list_page(query, keyed, prepared=prepared)
     return list_body(request, page, next_state, fragment)
 
 

@@ -531,11 +531,16 @@ def project(doc: dict, select: tuple[str, ...] | None) -> dict:
     return {key: value for key, value in doc.items() if key in wanted or key.startswith("odata.")}
 
 
-def pick(doc: dict, select: tuple[str, ...]) -> dict:
+def pick(doc: dict, names: tuple[str, ...]) -> dict:
     """`project` of a stored document, walking the selection instead of the document (~15 times faster
-    for a task): the selected top-level properties it has, never Local Batch's own (`_...`)."""
-    wanted = dict.fromkeys(name.partition("/")[0] for name in select)
-    return {name: doc[name] for name in wanted if name in doc and not name.startswith("_")}
+    for a task): the properties of `picked_names` it has."""
+    return {name: doc[name] for name in names if name in doc}
+
+
+def picked_names(select: tuple[str, ...]) -> tuple[str, ...]:
+    """The top-level names `pick` takes for a `$select` (once per list, not per document), never
+    Local Batch's own (`_...`)."""
+    return tuple(name for name in dict.fromkeys(item.partition("/")[0] for item in select) if not name.startswith("_"))
 
 
 def parse_maxresults(text: str | int | None) -> int:

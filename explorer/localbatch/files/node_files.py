@@ -19,6 +19,7 @@ Everything here blocks on the disk: the routes call it in a worker thread.
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import errno
 import mimetypes
@@ -200,27 +201,74 @@ def _remove_tree(dir_fd: int) -> None:
             continue
 
 
-def walk(root_fd: int, recursive: bool) -> Iterator[FileInfo]:
-    """Directories and regular files under the root in a stable order; links are never followed.
+def walk(root_fd: int, recursive: bool, after: str | None = None) -> Iterator[FileInfo]:
+    """Directories and regular files under the root, depth first, each directory's entries by name; links never followed.
 
-    Each directory is reopened from the root, one component at a time, when its turn comes,
-    so a wide tree never holds more than one descriptor open.
+    `after` (an entry's name as listed) resumes the walk right after that entry, also when it is gone
+    meanwhile: only the directories on its path are listed again (names only; an entry is looked at
+    when its turn comes), so every page of a long listing costs the same however deep it is. One
+    directory descriptor is open at a time: a directory is reopened from the root, one component at
+    a time, when the walk comes back to it. A 404 (`_parts`) at once for an `after` with '..' or a NUL.
     """
-    pending: list[list[str]] = [[]]
-    while pending:
-        parts = pending.pop(0)
-        try:
-            dir_fd = _open_under(root_fd, parts)
-        except OSError:
-            continue  # vanished or replaced by a link since it was listed
-        try:
-            entries = sorted(_entries(dir_fd), key=lambda item: item[0])
-        finally:
-            os.close(dir_fd)
-        for name, status in entries:
+    return _walk(root_fd, recursive, _parts(after) if after else [])
+
+
+def _walk(root_fd: int, recursive: bool, resume: list[str]) -> Iterator[FileInfo]:
+    stack: list[tuple[list[str], list[str]]] = []  # (directory, its names still to come, the next last)
+    for depth in range(len(resume) + 1 if recursive else 1):
+        names = _names(root_fd, resume[:depth])
+        if names is None:
+            break  # gone, or not a directory (the entry resumed after was a file): its parents go on
+        if depth < len(resume):
+            names = names[bisect.bisect_right(names, resume[depth]):]  # what sorts after the entry
+        stack.append((resume[:depth], names[::-1]))
+    fd: int | None = None
+    current: list[str] | None = None  # the directory `fd` is open on
+    try:
+        while stack:
+            parts, names = stack[-1]
+            if not names:
+                stack.pop()
+                continue
+            if current is not parts:
+                if fd is not None:
+                    os.close(fd)
+                    fd = None
+                try:
+                    fd = _open_under(root_fd, parts)
+                except OSError:
+                    stack.pop()  # vanished or replaced by a link since it was listed
+                    continue
+                current = parts
+            name = names.pop()
+            try:
+                status = os.stat(name, dir_fd=fd, follow_symlinks=False)
+            except OSError:
+                continue  # vanished since the directory was listed
+            if not _servable(status):
+                continue
             yield _info("/".join([*parts, name]), status)
             if recursive and stat_module.S_ISDIR(status.st_mode):
-                pending.append([*parts, name])
+                children = _names(fd, [name])
+                if children is not None:
+                    stack.append(([*parts, name], children[::-1]))
+    finally:
+        if fd is not None:
+            os.close(fd)
+
+
+def _names(root_fd: int, parts: list[str]) -> list[str] | None:
+    """The names in directory root/parts, sorted; None when it cannot be opened (gone, a link, a file)."""
+    try:
+        fd = _open_under(root_fd, parts)
+    except OSError:
+        return None
+    try:
+        return sorted(os.listdir(fd))
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
 
 
 def _open_under(root_fd: int, parts: list[str]) -> int:
@@ -234,20 +282,6 @@ def _open_under(root_fd: int, parts: list[str]) -> int:
         os.close(fd)
         raise
     return fd
-
-
-def _entries(dir_fd: int) -> list[tuple[str, os.stat_result]]:
-    """(name, lstat) of the servable entries of a directory; vanished ones are left out."""
-    found = []
-    with os.scandir(dir_fd) as entries:
-        for entry in entries:
-            try:
-                status = entry.stat(follow_symlinks=False)
-            except OSError:
-                continue
-            if _servable(status):
-                found.append((entry.name, status))
-    return found
 
 
 # Linux has no creation time in stat (st_ctime moves on every append, which would make
@@ -269,7 +303,15 @@ def _creation_time(status: os.stat_result) -> float:
 
 def note_created(path: Path) -> None:
     """The service just created `path`: that is its creation time, whatever its inode number held before."""
-    status = path.stat()
+    _note_created(path.stat())
+
+
+def note_opened(fd: int) -> None:
+    """`note_created` for a file the service just created and holds open."""
+    _note_created(os.fstat(fd))
+
+
+def _note_created(status: os.stat_result) -> None:
     key = (status.st_dev, status.st_ino)
     with _FIRST_SEEN_LOCK:
         _FIRST_SEEN[key] = time.time()

@@ -292,7 +292,9 @@ if __name__ == "__main__":
 
 # ---- the API the Local Batch scheduler uses -----------------------------------------
 
-from dataclasses import dataclass, field  # noqa: E402 - see above: not paid by the launcher
+import functools  # noqa: E402 - see above: not paid by the launcher
+import subprocess  # noqa: E402
+from dataclasses import dataclass, field  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from explorer.installation.frozen import is_frozen, python_executable, tools_bin_dir  # noqa: E402
@@ -309,11 +311,13 @@ class NodeContext:
 
 
 def write_host_map(path: Path | str, contexts: list[NodeContext] | tuple[NodeContext, ...]) -> Path:
-    """Write the host map the shim reads: ``{ip: {"node_id", "cwd", "env"}}``.
+    """Write the host map the shim reads: ``{ip: {"node_id", "cwd", "env"}}``, and its shell table.
 
     Written atomically (temporary file + rename): the primary may already be running.
     Raises ValueError for duplicate addresses and for addresses Hydra treats as local
-    (those would be forked without going through the shim).
+    (those would be forked without going through the shim). Beside it, ``<path>.sh``
+    holds the same nodes for the launcher script's own fast path (see
+    :func:`write_launcher_script`); :func:`remove_host_map` removes both.
     """
     path = Path(path)
     data: dict[str, dict[str, object]] = {}
@@ -329,10 +333,44 @@ def write_host_map(path: Path | str, contexts: list[NodeContext] | tuple[NodeCon
         env.setdefault("AZ_BATCH_NODE_ID", ctx.node_id)
         data[ctx.ip] = {"node_id": ctx.node_id, "cwd": str(ctx.cwd), "env": env}
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_text(json.dumps(data, indent=2, sort_keys=True), encoding="utf-8")
-    os.replace(tmp, path)
+    _write_atomically(shell_table_path(path), _shell_table(data))
+    _write_atomically(path, json.dumps(data, indent=2, sort_keys=True))
     return path
+
+
+def shell_table_path(host_map: Path | str) -> Path:
+    """The shell form of a host map, sourced by the launcher script: ``<host map>.sh``."""
+    host_map = Path(host_map)
+    return host_map.with_name(host_map.name + ".sh")
+
+
+def remove_host_map(path: Path | str) -> None:
+    """Remove a host map and its shell table (blocking)."""
+    Path(path).unlink(missing_ok=True)
+    shell_table_path(path).unlink(missing_ok=True)
+
+
+_SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
+
+
+def _shell_table(data: dict[str, dict]) -> str:
+    """A bash ``case`` over the node addresses setting ``node_id``, ``node_cwd`` and ``node_env``.
+
+    A node whose variables cannot be written as shell names is left out: the launcher
+    then hands its proxies to the Python shim, which reads the JSON map.
+    """
+    lines = ["# Local Batch: the host map's nodes for the launcher script (generated).", 'case "$host" in']
+    for ip, node in data.items():
+        env = node["env"]
+        if not all(_SHELL_NAME.match(name) for name in env):
+            continue
+        assignments = " ".join(shlex.quote(f"{name}={value}") for name, value in env.items())
+        lines.append(
+            f"{shlex.quote(ip)}) node_id={shlex.quote(node['node_id'])} node_cwd={shlex.quote(node['cwd'])}"
+            f" node_env=({assignments}) ;;"
+        )
+    lines.append("esac")
+    return "\n".join(lines) + "\n"
 
 
 def hydra_bin_dir() -> Path:
@@ -340,12 +378,132 @@ def hydra_bin_dir() -> Path:
     return tools_bin_dir() if is_frozen() else Path(_hydra_bin_dir())
 
 
-def write_launcher_script(directory: Path | str) -> Path:
+# Words a proxy argument may consist of for the launcher script to pass it on itself: a remote
+# shell would split and unquote nothing in them (Hydra's are options, numbers, host:port, paths).
+_PLAIN_WORD = "A-Za-z0-9_./:,=+@%-"
+
+_LAUNCHER_SCRIPT = """#!{bash}
+# Local Batch: ssh stand-in for MPICH Hydra (generated).
+# Hydra's own call, -x HOST "/path/hydra_pmi_proxy" ARGS, for a node of the host map's shell table
+# is answered here without starting an interpreter: enter the node (directory, environment, host
+# name), let only stdin/out/err through and exec the proxy. Anything else goes to the Python shim.
+shim() {{ exec {fallback} "$@"; }}
+main() {{
+    [[ $1 == -x && $# -ge 3 && -n $LOCALBATCH_HOST_MAP ]] || shim "$@"
+    local host=$2 program=$3 arg fd node_id='' node_cwd='' node_env=()
+    [[ $program == \\"*\\" ]] && program=${{program:1:-1}}
+    case $program in
+        {proxy}) hash {proxy} 2>/dev/null && program=${{BASH_CMDS[{proxy}]}} || program={default_proxy} ;;
+        */{proxy}) ;;
+        *) shim "$@" ;;
+    esac
+    for arg in "$program" "${{@:4}}"; do
+        case $arg in ''|*[!{plain}]*) shim "$@" ;; esac
+    done
+    [[ -x $program ]] || shim "$@"
+    . "$LOCALBATCH_HOST_MAP.sh" 2>/dev/null
+    [[ -n $node_id ]] && cd -- "$node_cwd" 2>/dev/null || shim "$@"
+    export "${{node_env[@]}}" AZ_BATCH_NODE_ID="$node_id" HOSTNAME="$node_id" LOCALBATCH_NODE_IP="$host" PWD="$node_cwd"
+    # mpiexec leaks its listening control socket into its launcher: see _close_inherited_fds.
+    for fd in /proc/$$/fd/*; do
+        fd=${{fd##*/}}
+        ((fd > 2 && fd != 255)) && eval "exec $fd>&-"
+    done
+    exec {run_proxy} "${{@:4}}"
+}}
+main "$@"
+"""
+
+
+@dataclass(frozen=True)
+class NodeNaming:
+    """A command that execs a program under a host name: ``before NAME after PROGRAM ARGS...``."""
+
+    before: tuple[str, ...]
+    after: tuple[str, ...] = ()
+
+    def argv(self, name: str, program: list[str]) -> list[str]:
+        return [*self.before, name, *self.after, *program]
+
+    def shell_words(self, name: str, program: str) -> str:
+        """The same for a shell line, `name` and `program` being shell words already (e.g. "$x")."""
+        quoted = [" ".join(shlex.quote(word) for word in part) for part in (self.before, self.after)]
+        return " ".join(part for part in (quoted[0], name, quoted[1], program) if part)
+
+
+def node_naming_command() -> NodeNaming | None:
+    """The command the launcher script execs a proxy through so that it runs under its node's host name.
+
+    It is called with the host name and the proxy's argv, and execs the proxy in a UTS
+    namespace of its own named so (util-linux ``unshare``), as :func:`enter_node_host_name`
+    does for the shim: as root a UTS namespace alone (the name written to
+    /proc/sys/kernel/hostname); otherwise with a user namespace mapping the user to itself,
+    the name set by perl's ``syscall`` (``hostname`` refuses the underscores of node ids
+    and /proc/sys is root's), and the namespace's capabilities dropped (``setpriv``) before
+    the proxy starts. None where the kernel, a container or missing tools refuse both
+    (HOSTNAME still names the node). Tried once per user, with a probe of the very command.
+    """
+    return _naming_command(os.geteuid())
+
+
+# sethostname(2) by machine (perl has no name for it without the optional syscall.ph).
+_SETHOSTNAME = {"x86_64": 170, "amd64": 170, "aarch64": 161, "arm64": 161, "riscv64": 161}
+_PROBE_NAME = "localbatch_probe"
+
+
+def naming_candidates(euid: int) -> list[NodeNaming]:
+    """The ways to name a proxy's host that this machine has the tools for, best first (not yet tried)."""
+    import platform
+
+    tools = {name: shutil.which(name) for name in ("unshare", "bash", "perl", "setpriv", "hostname")}
+    unshare, bash, perl, setpriv, hostname = tools.values()
+    if unshare is None or hostname is None:
+        return []
+    candidates = []
+    if euid == 0 and bash is not None:
+        script = 'printf %s "$0" > /proc/sys/kernel/hostname && exec "$@"'
+        candidates.append(NodeNaming((unshare, "--uts", "--", bash, "-c", script)))
+    number = _SETHOSTNAME.get(platform.machine().lower())
+    if perl is not None and setpriv is not None and number is not None:
+        script = f'$n = shift; syscall({number}, $n, length $n) == 0 or die "sethostname: $!\\n"; exec {{$ARGV[0]}} @ARGV'
+        candidates.append(NodeNaming(
+            (unshare, "--user", "--map-current-user", "--uts", "--keep-caps", "--", perl, "-e", script, "--"),
+            (setpriv, "--inh-caps=-all", "--ambient-caps=-all", "--"),
+        ))
+    return candidates
+
+
+@functools.cache
+def _naming_command(euid: int) -> NodeNaming | None:
+    return next((naming for naming in naming_candidates(euid) if probe_naming(naming)), None)
+
+
+def probe_naming(naming: NodeNaming, **run_options: object) -> bool:
+    """Whether `naming` works here: `hostname` run through it prints the name it was given."""
+    hostname = shutil.which("hostname") or "hostname"
+    try:
+        done = subprocess.run(naming.argv(_PROBE_NAME, [hostname]), capture_output=True, text=True, timeout=10,
+                              stdin=subprocess.DEVNULL, check=False, **run_options)  # type: ignore[call-overload]
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0 and done.stdout.strip() == _PROBE_NAME
+
+
+_DEFAULT_NAMING = NodeNaming(())
+
+
+def write_launcher_script(directory: Path | str, naming: NodeNaming | None = _DEFAULT_NAMING) -> Path:
     """Generate the executable Hydra calls in place of ssh, and return its path.
 
-    It runs this very file with this interpreter (``-I -S``: isolated, no site; the
-    shim needs only the standard library), so it neither depends on PATH nor on the
-    ``explorer`` package being importable, and starts quickly.
+    With bash on the machine it is a bash script that starts each proxy itself (a few
+    milliseconds, where an interpreter per proxy took ~25 ms of CPU each: 16 ranks paid
+    ~0.35 s), sourcing the host map's shell table; every other call, and a node not in the
+    table, goes to the Python shim (this file), as is the script without bash. The shim runs
+    with this interpreter (``-I -S``: isolated, no site; it needs only the standard library),
+    so it neither depends on PATH nor on the ``explorer`` package being importable.
+
+    `naming` is the command that gives a proxy its node's host name (see
+    :func:`node_naming_command`, the default); None for none.
     """
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
@@ -353,22 +511,35 @@ def write_launcher_script(directory: Path | str) -> Path:
     header = "# Local Batch: ssh stand-in for MPICH Hydra (generated).\n"
     python = sys.executable
     module_file = str(Path(__file__).resolve())
-    # Run the file as __main__ by hand: runpy would import typing & co (~7 ms a proxy).
-    body = (
-        "import sys\n"
-        f"path = sys.argv[0] = {module_file!r}\n"
-        "with open(path, encoding='utf-8') as fh:\n"
-        "    code = compile(fh.read(), path, 'exec')\n"
-        "exec(code, {'__name__': '__main__', '__file__': path, '__builtins__': __builtins__})\n"
-    )
-    shebang = f"#!{python} -IS"
     if is_frozen():
         # A bundle's modules are not files on disk: its python3 runs this one by name.
-        text = f"#!/bin/sh\n{header}exec {shlex.quote(str(python_executable()))} -m {__name__} \"$@\"\n"
-    elif len(shebang) < 120 and " " not in python:  # kernel limits/splits shebang lines
-        text = f"{shebang}\n{header}{body}"
+        fallback = f"{shlex.quote(str(python_executable()))} -m {__name__}"
     else:
-        text = f"#!/bin/sh\n{header}exec {shlex.quote(python)} -IS {shlex.quote(module_file)} \"$@\"\n"
+        fallback = f"{shlex.quote(python)} -IS {shlex.quote(module_file)}"
+    bash = shutil.which("bash")
+    if bash is not None:
+        if naming is _DEFAULT_NAMING:
+            naming = node_naming_command()
+        proxy_dir = hydra_bin_dir()
+        text = _LAUNCHER_SCRIPT.format(
+            bash=bash, fallback=fallback, proxy=HYDRA_PROXY_NAME, plain=_PLAIN_WORD,
+            default_proxy=shlex.quote(str(proxy_dir / HYDRA_PROXY_NAME)),
+            run_proxy='"$program"' if naming is None else naming.shell_words('"$node_id"', '"$program"'),
+        )
+    else:
+        # Run the file as __main__ by hand: runpy would import typing & co (~7 ms a proxy).
+        body = (
+            "import sys\n"
+            f"path = sys.argv[0] = {module_file!r}\n"
+            "with open(path, encoding='utf-8') as fh:\n"
+            "    code = compile(fh.read(), path, 'exec')\n"
+            "exec(code, {'__name__': '__main__', '__file__': path, '__builtins__': __builtins__})\n"
+        )
+        shebang = f"#!{python} -IS"
+        if not is_frozen() and len(shebang) < 120 and " " not in python:  # kernel limits/splits shebang lines
+            text = f"{shebang}\n{header}{body}"
+        else:
+            text = f"#!/bin/sh\n{header}exec {fallback} \"$@\"\n"
     _write_if_changed(script, text)
     script.chmod(0o755)
     return script
@@ -416,12 +587,17 @@ def launcher_environment(
         "FI_SOCKETS_IFACE": "lo",
     }
     if path is not None:
-        hydra_bin = str(hydra_bin_dir())
-        parts = [p for p in path.split(os.pathsep) if p]
-        if hydra_bin not in parts:
-            parts.insert(0, hydra_bin)
-        env["PATH"] = os.pathsep.join(parts)
+        env["PATH"] = launcher_path(path)
     return env
+
+
+def launcher_path(path: str) -> str:
+    """A task's PATH with the Hydra bin directory first (see :func:`launcher_environment`)."""
+    hydra_bin = str(hydra_bin_dir())
+    parts = [p for p in path.split(os.pathsep) if p]
+    if hydra_bin not in parts:
+        parts.insert(0, hydra_bin)
+    return os.pathsep.join(parts)
 
 
 def _write_if_changed(path: Path, text: str) -> None:
@@ -431,10 +607,14 @@ def _write_if_changed(path: Path, text: str) -> None:
             return
     except OSError:
         pass
+    _write_atomically(path, text, 0o755 if path.name == LAUNCHER_SCRIPT_NAME else None)
+
+
+def _write_atomically(path: Path, text: str, mode: int | None = None) -> None:
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_text(text, encoding="utf-8")
-    if path.name == LAUNCHER_SCRIPT_NAME:
-        tmp.chmod(0o755)
+    if mode is not None:
+        tmp.chmod(mode)
     os.replace(tmp, path)
 
 

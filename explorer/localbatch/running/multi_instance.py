@@ -22,7 +22,13 @@ from pathlib import Path
 
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running.environment import task_environment
-from explorer.localbatch.running.mpi_launcher import NodeContext, launcher_environment, write_host_map
+from explorer.localbatch.running.mpi_launcher import (
+    NodeContext,
+    launcher_environment,
+    launcher_path,
+    remove_host_map,
+    write_host_map,
+)
 from explorer.localbatch.running.task_attempts import (
     AttemptResult,
     Ending,
@@ -87,7 +93,7 @@ class MultiInstanceExecution(TaskExecution):
                 for instance in self._instances[1:]:
                     code = instance.subtask.get("exitCode") if instance.subtask else None
                     self._end_subtask(instance, code, "success" if code == 0 else "failure")
-        await asyncio.to_thread(self._host_map.unlink, missing_ok=True)
+        await asyncio.to_thread(remove_host_map, self._host_map)
 
     # --- setting up the instances ---------------------------------------------------------
     async def _set_up(self) -> list[Instance]:
@@ -132,9 +138,9 @@ class MultiInstanceExecution(TaskExecution):
                 for instance in instances
             ],
         )
-        bin_dir = self.ctx.settings.data_dir / "mpi" / "bin"
+        shared = launcher_environment(host_map, bin_dir=self.ctx.settings.data_dir / "mpi" / "bin")
         for instance in instances:
-            launcher = launcher_environment(host_map, bin_dir=bin_dir, path=instance.env["PATH"])
+            launcher = {**shared, "PATH": launcher_path(instance.env["PATH"])}
             # The task's own settings win, except for the variables that make Hydra use the shim.
             own = {k: v for k, v in instance.env.items() if k not in launcher or not k.startswith("HYDRA_")}
             instance.env = {**launcher, **own}

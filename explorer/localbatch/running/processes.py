@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from explorer.installation.frozen import tools_bin_dir
+from explorer.localbatch.files import node_files
 from explorer.localbatch.running.process_scopes import Leader, ProcessScope
 
 # What a task inherits from the service's own environment; everything else (keys!) stays out.
@@ -109,14 +110,25 @@ async def start(spec: RunSpec, scope: ProcessScope, prepare: Callable[[], None] 
 
 
 def _open_outputs(spec: RunSpec, prepare: Callable[[], None] | None) -> tuple[BinaryIO, BinaryIO]:
-    """The run's stdout and stderr files, opened (blocking: run in a thread)."""
+    """The run's stdout and stderr files, opened (blocking: run in a thread).
+
+    Truncated means new: each is a new file (a requeued task runs in the same directory) made now,
+    so that a client learns from its creation time when the command started."""
     if prepare is not None:
         prepare()
     spec.stdout_path.parent.mkdir(parents=True, exist_ok=True)
-    mode = "wb" if spec.truncate else "ab"
-    stdout = open(spec.stdout_path, mode)  # noqa: SIM115 - the caller closes both once the child has its copies
+    stdout = _open_output(spec.stdout_path, spec.truncate)
     try:
-        return stdout, open(spec.stderr_path, mode)
+        return stdout, _open_output(spec.stderr_path, spec.truncate)
     except BaseException:
         stdout.close()
         raise
+
+
+def _open_output(path: Path, new: bool) -> BinaryIO:
+    if not new:
+        return open(path, "ab")  # noqa: SIM115 - the caller closes it once the child has its copy
+    path.unlink(missing_ok=True)
+    opened = open(path, "wb")  # noqa: SIM115 - as above
+    node_files.note_opened(opened.fileno())
+    return opened

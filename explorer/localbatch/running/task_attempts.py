@@ -21,7 +21,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from explorer.localbatch.context import Context
-from explorer.localbatch.files import node_files
 from explorer.localbatch.files.downloads import redact
 from explorer.localbatch.files.output_files import upload_output_files
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
@@ -222,23 +221,12 @@ class TaskExecution:
     ) -> AttemptResult:
         """Run one process of the attempt to its end; a start failure or timeout becomes a failureInfo.
 
-        `prepare` (blocking) runs in the same worker thread just before the start.
+        `prepare` (blocking) runs in the same worker thread just before the start. The output files
+        are new ones, made then (see `processes.start`).
         """
-
-        def prepare_run() -> None:
-            if prepare is not None:
-                prepare()
-            for path in (stdout, stderr):
-                # A new file per attempt (a requeued task runs in the same directory), created now:
-                # a client learns from its creation time when the command started.
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.unlink(missing_ok=True)
-                path.write_bytes(b"")
-                node_files.note_created(path)
-
         spec = execution.RunSpec(command_line, cwd, env, stdout, stderr, timeout)
         try:
-            run = await execution.start(spec, self.scope, prepare_run)
+            run = await execution.start(spec, self.scope, prepare)
         except execution.CommandLineError as error:
             return AttemptResult(None, failure_info(error.code, str(error)))
         finally:

@@ -7,6 +7,7 @@ every kind of document; documents are small and always read or written whole.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import json
 import os
@@ -51,9 +52,20 @@ _UPSERT = (
 
 
 class Store:
+    """Documents in one SQLite file, written from one thread.
+
+    Under a running event loop (the service) the writes of one loop iteration are committed
+    together, right after it (group commit: a task's state changes used to cost a commit each,
+    a fifth of the service's time at a few hundred tasks a second); `flush()` commits at once,
+    and the service calls it before it answers a request, so what a client was told is stored.
+    Without a loop every write outside a `transaction()` block is committed at once.
+    """
+
     def __init__(self, path: Path) -> None:
         _private(path)
         self._depth = 0  # of transaction() blocks
+        self._open = False  # a transaction is open
+        self._deferred = False  # ... and it is committed after this loop iteration
         self._db = sqlite3.connect(path, isolation_level=None)
         self._db.execute("PRAGMA journal_mode=WAL")
         # Durable enough for a local service: WAL + NORMAL survives a process crash.
@@ -61,6 +73,8 @@ class Store:
         self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
+        self._depth = 0
+        self.flush()
         self._db.close()
 
     def integrity_problems(self) -> list[str]:
@@ -68,8 +82,39 @@ class Store:
         rows = [row[0] for row in self._db.execute("PRAGMA integrity_check")]
         return [] if rows == ["ok"] else rows
 
+    def flush(self) -> None:
+        """Commit what is written (outside a transaction block: inside one, its end commits)."""
+        if self._open and self._depth == 0:
+            self._open = False
+            self._db.execute("COMMIT")
+
+    def _begin(self) -> None:
+        if self._open:
+            return
+        self._db.execute("BEGIN")
+        self._open = True
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:
+            self._deferred = False
+        else:
+            self._deferred = True
+            loop.call_soon(self._flush_after_iteration)
+
+    def _flush_after_iteration(self) -> None:
+        if self._depth:  # a block still open (it awaits inside): commit after it
+            asyncio.get_running_loop().call_soon(self._flush_after_iteration)
+        else:
+            self.flush()
+
+    def _written(self) -> None:
+        if not self._deferred:
+            self.flush()
+
     def put(self, kind: str, key: str, doc: dict) -> None:
+        self._begin()
         self._db.execute(_UPSERT, (kind, key, json.dumps(doc, separators=(",", ":"))))
+        self._written()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[None]:
@@ -78,15 +123,13 @@ class Store:
         What is written is committed even when the block raises: the documents in memory
         already hold those changes, and the store must not fall behind them.
         """
-        if self._depth == 0:
-            self._db.execute("BEGIN")
+        self._begin()
         self._depth += 1
         try:
             yield
         finally:
             self._depth -= 1
-            if self._depth == 0:
-                self._db.execute("COMMIT")
+            self._written()
 
     def put_many(self, kind: str, items: Iterable[tuple[str, dict]]) -> None:
         rows = [(kind, key, json.dumps(doc, separators=(",", ":"))) for key, doc in items]
@@ -94,14 +137,18 @@ class Store:
             self._db.executemany(_UPSERT, rows)
 
     def delete(self, kind: str, key: str) -> None:
+        self._begin()
         self._db.execute("DELETE FROM documents WHERE kind = ? AND key = ?", (kind, key))
+        self._written()
 
     def delete_prefix(self, kind: str, prefix: str) -> None:
         """Delete every document of a kind whose key starts with prefix (e.g. a pool's nodes)."""
         escaped = prefix.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        self._begin()
         self._db.execute(
             "DELETE FROM documents WHERE kind = ? AND key LIKE ? ESCAPE '\\'", (kind, escaped + "%")
         )
+        self._written()
 
     def load(self, kind: str) -> Iterator[tuple[str, dict]]:
         for key, doc in self._db.execute(
@@ -114,4 +161,6 @@ class Store:
         return row[0] if row else default
 
     def set_meta(self, name: str, value: str) -> None:
+        self._begin()
         self._db.execute("INSERT OR REPLACE INTO meta (name, value) VALUES (?, ?)", (name, value))
+        self._written()

@@ -45,7 +45,7 @@ def _token(state: object) -> str:
     "token",
     [_token({"o": 0, "f": {"x": 1}}), _token({"o": 0, "s": [1]}), _token({"o": True}), _token({"o": -1}), _token({"o": 0, "m": 0}),
      _token({"o": 10**100}), _token([1]), "!!", base64.urlsafe_b64encode(b"[" * 5000).decode(),
-     _token({"o": 0, "k": 5}), _token({"o": 0, "k": "x" * 2000})],
+     _token({"o": 0, "k": 5}), _token({"o": 0, "k": "x" * 5000})],
 )
 def test_a_skiptoken_of_the_wrong_shape_is_400(token):
     with pytest.raises(BatchError) as error:
