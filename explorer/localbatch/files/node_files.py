@@ -301,17 +301,10 @@ def _creation_time(status: os.stat_result) -> float:
     return created
 
 
-def note_created(path: Path) -> None:
-    """The service just created `path`: that is its creation time, whatever its inode number held before."""
-    _note_created(path.stat())
-
-
 def note_opened(fd: int) -> None:
-    """`note_created` for a file the service just created and holds open."""
-    _note_created(os.fstat(fd))
-
-
-def _note_created(status: os.stat_result) -> None:
+    """The service just created the file it holds open as `fd`: that is its creation time, whatever
+    its inode number held before."""
+    status = os.fstat(fd)
     key = (status.st_dev, status.st_ino)
     with _FIRST_SEEN_LOCK:
         _FIRST_SEEN[key] = time.time()
