@@ -18,7 +18,7 @@ class ResizePoolDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Resize pool {pool_id}")
+        self.setWindowTitle(self.tr("Resize pool {pool}").format(pool=pool_id))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dedicated = self._spin_box("dedicated", dedicated)
         self.low_priority = self._spin_box("lowPriority", low_priority)
@@ -28,8 +28,8 @@ class ResizePoolDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Nodes leaving the pool have their running tasks requeued."), self))
-        form.addRow("Dedicated nodes:", self.dedicated)
-        form.addRow("Low-priority (spot) nodes:", self.low_priority)
+        form.addRow(self.tr("Dedicated nodes:"), self.dedicated)
+        form.addRow(self.tr("Low-priority (spot) nodes:"), self.low_priority)
         form.addRow(buttons)
         self.accepted.connect(lambda: on_resize(self.dedicated.value(), self.low_priority.value()))
 
