@@ -35,6 +35,10 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Copies the versions and the places of the files, for a support request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Copy details</source>
         <translation type="unfinished"></translation>
     </message>
@@ -60,6 +64,10 @@
     </message>
     <message>
         <source>Settings and profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the folder of the log files in the file manager</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2199,6 +2207,18 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Resize pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize pool {pool} to these node counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of dedicated nodes the pool is to have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of low-priority (spot) nodes the pool is to have: cheaper, but they may be preempted</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -96,6 +96,7 @@ class FirstRunPage(QWidget):
 
     def _button(self, text: str, description: str, slot: Callable[[], object]) -> QCommandLinkButton:
         button = QCommandLinkButton(self.tr(text), self.tr(description), self)
+        button.setAccessibleDescription(button.description())  # Qt says only the title of a command link
         button.clicked.connect(lambda _checked=False: slot())
         return button
 
