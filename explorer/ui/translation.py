@@ -29,10 +29,11 @@ CATALOGUE = "mpi_explorer"
 
 
 def install_translators(app: QCoreApplication, locale: QLocale | None = None) -> list[QTranslator]:
-    """Install the catalogue for `locale` (default: the system's) if there is one, and then Qt's own
-    (`qtbase_*`: the standard buttons of message boxes, the context menus of text fields): without
-    ours, Qt's alone would make a window of two languages. Returns the translators installed
-    (children of `app`, removed with `app.removeTranslator`)."""
+    """Install the catalogue for `locale` (default: the system's) if there is one with translations,
+    and then Qt's own (`qtbase_*`: the standard buttons of message boxes, the context menus of text
+    fields): without ours (or with ours still untranslated, as German is), Qt's alone would make a
+    window of two languages. Returns the translators installed (children of `app`, removed with
+    `app.removeTranslator`)."""
     locale = locale or QLocale.system()
     installed: list[QTranslator] = []
     if locale.language() in (QLocale.Language.English, QLocale.Language.C):
@@ -40,8 +41,9 @@ def install_translators(app: QCoreApplication, locale: QLocale | None = None) ->
     for name, directory in ((CATALOGUE, translations_dir()),
                             ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
         translator = QTranslator(app)
-        if not translator.load(locale, name, "_", directory):
+        if not translator.load(locale, name, "_", directory) or translator.isEmpty():
             log.debug("no %s translations for %s in %s", name, locale.name(), directory)
+            translator.deleteLater()
             break
         app.installTranslator(translator)
         installed.append(translator)
