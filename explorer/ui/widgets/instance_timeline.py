@@ -76,7 +76,6 @@ class InstanceTimeline(QWidget):
         self._plot = pg.PlotWidget(self, axisItems={"bottom": self._axis})
         self._plot.setMouseEnabled(x=True, y=False)
         self._plot.invertY(True)
-        self._plot.showGrid(x=True, y=False, alpha=0.3)
         self._bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=BAR_HEIGHT)
         self._markers = pg.ScatterPlotItem(symbol="d", size=MARKER_PX, pen=pg.mkPen(None))
         self._plot.addItem(self._bars)
@@ -327,11 +326,16 @@ class InstanceTimeline(QWidget):
         return self.tr("{clock} (+{seconds} s)").format(clock=_clock(t), seconds=f"{self._seconds(t):.1f}")
 
     def _show_empty(self, empty: bool) -> None:
-        """No instance yet: a sentence instead of ticks on either axis."""
+        """No instance yet: a sentence instead of ticks and grid lines (rows 0 to 1.0, 0 to 1 s)."""
         self._empty.setVisible(empty)
         for name in ("left", "bottom"):
             self._plot.getAxis(name).setStyle(showValues=not empty)
-        self._plot.getAxis("bottom").showLabel(not empty)
+        bottom = self._plot.getAxis("bottom")
+        bottom.showLabel(not empty)
+        bottom.setTicks([[]] if empty else None)  # None: its own ticks again
+        if empty:
+            self._plot.getAxis("left").setTicks([[]])
+        self._plot.showGrid(x=not empty, y=False, alpha=0.3)
 
 
 def _clock(t: datetime) -> str:
