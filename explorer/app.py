@@ -61,6 +61,7 @@ from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
 from explorer.ui.task_owner import TaskOwner
 from explorer.ui.theme import apply_theme
+from explorer.ui.translation import install_translators
 
 if TYPE_CHECKING:
     from explorer.client.acting.storage import LinkedStorage
@@ -599,6 +600,7 @@ def run_gui(args: argparse.Namespace) -> int:
     qapp.setWindowIcon(app_icon())
     # Wayland and the task bars find the .desktop file (and its icon) by this id.
     qapp.setDesktopFileName(APP_ID)
+    install_translators(qapp)
     settings = Settings()
     apply_theme(qapp, settings.theme)
     loop = qasync.QEventLoop(qapp)

@@ -14,6 +14,7 @@ import traceback
 from pathlib import Path
 from types import TracebackType
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 log = logging.getLogger(__name__)
@@ -42,10 +43,14 @@ class ErrorDialogs:
         if summary in self._shown or QApplication.instance() is None:
             return
         self._shown.add(summary)
-        text = "Something went wrong that MPI Explorer did not expect:\n\n" + summary
-        if self._log_path is not None:
-            text += f"\n\nDetails are in {self._log_path}."
-        box = QMessageBox(QMessageBox.Icon.Critical, "MPI Explorer — unexpected error", text)
+        if self._log_path is None:
+            text = QCoreApplication.translate("ErrorDialogs", "Something went wrong that MPI Explorer did not expect:"
+                                              "\n\n{error}")
+        else:
+            text = QCoreApplication.translate("ErrorDialogs", "Something went wrong that MPI Explorer did not expect:"
+                                              "\n\n{error}\n\nDetails are in {log}.")
+        title = QCoreApplication.translate("ErrorDialogs", "MPI Explorer — unexpected error")
+        box = QMessageBox(QMessageBox.Icon.Critical, title, text.format(error=summary, log=self._log_path))
         box.setDetailedText(details)
         box.setModal(False)
         box.finished.connect(lambda _result, b=box: self._boxes.remove(b))

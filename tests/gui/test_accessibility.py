@@ -37,8 +37,11 @@ def unnamed_controls(root: QWidget) -> list[str]:
     """The controls shown under `root` that assistive technology would announce without a name."""
     missing = []
     for widget in root.findChildren(QWidget):
-        # A scrollbar or a header is part of its view, which assistive technology names.
+        # A scrollbar or a header is part of its view, a spin box's line edit part of the spin box:
+        # assistive technology names the whole.
         if isinstance(widget, (QScrollBar, QHeaderView)) or not widget.isVisibleTo(root):
+            continue
+        if isinstance(widget, QLineEdit) and isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox)):
             continue
         if isinstance(widget, CONTROLS) or type(widget).__name__ in CUSTOM:
             if not accessible_name(widget).strip():
@@ -119,3 +122,48 @@ def test_heatmap_and_timeline_are_walked_with_the_keyboard_each_item_said_in_wor
         assert navigator.opened[-1] == ("node", "mpi", heatmap.current_node())
 
     runner.run_to_end(scenario())
+
+
+def undescribed_actions(root: QWidget) -> list[str]:
+    """Buttons and fields whose name alone does not say what they do: every control but a dialog's
+    standard Close, Cancel and OK buttons, without a description."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    standard = {box.button(button) for box in root.findChildren(QDialogButtonBox)
+                for button in (QDialogButtonBox.StandardButton.Close, QDialogButtonBox.StandardButton.Cancel)}
+    missing = []
+    for widget in root.findChildren(QWidget):
+        if isinstance(widget, (QAbstractButton, QAbstractSpinBox)) and widget.isVisibleTo(root) \
+                and widget not in standard:
+            interface = QAccessible.queryAccessibleInterface(widget)
+            if not interface.text(QAccessible.Text.Description).strip():
+                missing.append(f"{type(widget).__name__} {accessible_name(widget)!r}")
+    return missing
+
+
+def test_the_resize_confirm_about_dialogs_and_the_first_run_page_name_and_describe_every_control(qtbot, tmp_path):
+    """Issue 17 item 9, the dialogs: what a screen reader says of each control is enough to act on."""
+    from explorer.ui.dialogs.about import AboutDialog, about_facts
+    from explorer.ui.dialogs.confirm import CONFIRM_BUTTON, confirm
+    from explorer.ui.dialogs.resize_pool import ResizePoolDialog
+    from explorer.ui.widgets.first_run_page import FirstRunPage
+    from tests.support.qt_scenarios import show
+
+    resize = show(qtbot, ResizePoolDialog("mpi", 4, 1, lambda dedicated, spot: None), None)
+    parent = show(qtbot, QWidget(), (400, 300))
+    question = "Delete pool mpi and its 4 nodes? Tasks running on them are stopped. This cannot be undone."
+    box = confirm(parent, "Delete pool", question, "Delete pool", lambda: None)
+    about = show(qtbot, AboutDialog(about_facts(tmp_path)), None)
+    first_run = show(qtbot, FirstRunPage(), (1000, 700))
+    try:
+        found = {type(root).__name__: unnamed_controls(root) + undescribed_actions(root)
+                 for root in (resize, box, about, first_run)}
+        assert not any(found.values()), found
+        # The descriptions say what the names leave out: which pool goes, what a command link does.
+        delete = box.findChild(QAbstractButton, CONFIRM_BUTTON)
+        assert QAccessible.queryAccessibleInterface(delete).text(QAccessible.Text.Description) == question
+        assert "Monte Carlo" in QAccessible.queryAccessibleInterface(first_run.demo_button).text(
+            QAccessible.Text.Description)
+        assert accessible_name(resize.dedicated) == "Dedicated nodes:"
+    finally:
+        box.close()

@@ -37,6 +37,7 @@ def test_the_wheel_holds_the_resources_the_license_and_both_entry_points(wheel: 
         "explorer/resources/icons/hicolor/scalable/apps/io.github.mpi_explorer.MPIExplorer.svg",
         "explorer/resources/desktop/io.github.mpi_explorer.MPIExplorer.desktop",
         "explorer/resources/desktop/io.github.mpi_explorer.MPIExplorer.metainfo.xml",
+        "explorer/resources/translations/mpi_explorer_de.qm",
     ):
         assert resource in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)

@@ -27,6 +27,7 @@ from explorer.client.acting.details import FileEntry, NodeDetails, PoolDetails, 
 from explorer.client.acting.downloads import DownloadResult, ProgressCallback, download_file, download_folder
 from explorer.client.errors import BatchLayerError, describe, error_code
 from explorer.client.files import FileLocation
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -34,13 +35,19 @@ T = TypeVar("T")
 
 
 class OperationError(BatchLayerError):
-    """A request the user asked for failed; `str()` is a sentence for the UI."""
+    """A request the user asked for failed; `sentence` says so for the UI (to translate), `str()` in English.
+
+    `action` is what was asked ("resize pool mpi"), `message` why it failed: the service's own
+    words or a short technical reason, shown as they are.
+    """
 
     def __init__(
-        self, action: str, message: str, *, code: str | None = None, status: int | None = None,
+        self, action: str | Text, message: str, *, code: str | None = None, status: int | None = None,
         request_id: str | None = None,
     ) -> None:
-        super().__init__(f"Could not {action}: {message}")
+        self.sentence = Text.of(QT_TRANSLATE_NOOP("Operations", "Could not {action}: {reason}"),
+                                action=action, reason=message)
+        super().__init__(str(self.sentence))
         self.action = action
         self.message = message
         self.code = code
@@ -48,7 +55,7 @@ class OperationError(BatchLayerError):
         self.request_id = request_id
 
     @classmethod
-    def from_exception(cls, action: str, exc: BaseException) -> OperationError:
+    def from_exception(cls, action: str | Text, exc: BaseException) -> OperationError:
         if not isinstance(exc, HttpResponseError):
             return cls(action, describe(exc))
         code = error_code(exc)
@@ -75,19 +82,23 @@ class BatchOperations:
     # --- details -----------------------------------------------------------------
 
     async def get_pool(self, pool_id: str) -> PoolDetails:
-        pool = await self._call(f"read pool {pool_id}", self._client.get_pool(pool_id))
+        pool = await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "read pool {pool}"), pool=pool_id),
+                                self._client.get_pool(pool_id))
         return PoolDetails.from_model(pool)
 
     async def get_node(self, pool_id: str, node_id: str) -> NodeDetails:
-        node = await self._call(f"read node {node_id}", self._client.get_node(pool_id, node_id))
+        node = await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "read node {node}"), node=node_id),
+                                self._client.get_node(pool_id, node_id))
         return NodeDetails.from_model(node)
 
     async def get_task(self, job_id: str, task_id: str) -> TaskDetails:
-        task = await self._call(f"read task {task_id}", self._client.get_task(job_id, task_id))
+        task = await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "read task {task}"), task=task_id),
+                                self._client.get_task(job_id, task_id))
         return TaskDetails.from_model(task)
 
     async def task_counts(self, job_id: str) -> TaskCounts:
-        result = await self._call(f"count the tasks of job {job_id}", self._client.get_job_task_counts(job_id))
+        result = await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "count the tasks of job {job}"), job=job_id),
+                                  self._client.get_job_task_counts(job_id))
         return TaskCounts.from_model(result)
 
     # --- actions -----------------------------------------------------------------
@@ -96,37 +107,50 @@ class BatchOperations:
         options = models.BatchPoolResizeOptions(
             target_dedicated_nodes=dedicated, target_low_priority_nodes=low_priority
         )
-        await self._call(f"resize pool {pool_id}", self._client.begin_resize_pool(pool_id, options))
+        await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "resize pool {pool}"), pool=pool_id),
+                         self._client.begin_resize_pool(pool_id, options))
 
     async def stop_resize(self, pool_id: str) -> None:
-        await self._call(f"stop resizing pool {pool_id}", self._client.begin_stop_pool_resize(pool_id))
+        await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "stop resizing pool {pool}"), pool=pool_id),
+                         self._client.begin_stop_pool_resize(pool_id))
 
     async def delete_pool(self, pool_id: str) -> None:
-        await self._call(f"delete pool {pool_id}", self._client.begin_delete_pool(pool_id))
+        await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "delete pool {pool}"), pool=pool_id),
+                         self._client.begin_delete_pool(pool_id))
 
     async def reboot_nodes(self, pool_id: str, node_ids: list[str]) -> None:
         options = BatchNodeRebootOptions(node_reboot_kind="requeue")
         for node_id in node_ids:
-            await self._call(f"reboot node {node_id}", self._client.begin_reboot_node(pool_id, node_id, options))
+            await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "reboot node {node}"), node=node_id),
+                             self._client.begin_reboot_node(pool_id, node_id, options))
 
     async def remove_nodes(self, pool_id: str, node_ids: list[str]) -> None:
         options = models.BatchNodeRemoveOptions(node_ids=list(node_ids))
-        what = f"remove {len(node_ids)} node(s) from pool {pool_id}"
+        if len(node_ids) == 1:
+            what = Text.of(QT_TRANSLATE_NOOP("Operations", "remove node {node} from pool {pool}"),
+                           node=node_ids[0], pool=pool_id)
+        else:
+            what = Text.of(QT_TRANSLATE_NOOP("Operations", "remove {count} nodes from pool {pool}"),
+                           count=len(node_ids), pool=pool_id)
         await self._call(what, self._client.begin_remove_nodes(pool_id, options))
 
     async def terminate_job(self, job_id: str, reason: str | None = None) -> None:
         # The SDK refuses to send a terminate without options (ValueError): Batch's own default reason.
         options = BatchJobTerminateOptions(termination_reason=reason or "UserTerminate")
-        await self._call(f"terminate job {job_id}", self._client.begin_terminate_job(job_id, options))
+        await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "terminate job {job}"), job=job_id),
+                         self._client.begin_terminate_job(job_id, options))
 
     async def delete_job(self, job_id: str) -> None:
-        await self._call(f"delete job {job_id}", self._client.begin_delete_job(job_id))
+        await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "delete job {job}"), job=job_id),
+                         self._client.begin_delete_job(job_id))
 
     async def terminate_task(self, job_id: str, task_id: str) -> None:
-        await self._call(f"terminate task {task_id}", self._client.terminate_task(job_id, task_id))
+        await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "terminate task {task}"), task=task_id),
+                         self._client.terminate_task(job_id, task_id))
 
     async def delete_task(self, job_id: str, task_id: str) -> None:
-        await self._call(f"delete task {task_id}", self._client.delete_task(job_id, task_id))
+        await self._call(Text.of(QT_TRANSLATE_NOOP("Operations", "delete task {task}"), task=task_id),
+                         self._client.delete_task(job_id, task_id))
 
     # --- files -------------------------------------------------------------------
 
@@ -145,7 +169,9 @@ class BatchOperations:
                 if child is not None and (child.name not in children or child.is_directory):
                     children[child.name] = child
 
-        await self._call(f"list {directory or 'the files'}", collect())
+        listed = (Text.of(QT_TRANSLATE_NOOP("Operations", "list {directory}"), directory=directory) if directory
+                  else Text.of(QT_TRANSLATE_NOOP("Operations", "list the files")))
+        await self._call(listed, collect())
         return sorted(children.values(), key=lambda e: (not e.is_directory, e.name.lower()))
 
     async def download(
@@ -157,7 +183,7 @@ class BatchOperations:
             return await download_folder(self._client, location, path, destination, on_progress=on_progress)
         return await download_file(self._client, location, path, destination, on_progress=on_progress)
 
-    async def _call(self, action: str, awaitable: Awaitable[T]) -> T:
+    async def _call(self, action: Text, awaitable: Awaitable[T]) -> T:
         try:
             return await awaitable
         except asyncio.CancelledError:

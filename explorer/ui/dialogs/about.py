@@ -54,15 +54,15 @@ def about_facts(config_dir: Path) -> AboutFacts:
         try:
             versions.append((name, metadata.version(name)))
         except metadata.PackageNotFoundError:
-            versions.append((name, "not installed"))
+            versions.append((name, AboutDialog.tr("not installed")))
     local_data = LocalBatchProfile().resolved_data_dir()
     log_dir = logfiles.user_log_dir()
     places = [
-        ("Settings and profiles", str(config_dir)),
-        ("Local Batch state", str(local_data)),
-        ("Log", str(log_dir / "explorer.log")),
-        ("Local Batch log", str(local_data / "localbatch.log")),
-        ("Local Batch", local_batch_support().description),
+        (AboutDialog.tr("Settings and profiles"), str(config_dir)),
+        (AboutDialog.tr("Local Batch state"), str(local_data)),
+        (AboutDialog.tr("Log"), str(log_dir / "explorer.log")),
+        (AboutDialog.tr("Local Batch log"), str(local_data / "localbatch.log")),
+        (AboutDialog.tr("Local Batch"), local_batch_support().description),
     ]
     return AboutFacts(versions, places, log_dir)
 
@@ -83,24 +83,28 @@ class AboutDialog(QDialog):
         icon.setPixmap(app_icon().pixmap(64, 64))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
         title = QLabel(
-            f"<h2>MPI Explorer {html.escape(__version__)}</h2>"
-            "<p>Submit, watch and debug MPI multi-instance tasks on Azure Batch,<br>"
-            "or on this machine with Local Batch.</p><p>MIT licence.</p>",
+            self.tr("<h2>MPI Explorer {version}</h2>"
+                    "<p>Submit, watch and debug MPI multi-instance tasks on Azure Batch,<br>"
+                    "or on this machine with Local Batch.</p><p>MIT licence.</p>").format(
+                version=html.escape(__version__)),
             self,
         )
         header = QHBoxLayout()
         header.addWidget(icon)
         header.addWidget(title, 1)
         details = QLabel(
-            f"<b>Versions</b>{_table(facts.versions)}<br><b>Files</b>{_table(facts.places)}", self
+            self.tr("<b>Versions</b>{versions}<br><b>Files</b>{files}").format(
+                versions=_table(facts.versions), files=_table(facts.places)), self
         )
         details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         open_logs = QPushButton(self.tr("Open log folder"), self)
         open_logs.setObjectName(OPEN_LOGS_BUTTON)
+        open_logs.setAccessibleDescription(self.tr("Shows the folder of the log files in the file manager"))
         open_logs.clicked.connect(self.open_log_folder)
         copy = QPushButton(self.tr("Copy details"), self)
         copy.setObjectName(COPY_BUTTON)
+        copy.setAccessibleDescription(self.tr("Copies the versions and the places of the files, for a support request"))
         copy.clicked.connect(self.copy_details)
         buttons.addButton(open_logs, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)

@@ -248,7 +248,7 @@ class SharedKeyForm(AccountForm):
         self.account.set_text(shared.account_name if shared else "")
         self.key.set_text("")
         self.key.edit.setPlaceholderText(
-            "stored — leave empty to keep it" if key_stored else "primary or secondary key"
+            self.tr("stored — leave empty to keep it") if key_stored else self.tr("primary or secondary key")
         )
         self.storage.load(shared.storage if shared else None, storage_key_stored)
 

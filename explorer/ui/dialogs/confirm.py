@@ -19,6 +19,7 @@ def confirm(parent: QWidget, title: str, text: str, action: str, on_confirm: Cal
     box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Cancel, parent)
     button = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
     button.setObjectName(CONFIRM_BUTTON)
+    button.setAccessibleDescription(text)  # "Delete" alone does not say what goes
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.buttonClicked.connect(lambda clicked: on_confirm() if clicked is button else None)

@@ -17,12 +17,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QV
 class DeviceCodeDialog(QDialog):
     def __init__(self, url: str, code: str, expires: datetime, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Sign in to Microsoft Entra ID")
+        self.setWindowTitle(self.tr("Sign in to Microsoft Entra ID"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.url, self.code = url, code
         intro = QLabel(
-            f"To sign in, open <a href=\"{url}\">{url}</a> in a browser (on this or any other device) and "
-            f"enter this code before {expires.astimezone():%H:%M}:", self,
+            self.tr("To sign in, open {link} in a browser (on this or any other device) and enter this code "
+                    "before {time}:").format(link=f"<a href=\"{url}\">{url}</a>", time=f"{expires.astimezone():%H:%M}"),
+            self,
         )
         intro.setWordWrap(True)
         intro.setOpenExternalLinks(True)
@@ -34,12 +35,12 @@ class DeviceCodeDialog(QDialog):
         self.code_label.setFont(font)
         self.code_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.code_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        waiting = QLabel("MPI Explorer waits for the sign-in and goes on by itself.", self)
+        waiting = QLabel(self.tr("MPI Explorer waits for the sign-in and goes on by itself."), self)
         waiting.setEnabled(False)
         buttons = QDialogButtonBox(self)
-        self.copy_button = QPushButton("Copy code", self)
+        self.copy_button = QPushButton(self.tr("Copy code"), self)
         self.copy_button.clicked.connect(self.copy_code)
-        self.open_button = QPushButton("Open browser", self)
+        self.open_button = QPushButton(self.tr("Open browser"), self)
         self.open_button.clicked.connect(lambda: QDesktopServices.openUrl(QUrl(url)))
         buttons.addButton(self.copy_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(self.open_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -56,7 +57,7 @@ class DeviceCodeDialog(QDialog):
 
     def copy_code(self) -> None:
         QGuiApplication.clipboard().setText(self.code)
-        self.copy_button.setText("Copied")
+        self.copy_button.setText(self.tr("Copied"))
 
 
 class DeviceCodePrompt:

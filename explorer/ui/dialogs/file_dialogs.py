@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QFileDialog, QWidget
 
-JSON_FILTER = "Task JSON (*.json);;All files (*)"
+JSON_FILTER = QT_TRANSLATE_NOOP("FileDialogs", "Task JSON (*.json);;All files (*)")
+"""A name filter: the dialogs translate it (in the context "FileDialogs")."""
 
 
 def ask_open_file(parent: QWidget, title: str, name_filter: str, on_chosen: Callable[[Path], None]) -> QFileDialog:
@@ -50,7 +51,8 @@ def ask_directory(parent: QWidget, title: str, on_chosen: Callable[[Path], None]
 
 
 def _dialog(parent: QWidget, title: str, name_filter: str = "") -> QFileDialog:
-    dialog = QFileDialog(parent, title, "", name_filter)
+    shown_filter = QCoreApplication.translate("FileDialogs", name_filter) if name_filter else ""
+    dialog = QFileDialog(parent, title, "", shown_filter)
     dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     return dialog
 

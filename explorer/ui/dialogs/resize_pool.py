@@ -18,18 +18,23 @@ class ResizePoolDialog(QDialog):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.setWindowTitle(f"Resize pool {pool_id}")
+        self.setWindowTitle(self.tr("Resize pool {pool}").format(pool=pool_id))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.dedicated = self._spin_box("dedicated", dedicated)
+        self.dedicated.setAccessibleDescription(self.tr("The number of dedicated nodes the pool is to have"))
         self.low_priority = self._spin_box("lowPriority", low_priority)
+        self.low_priority.setAccessibleDescription(
+            self.tr("The number of low-priority (spot) nodes the pool is to have: cheaper, but they may be preempted"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Resize"))
+        resize = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        resize.setText(self.tr("Resize"))
+        resize.setAccessibleDescription(self.tr("Resize pool {pool} to these node counts").format(pool=pool_id))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form = QFormLayout(self)
         form.addRow(QLabel(self.tr("Nodes leaving the pool have their running tasks requeued."), self))
-        form.addRow("Dedicated nodes:", self.dedicated)
-        form.addRow("Low-priority (spot) nodes:", self.low_priority)
+        form.addRow(self.tr("Dedicated nodes:"), self.dedicated)
+        form.addRow(self.tr("Low-priority (spot) nodes:"), self.low_priority)
         form.addRow(buttons)
         self.accepted.connect(lambda: on_resize(self.dedicated.value(), self.low_priority.value()))
 

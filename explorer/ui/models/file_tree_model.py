@@ -16,6 +16,7 @@ from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractItemModel,
     QModelIndex,
     QObject,
@@ -31,7 +32,8 @@ from explorer.ui.formatting import format_size
 
 log = logging.getLogger(__name__)
 
-HEADERS = ("Name", "Size", "Modified")
+HEADERS = (QT_TRANSLATE_NOOP("FileTreeModel", "Name"), QT_TRANSLATE_NOOP("FileTreeModel", "Size"),
+           QT_TRANSLATE_NOOP("FileTreeModel", "Modified"))
 
 Lister = Callable[[FileLocation, str], Awaitable[list[FileEntry]]]
 Runner = Callable[[Coroutine[Any, Any, None]], Any]
@@ -203,7 +205,7 @@ class FileTreeModel(QAbstractItemModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None
 
     # -- internals -------------------------------------------------------------

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from explorer.client.watching.snapshots import NodeSnapshot
 from explorer.ui.formatting import format_time
 from explorer.ui.models.snapshot_table import Column, SnapshotTableModel
 
 NODE_COLUMNS: tuple[Column[NodeSnapshot], ...] = (
-    Column("Id", lambda n: n.id, lambda n: n.id),
-    Column("State", lambda n: n.state or "", lambda n: n.state),
-    Column("Scheduling", lambda n: n.scheduling_state or "", lambda n: n.scheduling_state),
-    Column("IP address", lambda n: n.ip_address or "", lambda n: n.ip_address),
-    Column("Priority", lambda n: "dedicated" if n.dedicated else "low priority", lambda n: n.dedicated),
-    Column("Running tasks", lambda n: str(n.running_tasks_count), lambda n: n.running_tasks_count),
-    Column("Tasks run", lambda n: str(n.total_tasks_run), lambda n: n.total_tasks_run),
-    Column("In state since", lambda n: format_time(n.state_transition_time) if n.state_transition_time else "",
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "Id"), lambda n: n.id, lambda n: n.id),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "State"), lambda n: n.state or "", lambda n: n.state),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "Scheduling"),
+           lambda n: n.scheduling_state or "", lambda n: n.scheduling_state),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "IP address"), lambda n: n.ip_address or "", lambda n: n.ip_address),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "Priority"),
+           lambda n: NodeTableModel.tr("dedicated") if n.dedicated else NodeTableModel.tr("low priority"),
+           lambda n: n.dedicated),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "Running tasks"),
+           lambda n: str(n.running_tasks_count), lambda n: n.running_tasks_count),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "Tasks run"),
+           lambda n: str(n.total_tasks_run), lambda n: n.total_tasks_run),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "In state since"),
+           lambda n: format_time(n.state_transition_time) if n.state_transition_time else "",
            lambda n: n.state_transition_time),
-    Column("Error", lambda n: n.error or "", lambda n: n.error),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "Error"), lambda n: n.error or "", lambda n: n.error),
 )
 
 
@@ -35,9 +41,11 @@ class NodeTableModel(SnapshotTableModel[NodeSnapshot]):
 
 
 def describe_node_counts(counts: Mapping[str, int]) -> str:
-    """'5 nodes: 3 idle, 2 running', largest groups first."""
+    """'5 nodes: 3 idle, 2 running', largest groups first (the states as the service names them)."""
     total = sum(counts.values())
     if total == 0:
-        return "No nodes"
-    parts = ", ".join(f"{n} {state}" for state, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n)
-    return f"{total} node{'s' if total != 1 else ''}: {parts}"
+        return NodeTableModel.tr("No nodes")
+    parts = ", ".join(NodeTableModel.tr("{count} {state}").format(count=n, state=state)
+                      for state, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n)
+    text = NodeTableModel.tr("1 node: {states}") if total == 1 else NodeTableModel.tr("{count} nodes: {states}")
+    return text.format(count=total, states=parts)

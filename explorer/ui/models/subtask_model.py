@@ -10,6 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QObject,
@@ -19,7 +20,9 @@ from PySide6.QtCore import (
 
 from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
 
-HEADERS = ("Instance", "State", "Exit code", "Node", "Failure")
+HEADERS = (QT_TRANSLATE_NOOP("SubtaskModel", "Instance"), QT_TRANSLATE_NOOP("SubtaskModel", "State"),
+           QT_TRANSLATE_NOOP("SubtaskModel", "Exit code"), QT_TRANSLATE_NOOP("SubtaskModel", "Node"),
+           QT_TRANSLATE_NOOP("SubtaskModel", "Failure"))
 """State and exit code before the node: they show without scrolling whatever the node ids."""
 INSTANCE_ROLE = Qt.ItemDataRole.UserRole
 """The instance number of a row (0: the primary), whatever the column."""
@@ -49,7 +52,7 @@ class InstanceRow:
 
     def cells(self) -> tuple[str, ...]:
         return (
-            "0 (primary)" if self.number == 0 else str(self.number),
+            SubtaskModel.tr("0 (primary)") if self.number == 0 else str(self.number),
             self.state or "—",
             "—" if self.exit_code is None else str(self.exit_code),
             self.node_id or "—",
@@ -108,5 +111,5 @@ class SubtaskModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return HEADERS[section]
+            return self.tr(HEADERS[section])
         return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from explorer.client.acting.details import TaskCounts
 from explorer.client.watching.snapshots import TaskSnapshot
@@ -19,15 +19,18 @@ def _text(value: object) -> str:
 
 
 TASK_COLUMNS: tuple[Column[TaskSnapshot], ...] = (
-    Column("Id", lambda t: t.id, lambda t: t.id),
-    Column("Name", lambda t: t.display_name or "", lambda t: t.display_name.lower() if t.display_name else None),
-    Column("State", lambda t: t.state or "", lambda t: t.state),
-    Column("Instances", lambda t: str(t.instances), lambda t: t.instances),
-    Column("Node", lambda t: t.node_id or "", lambda t: t.node_id),
-    Column("Started", lambda t: format_time(t.start_time) if t.start_time else "", lambda t: t.start_time),
-    Column("Ended", lambda t: format_time(t.end_time) if t.end_time else "", lambda t: t.end_time),
-    Column("Exit code", lambda t: _text(t.exit_code), lambda t: t.exit_code),
-    Column("Retries", lambda t: str(t.retry_count), lambda t: t.retry_count),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "Id"), lambda t: t.id, lambda t: t.id),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "Name"),
+           lambda t: t.display_name or "", lambda t: t.display_name.lower() if t.display_name else None),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "State"), lambda t: t.state or "", lambda t: t.state),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "Instances"), lambda t: str(t.instances), lambda t: t.instances),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "Node"), lambda t: t.node_id or "", lambda t: t.node_id),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "Started"),
+           lambda t: format_time(t.start_time) if t.start_time else "", lambda t: t.start_time),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "Ended"),
+           lambda t: format_time(t.end_time) if t.end_time else "", lambda t: t.end_time),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "Exit code"), lambda t: _text(t.exit_code), lambda t: t.exit_code),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "Retries"), lambda t: str(t.retry_count), lambda t: t.retry_count),
 )
 
 
@@ -51,8 +54,12 @@ def count_tasks(tasks: Iterable[TaskSnapshot]) -> TaskCounts:
 
 def describe_counts(counts: TaskCounts) -> str:
     total = counts.active + counts.running + counts.completed
-    text = f"{total} task{'s' if total != 1 else ''}: {counts.active} active, {counts.running} running, "
-    return text + f"{counts.completed} completed ({counts.succeeded} succeeded, {counts.failed} failed)"
+    text = (TaskTableModel.tr("1 task: {active} active, {running} running, {completed} completed "
+                              "({succeeded} succeeded, {failed} failed)") if total == 1 else
+            TaskTableModel.tr("{count} tasks: {active} active, {running} running, {completed} completed "
+                              "({succeeded} succeeded, {failed} failed)"))
+    return text.format(count=total, active=counts.active, running=counts.running, completed=counts.completed,
+                       succeeded=counts.succeeded, failed=counts.failed)
 
 
 class TaskTableModel(SnapshotTableModel[TaskSnapshot]):

@@ -182,7 +182,8 @@ class BaseView(QWidget):
     def note_missing(self, what: str, code: str | None) -> None:
         """Say in the banner that `what` does not exist (`code`), or take it back once it does."""
         if code is not None and not self.gone:
-            self.banner.show_error(OperationError(f"show {what}", f"the {what.split()[0]} does not exist", code=code))
+            action = self.tr("show {what}").format(what=what)
+            self.banner.show_error(OperationError(action, self.tr("it does not exist"), code=code))
         elif code is None and self.gone:
             self.banner.hide()
         self.gone = code is not None

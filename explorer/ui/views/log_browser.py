@@ -42,8 +42,8 @@ def subtask_root(subtask: SubtaskSnapshot) -> FileRoot | None:
     """A subtask's directory on its node, once it has one."""
     if not (subtask.pool_id and subtask.node_id and subtask.task_root_directory):
         return None
-    return FileRoot(f"subtask {subtask.id} on {subtask.node_id}", NodeFiles(subtask.pool_id, subtask.node_id),
-                    subtask.task_root_directory)
+    label = LogBrowser.tr("subtask {number} on {node}").format(number=subtask.id, node=subtask.node_id)
+    return FileRoot(label, NodeFiles(subtask.pool_id, subtask.node_id), subtask.task_root_directory)
 
 
 class LogBrowser(BaseView):
@@ -79,14 +79,15 @@ class LogBrowser(BaseView):
         self.cancel_button.hide()
         self._open: FileItem | None = None
         self._layout()
-        self.add_root(FileRoot(label or root_path or "files", location, root_path))
+        self.add_root(FileRoot(label or root_path or self.tr("files"), location, root_path))
 
     @classmethod
     def for_task(
         cls, services: ViewServices, job_id: str, task_id: str, subtasks: Iterable[SubtaskSnapshot] = (),
         parent: QWidget | None = None,
     ) -> LogBrowser:
-        browser = cls(services, TaskFiles(job_id, task_id), parent=parent, label=f"task {task_id} (primary)")
+        label = LogBrowser.tr("task {task} (primary)").format(task=task_id)
+        browser = cls(services, TaskFiles(job_id, task_id), parent=parent, label=label)
         browser.add_subtasks(subtasks)
         return browser
 
@@ -182,15 +183,18 @@ class LogBrowser(BaseView):
             return
         name = PurePosixPath(item.path).name or "files"
         if item.is_directory:
-            ask_directory(self, f"Download {name} into", lambda folder: self.download(folder / name, item))
+            ask_directory(self, self.tr("Download {name} into").format(name=name),
+                          lambda folder: self.download(folder / name, item))
         else:
-            ask_save_file(self, f"Download {name}", lambda target: self.download(target, item), suggested=name)
+            ask_save_file(self, self.tr("Download {name}").format(name=name),
+                          lambda target: self.download(target, item), suggested=name)
 
     async def _download(self, item: FileItem, destination: Path) -> None:
         def report(progress: Progress) -> None:
             total = max(progress.bytes_total, 1)
             self.progress.setValue(round(PROGRESS_STEPS * progress.bytes_done / total))
-            self.progress.setFormat(f"{progress.files_done} of {progress.files_total} files, %p%")
+            self.progress.setFormat(self.tr("{done} of {total} files, {percent}").format(
+                done=progress.files_done, total=progress.files_total, percent="%p%"))
 
         try:
             result: DownloadResult = await self.services.operations.download(

@@ -12,12 +12,11 @@ class CoordinationProgress(QProgressBar):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setTextVisible(True)
-        self.setToolTip(
+        self.setToolTip(self.tr(
             "An instance counts as ready when the service reports that its coordination command succeeded "
             "(Local Batch does as soon as it ends; Azure Batch only when the task ends). Once the application "
-            "command starts, every instance was ready: Batch starts it only then."
-        )
-        self.show_progress("waiting for the service to report the task", 0, 0)
+            "command starts, every instance was ready: Batch starts it only then."))
+        self.show_progress(self.tr("waiting for the service to report the task"), 0, 0)
 
     def show_progress(self, text: str, value: int, maximum: int, tone: str = "") -> None:
         """`tone` "success" or "failure" colours the bar; "" leaves the palette's."""

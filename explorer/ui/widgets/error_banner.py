@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 
 from explorer.client.acting.operations import OperationError
 from explorer.client.errors import BatchLayerError
+from explorer.ui.translation import translated
 
 log = logging.getLogger(__name__)
 
@@ -46,8 +47,8 @@ def hint_for(code: str | None) -> str | None:
 def sentence_for(error: BaseException) -> str:
     """One sentence for the banner: the error's own wording (domain errors are written for users)."""
     if isinstance(error, OperationError):
-        hint = hint_for(error.code)
-        return f"{error} {hint}" if hint else str(error)
+        sentence, hint = translated(error.sentence), hint_for(error.code)
+        return f"{sentence} {hint}" if hint else sentence
     if isinstance(error, (BatchLayerError, OSError)):
         return str(error)
     return QCoreApplication.translate("ErrorBanner", "Something unexpected went wrong: {kind}: {error}").format(

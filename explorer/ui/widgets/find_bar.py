@@ -40,7 +40,8 @@ class FindBar(QWidget):
         self._found: bool | None = None
         """Whether the last search found a match; None while it runs."""
         self.text = QLineEdit(self)
-        name_it(self.text, self.tr("Find"), self.tr("Text to find; Enter finds the next match, Shift+Enter the previous"))
+        name_it(self.text, self.tr("Find"),
+                self.tr("Text to find; Enter finds the next match, Shift+Enter the previous"))
         self.text.setPlaceholderText(self.tr("Find"))
         self.text.setClearButtonEnabled(True)
         self.text.returnPressed.connect(self.find_next)

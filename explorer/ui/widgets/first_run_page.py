@@ -9,20 +9,22 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QCommandLinkButton, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-DEMO_TEXT = "Create a local MPI pool (4 nodes) and run a sample MPI task"
-DEMO_DESCRIPTION = (
+DEMO_TEXT = QT_TRANSLATE_NOOP("FirstRunPage", "Create a local MPI pool (4 nodes) and run a sample MPI task")
+DEMO_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "FirstRunPage",
     "Local Batch creates the pool “mpi-demo” on this computer and runs a Monte Carlo pi estimate on "
-    "4 MPI ranks, one per node, for about 30 seconds. You watch every instance start and the output live."
-)
-WIZARD_TEXT = "Open the task wizard"
-WIZARD_DESCRIPTION = "Describe your own multi-instance MPI task step by step: pool, instances, MPI command, files."
+    "4 MPI ranks, one per node, for about 30 seconds. You watch every instance start and the output live.")
+WIZARD_TEXT = QT_TRANSLATE_NOOP("FirstRunPage", "Open the task wizard")
+WIZARD_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "FirstRunPage", "Describe your own multi-instance MPI task step by step: pool, instances, MPI command, files.")
 COLUMN_WIDTH = 640
-ACCOUNT_TEXT = "Add an Azure Batch account"
-ACCOUNT_DESCRIPTION = "Connect to a Batch account in Azure, to run the same tasks on real VMs."
+ACCOUNT_TEXT = QT_TRANSLATE_NOOP("FirstRunPage", "Add an Azure Batch account")
+ACCOUNT_DESCRIPTION = QT_TRANSLATE_NOOP(
+    "FirstRunPage", "Connect to a Batch account in Azure, to run the same tasks on real VMs.")
 
 
 class FirstRunPage(QWidget):
@@ -38,8 +40,8 @@ class FirstRunPage(QWidget):
         font.setBold(True)
         title.setFont(font)
         intro = QLabel(
-            "Local Batch, built into MPI Explorer, runs Azure Batch multi-instance tasks with real MPI on this "
-            "computer. It has no pool yet: start with one of these.", self,
+            self.tr("Local Batch, built into MPI Explorer, runs Azure Batch multi-instance tasks with real MPI on "
+                    "this computer. It has no pool yet: start with one of these."), self,
         )
         intro.setWordWrap(True)
         self.demo_button = self._button(DEMO_TEXT, DEMO_DESCRIPTION, self._demo_clicked)
@@ -89,11 +91,12 @@ class FirstRunPage(QWidget):
     def demo_failed(self, message: str) -> None:
         """The demo did not start: say why, and offer it again."""
         self.demo_button.setEnabled(True)
-        self.status.setText(f"The sample could not be started: {message}")
+        self.status.setText(self.tr("The sample could not be started: {message}").format(message=message))
         self.status.show()
 
     def _button(self, text: str, description: str, slot: Callable[[], object]) -> QCommandLinkButton:
-        button = QCommandLinkButton(text, description, self)
+        button = QCommandLinkButton(self.tr(text), self.tr(description), self)
+        button.setAccessibleDescription(button.description())  # Qt says only the title of a command link
         button.clicked.connect(lambda _checked=False: slot())
         return button
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPoint, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -39,6 +39,16 @@ BAR_HEIGHT = 0.6
 MARKER_PX = 14
 UNKNOWN_PEN = 1.5
 UNKNOWN_ALPHA = 80
+PHASE_LABELS = {
+    Phase.WAITING_FOR_NODE: QT_TRANSLATE_NOOP("InstanceTimeline", "waiting for node"),
+    Phase.DOWNLOADING: QT_TRANSLATE_NOOP("InstanceTimeline", "downloading"),
+    Phase.COORDINATING: QT_TRANSLATE_NOOP("InstanceTimeline", "coordinating"),
+    Phase.READY: QT_TRANSLATE_NOOP("InstanceTimeline", "ready"),
+    Phase.RUNNING: QT_TRANSLATE_NOOP("InstanceTimeline", "running"),
+    Phase.COMPLETED: QT_TRANSLATE_NOOP("InstanceTimeline", "completed"),
+    Phase.FAILED: QT_TRANSLATE_NOOP("InstanceTimeline", "failed"),
+    Phase.UNKNOWN: QT_TRANSLATE_NOOP("InstanceTimeline", "unknown"),
+}
 
 
 class _TimeAxis(pg.AxisItem):
@@ -66,19 +76,23 @@ class InstanceTimeline(QWidget):
         self._plot = pg.PlotWidget(self, axisItems={"bottom": self._axis})
         self._plot.setMouseEnabled(x=True, y=False)
         self._plot.invertY(True)
-        self._plot.showGrid(x=True, y=False, alpha=0.3)
         self._bars = pg.BarGraphItem(x0=[], x1=[], y=[], height=BAR_HEIGHT)
         self._markers = pg.ScatterPlotItem(symbol="d", size=MARKER_PX, pen=pg.mkPen(None))
         self._plot.addItem(self._bars)
         self._plot.addItem(self._markers)
         self._plot.viewport().installEventFilter(self)
         legend = ColorLegend(
-            [(p.value, p.label, PHASE_COLORS[p]) for p in Phase],
+            [(p.value, _label(p), PHASE_COLORS[p]) for p in Phase],
             orientation=Qt.Orientation.Horizontal,
         )
         legend.set_swatch(Phase.UNKNOWN.value, _unknown_swatch())
-        legend.set_tooltip(Phase.UNKNOWN.value, "Not reported by the service: when a phase began is known only to "
-                                                "lie in this span, or the service has not answered since.")
+        legend.set_tooltip(Phase.UNKNOWN.value, self.tr("Not reported by the service: when a phase began is known "
+                                                        "only to lie in this span, or the service has not answered "
+                                                        "since."))
+        # Until there is an instance, no axis has anything to say (not rows 0 to 1, not 0 to 1 s).
+        self._empty = pg.TextItem(self.tr("No instances yet"), anchor=(0.5, 0.5))
+        self._plot.addItem(self._empty)
+        self._empty.setPos(0.5, 0.5)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._plot, 1)
@@ -92,6 +106,7 @@ class InstanceTimeline(QWidget):
         self._origin: datetime | None = None
         self._now: datetime | None = None
         self.set_wall_clock(False)
+        self._show_empty(True)
         self._apply_palette()
 
     # -- input ---------------------------------------------------------------
@@ -119,6 +134,7 @@ class InstanceTimeline(QWidget):
         metrics = QFontMetrics(self._plot.font())
         widest = max((metrics.horizontalAdvance(t) for _, t in ticks), default=0)
         left.setWidth(widest + 12)
+        self._show_empty(not self._rows)
         self._redraw()
         self._plot.enableAutoRange()
 
@@ -129,7 +145,7 @@ class InstanceTimeline(QWidget):
 
     def set_wall_clock(self, enabled: bool) -> None:
         self._axis.wall_clock = enabled
-        self._plot.setLabel("bottom", "local time" if enabled else "seconds since task creation")
+        self._plot.setLabel("bottom", self.tr("local time") if enabled else self.tr("seconds since task creation"))
         self._axis.picture = None  # tick strings are cached in the axis picture
         self._axis.update()
 
@@ -159,19 +175,20 @@ class InstanceTimeline(QWidget):
     def instance_text(self, row: int) -> str:
         """One instance in words, phase by phase: what a screen reader says as the keyboard reaches it."""
         instance = self._rows[row]
-        role = "primary" if instance.instance_id == 0 else "subtask"
         phases = []
         for seg in instance.segments:
-            start = self._seconds(seg.start)
+            start = f"{self._seconds(seg.start):.1f}"
             if seg.phase.is_terminal:
-                phases.append(f"{_phase_text(seg)} at {start:.1f} s")
+                text = self.tr("{phase} at {start} s")
             elif seg.end is None:
-                phases.append(f"{_phase_text(seg)} since {start:.1f} s")
+                text = self.tr("{phase} since {start} s")
             else:
-                phases.append(f"{_phase_text(seg)} {start:.1f} to {self._seconds(seg.end):.1f} s")
-        where = instance.node_id or "no node yet"
-        return (f"instance {instance.instance_id} ({role}) on {where}: {', '.join(phases) or 'nothing reported yet'}; "
-                f"{row + 1} of {len(self._rows)}")
+                text = self.tr("{phase} {start} to {end} s")
+            end = f"{self._seconds(seg.end):.1f}" if seg.end else ""
+            phases.append(text.format(phase=_phase_text(seg), start=start, end=end))
+        return self.tr("{instance}: {phases}; {number} of {count}").format(
+            instance=self._instance_title(instance), phases=", ".join(phases) or self.tr("nothing reported yet"),
+            number=row + 1, count=len(self._rows))
 
     def texts(self) -> list[str]:
         """The whole timeline in words, an instance a line (its textual alternative)."""
@@ -181,15 +198,20 @@ class InstanceTimeline(QWidget):
         return self._current
 
     def tooltip_text(self, instance: InstancePhases, segment: PhaseSegment) -> str:
-        role = "primary" if instance.instance_id == 0 else "subtask"
         lines = [
-            f"instance {instance.instance_id} ({role}) on {instance.node_id or 'no node yet'}",
+            self._instance_title(instance),
             _phase_text(segment),
-            f"start: {self._describe(segment.start)}",
+            self.tr("start: {time}").format(time=self._describe(segment.start)),
         ]
         if not segment.phase.is_terminal:
-            lines.append(f"end: {self._describe(segment.end) if segment.end else 'ongoing'}")
+            lines.append(self.tr("end: {time}").format(
+                time=self._describe(segment.end) if segment.end else self.tr("ongoing")))
         return "\n".join(lines)
+
+    def _instance_title(self, instance: InstancePhases) -> str:
+        text = (self.tr("instance {number} (primary) on {node}") if instance.instance_id == 0
+                else self.tr("instance {number} (subtask) on {node}"))
+        return text.format(number=instance.instance_id, node=instance.node_id or self.tr("no node yet"))
 
     # -- Qt ------------------------------------------------------------------
 
@@ -297,10 +319,23 @@ class InstanceTimeline(QWidget):
             axis = self._plot.getAxis(name)
             axis.setPen(text)
             axis.setTextPen(text)
+        self._empty.setColor(text)
         self._redraw()
 
     def _describe(self, t: datetime) -> str:
-        return f"{_clock(t)} (+{self._seconds(t):.1f} s)"
+        return self.tr("{clock} (+{seconds} s)").format(clock=_clock(t), seconds=f"{self._seconds(t):.1f}")
+
+    def _show_empty(self, empty: bool) -> None:
+        """No instance yet: a sentence instead of ticks and grid lines (rows 0 to 1.0, 0 to 1 s)."""
+        self._empty.setVisible(empty)
+        for name in ("left", "bottom"):
+            self._plot.getAxis(name).setStyle(showValues=not empty)
+        bottom = self._plot.getAxis("bottom")
+        bottom.showLabel(not empty)
+        bottom.setTicks([[]] if empty else None)  # None: its own ticks again
+        if empty:
+            self._plot.getAxis("left").setTicks([[]])
+        self._plot.showGrid(x=not empty, y=False, alpha=0.3)
 
 
 def _clock(t: datetime) -> str:
@@ -318,12 +353,16 @@ def _brush(phase: Phase, after: Phase | None) -> QBrush:
     return pg.mkBrush(color)
 
 
+def _label(phase: Phase) -> str:
+    return InstanceTimeline.tr(PHASE_LABELS[phase])
+
+
 def _phase_text(segment: PhaseSegment) -> str:
     if segment.phase is not Phase.UNKNOWN:
-        return segment.phase.label
+        return _label(segment.phase)
     if segment.after is None:
-        return "unknown: not reported by the service"
-    return f"{segment.after.label} or later: not reported by the service"
+        return InstanceTimeline.tr("unknown: not reported by the service")
+    return InstanceTimeline.tr("{phase} or later: not reported by the service").format(phase=_label(segment.after))
 
 
 def _unknown_swatch() -> QIcon:
@@ -338,4 +377,6 @@ def _unknown_swatch() -> QIcon:
 
 
 def _row_label(inst: InstancePhases) -> str:
-    return f"{inst.instance_id} primary" if inst.instance_id == 0 else str(inst.instance_id)
+    if inst.instance_id == 0:
+        return InstanceTimeline.tr("{number} primary").format(number=inst.instance_id)
+    return str(inst.instance_id)

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFontDatabase, QTextOption
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -28,11 +28,12 @@ from PySide6.QtWidgets import (
 
 from explorer.core.specs.environment import EnvironmentSetting
 from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
+from explorer.ui.translation import Texts
 from explorer.ui.wizards.field_feedback import FieldFeedback, row_describer
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Editors", text)
+class Editors(Texts):
+    """The translation context of this module's texts: `Editors.tr("...")`."""
 
 
 # Tables keep room for this many rows whatever the page around them does.
@@ -52,7 +53,7 @@ class TableEditor(QWidget):
         self.table.setAccessibleName(name)
         corner = self.table.findChild(QAbstractButton)  # the corner button selects all rows
         if corner is not None:
-            corner.setAccessibleName(tr("Select all rows"))
+            corner.setAccessibleName(self.tr("Select all rows"))
         self.table.setHorizontalHeaderLabels(list(columns.values()))
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -62,8 +63,8 @@ class TableEditor(QWidget):
         self.add_button = QPushButton(add_text)
         self.add_button.setAccessibleName(add_text)
         self.add_button.clicked.connect(self._add_empty_row)
-        self.remove_button = QPushButton(tr("Remove"))
-        self.remove_button.setAccessibleName(tr("Remove the selected rows"))
+        self.remove_button = QPushButton(self.tr("Remove"))
+        self.remove_button.setAccessibleName(self.tr("Remove the selected rows"))
         self.remove_button.clicked.connect(self.remove_selected)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.add_button)
@@ -119,7 +120,8 @@ class TableEditor(QWidget):
 
 class EnvironmentEditor(TableEditor):
     def __init__(self) -> None:
-        super().__init__({"name": tr("Name"), "value": tr("Value")}, tr("Add variable"), tr("Environment variables"))
+        super().__init__({"name": Editors.tr("Name"), "value": Editors.tr("Value")}, Editors.tr("Add variable"),
+                         Editors.tr("Environment variables"))
 
     def settings(self) -> tuple[EnvironmentSetting, ...]:
         return tuple(EnvironmentSetting(row["name"] or "", row["value"]) for row in self.rows())
@@ -135,23 +137,25 @@ class IdentityEditor(QWidget):
     def __init__(self) -> None:
         super().__init__()
         self.mode_combo = QComboBox()
-        self.mode_combo.addItems([tr("Batch default (pool's non-admin auto-user)"), tr("Auto-user"), tr("User account")])
-        self.mode_combo.setAccessibleName(tr("Run as"))
+        self.mode_combo.addItems([self.tr("Batch default (pool's non-admin auto-user)"), self.tr("Auto-user"),
+                                  self.tr("User account")])
+        self.mode_combo.setAccessibleName(self.tr("Run as"))
         self.scope_combo = ChoiceCombo(
-            {tr("Default scope"): None, tr("Pool scope"): AutoUserScope.POOL, tr("Task scope"): AutoUserScope.TASK}
+            {self.tr("Default scope"): None, self.tr("Pool scope"): AutoUserScope.POOL,
+             self.tr("Task scope"): AutoUserScope.TASK}
         )
-        self.scope_combo.setAccessibleName(tr("Auto-user scope"))
+        self.scope_combo.setAccessibleName(self.tr("Auto-user scope"))
         self.elevation_combo = ChoiceCombo(
             {
-                tr("Default elevation"): None,
-                tr("Non-admin"): ElevationLevel.NON_ADMIN,
-                tr("Admin"): ElevationLevel.ADMIN,
+                self.tr("Default elevation"): None,
+                self.tr("Non-admin"): ElevationLevel.NON_ADMIN,
+                self.tr("Admin"): ElevationLevel.ADMIN,
             }
         )
-        self.elevation_combo.setAccessibleName(tr("Auto-user elevation"))
+        self.elevation_combo.setAccessibleName(self.tr("Auto-user elevation"))
         self.user_edit = QLineEdit()
-        self.user_edit.setPlaceholderText(tr("user account defined on the pool"))
-        self.user_edit.setAccessibleName(tr("User account"))
+        self.user_edit.setPlaceholderText(self.tr("user account defined on the pool"))
+        self.user_edit.setAccessibleName(self.tr("User account"))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for widget in (self.mode_combo, self.scope_combo, self.elevation_combo, self.user_edit):

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 
-from PySide6.QtCore import QCoreApplication, QEvent, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -21,8 +21,6 @@ from explorer.core.checks.problems import FixAction, FixKind, Problem, Severity
 _COLOURS = {Severity.ERROR: ("#c62828", "#ff8a80"), Severity.WARNING: ("#8a5300", "#ffc570")}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("FieldFeedback", text)
 
 
 def message_style(widget: QWidget, severity: Severity = Severity.ERROR) -> str:
@@ -46,12 +44,14 @@ def fix_label(action: FixAction) -> str:
     """The text of the button that applies ``action``."""
     value = action.value
     labels = {
-        FixKind.RESIZE_POOL: tr("Resize the pool to {} nodes"),
-        FixKind.SET_INSTANCES: tr("Use {} instance") if value == 1 else tr("Use {} instances"),
-        FixKind.CREATE_POOL: tr("Create a pool for MPI…"),
-        FixKind.ENABLE_INTER_NODE_COMMUNICATION: tr("Turn inter-node communication on"),
-        FixKind.SET_TASK_SLOTS_PER_NODE: tr("Use {} task slot per node"),
-        FixKind.SET_RANKS: tr("Start {} processes") if value != 1 else tr("Start {} process"),
+        FixKind.RESIZE_POOL: FieldFeedback.tr("Resize the pool to {} nodes"),
+        FixKind.SET_INSTANCES: (FieldFeedback.tr("Use {} instance") if value == 1
+                                else FieldFeedback.tr("Use {} instances")),
+        FixKind.CREATE_POOL: FieldFeedback.tr("Create a pool for MPI…"),
+        FixKind.ENABLE_INTER_NODE_COMMUNICATION: FieldFeedback.tr("Turn inter-node communication on"),
+        FixKind.SET_TASK_SLOTS_PER_NODE: FieldFeedback.tr("Use {} task slot per node"),
+        FixKind.SET_RANKS: (FieldFeedback.tr("Start {} processes") if value != 1
+                            else FieldFeedback.tr("Start {} process")),
     }
     return labels[action.kind].format(value)
 
@@ -70,7 +70,9 @@ def row_describer(columns: dict[str, str]) -> Callable[[str], str]:
             return ""
         column = columns.get(match.group(2) or "")
         row = int(match.group(1)) + 1
-        return tr("Row {} ({}): ").format(row, column) if column else tr("Row {}: ").format(row)
+        if column:
+            return FieldFeedback.tr("Row {} ({}): ").format(row, column)
+        return FieldFeedback.tr("Row {}: ").format(row)
 
     return describe
 
@@ -134,7 +136,7 @@ class FieldFeedback(QWidget):
         label = QLabel(prefix + problem_text(problem))
         label.setWordWrap(True)
         label.setStyleSheet(message_style(self, problem.severity))
-        label.setAccessibleName(tr("Error") if problem.blocking else tr("Warning"))
+        label.setAccessibleName(self.tr("Error") if problem.blocking else self.tr("Warning"))
         label.setAccessibleDescription(label.text())
         self._layout.addWidget(label)
         self.labels.append(label)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QLabel, QSpinBox
 
 from explorer.core.specs.pool_info import PoolInfo
@@ -15,17 +14,18 @@ from explorer.ui.wizards.spec_page import SpecPage
 _SPIN_LIMIT = 100_000
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("InstancesPage", text)
 
 
 def describe_pool(pool: PoolInfo) -> str:
     state = pool.allocation_state.value
-    target = tr(", target {}").format(pool.target_nodes) if pool.target_nodes != pool.current_nodes else ""
-    communication = tr("on") if pool.enable_inter_node_communication else tr("off")
-    nodes = tr("1 node") if pool.current_nodes == 1 else tr("{} nodes").format(pool.current_nodes)
-    slots = tr("1 task slot") if pool.task_slots_per_node == 1 else tr("{} task slots").format(pool.task_slots_per_node)
-    return tr("Pool '{}': {} ({}{}), inter-node communication {}, {} per node, {}.").format(
+    target = (InstancesPage.tr(", target {}").format(pool.target_nodes)
+              if pool.target_nodes != pool.current_nodes else "")
+    communication = InstancesPage.tr("on") if pool.enable_inter_node_communication else InstancesPage.tr("off")
+    nodes = (InstancesPage.tr("1 node") if pool.current_nodes == 1
+             else InstancesPage.tr("{} nodes").format(pool.current_nodes))
+    slots = (InstancesPage.tr("1 task slot") if pool.task_slots_per_node == 1
+             else InstancesPage.tr("{} task slots").format(pool.task_slots_per_node))
+    return InstancesPage.tr("Pool '{}': {} ({}{}), inter-node communication {}, {} per node, {}.").format(
         pool.id, nodes, state, target, communication, slots, pool.os_family.value.title()
     )
 
@@ -34,8 +34,9 @@ class InstancesPage(SpecPage):
     def __init__(self, pool_state) -> None:
         """``pool_state()`` -> (pool id, PoolInfo or None, reading?) of the chosen pool."""
         super().__init__(
-            tr("Instances"),
-            tr("Each instance runs on its own node: the primary runs the MPI launcher, the others host its ranks."),
+            InstancesPage.tr("Instances"),
+            InstancesPage.tr("Each instance runs on its own node: the primary runs the MPI launcher, "
+                             "the others host its ranks."),
         )
         self._pool_state = pool_state
         self.instances_spin = QSpinBox()
@@ -43,8 +44,8 @@ class InstancesPage(SpecPage):
         self.pool_summary = QLabel()
         self.pool_summary.setWordWrap(True)
         form = self.new_form()
-        self.add_field_row(form, tr("Instances:"), self.instances_spin, "number_of_instances")
-        self.add_field_row(form, tr("Pool:"), self.pool_summary, "pool")
+        self.add_field_row(form, self.tr("Instances:"), self.instances_spin, "number_of_instances")
+        self.add_field_row(form, self.tr("Pool:"), self.pool_summary, "pool")
         self.instances_spin.valueChanged.connect(self.notify)
 
     def apply(self, spec: MultiInstanceTaskSpec) -> MultiInstanceTaskSpec:
@@ -60,8 +61,8 @@ class InstancesPage(SpecPage):
     def sync(self) -> None:
         pool_id, pool, reading = self._pool_state()
         if reading:
-            self.pool_summary.setText(tr("Reading pool '{}'…").format(pool_id))
+            self.pool_summary.setText(self.tr("Reading pool '{}'…").format(pool_id))
         elif pool is not None:
             self.pool_summary.setText(describe_pool(pool))
         else:
-            self.pool_summary.setText(tr("No pool chosen.") if not pool_id else "")
+            self.pool_summary.setText(self.tr("No pool chosen.") if not pool_id else "")

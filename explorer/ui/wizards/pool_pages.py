@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QSpinBox
 
 from explorer.core.checks.problems import Problem
 from explorer.core.specs.os_family import OsFamily
 from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
+from explorer.ui.translation import Texts
 from explorer.ui.wizards.editors import CommandEdit, EnvironmentEditor, IdentityEditor
 from explorer.ui.wizards.resource_files_editor import ResourceFilesEditor
 from explorer.ui.wizards.spec_page import SpecPage, name_control
@@ -28,20 +29,21 @@ IMAGES = {
         "MicrosoftWindowsServer", "WindowsServer", "2022-datacenter", "batch.node.windows amd64"
     ),
 }
-CUSTOM_IMAGE = "Other image"
+CUSTOM_IMAGE = QT_TRANSLATE_NOOP("PoolPage", "Other image")
+"""The images above are named as their publishers name them; this one is translated (`PoolPage.tr`)."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("PoolPages", text)
+class PoolPages(Texts):
+    """The translation context of this module's texts: `PoolPages.tr("...")`."""
 
 
 def image_fields() -> dict[str, str]:
     return {
-        "publisher": tr("Publisher:"),
-        "offer": tr("Offer:"),
-        "sku": tr("SKU:"),
-        "version": tr("Version:"),
-        "node_agent_sku_id": tr("Node agent SKU:"),
+        "publisher": PoolPages.tr("Publisher:"),
+        "offer": PoolPages.tr("Offer:"),
+        "sku": PoolPages.tr("SKU:"),
+        "version": PoolPages.tr("Version:"),
+        "node_agent_sku_id": PoolPages.tr("Node agent SKU:"),
     }
 
 
@@ -61,7 +63,7 @@ def _spin(minimum: int, maximum: int) -> QSpinBox:
 
 
 def windows_refusal() -> str:
-    return tr("Local Batch nodes are Linux processes on this machine, so it cannot run Windows images.")
+    return PoolPages.tr("Local Batch nodes are Linux processes on this machine, so it cannot run Windows images.")
 
 
 class PoolPage(SpecPage):
@@ -70,8 +72,8 @@ class PoolPage(SpecPage):
 
     def __init__(self, local_batch: bool = False) -> None:
         super().__init__(
-            tr("Pool"),
-            tr(
+            PoolPages.tr("Pool"),
+            PoolPages.tr(
                 "MPI tasks need inter-node communication and one task slot per node; neither can change later. "
                 "Local Batch accepts any VM size and the Linux images it lists."
             ),
@@ -82,28 +84,28 @@ class PoolPage(SpecPage):
         self.vm_size_combo.setEditable(True)
         self.vm_size_combo.addItems(VM_SIZES)
         self.image_combo = QComboBox()
-        self.image_combo.addItems([*IMAGES, CUSTOM_IMAGE])
+        self.image_combo.addItems([*IMAGES, self.tr(CUSTOM_IMAGE)])
         if local_batch:
             self._disable_windows_images()
         self.image_edits = {name: QLineEdit() for name in IMAGE_FIELDS}
         self.dedicated_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
         self.low_priority_spin = _spin(-_NODE_LIMIT, _NODE_LIMIT)
-        self.inter_node_check = QCheckBox(tr("Enable inter-node communication (needed by MPI)"))
-        self.inter_node_check.setAccessibleName(tr("Enable inter-node communication"))
+        self.inter_node_check = QCheckBox(self.tr("Enable inter-node communication (needed by MPI)"))
+        self.inter_node_check.setAccessibleName(self.tr("Enable inter-node communication"))
         self.slots_spin = _spin(0, 256)
         form = self.new_form()
-        self.add_field_row(form, tr("Pool ID:"), self.id_edit, "id")
-        self.add_field_row(form, tr("VM size:"), self.vm_size_combo, "vm_size")
-        self.add_field_row(form, tr("Image:"), self.image_combo, "image")
+        self.add_field_row(form, self.tr("Pool ID:"), self.id_edit, "id")
+        self.add_field_row(form, self.tr("VM size:"), self.vm_size_combo, "vm_size")
+        self.add_field_row(form, self.tr("Image:"), self.image_combo, "image")
         # Each part of the image on its own labelled row, indented under "Image:".
         for name, title in image_fields().items():
             label = self.add_field_row(form, title, self.image_edits[name], f"image.{name}")
             label.setIndent(16)
-            name_control(self.image_edits[name], tr("Image") + " " + title)
-        self.add_field_row(form, tr("Dedicated nodes:"), self.dedicated_spin, "target_dedicated_nodes")
-        self.add_field_row(form, tr("Low-priority nodes:"), self.low_priority_spin, "target_low_priority_nodes")
+            name_control(self.image_edits[name], self.tr("Image") + " " + title)
+        self.add_field_row(form, self.tr("Dedicated nodes:"), self.dedicated_spin, "target_dedicated_nodes")
+        self.add_field_row(form, self.tr("Low-priority nodes:"), self.low_priority_spin, "target_low_priority_nodes")
         self.add_field_row(form, "", self.inter_node_check, "enable_inter_node_communication")
-        self.add_field_row(form, tr("Task slots per node:"), self.slots_spin, "task_slots_per_node")
+        self.add_field_row(form, self.tr("Task slots per node:"), self.slots_spin, "task_slots_per_node")
         self.image_combo.currentTextChanged.connect(self._image_chosen)
         for signal in (
             self.id_edit.textChanged,
@@ -126,7 +128,7 @@ class PoolPage(SpecPage):
             if image.os_family is OsFamily.WINDOWS:
                 item = model.item(row)
                 item.setEnabled(False)
-                item.setToolTip(windows_refusal() + " " + tr("Create Windows pools on an Azure Batch profile."))
+                item.setToolTip(windows_refusal() + " " + self.tr("Create Windows pools on an Azure Batch profile."))
 
     def local_problems(self) -> list[Problem]:
         """A Windows image (typed, or remembered from an Azure profile) cannot be created on Local Batch."""
@@ -134,7 +136,7 @@ class PoolPage(SpecPage):
             return []
         return [Problem(
             "image", windows_refusal(),
-            tr("Choose a Linux image, such as {}, or create this pool on an Azure Batch profile.").format(
+            self.tr("Choose a Linux image, such as {}, or create this pool on an Azure Batch profile.").format(
                 next(iter(IMAGES))),
         )]
 
@@ -148,7 +150,7 @@ class PoolPage(SpecPage):
             edit.setText(getattr(image, name))
 
     def sync(self) -> None:
-        title = next((title for title, image in IMAGES.items() if image == self.image()), CUSTOM_IMAGE)
+        title = next((title for title, image in IMAGES.items() if image == self.image()), self.tr(CUSTOM_IMAGE))
         self.image_combo.blockSignals(True)
         self.image_combo.setCurrentText(title)
         self.image_combo.blockSignals(False)
@@ -179,28 +181,29 @@ class PoolPage(SpecPage):
 class StartTaskPage(SpecPage):
     def __init__(self) -> None:
         super().__init__(
-            tr("Start task"), tr("Runs on every node as it joins the pool, e.g. to install an MPI library.")
+            PoolPages.tr("Start task"),
+            PoolPages.tr("Runs on every node as it joins the pool, e.g. to install an MPI library."),
         )
-        self.enabled_check = QCheckBox(tr("Run a start task on every node"))
+        self.enabled_check = QCheckBox(self.tr("Run a start task on every node"))
         self.preset_combo = QComboBox()
-        self.preset_combo.addItems([tr("Choose a preset…"), *START_TASK_PRESETS])
-        self.command_edit = CommandEdit(tr("Start task command"))
+        self.preset_combo.addItems([self.tr("Choose a preset…"), *START_TASK_PRESETS])
+        self.command_edit = CommandEdit(self.tr("Start task command"))
         self.files_editor = ResourceFilesEditor(
-            tr("Local files are uploaded for tasks only: give the start task a URL or a container."),
-            tr("Start task resource files"),
+            self.tr("Local files are uploaded for tasks only: give the start task a URL or a container."),
+            self.tr("Start task resource files"),
         )
         self.environment_editor = EnvironmentEditor()
         self.identity_editor = IdentityEditor()
-        self.wait_check = QCheckBox(tr("Run tasks on a node only after its start task succeeded"))
+        self.wait_check = QCheckBox(self.tr("Run tasks on a node only after its start task succeeded"))
         form = self.new_form()
         form.addRow("", self.enabled_check)
-        self.add_field_row(form, tr("Preset:"), self.preset_combo, "start_task.preset")
-        self.add_field_row(form, tr("Command:"), self.command_edit, "start_task.command_line")
-        self.add_row(form, tr("Resource files:"), self.files_editor)
+        self.add_field_row(form, self.tr("Preset:"), self.preset_combo, "start_task.preset")
+        self.add_field_row(form, self.tr("Command:"), self.command_edit, "start_task.command_line")
+        self.add_row(form, self.tr("Resource files:"), self.files_editor)
         self.feedback_for("start_task.resource_files", self.files_editor.feedback)
-        self.add_row(form, tr("Environment:"), self.environment_editor)
+        self.add_row(form, self.tr("Environment:"), self.environment_editor)
         self.feedback_for("start_task.environment_settings", self.environment_editor.feedback)
-        self.add_field_row(form, tr("Run as:"), self.identity_editor, "start_task.user_identity")
+        self.add_field_row(form, self.tr("Run as:"), self.identity_editor, "start_task.user_identity")
         form.addRow("", self.wait_check)
         self.preset_combo.currentTextChanged.connect(self._preset_chosen)
         for signal in (

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import fields
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -34,11 +34,6 @@ from explorer.core.specs.resource_files import ResourceFile
 from explorer.ui.dialogs.file_dialogs import ask_open_file
 from explorer.ui.wizards.field_feedback import FieldFeedback, row_describer
 
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ResourceFilesEditor", text)
-
-
 HTTP, CONTAINER, AUTO_STORAGE, LOCAL = "http_url", "storage_container_url", "auto_storage_container_name", "local"
 SOURCES = (HTTP, CONTAINER, AUTO_STORAGE, LOCAL)
 # The spec fields each source shows, besides file path and mode.
@@ -56,21 +51,21 @@ ALL_FIELDS = tuple(field.name for field in fields(ResourceFile))
 def column_titles() -> dict[str, str]:
     """Spec attribute -> its name in messages ("Row 2 (HTTP URL): …")."""
     return {
-        "http_url": tr("HTTP URL"),
-        "storage_container_url": tr("Storage container URL"),
-        "auto_storage_container_name": tr("Auto-storage container"),
-        "blob_prefix": tr("Blob prefix"),
-        "file_path": tr("File path"),
-        "file_mode": tr("File mode"),
+        "http_url": ResourceFilesEditor.tr("HTTP URL"),
+        "storage_container_url": ResourceFilesEditor.tr("Storage container URL"),
+        "auto_storage_container_name": ResourceFilesEditor.tr("Auto-storage container"),
+        "blob_prefix": ResourceFilesEditor.tr("Blob prefix"),
+        "file_path": ResourceFilesEditor.tr("File path"),
+        "file_mode": ResourceFilesEditor.tr("File mode"),
     }
 
 
 def source_titles() -> dict[str, str]:
     return {
-        HTTP: tr("HTTP URL (one file)"),
-        CONTAINER: tr("Storage container URL"),
-        AUTO_STORAGE: tr("Auto-storage container"),
-        LOCAL: tr("Local file to upload"),
+        HTTP: ResourceFilesEditor.tr("HTTP URL (one file)"),
+        CONTAINER: ResourceFilesEditor.tr("Storage container URL"),
+        AUTO_STORAGE: ResourceFilesEditor.tr("Auto-storage container"),
+        LOCAL: ResourceFilesEditor.tr("Local file to upload"),
     }
 
 
@@ -95,14 +90,14 @@ class ResourceFileRow(QFrame):
             item = self.source_combo.model().item(SOURCES.index(LOCAL))
             item.setEnabled(False)
             item.setToolTip(upload_note)
-        self.source_combo.setAccessibleName(tr("Source"))
+        self.source_combo.setAccessibleName(self.tr("Source"))
         self.edits: dict[str, QLineEdit] = {}
         self.stack = QStackedWidget()
         placeholders = {
             "http_url": "https://ACCOUNT.blob.core.windows.net/CONTAINER/FILE?SAS",
             "storage_container_url": "https://ACCOUNT.blob.core.windows.net/CONTAINER?SAS",
-            "auto_storage_container_name": tr("a container of the account's linked storage"),
-            "blob_prefix": tr("optional: only blobs whose names start with this"),
+            "auto_storage_container_name": self.tr("a container of the account's linked storage"),
+            "blob_prefix": self.tr("optional: only blobs whose names start with this"),
         }
         for source in SOURCES:
             page = QWidget()
@@ -111,35 +106,35 @@ class ResourceFileRow(QFrame):
             for name in SOURCE_FIELDS[source]:
                 edit = self._edit(f"{source}.{name}", titles[name], placeholders[name])
                 if name == "blob_prefix":
-                    line.addWidget(_buddy_label(tr("Blob prefix:"), edit))
+                    line.addWidget(_buddy_label(self.tr("Blob prefix:"), edit))
                 line.addWidget(edit, 2 if name != "blob_prefix" else 1)
             if source == LOCAL:
-                self.local_edit = self._edit("local", tr("Local file"), tr("a file on this computer"))
-                self.browse_button = _button(tr("Browse…"), tr("Choose the local file"))
+                self.local_edit = self._edit("local", self.tr("Local file"), self.tr("a file on this computer"))
+                self.browse_button = _button(self.tr("Browse…"), self.tr("Choose the local file"))
                 self.browse_button.clicked.connect(self._browse)
-                self.upload_button = _button(tr("Upload"), tr("Upload the local file"))
+                self.upload_button = _button(self.tr("Upload"), self.tr("Upload the local file"))
                 self.upload_button.clicked.connect(self._upload)
                 for widget in (self.local_edit, self.browse_button, self.upload_button):
                     line.addWidget(widget, 2 if widget is self.local_edit else 0)
             self.stack.addWidget(page)
-        self.path_edit = self._edit("file_path", titles["file_path"], tr("relative to the task directory"))
-        self.mode_edit = self._edit("file_mode", titles["file_mode"], tr("e.g. 0755 (Linux)"))
+        self.path_edit = self._edit("file_path", titles["file_path"], self.tr("relative to the task directory"))
+        self.mode_edit = self._edit("file_mode", titles["file_mode"], self.tr("e.g. 0755 (Linux)"))
         self.mode_edit.setMaximumWidth(140)
-        self.remove_button = _button(tr("Remove"), tr("Remove this file"))
+        self.remove_button = _button(self.tr("Remove"), self.tr("Remove this file"))
         self.remove_button.clicked.connect(lambda: self.removeRequested.emit(self))
         self.extras_label = QLabel()
         self.extras_label.setWordWrap(True)
-        self.clear_extras_button = _button(tr("Clear them"), tr("Clear the values this source does not use"))
+        self.clear_extras_button = _button(self.tr("Clear them"), self.tr("Clear the values this source does not use"))
         self.clear_extras_button.clicked.connect(self.clear_extras)
         grid = QGridLayout(self)
-        grid.addWidget(_buddy_label(tr("Source:"), self.source_combo), 0, 0)
+        grid.addWidget(_buddy_label(self.tr("Source:"), self.source_combo), 0, 0)
         grid.addWidget(self.source_combo, 0, 1)
         grid.addWidget(self.stack, 0, 2, 1, 3)
         grid.addWidget(self.remove_button, 0, 5)
-        self.path_label = _buddy_label(tr("Save as:"), self.path_edit)
+        self.path_label = _buddy_label(self.tr("Save as:"), self.path_edit)
         grid.addWidget(self.path_label, 1, 0)
         grid.addWidget(self.path_edit, 1, 1, 1, 2)
-        grid.addWidget(_buddy_label(tr("Mode:"), self.mode_edit), 1, 3)
+        grid.addWidget(_buddy_label(self.tr("Mode:"), self.mode_edit), 1, 3)
         grid.addWidget(self.mode_edit, 1, 4)
         extras = QHBoxLayout()
         extras.addWidget(self.extras_label, 1)
@@ -209,11 +204,12 @@ class ResourceFileRow(QFrame):
         if self.source() != LOCAL:
             return None
         if self.local_path() is None:
-            return Problem(field, tr("No local file is chosen."), tr("Press Browse… to choose the file to upload."))
+            return Problem(field, self.tr("No local file is chosen."),
+                           self.tr("Press Browse… to choose the file to upload."))
         return Problem(
             field,
-            tr("'{}' is not uploaded yet.").format(self.local_path().name),
-            tr("Press Upload to send it to the linked storage; the row then holds its download link."),
+            self.tr("'{}' is not uploaded yet.").format(self.local_path().name),
+            self.tr("Press Upload to send it to the linked storage; the row then holds its download link."),
         )
 
     def clear_extras(self) -> None:
@@ -227,11 +223,11 @@ class ResourceFileRow(QFrame):
         self.stack.setCurrentIndex(self.source_combo.currentIndex())
         # A container's blobs land under the file path (a directory); a single file is saved as it.
         container = self.source() in (CONTAINER, AUTO_STORAGE)
-        self.path_label.setText(tr("Save under:") if container else tr("Save as:"))
+        self.path_label.setText(self.tr("Save under:") if container else self.tr("Save as:"))
         self.path_edit.setPlaceholderText(
-            tr("a directory relative to the task directory, or empty for the directory itself")
+            self.tr("a directory relative to the task directory, or empty for the directory itself")
             if container
-            else tr("relative to the task directory")
+            else self.tr("relative to the task directory")
         )
         # Choosing a source is choosing one: the values of other sources (kept in their own,
         # hidden fields until chosen again) no longer go to Batch.
@@ -242,12 +238,12 @@ class ResourceFileRow(QFrame):
     def _show_extras(self) -> None:
         titles = column_titles()
         listed = "; ".join(f"{titles[name]} '{value}'" for name, value in self._extras.items())
-        self.extras_label.setText(tr("Also set, though this source does not use it: {}").format(listed))
+        self.extras_label.setText(self.tr("Also set, though this source does not use it: {}").format(listed))
         self.extras_label.setVisible(bool(self._extras))
         self.clear_extras_button.setVisible(bool(self._extras))
 
     def _browse(self) -> None:
-        ask_open_file(self, tr("Choose a file to upload"), "", lambda path: self.local_edit.setText(str(path)))
+        ask_open_file(self, self.tr("Choose a file to upload"), "", lambda path: self.local_edit.setText(str(path)))
 
     def _upload(self) -> None:
         path = self.local_path()
@@ -268,9 +264,10 @@ class ResourceFilesEditor(QWidget):
         self.rows_list: list[ResourceFileRow] = []
         self._rows = QVBoxLayout()
         self._rows.setContentsMargins(0, 0, 0, 0)
-        self.empty_label = QLabel(tr("No files."))
+        self.empty_label = QLabel(self.tr("No files."))
         self.empty_label.setEnabled(False)
-        self.add_button = _button(tr("Add file"), tr("Add a resource file to {}").format(name) if name else "")
+        self.add_button = _button(self.tr("Add file"),
+                                  self.tr("Add a resource file to {}").format(name) if name else "")
         self.add_button.clicked.connect(self.add_row)
         self.buttons = QHBoxLayout()
         self.buttons.addWidget(self.add_button)
@@ -319,7 +316,7 @@ class ResourceFilesEditor(QWidget):
 
     def _new_row(self) -> ResourceFileRow:
         row = ResourceFileRow(self._upload_note)
-        row.setAccessibleName(tr("Resource file {}").format(len(self.rows_list) + 1))
+        row.setAccessibleName(self.tr("Resource file {}").format(len(self.rows_list) + 1))
         row.changed.connect(self.changed)
         row.removeRequested.connect(self._remove)
         row.uploadRequested.connect(self.uploadRequested)
@@ -339,7 +336,7 @@ class ResourceFilesEditor(QWidget):
         row.deleteLater()
         self.empty_label.setVisible(not self.rows_list)
         for index, kept in enumerate(self.rows_list):
-            kept.setAccessibleName(tr("Resource file {}").format(index + 1))
+            kept.setAccessibleName(self.tr("Resource file {}").format(index + 1))
 
     def _reveal(self, row: ResourceFileRow) -> None:
         parent = self.parentWidget()

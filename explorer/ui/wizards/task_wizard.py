@@ -167,7 +167,7 @@ class TaskWizard(SpecWizard):
         try:
             document = document_from_json(data, job_id=job_id)
         except SpecFormatError as error:
-            show_import_error(parent, source or cls.tr("The task JSON"), error)
+            show_import_error(parent, source or TaskWizard.tr("The task JSON"), error)
             return None
         return cls(submission, settings, uploader, parent, document.spec, pool_id, document.extra_fields)
 

@@ -7,7 +7,7 @@ from datetime import datetime, timedelta, timezone
 import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QEvent, QPointF, Qt
-from PySide6.QtGui import QHelpEvent
+from PySide6.QtGui import QHelpEvent, QImage, QPainter
 from PySide6.QtWidgets import QApplication, QToolTip
 
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
@@ -136,3 +136,28 @@ def test_clicking_a_row_names_its_instance(timeline, qtbot):
         pos = plot.mapFromScene(box.mapViewToScene(QPointF(3.0, row + 0.2)))
         qtbot.mouseClick(plot.viewport(), Qt.MouseButton.LeftButton, pos=pos)
     assert clicked == [1, 0]
+
+
+def test_before_any_instance_the_axes_say_nothing_and_the_plot_says_so(qtbot):
+    """Issue 17: an empty timeline read 0 to 1.0 on its row axis (and 0 to 1 s) before any instance existed."""
+    timeline = show(qtbot, InstanceTimeline(), (600, 300))
+    qtbot.waitExposed(timeline)
+
+    def shown_ticks(name: str) -> list[str]:
+        """The tick texts the axis draws (on a real painter: text is laid out to be drawn)."""
+        image = QImage(800, 400, QImage.Format.Format_ARGB32)
+        painter = QPainter(image)
+        try:
+            specs = timeline._plot.getAxis(name).generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        return [text for _rect, _flags, text in specs[2]] if specs else []
+
+    assert shown_ticks("left") == [] and shown_ticks("bottom") == []
+    assert timeline._empty.isVisible() and timeline._empty.toPlainText() == "No instances yet"
+    timeline.set_instances(INSTANCES, origin=T0, now=at(10))
+    qtbot.waitUntil(lambda: shown_ticks("left") == ["0 primary", "1", "2"])  # once the view took its new range
+    assert shown_ticks("bottom")
+    assert not timeline._empty.isVisible()
+    timeline.set_instances([])
+    assert shown_ticks("left") == [] and timeline._empty.isVisible()

@@ -1,0 +1,3061 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name></name>
+    <message>
+        <source>Delete job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete pool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>&lt;b&gt;Versions&lt;/b&gt;{versions}&lt;br&gt;&lt;b&gt;Files&lt;/b&gt;{files}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;h2&gt;MPI Explorer {version}&lt;/h2&gt;&lt;p&gt;Submit, watch and debug MPI multi-instance tasks on Azure Batch,&lt;br&gt;or on this machine with Local Batch.&lt;/p&gt;&lt;p&gt;MIT licence.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About MPI Explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copies the versions and the places of the files, for a support request</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open log folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings and profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows the folder of the log files in the file manager</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Batch account with Microsoft Entra ID…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Batch account with a shared key…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect with what the form says and list what the account has</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect. {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fix the fields marked in red first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From Azure: sign in and pick accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch on another data folder…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPI Explorer opens on “{name}” from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Azure Batch account (Microsoft Entra ID)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Azure Batch account (shared key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New Local Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No key is stored for this account: enter it and Save.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the window on this account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove “{name}” from MPI Explorer, with the keys stored for it?
+
+The Batch account itself is not touched.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Removed “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save proxy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “{name}”.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “{name}”. Its key is in the keyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved “{name}”. Its key is kept for this session only (no keyring).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Saved. It applies to the next connection (Connection menu, or Connect).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set as default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signed out of “{name}”: the next connection asks you to sign in again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Testing… (connecting and listing pools and jobs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account the window opens on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account comes from AZURE_BATCH_ENDPOINT, AZURE_BATCH_ACCOUNT and AZURE_BATCH_ACCESS_KEY in the environment; it is not saved. Test and Connect use it as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>⚠ {remedy} Keys you save now are kept for this session only.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ {summary}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AddFromAzureDialog</name>
+    <message>
+        <source>1 Batch account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add Batch accounts from Azure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add checked accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added {names}. Choose one in the Connection menu, or Connect in Accounts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool allocation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in and list accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in and listing your subscriptions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Subscription</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use each account&apos;s shared key (read with list keys) instead of Entra ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{accounts} in {subscriptions}. Check the ones to add.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} Batch accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} subscriptions</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BaseView</name>
+    <message>
+        <source>it does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>show {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionStatusBar</name>
+    <message>
+        <source>Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try to reach the service again without waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>●</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CoordinationProgress</name>
+    <message>
+        <source>An instance counts as ready when the service reports that its coordination command succeeded (Local Batch does as soon as it ends; Azure Batch only when the task ends). Once the application command starts, every instance was ready: Batch starts it only then.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for the service to report the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DeviceCodeDialog</name>
+    <message>
+        <source>Copied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPI Explorer waits for the sign-in and goes on by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open browser</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in to Microsoft Entra ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>To sign in, open {link} in a browser (on this or any other device) and enter this code before {time}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Editors</name>
+    <message>
+        <source>Add variable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment variables</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>EntraForm</name>
+    <message>
+        <source>Account URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cloud:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign-in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tenant:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not signed in yet: Test or Connect signs in (once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in as {who}; a restart does not ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>signed in; a restart does not ask again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your home tenant (or a GUID / contoso.onmicrosoft.com)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorBanner</name>
+    <message>
+        <source>Batch error code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check the account key or sign-in of this connection profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy the message and details to the clipboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error type: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It may have been deleted in the meantime; press F5 to refresh.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the error code and request id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something unexpected went wrong: {kind}: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job has already completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The job is being deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool is being deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool is still resizing: wait for it, or stop the resize first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service did not answer in time; try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service is busy; try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task has already completed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ErrorDialogs</name>
+    <message>
+        <source>MPI Explorer — unexpected error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong that MPI Explorer did not expect:
+
+{error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong that MPI Explorer did not expect:
+
+{error}
+
+Details are in {log}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FieldFeedback</name>
+    <message>
+        <source>Create a pool for MPI…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize the pool to {} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {} ({}): </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row {}: </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start {} process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start {} processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn inter-node communication on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use {} instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use {} instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use {} task slot per node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Task JSON (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FileTreeModel</name>
+    <message>
+        <source>Modified</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <source>Common files land in every instance&apos;s task directory ($AZ_BATCH_TASK_SHARED_DIR); the primary&apos;s files land in its working directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common resource files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common resource files (every instance)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource files (the primary only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource files of the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload local files to {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload local files…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploaded; the files are listed above with read-only links.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading needs a storage account linked to this connection; none is configured.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading {} file(s)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading {}: {:,} of {:,} bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n match(es)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text to find; Enter finds the next match, Shift+Enter the previous</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>found, counting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not found</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>searching…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrapped, </source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunPage</name>
+    <message>
+        <source>Add an Azure Batch account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to a Batch account in Azure, to run the same tasks on real VMs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a local MPI pool (4 nodes) and run a sample MPI task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Creating the pool and submitting the sample task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Describe your own multi-instance MPI task step by step: pool, instances, MPI command, files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch creates the pool “mpi-demo” on this computer and runs a Monte Carlo pi estimate on 4 MPI ranks, one per node, for about 30 seconds. You watch every instance start and the output live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch, built into MPI Explorer, runs Azure Batch multi-instance tasks with real MPI on this computer. It has no pool yet: start with one of these.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the task wizard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Or choose a pool or a job on the left, or create one from the New menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run your first MPI task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample could not be started: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Formatting</name>
+    <message>
+        <source>Allocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Common resource files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordination command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dedicated nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inter-node communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last boot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low-priority nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max wall clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node agent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Primary node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize errors</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task ran</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task slots per node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM size</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application running: all {total} instances were ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>attempt {attempt}, {progress}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed: exit code {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordination: {ready} of {total} instances reported ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordination: {ready} of {total} instances reported ready, {failed} failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dedicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: {reason} ({ready} of {total} instances reported ready)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low priority / spot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued: waiting for a node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued: waiting for a node (it cannot start as things stand: see why below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued: waiting for {total} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>queued: waiting for {total} nodes (it cannot start as things stand: see why below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the task does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{current} of {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{progress} — no answer from the service since {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{run} ({succeeded} succeeded)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} B</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} GB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} KB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} MB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{size} TB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{state} (scheduling {scheduling})</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdentityEditor</name>
+    <message>
+        <source>Admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-user</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-user elevation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-user scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch default (pool&apos;s non-admin auto-user)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default elevation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Default scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Non-admin</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run as</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task scope</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>user account defined on the pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstanceTimeline</name>
+    <message>
+        <source>No instances yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not reported by the service: when a phase began is known only to lie in this span, or the service has not answered since.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordinating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>end: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instance {number} (primary) on {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instance {number} (subtask) on {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no node yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing reported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ongoing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seconds since task creation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start: {time}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown: not reported by the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waiting for node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{clock} (+{seconds} s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{instance}: {phases}; {number} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{phase} at {start} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{phase} or later: not reported by the service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{phase} since {start} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{phase} {start} to {end} s</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>InstancesPage</name>
+    <message>
+        <source>, target {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 task slot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each instance runs on its own node: the primary runs the MPI launcher, the others host its ranks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instances:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pool chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool &apos;{}&apos;: {} ({}{}), inter-node communication {}, {} per node, {}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading pool &apos;{}&apos;…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} task slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>JobView</name>
+    <message>
+        <source>All states</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete job {job} and its task? Its files on the nodes go too. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete job {job} and its {count} tasks? Their files on the nodes go too. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete task {task} and its files? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the job and its tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the selected tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete {count} tasks and their files? This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter tasks by id, name, node or failure (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per task; Enter opens it, the context menu acts on the selected tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the pool this job runs on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the tasks in this state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the tasks whose id, name or failure contains this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the job&apos;s tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the selected tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks of job %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate job {job}? Its running tasks are stopped and no new tasks start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate task {task}?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate tasks…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate {count} tasks?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalBatchForm</name>
+    <message>
+        <source>Choose…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Data folder:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch keeps its pools, jobs, tasks and node files in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LogBrowser</name>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download {name} into</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Download…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folders and files; selecting a file shows it beside the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a file to read it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtask {number} on {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task {task} (primary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{done} of {total} files, {percent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MpiPage</name>
+    <message>
+        <source>Application command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Application command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As written (no preset)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch runs commands without a shell; the presets wrap them in /bin/bash -c (Linux) or cmd /c (Windows) so that $AZ_BATCH_HOST_LIST and friends are expanded on the node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordination command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordination command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every instance runs: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Processes per node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Program:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Then the primary runs: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What every instance runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the primary runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>what every rank runs, e.g. python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NavigatorPanel</name>
+    <message>
+        <source>Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profiles</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connection profiles, then the pools and jobs of the current one; Enter opens the item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Jobs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Navigator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeHeatmap</name>
+    <message>
+        <source>dedicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ip: {ip}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low priority (spot)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no IP address known</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node {node}: {state}, {ip}, {used} of {total} task slots in use, {priority}; {position}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state: {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task slots: {used}/{total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{number} of {count}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeTableModel</name>
+    <message>
+        <source>1 node: {states}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In state since</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Scheduling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tasks run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dedicated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low priority</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} nodes: {states}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeView</name>
+    <message>
+        <source>Double-click a task to open it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot node {node}? Tasks running on it are requeued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot this node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recent tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove from pool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove node {node} from pool {pool}? Tasks running on it are requeued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this node from its pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The tasks this node ran last; Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Could not {action}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>count the tasks of job {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete job {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>delete task {task}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list the files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>list {directory}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read node {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read task {task}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reboot node {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove node {node} from pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>remove {count} nodes from pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resize pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stop resizing pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminate job {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminate task {task}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>OutputPane</name>
+    <message>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file&apos;s text; Page Up and Page Down scroll, Ctrl+F finds</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoolPage</name>
+    <message>
+        <source>Dedicated nodes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable inter-node communication</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable inter-node communication (needed by MPI)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low-priority nodes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Other image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task slots per node:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoolPages</name>
+    <message>
+        <source>MPI tasks need inter-node communication and one task slot per node; neither can change later. Local Batch accepts any VM size and image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node agent SKU:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Offer:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Publisher:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs on every node as it joins the pool, e.g. to install an MPI library.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>SKU:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoolView</name>
+    <message>
+        <source>Change the number of nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete pool {pool} and its node? Tasks running on it are stopped. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete pool {pool} and its {count} nodes? Tasks running on them are stopped. This cannot be undone.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete pool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete the pool and its nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter nodes by id, IP address or error (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes of pool %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes of pool %1 by state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One row per node; Enter opens it, the context menu acts on the selected nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One tile per node; the arrow keys walk the nodes, each said in words, Enter opens one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open node {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot node {node}? Tasks running on them are requeued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot the selected nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reboot {count} nodes? Tasks running on them are requeued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove node {node} from pool {pool}? Tasks running on them are requeued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove {count} nodes from pool {pool}? Tasks running on them are requeued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows only the nodes whose id, IP address or error contains this text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the resize under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoolWizard</name>
+    <message>
+        <source>Choose another ID, such as &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pool for MPI tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool &apos;{}&apos; already exists.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the pool exactly as it will be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ProxyForm</name>
+    <message>
+        <source>Local Batch and Azurite, on this computer, are always reached directly, whatever this says.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None: connect directly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Proxy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The system&apos;s (http_proxy, https_proxy, no_proxy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This proxy:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional; kept in the keyring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored — leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResizePoolDialog</name>
+    <message>
+        <source>Dedicated nodes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Low-priority (spot) nodes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes leaving the pool have their running tasks requeued.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize pool {pool} to these node counts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of dedicated nodes the pool is to have</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of low-priority (spot) nodes the pool is to have: cheaper, but they may be preempted</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResourceFileRow</name>
+    <message>
+        <source>&apos;{}&apos; is not uploaded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also set, though this source does not use it: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blob prefix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a file to upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the local file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the values this source does not use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mode:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No local file is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Browse… to choose the file to upload.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Upload to send it to the linked storage; the row then holds its download link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove this file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save under:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Upload the local file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a container of the account&apos;s linked storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a directory relative to the task directory, or empty for the directory itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a file on this computer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>e.g. 0755 (Linux)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional: only blobs whose names start with this</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>relative to the task directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResourceFilesEditor</name>
+    <message>
+        <source>Add a resource file to {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Auto-storage container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blob prefix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>File path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP URL (one file)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local file to upload</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No files.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource file {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage container URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReviewPage</name>
+    <message>
+        <source>Could not export to {}: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON to a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exported to {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The JSON that will be sent</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPage</name>
+    <message>
+        <source>&apos;{}&apos; is not a whole number.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch&apos;s default, 7 days — e.g. P1D</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch&apos;s default, no retries — -1 retries forever</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter 0 for no retries or -1 to retry forever, or leave it empty for Batch&apos;s default.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPI launchers that start ranks over SSH need the same account on every node: a pool-scoped auto-user is the usual choice on Linux.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max retries:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max wall-clock time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retention time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit — ISO 8601, e.g. PT1H30M</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SharedKeyForm</name>
+    <message>
+        <source>Access key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The account URL or name changed: enter its key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary or secondary key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored — leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SpecWizard</name>
+    <message>
+        <source>Submission failed: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StartTaskPage</name>
+    <message>
+        <source>Choose a preset…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Command:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Environment:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local files are uploaded for tasks only: give the start task a URL or a container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Preset:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a start task on every node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run as:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run tasks on a node only after its start task succeeded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start task resource files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>StorageBox</name>
+    <message>
+        <source>Blob endpoint:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Linked storage, for uploading local files (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stored — leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SubtaskModel</name>
+    <message>
+        <source>0 (primary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TableEditor</name>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select all rows</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TargetPage</name>
+    <message>
+        <source>A new job: it is created on the pool below when you submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>About the job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the task to an open job, or type a new job ID to create that job on a pool when you submit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Display name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open job on pool &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task ID:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an open job, or a new job ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letters, digits, &apos;-&apos; and &apos;_&apos;, at most 64</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskImport</name>
+    <message>
+        <source>Cannot import the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} is not a multi-instance task that MPI Explorer can open.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskTableModel</name>
+    <message>
+        <source>1 task: {active} active, {running} running, {completed} completed ({succeeded} succeeded, {failed} failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Retries</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} tasks: {active} active, {running} running, {completed} completed ({succeeded} succeeded, {failed} failed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskView</name>
+    <message>
+        <source>&lt;b&gt;Task {task}&lt;/b&gt; in job {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordination command of instance {number} ({where})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coordination progress</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete task {task} and its files on every node?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Exit code</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instance output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select an instance to read its coordination output.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {task}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate task {task}? Every instance is stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application command did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application command runs on the primary once every instance is ready.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command has not started yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordination command of {who} did not run.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The coordination command of {who} has not started yet (its node is downloading the common files).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The phases of every instance; Up and Down walk the instances, each said in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The primary and the subtasks: state, exit code, node, failure</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task is queued: the coordination command of {who} has not started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Timeline of the instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Why the task is queued, read off its job, pool and nodes as last polled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordination output of {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordination stderr</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordination stdout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instance {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>output of the application command (primary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtask {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>subtask {number} on {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{field}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{where} on {node}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TaskWizard</name>
+    <message>
+        <source>Check the connection and try again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an open job from the list, or enter a new job ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another pool, or create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another task ID, such as &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import task JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job &apos;{}&apos; already exists but takes no new tasks (it is not active).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job &apos;{}&apos; already has a task &apos;{}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New multi-instance MPI task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Review</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The last task on this pool had files with access tokens, which are never stored, so neither its files nor the commands that use them were kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The upload was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This is the task exactly as it will be sent; Submit sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>WaitReasons</name>
+    <message>
+        <source>1 idle node is there: the task starts at the service&apos;s next scheduling pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {job} is {state}: its tasks are not scheduled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs 1 idle node: {seen}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs 1 idle node: {seen}. Resize the pool, or re-enable scheduling on its nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs {count} idle nodes at once: {seen}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs {count} idle nodes at once: {seen}. Resize the pool, or re-enable scheduling on its nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs {nodes} at once, but pool {pool} is set to have {target} (resizing to it): resize it to at least {needed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Needs {nodes} at once, but pool {pool} is set to have {target}: resize it to at least {needed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool {pool} does not exist: create it, or move the job to another pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool {pool} has {slots} task slots per node: a multi-instance task runs only on pools with 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool {pool} is being deleted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool {pool} is resizing to {nodes} ({current} now).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool {pool} lacks inter-node communication: a multi-instance task never runs on it. Use a pool created with inter-node communication enabled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the pool has no nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} idle nodes are there: the task starts at the service&apos;s next scheduling pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} other</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} running tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} running with free slots</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} scheduling disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} unavailable</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+</TS>
