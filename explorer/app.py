@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 import platformdirs
 import qasync
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWizard
 
 from explorer import __version__
@@ -61,7 +61,7 @@ from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
 from explorer.ui.task_owner import TaskOwner
 from explorer.ui.theme import apply_theme
-from explorer.ui.translation import install_translators
+from explorer.ui.translation import Texts, install_translators
 
 if TYPE_CHECKING:
     from explorer.client.acting.storage import LinkedStorage
@@ -89,8 +89,8 @@ CONNECTION_MODULES = (
 The window paints before they are imported: they load in a worker thread while it does (`_load_connection_modules`)."""
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("ExplorerApp", text)
+class AppTexts(Texts):
+    """The translation context of what the composition root says: `AppTexts.tr("...")`."""
 
 
 class ExplorerApp:
@@ -269,7 +269,8 @@ class ExplorerApp:
         from explorer.ui.wizards.task_wizard import TaskWizard
 
         data = await self._sample_task_json(name)
-        wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=tr("The sample {name}").format(name=name))
+        source = AppTexts.tr("The sample {name}").format(name=name)
+        wizard = TaskWizard.from_task_json(data, *self._task_wizard_args(), source=source)
         if wizard is not None:
             self._show_wizard(wizard)
         return wizard
@@ -504,14 +505,15 @@ class ExplorerApp:
         try:
             self.profiles.save(dataclasses.replace(self._profile_set(), selected=name))
         except BatchLayerError as error:
-            self._warn(tr("Connected, but the choice of profile was not saved: {error}").format(error=error))
+            self._warn(AppTexts.tr("Connected, but the choice of profile was not saved: {error}").format(error=error))
 
     def _profile_set(self) -> ProfileSet:
         try:
             return with_environment(self.profiles.load(), os.environ)
         except BatchLayerError as error:
             # A broken profiles file must not lock the user out: Local Batch needs none.
-            self._warn(tr("{error}\n\nOnly Local Batch is offered until the file is fixed.").format(error=error))
+            text = AppTexts.tr("{error}\n\nOnly Local Batch is offered until the file is fixed.")
+            self._warn(text.format(error=error))
             return ProfileSet()
 
     async def _close_connection(self) -> None:
@@ -536,7 +538,7 @@ class ExplorerApp:
         self._message(QMessageBox.Icon.Warning, text)
 
     def _message(self, icon: QMessageBox.Icon, text: str) -> None:
-        box = QMessageBox(icon, tr("MPI Explorer"), text, parent=self.window)
+        box = QMessageBox(icon, AppTexts.tr("MPI Explorer"), text, parent=self.window)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         box.setModal(False)

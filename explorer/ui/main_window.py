@@ -29,7 +29,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtCore import QT_TR_NOOP, QEvent, QPoint, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -74,10 +74,13 @@ ITEM_REQUESTS: dict[tuple[str, str], str] = {
 }
 """The view method a navigator action calls, by (kind, action)."""
 FIELD_LABELS = {
-    "pool_id": QT_TR_NOOP("pool {id}"), "node_id": QT_TR_NOOP("node {id}"),
-    "job_id": QT_TR_NOOP("job {id}"), "task_id": QT_TR_NOOP("task {id}"),
+    "pool_id": QT_TRANSLATE_NOOP("MainWindow", "pool {id}"), "node_id": QT_TRANSLATE_NOOP("MainWindow", "node {id}"),
+    "job_id": QT_TRANSLATE_NOOP("MainWindow", "job {id}"), "task_id": QT_TRANSLATE_NOOP("MainWindow", "task {id}"),
 }
-THEME_LABELS = {"system": QT_TR_NOOP("&System"), "light": QT_TR_NOOP("&Light"), "dark": QT_TR_NOOP("&Dark")}
+THEME_LABELS = {
+    "system": QT_TRANSLATE_NOOP("MainWindow", "&System"), "light": QT_TRANSLATE_NOOP("MainWindow", "&Light"),
+    "dark": QT_TRANSLATE_NOOP("MainWindow", "&Dark"),
+}
 
 Key = tuple[str, ...]
 V = TypeVar("V", bound="BaseView")

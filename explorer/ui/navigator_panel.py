@@ -24,7 +24,7 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TR_NOOP, QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
@@ -46,8 +46,10 @@ ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
 # kind -> (label, action) entries of an item's context menu, after "Open".
 ITEM_ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
-    "pool": ((QT_TR_NOOP("Resize…"), "resize"), (QT_TR_NOOP("Delete pool…"), "delete")),
-    "job": ((QT_TR_NOOP("Terminate job…"), "terminate"), (QT_TR_NOOP("Delete job…"), "delete")),
+    "pool": ((QT_TRANSLATE_NOOP("NavigatorPanel", "Resize…"), "resize"),
+             (QT_TRANSLATE_NOOP("NavigatorPanel", "Delete pool…"), "delete")),
+    "job": ((QT_TRANSLATE_NOOP("NavigatorPanel", "Terminate job…"), "terminate"),
+            (QT_TRANSLATE_NOOP("NavigatorPanel", "Delete job…"), "delete")),
 }
 
 

@@ -2,25 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de" sourcelanguage="en">
 <context>
-    <name></name>
-    <message>
-        <source>Delete job…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Delete pool…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Resize…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Terminate job…</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>&lt;b&gt;Versions&lt;/b&gt;{versions}&lt;br&gt;&lt;b&gt;Files&lt;/b&gt;{files}</source>
@@ -320,6 +301,27 @@ The Batch account itself is not touched.</source>
     </message>
 </context>
 <context>
+    <name>AppTexts</name>
+    <message>
+        <source>Connected, but the choice of profile was not saved: {error}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPI Explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sample {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{error}
+
+Only Local Batch is offered until the file is fixed.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BaseView</name>
     <message>
         <source>it does not exist</source>
@@ -331,6 +333,49 @@ The Batch account itself is not touched.</source>
     </message>
 </context>
 <context>
+    <name>ConnectingPage</name>
+    <message>
+        <source>Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to “{profile}”…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not connect to “{profile}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its pools and jobs show as soon as the account answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch runs on this computer; it takes a moment to start. Its pools and jobs show as soon as it answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Local Batch instead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting Local Batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection is being made</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectionStatusBar</name>
     <message>
         <source>Retry now</source>
@@ -338,6 +383,46 @@ The Batch account itself is not touched.</source>
     </message>
     <message>
         <source>Try to reach the service again without waiting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not connect: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retrying in {seconds:.0f} s ({reason})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting Local Batch…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{profile}: {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason}, through the proxy {proxy}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1042,6 +1127,84 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>HistoryChart</name>
+    <message>
+        <source>Rebuilt from the service&apos;s own times (not watched then)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>local time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>seen by a poll</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the service&apos;s time</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HistoryTab</name>
+    <message>
+        <source>%1 by state over time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 older events not kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 failure (red lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>1 resize (dashed: started, dotted: ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export history as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the chart as a PNG image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the counts and events as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stacked counts by state; vertical lines mark resizes and failures, hover one for what happened</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>older detail merged to %1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} failures (red lines)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} resizes (dashed: started, dotted: ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>IdentityEditor</name>
     <message>
         <source>Admin</source>
@@ -1333,6 +1496,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1393,6 +1560,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Tasks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Tasks of job %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1430,6 +1601,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>job {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>tasks</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1496,6 +1671,149 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>{done} of {total} files, {percent}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>&amp;About MPI Explorer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Close view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Import task JSON…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Pool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Retry now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Task…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Available once connected to “{profile}”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a pool or a job on the left, or create one from the New menu.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close others</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>F&amp;ollow output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Import task JSON</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPI Explorer — {profile}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Main toolbar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task from &amp;sample</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>node {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task {id}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1581,6 +1899,14 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Delete job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete pool…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Jobs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1597,7 +1923,27 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Resize…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Terminate job…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>connecting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>current</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool {pool}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1895,6 +2241,14 @@ Details are in {log}.</source>
 <context>
     <name>PoolPage</name>
     <message>
+        <source>Choose a Linux image, such as {}, or create this pool on an Azure Batch profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create Windows pools on an Azure Batch profile.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Dedicated nodes:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1938,7 +2292,11 @@ Details are in {log}.</source>
 <context>
     <name>PoolPages</name>
     <message>
-        <source>MPI tasks need inter-node communication and one task slot per node; neither can change later. Local Batch accepts any VM size and image.</source>
+        <source>Local Batch nodes are Linux processes on this machine, so it cannot run Windows images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPI tasks need inter-node communication and one task slot per node; neither can change later. Local Batch accepts any VM size and the Linux images it lists.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2009,7 +2367,15 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Loading nodes…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2106,6 +2472,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Stop the resize under way</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

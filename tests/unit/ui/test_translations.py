@@ -111,19 +111,8 @@ def translation_call_problems(node: ast.Call, name: str) -> list[str]:
     return []
 
 
-PENDING = {"main_window.py", "navigator_panel.py", "status_bar.py"}
-"""Marked on another branch (issue 17, `connecting`) at the time of writing: empty this once merged."""
-
-
 def ui_sources() -> list[Path]:
-    return sorted(path for path in UI.rglob("*.py") if path.relative_to(UI).as_posix() not in PENDING)
-
-
-def pending_empty_context() -> set[str]:
-    """What the files in PENDING file under the empty context (QT_TR_NOOP outside a class)."""
-    return {node.args[0].value for name in PENDING for node in ast.walk(ast.parse((UI / name).read_text()))
-            if isinstance(node, ast.Call) and call_name(node) == "QT_TR_NOOP" and node.args
-            and isinstance(node.args[0], ast.Constant)}
+    return sorted(UI.rglob("*.py"))
 
 
 def test_every_string_the_ui_shows_is_marked_for_translation():
@@ -191,7 +180,7 @@ def test_every_message_is_filed_under_a_context_the_window_translates_in(fresh_c
     named = {node.args[0].value for tree in trees for node in ast.walk(tree)
              if isinstance(node, ast.Call) and call_name(node) in ("translate", "QT_TRANSLATE_NOOP")
              and node.args and isinstance(node.args[0], ast.Constant)}
-    empty = contexts.pop("", set()) - pending_empty_context()
+    empty = contexts.pop("", set())
     assert not empty, f"messages under the empty context (a bare tr or QT_TR_NOOP): {empty}"
     assert not set(contexts) - classes - named, "contexts that are neither a class nor named where the text is"
     assert len(contexts["TaskView"]) > 20 and len(contexts["WaitReasons"]) > 5
