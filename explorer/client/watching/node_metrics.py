@@ -18,10 +18,11 @@ rotation adds a HEAD and a GET of the rotated file.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 from collections import deque
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import TypeVar
@@ -32,6 +33,7 @@ from azure.core.exceptions import AzureError, ResourceNotFoundError
 from explorer.client.connecting.connection_state import ConnectionTracker
 from explorer.client.errors import describe
 from explorer.client.files import FileLocation
+from explorer.client.waiting import wait_event
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +140,8 @@ class NodeMetricsReader:
         self.samples: deque[NodeSample] = deque()
         self.missing = False
         """The last poll found no file: the node has no sampler (or it has not written yet)."""
+        self.error: str | None = None
+        """Why the last poll failed (set by `NodeMetricsWatch`)."""
         self.requests = 0
         self.bytes_fetched = 0
         self._client = client
@@ -246,3 +250,68 @@ def _from_first_line(data: bytes) -> bytes:
     newline = data.find(b"\n")
     return data[newline + 1:] if newline >= 0 else b""
 
+
+
+NodeKey = tuple[str, str]
+"""(pool id, node id)."""
+
+POLL_SECONDS = 10.0
+"""How often a shown node's figures are read: 2 of the sampler's 5 s samples per poll."""
+
+
+class NodeMetricsWatch:
+    """Polls the figures of the nodes a view shows, every `interval` seconds between `start()` and
+    `stop()`; `on_update(key, reader)` follows every poll (`reader.error` says why one failed).
+
+    Nodes are polled one after another: a 100-node pool view costs 100 HEADs per interval, spread
+    over the interval, never a burst of 100 at once.
+    """
+
+    def __init__(
+        self, open_reader: Callable[[NodeKey], NodeMetricsReader], on_update: Callable[[NodeKey, NodeMetricsReader], None],
+        *, interval: float = POLL_SECONDS,
+    ) -> None:
+        self.interval = interval
+        self.readers: dict[NodeKey, NodeMetricsReader] = {}
+        self._open_reader = open_reader
+        self._on_update = on_update
+        self._task: asyncio.Task | None = None
+        self._wake = asyncio.Event()
+
+    @property
+    def active(self) -> bool:
+        return self._task is not None
+
+    def set_nodes(self, keys: Iterable[NodeKey]) -> None:
+        """Watch these nodes (readers of others are dropped, those of the same kept)."""
+        wanted = list(dict.fromkeys(keys))
+        self.readers = {key: self.readers.get(key) or self._open_reader(key) for key in wanted}
+        self._wake.set()
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.ensure_future(self._run())
+
+    def stop(self) -> None:
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+
+    def refresh(self) -> None:
+        self._wake.set()
+
+    async def _run(self) -> None:
+        while True:
+            self._wake.clear()
+            started = asyncio.get_running_loop().time()
+            for key, reader in list(self.readers.items()):
+                if self.readers.get(key) is not reader:
+                    continue  # dropped meanwhile
+                try:
+                    await reader.poll()
+                    reader.error = None
+                except OSError as error:
+                    reader.error = str(error)
+                self._on_update(key, reader)
+            left = self.interval - (asyncio.get_running_loop().time() - started)
+            await wait_event(self._wake, max(0.5, left))
