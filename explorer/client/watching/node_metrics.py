@@ -257,6 +257,8 @@ NodeKey = tuple[str, str]
 
 POLL_SECONDS = 10.0
 """How often a shown node's figures are read: 2 of the sampler's 5 s samples per poll."""
+MISSING_POLL_SECONDS = 60.0
+"""How often a node whose figures file has been missing for `MISSING_POLL_SECONDS` (no sampler) is asked again."""
 
 
 class NodeMetricsWatch:
@@ -264,7 +266,8 @@ class NodeMetricsWatch:
     `stop()`; `on_update(key, reader)` follows every poll (`reader.error` says why one failed).
 
     Nodes are polled one after another: a 100-node pool view costs 100 HEADs per interval, spread
-    over the interval, never a burst of 100 at once.
+    over the interval, never a burst of 100 at once. A node whose file stays missing for a minute
+    (no sampler: a new node's first sample comes within seconds) is then asked once a minute.
     """
 
     def __init__(
@@ -277,6 +280,7 @@ class NodeMetricsWatch:
         self._on_update = on_update
         self._task: asyncio.Task | None = None
         self._wake = asyncio.Event()
+        self._missing: dict[NodeKey, tuple[float, float]] = {}  # since, last asked
 
     @property
     def active(self) -> bool:
@@ -298,6 +302,7 @@ class NodeMetricsWatch:
             task.cancel()
 
     def refresh(self) -> None:
+        self._missing.clear()
         self._wake.set()
 
     async def _run(self) -> None:
@@ -307,11 +312,18 @@ class NodeMetricsWatch:
             for key, reader in list(self.readers.items()):
                 if self.readers.get(key) is not reader:
                     continue  # dropped meanwhile
+                since, asked = self._missing.get(key, (started, started - MISSING_POLL_SECONDS))
+                if started - since >= MISSING_POLL_SECONDS and started - asked < MISSING_POLL_SECONDS:
+                    continue
                 try:
                     await reader.poll()
                     reader.error = None
                 except OSError as error:
                     reader.error = str(error)
+                if reader.missing:
+                    self._missing[key] = (since, started)
+                else:
+                    self._missing.pop(key, None)
                 self._on_update(key, reader)
             left = self.interval - (asyncio.get_running_loop().time() - started)
             await wait_event(self._wake, max(0.5, left))

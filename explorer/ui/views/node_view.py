@@ -151,8 +151,9 @@ class NodeView(BaseView):
             self.metrics.set_status(self.tr("The node's figures could not be read: {}").format(reader.error))
         elif reader.missing:
             self.metrics.set_status(self.tr(
-                "No figures from this node: it runs no node sampler. Tick \u201cCollect node metrics\u201d when "
-                "you create a pool, or add the sampler's start task to the pool (README, \u201cNode metrics\u201d)."))
+                "No figures from this node yet. A node writes its first within seconds of starting if its pool "
+                "runs the node sampler: tick \u201cCollect node metrics\u201d when you create a pool, or add the "
+                "sampler's start task to it (README, \u201cNode metrics\u201d)."))
         else:
             self.metrics.set_status("")
         self.metrics.set_samples(reader.samples)
