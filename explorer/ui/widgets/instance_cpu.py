@@ -16,12 +16,12 @@ from collections.abc import Callable, Sequence
 
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.client.watching.node_metrics import NodeKey, NodeMetricsReader, NodeMetricsWatch
 from explorer.core.timeline import InstancePhases
 from explorer.ui.widgets.accessible import name_it
+from explorer.ui.widgets.node_metrics_charts import apply_plot_palette
 
 BAR_COLOR = "#1e88e5"
 IDLE_COLOR = "#e53935"
@@ -100,11 +100,4 @@ class InstanceCpu(QWidget):
             self._apply_palette()
 
     def _apply_palette(self) -> None:
-        text = self.palette().color(QPalette.ColorRole.Text)
-        self._plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
-        item = self._plot.getPlotItem()
-        item.titleLabel.setText(item.titleLabel.text, color=text)
-        for name in ("left", "bottom"):
-            axis = self._plot.getAxis(name)
-            axis.setPen(text)
-            axis.setTextPen(text)
+        apply_plot_palette(self._plot, self.palette())

@@ -151,18 +151,21 @@ class NodeMetricsCharts(QWidget):
             self._apply_palette()
 
     def _apply_palette(self) -> None:
-        """The charts in the window's colours (light or dark): background, axes, titles, legends."""
-        text = self.palette().color(QPalette.ColorRole.Text)
-        base = self.palette().color(QPalette.ColorRole.Base)
         for plot in self.plots.values():
-            plot.setBackground(base)
-            item = plot.getPlotItem()
-            item.titleLabel.setText(item.titleLabel.text, color=text)
-            for name in ("left", "bottom"):
-                axis = plot.getAxis(name)
-                axis.setPen(text)
-                axis.setTextPen(text)
-            legend = item.legend
-            if legend is not None:
-                legend.setLabelTextColor(text)
-                legend.setBrush(pg.mkBrush(base.red(), base.green(), base.blue(), 200))
+            apply_plot_palette(plot, self.palette())
+
+
+def apply_plot_palette(plot: pg.PlotWidget, palette: QPalette) -> None:
+    """A plot in the window's colours (light or dark): background, axes, title and legend."""
+    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
+    plot.setBackground(base)
+    item = plot.getPlotItem()
+    item.titleLabel.setText(item.titleLabel.text, color=text)
+    for name in ("left", "bottom"):
+        axis = plot.getAxis(name)
+        axis.setPen(text)
+        axis.setTextPen(text)
+    legend = item.legend
+    if legend is not None:
+        legend.setLabelTextColor(text)
+        legend.setBrush(pg.mkBrush(base.red(), base.green(), base.blue(), 200))
