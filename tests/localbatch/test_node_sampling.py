@@ -43,7 +43,7 @@ async def test_a_busy_node_shows_busy_and_its_idle_neighbour_not(sampled_local_b
         async def burning() -> bool:
             await busy.poll()
             latest = busy.latest()
-            return latest is not None and (latest.task_cpu(task_id) or 0) > 20
+            return latest is not None and (latest.task_cpu(task_id) or 0) > 5
 
         await wait_until(burning, what="the busy node's figures to show the task", interval=0.3)
         await wait_until(idle.poll, what="figures of the idle node")

@@ -281,6 +281,8 @@ class PoolView(BaseView):
     def set_color_mode(self, mode: str) -> None:
         self.color_mode_combo.setCurrentIndex(self.color_mode_combo.findData(mode))
         self.heatmap.set_color_mode(mode)
+        by = {"state": self.tr("state"), "cpu": self.tr("CPU use"), "memory": self.tr("memory use")}[mode]
+        self.heatmap.setAccessibleName(self.tr("Nodes of pool %1 by %2").replace("%1", self.pool_id).replace("%2", by))
         self._watch_node_metrics()
         self._show_node_metrics()
 

@@ -27,6 +27,8 @@ BAR_COLOR = "#1e88e5"
 IDLE_COLOR = "#e53935"
 IDLE_BELOW = 10.0
 """% of one core under which a running rank is drawn as idle."""
+MIN_BAR = 2.0
+"""An idle instance's bar is still drawn (red), this wide."""
 
 
 class InstanceCpu(QWidget):
@@ -49,8 +51,9 @@ class InstanceCpu(QWidget):
         self._plot.hideButtons()
         self._plot.setMenuEnabled(False)
         self._plot.invertY(True)
-        self._plot.setTitle(self.tr("CPU per instance (% of a core)"))
-        self._plot.getAxis("left").setWidth(34)
+        self._plot.setTitle(self.tr("CPU, % of a core"))
+        self._plot.getAxis("left").setWidth(52)
+        self.setMinimumWidth(200)
         self._bars = pg.BarGraphItem(x0=[], width=[], y=[], height=0.6)
         self._plot.addItem(self._bars)
         self.caption = QLabel(self)
@@ -81,7 +84,7 @@ class InstanceCpu(QWidget):
             latest = reader.latest() if reader is not None else None
             self.values[instance] = latest.task_cpu(self.task_id) if latest is not None else None
         rows = [(i, v) for i, (instance, _key) in enumerate(self._instances) if (v := self.values[instance]) is not None]
-        self._bars.setOpts(x0=[0] * len(rows), width=[v for _i, v in rows], y=[i for i, _v in rows],
+        self._bars.setOpts(x0=[0] * len(rows), width=[max(v, MIN_BAR) for _i, v in rows], y=[i for i, _v in rows],
                            brushes=[pg.mkBrush(IDLE_COLOR if v < IDLE_BELOW else BAR_COLOR) for _i, v in rows])
         self._plot.setYRange(-0.5, max(len(self._instances), 1) - 0.5, padding=0)
         self._plot.setXRange(0, max([100.0] + [v for _i, v in rows]), padding=0.02)

@@ -28,6 +28,8 @@ SERIES_COLORS = {
     "read": "#3949ab", "write": "#fb8c00",
 }
 MB = 1e6
+MIN_RATE_TOP = 1.0
+"""MB/s: the rate charts' scale never shrinks below this."""
 
 
 class NodeMetricsCharts(QWidget):
@@ -126,6 +128,9 @@ class NodeMetricsCharts(QWidget):
         end = shown[-1].time if shown else time.time()
         for plot in self.plots.values():
             plot.setXRange(end - self.span, end, padding=0)
+        for name, keys in (("net", ("rx", "tx")), ("disk", ("read", "write"))):
+            top = max([MIN_RATE_TOP] + [v for key in keys for v in series[key]])  # an idle node: flat, not noise
+            self.plots[name].setYRange(0, top * 1.05, padding=0)
         self.latest.setText(self.describe_latest())
 
     def describe_latest(self) -> str:
@@ -133,11 +138,11 @@ class NodeMetricsCharts(QWidget):
             return self.tr("No figures yet")
         s = self._samples[-1]
         who = self.tr("this node's processes") if s.scope == "node" else self.tr("the node")
-        return (self.tr("At {time}, {who}: CPU {cpu:.0f} %, memory {mem:.0f} % ({used:.1f} of {total:.1f} GB), "
+        return (self.tr("At {time}, {who}: CPU {cpu:.0f} %, memory {mem:.0f} % ({used} of {total}), "
                         "network {rx:.2f}/{tx:.2f} MB/s in/out, disk {read:.2f}/{write:.2f} MB/s read/write, "
                         "{free:.1f} GB free")
                 .format(time=s.at.strftime("%H:%M:%S"), who=who, cpu=s.cpu, mem=s.mem_percent,
-                        used=s.mem_used / 1e9, total=s.mem_total / 1e9, rx=s.net_rx / MB, tx=s.net_tx / MB,
+                        used=_size(s.mem_used), total=_size(s.mem_total), rx=s.net_rx / MB, tx=s.net_tx / MB,
                         read=s.disk_read / MB, write=s.disk_write / MB, free=s.disk_free / 1e9))
 
     def _range_picked(self, index: int) -> None:
@@ -153,6 +158,10 @@ class NodeMetricsCharts(QWidget):
     def _apply_palette(self) -> None:
         for plot in self.plots.values():
             apply_plot_palette(plot, self.palette())
+
+
+def _size(count: float) -> str:
+    return f"{count / 1e9:.1f} GB" if count >= 1e9 else f"{count / 1e6:.0f} MB"
 
 
 def apply_plot_palette(plot: pg.PlotWidget, palette: QPalette) -> None:

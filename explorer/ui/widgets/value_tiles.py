@@ -1,7 +1,8 @@
-"""Node tiles coloured by a figure (0-100 %: CPU or memory use) in five bins, for the heatmap (no Qt).
+"""Node tiles coloured by a figure (0-100 %: CPU or memory use) in ten bands, for the heatmap (no Qt).
 
-The bins run from a cool blue to a warm red, mid-tone colours that read on light and dark
-backgrounds; a node with no figures (no sampler, or not read yet) is a grey outline-less tile.
+The bands run from blue through green and yellow to red, each clearly apart from the next, in
+colours that read on light and dark backgrounds; a node with no figures (no sampler, or not read
+yet) is a grey tile.
 """
 
 from __future__ import annotations
@@ -11,13 +12,11 @@ import numpy as np
 from explorer.ui.widgets.tile_image import Grid
 
 NO_FIGURES = "none"
+# Turbo's steps (without its darkest end, which a dark background would swallow): neighbours differ.
+_BIN_COLORS = ("#4662d7", "#36aaf9", "#1ae4b6", "#72fe5e", "#c8ef34", "#faba39", "#f66b19", "#e4460a", "#ca2a04", "#7a0403")
 VALUE_BINS: tuple[tuple[str, str, str, float], ...] = (
-    # key, legend label, colour, lower bound (%)
-    ("0", "0-20 %", "#4575b4", 0.0),
-    ("20", "20-40 %", "#74add1", 20.0),
-    ("40", "40-60 %", "#fdd835", 40.0),
-    ("60", "60-80 %", "#fc8d59", 60.0),
-    ("80", "80-100 %", "#d73027", 80.0),
+    # key, legend label, colour, lower bound (%): ten bands, so an idle node (under 10 %) stands apart
+    *((str(10 * i), f"{10 * i}-{10 * i + 10} %", color, 10.0 * i) for i, color in enumerate(_BIN_COLORS)),
     (NO_FIGURES, "no figures", "#9e9e9e", -1.0),
 )
 _LOWER = np.array([low for *_rest, low in VALUE_BINS[:-1]])

@@ -39,7 +39,7 @@ def test_the_idle_rank_shows_beside_the_busy_one(runner, services, batch_client)
 
         def apart():
             values = view.instance_cpu.values
-            return (values.get(1) or 0) > 20 and values.get(0) is not None and values[0] < IDLE_BELOW
+            return (values.get(1) or 0) > IDLE_BELOW and values.get(0) is not None and values[0] < IDLE_BELOW
 
         await until(view.instance_cpu.updated, apart, what="rank 1 busy and the primary's rank idle")
         await batch_client.terminate_task("j", "ranks")
