@@ -390,9 +390,11 @@ class TaskView(BaseView):
         self.instances_split.addWidget(self.timeline)
         self.instance_cpu = InstanceCpu(self.services.monitor.node_metrics_watch, self.task_id, self)  # node metrics
         self.keep_live(self.instance_cpu.watch)
-        self.instances_split.addWidget(self.instance_cpu)
-        self.instances_split.addWidget(self.table)
-        self.instances_split.setSizes([520, 170, 360])  # until the user moves it: room for node ids, state, exit code
+        beside = QSplitter(Qt.Orientation.Vertical, self)  # the instances, and their CPU below them
+        beside.addWidget(self.table)
+        beside.addWidget(self.instance_cpu)
+        self.instances_split.addWidget(beside)
+        self.instances_split.setSizes([600, 400])  # until the user moves it: room for node ids, state, exit code
 
         self.output = OutputPane(parent=self)
         self.instance_output = OutputPane(("coordination stdout", "coordination stderr"), self)

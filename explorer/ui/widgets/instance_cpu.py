@@ -1,4 +1,5 @@
-"""CPU per instance of a multi-instance task, beside its timeline: the rank that idles shows.
+"""CPU per instance of a multi-instance task, beside its timeline (below the instances' table): the
+rank that idles shows.
 
 One bar per instance (primary first, as the timeline's rows): the CPU, in % of one core, of
 the processes running in the task's directory on the instance's node, from the node sampler's
@@ -53,7 +54,6 @@ class InstanceCpu(QWidget):
         self._plot.invertY(True)
         self._plot.setTitle(self.tr("CPU, % of a core"))
         self._plot.getAxis("left").setWidth(52)
-        self.setMinimumWidth(200)
         self._bars = pg.BarGraphItem(x0=[], width=[], y=[], height=0.6)
         self._plot.addItem(self._bars)
         self.caption = QLabel(self)
