@@ -54,6 +54,7 @@ class InstanceCpu(QWidget):
         self._plot.invertY(True)
         self._plot.setTitle(self.tr("CPU, % of a core"))
         self._plot.getAxis("left").setWidth(52)
+        self._plot.setMinimumHeight(120)  # a bar per instance stays readable below the instances' table
         self._bars = pg.BarGraphItem(x0=[], width=[], y=[], height=0.6)
         self._plot.addItem(self._bars)
         self.caption = QLabel(self)
