@@ -329,7 +329,7 @@ class ExplorerApp:
         from explorer.ui.wizards.pool_wizard import PoolWizard
 
         assert self.connection is not None
-        wizard = PoolWizard(Submission(self.connection.client), self.settings, self.window)
+        wizard = PoolWizard(Submission(self.connection.client), self.settings, self.window, self.linked_storage())
         wizard.poolCreated.connect(lambda pool_id: self._show_created(lambda: self.window.open_pool(pool_id)))
         self._show_wizard(wizard)
         return wizard

@@ -28,9 +28,10 @@ from azure.core.exceptions import ResourceNotFoundError
 
 from explorer.client.connecting.connection_state import Backoff, ConnectionState, ConnectionTracker, StateListener
 from explorer.client.errors import error_code
-from explorer.client.files import FileLocation
+from explorer.client.files import FileLocation, NodeFiles
 from explorer.client.waiting import wait_event
 from explorer.client.watching.file_reader import RemoteFileReader
+from explorer.client.watching.node_metrics import POLL_SECONDS, NodeKey, NodeMetricsReader, NodeMetricsWatch
 from explorer.client.watching.queries import Fetched, Query
 from explorer.client.watching.snapshots import TaskSnapshot
 
@@ -142,6 +143,13 @@ class Monitor:
     def file_reader(self, location: FileLocation, path: str) -> RemoteFileReader:
         """A reader of a task or node file whose requests wait out this monitor's backoff."""
         return RemoteFileReader(self._client, location, path, self._tracker)
+
+    def node_metrics_watch(
+        self, on_update: Callable[[NodeKey, NodeMetricsReader], None], interval: float = POLL_SECONDS,
+    ) -> NodeMetricsWatch:
+        """A watch of nodes' figures whose requests wait out this monitor's backoff."""
+        return NodeMetricsWatch(
+            lambda key: NodeMetricsReader(self._client, NodeFiles(*key), self._tracker), on_update, interval=interval)
 
     def add_state_listener(self, listener: StateListener) -> Subscription:
         return Subscription(self._tracker.add_listener(listener))

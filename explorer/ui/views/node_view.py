@@ -1,8 +1,10 @@
-"""One compute node: its properties and start task, its recent tasks, and its files.
+"""One compute node: its properties and start task, its figures, its recent tasks, and its files.
 
 The node is followed through its pool's node listing (there is no one-node query),
 which the pool view usually polls already; its details are read again only when
-that snapshot changes. The files are a `LogBrowser` over the node's file API.
+that snapshot changes. The files are a `LogBrowser` over the node's file API. The figures
+(CPU, memory, network, disk) are the node sampler's, read while the view is shown
+(`NodeMetricsWatch`: a HEAD and at most one GET every 10 s).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from explorer.client.acting.details import NodeDetails, RecentTask
 from explorer.client.files import NodeFiles
 from explorer.client.watching.monitor import Update
+from explorer.client.watching.node_metrics import NodeKey, NodeMetricsReader
 from explorer.client.watching.queries import NODE_TRANSITIONAL, NodeQuery
 from explorer.client.watching.snapshots import NodeSnapshot
 from explorer.ui.formatting import node_rows
@@ -30,6 +33,7 @@ from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.widgets.accessible import name_it
+from explorer.ui.widgets.node_metrics_charts import NodeMetricsCharts
 from explorer.ui.widgets.table_columns import TableColumns
 
 RECENT_COLUMNS = (QT_TRANSLATE_NOOP("NodeView", "Job"), QT_TRANSLATE_NOOP("NodeView", "Task"),
@@ -48,6 +52,8 @@ class NodeView(BaseView):
     """`updated()` after the view showed a new poll of the node."""
 
     updated = Signal()
+    metricsUpdated = Signal()
+    """After a read of the node's figures (new ones or none)."""
 
     def __init__(
         self, services: ViewServices, navigator: Navigator, pool_id: str, node_id: str, parent: QWidget | None = None,
@@ -82,7 +88,13 @@ class NodeView(BaseView):
         self.recent.cellActivated.connect(self._open_recent)
         self.files = LogBrowser(services, NodeFiles(pool_id, node_id), parent=self,
                                 label=self.tr("node {node}").format(node=node_id))
+        self.metrics = NodeMetricsCharts(self)
+        name_it(self.metrics, self.tr("Node metrics"), self.tr("CPU, memory, network and disk of this node"))
+        self.metrics_watch = services.monitor.node_metrics_watch(self._on_metrics)
+        self.metrics_watch.set_nodes([(pool_id, node_id)])
+        self.keep_live(self.metrics_watch)
         self.tabs = QTabWidget(self)
+        self.tabs.addTab(self.metrics, self.tr("Metrics"))
         self.tabs.addTab(self.recent, self.tr("Recent tasks"))
         self.tabs.addTab(self.files, self.tr("Files"))
         split = QSplitter(Qt.Orientation.Horizontal, self)
@@ -140,6 +152,19 @@ class NodeView(BaseView):
             self.reload()
         self._update_actions()
         self.updated.emit()
+
+    def _on_metrics(self, _key: NodeKey, reader: NodeMetricsReader) -> None:
+        if reader.error:
+            self.metrics.set_status(self.tr("The node's figures could not be read: {}").format(reader.error))
+        elif reader.missing:
+            self.metrics.set_status(self.tr(
+                "No figures from this node yet. A node writes its first within seconds of starting if its pool "
+                "runs the node sampler: tick \u201cCollect node metrics\u201d when you create a pool, or add the "
+                "sampler's start task to it (README, \u201cNode metrics\u201d)."))
+        else:
+            self.metrics.set_status("")
+        self.metrics.set_samples(reader.samples)
+        self.metricsUpdated.emit()
 
     def _show_details(self, details: NodeDetails) -> None:
         self.properties.set_rows(node_rows(details))

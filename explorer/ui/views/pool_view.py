@@ -4,6 +4,10 @@ The heatmap is fed diffs (`update_states`) while the node set and slot use stay 
 same, which keeps a poll of a 10,000-node pool to a re-render of one image. The
 legend's state filter also filters the node table, so "select every unusable node and
 remove it" is: click the legend entry, Ctrl+A in the table, Remove.
+
+The heatmap can colour the nodes by CPU or memory use instead (the node sampler's figures):
+then, and only then, every node's figures are read while the view is shown (`NodeMetricsWatch`,
+a HEAD and at most one GET per node every `HEATMAP_METRICS_SECONDS`).
 """
 
 from __future__ import annotations
@@ -13,6 +17,8 @@ from datetime import datetime, timezone
 
 from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMenu,
@@ -27,6 +33,7 @@ from PySide6.QtWidgets import (
 from explorer.client.acting.details import PoolDetails
 from explorer.client.watching.history import PoolHistory
 from explorer.client.watching.monitor import Diff, Update
+from explorer.client.watching.node_metrics import NodeKey, NodeMetricsReader
 from explorer.client.watching.queries import PoolNodesQuery, PoolsQuery
 from explorer.client.watching.snapshots import NodeSnapshot, PoolSnapshot
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
@@ -42,11 +49,16 @@ from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.node_heatmap import NodeHeatmap
 from explorer.ui.widgets.table_columns import TableColumns
 
+HEATMAP_METRICS_SECONDS = 15.0
+COLOR_MODES = (("state", "Colour by state"), ("cpu", "Colour by CPU use"), ("memory", "Colour by memory use"))
+
 
 class PoolView(BaseView):
     """`updated()` after the view showed a new poll (of the pool or of its nodes)."""
 
     updated = Signal()
+    metricsUpdated = Signal()
+    """After a read of a node's figures (while the heatmap is coloured by them)."""
 
     def __init__(self, services: ViewServices, navigator: Navigator, pool_id: str, parent: QWidget | None = None):
         super().__init__(services, navigator, parent)
@@ -85,7 +97,10 @@ class PoolView(BaseView):
         heatmap_box = QWidget(self)
         heatmap_layout = QVBoxLayout(heatmap_box)
         heatmap_layout.setContentsMargins(0, 0, 0, 0)
-        heatmap_layout.addWidget(self.summary)
+        heatmap_top = QHBoxLayout()
+        heatmap_top.addWidget(self.summary, 1)
+        heatmap_top.addWidget(self._make_color_mode_combo())
+        heatmap_layout.addLayout(heatmap_top)
         heatmap_layout.addWidget(self.heatmap, 1)
 
         self.node_model = NodeTableModel(self)
@@ -242,6 +257,8 @@ class PoolView(BaseView):
             self.services.monitor.refresh(PoolsQuery())  # nodes came or went: the pool's counts did too
         diff = self.node_model.set_items(self._nodes)
         self._update_heatmap(previous, diff)
+        if diff.added or diff.removed:
+            self._watch_node_metrics()
         self.summary.setText(describe_node_counts(self.node_model.state_counts()))
         self._update_actions()
         self.updated.emit()
@@ -270,6 +287,45 @@ class PoolView(BaseView):
 
     def _slots_per_node(self) -> int:
         return (self._pool.task_slots_per_node if self._pool else None) or 1
+
+    # --- the heatmap by CPU or memory ------------------------------------------------
+
+    def _make_color_mode_combo(self) -> QComboBox:
+        self.color_mode_combo = QComboBox(self)
+        for mode, label in COLOR_MODES:
+            self.color_mode_combo.addItem(self.tr(label), mode)
+        name_it(self.color_mode_combo, self.tr("Colour the nodes by"),
+                self.tr("State, or CPU or memory use from the node sampler's figures"))
+        self.color_mode_combo.currentIndexChanged.connect(lambda _i: self.set_color_mode(self.color_mode_combo.currentData()))
+        self.metrics_watch = self.services.monitor.node_metrics_watch(self._on_node_metrics, HEATMAP_METRICS_SECONDS)
+        self.keep_live(self.metrics_watch)  # polls nothing while the heatmap is coloured by state
+        return self.color_mode_combo
+
+    def set_color_mode(self, mode: str) -> None:
+        self.color_mode_combo.setCurrentIndex(self.color_mode_combo.findData(mode))
+        self.heatmap.set_color_mode(mode)
+        by = {"state": self.tr("state"), "cpu": self.tr("CPU use"), "memory": self.tr("memory use")}[mode]
+        self.heatmap.setAccessibleName(self.tr("Nodes of pool %1 by %2").replace("%1", self.pool_id).replace("%2", by))
+        self._watch_node_metrics()
+        self._show_node_metrics()
+
+    def _watch_node_metrics(self) -> None:
+        by_figures = self.heatmap.color_mode() != "state"
+        self.metrics_watch.set_nodes([(self.pool_id, node_id) for node_id in self._nodes] if by_figures else [])
+
+    def _on_node_metrics(self, _key: NodeKey, _reader: NodeMetricsReader) -> None:
+        self._show_node_metrics()
+        self.metricsUpdated.emit()
+
+    def _show_node_metrics(self) -> None:
+        mode = self.heatmap.color_mode()
+        if mode == "state":
+            return
+        values: dict[str, float | None] = {}
+        for (_pool, node_id), reader in self.metrics_watch.readers.items():
+            latest = reader.latest()
+            values[node_id] = None if latest is None else (latest.cpu if mode == "cpu" else latest.mem_percent)
+        self.heatmap.set_values(values)
 
     # --- helpers -----------------------------------------------------------------
 

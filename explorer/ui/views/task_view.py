@@ -45,6 +45,7 @@ from explorer.ui.views.log_browser import LogBrowser
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.coordination_progress import CoordinationProgress
+from explorer.ui.widgets.instance_cpu import InstanceCpu
 from explorer.ui.widgets.instance_timeline import InstanceTimeline
 from explorer.ui.widgets.output_pane import OutputPane
 from explorer.ui.widgets.table_columns import TableColumns
@@ -156,6 +157,7 @@ class TaskView(BaseView):
         self._show_wait(snapshot)
         self.model.set_instances(task, snapshot.subtasks)
         self.timeline.set_instances(snapshot.instances, origin=snapshot.origin, now=self._timeline_now())
+        self.instance_cpu.set_instances(snapshot.instances if multi else (), task.pool_id)
         if self._selected is None and multi:
             self._show_instance(0, reveal=False)
         if self.browser is not None:
@@ -401,7 +403,12 @@ class TaskView(BaseView):
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.instances_split = QSplitter(Qt.Orientation.Horizontal, self)
         self.instances_split.addWidget(self.timeline)
-        self.instances_split.addWidget(self.table)
+        self.instance_cpu = InstanceCpu(self.services.monitor.node_metrics_watch, self.task_id, self)  # node metrics
+        self.keep_live(self.instance_cpu.watch)
+        beside = QSplitter(Qt.Orientation.Vertical, self)  # the instances, and their CPU below them
+        beside.addWidget(self.table)
+        beside.addWidget(self.instance_cpu)
+        self.instances_split.addWidget(beside)
         self.instances_split.setSizes([600, 400])  # until the user moves it: room for node ids, state, exit code
 
         self.output = OutputPane(parent=self)

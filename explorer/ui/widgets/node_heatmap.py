@@ -1,4 +1,5 @@
-"""Heatmap of the compute nodes of a pool: one tile per node, coloured by state.
+"""Heatmap of the compute nodes of a pool: one tile per node, coloured by state, or by a figure
+of the node (CPU or memory use, from the node sampler) in `set_color_mode`.
 
 All tiles are one RGBA image (see ``tile_image``) shown by a single pyqtgraph
 ``ImageItem``, so a redraw costs the same few milliseconds for 10 or 10,000 nodes.
@@ -22,6 +23,7 @@ from explorer.ui.widgets.accessible import say
 from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.palette import NODE_STATE_COLORS
 from explorer.ui.widgets.tile_image import STATE_CODES, STATES, UNKNOWN, Grid, render_tiles
+from explorer.ui.widgets.value_tiles import NO_FIGURES, VALUE_BINS, bin_counts, render_values
 
 log = logging.getLogger(__name__)
 
@@ -35,6 +37,7 @@ class NodeHeatmap(QWidget):
 
     nodeActivated = Signal(str)
     filterChanged = Signal(list)
+    COLOR_MODES = ("state", "cpu", "memory")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,10 +49,15 @@ class NodeHeatmap(QWidget):
         self._box.addItem(self._image)
         self._legend = ColorLegend([(s, s, NODE_STATE_COLORS[s]) for s in STATES], checkable=True)
         self._legend.entryClicked.connect(self._toggle_filter)
+        self._value_legend = ColorLegend([(key, label, color) for key, label, color, _low in VALUE_BINS])
+        self._value_legend.hide()
+        self._color_mode = "state"
+        self._values: Mapping[str, float | None] = {}
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._view, 1)
         layout.addWidget(self._legend)
+        layout.addWidget(self._value_legend)
         self._view.scene().sigMouseClicked.connect(self._on_scene_clicked)
         # Qt's own tooltip event, not pyqtgraph's rate-limited sigMouseMoved,
         # so the tip always matches where the pointer came to rest.
@@ -128,6 +136,29 @@ class NodeHeatmap(QWidget):
         self._refresh_legend()
         self.filterChanged.emit([s for s in STATES if s in new])
 
+    def set_color_mode(self, mode: str) -> None:
+        """Colour the tiles by "state", or by the nodes' "cpu" or "memory" use (`set_values`)."""
+        if mode not in self.COLOR_MODES:
+            raise ValueError(f"set_color_mode: {mode!r} is none of {self.COLOR_MODES}")
+        self._color_mode = mode
+        by_state = mode == "state"
+        if not by_state:
+            self.set_state_filter(())
+        self._legend.setVisible(by_state)
+        self._value_legend.setVisible(not by_state)
+        self._render()
+        self._refresh_legend()
+
+    def color_mode(self) -> str:
+        return self._color_mode
+
+    def set_values(self, values: Mapping[str, float | None]) -> None:
+        """The figure (0-100 %) of each node the colour mode shows; a node left out has none."""
+        self._values = dict(values)
+        if self._color_mode != "state":
+            self._render()
+            self._refresh_legend()
+
     # -- queries -------------------------------------------------------------
 
     def state_counts(self) -> dict[str, int]:
@@ -169,6 +200,9 @@ class NodeHeatmap(QWidget):
             self.tr("task slots: {used}/{total}").format(used=self._slots_used[i], total=self._slots_total[i]),
             self.tr("low priority (spot)") if self._low_priority[i] else self.tr("dedicated"),
         ]
+        if self._color_mode != "state":
+            value = self._values.get(node_id)
+            lines.append(f"{self._color_mode}: " + ("no figures" if value is None else f"{value:.0f} %"))
         return "\n".join(lines)
 
     # -- Qt ------------------------------------------------------------------
@@ -255,6 +289,11 @@ class NodeHeatmap(QWidget):
         if not self._ids:
             self._image.clear()
             return
+        if self._color_mode != "state":
+            image = render_values(self._grid, self._tile, self._value_array())
+            self._image.setImage(image, autoLevels=False)
+            self._image.setRect(QRectF(0, 0, self._grid.cols, self._grid.rows))
+            return
         dimmed = (
             ~np.isin(self._codes, [STATE_CODES[s] for s in self._filter])
             if self._filter
@@ -272,9 +311,15 @@ class NodeHeatmap(QWidget):
         self._image.setImage(image, autoLevels=False)
         self._image.setRect(QRectF(0, 0, self._grid.cols, self._grid.rows))
 
+    def _value_array(self) -> np.ndarray:
+        values = self._values
+        return np.array([np.nan if (v := values.get(node_id)) is None else v for node_id in self._ids], dtype=float)
+
     def _refresh_legend(self) -> None:
         self._legend.set_counts(self.state_counts(), keep_visible=self._filter)
         self._legend.set_checked(self._filter)
+        if self._color_mode != "state":
+            self._value_legend.set_counts(bin_counts(self._value_array()), keep_visible=[NO_FIGURES])
 
     def _toggle_filter(self, state: str) -> None:
         self.set_state_filter(self._filter ^ {state})

@@ -1,12 +1,14 @@
 """The pool wizard: a pool fit for multi-instance MPI tasks, created only on the last
 page's "Create pool".
 
-    wizard = PoolWizard(submission, settings, parent=window)
+    wizard = PoolWizard(submission, settings, parent=window, storage=linked_storage_or_None)
     wizard.poolCreated.connect(...)
 
 Validation is ``core.validation.validate_pool`` as the user types; the pool id is
 checked against the service in the background. The last values are remembered
 (without the start task's resource files and environment, which may carry secrets).
+"Collect node metrics" (`NodeMetricsOption`, on the start task page) uploads the node sampler to ``storage`` and adds
+its start task.
 """
 
 from __future__ import annotations
@@ -20,17 +22,21 @@ from PySide6.QtWidgets import QWidget
 
 from explorer.client.acting.operations import OperationError
 from explorer.client.acting.submission import Submission
+from explorer.client.errors import BatchLayerError
 from explorer.core.batch_json import pool_json
 from explorer.core.batch_json.json_reader import SpecFormatError
 from explorer.core.checks.ids import check_id, next_id
 from explorer.core.checks.problems import FixAction, FixKind, Problem
 from explorer.core.checks.service_errors import pool_creation_problem
 from explorer.core.checks.validation import validate_pool
+from explorer.core.specs.node_sampler_start import without_sampler
 from explorer.core.specs.pool_spec import PoolSpec
 from explorer.ui.settings import Settings
+from explorer.ui.wizards.node_metrics_option import FIELD as METRICS_FIELD
+from explorer.ui.wizards.node_metrics_option import SAMPLER_SAS_HOURS, NodeMetricsOption, SamplerStorage, sampler_path
 from explorer.ui.wizards.pool_pages import IMAGES, VM_SIZES, PoolPage, StartTaskPage
 from explorer.ui.wizards.spec_wizard import SpecWizard
-from explorer.ui.wizards.task_wizard import ID_CHECK_DELAY
+from explorer.ui.wizards.task_wizard import ID_CHECK_DELAY, UPLOAD_CONTAINER
 
 log = logging.getLogger(__name__)
 
@@ -44,32 +50,46 @@ def default_pool_spec() -> PoolSpec:
 class PoolWizard(SpecWizard):
     poolCreated = Signal(str)
     idChecked = Signal()  # the service said whether the pool id is taken
+    samplerUploaded = Signal(bool)  # the node sampler is in the linked storage (True) or could not be
 
-    def __init__(self, submission: Submission, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, submission: Submission, settings: Settings, parent: QWidget | None = None,
+        storage: SamplerStorage | None = None,
+    ) -> None:
         super().__init__(parent, self.tr("Create pool"), QSize(920, 760))
         self.setWindowTitle(self.tr("New pool for MPI tasks"))
         self._submission = submission
         self._settings = settings
         self._checked_id: str | None = None
-        self._initial = self._remembered() or default_pool_spec()
+        self._storage = storage
+        initial = self._remembered() or default_pool_spec()
+        start_task, collected = without_sampler(initial.start_task)
+        self._initial = replace(initial, start_task=start_task)
         self.pool_page = PoolPage(local_batch=submission.targets_local_batch)
         self.start_task_page = StartTaskPage()
+        self.metrics = NodeMetricsOption(storage is not None)
+        self.start_task_page.content().addWidget(self.metrics)
+        self.start_task_page.feedback_for(METRICS_FIELD, self.metrics.feedback)
         self.add_spec_page(self.pool_page)
         self.add_spec_page(self.start_task_page)
+        self.metrics.collect_check.toggled.connect(self._collect_toggled)
+        self.metrics.edited.connect(self.revalidate)
         self.add_review_page(self.tr("Review"), self.tr("This is the pool exactly as it will be created."))
         self.pool_page.edited.connect(self._id_edited)
         self.pool_page.load(self._initial)
         self.start_task_page.load(self._initial)
+        if collected and storage is not None:
+            self.metrics.collect_check.setChecked(True)
         self.revalidate()
 
     def spec(self) -> PoolSpec:
-        return self.start_task_page.apply(self.pool_page.apply(self._initial))
+        return self.metrics.apply(self.start_task_page.apply(self.pool_page.apply(self._initial)))
 
     def body(self) -> dict:
         return pool_json.to_batch_json(self.spec())
 
     def spec_problems(self) -> list[Problem]:
-        return validate_pool(self.spec())
+        return validate_pool(self.spec()) + self.metrics.problems()
 
     def apply_fix(self, action: FixAction) -> None:
         if action.kind is FixKind.ENABLE_INTER_NODE_COMMUNICATION:
@@ -103,6 +123,28 @@ class PoolWizard(SpecWizard):
             log.info("could not check the pool id: %s", error)
         self.set_remote_problems("id", problems)
         self.idChecked.emit()
+
+    # --- the node sampler ----------------------------------------------------------------------
+
+    def _collect_toggled(self, collect: bool) -> None:
+        if collect and self._storage is not None and self.metrics.sampler_file is None:
+            self.metrics.upload_started()
+            self.owner.start(self._upload_sampler(self._storage), slot="sampler")
+        elif not collect:
+            self.owner.cancel("sampler")
+            if self.metrics.uploading:
+                self.metrics.upload_finished(None)
+
+    async def _upload_sampler(self, storage: SamplerStorage) -> None:
+        try:
+            result = await storage.upload_files(UPLOAD_CONTAINER, [sampler_path()], "node-sampler/")
+        except BatchLayerError as error:
+            self.metrics.upload_finished(None, str(error))
+            self.samplerUploaded.emit(False)
+            return
+        [file] = storage.resource_files(result, hours=SAMPLER_SAS_HOURS)
+        self.metrics.upload_finished(file)
+        self.samplerUploaded.emit(True)
 
     # --- memory and submission ---------------------------------------------------------------
 

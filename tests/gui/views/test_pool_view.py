@@ -8,6 +8,7 @@ from types import SimpleNamespace
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QSpinBox
 
 from explorer.client.watching.monitor import Diff, Subscription, Update
+from explorer.client.watching.node_metrics import NodeMetricsWatch
 from explorer.client.watching.queries import PoolNodesQuery
 from explorer.client.watching.snapshots import NodeSnapshot
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
@@ -141,6 +142,9 @@ class StubMonitor:
 
     def refresh(self, query=None) -> None:
         pass
+
+    def node_metrics_watch(self, on_update, interval):
+        return NodeMetricsWatch(lambda key: None, on_update, interval=interval)  # reads nothing: no node is given it
 
 
 class DetailsOnly:
