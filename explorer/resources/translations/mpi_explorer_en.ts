@@ -1260,6 +1260,29 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>InstanceCpu</name>
+    <message>
+        <source>CPU per instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU, % of a core</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The CPU each instance&apos;s processes use on its node, from the node sampler</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle (under {:.0f} %): {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{} without figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>InstanceTimeline</name>
     <message>
         <source>No instances yet</source>
@@ -1991,6 +2014,116 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>NodeMetricsCharts</name>
+    <message>
+        <source>At {time}, {who}: CPU {cpu:.0f} %, memory {mem:.0f} % ({used} of {total}), network {rx:.2f}/{tx:.2f} MB/s in/out, disk {read:.2f}/{write:.2f} MB/s read/write, {free:.1f} GB free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Disk (MB/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latest figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Memory (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Network (MB/s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node&apos;s latest sample, in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>busy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>read</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>this node&apos;s processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>write</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>NodeMetricsOption</name>
+    <message>
+        <source>A start task copies MPI Explorer&apos;s node sampler (a small Python 3 script, no packages needed) to each node&apos;s shared directory and runs it in the background, elevated so that it sees every task&apos;s processes. It writes a sample every 5 seconds to shared/mpi-explorer/metrics.jsonl (at most 2 MB), which the explorer reads through the Batch API: no Azure add-on, no agent. An existing start task keeps its command, run after the sampler is started.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Collect node metrics (CPU, memory, network, disk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node sampler is being uploaded…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sampler could not be uploaded: {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sampler is in the linked storage; the nodes download it with a read-only link.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This account has no linked storage to hand the sampler to the nodes. Link a storage account (Connection &gt; Accounts…), or add the start task from the README&apos;s “Node metrics” section with the sampler at a URL of your own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Untick the box to create the pool without node metrics, or tick it again to retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading the sampler to the linked storage…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NodeTableModel</name>
     <message>
         <source>1 node: {states}</source>
@@ -2056,6 +2189,10 @@ Details are in {log}.</source>
 <context>
     <name>NodeView</name>
     <message>
+        <source>CPU, memory, network and disk of this node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Double-click a task to open it</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2073,6 +2210,18 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No figures from this node yet. A node writes its first within seconds of starting if its pool runs the node sampler: tick “Collect node metrics” when you create a pool, or add the sampler&apos;s start task to it (README, “Node metrics”).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Node metrics</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2137,6 +2286,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The node&apos;s figures could not be read: {}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2335,7 +2488,15 @@ Details are in {log}.</source>
 <context>
     <name>PoolView</name>
     <message>
+        <source>CPU use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Change the number of nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour the nodes by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2380,6 +2541,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Nodes of pool %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nodes of pool %1 by %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2467,6 +2632,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>State, or CPU or memory use from the node sampler&apos;s figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Stop resize</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2475,11 +2644,19 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>memory use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>nodes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>state</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -14,7 +14,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QLabel, QVBoxLayout, QWidget
 
 from explorer.core.checks.problems import Problem
@@ -27,10 +27,6 @@ from explorer.ui.wizards.field_feedback import FieldFeedback
 FIELD = "start_task.node_metrics"
 SAMPLER_SAS_HOURS = 365 * 24.0
 """A pool outlives a task: nodes that join a year on still download the sampler."""
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("NodeMetricsOption", text)
 
 
 def sampler_path() -> Path:
@@ -53,12 +49,12 @@ class NodeMetricsOption(QGroupBox):
     edited = Signal()
 
     def __init__(self, storage_available: bool, parent: QWidget | None = None) -> None:
-        super().__init__(tr("Node metrics"), parent)
-        self.collect_check = QCheckBox(tr("Collect node metrics (CPU, memory, network, disk)"))
+        super().__init__(NodeMetricsOption.tr("Node metrics"), parent)
+        self.collect_check = QCheckBox(self.tr("Collect node metrics (CPU, memory, network, disk)"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        about = QLabel(tr(
+        about = QLabel(self.tr(
             "A start task copies MPI Explorer's node sampler (a small Python 3 script, no packages needed) to "
             "each node's shared directory and runs it in the background, elevated so that it sees every "
             "task's processes. It writes a sample every 5 seconds to shared/mpi-explorer/metrics.jsonl "
@@ -74,7 +70,7 @@ class NodeMetricsOption(QGroupBox):
         self.upload_error: str | None = None
         if not storage_available:
             self.collect_check.setEnabled(False)
-            self.status.setText(tr(
+            self.status.setText(self.tr(
                 "This account has no linked storage to hand the sampler to the nodes. Link a storage account "
                 "(Connection > Accounts…), or add the start task from the README's \u201cNode metrics\u201d section "
                 "with the sampler at a URL of your own."))
@@ -86,12 +82,12 @@ class NodeMetricsOption(QGroupBox):
 
     def upload_started(self) -> None:
         self.uploading, self.upload_error = True, None
-        self._say(tr("Uploading the sampler to the linked storage…"))
+        self._say(self.tr("Uploading the sampler to the linked storage…"))
         self.edited.emit()
 
     def upload_finished(self, file: ResourceFile | None, error: str | None = None) -> None:
         self.uploading, self.upload_error, self.sampler_file = False, error, file or self.sampler_file
-        self._say(tr("The sampler is in the linked storage; the nodes download it with a read-only link.")
+        self._say(self.tr("The sampler is in the linked storage; the nodes download it with a read-only link.")
                   if file else "")
         self.edited.emit()
 
@@ -104,10 +100,11 @@ class NodeMetricsOption(QGroupBox):
         if not self.collecting():
             return []
         if self.uploading:
-            return [Problem(FIELD, tr("The node sampler is being uploaded…"))]
+            return [Problem(FIELD, self.tr("The node sampler is being uploaded…"))]
         if self.upload_error:
-            return [Problem(FIELD, tr("The sampler could not be uploaded: {}").format(self.upload_error),
-                            tr("Untick the box to create the pool without node metrics, or tick it again to retry."))]
+            why = self.tr("The sampler could not be uploaded: {}").format(self.upload_error)
+            fix = self.tr("Untick the box to create the pool without node metrics, or tick it again to retry.")
+            return [Problem(FIELD, why, fix)]
         return []
 
     def apply(self, spec: PoolSpec) -> PoolSpec:
