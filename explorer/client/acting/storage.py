@@ -258,6 +258,52 @@ class LinkedStorage:
         )
         return f"{self._base()}/{container}/{quote(blob)}?{sas}"
 
+    def locate(self, url: str) -> tuple[str, str] | None:
+        """(container, blob path) of a blob or container URL in this account (any SAS ignored), else None.
+
+        For a container URL the blob path is ""."""
+        from urllib.parse import unquote, urlsplit
+
+        base, target = urlsplit(self._base()), urlsplit(url)
+        if (target.scheme, target.netloc.lower()) != (base.scheme, base.netloc.lower()):
+            return None
+        prefix = base.path.rstrip("/") + "/"
+        if not target.path.startswith(prefix):
+            return None
+        container, _, blob = target.path[len(prefix):].partition("/")
+        return (container, unquote(blob)) if container else None
+
+    async def blob_names(self, container: str, prefix: str = "") -> list[str]:
+        """The blobs of `container` whose names start with `prefix` (none if there is no such container)."""
+        async with self._service() as service:
+            client = service.get_container_client(container)
+            try:
+                return [blob.name async for blob in client.list_blobs(name_starts_with=prefix or None)]
+            except ResourceNotFoundError:
+                return []  # no such container: no such blobs
+            except AzureError as error:
+                raise StorageError(f"Cannot list {container}/{prefix}* in {self.account.name}: {describe(error)}") from error
+
+    async def download_blob(self, container: str, blob: str, path: Path) -> int:
+        """Write the blob to `path` (chunk by chunk, file writes in a thread); its size."""
+        async with self._service() as service:
+            try:
+                stream = await service.get_blob_client(container, blob).download_blob()
+                handle = await asyncio.to_thread(open, path, "wb")
+                with handle:
+                    size = 0
+                    async for chunk in stream.chunks():
+                        await asyncio.to_thread(handle.write, chunk)
+                        size += len(chunk)
+            except AzureError as error:
+                raise StorageError(f"Cannot read {container}/{blob} from {self.account.name}: {describe(error)}") from error
+        return size
+
+    async def delete_blobs(self, container: str, names: Sequence[str]) -> None:
+        """Remove blobs (those already gone are fine); what cannot be removed is logged."""
+        async with self._service() as service:
+            await _delete_quietly(service.get_container_client(container), list(names))
+
     def resource_files(self, upload: UploadResult, directory: str = "", hours: float = DEFAULT_SAS_HOURS) -> list[ResourceFile]:
         """One httpUrl resource file per uploaded blob, placed at `directory/<file name>`."""
         return [
