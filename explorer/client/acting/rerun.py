@@ -62,6 +62,17 @@ _TASK_FIELDS = (
 )
 
 
+@dataclass(frozen=True)
+class RerunSource:
+    """The task to run elsewhere, where it ran: its account's client and storage (None if it has none)."""
+
+    label: str
+    client: BatchClient = field(repr=False)
+    storage: LinkedStorage | None
+    job_id: str
+    task_id: str
+
+
 class RerunError(BatchLayerError):
     """A rerun that stopped: the message says at which step, why, and what was undone or kept."""
 

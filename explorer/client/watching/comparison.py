@@ -25,7 +25,7 @@ from azure.core.exceptions import AzureError, ResourceNotFoundError
 from explorer.client.errors import BatchLayerError, describe
 from explorer.client.watching.phases import APPLICATION_OUTPUT, COORDINATION_OUTPUT, TaskPhases
 from explorer.client.watching.queries import TaskFilesQuery, TaskQuery
-from explorer.core.timeline import Phase
+from explorer.core.timeline import InstancePhases, Phase
 
 log = logging.getLogger(__name__)
 
@@ -64,6 +64,8 @@ class RunRecord:
     stdout: str
     stdout_size: int | None
     """The whole file's size (None: there is none); `stdout` is its first OUTPUT_LIMIT bytes at most."""
+    rows: tuple[InstancePhases, ...] = ()
+    """The phases as the task view's timeline draws them."""
 
     @property
     def stdout_truncated(self) -> bool:
@@ -91,11 +93,12 @@ async def read_run(
     except AzureError as error:
         raise ComparisonError(f"Could not read the run of {task_id} on {label}: {describe(error)}") from None
     exit_codes = {0: task.exit_code, **{number: sub.exit_code for number, sub in fetched.items.items()}}
+    rows = phases.instances()
     instances = tuple(
         InstanceRun(row.instance_id, row.node_id, exit_codes.get(row.instance_id), _durations(row.segments))
-        for row in phases.instances()
+        for row in rows
     )
-    return RunRecord(label, job_id, task_id, task.state, task.exit_code, task.failure, instances, stdout, size)
+    return RunRecord(label, job_id, task_id, task.state, task.exit_code, task.failure, instances, stdout, size, rows)
 
 
 def _durations(segments) -> dict[Phase, timedelta]:
