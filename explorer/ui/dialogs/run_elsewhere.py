@@ -86,7 +86,6 @@ class RunElsewhereDialog(QDialog):
         self.choices: list[PoolChoice] = []
         self.target: Connection | None = None
         self.result: RerunResult | None = None
-        self.compare: CompareView | None = None
 
         self.profile = QComboBox(self)
         self.profile.setAccessibleName(tr("Account to run on"))
@@ -114,7 +113,8 @@ class RunElsewhereDialog(QDialog):
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.verticalHeader().hide()
         self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.files.horizontalHeader().setStretchLastSection(True)
+        self.files.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files.setAccessibleName(tr("What becomes of each resource file"))
         self.steps = QListWidget(self)
         self.steps.setAccessibleName(tr("Steps of the run"))
@@ -142,6 +142,10 @@ class RunElsewhereDialog(QDialog):
         page.addWidget(self.steps, 1)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(setup)
+        self.compare = CompareView(self._read_both, self)
+        """The second page: the two runs side by side, once Compare is clicked."""
+        self.compared = False
+        self.pages.addWidget(self.compare)
         layout = QVBoxLayout(self)
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.status)
@@ -249,14 +253,13 @@ class RunElsewhereDialog(QDialog):
         """The two runs side by side, in this dialog (its connection stays open while it shows)."""
         if self.result is None or self.target is None:
             return
-        if self.compare is None:
-            self.compare = CompareView(self._read_both, self)
-            self.pages.addWidget(self.compare)
         self.pages.setCurrentWidget(self.compare)
+        self.compared = True
         self.setWindowTitle(tr("{task}: {source} and {target} side by side").format(
             task=self.source.task_id, source=self.source.label, target=self.profile.currentData()))
         self.compare_button.setEnabled(False)
         self.run_button.setVisible(False)
+        self.status.clear()  # the comparison has its own
         self.compare.refresh()
 
     async def _read_both(self) -> tuple[RunRecord, RunRecord]:
@@ -333,7 +336,7 @@ class RunElsewhereDialog(QDialog):
         problem = self._problem()
         self.run_button.setEnabled(not running and problem is None and self.result is None)
         self.run_button.setToolTip(problem or "")
-        self.compare_button.setEnabled(self.result is not None and self.compare is None)
+        self.compare_button.setEnabled(self.result is not None and not self.compared)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(f"color: {error_colour(self.palette())};" if error else "")

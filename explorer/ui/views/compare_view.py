@@ -14,7 +14,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +35,7 @@ from explorer.client.errors import BatchLayerError
 from explorer.client.watching.comparison import OUTPUT_LIMIT, PHASES, RunRecord, output_diff
 from explorer.ui.dialogs.account_forms import error_colour
 from explorer.ui.task_owner import TaskOwner
+from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.instance_timeline import InstanceTimeline
 
 RunPair = Callable[[], Awaitable[tuple[RunRecord, RunRecord]]]
@@ -49,6 +50,8 @@ def seconds(duration: timedelta | None) -> str:
     if duration is None:
         return "—"
     value = duration.total_seconds()
+    if value < 10:
+        return f"{value:.2f} s"  # Local Batch's phases take fractions of a second
     return f"{value:.1f} s" if value < 120 else f"{value / 60:.1f} min"
 
 
@@ -63,12 +66,21 @@ class RunPanel(QGroupBox):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.timeline = InstanceTimeline(self)
-        self.timeline.setMinimumHeight(170)
+        self.timeline.setMinimumHeight(140)
+        # The view shows one legend for both timelines (side by side, two would not fit the width):
+        # hidden before any layout measures the panel.
+        self.legend = self.timeline.findChild(ColorLegend)
+        if self.legend is not None:
+            self.legend.hide()
         self.table = QTableWidget(0, len(self.COLUMNS), self)
         self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # node ids are long: they give way
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # sized to its rows
         self.table.setAccessibleName(tr("Time spent in each phase, per instance"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
@@ -93,8 +105,10 @@ class RunPanel(QGroupBox):
                 if column >= 2:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
-        height = self.table.horizontalHeader().height() + sum(self.table.rowHeight(r) for r in range(len(run.instances)))
-        self.table.setFixedHeight(height + 2 * self.table.frameWidth() + 2)
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(len(run.instances)))
+        header = self.table.horizontalHeader().sizeHint().height()
+        self.table.setFixedHeight(header + rows + 2 * self.table.frameWidth() + 4)
 
     def texts(self) -> list[list[str]]:
         return [[self.table.item(r, c).text() for c in range(self.table.columnCount())] for r in range(self.table.rowCount())]
@@ -127,17 +141,28 @@ class CompareView(QWidget):
         self._output_box = output
         box = QVBoxLayout(output)
         box.addWidget(self.diff)
+        top = QWidget(self)
+        top_layout = QVBoxLayout(top)
+        top_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addWidget(runs, 1)
+        if self.first.legend is not None:  # one legend under both timelines, across the width
+            top_layout.addWidget(self.first.legend)
+            self.first.legend.show()
         split = QSplitter(Qt.Orientation.Vertical, self)
-        split.addWidget(runs)
+        split.addWidget(top)
         split.addWidget(output)
-        split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 2)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 1)
         row = QHBoxLayout()
         row.addWidget(self.status, 1)
         row.addWidget(self.refresh_button)
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(row)
+
+    def sizeHint(self) -> QSize:
+        # Not the tables' full width twice over (1600 px and more): the node ids give way.
+        return QSize(1200, 800)
 
     def refresh(self) -> None:
         self.tasks.start(self._follow(), slot="read")
