@@ -13,7 +13,8 @@ Signals for the composition root: `profileRequested(name)` (the user picked anot
 connection profile), `newTaskRequested()`, `newPoolRequested()`,
 `importTaskRequested(path)`, `sampleRequested(name)`, `demoRequested()`,
 `addAccountRequested()` (the first-run page), `accountsRequested()` (Connection > Accounts…),
-`retryRequested()` (besides the monitor's own retry), and
+`retryRequested()` (besides the monitor's own retry), `runElsewhereRequested(job, task)` (the task shown,
+to run on another account: `explorer.ui.dialogs.run_elsewhere`), and
 `closed()` once the window closed.
 """
 
@@ -78,6 +79,7 @@ class MainWindow(QMainWindow):
     addAccountRequested = Signal()
     accountsRequested = Signal()
     retryRequested = Signal()
+    runElsewhereRequested = Signal(str, str)
     closed = Signal()
 
     def __init__(
@@ -276,6 +278,13 @@ class MainWindow(QMainWindow):
         view = self.open_pool(item_id) if kind == "pool" else self.open_job(item_id)
         view.when_ready(getattr(view, ITEM_REQUESTS[(kind, action)]))
 
+    def _run_elsewhere(self) -> None:
+        key = self.current_key()
+        if key is not None and key[0] == "task":
+            self.runElsewhereRequested.emit(key[1], key[2])
+        else:
+            self.status.showMessage("Open a task first: Run on another account… sends the task shown.", 8000)
+
     def _ask_import(self) -> None:
         ask_open_file(self, "Import task JSON", JSON_FILTER, lambda path: self.importTaskRequested.emit(str(path)))
 
@@ -312,6 +321,7 @@ class MainWindow(QMainWindow):
         self.new_pool_action = self._add(
             new_menu, "&Pool…", self.newPoolRequested.emit, "Ctrl+Shift+N", icon="new-pool"
         )
+        self.run_elsewhere_action = self._add(new_menu, "&Run on another account…", self._run_elsewhere)
         samples_menu = new_menu.addMenu("Task from &sample")
         self._icons[samples_menu.menuAction()] = "sample"
         for sample in bundled_samples():

@@ -6,7 +6,8 @@ with a VM size and image for Azure), the job and task ids (the same by default);
 shows what becomes of every resource file (copied from this account's storage, uploaded, or
 kept). Run reports each step as it ends (check, create pool, copy files, create job, submit
 task); a stop says what was undone or kept. Then Compare opens the two runs side by side
-(`CompareView`). `open()` it, never `exec()`; it closes its connection when it closes.
+(`CompareView`). `open()` it, never `exec()`; when it closes, it closes its connection and
+deletes itself.
 Signal `changed()` after each step it awaited (for tests).
 """
 
@@ -150,7 +151,7 @@ class RunElsewhereDialog(QDialog):
         layout.addWidget(self.pages, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
-        self.finished.connect(lambda _result: self.tasks.start(self._close_target()))
+        self.finished.connect(lambda _result: self.tasks.start(self._closed()))
         self._update_buttons()
         self.tasks.start(self._load(), slot="load")
 
@@ -268,6 +269,11 @@ class RunElsewhereDialog(QDialog):
         second = await read_run(self.target.client, str(self.profile.currentData()), self.result.job_id,
                                 self.result.task_id)
         return first, second
+
+    async def _closed(self) -> None:
+        """Closed: its connection closes, then it goes."""
+        await self._close_target()
+        self.deleteLater()
 
     async def _close_target(self) -> None:
         target, self.target = self.target, None

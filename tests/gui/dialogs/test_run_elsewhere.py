@@ -17,9 +17,10 @@ from explorer.client.connecting.profiles import (
     StorageLink,
 )
 from explorer.ui.dialogs.run_elsewhere import NEW_POOL, RunElsewhereDialog
+from explorer.ui.main_window import MainWindow
 from tests.support.batch_scenarios import create_idle_pool, create_pool, read_task_file, wait_for_completion
 from tests.support.local_batch import make_client
-from tests.support.qt_scenarios import until
+from tests.support.qt_scenarios import next_emission, until
 from tests.support.rehearsal import rehearsed_task, second_account
 
 
@@ -78,3 +79,17 @@ def test_a_rehearsed_task_runs_on_the_other_account_and_both_runs_show_side_by_s
         assert all(row[1] != "—" and row[-1].endswith(" s") for row in rows)
     assert "-pool: mpi-here" in diff and "+pool: mpi-there" in diff and f" input: {text}" in diff
     assert "Both finished: exit codes 0 and 0 (the same)" in verdict
+
+
+def test_the_windows_action_asks_to_run_the_task_shown_on_another_account(runner, services):
+    async def scenario():
+        window = runner.show(MainWindow(services, ["Local Batch", "Far"], "Local Batch"), size=None)
+        window.run_elsewhere_action.trigger()  # no task shown yet
+        said = window.status.currentMessage()
+        window.open_task("rehearsal", "mpi-run")
+        asked = next_emission(window.runElsewhereRequested)
+        window.run_elsewhere_action.trigger()
+        return said, await asked
+
+    said, asked = runner.run_to_end(scenario())
+    assert said.startswith("Open a task first") and asked == ("rehearsal", "mpi-run")
