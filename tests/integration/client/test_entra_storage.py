@@ -24,6 +24,9 @@ from azure.core.utils import CaseInsensitiveDict
 from azure.storage.blob.aio import BlobClient, BlobServiceClient
 
 from explorer.client.acting.storage import LinkedStorage
+from explorer.client.connecting.client_factory import ClientFactory
+from explorer.client.connecting.credentials import MemoryCredentialStore
+from explorer.client.connecting.profiles import EntraAuthMethod, EntraProfile, StorageAuth, StorageLink
 from explorer.client.errors import StorageError
 from explorer.client.local.azurite import azurite_executable
 from explorer.client.local.probes import answers
@@ -181,3 +184,24 @@ async def test_an_identity_without_the_data_role_is_told_which_role_to_grant_and
         client = service.get_container_client(container)
         left = [blob.name async for blob in client.list_blobs()] if await client.exists() else []
     assert left == []  # refused before the first byte (delegation key), or the staged blocks never committed
+
+
+@pytest.mark.asyncio
+async def test_an_entra_profiles_connection_uploads_to_its_storage_with_its_own_sign_in(oauth_azurite, tmp_path):
+    url, ca = oauth_azurite
+    tokens = EntraTokens()
+    profile = EntraProfile("Lab", "https://lab.westeurope.batch.azure.com", EntraAuthMethod.DEFAULT,
+                           storage=StorageLink("devstoreaccount1", url, StorageAuth.ENTRA))
+    factory = ClientFactory(MemoryCredentialStore(), entra_credential_builder=lambda p, r, prompt: tokens,
+                            sign_ins_dir=tmp_path / "sign-ins")
+    local = tmp_path / "input.dat"
+    local.write_bytes(b"signed in\n")
+
+    async with await factory.connect(profile) as connection:
+        storage = LinkedStorage(connection.storage, client_options={"connection_verify": str(ca)})
+        upload = await storage.upload_files(f"entra-{uuid.uuid4().hex[:10]}", [local])
+        [resource] = storage.resource_files(upload)
+
+    assert connection.storage.token_credential is tokens and connection.storage.key is None
+    async with BlobClient.from_blob_url(resource.http_url, connection_verify=str(ca)) as blob:
+        assert await (await blob.download_blob()).readall() == b"signed in\n"
