@@ -93,3 +93,4 @@ def test_the_windows_action_asks_to_run_the_task_shown_on_another_account(runner
 
     said, asked = runner.run_to_end(scenario())
     assert said.startswith("Open a task first") and asked == ("rehearsal", "mpi-run")
+
