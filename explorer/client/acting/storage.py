@@ -225,8 +225,7 @@ class LinkedStorage:
     def _delegation_valid(self) -> bool:
         if self._delegation is None:
             return False
-        expiry = datetime.strptime(self._delegation.signed_expiry, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
-        return expiry - datetime.now(timezone.utc) > timedelta(hours=1)
+        return _key_expiry(self._delegation) - datetime.now(timezone.utc) > timedelta(hours=1)
 
     def _signing(self, hours: float) -> tuple[dict[str, Any], datetime]:
         """The generate_*_sas keyword that signs (key or delegation key), and the SAS expiry."""
@@ -234,8 +233,7 @@ class LinkedStorage:
             return {"account_key": self.account.key}, _expiry(hours)
         if self._delegation is None:
             raise StorageError("No user delegation key yet: upload first, or call prepare_sas()")
-        key_expiry = datetime.strptime(self._delegation.signed_expiry, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
-        return {"user_delegation_key": self._delegation}, min(_expiry(hours), key_expiry)
+        return {"user_delegation_key": self._delegation}, min(_expiry(hours), _key_expiry(self._delegation))
 
     def container_sas_url(self, container: str, hours: float = DEFAULT_SAS_HOURS) -> str:
         """The container's URL with a read + list SAS (a `storageContainerUrl` for Batch)."""
@@ -318,6 +316,11 @@ class LinkedStorage:
 def azurite_storage(service: AzuriteService) -> LinkedStorage:
     """The storage of a running Azurite (its well-known development account)."""
     return LinkedStorage(service.account)
+
+
+def _key_expiry(key: Any) -> datetime:
+    """When a user delegation key ends (the service echoes the ISO 8601 time it was asked for)."""
+    return datetime.strptime(key.signed_expiry[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc)
 
 
 def _expiry(hours: float) -> datetime:
