@@ -240,7 +240,7 @@ class EntraSignIn:
         """Forget the profile's sign-in, its cached tokens with it: the next connection asks again.
         Blocking (file I/O, maybe the OS's secret store)."""
         record = self._load_record(profile)
-        removed = clear_cached_tokens(profile, record) if profile.auth_method in INTERACTIVE else 0
+        removed = clear_cached_tokens(profile, record)  # whatever the method is now: it may have been another
         self.record_path(profile).unlink(missing_ok=True)
         log.info("Signed out of profile %r (%d cached token entries removed)", profile.name, removed)
 
