@@ -28,9 +28,12 @@ if ! up_to_date; then
     printf '%s\n%s\n' "$wanted" "$all" | sed '/^$/d' > "$stamp"
 fi
 # node_modules/ is not committed; --no-save/--no-package-lock leave no package.json or lock file.
-if [ -z "${AZURITE_BLOB:-}" ] && [ ! -x node_modules/.bin/azurite-blob ]; then
+# 3.37 or later: older ones compute user-delegation SAS signatures of the storage SDK's current version wrongly.
+azurite_version=$(sed -n 's/^  "version": "\(.*\)",$/\1/p' node_modules/azurite/package.json 2>/dev/null || true)
+if [ -z "${AZURITE_BLOB:-}" ] && { [ ! -x node_modules/.bin/azurite-blob ] || \
+        [ "$(printf '%s\n' 3.37.0 "$azurite_version" | sort -V | head -1)" != 3.37.0 ]; }; then
     if command -v npm >/dev/null; then
-        npm install --prefix . --no-save --no-package-lock --no-audit --no-fund --loglevel=error azurite@3 >/dev/null
+        npm install --prefix . --no-save --no-package-lock --no-audit --no-fund --loglevel=error 'azurite@^3.37' >/dev/null
     else
         echo "npm not found: Azurite is not installed, so uploads to linked storage are off" >&2
     fi

@@ -21,7 +21,8 @@ connection profile), `newTaskRequested()`, `newPoolRequested()`,
 `importTaskRequested(path)`, `sampleRequested(name)`, `demoRequested()`,
 `addAccountRequested()` (the first-run page), `accountsRequested()` (Connection > Accounts…),
 `retryRequested()` (besides the monitor's own retry), `reconnectRequested()` (connect
-again after a failed connection), and `closed()` once the window closed.
+again after a failed connection), `runElsewhereRequested(job, task)` (the task shown, to run on
+another account: `explorer.ui.dialogs.run_elsewhere`), and `closed()` once the window closed.
 """
 
 from __future__ import annotations
@@ -97,6 +98,7 @@ class MainWindow(QMainWindow):
     accountsRequested = Signal()
     retryRequested = Signal()
     reconnectRequested = Signal()
+    runElsewhereRequested = Signal(str, str)
     closed = Signal()
 
     def __init__(
@@ -368,6 +370,13 @@ class MainWindow(QMainWindow):
         view = self.open_pool(item_id) if kind == "pool" else self.open_job(item_id)
         view.when_ready(getattr(view, ITEM_REQUESTS[(kind, action)]))
 
+    def _run_elsewhere(self) -> None:
+        key = self.current_key()
+        if key is not None and key[0] == "task":
+            self.runElsewhereRequested.emit(key[1], key[2])
+        else:
+            self.status.showMessage(self.tr("Open a task first: Run on another account… sends the task shown."), 8000)
+
     def _ask_import(self) -> None:
         ask_open_file(self, self.tr("Import task JSON"), JSON_FILTER, lambda path: self.importTaskRequested.emit(str(path)))
 
@@ -410,6 +419,7 @@ class MainWindow(QMainWindow):
         self.new_pool_action = self._add(
             new_menu, self.tr("&Pool…"), self.newPoolRequested.emit, "Ctrl+Shift+N", icon="new-pool"
         )
+        self.run_elsewhere_action = self._add(new_menu, self.tr("&Run on another account…"), self._run_elsewhere)
         self.samples_menu = samples_menu = new_menu.addMenu(self.tr("Task from &sample"))
         self._icons[samples_menu.menuAction()] = "sample"
 
@@ -445,8 +455,8 @@ class MainWindow(QMainWindow):
         self.find_action.setEnabled(False)
         self.follow_action.setEnabled(False)
         self._connected_actions = (
-            self.import_action, self.new_task_action, self.new_pool_action, samples_menu.menuAction(),
-            self.refresh_action, self.retry_action,
+            self.import_action, self.new_task_action, self.new_pool_action, self.run_elsewhere_action,
+            samples_menu.menuAction(), self.refresh_action, self.retry_action,
         )
         """Actions that need the connection: disabled until `attach`."""
 

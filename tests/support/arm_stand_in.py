@@ -2,7 +2,8 @@
 
 It answers with the shapes of the REST spec's examples (Azure/azure-rest-api-specs:
 Microsoft.Subscription 2016-06-01 listSubscriptions, Microsoft.Batch BatchAccountList and
-BatchAccountGetKeys), refuses a request without a bearer token as ARM does (401), and
+BatchAccountGetKeys, Microsoft.Storage 2023-05-01 StorageAccountGetProperties and
+StorageAccountListKeys), refuses a request without a bearer token as ARM does (401), and
 records what was asked. The app's management clients are driven against it unchanged.
 """
 
@@ -32,6 +33,9 @@ class BatchAccountShape:
     primary: str
     secondary: str
     storage: str | None = "samplestorage"
+    storage_blob: str | None = None
+    """The auto-storage's blob endpoint (a real Azurite's, to upload to); https://NAME.blob... if None."""
+    storage_key: str = "<value>"
 
     def body(self) -> dict:
         base = f"/subscriptions/{SUBSCRIPTION}/resourceGroups/{RESOURCE_GROUP}/providers"
@@ -63,7 +67,41 @@ class ArmStandIn:
         app.router.add_post(
             "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Batch/batchAccounts/{name}/listKeys", self._keys
         )
+        storage = "/subscriptions/{sub}/resourceGroups/{rg}/providers/Microsoft.Storage/storageAccounts/{name}"
+        app.router.add_get(storage, self._storage_properties)
+        app.router.add_post(storage + "/listKeys", self._storage_keys)
         return app
+
+    def _storage_of(self, request: web.Request) -> BatchAccountShape | None:
+        return next((a for a in self.accounts if a.storage == request.match_info["name"]), None)
+
+    async def _storage_properties(self, request: web.Request) -> web.Response:
+        account = self._storage_of(request)
+        if account is None:
+            return web.json_response({"error": {"code": "ResourceNotFound", "message": "no such account"}}, status=404)
+        name = account.storage
+        blob = account.storage_blob or f"https://{name}.blob.core.windows.net"
+        return web.json_response({
+            "id": request.path, "kind": "StorageV2", "location": account.location, "name": name,
+            "type": "Microsoft.Storage/storageAccounts", "sku": {"name": "Standard_LRS", "tier": "Standard"},
+            "properties": {
+                "creationTime": "2017-06-01T02:42:41.7633306Z", "provisioningState": "Succeeded",
+                "primaryLocation": account.location, "statusOfPrimary": "available",
+                "primaryEndpoints": {"blob": blob.rstrip("/") + "/", "queue": f"https://{name}.queue.core.windows.net/",
+                                     "table": f"https://{name}.table.core.windows.net/",
+                                     "file": f"https://{name}.file.core.windows.net/"},
+                "encryption": {"keySource": "Microsoft.Storage"}, "supportsHttpsTrafficOnly": True,
+            },
+        })
+
+    async def _storage_keys(self, request: web.Request) -> web.Response:
+        account = self._storage_of(request)
+        if account is None:
+            return web.json_response({"error": {"code": "ResourceNotFound", "message": "no such account"}}, status=404)
+        return web.json_response({"keys": [
+            {"keyName": "key1", "permissions": "Full", "value": account.storage_key},
+            {"keyName": "key2", "permissions": "Full", "value": account.storage_key},
+        ]})
 
     @web.middleware
     async def _bearer_only(self, request: web.Request, handler):

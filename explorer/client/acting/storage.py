@@ -1,8 +1,16 @@
 """Uploading local files to the storage linked to an account, and handing them to Batch.
 
 The storage is Azurite for Local Batch (`explorer.client.local.azurite`) or the Azure Storage
-account linked to a Batch account; either way it is reached with a shared key
-(`StorageAccount`). The key stays out of every repr, message and log line.
+account linked to a Batch account, reached with a shared key or, for an Entra profile, with
+its sign-in (`StorageAccount`). The key stays out of every repr, message and log line.
+
+With Entra there is no key: SAS URLs are *user-delegation* SAS, signed with a user
+delegation key the service hands the signed-in identity (Get User Delegation Key). The
+identity needs a data role on the account: "Storage Blob Data Contributor" to upload (it may
+also get delegation keys), or "Storage Blob Delegator" plus read access for SAS alone; a
+refusal (403 AuthorizationPermissionMismatch) says which role to grant. The delegation key
+is fetched once per `LinkedStorage` before the first upload (so a missing role is reported
+before any byte is sent) and reused while it is valid.
 
     storage = LinkedStorage(StorageAccount(url, name, key))   # or azurite_storage(service)
     upload = await storage.upload_files("inputs", [Path("a.dat")], "run-42/", on_progress)
@@ -36,7 +44,7 @@ from urllib.parse import quote
 
 from azure.core.exceptions import AzureError, ResourceExistsError, ResourceNotFoundError
 
-from explorer.client.errors import StorageError, describe
+from explorer.client.errors import StorageError, describe, error_code
 from explorer.client.storage_account import StorageAccount
 from explorer.core.specs.resource_files import ResourceFile
 
@@ -50,6 +58,10 @@ log = logging.getLogger(__name__)
 BLOCK_SIZE = 4 * 1024 * 1024
 # Long enough for a task that waits in the queue before its node downloads the files.
 DEFAULT_SAS_HOURS = 7 * 24.0
+# A user delegation key (and so a user-delegation SAS) lives at most 7 days; a minute is left for clock skew.
+MAX_DELEGATION = timedelta(days=7) - timedelta(minutes=1)
+_CLOCK_SKEW = timedelta(minutes=5)
+_PERMISSION_CODES = ("AuthorizationPermissionMismatch", "AuthorizationFailure")
 _CONTAINER_NAME = re.compile(r"^(?=.{3,63}$)[a-z0-9]+(-[a-z0-9]+)*$")
 
 
@@ -114,6 +126,7 @@ class LinkedStorage:
         self.account = account
         self._block_size = block_size
         self._client_options = client_options or {}  # e.g. the proxy (explorer.client.connecting.proxies)
+        self._delegation: Any = None  # azure.storage.blob.UserDelegationKey, for Entra accounts
 
     def __repr__(self) -> str:
         return f"LinkedStorage({self.account!r})"
@@ -122,9 +135,10 @@ class LinkedStorage:
         # azure-storage-blob costs ~0.3 s to import: paid by the first upload, not by every start.
         from azure.storage.blob.aio import BlobServiceClient, ExponentialRetry
 
+        credential: Any = self.account.token_credential or {"account_name": self.account.name, "account_key": self.account.key}
         return BlobServiceClient(
             self.account.url,
-            credential={"account_name": self.account.name, "account_key": self.account.key},
+            credential=credential,
             # The SDK's default waits 15 s before its first retry: too long behind a progress bar.
             retry_policy=ExponentialRetry(initial_backoff=1, increment_base=2, retry_total=3, random_jitter_range=1),
             **self._client_options,
@@ -149,8 +163,9 @@ class LinkedStorage:
         from azure.storage.blob import BlobBlock
 
         async with self._service() as service:
+            await self._prepare_sas(service)
             client = service.get_container_client(container)
-            await _ensure_container(client)
+            await _ensure_container(client, self.account)
             committed: list[str] = []
             current = container
             try:
@@ -165,7 +180,9 @@ class LinkedStorage:
             except BaseException as error:
                 await _delete_quietly(client, committed)
                 if isinstance(error, (AzureError, OSError)):
-                    raise StorageError(f"Uploading {container}/{current} failed: {describe(error)}") from error
+                    raise StorageError(
+                        _refusal(error, self.account, "upload to it") or f"Uploading {container}/{current} failed: {describe(error)}"
+                    ) from error
                 raise
         log.info("uploaded %d files (%d bytes) to container %s", len(blobs), report.sent, container)
         return UploadResult(container, tuple(blobs))
@@ -185,13 +202,47 @@ class LinkedStorage:
                 report.advance(len(chunk))
         return block_ids
 
+    async def prepare_sas(self) -> None:
+        """Get what SAS URLs are signed with, if that needs the service (Entra: a user delegation key).
+
+        `upload_files` does it; call it before `*_sas_url` when nothing is uploaded first."""
+        if self.account.uses_entra and not self._delegation_valid():
+            async with self._service() as service:
+                await self._prepare_sas(service)
+
+    async def _prepare_sas(self, service: BlobServiceClient) -> None:
+        if not self.account.uses_entra or self._delegation_valid():
+            return
+        now = datetime.now(timezone.utc)
+        try:
+            self._delegation = await service.get_user_delegation_key(now - _CLOCK_SKEW, now + MAX_DELEGATION)
+        except AzureError as error:
+            raise StorageError(
+                _refusal(error, self.account, "sign SAS URLs for it (Get User Delegation Key)", _DELEGATOR)
+                or f"Could not get a user delegation key from {self.account.name}: {describe(error)}"
+            ) from error
+
+    def _delegation_valid(self) -> bool:
+        if self._delegation is None:
+            return False
+        return _key_expiry(self._delegation) - datetime.now(timezone.utc) > timedelta(hours=1)
+
+    def _signing(self, hours: float) -> tuple[dict[str, Any], datetime]:
+        """The generate_*_sas keyword that signs (key or delegation key), and the SAS expiry."""
+        if not self.account.uses_entra:
+            return {"account_key": self.account.key}, _expiry(hours)
+        if self._delegation is None:
+            raise StorageError("No user delegation key yet: upload first, or call prepare_sas()")
+        return {"user_delegation_key": self._delegation}, min(_expiry(hours), _key_expiry(self._delegation))
+
     def container_sas_url(self, container: str, hours: float = DEFAULT_SAS_HOURS) -> str:
         """The container's URL with a read + list SAS (a `storageContainerUrl` for Batch)."""
         from azure.storage.blob import ContainerSasPermissions, generate_container_sas
 
+        signing, expiry = self._signing(hours)
         sas = generate_container_sas(
-            self.account.name, container, account_key=self.account.key,
-            permission=ContainerSasPermissions(read=True, list=True), expiry=_expiry(hours),
+            self.account.name, container, permission=ContainerSasPermissions(read=True, list=True), expiry=expiry,
+            **signing,
         )
         return f"{self._base()}/{container}?{sas}"
 
@@ -199,11 +250,57 @@ class LinkedStorage:
         """The blob's URL with a read-only SAS (an `httpUrl` for Batch)."""
         from azure.storage.blob import BlobSasPermissions, generate_blob_sas
 
+        signing, expiry = self._signing(hours)
         sas = generate_blob_sas(
-            self.account.name, container, blob, account_key=self.account.key,
-            permission=BlobSasPermissions(read=True), expiry=_expiry(hours),
+            self.account.name, container, blob, permission=BlobSasPermissions(read=True), expiry=expiry, **signing,
         )
         return f"{self._base()}/{container}/{quote(blob)}?{sas}"
+
+    def locate(self, url: str) -> tuple[str, str] | None:
+        """(container, blob path) of a blob or container URL in this account (any SAS ignored), else None.
+
+        For a container URL the blob path is ""."""
+        from urllib.parse import unquote, urlsplit
+
+        base, target = urlsplit(self._base()), urlsplit(url)
+        if (target.scheme, target.netloc.lower()) != (base.scheme, base.netloc.lower()):
+            return None
+        prefix = base.path.rstrip("/") + "/"
+        if not target.path.startswith(prefix):
+            return None
+        container, _, blob = target.path[len(prefix):].partition("/")
+        return (container, unquote(blob)) if container else None
+
+    async def blob_names(self, container: str, prefix: str = "") -> list[str]:
+        """The blobs of `container` whose names start with `prefix` (none if there is no such container)."""
+        async with self._service() as service:
+            client = service.get_container_client(container)
+            try:
+                return [blob.name async for blob in client.list_blobs(name_starts_with=prefix or None)]
+            except ResourceNotFoundError:
+                return []  # no such container: no such blobs
+            except AzureError as error:
+                raise StorageError(f"Cannot list {container}/{prefix}* in {self.account.name}: {describe(error)}") from error
+
+    async def download_blob(self, container: str, blob: str, path: Path) -> int:
+        """Write the blob to `path` (chunk by chunk, file writes in a thread); its size."""
+        async with self._service() as service:
+            try:
+                stream = await service.get_blob_client(container, blob).download_blob()
+                handle = await asyncio.to_thread(open, path, "wb")
+                with handle:
+                    size = 0
+                    async for chunk in stream.chunks():
+                        await asyncio.to_thread(handle.write, chunk)
+                        size += len(chunk)
+            except AzureError as error:
+                raise StorageError(f"Cannot read {container}/{blob} from {self.account.name}: {describe(error)}") from error
+        return size
+
+    async def delete_blobs(self, container: str, names: Sequence[str]) -> None:
+        """Remove blobs (those already gone are fine); what cannot be removed is logged."""
+        async with self._service() as service:
+            await _delete_quietly(service.get_container_client(container), list(names))
 
     def resource_files(self, upload: UploadResult, directory: str = "", hours: float = DEFAULT_SAS_HOURS) -> list[ResourceFile]:
         """One httpUrl resource file per uploaded blob, placed at `directory/<file name>`."""
@@ -221,17 +318,41 @@ def azurite_storage(service: AzuriteService) -> LinkedStorage:
     return LinkedStorage(service.account)
 
 
+def _key_expiry(key: Any) -> datetime:
+    """When a user delegation key ends (the service echoes the ISO 8601 time it was asked for)."""
+    return datetime.strptime(key.signed_expiry[:19], "%Y-%m-%dT%H:%M:%S").replace(tzinfo=timezone.utc)
+
+
 def _expiry(hours: float) -> datetime:
     return datetime.now(timezone.utc) + timedelta(hours=hours)
 
 
-async def _ensure_container(client: ContainerClient) -> None:
+async def _ensure_container(client: ContainerClient, account: StorageAccount) -> None:
     try:
         await client.create_container()
     except ResourceExistsError:
         pass
     except AzureError as error:
-        raise StorageError(f"Cannot create container {client.container_name}: {describe(error)}") from error
+        raise StorageError(
+            _refusal(error, account, "create containers in it")
+            or f"Cannot create container {client.container_name}: {describe(error)}"
+        ) from error
+
+
+_CONTRIBUTOR, _DELEGATOR = "Storage Blob Data Contributor", "Storage Blob Delegator"
+
+
+def _refusal(error: BaseException, account: StorageAccount, doing: str, role: str = _CONTRIBUTOR) -> str | None:
+    """For a signed-in identity the account refused (403 AuthorizationPermissionMismatch): which role to grant."""
+    code = getattr(error, "error_code", None) or error_code(error)  # the storage SDK puts its code on the error
+    if not account.uses_entra or code not in _PERMISSION_CODES:
+        return None
+    also = f' ("{_CONTRIBUTOR}" covers it too, and uploads)' if role != _CONTRIBUTOR else ""
+    return (
+        f"Your Entra ID sign-in may not {doing} ({code}): on storage account {account.name}, "
+        f'Access control (IAM) > Add role assignment, grant your user the "{role}" role{also}. '
+        "Role assignments can take a few minutes to apply."
+    )
 
 
 async def _delete_quietly(client: ContainerClient, names: list[str]) -> None:

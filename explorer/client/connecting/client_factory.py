@@ -9,8 +9,8 @@
   remembered (`entra.EntraSignIn`). Tests replace its credential builder: the sign-in
   is the one boundary faked.
 - Proxies: the profile set's proxy setting, loopback always direct (`proxies`).
-- Storage: an Azure profile's linked storage (its key from the credential store) comes
-  with the connection, for the task wizard's uploads.
+- Storage: an Azure profile's linked storage (its key from the credential store, or for an
+  Entra profile the same sign-in) comes with the connection, for the task wizard's uploads.
 
 The SDK's own retry policy is switched off (`retry_total=0`): the connection tracker
 owns backoff (monitor polls and live file reads), so a dead server is reported at once
@@ -43,6 +43,7 @@ from explorer.client.connecting.profiles import (
     Profile,
     ProfileStore,
     SharedKeyProfile,
+    StorageAuth,
     StorageLink,
 )
 from explorer.client.connecting.proxies import ProxySettings
@@ -174,9 +175,16 @@ class ClientFactory:
             return None
         return await asyncio.to_thread(self._credentials.get_secret, proxies.PROXY_SECRET)
 
-    async def _storage(self, link: StorageLink | None) -> StorageAccount | None:
+    async def _storage(self, link: StorageLink | None, credential: AsyncTokenCredential | None = None) -> StorageAccount | None:
+        """The linked storage: with its key from the store, or (Entra profiles) signed by `credential`."""
         if link is None:
             return None
+        if link.auth is StorageAuth.ENTRA:
+            if credential is None:
+                log.warning("The storage %s signs with Entra ID, which this profile does not use: uploads are off",
+                            link.account_name)
+                return None
+            return StorageAccount(link.blob_url.rstrip("/"), link.account_name, token_credential=credential)
         key = await asyncio.to_thread(self._credentials.get_secret, link.secret_name)
         if not key:
             log.warning("No key stored for the storage account %s: uploads are off", link.account_name)
@@ -237,7 +245,7 @@ class ClientFactory:
             profile.account_url, credential, await self._proxy_password(profile.account_url),
             credential_scopes=[CLOUDS[profile.cloud].batch_scope],
         )
-        storage = await self._storage(profile.storage)
+        storage = await self._storage(profile.storage, credential)
         return Connection(
             profile, client, profile.account_url, credential=credential, storage=storage,
             storage_options=await self._storage_options(storage),

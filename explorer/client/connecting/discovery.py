@@ -3,16 +3,18 @@
 Signed in with Entra ID (a credential from `entra`, with the cloud's management scope),
 list the subscriptions, then the Batch accounts in one (name, region, resource group,
 pool allocation mode, auto-storage), and, when the user asks for a shared key, the
-account's keys (the list-keys operation). Through the Azure management SDKs
-(azure-mgmt-subscription, azure-mgmt-batch): their pipeline signs every request, none
-of it is hand-rolled. Tests point `arm_endpoint` at a stand-in that answers the REST
+account's keys (the list-keys operation). An account's auto-storage account is linked for
+uploads: its blob endpoint (storage accounts get-properties) and, for shared-key use, its
+key (storage accounts list-keys); Entra profiles sign for storage with their own sign-in.
+Through the Azure management SDKs (azure-mgmt-subscription, azure-mgmt-batch,
+azure-mgmt-storage): their pipeline signs every request, none of it is hand-rolled. Tests point `arm_endpoint` at a stand-in that answers the REST
 spec examples' shapes.
 """
 
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from azure.core.credentials_async import AsyncTokenCredential
@@ -24,11 +26,14 @@ from explorer.client.connecting.profiles import (
     EntraAuthMethod,
     EntraProfile,
     SharedKeyProfile,
+    StorageAuth,
+    StorageLink,
 )
 from explorer.client.errors import ConnectError, describe
 
 if TYPE_CHECKING:
     from azure.mgmt.batch.aio import BatchManagementClient
+    from azure.mgmt.storage.aio import StorageManagementClient
 
 log = logging.getLogger(__name__)
 
@@ -52,11 +57,21 @@ class DiscoveredAccount:
     pool_allocation_mode: str
     auto_storage_account_id: str | None
 
-    def entra_profile(self, name: str, tenant: str | None, cloud: AzureCloud, method: EntraAuthMethod) -> EntraProfile:
-        return EntraProfile(name, self.account_url, method, tenant, cloud)
+    def entra_profile(
+        self, name: str, tenant: str | None, cloud: AzureCloud, method: EntraAuthMethod, storage: StorageLink | None = None,
+    ) -> EntraProfile:
+        return EntraProfile(name, self.account_url, method, tenant, cloud, storage)
 
-    def shared_key_profile(self, name: str) -> SharedKeyProfile:
-        return SharedKeyProfile(name, self.name, self.account_url)
+    def shared_key_profile(self, name: str, storage: StorageLink | None = None) -> SharedKeyProfile:
+        return SharedKeyProfile(name, self.name, self.account_url, storage)
+
+
+@dataclass(frozen=True)
+class AutoStorage:
+    """A Batch account's auto-storage account, as linked to its profile; `key` only when asked for."""
+
+    link: StorageLink
+    key: str | None = field(default=None, repr=False)
 
 
 def resource_group_of(resource_id: str) -> str:
@@ -64,6 +79,17 @@ def resource_group_of(resource_id: str) -> str:
     parts = resource_id.split("/")
     lowered = [p.lower() for p in parts]
     return parts[lowered.index("resourcegroups") + 1] if "resourcegroups" in lowered else ""
+
+
+def name_of(resource_id: str) -> str:
+    """The last segment of an ARM id: the resource's own name."""
+    return resource_id.rstrip("/").rsplit("/", 1)[-1]
+
+
+def subscription_of(resource_id: str) -> str:
+    parts = resource_id.split("/")
+    lowered = [p.lower() for p in parts]
+    return parts[lowered.index("subscriptions") + 1] if "subscriptions" in lowered else ""
 
 
 def _text(value: object) -> str:
@@ -87,6 +113,7 @@ class Discovery:
 
         self._subscriptions = SubscriptionClient(credential, base_url=self._base_url, **self._options)
         self._batch: dict[str, BatchManagementClient] = {}
+        self._storage: dict[str, StorageManagementClient] = {}
 
     async def subscriptions(self) -> list[Subscription]:
         try:
@@ -125,6 +152,40 @@ class Discovery:
             raise ConnectError(f"{account.name} gave no key: shared-key access may be turned off for it")
         return keys.primary
 
+    async def auto_storage(self, account: DiscoveredAccount, *, with_key: bool) -> AutoStorage | None:
+        """The account's auto-storage linked as a profile's storage: signed with its key (read with the
+        storage account's list-keys, `with_key`) or with Entra ID. None if the account has none."""
+        storage_id = account.auto_storage_account_id
+        if not storage_id:
+            return None
+        name, group = name_of(storage_id), resource_group_of(storage_id)
+        client = self._storage_client(subscription_of(storage_id) or account.subscription_id)
+        try:
+            properties = await client.storage_accounts.get_properties(group, name)
+            keys = (await client.storage_accounts.list_keys(group, name)).keys_property if with_key else None
+        except AzureError as error:
+            what = "the keys" if with_key else "the endpoints"
+            raise ConnectError(
+                f"Could not read {what} of {account.name}'s storage account {name}: {describe(error)}"
+            ) from None
+        endpoints = properties.primary_endpoints
+        blob_url = (endpoints.blob if endpoints and endpoints.blob else f"https://{name}.blob.core.windows.net").rstrip("/")
+        if not with_key:
+            return AutoStorage(StorageLink(name, blob_url, StorageAuth.ENTRA))
+        key = next((k.value for k in keys or () if k.value), None)
+        if key is None:
+            raise ConnectError(f"Storage account {name} gave no key: shared-key access may be turned off for it")
+        return AutoStorage(StorageLink(name, blob_url), key)
+
+    def _storage_client(self, subscription_id: str) -> StorageManagementClient:
+        if subscription_id not in self._storage:
+            from azure.mgmt.storage.aio import StorageManagementClient
+
+            self._storage[subscription_id] = StorageManagementClient(
+                self._credential, subscription_id, base_url=self._base_url, **self._options
+            )
+        return self._storage[subscription_id]
+
     def _batch_client(self, subscription_id: str) -> BatchManagementClient:
         if subscription_id not in self._batch:
             from azure.mgmt.batch.aio import BatchManagementClient
@@ -138,6 +199,8 @@ class Discovery:
         await self._subscriptions.close()
         for client in self._batch.values():
             await client.close()
+        for storage in self._storage.values():
+            await storage.close()
 
     async def __aenter__(self) -> Discovery:
         return self

@@ -4,10 +4,14 @@
   cloud, Azure China (21Vianet) and Azure US Government.
 - Sign in once: browser and device-code credentials get azure-identity's persistent token
   cache (`TokenCachePersistenceOptions`: encrypted where the OS offers it — libsecret, DPAPI,
-  Keychain — else a user-only file, as the Azure CLI keeps its own) and the profile's saved
-  `AuthenticationRecord` (which account signed in, not a secret) from `sign-ins/` in the
-  config dir. With both, a restart gets its tokens silently; only the first start, or one
-  after sign-out, asks.
+  Keychain — else a user-only file, as the Azure CLI keeps its own), one named cache per
+  profile, and the profile's saved `AuthenticationRecord` (which account signed in, not a
+  secret) from `sign-ins/` in the config dir. With both, a restart gets its tokens silently;
+  only the first start, or one after sign-out, asks.
+- Sign out: the record goes, and so do the account's tokens (access, refresh, id) and account
+  entry, removed from the profile's named cache through msal's own cache API, whatever keeps
+  it (file, libsecret, Keychain, DPAPI), and from the cache all profiles shared before
+  caches were per profile.
 - Device code: the prompt (URL, code, expiry) is handed to the caller on the event loop,
   so the window can show it; azure-identity would print it on stdout.
 - A method that cannot work here says so before anything starts (no `az` on PATH, no browser).
@@ -41,6 +45,12 @@ from explorer.client.errors import SignInError
 log = logging.getLogger(__name__)
 
 TOKEN_CACHE_NAME = "mpi-explorer"
+"""The cache all profiles shared before each got its own (`cache_name`); sign-out cleans it too."""
+
+
+def cache_name(profile: EntraProfile) -> str:
+    """The profile's own persistent token cache: signing out of one profile leaves the others signed in."""
+    return f"{TOKEN_CACHE_NAME}-{profile.record_name.removesuffix('.json')}"
 
 
 @dataclass(frozen=True)
@@ -112,9 +122,12 @@ class ThreadedTokenCredential:
 
 def build_entra_credential(
     profile: EntraProfile, record: AuthenticationRecord | None = None, prompt: DeviceCodePrompt | None = None,
+    **options: Any,
 ):
-    """The azure-identity credential for the profile's sign-in method (no sign-in yet)."""
-    from azure.identity import DeviceCodeCredential, InteractiveBrowserCredential, TokenCachePersistenceOptions
+    """The azure-identity credential for the profile's sign-in method (no sign-in yet).
+
+    `options` go to the interactive credentials (azure-core pipeline options, e.g. a `transport`)."""
+    from azure.identity import DeviceCodeCredential, InteractiveBrowserCredential
     from azure.identity.aio import AzureCliCredential, DefaultAzureCredential
 
     tenant = profile.tenant_id or None
@@ -126,14 +139,53 @@ def build_entra_credential(
         # DefaultAzureCredential takes its tenant from AZURE_TENANT_ID and the tools it chains.
         return DefaultAzureCredential(authority=cloud.authority_host)
     common: dict[str, Any] = {
-        "tenant_id": tenant, "authority": cloud.authority_host, "authentication_record": record,
-        "cache_persistence_options": TokenCachePersistenceOptions(name=TOKEN_CACHE_NAME, allow_unencrypted_storage=True),
+        # A record carries its own authority (and client id): azure-identity refuses both given at once.
+        "tenant_id": tenant, "authentication_record": record, **({} if record else {"authority": cloud.authority_host}),
+        "cache_persistence_options": _persistence(cache_name(profile)),
         # Without a record nothing is in the cache for this profile: `authenticate` asks first.
         "disable_automatic_authentication": False,
+        **options,
     }
     if method is EntraAuthMethod.DEVICE_CODE:
         return ThreadedTokenCredential(DeviceCodeCredential(prompt_callback=prompt, **common))
     return ThreadedTokenCredential(InteractiveBrowserCredential(**common))
+
+
+def _persistence(name: str) -> Any:
+    from azure.identity import TokenCachePersistenceOptions
+
+    return TokenCachePersistenceOptions(name=name, allow_unencrypted_storage=True)
+
+
+def clear_cached_tokens(profile: EntraProfile, record: AuthenticationRecord | None) -> int:
+    """Remove the profile's tokens and account from the persistent caches; how many entries went. Blocking.
+
+    The profile's own cache holds nothing else: all of it goes. From the cache profiles shared
+    before, only the entries of the record's account. Through azure-identity's loader (so the
+    same store it writes: libsecret, Keychain, DPAPI or the plain file) and msal's cache API."""
+    from azure.identity._persistent_cache import _load_persistent_cache  # the loader its credentials use
+    from msal import TokenCache
+
+    kinds = (
+        TokenCache.CredentialType.ACCESS_TOKEN, TokenCache.CredentialType.REFRESH_TOKEN,
+        TokenCache.CredentialType.ID_TOKEN, TokenCache.CredentialType.ACCOUNT,
+    )
+    removed = 0
+    account = {"home_account_id": record.home_account_id} if record is not None else None
+    for name, query in ((cache_name(profile), None), (TOKEN_CACHE_NAME, account)):
+        if name == TOKEN_CACHE_NAME and query is None:
+            continue  # no record: nothing tells which of the shared entries were this profile's
+        for is_cae in (False, True):  # azure-identity keeps tokens with and without CAE apart
+            try:
+                cache = _load_persistent_cache(_persistence(name), is_cae)
+            except Exception as error:  # no usable store: nothing was cached there either
+                log.info("No token cache %r to clean: %s", name, type(error).__name__)
+                continue
+            for kind in kinds:
+                for entry in list(cache.search(kind, query=query)):
+                    cache.modify(kind, entry)
+                    removed += 1
+    return removed
 
 
 def method_problem(method: EntraAuthMethod) -> str | None:
@@ -185,9 +237,12 @@ class EntraSignIn:
         return self.record_path(profile).is_file()
 
     def sign_out(self, profile: EntraProfile) -> None:
-        """Forget the profile's sign-in: the next connection asks again. Blocking (file I/O)."""
+        """Forget the profile's sign-in, its cached tokens with it: the next connection asks again.
+        Blocking (file I/O, maybe the OS's secret store)."""
+        record = self._load_record(profile)
+        removed = clear_cached_tokens(profile, record)  # whatever the method is now: it may have been another
         self.record_path(profile).unlink(missing_ok=True)
-        log.info("Signed out of profile %r", profile.name)
+        log.info("Signed out of profile %r (%d cached token entries removed)", profile.name, removed)
 
     def _load_record(self, profile: EntraProfile) -> AuthenticationRecord | None:
         from azure.identity import AuthenticationRecord

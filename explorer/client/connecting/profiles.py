@@ -15,7 +15,7 @@ The file (`profiles.json` in the user config dir):
        "auth_method": "device_code", "tenant_id": "contoso.onmicrosoft.com", "cloud": "public"}]}
 
 `storage` is optional (the storage linked for uploads; its key is in the credential store
-too). An account named "environment" is offered, never saved, while AZURE_BATCH_ENDPOINT,
+too, or, with `"auth": "entra"` on an Entra profile, there is no key: the sign-in signs). An account named "environment" is offered, never saved, while AZURE_BATCH_ENDPOINT,
 AZURE_BATCH_ACCOUNT and AZURE_BATCH_ACCESS_KEY are set (as the az CLI reads them).
 """
 
@@ -61,12 +61,22 @@ class AzureCloud(str, Enum):
     US_GOVERNMENT = "usgov"
 
 
+class StorageAuth(str, Enum):
+    """How the client signs for a linked storage account."""
+
+    SHARED_KEY = "shared_key"
+    """The storage account's key, kept in the credential store."""
+    ENTRA = "entra"
+    """The Entra profile's own sign-in; SAS URLs are user-delegation SAS (no key anywhere)."""
+
+
 @dataclass(frozen=True)
 class StorageLink:
-    """The storage account a Batch profile uploads local files to (its key is in the credential store)."""
+    """The storage account a Batch profile uploads local files to (its key, if any, is in the credential store)."""
 
     account_name: str
     blob_url: str
+    auth: StorageAuth = StorageAuth.SHARED_KEY
 
     @property
     def secret_name(self) -> str:
@@ -212,12 +222,16 @@ def profile_to_dict(profile: Profile) -> dict:
         )
     if profile.storage is not None:
         data["storage"] = {"account_name": profile.storage.account_name, "blob_url": profile.storage.blob_url}
+        if profile.storage.auth is not StorageAuth.SHARED_KEY:
+            data["storage"]["auth"] = profile.storage.auth.value
     return data
 
 
 def _storage_from_dict(data: dict) -> StorageLink | None:
     storage = data.get("storage")
-    return StorageLink(storage["account_name"], storage["blob_url"]) if storage else None
+    if not storage:
+        return None
+    return StorageLink(storage["account_name"], storage["blob_url"], StorageAuth(storage.get("auth") or "shared_key"))
 
 
 def profile_from_dict(data: dict) -> Profile:

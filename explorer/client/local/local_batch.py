@@ -137,7 +137,7 @@ class LocalBatchService:
             env["LOCALBATCH_KEY"] = self._key
         if self.auto_storage:
             command += ["--auto-storage-url", self.auto_storage.url, "--auto-storage-account", self.auto_storage.name]
-            env["LOCALBATCH_AUTO_STORAGE_KEY"] = self.auto_storage.key
+            env["LOCALBATCH_AUTO_STORAGE_KEY"] = self.auto_storage.key or ""
         # The log rotates itself; stderr keeps this start's warnings and anything a crash prints.
         with os.fdopen(os.open(self.stderr_path, os.O_WRONLY | os.O_TRUNC | os.O_CREAT, 0o600), "wb") as stderr_file:
             # Its own session: a Ctrl+C in the app's terminal is the app's to handle, and the

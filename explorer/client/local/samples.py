@@ -97,7 +97,7 @@ async def publish_samples(storage: StorageAccount) -> int:
     Idempotent and cheap when nothing changed (one listing). StorageError says why not."""
     programs = await asyncio.to_thread(_read_programs)
     try:
-        credential = {"account_name": storage.name, "account_key": storage.key}
+        credential = {"account_name": storage.name, "account_key": storage.key or ""}  # Azurite: always a key
         from azure.storage.blob import ContentSettings  # ~0.3 s to import: not on every start
         from azure.storage.blob.aio import ContainerClient
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -34,6 +35,7 @@ from explorer.client.connecting.profiles import (
     LocalBatchProfile,
     Profile,
     SharedKeyProfile,
+    StorageAuth,
     StorageLink,
 )
 from explorer.client.connecting.proxies import ProxyMode, ProxySettings, check_proxy_url
@@ -170,7 +172,8 @@ class LocalBatchForm(AccountForm):
 class StorageBox(QGroupBox):
     """The storage an Azure profile uploads local files to (optional): name, blob endpoint, key."""
 
-    def __init__(self, form: AccountForm) -> None:
+    def __init__(self, form: AccountForm, *, entra: bool = False) -> None:
+        """`entra`: offer to sign for the storage with the profile's Entra ID sign-in instead of a key."""
         super().__init__(
             QCoreApplication.translate("StorageBox", "Linked storage, for uploading local files (optional)"), form)
         self.setCheckable(True)
@@ -180,17 +183,32 @@ class StorageBox(QGroupBox):
                                   "mystorage", form=layout)
         self.url = form.field(self.tr("Blob endpoint:"), self._when_on(checks.check_storage_url),
                               "https://mystorage.blob.core.windows.net", form=layout)
+        self.with_entra = QCheckBox(
+            self.tr("Sign in with Entra ID, no key (user-delegation SAS; needs the Storage Blob Data Contributor role)"),
+            self,
+        )
+        self.with_entra.setVisible(entra)
+        layout.addRow("", self.with_entra)
         self.key = form.field(self.tr("Storage key:"), self._when_on(self._check_key), "", secret=True, form=layout)
         self.key_stored = False
+        self.with_entra.toggled.connect(self._entra_toggled)
         self.toggled.connect(lambda _on: form.show_all_problems())
         self.toggled.connect(form.changed)
+        self._form = form
         self.account.changed.connect(self._suggest_url)
 
     def _when_on(self, check: Check) -> Check:
         return lambda text: check(text) if self.isChecked() else None
 
     def _check_key(self, text: str) -> str | None:
+        if self.with_entra.isChecked():
+            return None
         return checks.check_shared_key(text, required=not self.key_stored)
+
+    def _entra_toggled(self, on: bool) -> None:
+        self.key.setEnabled(not on)
+        self._form.show_all_problems()
+        self._form.changed.emit()
 
     def _suggest_url(self) -> None:
         if self.account.text and not self.url.edit.isModified():
@@ -198,6 +216,7 @@ class StorageBox(QGroupBox):
 
     def load(self, link: StorageLink | None, key_stored: bool) -> None:
         self.setChecked(link is not None)
+        self.with_entra.setChecked(link is not None and link.auth is StorageAuth.ENTRA)
         self.key_stored = key_stored
         self.account.set_text(link.account_name if link else "")
         self.url.set_text(link.blob_url if link else "")
@@ -205,11 +224,14 @@ class StorageBox(QGroupBox):
         self.key.edit.setPlaceholderText(self.tr("stored — leave empty to keep it") if key_stored else "")
 
     def link(self) -> StorageLink | None:
-        return StorageLink(self.account.text, self.url.text.rstrip("/")) if self.isChecked() else None
+        if not self.isChecked():
+            return None
+        auth = StorageAuth.ENTRA if self.with_entra.isChecked() else StorageAuth.SHARED_KEY
+        return StorageLink(self.account.text, self.url.text.rstrip("/"), auth)
 
     def secrets(self) -> dict[str, str]:
         link = self.link()
-        return {link.secret_name: self.key.text} if link and self.key.text else {}
+        return {link.secret_name: self.key.text} if link and link.auth is StorageAuth.SHARED_KEY and self.key.text else {}
 
 
 class SharedKeyForm(AccountForm):
@@ -288,7 +310,7 @@ class EntraForm(AccountForm):
         row.addWidget(self.signed_in, 1)
         row.addWidget(self.sign_out)
         self.form.addRow(self.tr("Sign-in:"), row)
-        self.storage = StorageBox(self)
+        self.storage = StorageBox(self, entra=True)
         self.form.addRow(self.storage)
         for combo in (self.cloud, self.method):
             combo.currentIndexChanged.connect(lambda _index: self.changed.emit())

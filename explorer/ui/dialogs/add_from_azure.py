@@ -3,7 +3,9 @@
 The accounts are listed with region, resource group, pool allocation mode and
 subscription; the checked ones become profiles that sign in with Entra ID (the same
 tenant, cloud and method), or, when asked, use the shared key fetched with the
-account's list-keys operation (kept like any key: keyring, or this session only).
+account's list-keys operation (kept like any key: keyring, or this session only). An
+account's auto-storage is linked for uploads: with its key (storage list-keys) beside a
+shared key, or signed with Entra ID (user-delegation SAS, no key) beside an Entra sign-in.
 Signal: `profilesChanged()` after accounts were added. `open()` it, never `exec()`.
 """
 
@@ -93,7 +95,9 @@ class AddFromAzureDialog(QDialog):
         self.table.verticalHeader().hide()
         self.table.itemChanged.connect(lambda _item: self._update_buttons())
         self.shared_key = QCheckBox(
-            self.tr("Use each account's shared key (read with list keys) instead of Entra ID"), self)
+            self.tr("Use each account's shared key (and its auto-storage's key), read with list keys, instead of Entra ID"),
+            self,
+        )
         self.result = QLabel(self)
         self.result.setWordWrap(True)
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,22 +176,30 @@ class AddFromAzureDialog(QDialog):
         """The profiles with the chosen accounts added (their keys stored first, when asked for)."""
         profile_set = await self.accounts.load_async()
         session_only = not await self.accounts.keyring_usable()
+        shared_key = self.shared_key.isChecked()
         for account in chosen:
             name = _free_name(account.name, profile_set.names())
-            if self.shared_key.isChecked():
-                profile = account.shared_key_profile(name)
-                key = await discovery.shared_key(account)
-                try:
-                    await self.accounts.store_secret(profile.secret_name, key, session_only=session_only)
-                except KeyringUnavailable:
-                    await self.accounts.store_secret(profile.secret_name, key, session_only=True)
+            storage = await discovery.auto_storage(account, with_key=shared_key)
+            if storage is not None and storage.key is not None:
+                await self._keep(storage.link.secret_name, storage.key, session_only)
+            link = storage.link if storage else None
+            if shared_key:
+                profile = account.shared_key_profile(name, link)
+                await self._keep(profile.secret_name, await discovery.shared_key(account), session_only)
                 profile_set = profile_set.put(profile)
             else:
                 profile_set = profile_set.put(account.entra_profile(
                     name, self.tenant.text or None, AzureCloud(self.cloud.currentData()),
-                    EntraAuthMethod(self.method.currentData()),
+                    EntraAuthMethod(self.method.currentData()), link,
                 ))
         return profile_set
+
+    async def _keep(self, name: str, key: str, session_only: bool) -> None:
+        """A key read from Azure, into the keyring (or for this session only when there is none)."""
+        try:
+            await self.accounts.store_secret(name, key, session_only=session_only)
+        except KeyringUnavailable:
+            await self.accounts.store_secret(name, key, session_only=True)
 
     # --- the table ---------------------------------------------------------------------
 

@@ -165,7 +165,8 @@ class CountingSignIn:
 
 
 @pytest.mark.asyncio
-async def test_the_sign_in_is_kept_across_two_app_starts_and_sign_out_forgets_it(tmp_path):
+async def test_the_sign_in_is_kept_across_two_app_starts_and_sign_out_forgets_it(tmp_path, monkeypatch):
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))  # sign-out cleans azure-identity's caches, kept under ~
     store = ProfileStore(tmp_path / "config")
     profile = EntraProfile("Lab", "https://lab.westeurope.batch.azure.com", EntraAuthMethod.DEVICE_CODE)
     store.save(ProfileSet((LocalBatchProfile(), profile)))

@@ -18,6 +18,10 @@ from explorer.client.connecting.profiles import (
     ProfileSet,
     ProfileStore,
     SharedKeyProfile,
+    StorageAuth,
+    StorageLink,
+    profile_from_dict,
+    profile_to_dict,
 )
 from explorer.client.errors import ProfileError
 
@@ -112,3 +116,13 @@ def test_shared_key_secret_name_survives_a_rename():
     a = SharedKeyProfile("Prod", "prodbatch", "https://ProdBatch.westeurope.batch.azure.com/")
     b = SharedKeyProfile("Production", "prodbatch", "https://prodbatch.westeurope.batch.azure.com")
     assert a.secret_name == b.secret_name
+
+
+def test_a_storage_link_signed_with_entra_round_trips_and_old_files_read_as_shared_key():
+    link = StorageLink("labstore", "https://labstore.blob.core.windows.net", StorageAuth.ENTRA)
+    profile = EntraProfile("Lab", "https://lab.westeurope.batch.azure.com", storage=link)
+    data = profile_to_dict(profile)
+    assert data["storage"] == {"account_name": "labstore", "blob_url": link.blob_url, "auth": "entra"}
+    assert profile_from_dict(data) == profile
+    del data["storage"]["auth"]  # as files written before Entra storage have it
+    assert profile_from_dict(data).storage.auth is StorageAuth.SHARED_KEY

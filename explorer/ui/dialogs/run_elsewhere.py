@@ -1,0 +1,349 @@
+"""Run on another account…: the same multi-instance task, submitted to another profile's account.
+
+Pick the account (any other profile: it is connected to for this dialog only), the pool there
+(its pools listed MPI-ready first, each with what keeps it from running the task, or a new one
+with a VM size and image for Azure), the job and task ids (the same by default); the table
+shows what becomes of every resource file (copied from this account's storage, uploaded, or
+kept). Run reports each step as it ends (check, create pool, copy files, create job, submit
+task); a stop says what was undone or kept. Then Compare opens the two runs side by side
+(`CompareView`). `open()` it, never `exec()`; when it closes, it closes its connection and
+deletes itself.
+Signal `changed()` after each step it awaited (for tests).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QSpinBox,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from explorer.client.acting.rerun import (
+    Action,
+    PoolChoice,
+    PoolTarget,
+    Rerun,
+    RerunPlan,
+    RerunResult,
+    RerunSource,
+    StepResult,
+    plan_rerun,
+    pool_choices,
+    read_task_spec,
+)
+from explorer.client.acting.storage import LinkedStorage
+from explorer.client.acting.submission import Submission
+from explorer.client.connecting.accounts import Accounts, kind_label
+from explorer.client.connecting.client_factory import Connection
+from explorer.client.errors import BatchLayerError
+from explorer.client.watching.comparison import RunRecord, read_run
+from explorer.core.checks.ids import check_id
+from explorer.core.specs.pool_spec import PoolSpec
+from explorer.ui.dialogs.account_forms import error_colour
+from explorer.ui.task_owner import TaskOwner
+from explorer.ui.views.compare_view import CompareView
+from explorer.ui.wizards.pool_pages import IMAGES, VM_SIZES
+
+log = logging.getLogger(__name__)
+
+NEW_POOL = "__new__"
+ACTIONS = {Action.COPY: "copied to its storage", Action.UPLOAD: "uploaded to its storage", Action.KEEP: "kept as it is"}
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("RunElsewhereDialog", text)
+
+
+class RunElsewhereDialog(QDialog):
+    changed = Signal()
+
+    def __init__(self, accounts: Accounts, source: RerunSource, current_profile: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Run {task} on another account").format(task=source.task_id))
+        self.resize(1150, 760)
+        self.accounts = accounts
+        self.source = source
+        self._current_profile = current_profile
+        self.tasks = TaskOwner(self, on_error=lambda error: self._say(tr("Something went wrong: {e}").format(e=error), True))
+        self.plan: RerunPlan | None = None
+        self.choices: list[PoolChoice] = []
+        self.target: Connection | None = None
+        self.result: RerunResult | None = None
+
+        self.profile = QComboBox(self)
+        self.profile.setAccessibleName(tr("Account to run on"))
+        self.profile.currentIndexChanged.connect(lambda _i: self.tasks.start(self._connect(), slot="connect"))
+        self.pool = QComboBox(self)
+        self.pool.setAccessibleName(tr("Pool there"))
+        self.pool.currentIndexChanged.connect(lambda _i: self._pool_changed())
+        self.pool_note = QLabel(self)
+        self.pool_note.setWordWrap(True)
+        self.new_pool = self._new_pool_box()
+        self.job_id = QLineEdit(source.job_id, self)
+        self.task_id = QLineEdit(source.task_id, self)
+        for edit in (self.job_id, self.task_id):
+            edit.textChanged.connect(lambda _t: self._update_buttons())
+        form = QFormLayout()
+        form.addRow(tr("Account:"), self.profile)
+        form.addRow(tr("Pool there:"), self.pool)
+        form.addRow("", self.pool_note)
+        form.addRow(self.new_pool)
+        form.addRow(tr("Job id:"), self.job_id)
+        form.addRow(tr("Task id:"), self.task_id)
+
+        self.files = QTableWidget(0, 4, self)
+        self.files.setHorizontalHeaderLabels([tr("On the node"), tr("What happens"), tr("From"), tr("Note")])
+        self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.files.verticalHeader().hide()
+        self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.files.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.files.setAccessibleName(tr("What becomes of each resource file"))
+        self.steps = QListWidget(self)
+        self.steps.setAccessibleName(tr("Steps of the run"))
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.run_button = QPushButton(tr("Run there"), self)
+        self.run_button.clicked.connect(lambda: self.tasks.start(self._run(), slot="run"))
+        self.compare_button = QPushButton(tr("Compare the two runs"), self)
+        self.compare_button.clicked.connect(self.show_comparison)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        setup = QWidget(self)
+        page = QVBoxLayout(setup)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(QLabel(tr("Task {task} of job {job}, on {source}: the same task on another account.").format(
+            task=source.task_id, job=source.job_id, source=source.label), self))
+        page.addLayout(form)
+        page.addWidget(QLabel(tr("Resource files:"), self))
+        page.addWidget(self.files, 2)
+        page.addWidget(QLabel(tr("Steps:"), self))
+        page.addWidget(self.steps, 1)
+        self.pages = QStackedWidget(self)
+        self.pages.addWidget(setup)
+        self.compare = CompareView(self._read_both, self)
+        """The second page: the two runs side by side, once Compare is clicked."""
+        self.compared = False
+        self.pages.addWidget(self.compare)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.finished.connect(lambda _result: self.tasks.start(self._closed()))
+        self._update_buttons()
+        self.tasks.start(self._load(), slot="load")
+
+    def _new_pool_box(self) -> QGroupBox:
+        box = QGroupBox(tr("New pool there"), self)
+        self.new_pool_id = QLineEdit(f"{self.source.task_id}-pool"[:64], box)
+        self.new_pool_id.textChanged.connect(lambda _t: self._update_buttons())
+        self.vm_size = QComboBox(box)
+        self.vm_size.setEditable(True)
+        self.vm_size.addItems(VM_SIZES)
+        self.image = QComboBox(box)
+        for label, image in IMAGES.items():
+            self.image.addItem(label, image)
+        self.nodes = QSpinBox(box)
+        self.nodes.setRange(1, 100)
+        form = QFormLayout(box)
+        form.addRow(tr("Pool id:"), self.new_pool_id)
+        form.addRow(tr("VM size:"), self.vm_size)
+        form.addRow(tr("Image:"), self.image)
+        form.addRow(tr("Dedicated nodes:"), self.nodes)
+        box.setVisible(False)
+        return box
+
+    # --- steps --------------------------------------------------------------------------------
+
+    async def _load(self) -> None:
+        """The task, its files' plan, and the accounts it can go to."""
+        try:
+            spec = await read_task_spec(self.source.client, self.source.job_id, self.source.task_id)
+            self.plan = await plan_rerun(spec, self.source.storage)
+            profiles = await self.accounts.load_async()
+        except BatchLayerError as error:
+            self._say(str(error), True)
+        else:
+            self.nodes.setValue(spec.number_of_instances)
+            self._show_files(self.plan)
+            self.profile.blockSignals(True)
+            for profile in profiles.profiles:
+                if profile.name != self._current_profile:
+                    self.profile.addItem(f"{profile.name} ({kind_label(profile)})", profile.name)
+            self.profile.setCurrentIndex(-1)
+            self.profile.blockSignals(False)
+            self._say(tr("Choose the account to run on.") if self.profile.count() else
+                      tr("There is no other account: add one in Connection > Accounts…"))
+        self._update_buttons()
+        self.changed.emit()
+
+    async def _connect(self) -> None:
+        name = self.profile.currentData()
+        if name is None or self.plan is None:
+            return
+        await self._close_target()
+        self.pool.clear()
+        self._say(tr("Connecting to {name}…").format(name=name))
+        try:
+            profile = (await self.accounts.load_async()).get(name)
+            self.target = await self.accounts.factory().connect(profile)
+            self.choices = await pool_choices(Submission(self.target.client), self.plan.spec)
+        except BatchLayerError as error:
+            self._say(str(error), True)
+        else:
+            self.pool.blockSignals(True)
+            for choice in self.choices:
+                self.pool.addItem(choice.summary(), choice.info.id)
+            self.pool.addItem(tr("Create a new pool there…"), NEW_POOL)
+            ready = next((i for i, c in enumerate(self.choices) if c.ready), len(self.choices))
+            self.pool.setCurrentIndex(ready)
+            self.pool.blockSignals(False)
+            self._pool_changed()
+            storage = self._target_storage()
+            self._say(tr("Connected to {name}: {n} pool(s); {storage}.").format(
+                name=name, n=len(self.choices),
+                storage=tr("files go to its storage {s}").format(s=storage.account.name) if storage
+                else tr("it has no linked storage")))
+        self._update_buttons()
+        self.changed.emit()
+
+    async def _run(self) -> None:
+        if self.target is None or self.plan is None:
+            return
+        self.run_button.setEnabled(False)
+        self.steps.clear()
+        self._say(tr("Running on {name}…").format(name=self.profile.currentData()))
+        rerun = Rerun(self.target.client, self._target_storage(), self._step)
+        try:
+            self.result = await rerun.run(
+                self.plan, self.pool_target(), self.job_id.text().strip(), self.task_id.text().strip(),
+                self.source.storage,
+            )
+        except BatchLayerError as error:
+            self._say(str(error), True)
+        else:
+            self._say(tr("Submitted: task {task} of job {job} on pool {pool} there. Compare the two runs as it goes.")
+                      .format(task=self.result.task_id, job=self.result.job_id, pool=self.result.pool_id))
+        finally:
+            self._update_buttons()
+            self.changed.emit()
+
+    def show_comparison(self) -> None:
+        """The two runs side by side, in this dialog (its connection stays open while it shows)."""
+        if self.result is None or self.target is None:
+            return
+        self.pages.setCurrentWidget(self.compare)
+        self.compared = True
+        self.setWindowTitle(tr("{task}: {source} and {target} side by side").format(
+            task=self.source.task_id, source=self.source.label, target=self.profile.currentData()))
+        self.compare_button.setEnabled(False)
+        self.run_button.setVisible(False)
+        self.status.clear()  # the comparison has its own
+        self.compare.refresh()
+
+    async def _read_both(self) -> tuple[RunRecord, RunRecord]:
+        assert self.result is not None and self.target is not None
+        first = await read_run(self.source.client, self.source.label, self.source.job_id, self.source.task_id)
+        second = await read_run(self.target.client, str(self.profile.currentData()), self.result.job_id,
+                                self.result.task_id)
+        return first, second
+
+    async def _closed(self) -> None:
+        """Closed: its connection closes, then it goes."""
+        await self._close_target()
+        self.deleteLater()
+
+    async def _close_target(self) -> None:
+        target, self.target = self.target, None
+        if target is not None:
+            await target.close()
+
+    # --- helpers -------------------------------------------------------------------------------
+
+    def pool_target(self) -> PoolTarget:
+        if self.pool.currentData() != NEW_POOL:
+            return PoolTarget(pool_id=self.pool.currentData())
+        image = self.image.currentData()
+        return PoolTarget(create=PoolSpec(
+            self.new_pool_id.text().strip(), self.vm_size.currentText().strip(), image,
+            target_dedicated_nodes=self.nodes.value(),
+        ))
+
+    def _target_storage(self) -> LinkedStorage | None:
+        if self.target is None or self.target.storage is None:
+            return None
+        return LinkedStorage(self.target.storage, client_options=self.target.storage_options)
+
+    def _step(self, step: StepResult) -> None:
+        mark = "✓" if step.ok else "✗"
+        self.steps.addItem(f"{mark}  {step.name}: {step.detail}")
+
+    def _show_files(self, plan: RerunPlan) -> None:
+        self.files.setRowCount(len(plan.transfers))
+        for row, transfer in enumerate(plan.transfers):
+            where = tr("every instance") if transfer.common else tr("the primary")
+            cells = (f"{transfer.file_path or '—'} ({where})", tr(ACTIONS[transfer.action]), transfer.source, transfer.note)
+            for column, text in enumerate(cells):
+                self.files.setItem(row, column, QTableWidgetItem(text))
+
+    def _pool_changed(self) -> None:
+        new = self.pool.currentData() == NEW_POOL
+        self.new_pool.setVisible(new)
+        index = self.pool.currentIndex()
+        if new or not 0 <= index < len(self.choices):
+            self.pool_note.setText(tr("A pool with inter-node communication and one task slot per node, "
+                                      "created before the task is submitted.") if new else "")
+        else:
+            choice = self.choices[index]
+            problems = [f"{p.message} {p.remedy}" for p in choice.problems]
+            self.pool_note.setText(tr("MPI-ready for this task.") if choice.ready else "\n".join(problems))
+        self._update_buttons()
+
+    def _problem(self) -> str | None:
+        """Why Run cannot start yet, or None."""
+        if self.target is None or self.plan is None:
+            return tr("Choose the account first.")
+        for label, value in ((tr("job id"), self.job_id.text()), (tr("task id"), self.task_id.text())):
+            issue = check_id(value.strip(), label)
+            if issue is not None:
+                return issue.message
+        if self.pool.currentData() == NEW_POOL:
+            issue = check_id(self.new_pool_id.text().strip(), tr("pool id"))
+            return issue.message if issue else None
+        index = self.pool.currentIndex()
+        if not 0 <= index < len(self.choices) or not self.choices[index].usable:
+            return tr("That pool cannot run a multi-instance task: choose another, or create one.")
+        return None
+
+    def _update_buttons(self) -> None:
+        running = self.tasks.running("run")
+        problem = self._problem()
+        self.run_button.setEnabled(not running and problem is None and self.result is None)
+        self.run_button.setToolTip(problem or "")
+        self.compare_button.setEnabled(self.result is not None and not self.compared)
+
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setStyleSheet(f"color: {error_colour(self.palette())};" if error else "")
+        self.status.setText(text)

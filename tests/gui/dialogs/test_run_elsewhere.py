@@ -1,0 +1,96 @@
+"""Run on another account…, as a user does it: a task rehearsed on one Local Batch (its input uploaded to that
+account's Azurite) is run through the dialog on a second Local Batch standing in for an Azure account, with
+an Azurite of its own; the input is copied to the second storage and read by the task there; the comparison
+then shows both runs side by side."""
+
+from __future__ import annotations
+
+from explorer.client.acting.rerun import RerunSource
+from explorer.client.acting.storage import LinkedStorage
+from explorer.client.connecting.accounts import Accounts
+from explorer.client.connecting.credentials import AccountCredentials, MemoryCredentialStore
+from explorer.client.connecting.profiles import (
+    LocalBatchProfile,
+    ProfileSet,
+    ProfileStore,
+    SharedKeyProfile,
+    StorageLink,
+)
+from explorer.ui.dialogs.run_elsewhere import NEW_POOL, RunElsewhereDialog
+from explorer.ui.main_window import MainWindow
+from tests.support.batch_scenarios import create_idle_pool, create_pool, read_task_file, wait_for_completion
+from tests.support.local_batch import make_client
+from tests.support.qt_scenarios import next_emission, until
+from tests.support.rehearsal import rehearsed_task, second_account
+
+
+def far_profile(far, store: ProfileStore, credentials: MemoryCredentialStore) -> SharedKeyProfile:
+    endpoint, storage = far.service.endpoint, far.storage.account
+    profile = SharedKeyProfile("Far", endpoint.account, endpoint.endpoint, StorageLink(storage.name, storage.url))
+    credentials.set_secret(profile.secret_name, endpoint.key)
+    credentials.set_secret(profile.storage.secret_name, storage.key)
+    store.save(ProfileSet((LocalBatchProfile(data_dir=store.config_dir / "own"), profile)))
+    return profile
+
+
+def test_a_rehearsed_task_runs_on_the_other_account_and_both_runs_show_side_by_side(
+    runner, tmp_path, local_batch_service, azurite
+):
+    store, credentials = ProfileStore(tmp_path / "config"), MemoryCredentialStore()
+    accounts = Accounts(store, AccountCredentials(credentials, usable=True), environ={})
+    source_storage = LinkedStorage(azurite.account)
+
+    async def scenario():
+        async with make_client(local_batch_service) as here, second_account(tmp_path / "far") as far:
+            job_id, task_id, text = await rehearsed_task(here, source_storage, tmp_path / "files")
+            far_profile(far, store, credentials)
+            await create_pool(far.client, "small", 1)  # no inter-node communication
+            await create_idle_pool(far.client, "mpi-there", 2, inter_node=True)
+            dialog = runner.show(RunElsewhereDialog(
+                accounts, RerunSource("Local Batch", here, source_storage, job_id, task_id), "Local Batch"))
+            await until(dialog.changed, lambda: dialog.profile.count() == 1, what="the other account listed")
+            files = [[dialog.files.item(r, c).text() for c in range(2)] for r in range(dialog.files.rowCount())]
+            blocked = dialog.run_button.isEnabled()
+            dialog.profile.setCurrentIndex(0)
+            await until(dialog.changed, lambda: dialog.pool.count() == 3, what="the pools there")
+            pools = [dialog.pool.itemData(i) for i in range(dialog.pool.count())]
+            note = dialog.pool_note.text()
+            dialog.run_button.click()
+            await until(dialog.changed, lambda: dialog.result is not None or not dialog.tasks.running("run"), what="run")
+            steps = [dialog.steps.item(i).text() for i in range(dialog.steps.count())]
+            assert dialog.result is not None, dialog.status.text()
+            await wait_for_completion(far.client, job_id, task_id)
+            output = (await read_task_file(far.client, job_id, task_id, "stdout.txt")).decode()
+            dialog.compare_button.click()
+            view = dialog.compare
+            await until(view.compared, lambda: view.runs and all(r.finished for r in view.runs), what="both compared")
+            return (files, blocked, pools, note, steps, output, text, view.first.texts(), view.second.texts(),
+                    view.diff_text(), view.status.text())
+
+    files, blocked, pools, note, steps, output, text, first, second, diff, verdict = runner.run_to_end(scenario())
+    assert files == [["shared.txt (every instance)", "copied to its storage"],
+                     ["input.txt (the primary)", "copied to its storage"]]
+    assert not blocked  # nothing to run before an account is chosen
+    assert pools == ["mpi-there", "small", NEW_POOL] and note == "MPI-ready for this task."
+    assert [s.split(":")[0] for s in steps] == ["✓  check", "✓  copy files", "✓  create job", "✓  submit task"]
+    assert f"input: {text}" in output and "pool: mpi-there" in output  # read there, from the second storage
+    for rows in (first, second):  # instance, node, exit code, then the phases' times
+        assert [(row[0], row[2]) for row in rows] == [("0 (primary)", "0"), ("1", "0")]
+        assert all(row[1] != "—" and row[-1].endswith(" s") for row in rows)
+    assert "-pool: mpi-here" in diff and "+pool: mpi-there" in diff and f" input: {text}" in diff
+    assert "Both finished: exit codes 0 and 0 (the same)" in verdict
+
+
+def test_the_windows_action_asks_to_run_the_task_shown_on_another_account(runner, services):
+    async def scenario():
+        window = runner.show(MainWindow(services, ["Local Batch", "Far"], "Local Batch"), size=None)
+        window.run_elsewhere_action.trigger()  # no task shown yet
+        said = window.status.currentMessage()
+        window.open_task("rehearsal", "mpi-run")
+        asked = next_emission(window.runElsewhereRequested)
+        window.run_elsewhere_action.trigger()
+        return said, await asked
+
+    said, asked = runner.run_to_end(scenario())
+    assert said.startswith("Open a task first") and asked == ("rehearsal", "mpi-run")
+
