@@ -74,6 +74,7 @@ if TYPE_CHECKING:
     from explorer.client.watching.monitor import Monitor
     from explorer.ui.dialogs.accounts_dialog import AccountsDialog
     from explorer.ui.dialogs.device_code import DeviceCodePrompt
+    from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
     from explorer.ui.wizards.pool_wizard import PoolWizard
     from explorer.ui.wizards.task_wizard import TaskWizard
 
@@ -239,6 +240,19 @@ class ExplorerApp:
         dialog.activateWindow()
         if new_kind is not None:
             dialog.add_new(new_kind)
+        return dialog
+
+    def run_elsewhere(self, job_id: str, task_id: str) -> RunElsewhereDialog | None:
+        """New > Run on another account…: the task shown, sent to another profile's account."""
+        from explorer.client.acting.rerun import RerunSource
+        from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
+
+        if self.connection is None or self.window is None:
+            return None
+        profile = self.window.current_profile
+        source = RerunSource(profile, self.connection.client, self.linked_storage(), job_id, task_id)
+        dialog = RunElsewhereDialog(self.accounts, source, profile, self.window)
+        dialog.open()
         return dialog
 
     def _profiles_changed(self) -> None:
@@ -433,6 +447,7 @@ class ExplorerApp:
         window.demoRequested.connect(lambda: self._tasks.start(self._demo_from_first_run_page(), slot="demo"))
         window.addAccountRequested.connect(lambda: self.show_accounts(new_kind="shared_key"))
         window.accountsRequested.connect(self.show_accounts)
+        window.runElsewhereRequested.connect(self.run_elsewhere)
         window.closed.connect(self._window_closed)
         window.destroyed.connect(lambda _object=None, gone=window: self._forget_window(gone))
         if self._service_event is not None:  # the window before this one showed it

@@ -142,3 +142,37 @@ def test_the_navigator_lists_what_the_demo_created_at_once(runner, qtbot, tmp_pa
             await app.shutdown()
 
     assert runner.run(scenario()) == ["mpi-demo"]
+
+
+def test_run_on_another_account_opens_its_dialog_on_the_task_shown(runner, qtbot, tmp_path: Path, local_batch_service):
+    """The window's New > Run on another account… reaches the composition root, which opens the dialog
+    with the task the window shows and this window's account as the source."""
+    from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
+    from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
+    from explorer.ui.settings import Settings
+
+    endpoint = local_batch_service.endpoint
+    credentials = MemoryCredentialStore()
+    remote = SharedKeyProfile("Remote", endpoint.account, endpoint.endpoint)
+    credentials.set_secret(remote.secret_name, endpoint.key)
+    store = ProfileStore(tmp_path / "config")
+    store.save(ProfileSet((LocalBatchProfile(data_dir=tmp_path / "own-localbatch"), remote), selected="Remote"))
+    app = ExplorerApp(Settings(tmp_path / "settings.ini"), store, credentials)
+
+    async def scenario():
+        try:
+            window = await app.start()
+            qtbot.addWidget(window)
+            window.open_task("rehearsal", "mpi-run")
+            window.run_elsewhere_action.trigger()
+            dialog = window.findChild(RunElsewhereDialog)
+            assert dialog is not None
+            # It reads the task first: there is none here, which it says.
+            await wait_until(lambda: "JobNotFound" in dialog.status.text(), what="the dialog's answer")
+            return dialog.isVisible(), dialog.source
+        finally:
+            await app.shutdown()
+
+    shown, source = runner.run(scenario())
+    assert shown
+    assert (source.label, source.job_id, source.task_id) == ("Remote", "rehearsal", "mpi-run")

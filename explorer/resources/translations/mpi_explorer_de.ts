@@ -284,7 +284,7 @@ The Batch account itself is not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Use each account&apos;s shared key (read with list keys) instead of Entra ID</source>
+        <source>Use each account&apos;s shared key (and its auto-storage&apos;s key), read with list keys, instead of Entra ID</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -329,6 +329,57 @@ Only Local Batch is offered until the file is fixed.</source>
     </message>
     <message>
         <source>show {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareView</name>
+    <message>
+        <source> (the same)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (they differ)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Both finished: exit codes {a} and {b}{same}; longest instance {ta} and {tb}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Difference of the primaries&apos; output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only the first {kib} KiB of {label}&apos;s output are compared.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Output of the primary (stdout.txt): {first} against {second}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading both runs…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Side-by-side comparison of two runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Still running on {names}: read again every {s:.0f} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The two outputs are the same ({n} lines).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1760,6 +1811,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>&amp;Run on another account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&amp;System</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1817,6 +1872,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>New task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a task first: Run on another account… sends the task shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2963,6 +3022,204 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>RunElsewhereDialog</name>
+    <message>
+        <source>A pool with inter-node communication and one task slot per node, created before the task is submitted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account to run on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Account:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the account first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the account to run on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the two runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {n} pool(s); {storage}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connecting to {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create a new pool there…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dedicated nodes:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MPI-ready for this task.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New pool there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool there:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resource files:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run there</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run {task} on another account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running on {name}…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Something went wrong: {e}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps of the run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Submitted: task {task} of job {job} on pool {pool} there. Compare the two runs as it goes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task id:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {task} of job {job}, on {source}: the same task on another account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That pool cannot run a multi-instance task: choose another, or create one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no other account: add one in Connection &gt; Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM size:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What becomes of each resource file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happens</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>every instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>files go to its storage {s}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it has no linked storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{task}: {source} and {target} side by side</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunPanel</name>
+    <message>
+        <source>0 (primary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time spent in each phase, per instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no exit code yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>&apos;{}&apos; is not a whole number.</source>
@@ -3106,6 +3363,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Linked storage, for uploading local files (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sign in with Entra ID, no key (user-delegation SAS; needs the Storage Blob Data Contributor role)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,31 +68,27 @@ NEW_POOL = "__new__"
 ACTIONS = {Action.COPY: "copied to its storage", Action.UPLOAD: "uploaded to its storage", Action.KEEP: "kept as it is"}
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("RunElsewhereDialog", text)
-
-
 class RunElsewhereDialog(QDialog):
     changed = Signal()
 
     def __init__(self, accounts: Accounts, source: RerunSource, current_profile: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Run {task} on another account").format(task=source.task_id))
+        self.setWindowTitle(self.tr("Run {task} on another account").format(task=source.task_id))
         self.resize(1150, 760)
         self.accounts = accounts
         self.source = source
         self._current_profile = current_profile
-        self.tasks = TaskOwner(self, on_error=lambda error: self._say(tr("Something went wrong: {e}").format(e=error), True))
+        self.tasks = TaskOwner(self, on_error=lambda error: self._say(self.tr("Something went wrong: {e}").format(e=error), True))
         self.plan: RerunPlan | None = None
         self.choices: list[PoolChoice] = []
         self.target: Connection | None = None
         self.result: RerunResult | None = None
 
         self.profile = QComboBox(self)
-        self.profile.setAccessibleName(tr("Account to run on"))
+        self.profile.setAccessibleName(self.tr("Account to run on"))
         self.profile.currentIndexChanged.connect(lambda _i: self.tasks.start(self._connect(), slot="connect"))
         self.pool = QComboBox(self)
-        self.pool.setAccessibleName(tr("Pool there"))
+        self.pool.setAccessibleName(self.tr("Pool there"))
         self.pool.currentIndexChanged.connect(lambda _i: self._pool_changed())
         self.pool_note = QLabel(self)
         self.pool_note.setWordWrap(True)
@@ -102,29 +98,29 @@ class RunElsewhereDialog(QDialog):
         for edit in (self.job_id, self.task_id):
             edit.textChanged.connect(lambda _t: self._update_buttons())
         form = QFormLayout()
-        form.addRow(tr("Account:"), self.profile)
-        form.addRow(tr("Pool there:"), self.pool)
+        form.addRow(self.tr("Account:"), self.profile)
+        form.addRow(self.tr("Pool there:"), self.pool)
         form.addRow("", self.pool_note)
         form.addRow(self.new_pool)
-        form.addRow(tr("Job id:"), self.job_id)
-        form.addRow(tr("Task id:"), self.task_id)
+        form.addRow(self.tr("Job id:"), self.job_id)
+        form.addRow(self.tr("Task id:"), self.task_id)
 
         self.files = QTableWidget(0, 4, self)
-        self.files.setHorizontalHeaderLabels([tr("On the node"), tr("What happens"), tr("From"), tr("Note")])
+        self.files.setHorizontalHeaderLabels([self.tr("On the node"), self.tr("What happens"), self.tr("From"), self.tr("Note")])
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.verticalHeader().hide()
         self.files.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.files.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.files.setAccessibleName(tr("What becomes of each resource file"))
+        self.files.setAccessibleName(self.tr("What becomes of each resource file"))
         self.steps = QListWidget(self)
-        self.steps.setAccessibleName(tr("Steps of the run"))
+        self.steps.setAccessibleName(self.tr("Steps of the run"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.run_button = QPushButton(tr("Run there"), self)
+        self.run_button = QPushButton(self.tr("Run there"), self)
         self.run_button.clicked.connect(lambda: self.tasks.start(self._run(), slot="run"))
-        self.compare_button = QPushButton(tr("Compare the two runs"), self)
+        self.compare_button = QPushButton(self.tr("Compare the two runs"), self)
         self.compare_button.clicked.connect(self.show_comparison)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -134,12 +130,12 @@ class RunElsewhereDialog(QDialog):
         setup = QWidget(self)
         page = QVBoxLayout(setup)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(QLabel(tr("Task {task} of job {job}, on {source}: the same task on another account.").format(
+        page.addWidget(QLabel(self.tr("Task {task} of job {job}, on {source}: the same task on another account.").format(
             task=source.task_id, job=source.job_id, source=source.label), self))
         page.addLayout(form)
-        page.addWidget(QLabel(tr("Resource files:"), self))
+        page.addWidget(QLabel(self.tr("Resource files:"), self))
         page.addWidget(self.files, 2)
-        page.addWidget(QLabel(tr("Steps:"), self))
+        page.addWidget(QLabel(self.tr("Steps:"), self))
         page.addWidget(self.steps, 1)
         self.pages = QStackedWidget(self)
         self.pages.addWidget(setup)
@@ -156,7 +152,7 @@ class RunElsewhereDialog(QDialog):
         self.tasks.start(self._load(), slot="load")
 
     def _new_pool_box(self) -> QGroupBox:
-        box = QGroupBox(tr("New pool there"), self)
+        box = QGroupBox(self.tr("New pool there"), self)
         self.new_pool_id = QLineEdit(f"{self.source.task_id}-pool"[:64], box)
         self.new_pool_id.textChanged.connect(lambda _t: self._update_buttons())
         self.vm_size = QComboBox(box)
@@ -168,10 +164,10 @@ class RunElsewhereDialog(QDialog):
         self.nodes = QSpinBox(box)
         self.nodes.setRange(1, 100)
         form = QFormLayout(box)
-        form.addRow(tr("Pool id:"), self.new_pool_id)
-        form.addRow(tr("VM size:"), self.vm_size)
-        form.addRow(tr("Image:"), self.image)
-        form.addRow(tr("Dedicated nodes:"), self.nodes)
+        form.addRow(self.tr("Pool id:"), self.new_pool_id)
+        form.addRow(self.tr("VM size:"), self.vm_size)
+        form.addRow(self.tr("Image:"), self.image)
+        form.addRow(self.tr("Dedicated nodes:"), self.nodes)
         box.setVisible(False)
         return box
 
@@ -194,8 +190,8 @@ class RunElsewhereDialog(QDialog):
                     self.profile.addItem(f"{profile.name} ({kind_label(profile)})", profile.name)
             self.profile.setCurrentIndex(-1)
             self.profile.blockSignals(False)
-            self._say(tr("Choose the account to run on.") if self.profile.count() else
-                      tr("There is no other account: add one in Connection > Accounts…"))
+            self._say(self.tr("Choose the account to run on.") if self.profile.count() else
+                      self.tr("There is no other account: add one in Connection > Accounts…"))
         self._update_buttons()
         self.changed.emit()
 
@@ -205,7 +201,7 @@ class RunElsewhereDialog(QDialog):
             return
         await self._close_target()
         self.pool.clear()
-        self._say(tr("Connecting to {name}…").format(name=name))
+        self._say(self.tr("Connecting to {name}…").format(name=name))
         try:
             profile = (await self.accounts.load_async()).get(name)
             self.target = await self.accounts.factory().connect(profile)
@@ -216,16 +212,16 @@ class RunElsewhereDialog(QDialog):
             self.pool.blockSignals(True)
             for choice in self.choices:
                 self.pool.addItem(choice.summary(), choice.info.id)
-            self.pool.addItem(tr("Create a new pool there…"), NEW_POOL)
+            self.pool.addItem(self.tr("Create a new pool there…"), NEW_POOL)
             ready = next((i for i, c in enumerate(self.choices) if c.ready), len(self.choices))
             self.pool.setCurrentIndex(ready)
             self.pool.blockSignals(False)
             self._pool_changed()
             storage = self._target_storage()
-            self._say(tr("Connected to {name}: {n} pool(s); {storage}.").format(
+            self._say(self.tr("Connected to {name}: {n} pool(s); {storage}.").format(
                 name=name, n=len(self.choices),
-                storage=tr("files go to its storage {s}").format(s=storage.account.name) if storage
-                else tr("it has no linked storage")))
+                storage=self.tr("files go to its storage {s}").format(s=storage.account.name) if storage
+                else self.tr("it has no linked storage")))
         self._update_buttons()
         self.changed.emit()
 
@@ -234,7 +230,7 @@ class RunElsewhereDialog(QDialog):
             return
         self.run_button.setEnabled(False)
         self.steps.clear()
-        self._say(tr("Running on {name}…").format(name=self.profile.currentData()))
+        self._say(self.tr("Running on {name}…").format(name=self.profile.currentData()))
         rerun = Rerun(self.target.client, self._target_storage(), self._step)
         try:
             self.result = await rerun.run(
@@ -244,7 +240,7 @@ class RunElsewhereDialog(QDialog):
         except BatchLayerError as error:
             self._say(str(error), True)
         else:
-            self._say(tr("Submitted: task {task} of job {job} on pool {pool} there. Compare the two runs as it goes.")
+            self._say(self.tr("Submitted: task {task} of job {job} on pool {pool} there. Compare the two runs as it goes.")
                       .format(task=self.result.task_id, job=self.result.job_id, pool=self.result.pool_id))
         finally:
             self._update_buttons()
@@ -256,7 +252,7 @@ class RunElsewhereDialog(QDialog):
             return
         self.pages.setCurrentWidget(self.compare)
         self.compared = True
-        self.setWindowTitle(tr("{task}: {source} and {target} side by side").format(
+        self.setWindowTitle(self.tr("{task}: {source} and {target} side by side").format(
             task=self.source.task_id, source=self.source.label, target=self.profile.currentData()))
         self.compare_button.setEnabled(False)
         self.run_button.setVisible(False)
@@ -303,8 +299,8 @@ class RunElsewhereDialog(QDialog):
     def _show_files(self, plan: RerunPlan) -> None:
         self.files.setRowCount(len(plan.transfers))
         for row, transfer in enumerate(plan.transfers):
-            where = tr("every instance") if transfer.common else tr("the primary")
-            cells = (f"{transfer.file_path or '—'} ({where})", tr(ACTIONS[transfer.action]), transfer.source, transfer.note)
+            where = self.tr("every instance") if transfer.common else self.tr("the primary")
+            cells = (f"{transfer.file_path or '—'} ({where})", self.tr(ACTIONS[transfer.action]), transfer.source, transfer.note)
             for column, text in enumerate(cells):
                 self.files.setItem(row, column, QTableWidgetItem(text))
 
@@ -313,28 +309,28 @@ class RunElsewhereDialog(QDialog):
         self.new_pool.setVisible(new)
         index = self.pool.currentIndex()
         if new or not 0 <= index < len(self.choices):
-            self.pool_note.setText(tr("A pool with inter-node communication and one task slot per node, "
+            self.pool_note.setText(self.tr("A pool with inter-node communication and one task slot per node, "
                                       "created before the task is submitted.") if new else "")
         else:
             choice = self.choices[index]
             problems = [f"{p.message} {p.remedy}" for p in choice.problems]
-            self.pool_note.setText(tr("MPI-ready for this task.") if choice.ready else "\n".join(problems))
+            self.pool_note.setText(self.tr("MPI-ready for this task.") if choice.ready else "\n".join(problems))
         self._update_buttons()
 
     def _problem(self) -> str | None:
         """Why Run cannot start yet, or None."""
         if self.target is None or self.plan is None:
-            return tr("Choose the account first.")
-        for label, value in ((tr("job id"), self.job_id.text()), (tr("task id"), self.task_id.text())):
+            return self.tr("Choose the account first.")
+        for label, value in ((self.tr("job id"), self.job_id.text()), (self.tr("task id"), self.task_id.text())):
             issue = check_id(value.strip(), label)
             if issue is not None:
                 return issue.message
         if self.pool.currentData() == NEW_POOL:
-            issue = check_id(self.new_pool_id.text().strip(), tr("pool id"))
+            issue = check_id(self.new_pool_id.text().strip(), self.tr("pool id"))
             return issue.message if issue else None
         index = self.pool.currentIndex()
         if not 0 <= index < len(self.choices) or not self.choices[index].usable:
-            return tr("That pool cannot run a multi-instance task: choose another, or create one.")
+            return self.tr("That pool cannot run a multi-instance task: choose another, or create one.")
         return None
 
     def _update_buttons(self) -> None:

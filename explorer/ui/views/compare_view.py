@@ -14,7 +14,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,10 +40,6 @@ from explorer.ui.widgets.instance_timeline import InstanceTimeline
 
 RunPair = Callable[[], Awaitable[tuple[RunRecord, RunRecord]]]
 REFRESH_SECONDS = 3.0
-
-
-def tr(text: str) -> str:
-    return QCoreApplication.translate("CompareView", text)
 
 
 def seconds(duration: timedelta | None) -> str:
@@ -73,7 +69,7 @@ class RunPanel(QGroupBox):
         if self.legend is not None:
             self.legend.hide()
         self.table = QTableWidget(0, len(self.COLUMNS), self)
-        self.table.setHorizontalHeaderLabels([tr(c) for c in self.COLUMNS])
+        self.table.setHorizontalHeaderLabels([self.tr(c) for c in self.COLUMNS])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
@@ -81,7 +77,7 @@ class RunPanel(QGroupBox):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)  # node ids are long: they give way
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # sized to its rows
-        self.table.setAccessibleName(tr("Time spent in each phase, per instance"))
+        self.table.setAccessibleName(self.tr("Time spent in each phase, per instance"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.timeline, 1)
@@ -89,14 +85,14 @@ class RunPanel(QGroupBox):
 
     def show_run(self, run: RunRecord) -> None:
         self.setTitle(f"{run.label} — {run.job_id} / {run.task_id}")
-        state = run.state or tr("unknown")
-        exit_text = tr("exit code {code}").format(code=run.exit_code) if run.exit_code is not None else tr("no exit code yet")
+        state = run.state or self.tr("unknown")
+        exit_text = self.tr("exit code {code}").format(code=run.exit_code) if run.exit_code is not None else self.tr("no exit code yet")
         failure = f" — {run.failure}" if run.failure else ""
         self.summary.setText(f"{state}, {exit_text}{failure}")
         self.timeline.set_instances(run.rows)
         self.table.setRowCount(len(run.instances))
         for row, instance in enumerate(run.instances):
-            name = tr("0 (primary)") if instance.instance == 0 else str(instance.instance)
+            name = self.tr("0 (primary)") if instance.instance == 0 else str(instance.instance)
             cells = [name, instance.node_id or "—", "—" if instance.exit_code is None else str(instance.exit_code)]
             cells += [seconds(instance.durations.get(phase)) for phase in PHASES]
             cells.append(seconds(instance.total))
@@ -120,24 +116,24 @@ class CompareView(QWidget):
 
     def __init__(self, read: RunPair, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setAccessibleName(tr("Side-by-side comparison of two runs"))
+        self.setAccessibleName(self.tr("Side-by-side comparison of two runs"))
         self._read = read
-        self.tasks = TaskOwner(self, on_error=lambda error: self._say(tr("Something went wrong: {e}").format(e=error), True))
+        self.tasks = TaskOwner(self, on_error=lambda error: self._say(self.tr("Something went wrong: {e}").format(e=error), True))
         self.runs: tuple[RunRecord, RunRecord] | None = None
         self.first, self.second = RunPanel(self), RunPanel(self)
         self.diff = QPlainTextEdit(self)
         self.diff.setReadOnly(True)
         self.diff.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.diff.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.diff.setAccessibleName(tr("Difference of the primaries' output"))
+        self.diff.setAccessibleName(self.tr("Difference of the primaries' output"))
         self.status = QLabel(self)
         self.status.setWordWrap(True)
-        self.refresh_button = QPushButton(tr("Read again"), self)
+        self.refresh_button = QPushButton(self.tr("Read again"), self)
         self.refresh_button.clicked.connect(self.refresh)
         runs = QSplitter(Qt.Orientation.Horizontal, self)
         runs.addWidget(self.first)
         runs.addWidget(self.second)
-        output = QGroupBox(tr("Output of the primary (stdout.txt): {first} against {second}"), self)
+        output = QGroupBox(self.tr("Output of the primary (stdout.txt): {first} against {second}"), self)
         self._output_box = output
         box = QVBoxLayout(output)
         box.addWidget(self.diff)
@@ -170,7 +166,7 @@ class CompareView(QWidget):
     async def _follow(self) -> None:
         """Read both runs, render, and again while either is unfinished."""
         while True:
-            self._say(tr("Reading both runs…"))
+            self._say(self.tr("Reading both runs…"))
             try:
                 self.runs = await self._read()
             except BatchLayerError as error:
@@ -186,12 +182,12 @@ class CompareView(QWidget):
     def render(self, first: RunRecord, second: RunRecord) -> None:
         self.first.show_run(first)
         self.second.show_run(second)
-        self._output_box.setTitle(tr("Output of the primary (stdout.txt): {first} against {second}").format(
+        self._output_box.setTitle(self.tr("Output of the primary (stdout.txt): {first} against {second}").format(
             first=first.label, second=second.label))
         self._show_diff(first, second)
         unfinished = [run.label for run in (first, second) if not run.finished]
         if unfinished:
-            self._say(tr("Still running on {names}: read again every {s:.0f} s.").format(
+            self._say(self.tr("Still running on {names}: read again every {s:.0f} s.").format(
                 names=", ".join(unfinished), s=REFRESH_SECONDS))
         else:
             self._say(self._verdict(first, second))
@@ -199,18 +195,18 @@ class CompareView(QWidget):
     def _verdict(self, first: RunRecord, second: RunRecord) -> str:
         same_exit = first.exit_code == second.exit_code
         totals = [max((i.total for i in run.instances), default=timedelta()) for run in (first, second)]
-        text = tr("Both finished: exit codes {a} and {b}{same}; longest instance {ta} and {tb}.").format(
-            a=first.exit_code, b=second.exit_code, same=tr(" (the same)") if same_exit else tr(" (they differ)"),
+        text = self.tr("Both finished: exit codes {a} and {b}{same}; longest instance {ta} and {tb}.").format(
+            a=first.exit_code, b=second.exit_code, same=self.tr(" (the same)") if same_exit else self.tr(" (they differ)"),
             ta=seconds(totals[0]), tb=seconds(totals[1]))
         return text
 
     def _show_diff(self, first: RunRecord, second: RunRecord) -> None:
         self.diff.clear()
         lines = output_diff(first, second)
-        notes = [tr("Only the first {kib} KiB of {label}'s output are compared.").format(kib=OUTPUT_LIMIT // 1024, label=r.label)
+        notes = [self.tr("Only the first {kib} KiB of {label}'s output are compared.").format(kib=OUTPUT_LIMIT // 1024, label=r.label)
                  for r in (first, second) if r.stdout_truncated]
         if not lines:
-            same = tr("The two outputs are the same ({n} lines).").format(n=len(first.stdout.splitlines()))
+            same = self.tr("The two outputs are the same ({n} lines).").format(n=len(first.stdout.splitlines()))
             self.diff.setPlainText("\n".join([same, *notes]))
             return
         cursor = self.diff.textCursor()
