@@ -41,6 +41,7 @@ from explorer.ui.dialogs.about import AboutDialog, show_about
 from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_open_file
 from explorer.ui.icons import themed_icon
 from explorer.ui.navigator_panel import NavigatorPanel
+from explorer.ui.notifications import TaskNotifications
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import THEMES
 from explorer.ui.status_bar import ConnectionStatusBar
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._local = local
         self.setWindowTitle(f"MPI Explorer — {current_profile}")
         self._views: dict[Key, BaseView] = {}
+        self.task_notifications = TaskNotifications(services.monitor, services.settings, self.open_task, parent=self)
 
         self.navigator_panel = NavigatorPanel(services.monitor, profile_names, current_profile, self)
         self.navigator_panel.poolActivated.connect(self.open_pool)
@@ -147,6 +149,7 @@ class MainWindow(QMainWindow):
     def open_task(self, job_id: str, task_id: str) -> TaskView:
         from explorer.ui.views.task_view import TaskView
 
+        self.task_notifications.follow(job_id, task_id)  # a word when it ends
         return self._open(("task", job_id, task_id), lambda: TaskView(self.services, self, job_id, task_id))
 
     # --- the open views ----------------------------------------------------------
@@ -333,6 +336,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(theme == self.services.settings.theme)
             themes.addAction(action)
+        view_menu.addAction(self.task_notifications.toggle_action(self))
 
         self.connection_menu = bar.addMenu("&Connection")
         self._profile_actions: dict[str, QAction] = {}

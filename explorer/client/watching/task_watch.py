@@ -269,6 +269,60 @@ class TaskWatch:
         return Stage.RUNNING if self._phases.application_started else Stage.STARTING
 
 
+@dataclass(frozen=True)
+class TaskEnd:
+    """A watched task completed: how it ended."""
+
+    job_id: str
+    task_id: str
+    succeeded: bool
+    exit_code: int | None
+    failure: str | None
+
+
+class TaskEndWatch:
+    """Only whether a task ends, for a word when it does: the task query alone (the one a `TaskWatch`
+    of the same task subscribes; the monitor polls a query once for all its subscribers).
+
+    ``on_end(TaskEnd)`` once, when a task first seen not completed is found completed; a task that
+    had ended before the first answer, or is gone, ends the watch without a word.
+    """
+
+    def __init__(self, monitor: Monitor, job_id: str, task_id: str, on_end: Callable[[TaskEnd], None]) -> None:
+        self.job_id, self.task_id = job_id, task_id
+        self._monitor, self._on_end = monitor, on_end
+        self._subscription: Subscription | None = None
+        self._was_running: bool | None = None
+
+    @property
+    def active(self) -> bool:
+        return self._subscription is not None
+
+    def start(self) -> None:
+        if self._subscription is None:
+            self._subscription = self._monitor.subscribe(TaskQuery(self.job_id, self.task_id), self._on_task)
+
+    def stop(self) -> None:
+        subscription, self._subscription = self._subscription, None
+        if subscription is not None:
+            subscription.close()
+
+    def _on_task(self, update: Update) -> None:
+        task = update.task
+        if update.missing is not None:
+            self.stop()
+            return
+        if task is None or self._subscription is None:
+            return
+        if self._was_running is None:
+            self._was_running = task.state != "completed"
+        if task.state == "completed":
+            self.stop()
+            if self._was_running:
+                succeeded = task.exit_code == 0 and task.failure is None
+                self._on_end(TaskEnd(self.job_id, self.task_id, succeeded, task.exit_code, task.failure))
+
+
 class _QueueWatch:
     """The job, its pool and the pool's nodes, watched while the task is queued (to say why it waits).
 
