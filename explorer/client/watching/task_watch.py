@@ -26,7 +26,13 @@ from typing import cast
 
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
 from explorer.client.watching.monitor import Monitor, Subscription, Update
-from explorer.client.watching.phases import APPLICATION_OUTPUT, COORDINATION_OUTPUT, Moment, TaskPhases
+from explorer.client.watching.phases import (
+    APPLICATION_OUTPUT,
+    COORDINATION_OUTPUT,
+    FailureCause,
+    Moment,
+    TaskPhases,
+)
 from explorer.client.watching.queries import JobsQuery, PoolNodesQuery, PoolsQuery, TaskFilesQuery, TaskQuery
 from explorer.client.watching.snapshots import (
     FileProbe,
@@ -84,6 +90,8 @@ class TaskWatchSnapshot:
     """The error code when the task does not exist."""
     waiting: tuple[WaitReason, ...] = ()
     """While queued: why, as far as the job, pool and nodes polled show (most important first)."""
+    failure: FailureCause | None = None
+    """Once failed: which instance made it fail, on which node, in which phase."""
 
     @property
     def not_reported(self) -> int:
@@ -256,6 +264,7 @@ class TaskWatch:
             unknown_since=self._unknown_since,
             missing=self._missing,
             waiting=self._queue.reasons(task) if task is not None and task.state == "active" else (),
+            failure=phases.failure_cause(),
         )
 
     def _stage(self) -> Stage:
