@@ -19,7 +19,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import QColor, QFontDatabase, QFontInfo, QKeyEvent, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from explorer.core.mpi.rank_labels import rank_of, ranks_in
@@ -36,7 +36,7 @@ HIGHLIGHT = QColor(255, 213, 79)
 RANK_SAMPLE = 256 * 1024
 """Bytes read, at most, of what a poll found added, to see which ranks wrote (mostly pages the view reads anyway)."""
 # A colour per rank (rank k: k mod 10), distinct from each other and readable on the theme's base:
-# darker tones on light backgrounds, lighter ones on dark (contrast ≥ 4.5 against white / #2b2b2b).
+# darker tones on light backgrounds, lighter ones on dark (contrast ≥ 5 against white and the dark theme's base).
 RANK_COLORS_LIGHT = ("#1f5fa8", "#a84f00", "#2e7d32", "#c62828", "#6a3d9a",
                      "#795548", "#ad1457", "#455a64", "#6b6300", "#00727c")
 RANK_COLORS_DARK = ("#64b5f6", "#ffb74d", "#81c784", "#ef9a9a", "#ce93d8",
@@ -381,11 +381,21 @@ class LogViewer(QAbstractScrollArea):
         else:
             self.scroll_to_offset(value * self._unit)
 
+    def _text_width(self) -> int:
+        """The widest row's width. Measuring every row at each poll of a fast log costs more than the
+        paint: ASCII rows of a fixed-pitch font are as wide as their length says, only others are measured."""
+        metrics = self.fontMetrics()
+        fixed = QFontInfo(self.font()).fixedPitch()
+        ascii_width = metrics.horizontalAdvance("x") if fixed else 0
+        longest_ascii = max((len(t) for t in self._texts if fixed and t.isascii()), default=0)
+        measured = max((metrics.horizontalAdvance(t) for t in self._texts if not (fixed and t.isascii())), default=0)
+        return max(longest_ascii * ascii_width, measured)
+
     def _sync_scrollbars(self) -> None:
         size = self._doc.size if self._doc else 0
         self._unit = max(1, -(-size // SCROLL_UNIT_LIMIT))
         shown = (self._rows[-1].next - self._top) if self._rows else 0
-        width = max((self.fontMetrics().horizontalAdvance(t) for t in self._texts), default=0)
+        width = self._text_width()
         self._syncing_scrollbar = True
         try:
             bar = self.verticalScrollBar()

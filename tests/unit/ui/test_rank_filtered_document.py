@@ -10,19 +10,9 @@ from hypothesis import strategies as st
 from explorer.core.mpi.rank_labels import rank_of
 from explorer.ui.widgets.log_document import LogDocument, Row
 from explorer.ui.widgets.page_cache import PageCache
+from tests.unit.ui.test_log_document import BytesReader
 
 WRAP = 16
-
-
-class BytesReader:
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    async def size(self) -> int:
-        return len(self.data)
-
-    async def read(self, offset: int, length: int) -> bytes:
-        return self.data[offset:offset + length]
 
 
 def kept_by_line(rows: list[Row], ranks: frozenset[int]) -> list[Row]:
