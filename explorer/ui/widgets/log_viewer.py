@@ -9,7 +9,8 @@ Output labelled by rank (``[k] ``, see `explorer.core.mpi.rank_labels`) is drawn
 colour per rank, and `set_rank_filter` shows the lines of some ranks only (a
 `RankFilteredDocument` over the same pages: still only what is on screen is read).
 Once labels were seen, every poll that finds the file grown samples the end of what
-was added (`RANK_SAMPLE` bytes at most) and says which ranks wrote there (`ranksHeard`).
+was added (`RANK_SAMPLE` bytes at most, after the view is shown) and says which ranks
+wrote there (`ranksHeard`).
 """
 
 from __future__ import annotations
@@ -33,8 +34,9 @@ SCROLL_UNIT_LIMIT = 1 << 30  # QScrollBar ranges are 32-bit ints
 WHEEL_ROWS = 3
 MARGIN = 4
 HIGHLIGHT = QColor(255, 213, 79)
-RANK_SAMPLE = 256 * 1024
-"""Bytes read, at most, of what a poll found added, to see which ranks wrote (mostly pages the view reads anyway)."""
+RANK_SAMPLE = 16 * 1024
+"""Bytes read, at most, of what a poll found added, to see which ranks wrote: the end, which a followed view
+has just read. A rank whose rare lines drown in more than this from the others between two polls goes unseen."""
 # A colour per rank (rank k: k mod 10), distinct from each other and readable on the theme's base:
 # darker tones on light backgrounds, lighter ones on dark (contrast ≥ 5 against white and the dark theme's base).
 RANK_COLORS_LIGHT = ("#1f5fa8", "#a84f00", "#2e7d32", "#c62828", "#6a3d9a",
@@ -219,11 +221,12 @@ class LogViewer(QAbstractScrollArea):
         if not await doc.refresh_size() and not first:
             return
         self.sizeChanged.emit(doc.size)
-        if self.labelled and doc.size > before:
+        # Also when not following: the scrollbar's range and a last partial row change.
+        shown = self._navigate(self._show, None if self._follow else self._top)
+        if self.labelled and doc.size > before and shown is not None:
+            await asyncio.wait([shown])  # first what is shown; then the sample, mostly from its pages
             start = max(before, doc.size - RANK_SAMPLE)
             self.ranksHeard.emit(ranks_in(await doc.read(start, doc.size - start)))
-        # Also when not following: the scrollbar's range and a last partial row change.
-        self._navigate(self._show, None if self._follow else self._top)
 
     async def _goto(self, offset: int) -> None:
         top = await self._doc.row_start(offset)
