@@ -75,6 +75,8 @@ class TaskNotifications(QObject):
         self._monitor, self._settings, self._open_task = monitor, settings, open_task
         self.notifier: Notifier = notifier or TrayNotifier(QApplication.windowIcon(), self)
         self._watches: dict[tuple[str, str], TaskEndWatch] = {}
+        self._said: set[tuple[str, str]] = set()
+        """The tasks whose end was said (opening one again, from its word, says nothing more)."""
         self._action: QAction | None = None
 
     @property
@@ -89,7 +91,7 @@ class TaskNotifications(QObject):
     def follow(self, job_id: str, task_id: str) -> None:
         """Say when this task ends (once; it is followed until then)."""
         key = (job_id, task_id)
-        if key in self._watches:
+        if key in self._watches or key in self._said:
             return
         watch = self._watches[key] = TaskEndWatch(self._monitor, job_id, task_id, self._on_end)
         watch.start()
@@ -115,6 +117,7 @@ class TaskNotifications(QObject):
 
     def _on_end(self, end: TaskEnd) -> None:
         self._watches.pop((end.job_id, end.task_id), None)
+        self._said.add((end.job_id, end.task_id))
         if not self.enabled:
             return
         code = self.tr("exit code %1").replace("%1", "—" if end.exit_code is None else str(end.exit_code))

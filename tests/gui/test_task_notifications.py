@@ -68,7 +68,7 @@ def test_a_task_opened_says_when_it_ends_and_the_word_opens_it(runner, services,
         window, recorder = make_window(runner, services)
         assert window.task_notifications.enabled
         view = window.open_task("job", "watched")
-        await wait_until(lambda: running(batch_client, "watched"), TIMEOUT, "running")
+        await wait_until(lambda: view.task is not None and view.task.state == "running", TIMEOUT, "running")
         window.close_view(window.tabs.indexOf(view))  # closed: the word comes all the same
         assert window.task_notifications.following() == [("job", "watched")]
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import cast
 
@@ -293,15 +293,19 @@ class TaskEndWatch:
     """Only whether a task ends, for a word when it does: the task query alone (the one a `TaskWatch`
     of the same task subscribes; the monitor polls a query once for all its subscribers).
 
-    ``on_end(TaskEnd)`` once, when a task first seen not completed is found completed; a task that
-    had ended before the first answer, or is gone, ends the watch without a word.
+    ``on_end(TaskEnd)`` once, when the task is found completed, if it ended after the watch started
+    (`END_SLACK` s of clock difference allowed: the first answer may come after a quick task ended);
+    a task that had ended before, or is gone, ends the watch without a word.
     """
+
+    END_SLACK = timedelta(seconds=5)
 
     def __init__(self, monitor: Monitor, job_id: str, task_id: str, on_end: Callable[[TaskEnd], None]) -> None:
         self.job_id, self.task_id = job_id, task_id
         self._monitor, self._on_end = monitor, on_end
         self._subscription: Subscription | None = None
         self._was_running: bool | None = None
+        self._started_at = _now()
 
     @property
     def active(self) -> bool:
@@ -324,7 +328,9 @@ class TaskEndWatch:
         if task is None or self._subscription is None:
             return
         if self._was_running is None:
-            self._was_running = task.state != "completed"
+            ended = task.end_time or task.state_transition_time
+            self._was_running = task.state != "completed" or (
+                ended is not None and ended >= self._started_at - self.END_SLACK)
         if task.state == "completed":
             self.stop()
             if self._was_running:
