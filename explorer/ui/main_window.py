@@ -49,6 +49,7 @@ from explorer.ui.dialogs.about import AboutDialog, show_about
 from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_open_file
 from explorer.ui.icons import themed_icon
 from explorer.ui.navigator_panel import NavigatorPanel
+from explorer.ui.notifications import TaskNotifications
 from explorer.ui.settings import THEMES, Settings
 from explorer.ui.status_bar import ConnectionStatusBar
 from explorer.ui.theme import apply_theme
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self._local = local
         self.setWindowTitle(self.tr("MPI Explorer — {profile}").format(profile=current_profile))
         self._views: dict[Key, BaseView] = {}
+        self.task_notifications = TaskNotifications(self.settings, self.open_task, parent=self)
 
         self.navigator_panel = NavigatorPanel(None, profile_names, current_profile, self)
         self.navigator_panel.poolActivated.connect(self.open_pool)
@@ -174,6 +176,7 @@ class MainWindow(QMainWindow):
         """The connection is made: list its pools and jobs, enable what needs it, reopen the last view."""
         self.services = services
         self._fill_samples_menu()
+        self.task_notifications.attach(services.monitor)
         self.navigator_panel.attach(services.monitor)
         self.status.attach(services.monitor)
         self._enable_connected_actions(True)
@@ -223,7 +226,9 @@ class MainWindow(QMainWindow):
     def open_task(self, job_id: str, task_id: str) -> TaskView:
         from explorer.ui.views.task_view import TaskView
 
-        return self._open(("task", job_id, task_id), lambda services: TaskView(services, self, job_id, task_id))
+        view = self._open(("task", job_id, task_id), lambda services: TaskView(services, self, job_id, task_id))
+        self.task_notifications.follow(job_id, task_id)  # a word when it ends
+        return view
 
     # --- the open views ----------------------------------------------------------
 
@@ -441,6 +446,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             action.setChecked(theme == self.settings.theme)
             themes.addAction(action)
+        view_menu.addAction(self.task_notifications.toggle_action(self))
 
         self.connection_menu = bar.addMenu(self.tr("&Connection"))
         self._profile_actions: dict[str, QAction] = {}

@@ -94,6 +94,15 @@ class Settings:
     def follow_output(self, value: bool) -> None:
         self._qsettings.setValue("output/follow", "true" if value else "false")
 
+    @property
+    def notify_task_end(self) -> bool:
+        """Say (a desktop notification) when a task opened or submitted in this session ends."""
+        return str(self._qsettings.value("notifications/task_end", "true")).lower() == "true"
+
+    @notify_task_end.setter
+    def notify_task_end(self, value: bool) -> None:
+        self._qsettings.setValue("notifications/task_end", "true" if value else "false")
+
     # --- wizards -------------------------------------------------------------------
 
     def wizard_values(self, wizard: str, pool_id: str | None = None) -> dict[str, Any]:

@@ -1,6 +1,6 @@
 """Live output in the task view's output pane: write-to-visible latency, bytes read, client CPU.
 
-Run: ``QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_output_pane.py
+Run: ``QT_QPA_PLATFORM=offscreen PYTHONPATH=. python tests/benchmarks/bench_output_pane.py
 [--rates 1000000,10000000] [--seconds 10] [--runs 3]``.
 
 The path measured is the app's own: a `TaskView` (at the app's monitor intervals) on a
@@ -12,7 +12,9 @@ when the pane first shows a line of it or of a later one (the viewer's `viewChan
 after the rows on screen were laid out); its latency is that moment minus its write
 (same machine, same clock). Figures per run: median, p95 and max latency, bytes the
 pane fetched per byte written, and this process's CPU (the client's: not Local
-Batch's, not the writer's) as a share of one core. Targets (issue 16): median <= 300 ms,
+Batch's, not the writer's) as a share of one core, from the task running to the view's
+watch seeing it end (the harness sends no request of its own meanwhile;
+``--harness-poll 0.2`` polls the task as it used to, those requests counted in). Targets (issue 16): median <= 300 ms,
 p95 <= 600 ms at 10 MB/s, client CPU <= 5 % of a core. The summary gives the median
 over runs of each figure.
 """
@@ -31,7 +33,6 @@ from pathlib import Path
 
 import qasync
 from azure.batch import models
-from local_batch_session import local_batch_connection
 from PySide6.QtWidgets import QApplication
 
 from explorer.client.acting.operations import BatchOperations
@@ -42,6 +43,8 @@ from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.views.task_view import TaskView
 from explorer.ui.widgets import output_pane
+from tests.support.local_batch import local_batch_connection
+from tests.support.qt_scenarios import next_emission
 
 BURSTS_PER_SECOND = 16
 LINE = 100
@@ -89,7 +92,7 @@ async def task_reaches(client, task_id: str, state: str, every: float) -> None:
         await asyncio.sleep(every)
 
 
-async def one_run(connection, run: int, rate: int, seconds: float, settings: Settings) -> dict:
+async def one_run(connection, run: int, rate: int, seconds: float, settings: Settings, harness_poll: float) -> dict:
     client = connection.client
     task_id = f"grow-{run}-{rate}"
     command = shlex.join([sys.executable, "-c", WRITER, str(seconds), str(rate)])
@@ -118,7 +121,11 @@ async def one_run(connection, run: int, rate: int, seconds: float, settings: Set
     try:
         await task_reaches(client, task_id, "running", 0.05)
         cpu, wall = time.process_time(), time.monotonic()
-        await task_reaches(client, task_id, "completed", 0.2)
+        if harness_poll:  # the harness's own polls, charged to the client (as before: for comparison)
+            await task_reaches(client, task_id, "completed", harness_poll)
+        else:  # the end as the view's own watch sees it: no request of the harness in the figure
+            while not (view.snapshot is not None and view.snapshot.done):
+                await next_emission(view.updated, 60)
         cpu, wall = time.process_time() - cpu, time.monotonic() - wall
         bursts = int(seconds * BURSTS_PER_SECOND)
         all_seen.clear()
@@ -147,7 +154,7 @@ async def one_run(connection, run: int, rate: int, seconds: float, settings: Set
     }
 
 
-async def main(rates: list[int], seconds: float, runs: int) -> None:
+async def main(rates: list[int], seconds: float, runs: int, harness_poll: float = 0) -> None:
     async with local_batch_connection() as connection:
         client = connection.client
         await client.create_pool(models.BatchPoolCreateOptions(id="p", vm_size="standard_d2s_v3", target_dedicated_nodes=1))
@@ -158,7 +165,7 @@ async def main(rates: list[int], seconds: float, runs: int) -> None:
             print(f"Output pane polling every {output_pane.FAST_POLL} s while the output grows; {seconds:.0f} s per run")
             for run in range(runs):
                 for rate in rates:  # interleaved, so load on the machine hits every rate alike
-                    result = await one_run(connection, run, rate, seconds, settings)
+                    result = await one_run(connection, run, rate, seconds, settings, harness_poll)
                     results[rate].append(result)
                     print(f"  run {run + 1} at {rate / 1e6:5.1f} MB/s: median {result['median'] * 1000:4.0f} ms, "
                           f"p95 {result['p95'] * 1000:4.0f} ms, max {result['max'] * 1000:4.0f} ms, "
@@ -178,6 +185,9 @@ if __name__ == "__main__":
     parser.add_argument("--rates", default="1000000,10000000", help="bytes per second, comma-separated")
     parser.add_argument("--seconds", type=float, default=10)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--harness-poll", type=float, default=0,
+                        help="wait for the task's end by polling it every so many s (the old way: those requests "
+                        "count as the client's CPU); default: wait on the view's own snapshots")
     parser.add_argument("--poll", type=float, help="the pane's poll interval while output grows (default: the app's)")
     args = parser.parse_args()
     if args.poll:
@@ -187,4 +197,5 @@ if __name__ == "__main__":
     loop = qasync.QEventLoop(app)
     asyncio.set_event_loop(loop)
     with loop:
-        loop.run_until_complete(main([int(r) for r in args.rates.split(",")], args.seconds, args.runs))
+        loop.run_until_complete(main([int(r) for r in args.rates.split(",")], args.seconds, args.runs,
+                                     args.harness_poll))

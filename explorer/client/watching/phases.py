@@ -39,7 +39,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
+from enum import Enum
 from types import MappingProxyType
 
 from explorer.client.watching.snapshots import FileProbe, SubtaskSnapshot, TaskSnapshot
@@ -47,6 +48,7 @@ from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
 
 COORDINATION_OUTPUT = "coordination-stdout.txt"
 APPLICATION_OUTPUT = "stdout.txt"
+DOWNLOAD_FAILED = "ResourceFileDownloadFailed"
 
 ORDER = {phase: index for index, phase in enumerate(Phase)}
 
@@ -225,6 +227,11 @@ class TaskPhases:
 
     # -- internals ---------------------------------------------------------------------
 
+    def failure_cause(self) -> FailureCause | None:
+        """What made the task fail (see `failure_cause`), None while it has not failed."""
+        reached = {n: phase for n in range(self.total) if (phase := self.phase_of(n)) is not None and not phase.is_terminal}
+        return failure_cause(self.task, self.subtasks, self.application_ran, reached)
+
     def _follow_attempts(self, task: TaskSnapshot) -> None:
         attempt = self._attempt
         restarted = attempt.start is not None and task.start_time not in (None, attempt.start)
@@ -262,6 +269,78 @@ class TaskPhases:
         if started is not None:
             for number in range(self.total):
                 self._attempt.instance(number).mark(Phase.RUNNING, started)
+
+
+class FailedIn(str, Enum):
+    """The phase an instance failed in."""
+
+    DOWNLOAD = "download"
+    """Fetching the common resource files (the task's own, for the primary)."""
+    COORDINATION = "coordination"
+    APPLICATION = "application"
+
+
+@dataclass(frozen=True)
+class FailureCause:
+    """Which instance made a task fail, on which node, in which phase, and how (its own report)."""
+
+    instance: int
+    """0 for the primary, else the subtask's id."""
+    node_id: str | None
+    pool_id: str | None
+    phase: FailedIn
+    exit_code: int | None
+    failure: str | None
+    """'code: message' of the instance's failureInfo (the task's, for the primary)."""
+    task_root_directory: str | None = None
+    """A subtask's directory in the node-files API (its coordination stdout/stderr are there)."""
+
+    @property
+    def stderr(self) -> str | None:
+        """The name of the failing command's stderr: a subtask's under its directory, the primary's in the
+        task's files; None for a download failure (no command ran)."""
+        if self.phase is FailedIn.DOWNLOAD:
+            return None
+        if self.instance != 0:
+            return f"{self.task_root_directory.rstrip('/')}/stderr.txt" if self.task_root_directory else None
+        return "coordination-stderr.txt" if self.phase is FailedIn.COORDINATION else "stderr.txt"
+
+
+def failure_cause(
+    task: TaskSnapshot | None, subtasks: Mapping[int, SubtaskSnapshot], application_ran: bool | None,
+    reached: Mapping[int, Phase] | None = None,
+) -> FailureCause | None:
+    """What made a completed, failed task fail, from the states, failure infos and exit codes reported.
+
+    Once the application command started, the failure is the primary's, in the application. Before,
+    it is the instance that failed first (its end time, then its number): a subtask reported failed,
+    else the primary. `reached` (the last phase reported of each instance) tells a download failure
+    from a coordination failure where the failure info does not say.
+    """
+    if task is None or task.state != "completed" or (task.exit_code == 0 and task.failure is None):
+        return None
+    reached = reached or {}
+    if application_ran:
+        return FailureCause(0, task.node_id, task.pool_id, FailedIn.APPLICATION, task.exit_code, task.failure)
+    failed = sorted(
+        (s for s in subtasks.values() if s.state == "completed" and (s.failure is not None or s.exit_code not in (None, 0))),
+        key=lambda s: (s.end_time or datetime.max.replace(tzinfo=timezone.utc), s.id),
+    )
+    if failed:
+        subtask = failed[0]
+        downloading = (subtask.failure or "").startswith(DOWNLOAD_FAILED) or (
+            subtask.previous_state != "running" and reached.get(subtask.id) in (Phase.WAITING_FOR_NODE, Phase.DOWNLOADING))
+        return FailureCause(subtask.id, subtask.node_id, subtask.pool_id,
+                            FailedIn.DOWNLOAD if downloading else FailedIn.COORDINATION, subtask.exit_code,
+                            subtask.failure, subtask.task_root_directory)
+    failure = task.failure or ""
+    if failure.startswith(DOWNLOAD_FAILED):
+        phase = FailedIn.DOWNLOAD
+    elif task.instances > 1 and application_ran is False:
+        phase = FailedIn.COORDINATION
+    else:
+        phase = FailedIn.APPLICATION
+    return FailureCause(0, task.node_id, task.pool_id, phase, task.exit_code, task.failure)
 
 
 def _exact(when: datetime | None) -> Moment | None:

@@ -20,13 +20,19 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, timedelta, timezone
 from enum import Enum
 from typing import cast
 
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
 from explorer.client.watching.monitor import Monitor, Subscription, Update
-from explorer.client.watching.phases import APPLICATION_OUTPUT, COORDINATION_OUTPUT, Moment, TaskPhases
+from explorer.client.watching.phases import (
+    APPLICATION_OUTPUT,
+    COORDINATION_OUTPUT,
+    FailureCause,
+    Moment,
+    TaskPhases,
+)
 from explorer.client.watching.queries import JobsQuery, PoolNodesQuery, PoolsQuery, TaskFilesQuery, TaskQuery
 from explorer.client.watching.snapshots import (
     FileProbe,
@@ -84,6 +90,8 @@ class TaskWatchSnapshot:
     """The error code when the task does not exist."""
     waiting: tuple[WaitReason, ...] = ()
     """While queued: why, as far as the job, pool and nodes polled show (most important first)."""
+    failure: FailureCause | None = None
+    """Once failed: which instance made it fail, on which node, in which phase."""
 
     @property
     def not_reported(self) -> int:
@@ -256,6 +264,7 @@ class TaskWatch:
             unknown_since=self._unknown_since,
             missing=self._missing,
             waiting=self._queue.reasons(task) if task is not None and task.state == "active" else (),
+            failure=phases.failure_cause(),
         )
 
     def _stage(self) -> Stage:
@@ -267,6 +276,66 @@ class TaskWatch:
         if task.state == "completed":
             return Stage.SUCCEEDED if self._phases.succeeded else Stage.FAILED
         return Stage.RUNNING if self._phases.application_started else Stage.STARTING
+
+
+@dataclass(frozen=True)
+class TaskEnd:
+    """A watched task completed: how it ended."""
+
+    job_id: str
+    task_id: str
+    succeeded: bool
+    exit_code: int | None
+    failure: str | None
+
+
+class TaskEndWatch:
+    """Only whether a task ends, for a word when it does: the task query alone (the one a `TaskWatch`
+    of the same task subscribes; the monitor polls a query once for all its subscribers).
+
+    ``on_end(TaskEnd)`` once, when the task is found completed, if it ended after the watch started
+    (`END_SLACK` s of clock difference allowed: the first answer may come after a quick task ended);
+    a task that had ended before, or is gone, ends the watch without a word.
+    """
+
+    END_SLACK = timedelta(seconds=5)
+
+    def __init__(self, monitor: Monitor, job_id: str, task_id: str, on_end: Callable[[TaskEnd], None]) -> None:
+        self.job_id, self.task_id = job_id, task_id
+        self._monitor, self._on_end = monitor, on_end
+        self._subscription: Subscription | None = None
+        self._was_running: bool | None = None
+        self._started_at = _now()
+
+    @property
+    def active(self) -> bool:
+        return self._subscription is not None
+
+    def start(self) -> None:
+        if self._subscription is None:
+            self._subscription = self._monitor.subscribe(TaskQuery(self.job_id, self.task_id), self._on_task)
+
+    def stop(self) -> None:
+        subscription, self._subscription = self._subscription, None
+        if subscription is not None:
+            subscription.close()
+
+    def _on_task(self, update: Update) -> None:
+        task = update.task
+        if update.missing is not None:
+            self.stop()
+            return
+        if task is None or self._subscription is None:
+            return
+        if self._was_running is None:
+            ended = task.end_time or task.state_transition_time
+            self._was_running = task.state != "completed" or (
+                ended is not None and ended >= self._started_at - self.END_SLACK)
+        if task.state == "completed":
+            self.stop()
+            if self._was_running:
+                succeeded = task.exit_code == 0 and task.failure is None
+                self._on_end(TaskEnd(self.job_id, self.task_id, succeeded, task.exit_code, task.failure))
 
 
 class _QueueWatch:

@@ -24,6 +24,10 @@ Idioms chosen:
   requires. ``CCP_NODES`` ("N ip1 1 ip2 1 ...") is exactly mpiexec's
   ``-hosts`` syntax; ``-c P`` overrides its per-host count. MS-MPI's bin
   directory must be on PATH (the MS-MPI installer puts it there).
+* Every launcher that can is asked to label each output line with its rank, so the
+  output pane can filter and colour by rank (`rank_labels`): Hydra's ``-prepend-rank``
+  (MPICH, Intel MPI: ``[k] ``), Open MPI's ``--tag-output`` (``[jobid,k]<stdout>:``).
+  MS-MPI is left as it was (its ``-lines`` format was not checked against a real MS-MPI).
 * Custom runs ``program`` as the whole application command, for users who
   write their own mpiexec line; coordination is the readiness check.
 
@@ -64,15 +68,15 @@ _WINDOWS_READINESS = "echo %AZ_BATCH_NODE_ID% ready && hostname"
 _TEMPLATES: dict[tuple[MpiPreset, OsFamily], tuple[str, str]] = {
     (MpiPreset.MPICH, OsFamily.LINUX): (
         _LINUX_READINESS,
-        "mpiexec -hosts $AZ_BATCH_HOST_LIST -n {processes} -ppn {per_node} {program}",
+        "mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n {processes} -ppn {per_node} {program}",
     ),
     (MpiPreset.INTEL_MPI, OsFamily.LINUX): (
         _LINUX_READINESS,
-        "mpiexec -hosts $AZ_BATCH_HOST_LIST -n {processes} -perhost {per_node} {program}",
+        "mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n {processes} -perhost {per_node} {program}",
     ),
     (MpiPreset.OPEN_MPI, OsFamily.LINUX): (
         _LINUX_READINESS,
-        'mpirun --host "${{AZ_BATCH_HOST_LIST//,/:{per_node},}}:{per_node}" -np {processes} {program}',
+        'mpirun --tag-output --host "${{AZ_BATCH_HOST_LIST//,/:{per_node},}}:{per_node}" -np {processes} {program}',
     ),
     (MpiPreset.CUSTOM, OsFamily.LINUX): (_LINUX_READINESS, "{program}"),
     (MpiPreset.MS_MPI, OsFamily.WINDOWS): (

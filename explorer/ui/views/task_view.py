@@ -12,6 +12,10 @@ task may still write it (polled by themselves, a fraction of a second apart whil
 grows), once more when it ends, and again whenever the task's stage changes; a file is
 given to a pane only once the watch knows it exists. A one-second clock grows the
 timeline's open phases between snapshots; it sends nothing.
+
+When a multi-instance task fails, the banner says which instance made it fail, on which
+node, in which phase (the watch's `FailureCause`), shows the last lines of that command's
+stderr (one ranged read of its end) and offers to open the instance's files.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from explorer.client.files import FileLocation, NodeFiles, TaskFiles
+from explorer.client.watching.phases import FailedIn, FailureCause
 from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
 from explorer.client.watching.task_watch import Stage, TaskWatch, TaskWatchSnapshot
 from explorer.ui.formatting import task_rows, wait_text, watch_progress
@@ -41,7 +46,7 @@ from explorer.ui.models.subtask_model import SubtaskModel
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.theme import link
 from explorer.ui.views.base_view import BaseView
-from explorer.ui.views.log_browser import LogBrowser
+from explorer.ui.views.log_browser import LogBrowser, subtask_root
 from explorer.ui.views.properties_panel import PropertiesPanel
 from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.coordination_progress import CoordinationProgress
@@ -57,6 +62,13 @@ NOT_STARTED_MULTI = QT_TRANSLATE_NOOP(
     "TaskView", "The application command runs on the primary once every instance is ready.")
 NOT_RUN = QT_TRANSLATE_NOOP("TaskView", "The application command did not run.")
 CLOCK_MS = 1000
+TAIL_BYTES = 4096
+TAIL_LINES = 8
+FAILED_IN = {
+    FailedIn.DOWNLOAD: QT_TR_NOOP("while downloading the common resource files"),
+    FailedIn.COORDINATION: QT_TR_NOOP("in its coordination command"),
+    FailedIn.APPLICATION: QT_TR_NOOP("in the application command"),
+}
 
 
 class TaskView(BaseView):
@@ -78,6 +90,7 @@ class TaskView(BaseView):
         self._output_source: tuple | None = None
         self._instance_source: tuple | None = None
         self.browser: LogBrowser | None = None
+        self._failure: FailureCause | None = None
         self._clock = QTimer(self)
         self._clock.setInterval(CLOCK_MS)
         self._clock.timeout.connect(self._grow_timeline)
@@ -109,6 +122,21 @@ class TaskView(BaseView):
         super().refresh()
         self.output.poll()
         self.instance_output.poll()
+        if self.snapshot is not None:
+            self._failure = None  # the banner was hidden: say it again (and read the tail again)
+            self._show_failure(self.snapshot)
+
+    def open_instance_files(self, number: int) -> None:
+        """The Files tab, at instance `number`'s directory (0: the primary's, the task's own files)."""
+        self.tabs.setCurrentWidget(self.files_tab)  # _on_tab makes the browser
+        browser = self.browser
+        if browser is None:
+            return
+        subtask = self.subtasks.get(number)
+        root = subtask_root(subtask) if number and subtask is not None else None
+        index = browser.add_root(root) if root is not None else browser.model.index(0, 0)
+        browser.tree.setCurrentIndex(index)
+        browser.tree.expand(index)
 
     def is_polling(self) -> bool:
         """Whether anything of the view moves by itself: the panes' polls, the timeline's clock."""
@@ -164,6 +192,7 @@ class TaskView(BaseView):
             self.browser.add_subtasks(snapshot.subtasks.values())
         self._show_output(snapshot)
         self._show_instance_output()
+        self._show_failure(snapshot)
         if previous is not None and previous.stage != snapshot.stage:
             # A read refused before (not started, not there yet) is asked again now.
             self.output.poll()
@@ -257,6 +286,54 @@ class TaskView(BaseView):
             text = translate("TaskView", "The coordination command of {who} has not started yet "
                              "(its node is downloading the common files).")
         return text.format(who=who)
+
+    # -- failure -------------------------------------------------------------------------
+
+    def _show_failure(self, snapshot: TaskWatchSnapshot) -> None:
+        cause = snapshot.failure if snapshot.total > 1 else None
+        if cause == self._failure:
+            return
+        self._failure = cause
+        if cause is None:
+            return
+        self.banner.show_failure(self._failure_sentence(cause),
+                                 (self.tr("Open its files"), lambda: self.open_instance_files(cause.instance)))
+        location = self._instance_location(cause)
+        if cause.stderr is not None and location is not None:
+            self.run("failure-tail", self._read_failure_tail(location, cause.stderr))
+
+    def _failure_sentence(self, cause: FailureCause) -> str:
+        if cause.instance == 0:
+            who = self.tr("The primary (instance 0)")
+        else:
+            who = self.tr("Instance %1 (subtask %1)").replace("%1", str(cause.instance))
+        sentence = self.tr("%1 failed %2 on node %3").replace("%1", who).replace(
+            "%2", self.tr(FAILED_IN[cause.phase])).replace("%3", cause.node_id or "—")
+        if cause.exit_code is not None:
+            sentence += self.tr(", exit code %1").replace("%1", str(cause.exit_code))
+        return sentence + (f": {cause.failure}" if cause.failure else ".")
+
+    def _instance_location(self, cause: FailureCause) -> FileLocation | None:
+        if cause.instance == 0:
+            return self._files
+        return NodeFiles(cause.pool_id, cause.node_id) if cause.pool_id and cause.node_id else None
+
+    async def _read_failure_tail(self, location: FileLocation, path: str) -> None:
+        """The last lines of the failing command's stderr: one read of its last `TAIL_BYTES`."""
+        name = path.rsplit("/", 1)[-1]
+        try:
+            reader = self.services.monitor.file_reader(location, path)
+            size = await reader.size()
+            start = max(0, size - TAIL_BYTES)
+            data = await reader.read(start, size - start)
+        except OSError as error:
+            self.banner.set_tail(self.tr("Its %1 could not be read: %2").replace("%1", name).replace("%2", str(error)), "")
+            return
+        lines = data.decode("utf-8", "replace").splitlines()[1 if start else 0 :]
+        if not any(line.strip() for line in lines):
+            self.banner.set_tail(self.tr("Its %1 is empty.").replace("%1", name), "")
+            return
+        self.banner.set_tail(self.tr("The last lines of its %1:").replace("%1", name), "\n".join(lines[-TAIL_LINES:]))
 
     def _current_pane(self) -> OutputPane | None:
         current = self.tabs.currentWidget()

@@ -13,6 +13,7 @@ import asyncio
 import bisect
 from dataclasses import dataclass
 
+from explorer.core.mpi.rank_labels import rank_of
 from explorer.ui.widgets.page_cache import PageCache
 from explorer.ui.widgets.range_reader import RangeReader
 
@@ -24,6 +25,10 @@ SEARCH_CHUNK = 1024 * 1024
 MAX_KEPT = 100_000
 """Match offsets kept by a count (the n-th of how many needs them); a count goes on beyond."""
 TAIL_PER_ROW = 256  # bytes read per row shown, at first, to find the last rows of a followed file
+FILTER_SCAN = 8 * 1024 * 1024
+"""How far a rank-filtered document looks (back or ahead) for a line of the ranks shown, per step."""
+FILTER_BATCH = 256  # rows read at a time while skipping the ranks not shown
+LABEL_BYTES = 64  # enough of a line to read its rank label
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,17 @@ class LogDocument:
     @property
     def reader(self) -> RangeReader:
         return self._cache.reader
+
+    def filtered(self, ranks: frozenset[int] | None) -> LogDocument:
+        """The same file through the same page cache, showing only the lines of ``ranks`` (None: all)."""
+        document = LogDocument(self.reader, wrap=self._wrap, cache=self._cache) if ranks is None else (
+            RankFilteredDocument(self.reader, ranks, wrap=self._wrap, cache=self._cache))
+        document.size = self.size
+        return document
+
+    async def read(self, offset: int, length: int) -> bytes:
+        """Bytes of the file through the page cache (what the viewer reads, so mostly cached)."""
+        return await self._cache.read(offset, length)
 
     async def refresh_size(self) -> bool:
         """Re-read the file size; True if it changed. A shrunk file is re-read from scratch."""
@@ -167,13 +183,18 @@ class LogDocument:
                 data = data.lower()
             at = data.find(needle)
             while 0 <= at < chunk:  # a match starting in the overlap is the next chunk's
-                count += 1
-                if len(offsets) < keep:
-                    offsets.append(pos + at)
+                if await self._shown(pos + at, data, at):
+                    count += 1
+                    if len(offsets) < keep:
+                        offsets.append(pos + at)
                 at = data.find(needle, at + 1)
             pos += chunk
             await asyncio.sleep(0)
         return Matches(count, tuple(offsets), size)
+
+    async def _shown(self, offset: int, data: bytes, at: int) -> bool:
+        """Whether the match at ``offset`` (``data[at]``) is in a line this document shows."""
+        return True
 
     @staticmethod
     def _match(data: bytes, needle: bytes, case_sensitive: bool, backward: bool) -> int | None:
@@ -225,3 +246,121 @@ class LogDocument:
             if pos - buf_start > self._cache.page_size:  # keep the buffer to about a page
                 buf, buf_start = buf[pos - buf_start :], pos
         return rows
+
+
+class RankFilteredDocument(LogDocument):
+    """The rows of the lines labelled with one of ``ranks`` (and of lines with no rank label: the
+    launcher's own messages), found by reading near the position asked for, as `LogDocument` does.
+
+    Offsets are the file's own, so the scrollbar, find and follow work as unfiltered. Each step
+    looks at most `FILTER_SCAN` bytes away for a line to show; a rank silent for longer than that
+    shows the lines found so far. The rows of a line longer than ``wrap`` go with its first row.
+    """
+
+    def __init__(self, reader: RangeReader, ranks: frozenset[int], *, wrap: int = WRAP,
+                 cache: PageCache | None = None) -> None:
+        super().__init__(reader, wrap=wrap, cache=cache)
+        self.ranks = ranks
+
+    def shows(self, line: bytes) -> bool:
+        rank = rank_of(line[:LABEL_BYTES])
+        return rank is None or rank in self.ranks
+
+    async def rows(self, start: int, count: int) -> list[Row]:
+        kept: list[Row] = []
+        pos = start
+        line_start = start == 0 or await self._cache.read(start - 1, 1) == b"\n"
+        shown = line_start or await self._line_shown(start)
+        while len(kept) < count and pos < self.size and pos - start <= FILTER_SCAN:
+            batch = await self._rows(pos, FILTER_BATCH, until=None)
+            if not batch:
+                break
+            for row in batch:
+                if line_start:
+                    shown = self.shows(row.data)
+                if shown:
+                    kept.append(row)
+                line_start = row.next == row.start + len(row.data) + 1  # the row ended its line
+            pos = batch[-1].next
+        return kept[:count]
+
+    async def row_start(self, pos: int) -> int:
+        """The start of the last row shown at or before byte ``pos`` (the file's row there if none is)."""
+        pos = max(0, min(pos, self.size - 1))
+        here = await super().row_start(pos)
+        if await self._line_shown(here):
+            return here
+        lines = await self._lines_shown_before(await self._line_start(here), 1)
+        if not lines:
+            return here
+        start, end = lines[0]
+        return start if end - start <= self._wrap else await super().row_start(end - 1)
+
+    async def end_top(self, count: int) -> int:
+        if self.size == 0:
+            return 0
+        lines = await self._lines_shown_before(self.size, count)
+        if not lines:
+            return self.size  # nothing of these ranks near the end: an empty page
+        if all(end - start <= self._wrap for start, end in lines):
+            return lines[-1][0]
+        return await self.rows_before(await self.row_start(self.size - 1), count - 1)
+
+    async def find(
+        self, needle: bytes, start: int, *, backward: bool = False, case_sensitive: bool = True,
+        limit: int | None = None,
+    ) -> int | None:
+        """`LogDocument.find`, skipping the matches in lines of other ranks."""
+        while True:
+            found = await super().find(needle, start, backward=backward, case_sensitive=case_sensitive, limit=limit)
+            if found is None:
+                return None
+            line_start = await self._line_start(found)
+            if await self._line_shown(line_start):
+                return found
+            if backward:
+                start = line_start
+            else:  # on after the line's end
+                newline = await super().find(b"\n", found)
+                start = self.size if newline is None else newline + 1
+            await asyncio.sleep(0)
+
+    async def _shown(self, offset: int, data: bytes, at: int) -> bool:
+        newline = data.rfind(b"\n", 0, at)
+        if newline >= 0:
+            return self.shows(data[newline + 1 : newline + 1 + LABEL_BYTES])
+        return await self._line_shown(offset)
+
+    async def _line_shown(self, pos: int) -> bool:
+        """Whether the line holding byte ``pos`` is shown (its first row's label decides for all its rows)."""
+        line_start = await self._line_start(pos)
+        return self.shows((await self._cache.read(line_start, LABEL_BYTES)).split(b"\n", 1)[0])
+
+    async def _lines_shown_before(self, end: int, count: int) -> list[tuple[int, int]]:
+        """(start, end) of up to ``count`` lines shown that end before ``end`` (a line start or the
+        file's size), nearest first, looking back at most `FILTER_SCAN` bytes."""
+        found: list[tuple[int, int]] = []
+        floor = max(0, end - FILTER_SCAN)
+        high, step = end, 64 * 1024
+        while high > floor and len(found) < count:
+            low = max(floor, high - step)
+            data = await self._cache.read(low, high - low)
+            stop = len(data) - 1 if data.endswith(b"\n") else len(data)
+            while len(found) < count:
+                newline = data.rfind(b"\n", 0, stop)
+                if newline < 0 and low > 0:
+                    break  # the line began before this chunk
+                line = data[newline + 1 : stop]
+                if self.shows(line[:LABEL_BYTES]):
+                    found.append((low + newline + 1, low + stop))
+                if newline < 0:
+                    return found  # the start of the file
+                stop = newline
+            first = data.find(b"\n")
+            if first < 0 or low + first + 1 >= high:
+                step *= 4  # one line longer than the chunk: look further back at once
+                if low == floor:
+                    break
+                continue
+            high, step = low + first + 1, min(step * 2, SEARCH_CHUNK)
+        return found

@@ -4,6 +4,13 @@ Only the rows on screen are held (plus a few MiB of pages in the cache). The
 vertical scrollbar is in bytes (scaled down for files over 1 GiB): dragging it
 shows the row holding that byte. Every read runs in a task owned by the viewer;
 all the ones that change what is shown share one slot, so the newest wins.
+
+Output labelled by rank (``[k] ``, see `explorer.core.mpi.rank_labels`) is drawn in a
+colour per rank, and `set_rank_filter` shows the lines of some ranks only (a
+`RankFilteredDocument` over the same pages: still only what is on screen is read).
+Once labels were seen, every poll that finds the file grown samples the end of what
+was added (`RANK_SAMPLE` bytes at most, after the view is shown) and says which ranks
+wrote there (`ranksHeard`).
 """
 
 from __future__ import annotations
@@ -13,9 +20,10 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QKeyEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtGui import QColor, QFontDatabase, QFontInfo, QKeyEvent, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
+from explorer.core.mpi.rank_labels import rank_of, ranks_in
 from explorer.ui.task_owner import TaskOwner
 from explorer.ui.widgets.log_document import LogDocument, Matches, Row
 from explorer.ui.widgets.range_reader import RangeReader
@@ -26,6 +34,20 @@ SCROLL_UNIT_LIMIT = 1 << 30  # QScrollBar ranges are 32-bit ints
 WHEEL_ROWS = 3
 MARGIN = 4
 HIGHLIGHT = QColor(255, 213, 79)
+RANK_SAMPLE = 16 * 1024
+"""Bytes read, at most, of what a poll found added, to see which ranks wrote: the end, which a followed view
+has just read. A rank whose rare lines drown in more than this from the others between two polls goes unseen."""
+# A colour per rank (rank k: k mod 10), distinct from each other and readable on the theme's base:
+# darker tones on light backgrounds, lighter ones on dark (contrast ≥ 5 against white and the dark theme's base).
+RANK_COLORS_LIGHT = ("#1f5fa8", "#a84f00", "#2e7d32", "#c62828", "#6a3d9a",
+                     "#795548", "#ad1457", "#455a64", "#6b6300", "#00727c")
+RANK_COLORS_DARK = ("#64b5f6", "#ffb74d", "#81c784", "#ef9a9a", "#ce93d8",
+                    "#bcaaa4", "#f48fb1", "#b0bec5", "#dce775", "#4dd0e1")
+
+
+def rank_color(rank: int, dark: bool) -> QColor:
+    colors = RANK_COLORS_DARK if dark else RANK_COLORS_LIGHT
+    return QColor(colors[rank % len(colors)])
 
 
 def display_text(data: bytes) -> str:
@@ -48,6 +70,8 @@ class LogViewer(QAbstractScrollArea):
     findCounted = Signal(object)
     followChanged = Signal(bool)
     readFailed = Signal(str)
+    ranksHeard = Signal(object)
+    """set[int]: the ranks that wrote in what a poll found added (once rank labels were seen)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -71,20 +95,47 @@ class LogViewer(QAbstractScrollArea):
         self.matches: Matches | None = None
         """The count of the last text searched, once done (for the size the file had then)."""
         self._counted: tuple[bytes, bool, int] | None = None
+        self._ranks: list[int | None] = []
+        """The rank labelling each row shown (None: no label)."""
+        self._rank_filter: frozenset[int] | None = None
+        self.labelled = False
+        """Whether a row shown so far carried a rank label (the file is output labelled by rank)."""
 
     # -- public API ----------------------------------------------------------
 
     def set_reader(self, reader: RangeReader | None) -> None:
         """Show another file (None: nothing); cancels everything under way."""
         self._tasks.cancel_all()
-        self._doc = LogDocument(reader) if reader is not None else None
-        self._top, self._rows, self._texts = 0, [], []
+        self._doc = LogDocument(reader).filtered(self._rank_filter) if reader is not None else None
+        self.labelled = False
+        self._top, self._rows, self._texts, self._ranks = 0, [], [], []
         self._end_key, self._match, self._end_top = None, None, 0  # the old end would overflow a small file's range
         self.matches, self._counted = None, None
         self._sync_scrollbars()
         self.viewport().update()
         if self._doc is not None:
             self._start("poll", self._refresh, True)
+
+    def set_rank_filter(self, ranks: frozenset[int] | None) -> None:
+        """Show only the lines of ``ranks`` (and unlabelled ones); None: every line."""
+        if ranks == self._rank_filter:
+            return
+        self._rank_filter = ranks
+        if self._doc is None:
+            return
+        self._tasks.cancel("find")
+        self._tasks.cancel("count")
+        self._doc = self._doc.filtered(ranks)
+        self._end_key, self._match = None, None
+        self.matches, self._counted = None, None
+        self._navigate(self._show, None if self._follow else self._top)
+
+    def rank_filter(self) -> frozenset[int] | None:
+        return self._rank_filter
+
+    def visible_ranks(self) -> list[int | None]:
+        """The rank labelling each row laid out (None: no label)."""
+        return list(self._ranks)
 
     def poll(self) -> None:
         """Check whether the file grew (or shrank); the owner decides how often."""
@@ -166,11 +217,16 @@ class LogViewer(QAbstractScrollArea):
 
     async def _refresh(self, first: bool) -> None:
         doc = self._doc
+        before = doc.size
         if not await doc.refresh_size() and not first:
             return
         self.sizeChanged.emit(doc.size)
         # Also when not following: the scrollbar's range and a last partial row change.
-        self._navigate(self._show, None if self._follow else self._top)
+        shown = self._navigate(self._show, None if self._follow else self._top)
+        if self.labelled and doc.size > before and shown is not None:
+            await asyncio.wait([shown])  # first what is shown; then the sample, mostly from its pages
+            start = max(before, doc.size - RANK_SAMPLE)
+            self.ranksHeard.emit(ranks_in(await doc.read(start, doc.size - start)))
 
     async def _goto(self, offset: int) -> None:
         top = await self._doc.row_start(offset)
@@ -197,6 +253,10 @@ class LogViewer(QAbstractScrollArea):
         rows = await doc.rows(top, page_rows + 1)
         self._top, self._rows = top, rows
         self._texts = [display_text(row.data) for row in rows]
+        self._ranks = [rank_of(row.data) for row in rows]
+        if not self.labelled and any(rank is not None for rank in self._ranks):
+            self.labelled = True
+            self.ranksHeard.emit({rank for rank in self._ranks if rank is not None})
         self._sync_scrollbars()
         self.viewport().update()
         self.viewChanged.emit()
@@ -239,16 +299,25 @@ class LogViewer(QAbstractScrollArea):
 
     def paintEvent(self, event) -> None:
         painter = QPainter(self.viewport())
-        painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Base))
-        painter.setPen(self.palette().color(QPalette.ColorRole.Text))
+        base = self.palette().color(QPalette.ColorRole.Base)
+        painter.fillRect(event.rect(), base)
+        text_color = self.palette().color(QPalette.ColorRole.Text)
+        dark = base.lightness() < 128
         metrics = self.fontMetrics()
         height, ascent = metrics.lineSpacing(), metrics.ascent()
         x = MARGIN - self.horizontalScrollBar().value()
-        for i, (row, text) in enumerate(zip(self._rows, self._texts, strict=True)):
+        for i, (row, text, rank) in enumerate(zip(self._rows, self._texts, self._ranks, strict=True)):
             y = i * height
             if self._match is not None:
                 self._paint_match(painter, row, x, y, height)
+            if rank is None:
+                painter.setPen(text_color)
+                painter.drawText(x, y + ascent, text)
+                continue
+            color = rank_color(rank, dark)  # the row in its rank's colour, and a mark in the margin
+            painter.setPen(color)
             painter.drawText(x, y + ascent, text)
+            painter.fillRect(0, y, 2, height, color)
 
     def _paint_match(self, painter: QPainter, row: Row, x: int, y: int, height: int) -> None:
         begin = max(self._match[0], row.start)
@@ -315,11 +384,21 @@ class LogViewer(QAbstractScrollArea):
         else:
             self.scroll_to_offset(value * self._unit)
 
+    def _text_width(self) -> int:
+        """The widest row's width. Measuring every row at each poll of a fast log costs more than the
+        paint: ASCII rows of a fixed-pitch font are as wide as their length says, only others are measured."""
+        metrics = self.fontMetrics()
+        fixed = QFontInfo(self.font()).fixedPitch()
+        ascii_width = metrics.horizontalAdvance("x") if fixed else 0
+        longest_ascii = max((len(t) for t in self._texts if fixed and t.isascii()), default=0)
+        measured = max((metrics.horizontalAdvance(t) for t in self._texts if not (fixed and t.isascii())), default=0)
+        return max(longest_ascii * ascii_width, measured)
+
     def _sync_scrollbars(self) -> None:
         size = self._doc.size if self._doc else 0
         self._unit = max(1, -(-size // SCROLL_UNIT_LIMIT))
         shown = (self._rows[-1].next - self._top) if self._rows else 0
-        width = max((self.fontMetrics().horizontalAdvance(t) for t in self._texts), default=0)
+        width = self._text_width()
         self._syncing_scrollbar = True
         try:
             bar = self.verticalScrollBar()

@@ -9,21 +9,31 @@ show, through readers that follow the connection's backoff. `poll()` reads now (
 state change, F5). Follow keeps the end of the output in view; scrolling up leaves
 follow, as in a terminal. Read failures (a node gone, a file cleaned up) show in the
 status line and are asked again at the next poll, never kept as the answer.
+
+Output labelled by rank (the MPI presets ask the launcher for it) gets a "Ranks" field
+once a label was seen: "1" or "0, 2-5" shows only those ranks' lines (every tab), empty
+shows all. While the output is live, the pane says which ranks have not written for
+`SILENT_AFTER` s or more ("rank 1 silent for 23 s"), counted from when a line of the rank
+last arrived (a rank never heard: from the first line of any rank); finished output has
+no clock.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from explorer.core.mpi.rank_labels import RankActivity, parse_ranks
 from explorer.ui.formatting import format_size
 from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.find_bar import FindBar, tool_button
@@ -32,6 +42,10 @@ from explorer.ui.widgets.range_reader import RangeReader
 
 FAST_POLL = 0.3
 IDLE_POLL = 1.0
+SILENT_AFTER = 10.0
+"""Seconds without a line before a rank is said to be silent."""
+SILENCE_CLOCK_MS = 1000
+SILENT_SHOWN = 3  # ranks named in the status bar at most (the longest silent first)
 
 
 class OutputPane(QWidget):
@@ -50,6 +64,7 @@ class OutputPane(QWidget):
             viewer.followChanged.connect(self._on_viewer_follow)
             viewer.sizeChanged.connect(lambda size, v=viewer: self._on_size(v, size))
             viewer.readFailed.connect(lambda message, v=viewer: self._show_error(v, message))
+            viewer.ranksHeard.connect(lambda ranks, v=viewer: self._on_ranks_heard(v, ranks))
             self.tabs.addTab(viewer, title)
             self.viewers.append(viewer)
         self.follow_button = tool_button(self, self.tr("Follow"), self.set_follow, checkable=True)
@@ -62,6 +77,23 @@ class OutputPane(QWidget):
         self.size_label.setFixedSize(self.size_label.fontMetrics().horizontalAdvance("9999.9 MB") + 8,
                                      self.size_label.sizeHint().height())
         self.size_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.ranks_edit = QLineEdit(self)
+        self.ranks_edit.setPlaceholderText(self.tr("all ranks"))
+        self.ranks_edit.setClearButtonEnabled(True)
+        self.ranks_edit.setMaximumWidth(self.ranks_edit.fontMetrics().horizontalAdvance("0, 2-5, 10-12") + 40)
+        name_it(self.ranks_edit, self.tr("Ranks"),
+                self.tr("Show the lines of these MPI ranks only, e.g. 1 or 0, 2-5; empty: every rank"))
+        self.ranks_edit.textChanged.connect(self._on_ranks_text)
+        self.ranks_label = QLabel(self.tr("Ranks:"), self)
+        self.ranks_label.setBuddy(self.ranks_edit)
+        self.silence_label = QLabel(self)
+        self.silence_label.setObjectName("rank-silence")
+        self.silence_label.setToolTip(self.tr("Ranks that wrote no line for a while, as this window saw the output"))
+        self.silent_after = SILENT_AFTER
+        self._activity: dict[int, RankActivity] = {}
+        self._silence_clock = QTimer(self)
+        self._silence_clock.setInterval(SILENCE_CLOCK_MS)
+        self._silence_clock.timeout.connect(self._refresh_silence)
         self.find_bar = FindBar(self)
         self.tabs.currentChanged.connect(self._on_tab)
         self.tabs.tabBar().setVisible(len(titles) > 1)
@@ -69,6 +101,9 @@ class OutputPane(QWidget):
         bar = QHBoxLayout()
         bar.addWidget(self.follow_button)
         bar.addWidget(self.pause_button)
+        bar.addWidget(self.ranks_label)
+        bar.addWidget(self.ranks_edit)
+        bar.addWidget(self.silence_label)
         bar.addWidget(self.status, 1)
         bar.addWidget(self.size_label)
         layout = QVBoxLayout(self)
@@ -88,6 +123,7 @@ class OutputPane(QWidget):
         self._ticker.timeout.connect(self._tick)
         self.find_bar.set_viewer(self.current_viewer())
         self.set_follow(True)
+        self._show_rank_tools()
 
     # -- public API ----------------------------------------------------------
 
@@ -98,7 +134,9 @@ class OutputPane(QWidget):
         self._sizes = [""] * len(self.viewers)
         for viewer, reader in zip(self.viewers, readers, strict=True):
             viewer.set_reader(reader)
+        self._activity.clear()
         self._refresh_status()
+        self._show_rank_tools()
 
     def set_note(self, note: str) -> None:
         """A line shown while there is nothing to read (e.g. the command has not started)."""
@@ -121,6 +159,7 @@ class OutputPane(QWidget):
         else:
             self._ticker.stop()
             self.poll()
+        self._show_rank_tools()
 
     def is_live(self) -> bool:
         return self._live
@@ -153,6 +192,17 @@ class OutputPane(QWidget):
     def find(self) -> None:
         self.find_bar.activate()
 
+    def set_rank_filter(self, text: str) -> None:
+        """Show the lines of the ranks in ``text`` ("1", "0, 2-5"; empty: all), as if typed."""
+        self.ranks_edit.setText(text)
+
+    def silent_ranks(self) -> list[tuple[int, float]]:
+        """(rank, seconds) of the ranks of the tab shown silent for `silent_after` s or more (live only)."""
+        activity = self._activity.get(self.tabs.currentIndex())
+        if not self._live or activity is None:
+            return []
+        return activity.silent(time.monotonic(), self.silent_after)
+
     def current_viewer(self) -> LogViewer:
         return self.viewers[self.tabs.currentIndex()]
 
@@ -171,17 +221,66 @@ class OutputPane(QWidget):
             self.poll()
             self._interval = FAST_POLL
             self._schedule()
+        self._show_rank_tools()
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
         self._ticker.stop()
+        self._silence_clock.stop()
 
     # -- internals -----------------------------------------------------------
 
     def _on_tab(self, _index: int) -> None:
         self.find_bar.set_viewer(self.current_viewer())
         self._refresh_status()
+        self._show_rank_tools()
         self.poll()
+
+    # -- ranks ---------------------------------------------------------------
+
+    def _on_ranks_text(self, text: str) -> None:
+        try:
+            ranks = parse_ranks(text)
+        except ValueError as error:
+            self.ranks_edit.setToolTip(str(error))
+            self.ranks_edit.setStyleSheet("QLineEdit { border: 1px solid #e53935; }")
+            return
+        self.ranks_edit.setToolTip(self.tr("Show the lines of these MPI ranks only, e.g. 1 or 0, 2-5; empty: every rank"))
+        self.ranks_edit.setStyleSheet("")
+        for viewer in self.viewers:
+            viewer.set_rank_filter(ranks)
+
+    def _on_ranks_heard(self, viewer: LogViewer, ranks: set[int]) -> None:
+        index = self.viewers.index(viewer)
+        first = index not in self._activity
+        if self._live:
+            self._activity.setdefault(index, RankActivity()).heard(ranks, time.monotonic())
+        if first:
+            self._show_rank_tools()
+
+    def _show_rank_tools(self) -> None:
+        """The rank field once the tab shown is labelled by rank; the silence clock while it is live, too."""
+        labelled = self.current_viewer().labelled or bool(self.ranks_edit.text())
+        self.ranks_label.setVisible(labelled)
+        self.ranks_edit.setVisible(labelled)
+        clock = labelled and self._live and self.isVisible()
+        if clock and not self._silence_clock.isActive():
+            self._silence_clock.start()
+        elif not clock:
+            self._silence_clock.stop()
+        self._refresh_silence()
+
+    def _refresh_silence(self) -> None:
+        silent = self.silent_ranks()
+        parts = [self.tr("rank %1 silent for %2 s").replace("%1", str(rank)).replace("%2", str(int(seconds)))
+                 for rank, seconds in silent[:SILENT_SHOWN]]
+        if len(silent) > SILENT_SHOWN:
+            parts.append(self.tr("%1 more").replace("%1", str(len(silent) - SILENT_SHOWN)))
+        text = " · ".join(parts)
+        if text != self.silence_label.text():
+            self.silence_label.setText(text)
+            self.silence_label.setStyleSheet("QLabel { color: #e53935; }" if text else "")
+        self.silence_label.setVisible(bool(text))
 
     def _on_viewer_follow(self, follow: bool) -> None:
         if self.sender() is self.current_viewer():

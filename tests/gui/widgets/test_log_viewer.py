@@ -296,3 +296,34 @@ def test_sparse_files_of_gibibytes_open_at_the_end_scroll_find_and_give_way(runn
 
     runner.run(scenario())
     assert psutil.Process().memory_info().rss - rss_before < 50 * 1024 * 1024
+
+
+@pytest.mark.parametrize("size", [(2 << 30) + (64 << 20), 8 << 30], ids=["2GiB", "8GiB"])
+def test_sparse_files_of_gibibytes_filtered_by_rank_open_at_the_end_and_find(runner, qtbot, tmp_path, size):
+    """The rank filter reads by ranges too: a huge file, filtered to rank 0, opens at its end, finds,
+    scrolls, in bounded memory; the lines of rank 1 stay hidden and find skips them."""
+    huge = tmp_path / "huge.log"
+    with huge.open("wb") as f:
+        f.seek(size - (3 << 20))
+        f.write(b"\n[0] the marker 3 MiB before the end\n[1] the marker of rank 1\n")
+        f.seek(size - 64)
+        f.write(b"\n[0] last line of rank 0\n[1] the marker, last, of rank 1\n")
+    viewer = runner.show(LogViewer(), (600, 400))
+    rss_before = psutil.Process().memory_info().rss
+
+    async def scenario():
+        viewer.set_follow(True)
+        viewer.set_rank_filter(frozenset({0}))
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(huge)))
+        assert viewer.visible_lines()[-1] == "[0] last line of rank 0"
+        assert 1 not in viewer.visible_ranks()
+        found = next_emission(viewer.findFinished)
+        viewer.find("the marker", backward=True)
+        assert (await found)[0] == size - (3 << 20) + 1 + len("[0] ")
+        viewer.cancel_find()
+        bar = viewer.verticalScrollBar()
+        await settled(viewer, lambda: bar.setValue(bar.maximum() // 4))
+        assert size // 8 < viewer.top_offset() < size // 2
+
+    runner.run(scenario())
+    assert psutil.Process().memory_info().rss - rss_before < 50 * 1024 * 1024

@@ -66,9 +66,9 @@ def test_mpich_hello_from_the_preset_with_an_uploaded_common_file(
     wizard.mpi_page.program_edit.setText(HELLO)
     assert (
         wizard.mpi_page.command_edit.toPlainText()
-        == f"/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 {HELLO}'"
+        == f"/bin/bash -c 'mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 {HELLO}'"
     )
-    assert "mpiexec -hosts 10.0.0.4,10.0.0.5,10.0.0.6,10.0.0.7 -n 4" in wizard.mpi_page.command_preview.text()
+    assert "mpiexec -prepend-rank -hosts 10.0.0.4,10.0.0.5,10.0.0.6,10.0.0.7 -n 4" in wizard.mpi_page.command_preview.text()
     assert next_enabled(wizard)
     wizard.next()
 
@@ -321,7 +321,7 @@ def test_last_values_are_remembered_per_pool_with_the_files_the_commands_need(
     assert again.mpi_page.program_edit.text() == "./solver --steps 10"
     assert (
         again.spec().command_line
-        == "/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 6 -perhost 2 ./solver --steps 10'"
+        == "/bin/bash -c 'mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n 6 -perhost 2 ./solver --steps 10'"
     )
     assert again.spec().common_resource_files == (solver,)  # the file the command runs
     assert again.settings_page.retries_edit.text() == "2"

@@ -11,7 +11,7 @@ def test_mpich_command_shows_hosts_and_counts():
     commands = build_commands(MpiPreset.MPICH, PROGRAM, 3, 2)
     preview = preview_command(commands.command_line, 3, OsFamily.LINUX, job_id="j", task_id="t")
     assert preview.text == (
-        "mpiexec -hosts 10.0.0.4,10.0.0.5,10.0.0.6 -n 6 -ppn 2 python3 /mnt/batch/tasks/workitems/j/job-1/t/hello.py"
+        "mpiexec -prepend-rank -hosts 10.0.0.4,10.0.0.5,10.0.0.6 -n 6 -ppn 2 python3 /mnt/batch/tasks/workitems/j/job-1/t/hello.py"
     )
     assert preview.note is None
 
@@ -19,7 +19,7 @@ def test_mpich_command_shows_hosts_and_counts():
 def test_open_mpi_host_list_rewrite_is_applied():
     commands = build_commands(MpiPreset.OPEN_MPI, "./a.out", 2, 4)
     preview = preview_command(commands.command_line, 2, OsFamily.LINUX)
-    assert preview.text == 'mpirun --host "10.0.0.4:4,10.0.0.5:4" -np 8 ./a.out'
+    assert preview.text == 'mpirun --tag-output --host "10.0.0.4:4,10.0.0.5:4" -np 8 ./a.out'
 
 
 def test_ms_mpi_uses_ccp_nodes():

@@ -13,9 +13,9 @@ LINUX_READINESS = "/bin/bash -c 'echo \"$AZ_BATCH_NODE_ID ready\" && hostname'"
 @pytest.mark.parametrize(
     ("preset", "command_line"),
     [
-        (MpiPreset.MPICH, "/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 8 -ppn 2 ./hello'"),
-        (MpiPreset.INTEL_MPI, "/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 8 -perhost 2 ./hello'"),
-        (MpiPreset.OPEN_MPI, "/bin/bash -c 'mpirun --host \"${AZ_BATCH_HOST_LIST//,/:2,}:2\" -np 8 ./hello'"),
+        (MpiPreset.MPICH, "/bin/bash -c 'mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n 8 -ppn 2 ./hello'"),
+        (MpiPreset.INTEL_MPI, "/bin/bash -c 'mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n 8 -perhost 2 ./hello'"),
+        (MpiPreset.OPEN_MPI, "/bin/bash -c 'mpirun --tag-output --host \"${AZ_BATCH_HOST_LIST//,/:2,}:2\" -np 8 ./hello'"),
         (MpiPreset.CUSTOM, "/bin/bash -c ./hello"),
     ],
 )
@@ -41,7 +41,7 @@ def test_bash_commands_split_into_bash_c_and_one_script():
     program = 'python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py --greeting "it\'s me"'
     commands = build_commands(MpiPreset.MPICH, program, 2)
     argv = shlex.split(commands.command_line)
-    assert argv == ["/bin/bash", "-c", f"mpiexec -hosts $AZ_BATCH_HOST_LIST -n 2 -ppn 1 {program}"]
+    assert argv == ["/bin/bash", "-c", f"mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n 2 -ppn 1 {program}"]
     inner = shlex.split(argv[2])
     assert inner[-3:] == ["$AZ_BATCH_TASK_SHARED_DIR/hello.py", "--greeting", "it's me"]
     assert shlex.split(commands.coordination_command_line) == [
@@ -58,7 +58,7 @@ def test_open_mpi_host_list_expands_to_slots_in_bash():
     result = subprocess.run(
         argv, env={"AZ_BATCH_HOST_LIST": "10.0.0.4,10.0.0.5,10.0.0.6"}, capture_output=True, text=True, check=True
     )
-    assert result.stdout.split() == ["mpirun", "--host", "10.0.0.4:2,10.0.0.5:2,10.0.0.6:2", "-np", "6", "./hello"]
+    assert result.stdout.split() == ["mpirun", "--tag-output", "--host", "10.0.0.4:2,10.0.0.5:2,10.0.0.6:2", "-np", "6", "./hello"]
 
 
 def test_presets_by_os_family():
