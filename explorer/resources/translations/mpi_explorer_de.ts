@@ -2438,6 +2438,10 @@ Details are in {log}.</source>
 <context>
     <name>OutputPane</name>
     <message>
+        <source>%1 more</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Follow</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2446,7 +2450,31 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Ranks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranks that wrote no line for a while, as this window saw the output</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ranks:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the lines of these MPI ranks only, e.g. 1 or 0, 2-5; empty: every rank</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The file&apos;s text; Page Up and Page Down scroll, Ctrl+F finds</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all ranks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rank %1 silent for %2 s</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3487,6 +3515,33 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>TaskNotifications</name>
+    <message>
+        <source>%1, in job %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Notify when tasks end</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A desktop notification when a task opened in this session ends</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task %1 failed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>TaskTableModel</name>
     <message>
         <source>1 task: {active} active, {running} running, {completed} completed ({succeeded} succeeded, {failed} failed)</source>
@@ -3536,6 +3591,14 @@ Details are in {log}.</source>
 <context>
     <name>TaskView</name>
     <message>
+        <source>%1 failed %2 on node %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, exit code %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Task {task}&lt;/b&gt; in job {job}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3576,6 +3639,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Instance %1 (subtask %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Instance output</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3584,7 +3651,19 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Its %1 could not be read: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its %1 is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open its files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3636,7 +3715,15 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>The last lines of its %1:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>The phases of every instance; Up and Down walk the instances, each said in words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The primary (instance 0)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3672,6 +3759,14 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>in its coordination command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>in the application command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>instance {number}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3689,6 +3784,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>while downloading the common resource files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -65,9 +65,9 @@ CLOCK_MS = 1000
 TAIL_BYTES = 4096
 TAIL_LINES = 8
 FAILED_IN = {
-    FailedIn.DOWNLOAD: QT_TR_NOOP("while downloading the common resource files"),
-    FailedIn.COORDINATION: QT_TR_NOOP("in its coordination command"),
-    FailedIn.APPLICATION: QT_TR_NOOP("in the application command"),
+    FailedIn.DOWNLOAD: QT_TRANSLATE_NOOP("TaskView", "while downloading the common resource files"),
+    FailedIn.COORDINATION: QT_TRANSLATE_NOOP("TaskView", "in its coordination command"),
+    FailedIn.APPLICATION: QT_TRANSLATE_NOOP("TaskView", "in the application command"),
 }
 
 
