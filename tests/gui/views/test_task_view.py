@@ -63,7 +63,7 @@ def test_four_instance_mpi_task_live(run, open_view, batch_client, samples, tmp_
         await until(view.updated, lambda: rows_with(view, Phase.COORDINATING) == {0, 1, 2, 3}, TIMEOUT)
         released.touch()
 
-        await until(view.updated, lambda: view.progress.text() == "application running: all 4 instances were ready",
+        await until(view.updated, lambda: view.progress.full_text == "application running: all 4 instances were ready",
                     TIMEOUT)
         assert view.progress.isVisible()
         # The timeline shows every instance getting ready, then running the application.
@@ -145,8 +145,8 @@ def test_a_failed_coordination_fails_its_instance_and_the_application_never_runs
         assert failed and all(view.model.index(row, HEADERS.index("Failure")).data().startswith("FailureExitCode") for row in failed)
         ends = [instance.segments[-1].phase for instance in view.snapshot.instances]
         assert ends[0] is Phase.FAILED and Phase.FAILED in ends[1:]
-        assert view.snapshot.ready < 3 and view.progress.text().startswith("failed: CoordinationCommandFailed")
-        assert view.progress.text().endswith("of 3 instances reported ready)")
+        assert view.snapshot.ready < 3 and view.progress.full_text.startswith("failed: CoordinationCommandFailed")
+        assert view.progress.full_text.endswith("of 3 instances reported ready)")
 
         # The failed subtask's coordination output says what it did.
         view.select_instance(view.model.instance(failed[0]).number)
@@ -240,7 +240,7 @@ def test_right_after_submit_nothing_is_drawn_or_counted_before_the_service_repor
         await submit_task(batch_client, "mpi", "job", "fresh", "/bin/bash -c 'echo application; sleep 1'",
                           instances=3, coordination=SLOW_COORDINATION)
         view = open_view("job", "fresh")
-        view.updated.connect(lambda: seen.append((view.header["State"].text(), view.progress.text(),
+        view.updated.connect(lambda: seen.append((view.header["State"].text(), view.progress.full_text,
                                                   phases_drawn(view))))
         await until(view.updated, lambda: view.header["State"].text() == "completed", TIMEOUT)
         await until(view.updated, lambda: Phase.RUNNING in phases_drawn(view), TIMEOUT)
@@ -302,8 +302,8 @@ def test_a_failed_application_says_so_in_the_bar(run, open_view, batch_client):
         await submit_task(batch_client, "mpi", "job", "fails", "/bin/bash -c 'exit 3'", instances=2)
         view = open_view("job", "fails")
         await until(view.updated, lambda: view.header["State"].text() == "completed", TIMEOUT)
-        await until(view.updated, lambda: view.progress.text().startswith("failed:"), 30, "the bar to say it failed")
-        assert "FailureExitCode" in view.progress.text() and "ready" not in view.progress.text()
+        await until(view.updated, lambda: view.progress.full_text.startswith("failed:"), 30, "the bar to say it failed")
+        assert "FailureExitCode" in view.progress.full_text and "ready" not in view.progress.full_text
 
     run(scenario())
 
@@ -336,7 +336,7 @@ def test_after_a_requeue_the_instances_follow_the_new_attempt(run, open_view, ba
         await wait_until(requeued_and_running, TIMEOUT, "the second attempt's application")
         # Within a few polls of the service saying so, every instance of the new attempt runs.
         await until(view.updated, every_instance_running_again, 8, "every instance running again")
-        assert view.progress.text() == "attempt 2, application running: all 3 instances were ready"
+        assert view.progress.full_text == "attempt 2, application running: all 3 instances were ready"
         trigger.touch()
         await until(view.updated, lambda: view.header["State"].text() == "completed", TIMEOUT)
 

@@ -30,7 +30,7 @@ def test_a_pool_without_inter_node_communication_is_named_as_the_reason(runner, 
         view = open_view("job", "mpi")
         text = await until(view.updated, lambda: reasons(view), TIMEOUT, "a reason for the wait")
         assert "lacks inter-node communication" in text and text.startswith("⚠")
-        assert "cannot start" in view.progress.text()
+        assert "cannot start" in view.progress.full_text
 
     runner.run_to_end(scenario())
 
