@@ -265,6 +265,7 @@ class ExplorerApp:
 
         assert self.connection is not None and self.window is not None
         window = self.window
+        window.first_run_page.demo_started()  # also for --demo: the page must not offer it again meanwhile
         demo = await start_demo(self.connection.client, await self._sample_task_json(DEMO_SAMPLE))
         self._show_created(lambda: window.open_task(demo.job_id, demo.task_id))
 

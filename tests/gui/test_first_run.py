@@ -100,6 +100,27 @@ def test_the_demo_action_creates_the_pool_and_shows_the_sample_task_running(loop
     assert welcome
 
 
+def test_the_demo_started_from_the_command_line_is_not_offered_again_while_it_starts(loop, qtbot, app_with_storage):
+    """`--demo` runs `run_demo` on the first window: until its task shows, the page says so instead
+    of offering a second demo."""
+    app = app_with_storage
+
+    async def scenario():
+        window = await first_window(app, qtbot)
+        demo = asyncio.ensure_future(app.run_demo())
+        await asyncio.sleep(0)  # the demo's first step: up to its first request
+        page = window.first_run_page
+        offered_meanwhile, said = page.demo_button.isEnabled(), page.status.text()
+        await demo
+        view = await wait_until(lambda: isinstance(window.current_view(), TaskView) and window.current_view(),
+                                what="the sample task's view")
+        await until(view.updated, lambda: view.task is not None, what="the sample task read")
+        return offered_meanwhile, said
+
+    offered_meanwhile, said = run_app(loop, app, scenario())
+    assert not offered_meanwhile and said == "Creating the pool and submitting the sample task…"
+
+
 def opened_wizard(window: MainWindow) -> tuple[TaskWizard, object]:
     """The wizard just opened, and its first listing of pools and jobs (awaited before the app
     shuts down, so that nothing it asked for is still under way then)."""

@@ -88,6 +88,13 @@ class FirstRunPage(QWidget):
     def _buttons(self) -> tuple[QCommandLinkButton, ...]:
         return self.demo_button, self.wizard_button, self.account_button
 
+    def demo_started(self) -> None:
+        """The demo is being created (a click here, or `--demo`): one pool and one task, so the button
+        waits; a second click while it starts would submit another task."""
+        self.demo_button.setEnabled(False)
+        self.status.setText(self.tr("Creating the pool and submitting the sample task…"))
+        self.status.show()
+
     def demo_failed(self, message: str) -> None:
         """The demo did not start: say why, and offer it again."""
         self.demo_button.setEnabled(True)
@@ -101,8 +108,5 @@ class FirstRunPage(QWidget):
         return button
 
     def _demo_clicked(self) -> None:
-        # One pool and one task per click: a second click while it starts would submit another task.
-        self.demo_button.setEnabled(False)
-        self.status.setText(self.tr("Creating the pool and submitting the sample task…"))
-        self.status.show()
+        self.demo_started()
         self.demoRequested.emit()
