@@ -38,6 +38,7 @@ def test_the_wheel_holds_the_resources_the_license_and_both_entry_points(wheel: 
         "explorer/resources/desktop/io.github.mpi_explorer.MPIExplorer.desktop",
         "explorer/resources/desktop/io.github.mpi_explorer.MPIExplorer.metainfo.xml",
         "explorer/resources/translations/mpi_explorer_de.qm",
+        "explorer/resources/node_sampler/mpi_explorer_sampler.py",  # the pool wizard uploads it to the nodes
     ):
         assert resource in names
     assert any(n.endswith(".dist-info/licenses/LICENSE") for n in names)
