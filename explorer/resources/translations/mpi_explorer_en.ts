@@ -1325,7 +1325,19 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>idle (under {:.0f} %): {}</source>
+        <source>idle (under {:.0f} % of a core): {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>instance {}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the primary</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -89,11 +89,12 @@ class InstanceCpu(QWidget):
                            brushes=[pg.mkBrush(IDLE_COLOR if v < IDLE_BELOW else BAR_COLOR) for _i, v in rows])
         self._plot.setYRange(-0.5, max(len(self._instances), 1) - 0.5, padding=0)
         self._plot.setXRange(0, max([100.0] + [v for _i, v in rows]), padding=0.02)
-        self._plot.getAxis("left").setTicks([[(i, "primary" if instance == 0 else str(instance))
+        self._plot.getAxis("left").setTicks([[(i, self.tr("primary") if instance == 0 else str(instance))
                                               for i, (instance, _key) in enumerate(self._instances)]])
-        idle = [str(instance) for instance, v in self.values.items() if v is not None and v < IDLE_BELOW]
+        idle = [self.tr("the primary") if instance == 0 else self.tr("instance {}").format(instance)
+                for instance, v in self.values.items() if v is not None and v < IDLE_BELOW]
         missing = sum(v is None for v in self.values.values())
-        parts = [self.tr("idle (under {:.0f} %): {}").format(IDLE_BELOW, ", ".join(idle))] if idle else []
+        parts = [self.tr("idle (under {:.0f} % of a core): {}").format(IDLE_BELOW, ", ".join(idle))] if idle else []
         if missing:
             parts.append(self.tr("{} without figures").format(missing))
         self.caption.setText("; ".join(parts))

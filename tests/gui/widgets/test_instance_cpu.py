@@ -47,4 +47,4 @@ def test_the_idle_rank_shows_beside_the_busy_one(runner, services, batch_client)
 
     view = runner.run(scenario())
     assert set(view.instance_cpu.watch.readers) == {("mpi", row.node_id) for row in view.snapshot.instances}
-    assert view.instance_cpu.caption.text().startswith("idle (under 10 %): 0")
+    assert view.instance_cpu.caption.text().startswith("idle (under 10 % of a core): the primary")
