@@ -45,6 +45,7 @@ class NodeMetricsCharts(QWidget):
         self.status.setWordWrap(True)
         self.status.hide()
         self.latest = QLabel(self)
+        self.latest.setWordWrap(True)  # one long sentence: it must not widen the tab past the node's properties
         name_it(self.latest, self.tr("Latest figures"), self.tr("The node's latest sample, in words"))
         self._range_group = QButtonGroup(self)
         top = QHBoxLayout()
