@@ -37,6 +37,9 @@ def run(runner):
 def test_a_real_mpi_run_filtered_to_one_rank_and_a_silent_rank_flagged(run, runner, services, batch_client, tmp_path):
     script, released = tmp_path / "ranks.py", tmp_path / "released"
     script.write_text(RANKS_SCRIPT)
+    # A real MPI run through several phases, each wait bounded by TIMEOUT: the whole scenario, which
+    # took over one TIMEOUT on a loaded 2-core machine (CI), is bounded by a few of them.
+    runner.timeout = 4 * TIMEOUT
 
     async def scenario():
         await create_idle_pool(batch_client, "mpi", 3, inter_node=True)
