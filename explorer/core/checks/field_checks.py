@@ -36,7 +36,8 @@ def id_problems(value: str, field: str, kind: str | Text) -> Iterator[Problem]:
 def command_line_problems(value: str, field: str, what: Text) -> Iterator[Problem]:
     if not value.strip():
         yield Problem(field, Text.of(QT_TRANSLATE_NOOP("FieldChecks", "The {what} is empty."), what=what),
-                      Text.of(QT_TRANSLATE_NOOP("FieldChecks", "Enter the {what}, or pick an MPI preset to fill it in."),
+                      Text.of(QT_TRANSLATE_NOOP(
+                          "FieldChecks", "Enter the {what}, or pick an MPI preset to fill it in."),
                               what=what))
 
 
@@ -103,8 +104,9 @@ def container_url_problems(url: str, field: str) -> Iterator[Problem]:
         inside = "/".join(segments[1:])
         yield Problem(
             field,
-            Text.of(QT_TRANSLATE_NOOP("FieldChecks", "The {what} points inside container '{container}' (at '{inside}') "
-                                      "rather than at the container."), what=what, container=segments[0], inside=inside),
+            Text.of(QT_TRANSLATE_NOOP(
+                "FieldChecks", "The {what} points inside container '{container}' (at '{inside}') rather than at "
+                "the container."), what=what, container=segments[0], inside=inside),
             Text.of(QT_TRANSLATE_NOOP("FieldChecks", "End the URL after '/{container}' and put '{inside}' in the blob "
                                       "prefix, or use an HTTP URL to download a single file."),
                     container=segments[0], inside=inside),
@@ -123,8 +125,9 @@ def container_name_problems(name: str, field: str) -> Iterator[Problem]:
         )
     elif name != name.lower():
         yield Problem(
-            field, Text.of(QT_TRANSLATE_NOOP("FieldChecks", "Container name '{name}' contains capital letters; container "
-                                             "names are lowercase."), name=name),
+            field, Text.of(QT_TRANSLATE_NOOP(
+                       "FieldChecks", "Container name '{name}' contains capital letters; container names are "
+                       "lowercase."), name=name),
             Text.of(QT_TRANSLATE_NOOP("FieldChecks", "Use '{name}'."), name=name.lower()),
         )
     elif not _CONTAINER_NAME.fullmatch(name):
@@ -157,7 +160,8 @@ def _file_path_problems(resource: ResourceFile, field: str) -> Iterator[Problem]
     if not path.strip():
         yield Problem(
             field, Text.of(QT_TRANSLATE_NOOP("FieldChecks", "The file path is empty.")),
-            Text.of(QT_TRANSLATE_NOOP("FieldChecks", "Enter a path relative to the task directory, or leave it unset.")),
+            Text.of(QT_TRANSLATE_NOOP(
+                "FieldChecks", "Enter a path relative to the task directory, or leave it unset.")),
         )
     elif path.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", path):
         relative = path.lstrip("/\\")
@@ -244,14 +248,17 @@ def _environment_name_problems(name: str, field: str) -> Iterator[Problem]:
             field,
             Text.of(QT_TRANSLATE_NOOP("FieldChecks", "The environment variable name '{name}' contains characters other "
                                       "than letters, digits and '_'."), name=name),
-            Text.of(QT_TRANSLATE_NOOP("FieldChecks", "Use e.g. '{example}'."), example=re.sub(r"[^A-Za-z0-9_]", "_", name)),
+            Text.of(QT_TRANSLATE_NOOP(
+                "FieldChecks", "Use e.g. '{example}'."), example=re.sub(r"[^A-Za-z0-9_]", "_", name)),
         )
     elif is_reserved(name):
         yield Problem(
             field,
-            Text.of(QT_TRANSLATE_NOOP("FieldChecks", "'{name}' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe "
-                                      "the nodes to MPI)."), name=name),
-            Text.of(QT_TRANSLATE_NOOP("FieldChecks", "Choose another name; read Batch's value in your command instead.")),
+            Text.of(QT_TRANSLATE_NOOP(
+                "FieldChecks", "'{name}' is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to "
+                "MPI)."), name=name),
+            Text.of(QT_TRANSLATE_NOOP(
+                "FieldChecks", "Choose another name; read Batch's value in your command instead.")),
         )
 
 

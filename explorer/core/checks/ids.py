@@ -38,7 +38,8 @@ def check_id(value: str, kind: str | Text = "ID") -> IdIssue | None:
     if len(value) > MAX_ID_LENGTH:
         excess = len(value) - MAX_ID_LENGTH
         return IdIssue(
-            Text.of(QT_TRANSLATE_NOOP("IdChecks", "The {kind} is {length} characters long; Batch allows at most {most}."),
+            Text.of(QT_TRANSLATE_NOOP(
+                "IdChecks", "The {kind} is {length} characters long; Batch allows at most {most}."),
                     kind=kind, length=len(value), most=MAX_ID_LENGTH),
             Text.of(QT_TRANSLATE_NOOP("IdChecks", "Shorten it by {excess} characters.") if excess > 1
                     else QT_TRANSLATE_NOOP("IdChecks", "Shorten it by {excess} character."), excess=excess),

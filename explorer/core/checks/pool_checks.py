@@ -27,8 +27,9 @@ def task_on_pool_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iterat
     if not pool.enable_inter_node_communication:
         yield Problem(
             "pool",
-            Text.of(QT_TRANSLATE_NOOP("PoolChecks", "Pool '{pool}' does not allow inter-node communication, so the task "
-                                      "would stay queued forever."), pool=pool.id),
+            Text.of(QT_TRANSLATE_NOOP(
+                "PoolChecks", "Pool '{pool}' does not allow inter-node communication, so the task would stay "
+                "queued forever."), pool=pool.id),
             Text.of(QT_TRANSLATE_NOOP("PoolChecks", "Choose or create a pool with inter-node communication enabled (it "
                                       "cannot be turned on later).")),
             FixAction(FixKind.CREATE_POOL),
@@ -36,8 +37,9 @@ def task_on_pool_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iterat
     if pool.task_slots_per_node != 1:
         yield Problem(
             "pool",
-            Text.of(QT_TRANSLATE_NOOP("PoolChecks", "Pool '{pool}' has {slots} task slots per node; multi-instance tasks "
-                                      "run only on pools with 1, so the task would stay queued forever."),
+            Text.of(QT_TRANSLATE_NOOP(
+                "PoolChecks", "Pool '{pool}' has {slots} task slots per node; multi-instance tasks run only on "
+                "pools with 1, so the task would stay queued forever."),
                     pool=pool.id, slots=pool.task_slots_per_node),
             Text.of(QT_TRANSLATE_NOOP("PoolChecks", "Choose or create a pool with 1 task slot per node (it cannot be "
                                       "changed later).")),
@@ -83,7 +85,9 @@ def _os_mismatch_problems(spec: MultiInstanceTaskSpec, pool: PoolInfo) -> Iterat
                 field,
                 Text.of(QT_TRANSLATE_NOOP("PoolChecks", "The command starts with '{shell}', which runs on {family} but "
                                           "pool '{pool}' runs {pool_family}."),
-                        shell=words[0], family=family.value.title(), pool=pool.id, pool_family=pool.os_family.value.title()),
-                Text.of(QT_TRANSLATE_NOOP("PoolChecks", "Pick an MPI preset for {pool_family}, or choose a {family} pool."),
+                        shell=words[0], family=family.value.title(),
+                        pool=pool.id, pool_family=pool.os_family.value.title()),
+                Text.of(QT_TRANSLATE_NOOP(
+                    "PoolChecks", "Pick an MPI preset for {pool_family}, or choose a {family} pool."),
                         pool_family=pool.os_family.value.title(), family=family.value.title()),
             )

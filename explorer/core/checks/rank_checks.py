@@ -61,7 +61,8 @@ def rank_count_problems(spec: MultiInstanceTaskSpec) -> Iterator[Problem]:
     ranks = counts.ranks
     if counts.per_node is None:
         if ranks < instances:
-            what = Text.of(QT_TRANSLATE_NOOP("RankChecks", "{instances} instances (one node each)"), instances=instances)
+            template = QT_TRANSLATE_NOOP("RankChecks", "{instances} instances (one node each)")
+            what = Text.of(template, instances=instances)
             yield _too_few(ranks, instances, what, instances)
         return
     per_node = counts.per_node
@@ -81,9 +82,10 @@ def rank_count_problems(spec: MultiInstanceTaskSpec) -> Iterator[Problem]:
     fitting = ranks // per_node
     yield Problem(
         "command_line",
-        Text.of(QT_TRANSLATE_NOOP("RankChecks", "The application command starts {ranks} MPI processes (-n {ranks}), but "
-                                  "{what} make {places}: Open MPI refuses to start, MPICH and Intel MPI put more "
-                                  "processes on a node than asked for."), ranks=ranks, what=what, places=places),
+        Text.of(QT_TRANSLATE_NOOP(
+            "RankChecks", "The application command starts {ranks} MPI processes (-n {ranks}), but {what} make "
+            "{places}: Open MPI refuses to start, MPICH and Intel MPI put more processes on a node than asked for."),
+            ranks=ranks, what=what, places=places),
         Text.of(QT_TRANSLATE_NOOP("RankChecks", "Start {places} processes, or use {fitting} instances."),
                 places=places, fitting=fitting)
         if ranks % per_node == 0 and fitting <= MAX_INSTANCES
@@ -103,7 +105,8 @@ def _too_few(ranks: int, places: int, what: Text, fix_to: int) -> Problem:
     return Problem(
         "command_line",
         Text.of(message, ranks=ranks, what=what, places=places),
-        Text.of(QT_TRANSLATE_NOOP("RankChecks", "Start {fix_to} processes, unless fewer is what you want."), fix_to=fix_to),
+        Text.of(QT_TRANSLATE_NOOP(
+            "RankChecks", "Start {fix_to} processes, unless fewer is what you want."), fix_to=fix_to),
         FixAction(FixKind.SET_RANKS, fix_to),
         severity=Severity.WARNING,
     )

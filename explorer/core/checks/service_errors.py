@@ -19,46 +19,31 @@ class _Where(NamedTuple):
 
 # Task wizard fields: task_id, job_id (the Target page), pool (the Instances page).
 _TASK_ERRORS = {
-    "TaskExists": _Where(
-        "task_id", QT_TRANSLATE_NOOP("ServiceErrors", "Choose another task ID; IDs are unique within a job (case-insensitively).")
-    ),
-    "JobNotFound": _Where(
-        "job_id", QT_TRANSLATE_NOOP("ServiceErrors", "Choose an existing job, or create a new one.")
-    ),
-    "JobExists": _Where(
-        "job_id", QT_TRANSLATE_NOOP("ServiceErrors", "Choose this job under 'Existing job', or give the new job another ID.")
-    ),
-    "JobCompleted": _Where(
-        "job_id", QT_TRANSLATE_NOOP("ServiceErrors", "A completed job takes no new tasks: create a new job.")
-    ),
-    "JobBeingDeleted": _Where(
-        "job_id", QT_TRANSLATE_NOOP("ServiceErrors", "Choose another job, or create a new one.")
-    ),
-    "JobBeingTerminated": _Where(
-        "job_id", QT_TRANSLATE_NOOP("ServiceErrors", "A job being terminated takes no new tasks: create a new job.")
-    ),
-    "JobDisabled": _Where(
-        "job_id", QT_TRANSLATE_NOOP("ServiceErrors", "Enable the job, or create a new one.")
-    ),
-    "PoolNotFound": _Where(
-        "pool", QT_TRANSLATE_NOOP("ServiceErrors", "Choose another pool, or create one for MPI tasks.")
-    ),
-    "PoolBeingDeleted": _Where(
-        "pool", QT_TRANSLATE_NOOP("ServiceErrors", "Choose another pool, or create one for MPI tasks.")
-    ),
+    "TaskExists": _Where("task_id", QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Choose another task ID; IDs are unique within a job (case-insensitively).")),
+    "JobNotFound": _Where("job_id", QT_TRANSLATE_NOOP("ServiceErrors", "Choose an existing job, or create a new one.")),
+    "JobExists": _Where("job_id", QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Choose this job under 'Existing job', or give the new job another ID.")),
+    "JobCompleted": _Where("job_id", QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A completed job takes no new tasks: create a new job.")),
+    "JobBeingDeleted": _Where("job_id", QT_TRANSLATE_NOOP("ServiceErrors", "Choose another job, or create a new one.")),
+    "JobBeingTerminated": _Where("job_id", QT_TRANSLATE_NOOP(
+        "ServiceErrors", "A job being terminated takes no new tasks: create a new job.")),
+    "JobDisabled": _Where("job_id", QT_TRANSLATE_NOOP("ServiceErrors", "Enable the job, or create a new one.")),
+    "PoolNotFound": _Where("pool", QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Choose another pool, or create one for MPI tasks.")),
+    "PoolBeingDeleted": _Where("pool", QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Choose another pool, or create one for MPI tasks.")),
 }
 
 # Pool wizard fields: id (the Pool page).
 _POOL_ERRORS = {
-    "PoolExists": _Where(
-        "id", QT_TRANSLATE_NOOP("ServiceErrors", "Choose another pool ID; IDs are unique within the account (case-insensitively).")
-    ),
-    "PoolBeingDeleted": _Where(
-        "id", QT_TRANSLATE_NOOP("ServiceErrors", "Wait until the old pool is deleted, or choose another pool ID.")
-    ),
-    "PoolQuotaReached": _Where(
-        SERVICE_FIELD, QT_TRANSLATE_NOOP("ServiceErrors", "Delete an unused pool, or ask for a higher pool quota.")
-    ),
+    "PoolExists": _Where("id", QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Choose another pool ID; IDs are unique within the account (case-insensitively).")),
+    "PoolBeingDeleted": _Where("id", QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Wait until the old pool is deleted, or choose another pool ID.")),
+    "PoolQuotaReached": _Where(SERVICE_FIELD, QT_TRANSLATE_NOOP(
+        "ServiceErrors", "Delete an unused pool, or ask for a higher pool quota.")),
 }
 
 

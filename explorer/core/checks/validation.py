@@ -62,11 +62,13 @@ def _task_problems(spec: MultiInstanceTaskSpec) -> Iterator[Problem]:
     if spec.display_name is not None and len(spec.display_name) > MAX_DISPLAY_NAME_LENGTH:
         yield Problem(
             "display_name",
-            Text.of(QT_TRANSLATE_NOOP("Validation", "The display name is {length} characters long; Batch allows at most "
-                                      "{most}."), length=len(spec.display_name), most=MAX_DISPLAY_NAME_LENGTH),
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "The display name is {length} characters long; Batch allows at most {most}."),
+                length=len(spec.display_name), most=MAX_DISPLAY_NAME_LENGTH),
             Text.of(QT_TRANSLATE_NOOP("Validation", "Shorten it.")),
         )
-    yield from command_line_problems(spec.command_line, "command_line", Text.of(QT_TRANSLATE_NOOP("Validation", "application command"))
+    yield from command_line_problems(
+        spec.command_line, "command_line", Text.of(QT_TRANSLATE_NOOP("Validation", "application command"))
     )
     yield from command_line_problems(
         spec.coordination_command_line, "coordination_command_line",
@@ -95,9 +97,10 @@ def _instance_count_problems(count: int) -> Iterator[Problem]:
         # A warning: the limit is Azure's (see MAX_INSTANCES), and Azure does not refuse the task.
         yield Problem(
             "number_of_instances",
-            Text.of(QT_TRANSLATE_NOOP("Validation", "{count} instances is more than the {most} nodes Azure Batch lets a "
-                                      "pool with inter-node communication have (80 in user-subscription mode): there "
-                                      "the task would never start."), count=count, most=MAX_INSTANCES),
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "{count} instances is more than the {most} nodes Azure Batch lets a pool with "
+                "inter-node communication have (80 in user-subscription mode): there the task would never start."),
+                count=count, most=MAX_INSTANCES),
             Text.of(QT_TRANSLATE_NOOP("Validation", "Use at most {most} instances, and more processes per node if you "
                                       "need more ranks."), most=MAX_INSTANCES),
             FixAction(FixKind.SET_INSTANCES, MAX_INSTANCES),
@@ -124,8 +127,9 @@ def _constraints_problems(constraints: TaskConstraints, field: str) -> Iterator[
     if retries is not None and retries < UNLIMITED_RETRIES:
         yield Problem(
             f"{field}.max_task_retry_count",
-            Text.of(QT_TRANSLATE_NOOP("Validation", "The maximum retry count is {retries}; Batch accepts 0 or more, or -1 "
-                                      "for unlimited retries."), retries=retries),
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "The maximum retry count is {retries}; Batch accepts 0 or more, or -1 for unlimited "
+                "retries."), retries=retries),
             Text.of(QT_TRANSLATE_NOOP("Validation", "Use 0 for no retries.")),
         )
 
@@ -146,8 +150,9 @@ def _pool_problems(spec: PoolSpec) -> Iterator[Problem]:
     if not spec.enable_inter_node_communication:
         yield Problem(
             "enable_inter_node_communication",
-            Text.of(QT_TRANSLATE_NOOP("Validation", "Inter-node communication is off, so multi-instance (MPI) tasks would "
-                                      "wait in this pool forever.")),
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "Inter-node communication is off, so multi-instance (MPI) tasks would wait in this "
+                "pool forever.")),
             Text.of(QT_TRANSLATE_NOOP("Validation", "Turn inter-node communication on; it cannot be changed after the "
                                       "pool is created.")),
             FixAction(FixKind.ENABLE_INTER_NODE_COMMUNICATION),
@@ -163,8 +168,9 @@ def _pool_problems(spec: PoolSpec) -> Iterator[Problem]:
     elif spec.task_slots_per_node > 1:
         yield Problem(
             "task_slots_per_node",
-            Text.of(QT_TRANSLATE_NOOP("Validation", "Task slots per node is {slots}; Batch runs multi-instance tasks only "
-                                      "on pools with 1."), slots=spec.task_slots_per_node),
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "Task slots per node is {slots}; Batch runs multi-instance tasks only on pools with "
+                "1."), slots=spec.task_slots_per_node),
             Text.of(QT_TRANSLATE_NOOP("Validation", "Use 1 task slot per node, and run several MPI processes per node "
                                       "instead.")),
             FixAction(FixKind.SET_TASK_SLOTS_PER_NODE, 1),
@@ -185,7 +191,8 @@ def _image_problems(image: VmImage, field: str) -> Iterator[Problem]:
     for name, (empty, example) in required.items():
         if not getattr(image, name).strip():
             yield Problem(f"{field}.{name}", Text.of(empty),
-                          Text.of(QT_TRANSLATE_NOOP("Validation", "Enter it, for example '{example}'."), example=example))
+                          Text.of(QT_TRANSLATE_NOOP(
+                              "Validation", "Enter it, for example '{example}'."), example=example))
 
 
 def _node_count_problems(spec: PoolSpec) -> Iterator[Problem]:
@@ -198,7 +205,8 @@ def _node_count_problems(spec: PoolSpec) -> Iterator[Problem]:
         count = getattr(spec, name)
         if count < 0:
             negative = True
-            yield Problem(name, Text.of(message, count=count), Text.of(QT_TRANSLATE_NOOP("Validation", "Use 0 or more.")))
+            yield Problem(name, Text.of(message, count=count),
+                          Text.of(QT_TRANSLATE_NOOP("Validation", "Use 0 or more.")))
     if negative:
         return
     if spec.target_nodes < 1:
@@ -210,9 +218,10 @@ def _node_count_problems(spec: PoolSpec) -> Iterator[Problem]:
     elif spec.enable_inter_node_communication and spec.target_nodes > MAX_INSTANCES:
         yield Problem(
             "target_dedicated_nodes",
-            Text.of(QT_TRANSLATE_NOOP("Validation", "The pool asks for {count} nodes; Azure Batch pools with inter-node "
-                                      "communication reach at most {most} (80 in user-subscription mode), so it would "
-                                      "stop short."), count=spec.target_nodes, most=MAX_INSTANCES),
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "The pool asks for {count} nodes; Azure Batch pools with inter-node communication "
+                "reach at most {most} (80 in user-subscription mode), so it would stop short."),
+                count=spec.target_nodes, most=MAX_INSTANCES),
             Text.of(QT_TRANSLATE_NOOP("Validation", "Ask for at most {most} nodes in total."), most=MAX_INSTANCES),
             severity=Severity.WARNING,
         )
