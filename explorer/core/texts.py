@@ -1,7 +1,7 @@
 """Texts written below the UI for the window to show in the user's language: no Qt here.
 
-The client says why a task waits, or what a failed request was, in English; the window
-translates. A `Text` keeps the template apart from its arguments, so the UI looks the template
+The client says why a task waits, or what a failed request was, and the checks what is wrong
+with a spec (`explorer.core.checks`), in English; the window translates. A `Text` keeps the template apart from its arguments, so the UI looks the template
 up in its catalogue before it fills the arguments in (`explorer.ui.translation.translated`);
 `str()` is the English, for logs and for callers without a catalogue.
 

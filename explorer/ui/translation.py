@@ -55,9 +55,10 @@ def translations_dir() -> str:
     return str(resource_path("translations"))
 
 
-def translated(text: Text) -> str:
-    """A text written below the UI (a wait reason, an error's action), in the user's language."""
-    return text.render(QCoreApplication.translate)
+def translated(text: Text | str) -> str:
+    """A text written below the UI (a wait reason, an error's action, a check's problem), in the user's
+    language; a str (from the service, or translated already) is shown as it is."""
+    return text if isinstance(text, str) else text.render(QCoreApplication.translate)
 
 
 class Texts:

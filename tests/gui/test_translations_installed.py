@@ -1,6 +1,7 @@
 """The translation pipeline end to end: a catalogue compiled by pyside6-lrelease from the committed
 German .ts (a few messages filled in here), installed for a German locale as the app installs it,
-and the texts of a dialog, a wait reason and an operation error shown in German, Qt's own buttons too."""
+and the texts of a dialog, a wait reason, an operation error and a wizard field's check shown in German,
+Qt's own buttons too."""
 
 from __future__ import annotations
 
@@ -16,11 +17,14 @@ from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel
 from explorer.client.acting.operations import OperationError
 from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot, TaskSnapshot
 from explorer.client.watching.wait_reasons import why_waiting
+from explorer.core.checks.validation import validate_pool
+from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
 from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 from explorer.ui import translation
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
 from explorer.ui.translation import install_translators, translated
 from explorer.ui.widgets.error_banner import sentence_for
+from explorer.ui.wizards.field_feedback import FieldFeedback
 
 CATALOGUES = Path(translation.__file__).resolve().parents[1] / "resources" / "translations"
 LRELEASE = Path(shutil.which("pyside6-lrelease") or Path(__file__).resolve().parents[2] / ".venv/bin/pyside6-lrelease")
@@ -30,6 +34,13 @@ GERMAN = {
     ("WaitReasons", "Pool {pool} is being deleted."): "Pool {pool} wird gelöscht.",
     ("Operations", "Could not {action}: {reason}"): "{action} ging nicht: {reason}",
     ("Operations", "resize pool {pool}"): "Pool {pool} skalieren",
+    ("Validation", "The VM size '{size}' contains spaces."): "Die VM-Größe „{size}“ enthält Leerzeichen.",
+    ("Validation", "VM sizes are single words such as Standard_D2s_v3."):
+        "VM-Größen sind ein Wort wie Standard_D2s_v3.",
+    ("FieldChecks", "The {what} is empty."): "Das Feld „{what}“ ist leer.",
+    ("FieldChecks", "Enter the {what}, or pick an MPI preset to fill it in."):
+        "Geben Sie den {what} ein, oder füllen Sie ihn mit einer MPI-Vorlage.",
+    ("Validation", "start task command"): "Befehl des Starttasks",
 }
 
 
@@ -89,3 +100,23 @@ def test_english_and_languages_without_a_translated_catalogue_install_nothing(qa
     assert install_translators(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany)) == []
     # Qt has Japanese buttons, but without our catalogue they would make a window of two languages.
     assert install_translators(qapp, QLocale(QLocale.Language.Japanese, QLocale.Country.Japan)) == []
+
+
+def test_a_wizard_field_shows_its_check_in_german(german, qtbot):
+    """A check's message and fix are translated as the field shows them, and the field's name among their
+    arguments too; str() of a message is the English, for logs."""
+    image = VmImage("Canonical", "ubuntu-24_04-lts", "server", "batch.node.ubuntu 24.04")
+    spec = PoolSpec("mpi", "Standard D2s", image, target_dedicated_nodes=2, start_task=StartTask(" "))
+    problems = {problem.field: problem for problem in validate_pool(spec)}
+    feedback = FieldFeedback()
+    qtbot.addWidget(feedback)
+    feedback.show_problems([problems["vm_size"]])
+    assert feedback.texts() == [
+        "Die VM-Größe „Standard D2s“ enthält Leerzeichen. VM-Größen sind ein Wort wie Standard_D2s_v3."
+    ]
+    assert str(problems["vm_size"].message) == "The VM size 'Standard D2s' contains spaces."
+    feedback.show_problems([problems["start_task.command_line"]])
+    assert feedback.texts() == [
+        "Das Feld „Befehl des Starttasks“ ist leer. "
+        "Geben Sie den Befehl des Starttasks ein, oder füllen Sie ihn mit einer MPI-Vorlage."
+    ]

@@ -314,12 +314,12 @@ class Rerun:
                 "link one in Connection > Accounts…"
             )
         if pool.create is not None:
-            problems += [p.message for p in validate_pool(pool.create) if p.severity is Severity.ERROR]
+            problems += [str(p.message) for p in validate_pool(pool.create) if p.severity is Severity.ERROR]
             if await self._submission.pool_exists(pool.create.id):
                 problems.append(f"A pool named {pool.create.id} exists there already: choose it, or another name.")
         else:
             info = await self._submission.pool_info(pool.id)
-            problems += [p.message for p in task_on_pool_problems(spec, info) if p.severity is Severity.ERROR]
+            problems += [str(p.message) for p in task_on_pool_problems(spec, info) if p.severity is Severity.ERROR]
         new_job = True
         if await self._submission.job_exists(spec.job_id):
             job = await self._client.get_job(spec.job_id, select=["id", "state", "poolInfo"])

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+
 MAX_ID_LENGTH = 64
 
 _VALID_ID = re.compile(r"[A-Za-z0-9_-]+")
@@ -18,32 +20,38 @@ _INVALID_CHARACTER = re.compile(r"[^A-Za-z0-9_-]")
 class IdIssue(NamedTuple):
     """What is wrong with an id, and how to fix it."""
 
-    message: str
-    fix: str
+    message: Text
+    fix: Text
 
 
-def check_id(value: str, kind: str = "ID") -> IdIssue | None:
+def check_id(value: str, kind: str | Text = "ID") -> IdIssue | None:
     """Return what is wrong with ``value`` as a Batch id, or None if it is valid.
 
-    ``kind`` names the id in messages, e.g. "task ID" or "pool ID".
+    ``kind`` names the id in messages, e.g. "task ID" or "pool ID" (a Text to have it translated).
     """
     if not value:
         return IdIssue(
-            f"The {kind} is empty.",
-            f"Enter 1 to {MAX_ID_LENGTH} letters, digits, hyphens or underscores.",
+            Text.of(QT_TRANSLATE_NOOP("IdChecks", "The {kind} is empty."), kind=kind),
+            Text.of(QT_TRANSLATE_NOOP("IdChecks", "Enter 1 to {most} letters, digits, hyphens or underscores."),
+                    most=MAX_ID_LENGTH),
         )
     if len(value) > MAX_ID_LENGTH:
         excess = len(value) - MAX_ID_LENGTH
         return IdIssue(
-            f"The {kind} is {len(value)} characters long; Batch allows at most {MAX_ID_LENGTH}.",
-            f"Shorten it by {excess} character{'s' if excess > 1 else ''}.",
+            Text.of(QT_TRANSLATE_NOOP(
+                "IdChecks", "The {kind} is {length} characters long; Batch allows at most {most}."),
+                    kind=kind, length=len(value), most=MAX_ID_LENGTH),
+            Text.of(QT_TRANSLATE_NOOP("IdChecks", "Shorten it by {excess} characters.") if excess > 1
+                    else QT_TRANSLATE_NOOP("IdChecks", "Shorten it by {excess} character."), excess=excess),
         )
     if not _VALID_ID.fullmatch(value):
         bad = sorted(set(_INVALID_CHARACTER.findall(value)))
         shown = ", ".join(repr(character) for character in bad)
         return IdIssue(
-            f"The {kind} contains characters Batch does not allow: {shown}.",
-            f"Use only letters, digits, '-' and '_', for example '{suggest_id(value)}'.",
+            Text.of(QT_TRANSLATE_NOOP("IdChecks", "The {kind} contains characters Batch does not allow: {shown}."),
+                    kind=kind, shown=shown),
+            Text.of(QT_TRANSLATE_NOOP("IdChecks", "Use only letters, digits, '-' and '_', for example '{example}'."),
+                    example=suggest_id(value)),
         )
     return None
 

@@ -1,10 +1,17 @@
-"""What validation reports: a problem with a field, and optionally a fix a UI can offer."""
+"""What validation reports: a problem with a field, and optionally a fix a UI can offer.
+
+The checks write their messages as `Text`s (templates marked for translation, one context per
+checks module), which the window shows in the user's language; the UI's own problems may carry
+strings it has already translated. `str()` of either is the text as written.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import Enum
 from typing import NamedTuple
+
+from explorer.core.texts import Text
 
 
 class FixKind(str, Enum):
@@ -44,8 +51,8 @@ class Problem:
     """
 
     field: str
-    message: str
-    fix: str | None = None
+    message: str | Text
+    fix: str | Text | None = None
     fix_action: FixAction | None = None
     alternatives: tuple[FixAction, ...] = ()
     severity: Severity = Severity.ERROR

@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from explorer.core.checks.problems import FixAction, FixKind, Problem, Severity
 from explorer.core.specs.task_spec import MAX_INSTANCES, MultiInstanceTaskSpec
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 _LAUNCHER = re.compile(r"(?:^|[\s'\"/])(?:mpiexec|mpirun)(?:\.hydra|\.exe)?(?=\s)", re.IGNORECASE)
 _RANKS = re.compile(r"(?<=\s)(?:-n|-np|--np|--n)(?:\s+|=)(\d+)(?=[\s'\"]|$)")
@@ -60,35 +61,52 @@ def rank_count_problems(spec: MultiInstanceTaskSpec) -> Iterator[Problem]:
     ranks = counts.ranks
     if counts.per_node is None:
         if ranks < instances:
-            yield _too_few(ranks, instances, f"{instances} instances (one node each)", instances)
+            template = QT_TRANSLATE_NOOP("RankChecks", "{instances} instances (one node each)")
+            what = Text.of(template, instances=instances)
+            yield _too_few(ranks, instances, what, instances)
         return
     per_node = counts.per_node
     places = instances * per_node
     if ranks == places or per_node < 1:
         return
-    what = f"{instances} instance{'s' if instances != 1 else ''} × {per_node} process{'es' if per_node != 1 else ''} per node"
+    what = Text.of(
+        QT_TRANSLATE_NOOP("RankChecks", "{instances} × {per_node} per node"),
+        instances=Text.of(QT_TRANSLATE_NOOP("RankChecks", "{count} instances") if instances != 1
+                          else QT_TRANSLATE_NOOP("RankChecks", "{count} instance"), count=instances),
+        per_node=Text.of(QT_TRANSLATE_NOOP("RankChecks", "{count} processes") if per_node != 1
+                         else QT_TRANSLATE_NOOP("RankChecks", "{count} process"), count=per_node),
+    )
     if ranks < places:
         yield _too_few(ranks, places, what, places)
         return
     fitting = ranks // per_node
     yield Problem(
         "command_line",
-        f"The application command starts {ranks} MPI processes (-n {ranks}), but {what} make {places}: "
-        "Open MPI refuses to start, MPICH and Intel MPI put more processes on a node than asked for.",
-        f"Start {places} processes, or use {fitting} instances."
+        Text.of(QT_TRANSLATE_NOOP(
+            "RankChecks", "The application command starts {ranks} MPI processes (-n {ranks}), but {what} make "
+            "{places}: Open MPI refuses to start, MPICH and Intel MPI put more processes on a node than asked for."),
+            ranks=ranks, what=what, places=places),
+        Text.of(QT_TRANSLATE_NOOP("RankChecks", "Start {places} processes, or use {fitting} instances."),
+                places=places, fitting=fitting)
         if ranks % per_node == 0 and fitting <= MAX_INSTANCES
-        else f"Start {places} processes.",
+        else Text.of(QT_TRANSLATE_NOOP("RankChecks", "Start {places} processes."), places=places),
         FixAction(FixKind.SET_RANKS, places),
         (FixAction(FixKind.SET_INSTANCES, fitting),) if ranks % per_node == 0 and fitting <= MAX_INSTANCES else (),
     )
 
 
-def _too_few(ranks: int, places: int, what: str, fix_to: int) -> Problem:
+def _too_few(ranks: int, places: int, what: Text, fix_to: int) -> Problem:
+    if ranks != 1:
+        message = QT_TRANSLATE_NOOP("RankChecks", "The application command starts {ranks} MPI processes (-n {ranks}), "
+                                    "but {what} make {places} places: some nodes would run nothing.")
+    else:
+        message = QT_TRANSLATE_NOOP("RankChecks", "The application command starts {ranks} MPI process (-n {ranks}), "
+                                    "but {what} make {places} places: some nodes would run nothing.")
     return Problem(
         "command_line",
-        f"The application command starts {ranks} MPI process{'es' if ranks != 1 else ''} (-n {ranks}), "
-        f"but {what} make {places} places: some nodes would run nothing.",
-        f"Start {fix_to} processes, unless fewer is what you want.",
+        Text.of(message, ranks=ranks, what=what, places=places),
+        Text.of(QT_TRANSLATE_NOOP(
+            "RankChecks", "Start {fix_to} processes, unless fewer is what you want."), fix_to=fix_to),
         FixAction(FixKind.SET_RANKS, fix_to),
         severity=Severity.WARNING,
     )

@@ -23,8 +23,13 @@ from explorer.core.specs.job_spec import JobSpec
 from explorer.core.specs.pool_info import PoolInfo
 from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
 from explorer.core.specs.task_spec import MAX_INSTANCES, UNLIMITED_RETRIES, MultiInstanceTaskSpec, TaskConstraints
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 MAX_DISPLAY_NAME_LENGTH = 1024
+
+_JOB_ID = Text.of(QT_TRANSLATE_NOOP("Validation", "job ID"))
+_POOL_ID = Text.of(QT_TRANSLATE_NOOP("Validation", "pool ID"))
+_TASK_ID = Text.of(QT_TRANSLATE_NOOP("Validation", "task ID"))
 
 
 def validate_task(spec: MultiInstanceTaskSpec, pool: PoolInfo | None = None) -> list[Problem]:
@@ -42,27 +47,32 @@ def validate_pool(spec: PoolSpec) -> list[Problem]:
 
 def validate_job(spec: JobSpec) -> list[Problem]:
     """Problems on "job_id" and "pool_id", the task wizard's names for these fields."""
-    problems = list(id_problems(spec.id, "job_id", "job ID"))
+    problems = list(id_problems(spec.id, "job_id", _JOB_ID))
     if not spec.pool_id:
-        problems.append(Problem("pool_id", "No pool is chosen.", "Choose the pool the job's tasks run on."))
+        problems.append(Problem("pool_id", Text.of(QT_TRANSLATE_NOOP("Validation", "No pool is chosen.")),
+                                Text.of(QT_TRANSLATE_NOOP("Validation", "Choose the pool the job's tasks run on."))))
     else:
-        problems.extend(id_problems(spec.pool_id, "pool_id", "pool ID"))
+        problems.extend(id_problems(spec.pool_id, "pool_id", _POOL_ID))
     return problems
 
 
 def _task_problems(spec: MultiInstanceTaskSpec) -> Iterator[Problem]:
-    yield from id_problems(spec.job_id, "job_id", "job ID")
-    yield from id_problems(spec.task_id, "task_id", "task ID")
+    yield from id_problems(spec.job_id, "job_id", _JOB_ID)
+    yield from id_problems(spec.task_id, "task_id", _TASK_ID)
     if spec.display_name is not None and len(spec.display_name) > MAX_DISPLAY_NAME_LENGTH:
         yield Problem(
             "display_name",
-            f"The display name is {len(spec.display_name)} characters long; "
-            f"Batch allows at most {MAX_DISPLAY_NAME_LENGTH}.",
-            "Shorten it.",
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "The display name is {length} characters long; Batch allows at most {most}."),
+                length=len(spec.display_name), most=MAX_DISPLAY_NAME_LENGTH),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Shorten it.")),
         )
-    yield from command_line_problems(spec.command_line, "command_line", "application command")
     yield from command_line_problems(
-        spec.coordination_command_line, "coordination_command_line", "coordination command"
+        spec.command_line, "command_line", Text.of(QT_TRANSLATE_NOOP("Validation", "application command"))
+    )
+    yield from command_line_problems(
+        spec.coordination_command_line, "coordination_command_line",
+        Text.of(QT_TRANSLATE_NOOP("Validation", "coordination command")),
     )
     yield from _instance_count_problems(spec.number_of_instances)
     yield from rank_count_problems(spec)
@@ -78,17 +88,21 @@ def _instance_count_problems(count: int) -> Iterator[Problem]:
     if count < 1:
         yield Problem(
             "number_of_instances",
-            f"The number of instances is {count}; a task needs at least one node.",
-            "Use 1 or more instances.",
+            Text.of(QT_TRANSLATE_NOOP("Validation", "The number of instances is {count}; a task needs at least one "
+                                      "node."), count=count),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Use 1 or more instances.")),
             FixAction(FixKind.SET_INSTANCES, 1),
         )
     elif count > MAX_INSTANCES:
         # A warning: the limit is Azure's (see MAX_INSTANCES), and Azure does not refuse the task.
         yield Problem(
             "number_of_instances",
-            f"{count} instances is more than the {MAX_INSTANCES} nodes Azure Batch lets a pool with inter-node "
-            "communication have (80 in user-subscription mode): there the task would never start.",
-            f"Use at most {MAX_INSTANCES} instances, and more processes per node if you need more ranks.",
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "{count} instances is more than the {most} nodes Azure Batch lets a pool with "
+                "inter-node communication have (80 in user-subscription mode): there the task would never start."),
+                count=count, most=MAX_INSTANCES),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Use at most {most} instances, and more processes per node if you "
+                                      "need more ranks."), most=MAX_INSTANCES),
             FixAction(FixKind.SET_INSTANCES, MAX_INSTANCES),
             severity=Severity.WARNING,
         )
@@ -98,57 +112,67 @@ def _constraints_problems(constraints: TaskConstraints, field: str) -> Iterator[
     yield from duration_problems(
         constraints.max_wall_clock_time,
         f"{field}.max_wall_clock_time",
-        "maximum wall-clock time",
+        Text.of(QT_TRANSLATE_NOOP("Validation", "maximum wall-clock time")),
         allow_zero=False,
-        when_unset="no limit",
+        when_unset=Text.of(QT_TRANSLATE_NOOP("Validation", "no limit")),
     )
     yield from duration_problems(
         constraints.retention_time,
         f"{field}.retention_time",
-        "retention time",
+        Text.of(QT_TRANSLATE_NOOP("Validation", "retention time")),
         allow_zero=True,
-        when_unset="Batch's default of 7 days",
+        when_unset=Text.of(QT_TRANSLATE_NOOP("Validation", "Batch's default of 7 days")),
     )
     retries = constraints.max_task_retry_count
     if retries is not None and retries < UNLIMITED_RETRIES:
         yield Problem(
             f"{field}.max_task_retry_count",
-            f"The maximum retry count is {retries}; Batch accepts 0 or more, or -1 for unlimited retries.",
-            "Use 0 for no retries.",
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "The maximum retry count is {retries}; Batch accepts 0 or more, or -1 for unlimited "
+                "retries."), retries=retries),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Use 0 for no retries.")),
         )
 
 
 def _pool_problems(spec: PoolSpec) -> Iterator[Problem]:
-    yield from id_problems(spec.id, "id", "pool ID")
+    yield from id_problems(spec.id, "id", _POOL_ID)
     if not spec.vm_size.strip():
-        yield Problem("vm_size", "The VM size is empty.", "Enter a size such as Standard_D2s_v3.")
+        yield Problem("vm_size", Text.of(QT_TRANSLATE_NOOP("Validation", "The VM size is empty.")),
+                      Text.of(QT_TRANSLATE_NOOP("Validation", "Enter a size such as Standard_D2s_v3.")))
     elif any(character.isspace() for character in spec.vm_size):
         yield Problem(
             "vm_size",
-            f"The VM size '{spec.vm_size}' contains spaces.",
-            "VM sizes are single words such as Standard_D2s_v3.",
+            Text.of(QT_TRANSLATE_NOOP("Validation", "The VM size '{size}' contains spaces."), size=spec.vm_size),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "VM sizes are single words such as Standard_D2s_v3.")),
         )
     yield from _image_problems(spec.image, "image")
     yield from _node_count_problems(spec)
     if not spec.enable_inter_node_communication:
         yield Problem(
             "enable_inter_node_communication",
-            "Inter-node communication is off, so multi-instance (MPI) tasks would wait in this pool forever.",
-            "Turn inter-node communication on; it cannot be changed after the pool is created.",
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "Inter-node communication is off, so multi-instance (MPI) tasks would wait in this "
+                "pool forever.")),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Turn inter-node communication on; it cannot be changed after the "
+                                      "pool is created.")),
             FixAction(FixKind.ENABLE_INTER_NODE_COMMUNICATION),
         )
     if spec.task_slots_per_node < 1:
         yield Problem(
             "task_slots_per_node",
-            f"Task slots per node is {spec.task_slots_per_node}; a node needs at least one.",
-            "Use 1 task slot per node.",
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Task slots per node is {slots}; a node needs at least one."),
+                    slots=spec.task_slots_per_node),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Use 1 task slot per node.")),
             FixAction(FixKind.SET_TASK_SLOTS_PER_NODE, 1),
         )
     elif spec.task_slots_per_node > 1:
         yield Problem(
             "task_slots_per_node",
-            f"Task slots per node is {spec.task_slots_per_node}; Batch runs multi-instance tasks only on pools with 1.",
-            "Use 1 task slot per node, and run several MPI processes per node instead.",
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "Task slots per node is {slots}; Batch runs multi-instance tasks only on pools with "
+                "1."), slots=spec.task_slots_per_node),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Use 1 task slot per node, and run several MPI processes per node "
+                                      "instead.")),
             FixAction(FixKind.SET_TASK_SLOTS_PER_NODE, 1),
         )
     if spec.start_task is not None:
@@ -157,45 +181,55 @@ def _pool_problems(spec: PoolSpec) -> Iterator[Problem]:
 
 def _image_problems(image: VmImage, field: str) -> Iterator[Problem]:
     required = {
-        "publisher": ("publisher", "Canonical"),
-        "offer": ("offer", "ubuntu-24_04-lts"),
-        "sku": ("SKU", "server"),
-        "version": ("version", "latest"),
-        "node_agent_sku_id": ("node agent SKU", "batch.node.ubuntu 24.04"),
+        "publisher": (QT_TRANSLATE_NOOP("Validation", "The image publisher is empty."), "Canonical"),
+        "offer": (QT_TRANSLATE_NOOP("Validation", "The image offer is empty."), "ubuntu-24_04-lts"),
+        "sku": (QT_TRANSLATE_NOOP("Validation", "The image SKU is empty."), "server"),
+        "version": (QT_TRANSLATE_NOOP("Validation", "The image version is empty."), "latest"),
+        "node_agent_sku_id": (QT_TRANSLATE_NOOP("Validation", "The image node agent SKU is empty."),
+                              "batch.node.ubuntu 24.04"),
     }
-    for name, (what, example) in required.items():
+    for name, (empty, example) in required.items():
         if not getattr(image, name).strip():
-            yield Problem(f"{field}.{name}", f"The image {what} is empty.", f"Enter it, for example '{example}'.")
+            yield Problem(f"{field}.{name}", Text.of(empty),
+                          Text.of(QT_TRANSLATE_NOOP(
+                              "Validation", "Enter it, for example '{example}'."), example=example))
 
 
 def _node_count_problems(spec: PoolSpec) -> Iterator[Problem]:
-    counts = {"target_dedicated_nodes": "dedicated", "target_low_priority_nodes": "low-priority"}
+    counts = {
+        "target_dedicated_nodes": QT_TRANSLATE_NOOP("Validation", "The number of dedicated nodes is {count}."),
+        "target_low_priority_nodes": QT_TRANSLATE_NOOP("Validation", "The number of low-priority nodes is {count}."),
+    }
     negative = False
-    for name, kind in counts.items():
+    for name, message in counts.items():
         count = getattr(spec, name)
         if count < 0:
             negative = True
-            yield Problem(name, f"The number of {kind} nodes is {count}.", "Use 0 or more.")
+            yield Problem(name, Text.of(message, count=count),
+                          Text.of(QT_TRANSLATE_NOOP("Validation", "Use 0 or more.")))
     if negative:
         return
     if spec.target_nodes < 1:
         yield Problem(
             "target_dedicated_nodes",
-            "The pool has no nodes, so no task could run on it.",
-            "Ask for at least 1 dedicated or low-priority node.",
+            Text.of(QT_TRANSLATE_NOOP("Validation", "The pool has no nodes, so no task could run on it.")),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Ask for at least 1 dedicated or low-priority node.")),
         )
     elif spec.enable_inter_node_communication and spec.target_nodes > MAX_INSTANCES:
         yield Problem(
             "target_dedicated_nodes",
-            f"The pool asks for {spec.target_nodes} nodes; Azure Batch pools with inter-node communication "
-            f"reach at most {MAX_INSTANCES} (80 in user-subscription mode), so it would stop short.",
-            f"Ask for at most {MAX_INSTANCES} nodes in total.",
+            Text.of(QT_TRANSLATE_NOOP(
+                "Validation", "The pool asks for {count} nodes; Azure Batch pools with inter-node communication "
+                "reach at most {most} (80 in user-subscription mode), so it would stop short."),
+                count=spec.target_nodes, most=MAX_INSTANCES),
+            Text.of(QT_TRANSLATE_NOOP("Validation", "Ask for at most {most} nodes in total."), most=MAX_INSTANCES),
             severity=Severity.WARNING,
         )
 
 
 def _start_task_problems(start_task: StartTask, field: str) -> Iterator[Problem]:
-    yield from command_line_problems(start_task.command_line, f"{field}.command_line", "start task command")
+    yield from command_line_problems(start_task.command_line, f"{field}.command_line",
+                                     Text.of(QT_TRANSLATE_NOOP("Validation", "start task command")))
     yield from resource_files_problems(start_task.resource_files, f"{field}.resource_files")
     yield from environment_problems(start_task.environment_settings, f"{field}.environment_settings")
     yield from user_identity_problems(start_task.user_identity, f"{field}.user_identity")

@@ -682,6 +682,265 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>FieldChecks</name>
+    <message>
+        <source>&apos;{name}&apos; is set by Batch itself (AZ_BATCH_* and CCP_NODES describe the nodes to MPI).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{name}&apos; is set twice (rows {first} and {second}).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A blob prefix applies only to container sources, not to an HTTP URL.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file downloaded from an HTTP URL needs a file path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add the container after the host: {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An environment variable has no name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an auto-user, enter a user name, or leave the identity unset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another name; read Batch&apos;s value in your command instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear one of them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear the blob prefix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container name &apos;{name}&apos; contains capital letters; container names are lowercase.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container name &apos;{name}&apos; contains characters other than letters, digits and hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container name &apos;{name}&apos; has {length} characters; Azure Storage needs 3 to 63.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Container name &apos;{name}&apos; starts or ends with a hyphen or has two in a row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Encode spaces as %20 and remove line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End the URL after &apos;/{container}&apos; and put &apos;{inside}&apos; in the blob prefix, or use an HTTP URL to download a single file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a duration such as 1 hour, or leave it unset for {when_unset}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a name such as OMP_NUM_THREADS, or remove the row.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a path relative to the task directory, or leave it unset.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name of a user account defined on the pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the name to save it as, e.g. &apos;input.dat&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter the {what}, or pick an MPI preset to fill it in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTTP URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep one source and clear the others.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave it unset for {when_unset}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Paste a URL such as {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove one of them; only one value can take effect.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the &apos;..&apos; parts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove them; container names use only a-z, 0-9 and &apos;-&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set an HTTP URL, a storage container URL or an auto-storage container name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it with a letter or &apos;_&apos;, e.g. &apos;{example}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start it with https://, as in {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment variable name &apos;{name}&apos; contains characters other than letters, digits and &apos;_&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment variable name &apos;{name}&apos; starts with a digit.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file mode &apos;{mode}&apos; is not an octal permission.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file path &apos;{path}&apos; is absolute; Batch saves files under the task directory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file path &apos;{path}&apos; uses &apos;..&apos; to leave the task directory, which Batch refuses.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The file path is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The identity names both a user and an auto-user; Batch takes one or the other.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resource file has no source.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The resource file has {count} sources ({sources}); Batch takes exactly one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user identity names neither a user nor an auto-user.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The user name is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} &apos;{url}&apos; does not start with a scheme.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} &apos;{url}&apos; has no host name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} contains spaces or line breaks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} has an invalid port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} is longer than Batch&apos;s maximum of {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} must be more than zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} must be zero or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} names no container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} points inside container &apos;{container}&apos; (at &apos;{inside}&apos;) rather than at the container.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {what} uses &apos;{scheme}:&apos;, but Batch downloads only over http and https.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use &apos;{name}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 3 or 4 octal digits, such as 0755 (executable) or 0644 (read-only for others).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a port number between 0 and 65535, or none.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use a relative path such as &apos;{relative}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use an https:// URL, as in {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use e.g. &apos;{example}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use single hyphens between letters or digits.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the name of an existing container in the linked storage account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it as {example}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>storage container URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FieldFeedback</name>
     <message>
         <source>Create a pool for MPI…</source>
@@ -1252,6 +1511,37 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>{count} resizes (dashed: started, dotted: ended)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>IdChecks</name>
+    <message>
+        <source>Enter 1 to {most} letters, digits, hyphens or underscores.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten it by {excess} character.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten it by {excess} characters.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {kind} contains characters Batch does not allow: {shown}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {kind} is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The {kind} is {length} characters long; Batch allows at most {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use only letters, digits, &apos;-&apos; and &apos;_&apos;, for example &apos;{example}&apos;.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2491,6 +2781,49 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>PoolChecks</name>
+    <message>
+        <source>Choose or create a pool with 1 task slot per node (it cannot be changed later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose or create a pool with inter-node communication enabled (it cannot be turned on later).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick an MPI preset for {pool_family}, or choose a {family} pool.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool &apos;{pool}&apos; does not allow inter-node communication, so the task would stay queued forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool &apos;{pool}&apos; has {slots} task slots per node; multi-instance tasks run only on pools with 1, so the task would stay queued forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize the pool to {needed} nodes, or lower the number of instances to {available}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resize the pool to {needed} nodes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The command starts with &apos;{shell}&apos;, which runs on {family} but pool &apos;{pool}&apos; runs {pool_family}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task needs {needed} nodes (one per instance) but pool &apos;{pool}&apos; has {available}; it would wait in the queue until the pool grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The task needs {needed} nodes (one per instance) but pool &apos;{pool}&apos; is resizing to {available}; it would wait in the queue until the pool grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PoolPage</name>
     <message>
         <source>Choose a Linux image, such as {}, or create this pool on an Azure Batch profile.</source>
@@ -2830,6 +3163,57 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>stored — leave empty to keep it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RankChecks</name>
+    <message>
+        <source>Start {fix_to} processes, unless fewer is what you want.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start {places} processes, or use {fitting} instances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start {places} processes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application command starts {ranks} MPI process (-n {ranks}), but {what} make {places} places: some nodes would run nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application command starts {ranks} MPI processes (-n {ranks}), but {what} make {places} places: some nodes would run nothing.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The application command starts {ranks} MPI processes (-n {ranks}), but {what} make {places}: Open MPI refuses to start, MPICH and Intel MPI put more processes on a node than asked for.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} instance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} instances</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} process</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{instances} instances (one node each)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{instances} × {per_node} per node</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3256,6 +3640,57 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceErrors</name>
+    <message>
+        <source>A completed job takes no new tasks: create a new job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A job being terminated takes no new tasks: create a new job.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an existing job, or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another job, or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another pool ID; IDs are unique within the account (case-insensitively).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another pool, or create one for MPI tasks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose another task ID; IDs are unique within a job (case-insensitively).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose this job under &apos;Existing job&apos;, or give the new job another ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Correct the value the message names, then submit again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Delete an unused pool, or ask for a higher pool quota.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enable the job, or create a new one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wait until the old pool is deleted, or choose another pool ID.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3875,6 +4310,181 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>This is the task exactly as it will be sent; Submit sends it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Validation</name>
+    <message>
+        <source>Ask for at least 1 dedicated or low-priority node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask for at most {most} nodes in total.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch&apos;s default of 7 days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose the pool the job&apos;s tasks run on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a size such as Standard_D2s_v3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter it, for example &apos;{example}&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inter-node communication is off, so multi-instance (MPI) tasks would wait in this pool forever.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No pool is chosen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shorten it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task slots per node is {slots}; Batch runs multi-instance tasks only on pools with 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task slots per node is {slots}; a node needs at least one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM size &apos;{size}&apos; contains spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The VM size is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The display name is {length} characters long; Batch allows at most {most}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image SKU is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image node agent SKU is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image offer is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image publisher is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image version is empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The maximum retry count is {retries}; Batch accepts 0 or more, or -1 for unlimited retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of dedicated nodes is {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of instances is {count}; a task needs at least one node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The number of low-priority nodes is {count}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool asks for {count} nodes; Azure Batch pools with inter-node communication reach at most {most} (80 in user-subscription mode), so it would stop short.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The pool has no nodes, so no task could run on it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Turn inter-node communication on; it cannot be changed after the pool is created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 0 for no retries.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 0 or more.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 1 or more instances.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 1 task slot per node, and run several MPI processes per node instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use 1 task slot per node.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use at most {most} instances, and more processes per node if you need more ranks.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>VM sizes are single words such as Standard_D2s_v3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>application command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>coordination command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>maximum wall-clock time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>retention time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>start task command</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} instances is more than the {most} nodes Azure Batch lets a pool with inter-node communication have (80 in user-subscription mode): there the task would never start.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

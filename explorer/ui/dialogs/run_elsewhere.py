@@ -59,7 +59,9 @@ from explorer.core.checks.ids import check_id
 from explorer.core.specs.pool_spec import PoolSpec
 from explorer.ui.dialogs.account_forms import error_colour
 from explorer.ui.task_owner import TaskOwner
+from explorer.ui.translation import translated
 from explorer.ui.views.compare_view import CompareView
+from explorer.ui.wizards.field_feedback import problem_text
 from explorer.ui.wizards.pool_pages import IMAGES, VM_SIZES
 
 log = logging.getLogger(__name__)
@@ -313,7 +315,7 @@ class RunElsewhereDialog(QDialog):
                                       "created before the task is submitted.") if new else "")
         else:
             choice = self.choices[index]
-            problems = [f"{p.message} {p.remedy}" for p in choice.problems]
+            problems = [problem_text(p) for p in choice.problems]
             self.pool_note.setText(self.tr("MPI-ready for this task.") if choice.ready else "\n".join(problems))
         self._update_buttons()
 
@@ -324,10 +326,10 @@ class RunElsewhereDialog(QDialog):
         for label, value in ((self.tr("job id"), self.job_id.text()), (self.tr("task id"), self.task_id.text())):
             issue = check_id(value.strip(), label)
             if issue is not None:
-                return issue.message
+                return translated(issue.message)
         if self.pool.currentData() == NEW_POOL:
             issue = check_id(self.new_pool_id.text().strip(), self.tr("pool id"))
-            return issue.message if issue else None
+            return translated(issue.message) if issue else None
         index = self.pool.currentIndex()
         if not 0 <= index < len(self.choices) or not self.choices[index].usable:
             return self.tr("That pool cannot run a multi-instance task: choose another, or create one.")

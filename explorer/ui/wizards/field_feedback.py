@@ -16,6 +16,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from explorer.core.checks.problems import FixAction, FixKind, Problem, Severity
+from explorer.ui.translation import translated
 
 # (on a light window, on a dark one): red for what blocks, amber for a warning; each readable on its background.
 _COLOURS = {Severity.ERROR: ("#c62828", "#ff8a80"), Severity.WARNING: ("#8a5300", "#ffc570")}
@@ -57,7 +58,9 @@ def fix_label(action: FixAction) -> str:
 
 
 def problem_text(problem: Problem) -> str:
-    text = f"{problem.message} {problem.fix}" if problem.fix else problem.message
+    """The problem's message and fix, in the user's language."""
+    message = translated(problem.message)
+    text = f"{message} {translated(problem.fix)}" if problem.fix else message
     return text if problem.blocking else f"⚠ {text}"
 
 

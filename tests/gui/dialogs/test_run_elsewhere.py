@@ -55,6 +55,9 @@ def test_a_rehearsed_task_runs_on_the_other_account_and_both_runs_show_side_by_s
             await until(dialog.changed, lambda: dialog.pool.count() == 3, what="the pools there")
             pools = [dialog.pool.itemData(i) for i in range(dialog.pool.count())]
             note = dialog.pool_note.text()
+            dialog.pool.setCurrentIndex(1)  # "small": what keeps it from running the task, with the fix
+            refused = dialog.pool_note.text()
+            dialog.pool.setCurrentIndex(0)
             dialog.run_button.click()
             await until(dialog.changed, lambda: dialog.result is not None or not dialog.tasks.running("run"), what="run")
             steps = [dialog.steps.item(i).text() for i in range(dialog.steps.count())]
@@ -64,14 +67,16 @@ def test_a_rehearsed_task_runs_on_the_other_account_and_both_runs_show_side_by_s
             dialog.compare_button.click()
             view = dialog.compare
             await until(view.compared, lambda: view.runs and all(r.finished for r in view.runs), what="both compared")
-            return (files, blocked, pools, note, steps, output, text, view.first.texts(), view.second.texts(),
+            return (files, blocked, pools, note, refused, steps, output, text, view.first.texts(), view.second.texts(),
                     view.diff_text(), view.status.text())
 
-    files, blocked, pools, note, steps, output, text, first, second, diff, verdict = runner.run_to_end(scenario())
+    files, blocked, pools, note, refused, steps, output, text, first, second, diff, verdict = runner.run_to_end(scenario())
     assert files == [["shared.txt (every instance)", "copied to its storage"],
                      ["input.txt (the primary)", "copied to its storage"]]
     assert not blocked  # nothing to run before an account is chosen
     assert pools == ["mpi-there", "small", NEW_POOL] and note == "MPI-ready for this task."
+    assert refused.startswith("Pool 'small' does not allow inter-node communication, so the task would stay queued "
+                              "forever. Choose or create a pool with inter-node communication enabled"), refused
     assert [s.split(":")[0] for s in steps] == ["✓  check", "✓  copy files", "✓  create job", "✓  submit task"]
     assert f"input: {text}" in output and "pool: mpi-there" in output  # read there, from the second storage
     for rows in (first, second):  # instance, node, exit code, then the phases' times

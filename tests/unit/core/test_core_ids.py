@@ -10,7 +10,7 @@ def test_valid_ids_have_no_issue(value):
 
 
 def test_empty_id():
-    assert check_id("", "task ID") == (
+    assert tuple(map(str, check_id("", "task ID"))) == (
         "The task ID is empty.",
         "Enter 1 to 64 letters, digits, hyphens or underscores.",
     )
@@ -18,19 +18,19 @@ def test_empty_id():
 
 def test_too_long_id_says_by_how_much():
     issue = check_id("x" * 70, "job ID")
-    assert issue.message == "The job ID is 70 characters long; Batch allows at most 64."
-    assert issue.fix == "Shorten it by 6 characters."
-    assert check_id("x" * 65).fix == "Shorten it by 1 character."
+    assert str(issue.message) == "The job ID is 70 characters long; Batch allows at most 64."
+    assert str(issue.fix) == "Shorten it by 6 characters."
+    assert str(check_id("x" * 65).fix) == "Shorten it by 1 character."
 
 
 def test_invalid_characters_are_named_and_a_valid_id_suggested():
     issue = check_id("my task.v2", "pool ID")
-    assert issue.message == "The pool ID contains characters Batch does not allow: ' ', '.'."
-    assert issue.fix == "Use only letters, digits, '-' and '_', for example 'my-task-v2'."
+    assert str(issue.message) == "The pool ID contains characters Batch does not allow: ' ', '.'."
+    assert str(issue.fix) == "Use only letters, digits, '-' and '_', for example 'my-task-v2'."
 
 
 def test_non_ascii_letters_are_refused():
-    assert "'é'" in check_id("café").message
+    assert "'é'" in str(check_id("café").message)
 
 
 def test_id_error_joins_message_and_fix():

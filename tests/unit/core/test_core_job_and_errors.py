@@ -17,14 +17,14 @@ def test_valid_job_and_its_json():
 def test_job_problems_name_their_fields():
     [bad_id, no_pool] = validate_job(JobSpec("my job", ""))
     assert (bad_id.field, no_pool.field) == ("job_id", "pool_id")
-    assert bad_id.message == "The job ID contains characters Batch does not allow: ' '."
-    assert no_pool.message == "No pool is chosen."
+    assert str(bad_id.message) == "The job ID contains characters Batch does not allow: ' '."
+    assert str(no_pool.message) == "No pool is chosen."
 
 
 def test_task_errors_point_at_their_fields():
     problem = task_submission_problem("TaskExists", "The specified task already exists.")
-    assert (problem.field, problem.message) == ("task_id", "The specified task already exists.")
-    assert problem.fix.startswith("Choose another task ID")
+    assert (problem.field, str(problem.message)) == ("task_id", "The specified task already exists.")
+    assert str(problem.fix).startswith("Choose another task ID")
     assert task_submission_problem("JobNotFound", "m").field == "job_id"
     assert task_submission_problem("PoolNotFound", "m").field == "pool"
     assert task_submission_problem(None, "connection refused").field == SERVICE_FIELD

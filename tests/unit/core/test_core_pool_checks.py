@@ -18,18 +18,18 @@ def test_inter_node_communication_off(task, pool_info):
     [problem] = validate_task(task, replace(pool_info, enable_inter_node_communication=False))
     assert problem.field == "pool"
     assert (
-        problem.message
+        str(problem.message)
         == "Pool 'mpi-pool' does not allow inter-node communication, so the task would stay queued forever."
     )
     assert (
-        problem.fix == "Choose or create a pool with inter-node communication enabled (it cannot be turned on later)."
+        str(problem.fix) == "Choose or create a pool with inter-node communication enabled (it cannot be turned on later)."
     )
     assert problem.fix_action == ("create_pool", None)
 
 
 def test_several_task_slots_per_node(task, pool_info):
     [problem] = validate_task(task, replace(pool_info, task_slots_per_node=4))
-    assert problem.message == (
+    assert str(problem.message) == (
         "Pool 'mpi-pool' has 4 task slots per node; multi-instance tasks run only on pools with 1, "
         "so the task would stay queued forever."
     )
@@ -41,11 +41,11 @@ def test_more_instances_than_nodes_is_a_warning_that_offers_a_resize(task, pool_
     [problem] = [problem for problem in problems if problem.field == "number_of_instances"]
     assert not problem.blocking  # the pool may be resized or autoscale meanwhile
     assert problem.field == "number_of_instances"
-    assert problem.message == (
+    assert str(problem.message) == (
         "The task needs 8 nodes (one per instance) but pool 'mpi-pool' has 4; "
         "it would wait in the queue until the pool grows."
     )
-    assert problem.fix == "Resize the pool to 8 nodes, or lower the number of instances to 4."
+    assert str(problem.fix) == "Resize the pool to 8 nodes, or lower the number of instances to 4."
     assert problem.fix_actions == (("resize", 8), ("set_instances", 4))
 
 
@@ -61,7 +61,7 @@ def test_a_resizing_pool_is_judged_by_its_target(task, pool_info):
     assert validate_task(task, growing) == []
     shrinking = replace(pool_info, target_dedicated_nodes=2, allocation_state=AllocationState.RESIZING)
     [problem] = validate_task(task, shrinking)
-    assert "pool 'mpi-pool' is resizing to 2;" in problem.message
+    assert "pool 'mpi-pool' is resizing to 2;" in str(problem.message)
 
 
 def test_a_steady_pool_short_of_its_target_is_judged_by_its_nodes(task, pool_info):
@@ -71,7 +71,7 @@ def test_a_steady_pool_short_of_its_target_is_judged_by_its_nodes(task, pool_inf
 
 def test_an_empty_pool_is_only_offered_a_resize(task, pool_info):
     [problem] = validate_task(task, replace(pool_info, current_dedicated_nodes=0))
-    assert problem.fix == "Resize the pool to 4 nodes."
+    assert str(problem.fix) == "Resize the pool to 4 nodes."
     assert problem.fix_actions == (("resize", 4),)
 
 
@@ -92,11 +92,11 @@ def test_commands_for_the_other_os_family(task, pool_info, pool_family, task_fam
     )
     problems = validate_task(spec, replace(pool_info, os_family=pool_family))
     assert [problem.field for problem in problems] == ["command_line", "coordination_command_line"]
-    assert problems[0].message.endswith(
+    assert str(problems[0].message).endswith(
         f"runs on {task_family.value.title()} but pool 'mpi-pool' runs {pool_family.value.title()}."
     )
     assert (
-        problems[0].fix
+        str(problems[0].fix)
         == f"Pick an MPI preset for {pool_family.value.title()}, or choose a {task_family.value.title()} pool."
     )
 

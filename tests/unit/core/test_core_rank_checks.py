@@ -38,11 +38,11 @@ def test_four_processes_on_three_nodes_of_one_is_an_error_with_fixes(task):
     command = "/bin/bash -c 'mpiexec -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 ./a.out'"
     [problem] = validate_task(replace(task, command_line=command, number_of_instances=3))
     assert problem.field == "command_line" and problem.blocking
-    assert problem.message == (
+    assert str(problem.message) == (
         "The application command starts 4 MPI processes (-n 4), but 3 instances × 1 process per node make 3: "
         "Open MPI refuses to start, MPICH and Intel MPI put more processes on a node than asked for."
     )
-    assert problem.fix == "Start 3 processes, or use 4 instances."
+    assert str(problem.fix) == "Start 3 processes, or use 4 instances."
     assert problem.fix_actions == (FixAction(FixKind.SET_RANKS, 3), FixAction(FixKind.SET_INSTANCES, 4))
 
 

@@ -64,7 +64,7 @@ def test_valid_pool_has_no_problems(pool_spec):
 )
 def test_pool_field_problems(pool_spec, changes, field, message, fix_action):
     [problem] = validate_pool(replace(pool_spec, **changes))
-    assert (problem.field, problem.message, problem.fix_action) == (field, message, fix_action)
+    assert (problem.field, str(problem.message), problem.fix_action) == (field, message, fix_action)
     assert problem.fix
 
 
@@ -84,8 +84,8 @@ def test_low_priority_nodes_alone_are_enough(pool_spec):
 )
 def test_empty_image_fields(pool_spec, name, what):
     [problem] = validate_pool(replace(pool_spec, image=replace(pool_spec.image, **{name: " "})))
-    assert (problem.field, problem.message) == (f"image.{name}", f"The image {what} is empty.")
-    assert problem.fix.startswith("Enter it, for example")
+    assert (problem.field, str(problem.message)) == (f"image.{name}", f"The image {what} is empty.")
+    assert str(problem.fix).startswith("Enter it, for example")
 
 
 def test_start_task_parts_are_checked_with_their_paths(pool_spec):
@@ -96,7 +96,7 @@ def test_start_task_parts_are_checked_with_their_paths(pool_spec):
         user_identity=UserIdentity(),
     )
     problems = validate_pool(replace(pool_spec, start_task=start_task))
-    assert [(problem.field, problem.message) for problem in problems] == [
+    assert [(problem.field, str(problem.message)) for problem in problems] == [
         ("start_task.command_line", "The start task command is empty."),
         ("start_task.resource_files[0].file_path", "A file downloaded from an HTTP URL needs a file path."),
         (

@@ -50,7 +50,7 @@ def test_valid_task_has_no_problems(task):
 )
 def test_task_field_problems(task, changes, field, message):
     problem = only_problem(validate_task(replace(task, **changes)))
-    assert (problem.field, problem.message) == (field, message)
+    assert (problem.field, str(problem.message)) == (field, message)
     assert problem.fix
 
 
@@ -173,7 +173,7 @@ def resource_problem(task, resource: ResourceFile, *, common: bool = False) -> P
 )
 def test_resource_file_problems(task, resource, field, message):
     problem = resource_problem(task, resource)
-    assert (problem.field, problem.message) == (f"resource_files{field}", message)
+    assert (problem.field, str(problem.message)) == (f"resource_files{field}", message)
     assert problem.fix
 
 
@@ -196,11 +196,11 @@ def test_valid_resource_files(task, resource):
 
 def test_resource_file_fixes_are_concrete(task):
     absolute = resource_problem(task, ResourceFile(http_url="https://h/x", file_path="/data/x"))
-    assert absolute.fix == "Use a relative path such as 'data/x'."
+    assert str(absolute.fix) == "Use a relative path such as 'data/x'."
     capitals = resource_problem(task, ResourceFile(auto_storage_container_name="Inputs"))
-    assert capitals.fix == "Use 'inputs'."
+    assert str(capitals.fix) == "Use 'inputs'."
     inside = resource_problem(task, ResourceFile(storage_container_url="https://a.blob.core.windows.net/data/in/x"))
-    assert "put 'in/x' in the blob prefix" in inside.fix
+    assert "put 'in/x' in the blob prefix" in str(inside.fix)
 
 
 @pytest.mark.parametrize(
@@ -223,7 +223,7 @@ def test_resource_file_fixes_are_concrete(task):
 def test_environment_name_problems(task, name, message):
     settings = (EnvironmentSetting("OK", "1"), EnvironmentSetting(name, "x"))
     problem = only_problem(validate_task(replace(task, environment_settings=settings)))
-    assert (problem.field, problem.message) == ("environment_settings[1].name", message)
+    assert (problem.field, str(problem.message)) == ("environment_settings[1].name", message)
     assert problem.fix
 
 
@@ -231,12 +231,12 @@ def test_duplicate_environment_names_point_at_both_rows(task):
     settings = (EnvironmentSetting("A"), EnvironmentSetting("B"), EnvironmentSetting("A", "2"))
     problem = only_problem(validate_task(replace(task, environment_settings=settings)))
     assert problem.field == "environment_settings[2].name"
-    assert problem.message == "'A' is set twice (rows 1 and 3)."
+    assert str(problem.message) == "'A' is set twice (rows 1 and 3)."
 
 
 def test_environment_names_suggest_a_valid_spelling(task):
     settings = (EnvironmentSetting("MY-VAR.X"),)
-    assert only_problem(validate_task(replace(task, environment_settings=settings))).fix == "Use e.g. 'MY_VAR_X'."
+    assert str(only_problem(validate_task(replace(task, environment_settings=settings))).fix) == "Use e.g. 'MY_VAR_X'."
 
 
 @pytest.mark.parametrize(
@@ -253,7 +253,7 @@ def test_environment_names_suggest_a_valid_spelling(task):
 )
 def test_user_identity_problems(task, identity, field, message):
     problem = only_problem(validate_task(replace(task, user_identity=identity)))
-    assert (problem.field, problem.message) == (field, message)
+    assert (problem.field, str(problem.message)) == (field, message)
 
 
 @pytest.mark.parametrize(
@@ -283,7 +283,7 @@ def test_user_identity_problems(task, identity, field, message):
 )
 def test_constraint_problems(task, constraints, field, message):
     problem = only_problem(validate_task(replace(task, constraints=constraints)))
-    assert (problem.field, problem.message) == (f"constraints.{field}", message)
+    assert (problem.field, str(problem.message)) == (f"constraints.{field}", message)
 
 
 def test_duration_fixes_say_what_unset_means(task):
@@ -291,8 +291,8 @@ def test_duration_fixes_say_what_unset_means(task):
         validate_task(replace(task, constraints=TaskConstraints(max_wall_clock_time=timedelta(0))))
     )
     retention = only_problem(validate_task(replace(task, constraints=TaskConstraints(retention_time=timedelta(-1)))))
-    assert wall_clock.fix.endswith("leave it unset for no limit.")
-    assert retention.fix.endswith("leave it unset for Batch's default of 7 days.")
+    assert str(wall_clock.fix).endswith("leave it unset for no limit.")
+    assert str(retention.fix).endswith("leave it unset for Batch's default of 7 days.")
 
 
 def test_valid_constraints(task):
