@@ -21,6 +21,7 @@ from tests.support.batch_scenarios import (
     waiting_for_file,
 )
 from tests.support.local_batch import make_client, running_local_batch
+from tests.support.processes import process_runs
 from tests.support.waiting import wait_until
 
 pytestmark = pytest.mark.asyncio
@@ -320,18 +321,6 @@ async def test_deleting_the_job_removes_its_preparation_and_release_directories(
     for kind in ("jobpreparation", "jobrelease"):
         with pytest.raises(ResourceNotFoundError):
             await read_node_file(client, pool_id, node_id, f"workitems/{job_id}/job-1/{kind}/stdout.txt")
-
-
-def process_runs(pid: int, marker: str) -> bool:
-    """Whether pid is a live (not zombie) process whose command line carries marker."""
-    from pathlib import Path
-
-    proc = Path(f"/proc/{pid}")
-    try:
-        alive = proc.joinpath("stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
-        return alive and marker in proc.joinpath("cmdline").read_bytes().decode(errors="replace")
-    except (FileNotFoundError, ProcessLookupError):
-        return False
 
 
 @pytest.mark.parametrize("end", ["terminate", "reboot"])

@@ -76,3 +76,13 @@ def task_processes(job_id: str | None = None, task_id: str | None = None, under:
         elif env.get("AZ_BATCH_JOB_ID") == job_id and env.get("AZ_BATCH_TASK_ID") == task_id:
             found.append(process.pid)
     return found
+
+
+def process_runs(pid: int, marker: str) -> bool:
+    """Whether pid is a live (not zombie) process whose command line carries marker."""
+    proc = Path(f"/proc/{pid}")
+    try:
+        alive = proc.joinpath("stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+        return alive and marker in proc.joinpath("cmdline").read_bytes().decode(errors="replace")
+    except (FileNotFoundError, ProcessLookupError):
+        return False

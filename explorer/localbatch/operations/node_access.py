@@ -93,7 +93,8 @@ class NodeAccess:
             set_state(node, "offline", previous=False)  # Batch shows a node that takes no tasks and runs none as offline
         self.ctx.state.save_node(pool_id, node)
         if option != "taskcompletion":
-            self.ctx.spawn(self.pools.evict(pool_id, node["id"], option), f"disable scheduling on {pool_id}/{node_id}")
+            stopping = self.pools.evict(pool_id, node["id"], option, going_down=False)  # its services keep running
+            self.ctx.spawn(stopping, f"disable scheduling on {pool_id}/{node_id}")
         return node
 
     def enable_scheduling(self, pool_id: str, node_id: str) -> dict:

@@ -14,6 +14,7 @@ from explorer.localbatch.context import Context
 from explorer.localbatch.files.mounts import MountError, fill_mounts, mount_on_nodes
 from explorer.localbatch.operations.images import check_vm_configuration
 from explorer.localbatch.operations.nodes import new_node_doc
+from explorer.localbatch.running.kept_scopes import KeptScopes, node_key
 from explorer.localbatch.running.start_tasks import run_start_task
 from explorer.localbatch.running.task_attempts import Ending
 from explorer.localbatch.scheduling.scheduler import Scheduler
@@ -47,6 +48,7 @@ class Pools:
         self.ctx = ctx
         self.scheduler = scheduler
         self._start_task_limiter = asyncio.Semaphore(ctx.settings.start_task_concurrency)
+        self._start_task_leftovers: KeptScopes[str] = KeptScopes(ctx, "what a start task left running")
 
     # --- create / update ---------------------------------------------------------------
     def create(self, body: Body) -> dict:
@@ -277,7 +279,9 @@ class Pools:
         return True
 
     async def _start_node(self, pool: dict, node: dict) -> None:
-        succeeded = await run_start_task(self.ctx, self.scheduler.processes, pool, node, self._start_task_limiter)
+        succeeded = await run_start_task(
+            self.ctx, self.scheduler.processes, self._start_task_leftovers, pool, node, self._start_task_limiter
+        )
         if node["state"] == "waitingforstarttask":
             set_state(node, _ready_state(node) if succeeded else "starttaskfailed", previous=False)
             self.ctx.state.save_node(pool["id"], node)
@@ -307,9 +311,10 @@ class Pools:
             await asyncio.to_thread(self.ctx.dirs.remove_nodes, pool_id, [node["id"] for node in nodes])
         self.settle(pool_id)
 
-    async def evict(self, pool_id: str, node_id: str, option: str) -> None:
-        """End what runs on a node that is leaving or rebooting, as the deallocation option says,
-        then what job preparations left running on it."""
+    async def evict(self, pool_id: str, node_id: str, option: str, going_down: bool = True) -> None:
+        """End what runs on a node as the option says; when the node is `going_down` (it leaves, reboots,
+        is reimaged or deallocated, not when only its scheduling is disabled), then also what its start
+        task and job preparations left running on it."""
         executions = self.scheduler.executions_on_node(pool_id, node_id)
         if option == "taskcompletion":
             # The node is leaving (or rebooting), so nothing new is placed on it meanwhile.
@@ -317,7 +322,9 @@ class Pools:
         else:
             ending = Ending.TERMINATE if option == "terminate" else Ending.REQUEUE
             await self.scheduler.stop_executions(executions, ending)
-        await self.scheduler.job_tasks.node_leaving(pool_id, node_id)
+        if going_down:
+            await self.scheduler.job_tasks.node_leaving(pool_id, node_id)
+            await self._start_task_leftovers.end(lambda key: key == node_key(pool_id, node_id))
 
     # --- remove nodes / reboot -----------------------------------------------------------------
     def remove_nodes(self, pool_id: str, body: Body) -> None:

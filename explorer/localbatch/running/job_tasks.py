@@ -30,7 +30,8 @@ from explorer.localbatch.context import Context
 from explorer.localbatch.files.resource_files import ResourceFileError, download_resource_files
 from explorer.localbatch.running import processes as execution
 from explorer.localbatch.running.environment import job_task_root, task_environment
-from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTracking
+from explorer.localbatch.running.kept_scopes import KeptScopes, node_key
+from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.state.documents import scope_owner
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import duration_seconds
@@ -43,12 +44,8 @@ JOB_MANAGER = "_jobManager"  # on the job manager task: its killJobOnCompletion,
 _BOOT = "_bootTime"  # the node boot the preparation ran in (a reboot may call for a rerun)
 
 
-def _key(pool_id: str, node_id: str) -> str:
-    return f"{pool_id.lower()}/{node_id.lower()}"
-
-
 def blocked_nodes(job: dict) -> set[str]:
-    """Keys (`_key`) of the nodes where the job's preparation failed: they take no task of the job."""
+    """Keys (`node_key`) of the nodes where the job's preparation failed: they take no task of the job."""
     spec = job.get("jobPreparationTask")
     if not spec or not spec.get("waitForSuccess", True):
         return set()
@@ -71,7 +68,7 @@ def eligible_nodes(job: dict, pool_id: str, nodes: dict[str, dict]) -> dict[str,
     blocked = blocked_nodes(job)
     if not blocked:
         return nodes
-    return {key: node for key, node in nodes.items() if _key(pool_id, node["id"]) not in blocked}
+    return {key: node for key, node in nodes.items() if node_key(pool_id, node["id"]) not in blocked}
 
 
 def statuses(job: dict) -> list[dict]:
@@ -100,8 +97,8 @@ class JobTasks:
         self.ctx = ctx
         self.processes = processes
         self._preparing: dict[tuple[str, str], asyncio.Task] = {}
-        # (job, node key) -> a holder per try of its preparation: set the event to end what the try left running.
-        self._daemons: dict[tuple[str, str], list[tuple[asyncio.Event, asyncio.Task]]] = {}
+        # By (job, node key): what each try of the job's preparation on the node left running.
+        self._daemons: KeptScopes[tuple[str, str]] = KeptScopes(ctx, "what a job preparation left running")
 
     # --- preparation ------------------------------------------------------------------------
     async def prepare(self, job: dict, pool: dict, node: dict) -> bool:
@@ -109,7 +106,7 @@ class JobTasks:
         spec = job.get("jobPreparationTask")
         if not spec:
             return True
-        key = (job["id"].lower(), _key(pool["id"], node["id"]))
+        key = (job["id"].lower(), node_key(pool["id"], node["id"]))
         running = self._preparing.get(key)
         if running is None:
             entry = (job.get(PREPARATION_RECORD) or {}).get(key[1])
@@ -186,31 +183,15 @@ class JobTasks:
 
     async def end_daemons(self, which: Callable[[tuple[str, str]], bool]) -> None:
         """End the preparations' leftover processes whose (job, node key) `which` accepts."""
-        holders = [holder for key in list(self._daemons) if which(key) for holder in self._daemons.pop(key)]
-        for end, _ in holders:
-            end.set()
-        await asyncio.gather(*(held for _, held in holders), return_exceptions=True)
-
-    def _keep(self, key: tuple[str, str], owner: str, scope: ProcessScope) -> None:
-        """Hold a preparation's scope open until `end_daemons` (or the service stops: its background work ends)."""
-        end = asyncio.Event()
-
-        async def hold() -> None:
-            try:
-                await end.wait()
-            finally:
-                await scope.end()
-                self.ctx.state.remove_scope(owner)
-
-        self._daemons.setdefault(key, []).append((end, self.ctx.spawn(hold(), f"what the preparation left on {key[1]}")))
+        await self._daemons.end(which)
 
     async def node_leaving(self, pool_id: str, node_id: str) -> None:
         """The node reboots, is reimaged or leaves: what preparations left running on it ends."""
-        await self.end_daemons(lambda key: key[1] == _key(pool_id, node_id))
+        await self.end_daemons(lambda key: key[1] == node_key(pool_id, node_id))
 
     def forget_node(self, pool_id: str, node_id: str) -> None:
         """A reimaged node starts clean: no job's preparation (done or failed) is remembered for it."""
-        key = _key(pool_id, node_id)
+        key = node_key(pool_id, node_id)
         for job in self.ctx.state.jobs.values():
             if (job.get(PREPARATION_RECORD) or {}).pop(key, None) is not None:
                 self._save(job)
@@ -219,7 +200,7 @@ class JobTasks:
     def _entry(self, job: dict, pool: dict, node: dict) -> dict:
         record = job.setdefault(PREPARATION_RECORD, {})
         return record.setdefault(
-            _key(pool["id"], node["id"]), {"poolId": pool["id"], "nodeId": node["id"], "nodeUrl": node.get("url")}
+            node_key(pool["id"], node["id"]), {"poolId": pool["id"], "nodeId": node["id"], "nodeUrl": node.get("url")}
         )
 
     def _where(self, job: dict, node: dict, kind: str) -> dict:
@@ -244,7 +225,7 @@ class JobTasks:
         env = task_environment(self.ctx, pool, node, node_root, job, spec, task_dir)  # as a task of the job
         scope = self.processes.scope()
         # One record per try: the scopes of a preparation's tries may all outlive them.
-        owner = scope_owner("jobprep" if kind == "jobpreparation" else "jobrelease", job["id"], f"{_key(pool['id'], node['id'])}/{scope.run_id}")
+        owner = scope_owner("jobprep" if kind == "jobpreparation" else "jobrelease", job["id"], f"{node_key(pool['id'], node['id'])}/{scope.run_id}")
         self.ctx.state.save_scope(owner, scope.record())
         exit_code = None
         failure = None
@@ -266,7 +247,7 @@ class JobTasks:
             failure = failure_info(error.code, str(error))
         finally:
             if keep and not timed_out:
-                self._keep((job["id"].lower(), _key(pool["id"], node["id"])), owner, scope)
+                self._daemons.keep((job["id"].lower(), node_key(pool["id"], node["id"])), owner, scope)
             else:
                 await scope.end()
                 self.ctx.state.remove_scope(owner)
