@@ -48,6 +48,7 @@ async def test_a_task_failure_carries_details(client, local_batch):
     assert found["BlobSource"] == missing.replace("SECRET", "REDACTED")  # the SAS signature is a secret
     assert found["FilePath"].endswith(f"workitems/{job_id}/job-1/download/wd/in/input.bin")
     assert found["Reason"].startswith("the server answered 403")  # Local Batch refuses the unsigned GET
+    assert download.code == "BlobAccessDenied"  # Batch's code for a refused source
 
     no_program = (await wait_for_completion(client, job_id, "noprogram")).execution_info.failure_info
     assert no_program.code == "CommandProgramNotFound" and details(no_program) == {"Message": no_program.message}

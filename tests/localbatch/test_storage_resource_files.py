@@ -91,16 +91,16 @@ async def test_refused_or_missing_container_fails_the_task_naming_the_container(
     named, sas = url.split("?", 1)
     signature = dict(part.split("=", 1) for part in sas.split("&"))["sig"]
     if spoil == "bad-sas":
-        url, status = url.replace(signature, "AAAA" + signature[4:]), "answered 403"
+        url, status, code = url.replace(signature, "AAAA" + signature[4:]), "answered 403", "BlobAccessDenied"
     else:
-        status = "answered 404 ContainerNotFound"
+        status, code = "answered 404 ContainerNotFound", "BlobNotFound"
     pool_id = await create_idle_pool(linked_client, unique("pool"), 1)
     job_id = await create_job(linked_client, pool_id)
     files = [models.ResourceFile(storage_container_url=url, blob_prefix="inputs/")]
 
     failure = await failure_of(linked_client, job_id, models.BatchTaskCreateOptions(id=unique("t"), command_line="/bin/true", resource_files=files))
 
-    assert failure.code == "ResourceFileDownloadFailed"
+    assert (failure.code, failure.category.lower()) == (code, "usererror")  # Batch's codes for a missing or refused source
     assert named in failure.message and status in failure.message
     assert signature[4:] not in failure.message  # the SAS is a secret
 
@@ -112,7 +112,7 @@ async def test_auto_storage_without_linked_storage_fails_clearly(client, inputs)
 
     failure = await failure_of(client, job_id, models.BatchTaskCreateOptions(id="unlinked", command_line="/bin/true", resource_files=files))
 
-    assert failure.code == "ResourceFileDownloadFailed"
+    assert failure.code == "BlobDownloadMiscError"
     assert "has no linked storage" in failure.message and "--auto-storage-url" in failure.message
 
 
@@ -146,5 +146,20 @@ async def test_blob_names_cannot_escape_the_task_directory(linked_client, linked
 
     failure = await failure_of(linked_client, job_id, models.BatchTaskCreateOptions(id="escape", command_line="/bin/true", resource_files=files))
 
-    assert "points outside the task directory" in failure.message
+    assert "points outside the task directory" in failure.message and failure.code == "ResourceFileCreateFailed"
     assert not list(linked_batch.data_dir.rglob("escape.txt"))
+
+
+async def test_a_file_the_node_cannot_make_fails_with_batchs_code(linked_client, inputs):
+    """The second container lands under a path the first one made a file: Azure's ResourceFileCreateFailed."""
+    pool_id = await create_idle_pool(linked_client, unique("pool"), 1)
+    job_id = await create_job(linked_client, pool_id)
+    files = [models.ResourceFile(auto_storage_container_name=inputs, blob_prefix="inputs/deep/"),
+             models.ResourceFile(auto_storage_container_name=inputs, blob_prefix="other/", file_path="inputs/deep/b.txt")]
+
+    failure = await failure_of(linked_client, job_id, models.BatchTaskCreateOptions(id="clash", command_line="/bin/true", resource_files=files))
+
+    assert (failure.code, failure.category.lower()) == ("ResourceFileCreateFailed", "servererror"), failure.message
+    assert "the node could not write c.txt" in failure.message
+    found = {detail.name: detail.value for detail in failure.details}
+    assert found["BlobSource"].endswith(f"/{inputs}/other/c.txt") and found["FilePath"].endswith("inputs/deep/b.txt/other/c.txt")

@@ -48,7 +48,9 @@ from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
 
 COORDINATION_OUTPUT = "coordination-stdout.txt"
 APPLICATION_OUTPUT = "stdout.txt"
-DOWNLOAD_FAILED = "ResourceFileDownloadFailed"
+DOWNLOAD_FAILURES = ("BlobNotFound", "BlobAccessDenied", "BlobDownloadTimedOut", "BlobDownloadMiscError",
+                     "ResourceDirectoryCreateFailed", "ResourceFileCreateFailed", "ResourceFileWriteFailed", "DiskFull")
+"""Batch's failure codes for a task whose resource files could not be downloaded ("Batch status and error codes")."""
 
 ORDER = {phase: index for index, phase in enumerate(Phase)}
 
@@ -328,13 +330,13 @@ def failure_cause(
     )
     if failed:
         subtask = failed[0]
-        downloading = (subtask.failure or "").startswith(DOWNLOAD_FAILED) or (
+        downloading = _failed_downloading(subtask.failure) or (
             subtask.previous_state != "running" and reached.get(subtask.id) in (Phase.WAITING_FOR_NODE, Phase.DOWNLOADING))
         return FailureCause(subtask.id, subtask.node_id, subtask.pool_id,
                             FailedIn.DOWNLOAD if downloading else FailedIn.COORDINATION, subtask.exit_code,
                             subtask.failure, subtask.task_root_directory)
     failure = task.failure or ""
-    if failure.startswith(DOWNLOAD_FAILED):
+    if _failed_downloading(failure):
         phase = FailedIn.DOWNLOAD
     elif task.instances > 1 and application_ran is False:
         phase = FailedIn.COORDINATION
@@ -421,3 +423,7 @@ def _open_end(phase: Phase, start: datetime, ended: datetime | None, unknown_sin
         return [PhaseSegment(Phase.UNKNOWN, start, after=phase)]
     return [PhaseSegment(phase, start, unknown_since), PhaseSegment(Phase.UNKNOWN, unknown_since, after=phase)]
 
+
+def _failed_downloading(failure: str | None) -> bool:
+    """Whether a failure ("CODE: message") is one of a resource file download."""
+    return (failure or "").split(":", 1)[0] in DOWNLOAD_FAILURES

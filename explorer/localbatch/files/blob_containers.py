@@ -20,10 +20,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from azure.core.exceptions import AzureError, HttpResponseError
+from azure.core.exceptions import AzureError, HttpResponseError, ServiceRequestTimeoutError, ServiceResponseTimeoutError
 from azure.storage.blob.aio import ContainerClient, ExponentialRetry
 
-from explorer.localbatch.files.downloads import ResourceFileError, confined, save
+from explorer.localbatch.files.downloads import (
+    BLOB_DOWNLOAD_MISC_ERROR,
+    BLOB_DOWNLOAD_TIMED_OUT,
+    ResourceFileError,
+    code_for_status,
+    confined,
+    save,
+)
 
 log = logging.getLogger(__name__)
 
@@ -65,6 +72,13 @@ def _client(entry: dict, auto_storage: AutoStorage | None) -> tuple[ContainerCli
     return client, f"{auto_storage.url.rstrip('/')}/{name}"
 
 
+def code_of(error: AzureError) -> str:
+    """The failure code Azure gives a container download that failed with `error`."""
+    if isinstance(error, HttpResponseError) and error.status_code is not None:
+        return code_for_status(error.status_code)
+    return BLOB_DOWNLOAD_TIMED_OUT if isinstance(error, (ServiceRequestTimeoutError, ServiceResponseTimeoutError)) else BLOB_DOWNLOAD_MISC_ERROR
+
+
 def reason_of(error: AzureError, uses_sas: bool) -> str:
     if not isinstance(error, HttpResponseError) or error.status_code is None:
         message = (str(error).strip().splitlines() or [type(error).__name__])[0]
@@ -94,8 +108,9 @@ async def download_container(entry: dict, directory: Path, auto_storage: AutoSto
                 source = f"{container}/{blob.name}"
                 target = confined(directory, posixpath.join(base, blob.name), source)
                 stream = await client.download_blob(blob.name)
-                await save(stream.chunks(), target, entry.get("fileMode"))
+                await save(stream.chunks(), target, entry.get("fileMode"), source)
                 count += 1
         except AzureError as error:
-            raise ResourceFileError(source, reason_of(error, "storageContainerUrl" in entry)) from None
+            reason = reason_of(error, "storageContainerUrl" in entry)
+            raise ResourceFileError(source, reason, code=code_of(error)) from None
     log.info("downloaded %d blobs from %s", count, container)

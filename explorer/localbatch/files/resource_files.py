@@ -12,7 +12,14 @@ from urllib.parse import urlsplit
 import aiohttp
 
 from explorer.localbatch.files.blob_containers import AutoStorage, download_container
-from explorer.localbatch.files.downloads import ResourceFileError, confined, save
+from explorer.localbatch.files.downloads import (
+    BLOB_DOWNLOAD_TIMED_OUT,
+    RESOURCE_FILE_CREATE_FAILED,
+    ResourceFileError,
+    code_for_status,
+    confined,
+    save,
+)
 
 __all__ = ["ResourceFileError", "download_resource_files"]
 
@@ -22,7 +29,7 @@ _CHUNK = 256 * 1024
 def _target(directory: Path, file_path: str | None, url: str) -> Path:
     name = file_path or PurePosixPath(urlsplit(url).path).name
     if not name:
-        raise ResourceFileError(url, "the URL names no file and no filePath is given")
+        raise ResourceFileError(url, "the URL names no file and no filePath is given", code=RESOURCE_FILE_CREATE_FAILED)
     return confined(directory, name, url)
 
 
@@ -30,8 +37,11 @@ async def _download(session: aiohttp.ClientSession, url: str, target: Path, file
     try:
         async with session.get(url) as response:
             if response.status != 200:
-                raise ResourceFileError(url, f"the server answered {response.status} {response.reason}")
-            await save(response.content.iter_chunked(_CHUNK), target, file_mode)
+                reason = f"the server answered {response.status} {response.reason}"
+                raise ResourceFileError(url, reason, code=code_for_status(response.status))
+            await save(response.content.iter_chunked(_CHUNK), target, file_mode, url)
+    except (aiohttp.ServerTimeoutError, TimeoutError) as error:
+        raise ResourceFileError(url, str(error) or "the server did not answer in time", code=BLOB_DOWNLOAD_TIMED_OUT) from None
     except aiohttp.ClientError as error:
         raise ResourceFileError(url, str(error) or type(error).__name__) from None
 

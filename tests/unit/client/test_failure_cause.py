@@ -33,7 +33,7 @@ def test_the_subtask_that_failed_first_in_coordination():
 
 
 def test_a_download_failure_is_told_by_its_code_or_by_the_phase_reached():
-    by_code = {1: subtask(1, failure="ResourceFileDownloadFailed: 404", exit_code=None)}
+    by_code = {1: subtask(1, failure="BlobNotFound: 404", exit_code=None)}
     assert failure_cause(task(), by_code, False).phase is FailedIn.DOWNLOAD
     by_phase = {1: subtask(1, failure="TaskEnded: x", exit_code=None, previous="preparing")}
     assert failure_cause(task(), by_phase, False, {1: Phase.DOWNLOADING}).phase is FailedIn.DOWNLOAD

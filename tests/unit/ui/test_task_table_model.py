@@ -119,7 +119,7 @@ def test_filter_by_state_and_text(model):
 def test_counts_by_outcome():
     tasks = [task(1, "active"), task(2, "preparing"), task(3, "running"),
              task(5, "completed", exit_code=0), task(6, "completed", exit_code=1),
-             task(10, "completed", exit_code=0, failure="ResourceFileDownloadFailed: x")]
+             task(10, "completed", exit_code=0, failure="BlobNotFound: x")]
     counts = count_tasks(tasks)
     assert (counts.active, counts.running, counts.completed, counts.succeeded, counts.failed) == (1, 2, 3, 1, 2)
     assert describe_counts(counts) == "6 tasks: 1 active, 2 running, 3 completed (1 succeeded, 2 failed)"
