@@ -5,7 +5,8 @@ First every process the previous run of the service left running is ended: a cra
 each attempt and start task that was running, what it had started (`process_scopes`).
 Only then are the tasks that were preparing or running requeued (a task whose processes
 cannot be ended fails instead: two attempts of one task never run at once), busy nodes
-become idle, and unfinished pool, job and node operations are carried on.
+become idle, nodes of pools with a start task reboot (what it left running has ended, so it
+runs again), and unfinished pool, job and node operations are carried on.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.failures import failure_info
 
 log = logging.getLogger(__name__)
+
+_READY = ("idle", "offline", "starttaskfailed")  # a node running tasks is idle by now: they were requeued
 
 
 async def recover(services: Services) -> None:
@@ -94,7 +97,7 @@ def _fail(services: Services, job: dict, task: dict) -> None:
 
 def _recover_nodes(services: Services, pool: dict) -> None:
     state = services.ctx.state
-    booting, leaving, changed = [], [], []
+    booting, rebooting, leaving, changed = [], [], [], []
     for node in state.pool_nodes(pool["id"]).values():
         if node.get("runningTasksCount") or node.get("runningTaskSlotsCount"):
             node["runningTasksCount"] = node["runningTaskSlotsCount"] = 0
@@ -102,9 +105,15 @@ def _recover_nodes(services: Services, pool: dict) -> None:
         if node["state"] == "running":
             set_state(node, "idle", previous=False)
             changed.append(node)
-        elif node["state"] in ("creating", "starting", "rebooting", "waitingforstarttask"):
+        if node["state"] in ("creating", "starting", "rebooting", "waitingforstarttask"):
             set_state(node, "creating", previous=False)
             booting.append(node["id"])
+            changed.append(node)
+        elif pool.get("startTask") and pool["state"] != "deleting" and node["state"] in _READY:
+            # What its start task left running (a daemon, a process manager) ended with the previous run of
+            # the service: the node reboots, so the start task runs again, as it would after any reboot.
+            set_state(node, "rebooting", previous=False)
+            rebooting.append(node["id"])
             changed.append(node)
         elif node["state"] == "leavingpool":
             leaving.append(node["id"])
@@ -112,6 +121,10 @@ def _recover_nodes(services: Services, pool: dict) -> None:
         state.save_nodes(pool["id"], changed)
     if booting:
         services.ctx.spawn(services.pools.boot_nodes(pool["id"], booting), f"boot nodes of {pool['id']}")
+    if rebooting:
+        log.info("pool %s: %d nodes reboot to run their start task again", pool["id"], len(rebooting))
+        reboot = services.pools.boot_nodes(pool["id"], rebooting, from_states=("rebooting",))
+        services.ctx.spawn(reboot, f"reboot nodes of {pool['id']}")
     if leaving:
         services.ctx.spawn(services.pools.drain_and_remove(pool["id"], leaving, "requeue"), f"shrink {pool['id']}")
     if pool["allocationState"] != "steady" and not booting and not leaving:

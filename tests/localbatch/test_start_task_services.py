@@ -3,6 +3,7 @@ background and ends: an MPI process manager, a metrics agent), until the node re
 
 from __future__ import annotations
 
+import asyncio
 import shlex
 
 import pytest
@@ -17,6 +18,7 @@ from tests.support.batch_scenarios import (
     wait_for_completion,
     wait_for_idle_nodes,
 )
+from tests.support.local_batch import make_client, running_local_batch
 from tests.support.processes import process_runs
 from tests.support.waiting import wait_until
 
@@ -76,3 +78,28 @@ async def test_a_service_the_start_task_starts_runs_until_the_node_reboots_or_le
 
 async def _node_state(client, pool_id: str, node_id: str, state: str) -> bool:
     return (await client.get_node(pool_id, node_id)).state == state
+
+
+async def test_after_a_restart_of_the_service_the_node_reboots_and_its_start_task_starts_the_service_again(tmp_path):
+    """A restarted Local Batch ended what the previous run's start tasks left running: the node reboots."""
+    marker = unique("start-service")
+    with running_local_batch(tmp_path / "lb") as service:
+        async with make_client(service) as client:
+            pool_id = await create_pool(client, unique("pool"), 1, start_task=service_start_task(marker))
+            [node_id] = await wait_for_idle_nodes(client, pool_id, 1)
+            before = await service_pid(client, pool_id, node_id)
+            booted = (await client.get_node(pool_id, node_id)).last_boot_time
+        await asyncio.to_thread(service.restart)
+        assert not process_runs(before, marker)  # it ended with the service, as every process it started
+        async with make_client(service) as client:
+            await wait_until(lambda: _rebooted(client, pool_id, node_id, booted), what="the node rebooted and idle")
+            again = await service_pid(client, pool_id, node_id)
+            assert again != before and process_runs(again, marker)
+            poller = await client.begin_delete_pool(pool_id, polling_interval=0.1)
+            await poller.result()
+        await wait_until(lambda: not process_runs(again, marker), what="the service to end with the pool")
+
+
+async def _rebooted(client, pool_id: str, node_id: str, booted) -> bool:
+    node = await client.get_node(pool_id, node_id)
+    return node.state == "idle" and node.last_boot_time > booted and node.start_task_info.result == "success"
