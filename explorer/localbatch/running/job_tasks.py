@@ -35,7 +35,7 @@ from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.state.documents import scope_owner
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import duration_seconds
-from explorer.localbatch.wire.failures import failure_info
+from explorer.localbatch.wire.failures import completion, failure_info
 
 log = logging.getLogger(__name__)
 
@@ -251,12 +251,4 @@ class JobTasks:
             else:
                 await scope.end()
                 self.ctx.state.remove_scope(owner)
-        done: dict = {"state": "completed", "endTime": now_iso()}
-        if exit_code is not None:
-            done["exitCode"] = exit_code
-            if failure is None and exit_code != 0:
-                failure = failure_info("FailureExitCode", f"The task exited with exit code {exit_code}.")
-        done["result"] = "failure" if failure else "success"
-        if failure:
-            done["failureInfo"] = failure
-        return done
+        return {"state": "completed", **completion(exit_code, failure)}

@@ -17,7 +17,7 @@ from explorer.localbatch.running.kept_scopes import KeptScopes, node_key
 from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.state.documents import scope_owner
 from explorer.localbatch.wire.clock import now_iso
-from explorer.localbatch.wire.failures import failure_info
+from explorer.localbatch.wire.failures import completion, failure_info
 
 
 async def run_start_task(
@@ -71,16 +71,9 @@ async def run_start_task(
                 else:
                     await scope.end()
                     ctx.state.remove_scope(owner)
-            info.update(state="completed", endTime=now_iso())
-            if exit_code is not None:
-                info["exitCode"] = exit_code
-            if failure is None and exit_code != 0:
-                failure = failure_info("FailureExitCode", f"The start task exited with exit code {exit_code}.")
-            info["result"] = "failure" if failure else "success"
-            if failure:
-                info["failureInfo"] = failure
+            info.update(state="completed", **completion(exit_code, failure, "start task"))
             ctx.state.save_node(pool["id"], node)
-            if failure is None:
+            if info["result"] == "success":
                 return True
             if retries != -1 and attempt >= retries:
                 return False

@@ -33,7 +33,7 @@ from explorer.localbatch.running.process_scopes import ProcessScope, ProcessTrac
 from explorer.localbatch.state.documents import set_state, touch
 from explorer.localbatch.wire.clock import now_iso
 from explorer.localbatch.wire.durations import duration_seconds
-from explorer.localbatch.wire.failures import failure_info
+from explorer.localbatch.wire.failures import completion, failure_info
 
 log = logging.getLogger(__name__)
 
@@ -294,19 +294,11 @@ class TaskExecution:
             self.task.pop("nodeInfo", None)
             self.save()
             return
-        info["endTime"] = now_iso()
-        if result.exit_code is not None:
-            info["exitCode"] = result.exit_code
         failure = result.failure
         if self.ending is Ending.TERMINATE:
             failure = failure_info("TaskEnded", "The task was ended by a terminate request.")
-        elif failure is None and result.exit_code != 0:
-            failure = failure_info("FailureExitCode", f"The task exited with exit code {result.exit_code}.")
-        if failure is None:
-            info["result"] = "success"
-        else:
-            info["result"] = "failure"
-            info["failureInfo"] = failure
+        info.update(completion(result.exit_code, failure))
+        if info["result"] == "failure":
             if self.ending is None and result.retriable and self._may_retry(info):
                 info["retryCount"] = info.get("retryCount", 0) + 1
                 info["lastRetryTime"] = now_iso()
