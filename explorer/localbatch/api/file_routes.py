@@ -36,6 +36,7 @@ class FileRoot:
     url_prefix: str
     make_node: tuple[str, str] | None = None  # (pool, node) whose tree is made on first use
     missing: BatchError = _FILES_GONE
+    what: str = "the task's files"
 
     def open(self) -> int:
         """A descriptor of the root (blocking: call it in a thread); links refused at every component."""
@@ -44,8 +45,8 @@ class FileRoot:
             dirs.make_node(*self.make_node)
         try:
             return node_files.open_directory(dirs.root, self.parts)
-        except OSError:
-            raise self.missing from None
+        except OSError as error:
+            raise node_files.missing_or_unreadable(error, self.missing, self.what) from None
 
 
 def _task_root(request: web.Request) -> FileRoot:
@@ -65,7 +66,8 @@ def _node_root(request: web.Request) -> FileRoot:
     pool_id, node_id = request.match_info["pool"], request.match_info["node"]
     node = services.ctx.state.node(pool_id, node_id)
     missing = BatchError(409, "NodeFilesUnavailable", "The node's files cannot be reached.")
-    return FileRoot(services, [pool_id.lower(), node["id"].lower()], f"{node['url']}/files", (pool_id, node["id"]), missing)
+    return FileRoot(services, [pool_id.lower(), node["id"].lower()], f"{node['url']}/files", (pool_id, node["id"]), missing,
+                    "the node's files")
 
 
 async def _in_root(root: FileRoot, action: Callable[[int], T]) -> T:

@@ -53,6 +53,28 @@ class FileInfo:
 
 # --- descriptors -----------------------------------------------------------------------------
 
+_NOT_THERE = frozenset({errno.ENOENT, errno.ENOTDIR, errno.ELOOP, errno.EACCES, errno.EPERM, errno.ENXIO,
+                        errno.ENAMETOOLONG})
+"""What an open of a client's path fails with when the path is not there, or is nothing we serve (a link)."""
+_EXHAUSTED = frozenset({errno.EMFILE, errno.ENFILE, errno.ENOMEM})
+
+
+def missing_or_unreadable(error: OSError, missing: BatchError, what: str) -> BatchError:
+    """`missing` if `error` says the path is not there; otherwise what happened, said as it is.
+
+    Running out of descriptors or memory is the service's trouble of the moment, not the file's:
+    a 429 the SDK retries by itself, never a false "not found" or "no longer on its node".
+    """
+    if error.errno in _NOT_THERE:
+        return missing
+    name = errno.errorcode.get(error.errno, "") if error.errno else ""
+    reason = f"{os.strerror(error.errno)} ({name})" if error.errno else str(error)
+    if error.errno in _EXHAUSTED:
+        return BatchError(429, "TooManyRequests", f"Local Batch cannot open {what} at the moment: {reason}. "
+                          "Retry in a moment.", {"Reason": reason})
+    return BatchError(409, "FileUnreadable", f"Local Batch cannot read {what}: {reason}.", {"Reason": reason})
+
+
 
 def open_directory(base: Path, parts: list[str]) -> int:
     """A descriptor of base/part/part/...: each part opened under the previous one, links refused.
@@ -82,8 +104,8 @@ def _parent(root_fd: int, file_path: str) -> Iterator[tuple[int, str]]:
         raise BatchError(400, "InvalidPropertyValue", "The path names the root directory itself.")
     try:
         fd = _open_under(root_fd, parts[:-1])
-    except OSError:
-        raise not_found("file", file_path) from None
+    except OSError as error:
+        raise missing_or_unreadable(error, not_found("file", file_path), file_path) from None
     try:
         yield fd, parts[-1]
     finally:
@@ -93,8 +115,8 @@ def _parent(root_fd: int, file_path: str) -> Iterator[tuple[int, str]]:
 def _openat(dir_fd: int, name: str, flags: int, file_path: str) -> int:
     try:
         return os.open(name, flags, dir_fd=dir_fd)
-    except OSError:
-        raise not_found("file", file_path) from None
+    except OSError as error:
+        raise missing_or_unreadable(error, not_found("file", file_path), file_path) from None
 
 
 def _lstat(dir_fd: int, name: str, file_path: str) -> os.stat_result:

@@ -11,6 +11,12 @@ the node's directories used (``cpu.busy`` in % of the host's cores, ``cpu.host``
 own figure), its memory ``used`` their resident memory; network and disk stay host-wide.
 The node's lock file is held as the sampler holds it, so a sampler a start task starts on a
 local node sees the node sampled already and exits.
+
+Descriptors: a lock is one descriptor held for as long as its node is sampled, and nothing
+else is kept open (a node's file is opened for its record and closed again). The locks are
+kept within the service's open-file limit (raised to its hard limit first), leaving
+`descriptors_kept_free` of it to everything else: 10,000 nodes holding two descriptors each
+once used up a 20,000 limit, and every request that opened a file failed (EMFILE).
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import asyncio
 import importlib.util
 import logging
 import os
+import resource
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,6 +72,8 @@ class NodeSampling:
         self._host = self.sampler.HostSampler(str(ctx.dirs.root))
         self._host.prime()
         self._nodes: dict[tuple[str, str], _Node] = {}
+        self._unsampled = 0
+        """Nodes left unsampled by the last tick for want of descriptors (said in the log when it changes)."""
         self._busy = threading.Lock()  # a tick's thread may outlive the cancelled task that awaited it
 
     def up_nodes(self) -> dict[tuple[str, str], Path]:
@@ -90,11 +99,17 @@ class NodeSampling:
         host = self._host.sample()
         scans = sampler.scan_processes([node.root for node in self._nodes.values()])
         cores = max(1, len(host["cpu"]["cores"]))
+        free_locks = lock_budget() - sum(node.lock is not None for node in self._nodes.values())
+        unsampled = 0
         for key, node in list(self._nodes.items()):
             if node.lock is None:
+                if free_locks <= 0:
+                    unsampled += 1
+                    continue
                 node.lock = self._lock(Path(node.file.path))  # the node's own sampler may have ended
                 if node.lock is None:
                     continue
+                free_locks -= 1
             tasks = node.tasks.sample(scans[node.root])
             figures = dict(host)
             busy = min(100.0, sum(task["cpu"] for task in tasks) / cores)
@@ -104,6 +119,18 @@ class NodeSampling:
                 node.file.append(sampler.record(figures, tasks, scope="node"))
             except OSError as error:  # the node's tree is being removed: it leaves the list next tick
                 log.debug("no sample for node %s: %s", key[1], error)
+            finally:
+                node.file.close()
+        self._say_unsampled(unsampled)
+
+    def _say_unsampled(self, unsampled: int) -> None:
+        if unsampled != self._unsampled and unsampled:
+            limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+            log.warning("%d of %d nodes not sampled: Local Batch may keep %d files open (ulimit -n), and keeps %d "
+                        "of them for requests and tasks", unsampled, len(self._nodes), limit, descriptors_kept_free(limit))
+        elif self._unsampled and not unsampled:
+            log.info("every node sampled again")
+        self._unsampled = unsampled
 
     def _open(self, root: Path) -> _Node:
         sampler = self.sampler
@@ -114,7 +141,8 @@ class NodeSampling:
             path.parent.mkdir(exist_ok=True)
         except OSError as error:
             log.debug("node %s not sampled: %s", root.name, error)
-        node = _Node(os.path.realpath(root), sampler.MetricsFile(str(path)), sampler.TaskSampler(), self._lock(path))
+        # Its lock is taken by the tick, within the budget of descriptors.
+        node = _Node(os.path.realpath(root), sampler.MetricsFile(str(path)), sampler.TaskSampler(), None)
         node.tasks.sample(sampler.scan_processes([node.root])[node.root])  # the first figures cover one interval
         return node
 
@@ -137,6 +165,29 @@ class NodeSampling:
         with self._busy:
             for key in list(self._nodes):
                 self._forget(key)
+
+
+def descriptors_kept_free(limit: int) -> int:
+    """What of an open-file limit the locks leave to requests, the store and the tasks' processes."""
+    return max(256, limit // 4)
+
+
+def lock_budget() -> int:
+    """How many node locks may be held now (the limit is read each time: it may be changed from outside)."""
+    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
+    if limit == resource.RLIM_INFINITY:
+        return 1 << 30
+    return max(0, limit - descriptors_kept_free(limit))
+
+
+def raise_descriptor_limit() -> None:
+    """The soft open-file limit up to the hard one (a desktop's soft 1,024 would allow a few hundred nodes)."""
+    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if soft != hard:
+        try:
+            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
+        except (ValueError, OSError) as error:
+            log.info("open-file limit left at %d: %s", soft, error)
 
 
 async def sample_nodes(ctx: Context, seconds: float | None = None) -> None:
