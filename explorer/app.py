@@ -63,7 +63,7 @@ from explorer.ui.error_dialog import install_error_dialog
 from explorer.ui.icons import app_icon
 from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
-from explorer.ui.task_owner import TaskOwner
+from explorer.ui.task_owner import TaskOwner, owners_within
 from explorer.ui.theme import apply_theme
 from explorer.ui.translation import Texts, install_translators
 
@@ -121,6 +121,8 @@ class ExplorerApp:
         self.window: MainWindow | None = None
         self._parked: dict[str, tuple[Connection, Monitor]] = {}
         """By profile: connections switched away from that stay open while a task followed on them runs."""
+        self._run_elsewhere: list[RunElsewhereDialog] = []
+        """Open Run on another account… dialogs (they read through the connection shown)."""
         self._closing: set[asyncio.Future] = set()
         """Connections being closed (a switch waits for them before it connects)."""
         self.samples: SampleServer | None = None
@@ -273,8 +275,20 @@ class ExplorerApp:
         profile = self.window.current_profile
         source = RerunSource(profile, self.connection.client, self.linked_storage(), job_id, task_id)
         dialog = RunElsewhereDialog(self.accounts, source, profile, self.window)
+        self._run_elsewhere.append(dialog)
+        dialog.destroyed.connect(lambda _object=None: self._forget_dialog(dialog))
         dialog.open()
         return dialog
+
+    def _forget_dialog(self, dialog: RunElsewhereDialog) -> None:
+        if dialog in self._run_elsewhere:
+            self._run_elsewhere.remove(dialog)
+
+    async def _end_dialogs(self) -> None:
+        """End the dialogs that act through the connection shown (it goes: the app quits, or a switch):
+        what they read, upload or submit stops, and their own connections close."""
+        dialogs, self._run_elsewhere = self._run_elsewhere, []
+        await asyncio.gather(*(dialog.wind_up() for dialog in dialogs))
 
     def _profiles_changed(self) -> None:
         if self.window is not None:
@@ -436,6 +450,7 @@ class ExplorerApp:
             if self._connecting is not None:  # a Local Batch being started stops once it is up
                 self._connecting.cancel()
                 await asyncio.gather(self._connecting, return_exceptions=True)
+            await self._end_dialogs()
             self._close_window()
         finally:
             try:
@@ -570,8 +585,14 @@ class ExplorerApp:
 
     async def _release(self, window: MainWindow, *, keep_followed: bool = True) -> None:
         """The window's connection goes (a switch): its views close and their tasks end, then it closes;
-        or, with `keep_followed` while a task followed on it runs, it stays open for that task's word."""
-        owners = window.detach()
+        or, with `keep_followed` while a task followed on it runs, it stays open for that task's word.
+        The wizards and dialogs that act through it close first (they would submit to the account left)."""
+        await self._end_dialogs()
+        wizards = window.findChildren(QWizard)
+        owners = [owner for wizard in wizards for owner in owners_within(wizard)]
+        for wizard in wizards:
+            wizard.close()
+        owners += window.detach()
         profile = window.current_profile
         if keep_followed and self.connection is not None and self.monitor is not None \
                 and window.task_notifications.watching(profile):

@@ -1,13 +1,17 @@
-"""Switching profile, end to end through the composition root, between two real Local Batch services
-(each an account profile of the app): the window stays, the old connection's views and requests end,
-and a task followed on the first account still gets its word after the switch."""
+"""Switching profile and quitting, end to end through the composition root, between two real Local Batch
+services (each an account profile of the app): the window stays, the old connection's views and requests
+end, a task followed on the first account still gets its word after the switch, and quitting while Run on
+another account… waits on a service ends the dialog's work cleanly."""
 
 from __future__ import annotations
 
 import functools
+import os
+import signal
 from pathlib import Path
 
 import pytest
+import shiboken6
 
 from explorer.app import ExplorerApp
 from explorer.client.connecting.credentials import MemoryCredentialStore
@@ -144,3 +148,42 @@ def test_a_task_followed_on_one_profile_says_when_it_ends_after_switching_to_ano
             await app.shutdown()
 
     assert runner.run(scenario()) == 1
+
+
+@pytest.mark.parametrize("stalled", ["listing the pools there", "reading the task here"])
+def test_quitting_while_run_on_another_account_waits_on_a_service_ends_it_cleanly(
+    runner, qtbot, tmp_path: Path, two_services, stalled
+):
+    """The service the dialog waits on is stopped (SIGSTOP: its requests get no answer) as the app quits:
+    the quit does not wait for it, the dialog's tasks end, its connection to the other account closes,
+    and nothing is left pending for after the loop (the test's end checks that no task is left)."""
+    first_service, second_service = two_services
+    app = make_app(tmp_path, two_services)
+    frozen = second_service if stalled == "listing the pools there" else first_service
+
+    async def scenario():
+        async with make_client(first_service) as client:
+            await create_pool(client, "p", 0)
+            await submit_task(client, "p", "job", "rehearsed", "echo hello", instances=2)
+        window = await app.start()
+        qtbot.addWidget(window)
+        window.open_task("job", "rehearsed")
+        try:
+            if frozen is first_service:
+                os.kill(frozen.pid, signal.SIGSTOP)
+            dialog = app.run_elsewhere("job", "rehearsed")
+            if frozen is second_service:
+                await until(dialog.changed, lambda: dialog.profile.findData("Second") >= 0, TIMEOUT, "the other account")
+                os.kill(frozen.pid, signal.SIGSTOP)
+                dialog.profile.setCurrentIndex(dialog.profile.findData("Second"))
+                await wait_until(lambda: dialog.status.text().startswith("Connecting to Second"), TIMEOUT)
+            assert dialog.tasks.pending == 1  # it waits on the stopped service
+            target = dialog.target
+            await app.shutdown()
+            return dialog.tasks.pending, dialog.target, target is None or target._closed, shiboken6.isValid(dialog)
+        finally:
+            os.kill(frozen.pid, signal.SIGCONT)
+            await app.shutdown()  # (again, if the scenario failed before)
+
+    assert runner.run(scenario()) == (0, None, True, False)
+    assert not app._run_elsewhere
