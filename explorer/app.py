@@ -6,8 +6,12 @@
     --screenshot FILE --quit-after S  usable headless (QT_QPA_PLATFORM=offscreen)
 
 Nothing else creates services: views get them through their constructors. One
-connection is live at a time; choosing another profile builds a new set of services
-and a new window over it, then closes the old ones.
+connection is shown at a time; choosing another profile keeps the window: its views of
+the old connection close (their tasks wound up), the old connection closes, the window
+shows the new one connecting, and its services are attached to the same window. A
+connection on which the user still follows a task (a word when it ends,
+`explorer.ui.notifications`) is kept open instead, until that task ends, and used again if
+the user switches back to it meanwhile.
 
 The window paints before its connection is made: `start` shows it at once in its
 "connecting" state (Local Batch starting, an account signing in), then connects and
@@ -33,7 +37,7 @@ import logging
 import os
 import signal
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -59,7 +63,7 @@ from explorer.ui.error_dialog import install_error_dialog
 from explorer.ui.icons import app_icon
 from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
-from explorer.ui.task_owner import TaskOwner
+from explorer.ui.task_owner import TaskOwner, owners_within
 from explorer.ui.theme import apply_theme
 from explorer.ui.translation import Texts, install_translators
 
@@ -115,6 +119,12 @@ class ExplorerApp:
         self.connection: Connection | None = None
         self.monitor: Monitor | None = None
         self.window: MainWindow | None = None
+        self._parked: dict[str, tuple[Connection, Monitor]] = {}
+        """By profile: connections switched away from that stay open while a task followed on them runs."""
+        self._run_elsewhere: list[RunElsewhereDialog] = []
+        """Open Run on another account… dialogs (they read through the connection shown)."""
+        self._closing: set[asyncio.Future] = set()
+        """Connections being closed (a switch waits for them before it connects)."""
         self.samples: SampleServer | None = None
         self._samples_published: asyncio.Future[bool] | None = None
         self._service_event: ServiceEvent | None = None
@@ -126,8 +136,8 @@ class ExplorerApp:
         """Why the window's connection could not be made (None while connecting or connected)."""
         self.closed = asyncio.get_event_loop().create_future()
         """Done when the user closed the last window (or `quit()` was called)."""
-        # Windows come and go (a profile switch replaces the window); the app's life is
-        # `closed`, and Qt must not stop the shared loop when a window closes.
+        # The app's life is `closed` (dialogs and wizards are windows too): Qt must not stop the
+        # shared loop when a window closes.
         QApplication.setQuitOnLastWindowClosed(False)
 
     # --- what connecting needs, built once the first window shows --------------------
@@ -173,22 +183,35 @@ class ExplorerApp:
     # --- windows and connections ----------------------------------------------------
 
     async def start(self, profile_name: str | None = None) -> MainWindow:
-        """Show the window on the profile (the selected one by default) at once, then connect it.
+        """Show the window on the profile (the selected one by default) at once, then connect it;
+        with the window shown already, switch it to that profile (the old connection goes first).
 
         Returns once it is connected, or once it could not be (`connect_error`; the window says
         why and offers to try again or, for an Azure profile, to open Local Batch instead)."""
         profile_set = self._profile_set()
         name = profile_name or profile_set.selected
-        window = self._show_window([p.name for p in profile_set.profiles], name, local=_is_local(profile_set, name))
-        await self._close_connection()  # the previous window's, now closed
+        names, local = [p.name for p in profile_set.profiles], _is_local(profile_set, name)
+        window = self.window
+        if window is None:
+            window = self._show_window(names, name, local=local)
+        else:
+            await self._release(window)
+            window.set_profiles(names)
+            window.show_profile(name, local=local)
         await self._connect_window(window, profile_set)
         return window
 
     async def _connect_window(self, window: MainWindow, profile_set: ProfileSet) -> None:
         """Connect the profile `window` shows and attach the connection to it, if it is still the one shown."""
         if self._connecting is not None:
-            self._connecting.cancel()  # the connection of a window that is gone
-        connecting = self._connecting = asyncio.ensure_future(self._connect(profile_set, window.current_profile))
+            self._connecting.cancel()  # the connection of a profile switched away from
+        name = window.current_profile
+        if name in self._parked:  # switched back while a task followed there ran: still open
+            self._attach(window, *self._parked.pop(name))
+            return
+        if self._closing:  # a Local Batch stopping must be gone before one starts on its data
+            await asyncio.wait(set(self._closing))
+        connecting = self._connecting = asyncio.ensure_future(self._connect(profile_set, name))
         connecting.add_done_callback(lambda task: setattr(self, "_connecting", None) if self._connecting is task else None)
         try:
             connection = await asyncio.shield(connecting)
@@ -203,8 +226,8 @@ class ExplorerApp:
             if self.window is window:
                 window.connect_failed(str(error))
             return
-        if self.window is not window:  # another profile was chosen meanwhile
-            await connection.close()
+        if self.window is not window or window.attached or window.current_profile != name:
+            await connection.close()  # the window was closed, or another profile chosen meanwhile
             return
         self._attach(window, connection)
 
@@ -252,8 +275,20 @@ class ExplorerApp:
         profile = self.window.current_profile
         source = RerunSource(profile, self.connection.client, self.linked_storage(), job_id, task_id)
         dialog = RunElsewhereDialog(self.accounts, source, profile, self.window)
+        self._run_elsewhere.append(dialog)
+        dialog.destroyed.connect(lambda _object=None: self._forget_dialog(dialog))
         dialog.open()
         return dialog
+
+    def _forget_dialog(self, dialog: RunElsewhereDialog) -> None:
+        if dialog in self._run_elsewhere:
+            self._run_elsewhere.remove(dialog)
+
+    async def _end_dialogs(self) -> None:
+        """End the dialogs that act through the connection shown (it goes: the app quits, or a switch):
+        what they read, upload or submit stops, and their own connections close."""
+        dialogs, self._run_elsewhere = self._run_elsewhere, []
+        await asyncio.gather(*(dialog.wind_up() for dialog in dialogs))
 
     def _profiles_changed(self) -> None:
         if self.window is not None:
@@ -415,10 +450,15 @@ class ExplorerApp:
             if self._connecting is not None:  # a Local Batch being started stops once it is up
                 self._connecting.cancel()
                 await asyncio.gather(self._connecting, return_exceptions=True)
+            await self._end_dialogs()
             self._close_window()
         finally:
             try:
                 await self._close_connection()
+                for name in list(self._parked):
+                    await self._close_parked(name)
+                if self._closing:
+                    await asyncio.wait(set(self._closing))
             finally:
                 await self._stop_local_storage()
                 self.settings.sync()
@@ -450,6 +490,7 @@ class ExplorerApp:
         window.accountsRequested.connect(self.show_accounts)
         window.runElsewhereRequested.connect(self.run_elsewhere)
         window.closed.connect(self._window_closed)
+        window.task_notifications.finished.connect(lambda name: self._tasks.start(self._close_parked(name)))
         window.destroyed.connect(lambda _object=None, gone=window: self._forget_window(gone))
         if self._service_event is not None:  # the window before this one showed it
             from explorer.client.local.supervisor import ServiceEventKind
@@ -465,19 +506,28 @@ class ExplorerApp:
             window.closed.disconnect(self._window_closed)
             window.close()
 
-    def _attach(self, window: MainWindow, connection: Connection) -> None:
-        """`connection` is made: services over it, for `window`, and what waited for the first connection."""
+    def _attach(self, window: MainWindow, connection: Connection, monitor: Monitor | None = None) -> None:
+        """`connection` is made: services over it, for `window`, and what waited for the first connection.
+        `monitor`: its own, kept while the window showed another profile (`_release`)."""
         from explorer.client.acting.operations import BatchOperations
         from explorer.client.watching.monitor import Monitor
         from explorer.ui.services import ViewServices
 
         self.connection = connection
-        self.monitor = Monitor(connection.client)
-        self.monitor.connection.proxy = proxy_address(connection.endpoint, self.factory.proxy)
+        if monitor is None:
+            monitor = Monitor(connection.client)
+            monitor.connection.proxy = proxy_address(connection.endpoint, self.factory.proxy)
+        self.monitor = monitor
         supervisor = connection.supervisor
         if supervisor is not None:
             window.retryRequested.connect(supervisor.restart_now)
-            self._unsubscribe_service = supervisor.add_listener(self._on_service_event)
+            unsubscribe = supervisor.add_listener(self._on_service_event)
+
+            def stop_listening() -> None:
+                unsubscribe()
+                window.retryRequested.disconnect(supervisor.restart_now)
+
+            self._unsubscribe_service = stop_listening
         window.attach(ViewServices(self.monitor, BatchOperations(connection.client), self.settings))
         if self.azurite is not None and self._azurite_ready is None:
             # Once Local Batch is up: Node.js loading Azurite beside its start would slow it on 2 cores.
@@ -505,19 +555,20 @@ class ExplorerApp:
             return
         service = old.local_service
         successor = old.hand_over(self.factory.local_client(service), service.endpoint.endpoint)
-        assert self.window is not None
-        window = self._show_window(self._profile_names(), self.window.current_profile, local=True)
-        await self._close_connection()
+        window = self.window
+        assert window is not None
+        await self._release(window, keep_followed=False)  # closes the old client only (handed over)
+        window.show_profile(window.current_profile, local=True)
         self._attach(window, successor)
 
     def _profile_names(self) -> list[str]:
         return [p.name for p in self._profile_set().profiles]
 
     async def _switch(self, name: str) -> None:
-        """Another profile, in a new window (connecting at once); remembered once it connected."""
+        """Another profile, in the same window (connecting at once); remembered once it connected."""
         window = await self.start(name)
-        if self.window is not window or not window.attached:
-            return  # it could not connect: the window says why
+        if self.window is not window or not window.attached or window.current_profile != name:
+            return  # it could not connect (the window says why), or another was chosen meanwhile
         try:
             self.profiles.save(dataclasses.replace(self._profile_set(), selected=name))
         except BatchLayerError as error:
@@ -532,15 +583,64 @@ class ExplorerApp:
             self._warn(text.format(error=error))
             return ProfileSet()
 
-    async def _close_connection(self) -> None:
+    async def _release(self, window: MainWindow, *, keep_followed: bool = True) -> None:
+        """The window's connection goes (a switch): its views close and their tasks end, then it closes;
+        or, with `keep_followed` while a task followed on it runs, it stays open for that task's word.
+        The wizards and dialogs that act through it close first (they would submit to the account left)."""
+        await self._end_dialogs()
+        wizards = window.findChildren(QWizard)
+        owners = [owner for wizard in wizards for owner in owners_within(wizard)]
+        for wizard in wizards:
+            wizard.close()
+        owners += window.detach()
+        profile = window.current_profile
+        if keep_followed and self.connection is not None and self.monitor is not None \
+                and window.task_notifications.watching(profile):
+            self._unsubscribe_service()
+            self._unsubscribe_service = lambda: None
+            self._parked[profile] = (self.connection, self.monitor)
+            self.connection = self.monitor = None
+            log.info("Connection %r kept open: a task followed there has not ended", profile)
+            await asyncio.gather(*(owner.wind_up() for owner in owners))
+            return
+        await self._close_connection(owners)
+
+    async def _close_parked(self, name: str) -> None:
+        """The last task followed on `name`'s kept connection ended (or the app ends): close it."""
+        if name not in self._parked:
+            return
+        connection, monitor = self._parked.pop(name)
+        await self._close(connection, monitor)
+
+    async def _close_connection(self, owners: Sequence[TaskOwner] = ()) -> None:
+        """Close the connection shown, once the tasks of `owners` (its views') have ended.
+
+        It goes at once (a switch that follows sees none); the closing itself is shielded from a
+        cancelled caller (a newer switch), so that it is never left half done."""
         self._unsubscribe_service()
         self._unsubscribe_service = lambda: None
-        if self.monitor is not None:
-            await self.monitor.close()
-            self.monitor = None
-        if self.connection is not None:
-            await self.connection.close()
-            self.connection = None
+        connection, monitor, self.connection, self.monitor = self.connection, self.monitor, None, None
+        await self._close(connection, monitor, owners)
+
+    async def _close(
+        self, connection: Connection | None, monitor: Monitor | None, owners: Sequence[TaskOwner] = (),
+    ) -> None:
+        async def close() -> None:
+            await asyncio.gather(*(owner.wind_up() for owner in owners))
+            if monitor is not None:
+                await monitor.close()
+            if connection is not None:
+                await connection.close()
+
+        closing = asyncio.ensure_future(close())
+        self._closing.add(closing)
+        closing.add_done_callback(self._closed_one)
+        await asyncio.shield(closing)
+
+    def _closed_one(self, closing: asyncio.Future) -> None:
+        self._closing.discard(closing)
+        if not closing.cancelled() and closing.exception() is not None:  # said here too: its caller may be gone
+            log.warning("Closing a connection failed", exc_info=closing.exception())
 
     def _window_closed(self) -> None:
         self.quit()

@@ -12,6 +12,11 @@ disabled (their tooltips say why), and `attach(services)` once connected: the vi
 become available and the view last looked at opens again. If the connection could not
 be made, `connect_failed(reason)` says so in the same window and offers what to do.
 
+Switching profile keeps the window (its geometry, splitter, menus): `detach()` closes the
+views of the connection that goes and stops what listens to it (the views it had open are
+remembered, and open again when that profile is attached again in this session),
+`show_profile(name)` shows the next one connecting, and `attach` attaches its services.
+
 With no view open, the main area welcomes: on the embedded Local Batch, while it has
 no pool, with the first-run page (the demo, the task wizard, adding an Azure account);
 otherwise with a line saying where to start.
@@ -52,6 +57,7 @@ from explorer.ui.navigator_panel import NavigatorPanel
 from explorer.ui.notifications import TaskNotifications
 from explorer.ui.settings import THEMES, Settings
 from explorer.ui.status_bar import ConnectionStatusBar
+from explorer.ui.task_owner import TaskOwner, owners_within
 from explorer.ui.theme import apply_theme
 from explorer.ui.widgets.connecting_page import ConnectingPage
 from explorer.ui.widgets.first_run_page import FirstRunPage
@@ -117,7 +123,12 @@ class MainWindow(QMainWindow):
         self._local = local
         self.setWindowTitle(self.tr("MPI Explorer — {profile}").format(profile=current_profile))
         self._views: dict[Key, BaseView] = {}
-        self.task_notifications = TaskNotifications(self.settings, self.open_task, parent=self)
+        self._open_before: dict[str, tuple[list[Key], Key | None]] = {}
+        """By profile: the views open when its connection went (a switch), and the one shown."""
+        self._switched = False
+        self.task_notifications = TaskNotifications(self.settings, self._open_notified, parent=self)
+        self._open_once_attached: Key | None = None
+        """A task whose word was clicked while the window showed another profile (`_open_notified`)."""
 
         self.navigator_panel = NavigatorPanel(None, profile_names, current_profile, self)
         self.navigator_panel.poolActivated.connect(self.open_pool)
@@ -176,13 +187,58 @@ class MainWindow(QMainWindow):
         """The connection is made: list its pools and jobs, enable what needs it, reopen the last view."""
         self.services = services
         self._fill_samples_menu()
-        self.task_notifications.attach(services.monitor)
+        self.task_notifications.attach(services.monitor, self.current_profile)
         self.navigator_panel.attach(services.monitor)
         self.status.attach(services.monitor)
         self._enable_connected_actions(True)
         self.content.setCurrentWidget(self.welcome)
         self._update_welcome()
-        self._restore_selection()
+        if self.current_profile in self._open_before:
+            self._reopen(*self._open_before.pop(self.current_profile))
+        elif not self._switched:
+            self._restore_selection()  # the view last looked at, as the app starts (not after a switch)
+        wanted, self._open_once_attached = self._open_once_attached, None
+        if wanted is not None and wanted[0] == self.current_profile:
+            self.open_task(*wanted[1:])
+
+    def _open_notified(self, profile: str, job_id: str, task_id: str) -> None:
+        """A word was clicked: open its task, after switching back to its profile if the window shows another."""
+        if profile == self.current_profile and self.attached:
+            self.open_task(job_id, task_id)
+            return
+        self._open_once_attached = (profile, job_id, task_id)
+        if profile != self.current_profile:
+            self.profileRequested.emit(profile)
+
+    def detach(self) -> list[TaskOwner]:
+        """The connection goes (a switch of profile): its views close (remembered, for when this profile
+        is attached again), nothing here listens to it any more, what needs it is disabled.
+
+        Returns the task owners of the closed views, cancelled: wind them up (`TaskOwner.wind_up`)
+        before the connection is closed, so that no request of theirs is left in flight."""
+        if self.services is None:
+            return []
+        self._open_before[self.current_profile] = (self.view_keys(), self.current_key())
+        owners: list[TaskOwner] = []
+        for index in reversed(range(self.tabs.count())):
+            owners += owners_within(self.tabs.widget(index))
+            self._remove_view(index)
+        for owner in owners:
+            owner.cancel_all()
+        self.task_notifications.detach()
+        self.navigator_panel.detach()
+        self.status.stop()
+        self.services = None
+        self._enable_connected_actions(False)
+        return owners
+
+    def show_profile(self, name: str, *, local: bool = False) -> None:
+        """The window is now for profile `name`, whose connection is being made (`attach` it then)."""
+        self.current_profile, self._local, self._switched = name, local, True
+        self.setWindowTitle(self.tr("MPI Explorer — {profile}").format(profile=name))
+        self.status.connecting_to(name, local=local)
+        self.set_profiles(list(self._profile_actions))
+        self.show_connecting()
 
     def show_connecting(self) -> None:
         """The connection is being made (again, after "Try again")."""
@@ -245,13 +301,9 @@ class MainWindow(QMainWindow):
 
     def close_view(self, index: int | None = None) -> None:
         index = self.tabs.currentIndex() if index is None else index
-        view = self.tabs.widget(index)
-        if view is None:
+        if self.tabs.widget(index) is None:
             return
-        del self._views[self._key_of(view)]
-        self.tabs.removeTab(index)
-        view.close()  # hides it: its subscriptions close
-        view.deleteLater()
+        self._remove_view(index)
         if self.tabs.count() == 0:
             self._update_welcome()
             self.settings.set_last_selection(None)
@@ -297,6 +349,13 @@ class MainWindow(QMainWindow):
         self.closed.emit()
 
     # --- internals ---------------------------------------------------------------
+
+    def _remove_view(self, index: int) -> None:
+        view = self.tabs.widget(index)
+        del self._views[self._key_of(view)]
+        self.tabs.removeTab(index)
+        view.close()  # hides it: its subscriptions close
+        view.deleteLater()
 
     def _open(self, key: Key, make: Callable[[ViewServices], V]) -> V:
         if self.services is None:
@@ -362,13 +421,22 @@ class MainWindow(QMainWindow):
         kind = selection.get("kind") if selection else None
         fields = KEY_FIELDS.get(kind or "")
         if fields and all(isinstance(selection.get(f), str) for f in fields):
-            openers = {"pool": self.open_pool, "node": self.open_node, "job": self.open_job, "task": self.open_task}
-            openers[kind](*(selection[f] for f in fields))
+            self._open_key((kind, *(selection[f] for f in fields)))
+
+    def _reopen(self, keys: list[Key], shown: Key | None) -> None:
+        """The views open before a switch, again, the one shown then in front."""
+        for key in [*(key for key in keys if key != shown), *([shown] if shown else [])]:
+            self._open_key(key)
+
+    def _open_key(self, key: Key) -> BaseView:
+        kind, *ids = key
+        openers = {"pool": self.open_pool, "node": self.open_node, "job": self.open_job, "task": self.open_task}
+        return openers[kind](*ids)
 
     def _request_profile(self, name: str) -> None:
         if name != self.current_profile:
             self.profileRequested.emit(name)
-        if self.current_profile in self._profile_actions:  # until the new window replaces this one
+        if self.current_profile in self._profile_actions:  # until the switch shows the new one (`show_profile`)
             self._profile_actions[self.current_profile].setChecked(True)
 
     def _on_item_action(self, kind: str, item_id: str, action: str) -> None:

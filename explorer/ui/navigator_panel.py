@@ -128,6 +128,16 @@ class NavigatorPanel(QWidget):
         if self.isVisible():
             self._live.resume()
 
+    def detach(self) -> None:
+        """The connection goes (a switch of profile): stop listing, and forget what it listed."""
+        if self._live is not None:
+            self._live.pause()
+        self._live = self._monitor = None
+        self._active_timer.stop()
+        for group in (self._pools, self._jobs):
+            group.takeChildren()
+        self.pools_known = self.jobs_known = False
+
     def connecting(self) -> None:
         """Until the first listing: no count that has not been read."""
         for group, known in ((self._pools, self.pools_known), (self._jobs, self.jobs_known)):

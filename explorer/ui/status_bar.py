@@ -77,6 +77,14 @@ class ConnectionStatusBar(QStatusBar):
         self.destroyed.connect(lambda *_: subscription.close())
         self._on_state(monitor.state)
 
+    def connecting_to(self, profile_name: str, *, local: bool = False) -> None:
+        """Another profile's connection is being made (a switch): stop listening to the one before."""
+        self.stop()
+        self._monitor = self._subscription = None
+        self._profile, self._state = profile_name, None
+        self.show_notice("")
+        self.connecting(local=local)
+
     def connect_failed(self, reason: str) -> None:
         """The connection could not be made (the main area says it in full, and what can be done)."""
         first_line = reason.strip().splitlines()[0] if reason.strip() else self.tr("no reason given")

@@ -50,6 +50,12 @@ class TaskOwner:
             task.cancel()
         self._slots.clear()
 
+    async def wind_up(self) -> None:
+        """Cancel every task and wait until each has ended (before the client they use is closed)."""
+        tasks = list(self._tasks)
+        self.cancel_all()
+        await asyncio.gather(*tasks, return_exceptions=True)
+
     def running(self, slot: str) -> bool:
         task = self._slots.get(slot)
         return task is not None and not task.done()
@@ -74,3 +80,9 @@ class TaskOwner:
                 {"message": f"unhandled exception in task {task.get_name()!r} (slot {slot!r})", "exception": error,
                  "task": task}
             )
+
+
+def owners_within(widget: QObject) -> list[TaskOwner]:
+    """The task owners held by `widget` and by the objects below it (a view and its panes)."""
+    objects = [widget, *widget.findChildren(QObject)]
+    return [value for obj in objects for value in vars(obj).values() if isinstance(value, TaskOwner)]

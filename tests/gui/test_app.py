@@ -81,9 +81,11 @@ def test_a_bundled_sample_opens_the_task_wizard_with_its_files_served(runner, qt
     assert status == 200 and b"MPI" in body
 
 
-def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
+def test_choosing_another_profile_keeps_the_window_stops_local_batch_and_remembers_the_choice(
     runner, qtbot, tmp_path: Path, local_batch_service
 ):
+    """From the embedded Local Batch to an account: the same window, connected to the account; the
+    Local Batch the app started stops with its connection (no task of it was followed)."""
     from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
     from explorer.ui.settings import Settings
 
@@ -99,17 +101,16 @@ def test_choosing_another_profile_replaces_the_window_and_remembers_the_choice(
         try:
             first = await app.start()
             qtbot.addWidget(first)
+            embedded = app.connection.local_service
             first.profileRequested.emit("Remote")
             # The switch runs as a task of the app, which says nothing when it is done.
-            await wait_until(lambda: app.window not in (first, None), what="the new window")
-            qtbot.addWidget(app.window)
-            await wait_until(lambda: app.window.attached, what="the new window connected")
-            return first.isVisible(), app.window.current_profile, app.connection.endpoint
+            await wait_until(lambda: first.current_profile == "Remote" and first.attached, what="switched")
+            return app.window is first, first.isVisible(), app.connection.endpoint, embedded.is_running()
         finally:
             await app.shutdown()
 
-    old_visible, profile, endpoint_url = runner.run(scenario())
-    assert not old_visible and profile == "Remote" and endpoint_url == endpoint.endpoint
+    same, visible, endpoint_url, embedded_running = runner.run(scenario())
+    assert same and visible and endpoint_url == endpoint.endpoint and not embedded_running
     assert store.load().selected == "Remote"
 
 

@@ -295,14 +295,18 @@ class TaskEndWatch:
 
     ``on_end(TaskEnd)`` once, when the task is found completed, if it ended after the watch started
     (`END_SLACK` s of clock difference allowed: the first answer may come after a quick task ended);
-    a task that had ended before, or is gone, ends the watch without a word.
+    a task that had ended before, or is gone, ends the watch without a word. ``on_over()``, if given,
+    once the watch ended by itself (after ``on_end``, or without a word).
     """
 
     END_SLACK = timedelta(seconds=5)
 
-    def __init__(self, monitor: Monitor, job_id: str, task_id: str, on_end: Callable[[TaskEnd], None]) -> None:
+    def __init__(
+        self, monitor: Monitor, job_id: str, task_id: str, on_end: Callable[[TaskEnd], None],
+        on_over: Callable[[], None] | None = None,
+    ) -> None:
         self.job_id, self.task_id = job_id, task_id
-        self._monitor, self._on_end = monitor, on_end
+        self._monitor, self._on_end, self._on_over = monitor, on_end, on_over
         self._subscription: Subscription | None = None
         self._was_running: bool | None = None
         self._started_at = _now()
@@ -322,10 +326,12 @@ class TaskEndWatch:
 
     def _on_task(self, update: Update) -> None:
         task = update.task
-        if update.missing is not None:
-            self.stop()
+        if self._subscription is None:
             return
-        if task is None or self._subscription is None:
+        if update.missing is not None:
+            self._over()
+            return
+        if task is None:
             return
         if self._was_running is None:
             ended = task.end_time or task.state_transition_time
@@ -336,6 +342,12 @@ class TaskEndWatch:
             if self._was_running:
                 succeeded = task.exit_code == 0 and task.failure is None
                 self._on_end(TaskEnd(self.job_id, self.task_id, succeeded, task.exit_code, task.failure))
+            self._over()
+
+    def _over(self) -> None:
+        self.stop()
+        if self._on_over is not None:
+            self._on_over()
 
 
 class _QueueWatch:

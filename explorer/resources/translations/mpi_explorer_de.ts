@@ -3987,6 +3987,10 @@ Details are in {log}.</source>
         <source>exit code %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>on {profile}</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>TaskTableModel</name>

@@ -7,12 +7,14 @@ shows what becomes of every resource file (copied from this account's storage, u
 kept). Run reports each step as it ends (check, create pool, copy files, create job, submit
 task); a stop says what was undone or kept. Then Compare opens the two runs side by side
 (`CompareView`). `open()` it, never `exec()`; when it closes, it closes its connection and
-deletes itself.
+deletes itself. The app ends it with `await wind_up()` (as it quits, or when the window's
+connection goes): every read, upload and submission under way stops, its connection closes.
 Signal `changed()` after each step it awaited (for tests).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
 
 from PySide6.QtCore import Qt, Signal
@@ -84,6 +86,7 @@ class RunElsewhereDialog(QDialog):
         self.plan: RerunPlan | None = None
         self.choices: list[PoolChoice] = []
         self.target: Connection | None = None
+        self._target_closing: asyncio.Future | None = None
         self.result: RerunResult | None = None
 
         self.profile = QComboBox(self)
@@ -273,10 +276,21 @@ class RunElsewhereDialog(QDialog):
         await self._close_target()
         self.deleteLater()
 
+    async def wind_up(self) -> None:
+        """End it (the app quits): what it does now stops, its connection closes, then it goes."""
+        await self.tasks.wind_up()
+        await self._close_target()
+        if self._target_closing is not None:
+            await asyncio.gather(self._target_closing, return_exceptions=True)  # (its error was said)
+        self.hide()
+        self.deleteLater()
+
     async def _close_target(self) -> None:
+        """Close the connection to the other account; shielded, so that it is never left half closed."""
         target, self.target = self.target, None
         if target is not None:
-            await target.close()
+            self._target_closing = asyncio.ensure_future(target.close())
+            await asyncio.shield(self._target_closing)
 
     # --- helpers -------------------------------------------------------------------------------
 

@@ -90,8 +90,9 @@ def test_add_test_switch_edit_remove_round_trip_with_the_key_only_in_the_credent
         await settled(dialog, "Saved")
         menu = [action.text() for action in window._profile_actions.values()]
         dialog.connect_button.click()
-        on_lab = await wait_until(lambda: app.window is not window and app.window, what="the window on Lab")
-        qtbot.addWidget(on_lab)
+        await wait_until(lambda: window.current_profile == "Lab" and window.attached, what="the window on Lab")
+        on_lab = app.window
+        assert on_lab is window  # the same window, switched
         await until(on_lab.navigator_panel.updated, lambda: on_lab.navigator_panel.ids("pool"), what="its pools")
         pools = on_lab.navigator_panel.ids("pool")
 
