@@ -47,7 +47,6 @@ from explorer.client.acting.rerun import (
     StepResult,
     plan_rerun,
     pool_choices,
-    read_task_spec,
 )
 from explorer.client.acting.storage import LinkedStorage
 from explorer.client.acting.submission import Submission
@@ -132,8 +131,10 @@ class RunElsewhereDialog(QDialog):
         setup = QWidget(self)
         page = QVBoxLayout(setup)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(QLabel(self.tr("Task {task} of job {job}, on {source}: the same task on another account.").format(
-            task=source.task_id, job=source.job_id, source=source.label), self))
+        intro = self.tr("Task {task} of job {job}, on {source}: the same task on another account.")
+        if source.spec is not None:
+            intro = self.tr("Task {task} of job {job}, not submitted on {source}: sent to another account instead.")
+        page.addWidget(QLabel(intro.format(task=source.task_id, job=source.job_id, source=source.label), self))
         page.addLayout(form)
         page.addWidget(QLabel(self.tr("Resource files:"), self))
         page.addWidget(self.files, 2)
@@ -178,7 +179,7 @@ class RunElsewhereDialog(QDialog):
     async def _load(self) -> None:
         """The task, its files' plan, and the accounts it can go to."""
         try:
-            spec = await read_task_spec(self.source.client, self.source.job_id, self.source.task_id)
+            spec = await self.source.task_spec()
             self.plan = await plan_rerun(spec, self.source.storage)
             profiles = await self.accounts.load_async()
         except BatchLayerError as error:
@@ -340,7 +341,8 @@ class RunElsewhereDialog(QDialog):
         problem = self._problem()
         self.run_button.setEnabled(not running and problem is None and self.result is None)
         self.run_button.setToolTip(problem or "")
-        self.compare_button.setEnabled(self.result is not None and not self.compared)
+        ran_here = self.source.spec is None  # a wizard's task has no run here to compare with
+        self.compare_button.setEnabled(ran_here and self.result is not None and not self.compared)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(f"color: {error_colour(self.palette())};" if error else "")
