@@ -125,6 +125,7 @@ class RunElsewhereDialog(QDialog):
         self.compare_button.clicked.connect(self.show_comparison)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.compare_button.setVisible(source.spec is None)  # a wizard's task has no run here to compare with
         buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
@@ -341,8 +342,7 @@ class RunElsewhereDialog(QDialog):
         problem = self._problem()
         self.run_button.setEnabled(not running and problem is None and self.result is None)
         self.run_button.setToolTip(problem or "")
-        ran_here = self.source.spec is None  # a wizard's task has no run here to compare with
-        self.compare_button.setEnabled(ran_here and self.result is not None and not self.compared)
+        self.compare_button.setEnabled(self.source.spec is None and self.result is not None and not self.compared)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(f"color: {error_colour(self.palette())};" if error else "")

@@ -140,7 +140,8 @@ def test_the_wizards_task_runs_on_the_other_account_from_its_review_page_without
             task = await wait_for_completion(far.client, spec.job_id, spec.task_id)
             output = (await read_task_file(far.client, spec.job_id, spec.task_id, "stdout.txt")).decode()
             jobs_here = [job.id async for job in here.list_jobs()]
-            return handed, files, task.execution_info.exit_code, output, text, jobs_here, dialog.compare_button.isEnabled()
+            comparable = dialog.compare_button.isVisible() or dialog.compare_button.isEnabled()
+            return handed, files, task.execution_info.exit_code, output, text, jobs_here, comparable
 
     handed, files, exit_code, output, text, jobs_here, comparable = runner.run_to_end(scenario())
     assert handed.task_id == "wizard-run" and handed.command_line == APPLICATION
