@@ -76,6 +76,7 @@ if TYPE_CHECKING:
     from explorer.client.local.samples import SampleServer
     from explorer.client.local.supervisor import ServiceEvent
     from explorer.client.watching.monitor import Monitor
+    from explorer.core.specs.task_spec import MultiInstanceTaskSpec
     from explorer.ui.dialogs.accounts_dialog import AccountsDialog
     from explorer.ui.dialogs.device_code import DeviceCodePrompt
     from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
@@ -265,15 +266,16 @@ class ExplorerApp:
             dialog.add_new(new_kind)
         return dialog
 
-    def run_elsewhere(self, job_id: str, task_id: str) -> RunElsewhereDialog | None:
-        """New > Run on another account…: the task shown, sent to another profile's account."""
+    def run_elsewhere(self, job_id: str, task_id: str, spec: MultiInstanceTaskSpec | None = None
+                      ) -> RunElsewhereDialog | None:
+        """New > Run on another account…: the task shown (or the wizard's `spec`), sent to another profile's account."""
         from explorer.client.acting.rerun import RerunSource
         from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
 
         if self.connection is None or self.window is None:
             return None
         profile = self.window.current_profile
-        source = RerunSource(profile, self.connection.client, self.linked_storage(), job_id, task_id)
+        source = RerunSource(profile, self.connection.client, self.linked_storage(), job_id, task_id, spec)
         dialog = RunElsewhereDialog(self.accounts, source, profile, self.window)
         self._run_elsewhere.append(dialog)
         dialog.destroyed.connect(lambda _object=None: self._forget_dialog(dialog))
@@ -416,6 +418,8 @@ class ExplorerApp:
         if isinstance(wizard, TaskWizard):
             wizard.taskSubmitted.connect(
                 lambda job, task: self._show_created(lambda: self.window.open_task(job, task)))
+            wizard.runElsewhereRequested.connect(lambda spec: self.run_elsewhere(spec.job_id, spec.task_id, spec))
+            wizard.set_other_accounts(len(self._profile_names()) - 1)
         wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         wizard.show()
 

@@ -177,3 +177,43 @@ def test_run_on_another_account_opens_its_dialog_on_the_task_shown(runner, qtbot
     shown, source = runner.run(scenario())
     assert shown
     assert (source.label, source.job_id, source.task_id) == ("Remote", "rehearsal", "mpi-run")
+
+
+def test_the_task_wizards_run_on_another_account_opens_its_dialog_with_the_wizards_task(
+    runner, qtbot, tmp_path: Path, local_batch_service
+):
+    """The review page's Run on another account… reaches the composition root the way the window's action
+    does: the same dialog, with the task the wizard would submit (not a task read back) and this account."""
+    from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
+    from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
+    from explorer.ui.settings import Settings
+    from explorer.ui.wizards.task_wizard import TaskWizard
+
+    endpoint = local_batch_service.endpoint
+    credentials = MemoryCredentialStore()
+    remote = SharedKeyProfile("Remote", endpoint.account, endpoint.endpoint)
+    credentials.set_secret(remote.secret_name, endpoint.key)
+    store = ProfileStore(tmp_path / "config")
+    store.save(ProfileSet((LocalBatchProfile(data_dir=tmp_path / "own-localbatch"), remote), selected="Remote"))
+    app = ExplorerApp(Settings(tmp_path / "settings.ini"), store, credentials)
+
+    async def scenario():
+        try:
+            window = await app.start()
+            qtbot.addWidget(window)
+            window.newTaskRequested.emit()
+            wizard = window.findChild(TaskWizard)
+            button = wizard.run_elsewhere_button
+            offered = button.isEnabled(), button.toolTip()
+            button.click()
+            dialog = window.findChild(RunElsewhereDialog)
+            assert dialog is not None
+            await wait_until(lambda: dialog.profile.count() == 1, what="the other account offered")
+            return offered, dialog.isVisible(), dialog.source, wizard.spec()
+        finally:
+            await app.shutdown()
+
+    (enabled, tooltip), shown, source, spec = runner.run(scenario())
+    assert enabled and tooltip.startswith("Send this task, as it stands, to another account")
+    assert shown and source.spec == spec and source.label == "Remote"
+    assert (source.job_id, source.task_id) == (spec.job_id, spec.task_id)

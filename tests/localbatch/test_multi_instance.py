@@ -6,6 +6,7 @@ import pytest
 from azure.batch import models
 from azure.core.exceptions import ResourceNotFoundError
 
+from explorer.core.mpi.rank_labels import label_length, rank_of
 from tests.support.batch_scenarios import (
     create_idle_pool,
     create_job,
@@ -29,11 +30,14 @@ async def test_mpi_hello_runs_one_rank_per_node(client, samples):
     task = await wait_for_completion(client, job_id, "mpi-hello", timeout=120)
     stdout = (await read_task_file(client, job_id, "mpi-hello", "stdout.txt")).decode()
     assert task.execution_info.exit_code == 0, stdout + (await read_task_file(client, job_id, "mpi-hello", "stderr.txt")).decode()
-    rank_lines = [line for line in stdout.splitlines() if line.startswith("rank=")]
-    nodes_of_ranks = {line.split()[2].removeprefix("node=") for line in rank_lines}
+    # The sample asks Hydra to label each line by rank (-prepend-rank, as the MPICH preset does).
+    lines = [(rank_of(line.encode()), line[label_length(line.encode()):]) for line in stdout.splitlines()]
+    rank_lines = [(rank, text) for rank, text in lines if text.startswith("rank=")]
+    assert all(text.startswith(f"rank={rank} ") for rank, text in rank_lines)
+    nodes_of_ranks = {text.split()[2].removeprefix("node=") for _, text in rank_lines}
     pool_nodes = {node.id async for node in client.list_nodes(pool_id)}
     assert len(rank_lines) == 4 and nodes_of_ranks == pool_nodes
-    assert "hello from 4 ranks, sum of ranks = 6" in stdout
+    assert (0, "hello from 4 ranks, sum of ranks = 6") in lines
 
     subtasks = [s async for s in client.list_subtasks(job_id, "mpi-hello")]
     assert sorted(s.id for s in subtasks) == [1, 2, 3]

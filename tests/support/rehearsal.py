@@ -53,20 +53,29 @@ async def second_account(directory: Path) -> AsyncIterator[Account]:
 async def rehearsed_task(client: BatchClient, storage: LinkedStorage, directory: Path, pool_id: str = "mpi-here"):
     """A 2-instance task run to its end on `client`, its input files uploaded to `storage` first:
     (job id, task id, the input's text)."""
-    text = f"rehearsed {uuid.uuid4().hex[:6]}"
-    _write_inputs(directory, text)
-    common = await storage.upload_files("mpi-explorer-uploads", [directory / "shared.txt"], "rehearsal/")
-    primary = await storage.upload_files("mpi-explorer-uploads", [directory / "input.txt"], "rehearsal/")
     await create_idle_pool(client, pool_id, 2, inter_node=True)
     job_id = await create_job(client, pool_id, "rehearsal")
-    spec = MultiInstanceTaskSpec(
-        job_id, "mpi-run", APPLICATION, python_command("pass"), 2,
-        common_resource_files=tuple(storage.resource_files(common)),
-        resource_files=tuple(storage.resource_files(primary)),
-    )
+    spec, text = await uploaded_task(storage, directory, job_id, "mpi-run", "rehearsed")
     await client.create_task(job_id, models.BatchTaskCreateOptions(task_json.to_batch_json(spec)))
     await wait_for_completion(client, job_id, spec.task_id)
     return job_id, spec.task_id, text
+
+
+async def uploaded_task(
+    storage: LinkedStorage, directory: Path, job_id: str, task_id: str, what: str
+) -> tuple[MultiInstanceTaskSpec, str]:
+    """A 2-instance task (not submitted) whose input files were uploaded to `storage` first, as the task
+    wizard uploads them: (its spec, the input's text, which starts with `what`)."""
+    text = f"{what} {uuid.uuid4().hex[:6]}"
+    _write_inputs(directory, text)
+    common = await storage.upload_files("mpi-explorer-uploads", [directory / "shared.txt"], f"{task_id}/")
+    primary = await storage.upload_files("mpi-explorer-uploads", [directory / "input.txt"], f"{task_id}/")
+    spec = MultiInstanceTaskSpec(
+        job_id, task_id, APPLICATION, python_command("pass"), 2,
+        common_resource_files=tuple(storage.resource_files(common)),
+        resource_files=tuple(storage.resource_files(primary)),
+    )
+    return spec, text
 
 
 def _write_inputs(directory: Path, text: str) -> None:

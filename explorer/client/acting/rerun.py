@@ -64,13 +64,19 @@ _TASK_FIELDS = (
 
 @dataclass(frozen=True)
 class RerunSource:
-    """The task to run elsewhere, where it ran: its account's client and storage (None if it has none)."""
+    """The task to run elsewhere, where it ran: its account's client and storage (None if it has none).
+
+    With ``spec``, a task not submitted (the task wizard's): that spec is sent, not one read back."""
 
     label: str
     client: BatchClient = field(repr=False)
     storage: LinkedStorage | None
     job_id: str
     task_id: str
+    spec: MultiInstanceTaskSpec | None = None
+
+    async def task_spec(self) -> MultiInstanceTaskSpec:
+        return self.spec or await read_task_spec(self.client, self.job_id, self.task_id)
 
 
 class RerunError(BatchLayerError):

@@ -94,19 +94,25 @@ class RankActivity:
     """When each rank was last heard (a time in seconds of any monotonic clock).
 
     Ranks are numbered from 0: once rank 3 is heard, ranks 0-2 exist too, and one never heard
-    counts as silent since the first line of any rank arrived.
+    counts as silent since the first line of any rank arrived. Output read only in part (``whole``
+    False: a fast log, of which the reader sampled the end) may hold lines of any rank: no rank is
+    silent over the time up to it, so silence counts from the last such read at the latest.
     """
 
     def __init__(self) -> None:
         self._heard: dict[int, float] = {}
         self._first: float | None = None
+        self._unseen_until: float | None = None
 
     @property
     def ranks(self) -> range:
         """The ranks known to exist: 0 up to the highest heard."""
         return range(max(self._heard) + 1) if self._heard else range(0)
 
-    def heard(self, ranks: Iterable[int], now: float) -> None:
+    def heard(self, ranks: Iterable[int], now: float, whole: bool = True) -> None:
+        """``ranks`` wrote in output that arrived by ``now``; ``whole``: all of it was read."""
+        if not whole:
+            self._unseen_until = now
         for rank in ranks:
             self._heard[rank] = now
         if self._first is None and self._heard:
@@ -116,5 +122,6 @@ class RankActivity:
         """(rank, seconds silent) of every rank not heard for ``after`` seconds or more, longest first."""
         if self._first is None:
             return []
-        quiet = [(rank, now - self._heard.get(rank, self._first)) for rank in self.ranks]
+        floor = self._unseen_until if self._unseen_until is not None else self._first
+        quiet = [(rank, now - max(self._heard.get(rank, self._first), floor)) for rank in self.ranks]
         return sorted(((rank, for_s) for rank, for_s in quiet if for_s >= after), key=lambda item: (-item[1], item[0]))

@@ -3564,6 +3564,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Task {task} of job {job}, not submitted on {source}: sent to another account instead.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Task {task} of job {job}, on {source}: the same task on another account.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4297,6 +4301,18 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>Run on another account…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run this task on another account</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send this task, as it stands, to another account&apos;s pool instead of submitting it here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Submit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4310,6 +4326,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>The upload was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no other account: add one in Connection &gt; Accounts…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

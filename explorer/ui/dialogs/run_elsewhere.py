@@ -49,7 +49,6 @@ from explorer.client.acting.rerun import (
     StepResult,
     plan_rerun,
     pool_choices,
-    read_task_spec,
 )
 from explorer.client.acting.storage import LinkedStorage
 from explorer.client.acting.submission import Submission
@@ -129,14 +128,17 @@ class RunElsewhereDialog(QDialog):
         self.compare_button.clicked.connect(self.show_comparison)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.addButton(self.compare_button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.compare_button.setVisible(source.spec is None)  # a wizard's task has no run here to compare with
         buttons.addButton(self.run_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
 
         setup = QWidget(self)
         page = QVBoxLayout(setup)
         page.setContentsMargins(0, 0, 0, 0)
-        page.addWidget(QLabel(self.tr("Task {task} of job {job}, on {source}: the same task on another account.").format(
-            task=source.task_id, job=source.job_id, source=source.label), self))
+        intro = self.tr("Task {task} of job {job}, on {source}: the same task on another account.")
+        if source.spec is not None:
+            intro = self.tr("Task {task} of job {job}, not submitted on {source}: sent to another account instead.")
+        page.addWidget(QLabel(intro.format(task=source.task_id, job=source.job_id, source=source.label), self))
         page.addLayout(form)
         page.addWidget(QLabel(self.tr("Resource files:"), self))
         page.addWidget(self.files, 2)
@@ -181,7 +183,7 @@ class RunElsewhereDialog(QDialog):
     async def _load(self) -> None:
         """The task, its files' plan, and the accounts it can go to."""
         try:
-            spec = await read_task_spec(self.source.client, self.source.job_id, self.source.task_id)
+            spec = await self.source.task_spec()
             self.plan = await plan_rerun(spec, self.source.storage)
             profiles = await self.accounts.load_async()
         except BatchLayerError as error:
@@ -354,7 +356,7 @@ class RunElsewhereDialog(QDialog):
         problem = self._problem()
         self.run_button.setEnabled(not running and problem is None and self.result is None)
         self.run_button.setToolTip(problem or "")
-        self.compare_button.setEnabled(self.result is not None and not self.compared)
+        self.compare_button.setEnabled(self.source.spec is None and self.result is not None and not self.compared)
 
     def _say(self, text: str, error: bool = False) -> None:
         self.status.setStyleSheet(f"color: {error_colour(self.palette())};" if error else "")

@@ -53,21 +53,35 @@ class Row:
     data: bytes  # the row's bytes, without the newline
 
 
+class _SeenFile:
+    """What the documents of one file share: its pages, and its size as last read. One record, so a size
+    read through one document (a poll under way while the view changed its rank filter) is every one's."""
+
+    def __init__(self, cache: PageCache) -> None:
+        self.cache = cache
+        self.size = 0
+
+
 class LogDocument:
     def __init__(self, reader: RangeReader, *, wrap: int = WRAP, cache: PageCache | None = None):
-        self._cache = cache or PageCache(reader)
+        self._file = _SeenFile(cache or PageCache(reader))
+        self._cache = self._file.cache
         self._wrap = wrap
-        self.size = 0
 
     @property
     def reader(self) -> RangeReader:
         return self._cache.reader
 
+    @property
+    def size(self) -> int:
+        """The file's size at the last `refresh_size` of any document of it (0 before)."""
+        return self._file.size
+
     def filtered(self, ranks: frozenset[int] | None) -> LogDocument:
-        """The same file through the same page cache, showing only the lines of ``ranks`` (None: all)."""
+        """The same file (pages and size, shared), showing only the lines of ``ranks`` (None: all)."""
         document = LogDocument(self.reader, wrap=self._wrap, cache=self._cache) if ranks is None else (
             RankFilteredDocument(self.reader, ranks, wrap=self._wrap, cache=self._cache))
-        document.size = self.size
+        document._file = self._file
         return document
 
     async def read(self, offset: int, length: int) -> bytes:
@@ -80,7 +94,7 @@ class LogDocument:
         if new == self.size:
             return False
         self._cache.invalidate(self.size if new > self.size else 0)
-        self.size = new
+        self._file.size = new
         return True
 
     async def rows(self, start: int, count: int) -> list[Row]:

@@ -9,8 +9,15 @@ Output labelled by rank (``[k] ``, see `explorer.core.mpi.rank_labels`) is drawn
 colour per rank, and `set_rank_filter` shows the lines of some ranks only (a
 `RankFilteredDocument` over the same pages: still only what is on screen is read).
 Once labels were seen, every poll that finds the file grown samples the end of what
-was added (`RANK_SAMPLE` bytes at most, after the view is shown) and says which ranks
-wrote there (`ranksHeard`).
+was added (`RANK_SAMPLE` bytes at most, after the view is shown, so mostly the pages just
+read) and says which ranks wrote there (`ranksHeard`), and whether that was all that was
+added. When more arrived than the sample holds, a rank missing from it may have written in
+the part not read: the owner must not count anyone silent over that poll (see
+`explorer.core.mpi.rank_labels.RankActivity`). So a fast log costs no more reads, and the
+silence clock is never wrong, only blind while each poll brings more than the sample.
+
+A poll asked for while one runs is not dropped: one more runs when it ends (however many
+were asked for meanwhile).
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ MARGIN = 4
 HIGHLIGHT = QColor(255, 213, 79)
 RANK_SAMPLE = 16 * 1024
 """Bytes read, at most, of what a poll found added, to see which ranks wrote: the end, which a followed view
-has just read. A rank whose rare lines drown in more than this from the others between two polls goes unseen."""
+has just read. When more was added, `ranksHeard` says the sample was partial."""
 # A colour per rank (rank k: k mod 10), distinct from each other and readable on the theme's base:
 # darker tones on light backgrounds, lighter ones on dark (contrast ≥ 5 against white and the dark theme's base).
 RANK_COLORS_LIGHT = ("#1f5fa8", "#a84f00", "#2e7d32", "#c62828", "#6a3d9a",
@@ -70,8 +77,9 @@ class LogViewer(QAbstractScrollArea):
     findCounted = Signal(object)
     followChanged = Signal(bool)
     readFailed = Signal(str)
-    ranksHeard = Signal(object)
-    """set[int]: the ranks that wrote in what a poll found added (once rank labels were seen)."""
+    ranksHeard = Signal(object, bool)
+    """(set[int], whole): the ranks that wrote in what a poll found added (once rank labels were seen), and
+    whether that was all of it (False: only its last `RANK_SAMPLE` bytes were read)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +106,8 @@ class LogViewer(QAbstractScrollArea):
         self._ranks: list[int | None] = []
         """The rank labelling each row shown (None: no label)."""
         self._rank_filter: frozenset[int] | None = None
+        self._poll_again = False
+        """A poll was asked for while one ran: the running one polls once more."""
         self.labelled = False
         """Whether a row shown so far carried a rank label (the file is output labelled by rank)."""
 
@@ -114,7 +124,7 @@ class LogViewer(QAbstractScrollArea):
         self._sync_scrollbars()
         self.viewport().update()
         if self._doc is not None:
-            self._start("poll", self._refresh, True)
+            self._start("poll", self._polls, True)
 
     def set_rank_filter(self, ranks: frozenset[int] | None) -> None:
         """Show only the lines of ``ranks`` (and unlabelled ones); None: every line."""
@@ -139,8 +149,12 @@ class LogViewer(QAbstractScrollArea):
 
     def poll(self) -> None:
         """Check whether the file grew (or shrank); the owner decides how often."""
-        if self._doc is not None and not self._tasks.running("poll"):
-            self._start("poll", self._refresh, False)
+        if self._doc is None:
+            return
+        if self._tasks.running("poll"):
+            self._poll_again = True  # what it found may already be stale: look again after it
+        else:
+            self._start("poll", self._polls, False)
 
     def set_follow(self, follow: bool) -> None:
         """Keep the end of the file in view as it grows (on each ``poll``)."""
@@ -215,6 +229,14 @@ class LogViewer(QAbstractScrollArea):
             log.warning("reading the log failed: %s", exc)
             self.readFailed.emit(str(exc))
 
+    async def _polls(self, first: bool) -> None:
+        """A poll, then one more as long as polls were asked for while the last one ran."""
+        self._poll_again = False
+        await self._refresh(first)
+        while self._poll_again:
+            self._poll_again = False
+            await self._refresh(False)
+
     async def _refresh(self, first: bool) -> None:
         doc = self._doc
         before = doc.size
@@ -226,7 +248,7 @@ class LogViewer(QAbstractScrollArea):
         if self.labelled and doc.size > before and shown is not None:
             await asyncio.wait([shown])  # first what is shown; then the sample, mostly from its pages
             start = max(before, doc.size - RANK_SAMPLE)
-            self.ranksHeard.emit(ranks_in(await doc.read(start, doc.size - start)))
+            self.ranksHeard.emit(ranks_in(await doc.read(start, doc.size - start)), start == before)
 
     async def _goto(self, offset: int) -> None:
         top = await self._doc.row_start(offset)
@@ -256,7 +278,7 @@ class LogViewer(QAbstractScrollArea):
         self._ranks = [rank_of(row.data) for row in rows]
         if not self.labelled and any(rank is not None for rank in self._ranks):
             self.labelled = True
-            self.ranksHeard.emit({rank for rank in self._ranks if rank is not None})
+            self.ranksHeard.emit({rank for rank in self._ranks if rank is not None}, True)
         self._sync_scrollbars()
         self.viewport().update()
         self.viewChanged.emit()

@@ -14,8 +14,10 @@ Output labelled by rank (the MPI presets ask the launcher for it) gets a "Ranks"
 once a label was seen: "1" or "0, 2-5" shows only those ranks' lines (every tab), empty
 shows all. While the output is live, the pane says which ranks have not written for
 `SILENT_AFTER` s or more ("rank 1 silent for 23 s"), counted from when a line of the rank
-last arrived (a rank never heard: from the first line of any rank); finished output has
-no clock.
+last arrived (a rank never heard: from the first line of any rank), and at the latest from
+the last poll that brought more output than the viewer samples (`RANK_SAMPLE`): a rank may
+have written in what was not read, so at any output rate no rank is called silent that
+wrote; finished output has no clock.
 """
 
 from __future__ import annotations
@@ -64,7 +66,7 @@ class OutputPane(QWidget):
             viewer.followChanged.connect(self._on_viewer_follow)
             viewer.sizeChanged.connect(lambda size, v=viewer: self._on_size(v, size))
             viewer.readFailed.connect(lambda message, v=viewer: self._show_error(v, message))
-            viewer.ranksHeard.connect(lambda ranks, v=viewer: self._on_ranks_heard(v, ranks))
+            viewer.ranksHeard.connect(lambda ranks, whole, v=viewer: self._on_ranks_heard(v, ranks, whole))
             self.tabs.addTab(viewer, title)
             self.viewers.append(viewer)
         self.follow_button = tool_button(self, self.tr("Follow"), self.set_follow, checkable=True)
@@ -250,11 +252,11 @@ class OutputPane(QWidget):
         for viewer in self.viewers:
             viewer.set_rank_filter(ranks)
 
-    def _on_ranks_heard(self, viewer: LogViewer, ranks: set[int]) -> None:
+    def _on_ranks_heard(self, viewer: LogViewer, ranks: set[int], whole: bool) -> None:
         index = self.viewers.index(viewer)
         first = index not in self._activity
         if self._live:
-            self._activity.setdefault(index, RankActivity()).heard(ranks, time.monotonic())
+            self._activity.setdefault(index, RankActivity()).heard(ranks, time.monotonic(), whole)
         if first:
             self._show_rank_tools()
 

@@ -32,13 +32,17 @@ class ReviewPage(SpecPage):
         self.export_button.clicked.connect(self._choose_export_file)
         self.status = QLabel()
         self.status.setAccessibleName(self.tr("Status"))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.export_button)
-        buttons.addWidget(self.status, 1)
+        self._buttons = QHBoxLayout()
+        self._buttons.addWidget(self.export_button)
+        self._buttons.addWidget(self.status, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.json_view, 1)
         layout.addWidget(self.feedback_for("*"))
-        layout.addLayout(buttons)
+        layout.addLayout(self._buttons)
+
+    def add_button(self, button: QPushButton) -> None:
+        """A button of the wizard's own beside Export JSON… (the task wizard's Run on another account…)."""
+        self._buttons.insertWidget(self._buttons.indexOf(self.status), button)
 
     def owns(self, field: str) -> bool:
         return True  # everything still wrong is listed here, whichever page it belongs to

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QSize, Signal
-from PySide6.QtWidgets import QWidget, QWizard
+from PySide6.QtWidgets import QPushButton, QWidget, QWizard
 
 from explorer.client.acting.operations import OperationError
 from explorer.client.acting.submission import Submission
@@ -88,6 +88,7 @@ class TaskWizard(SpecWizard):
     poolRead = Signal()  # the chosen pool was read (or could not be)
     idsChecked = Signal()  # the service said whether the job/task ids are taken
     uploadFinished = Signal(bool)  # local files uploaded (True) or not
+    runElsewhereRequested = Signal(object)  # the MultiInstanceTaskSpec, as Submit would send it
 
     def __init__(
         self,
@@ -134,6 +135,11 @@ class TaskWizard(SpecWizard):
         self.add_review_page(
             self.tr("Review"), self.tr("This is the task exactly as it will be sent; Submit sends it.")
         )
+        self.run_elsewhere_button = QPushButton(self.tr("Run on another account…"))
+        self.run_elsewhere_button.setAccessibleName(self.tr("Run this task on another account"))
+        self.run_elsewhere_button.clicked.connect(lambda: self.runElsewhereRequested.emit(self.spec()))
+        self.review_page.add_button(self.run_elsewhere_button)
+        self.set_other_accounts(0)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setButtonText(QWizard.WizardButton.CustomButton1, self.tr("Import JSON…"))
         self.customButtonClicked.connect(self._choose_import_file)
@@ -215,6 +221,13 @@ class TaskWizard(SpecWizard):
         self.settings_page.load(spec)
 
     # --- state ------------------------------------------------------------------------------------
+
+    def set_other_accounts(self, count: int) -> None:
+        """How many accounts besides this one the task could be sent to (Run on another account…)."""
+        self.run_elsewhere_button.setEnabled(count > 0)
+        self.run_elsewhere_button.setToolTip(
+            self.tr("Send this task, as it stands, to another account's pool instead of submitting it here")
+            if count > 0 else self.tr("There is no other account: add one in Connection > Accounts…"))
 
     def edit_pages(self) -> list:
         return [self.target_page, self.instances_page, self.mpi_page, self.files_page, self.settings_page]

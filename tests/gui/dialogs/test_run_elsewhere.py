@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from explorer.client.acting.rerun import RerunSource
 from explorer.client.acting.storage import LinkedStorage
+from explorer.client.acting.submission import Submission
 from explorer.client.connecting.accounts import Accounts
 from explorer.client.connecting.credentials import AccountCredentials, MemoryCredentialStore
 from explorer.client.connecting.profiles import (
@@ -18,10 +19,12 @@ from explorer.client.connecting.profiles import (
 )
 from explorer.ui.dialogs.run_elsewhere import NEW_POOL, RunElsewhereDialog
 from explorer.ui.main_window import MainWindow
+from explorer.ui.settings import Settings
+from explorer.ui.wizards.task_wizard import TaskWizard
 from tests.support.batch_scenarios import create_idle_pool, create_pool, read_task_file, wait_for_completion
 from tests.support.local_batch import make_client
 from tests.support.qt_scenarios import next_emission, until
-from tests.support.rehearsal import rehearsed_task, second_account
+from tests.support.rehearsal import APPLICATION, rehearsed_task, second_account, uploaded_task
 
 
 def far_profile(far, store: ProfileStore, credentials: MemoryCredentialStore) -> SharedKeyProfile:
@@ -98,4 +101,53 @@ def test_the_windows_action_asks_to_run_the_task_shown_on_another_account(runner
 
     said, asked = runner.run_to_end(scenario())
     assert said.startswith("Open a task first") and asked == ("rehearsal", "mpi-run")
+
+
+
+def test_the_wizards_task_runs_on_the_other_account_from_its_review_page_without_being_submitted_here(
+    runner, tmp_path, local_batch_service, azurite
+):
+    # The wizard's Run on another account… hands over the task as Submit would send it (its input uploaded
+    # to this account's storage, as the wizard uploads it); the dialog sends that task, not one read back.
+    store, credentials = ProfileStore(tmp_path / "config"), MemoryCredentialStore()
+    accounts = Accounts(store, AccountCredentials(credentials, usable=True), environ={})
+    source_storage = LinkedStorage(azurite.account)
+
+    async def scenario():
+        async with make_client(local_batch_service) as here, second_account(tmp_path / "far") as far:
+            spec, text = await uploaded_task(source_storage, tmp_path / "files", "wizard-job", "wizard-run", "from the wizard")
+            far_profile(far, store, credentials)
+            await create_idle_pool(far.client, "mpi-there", 2, inter_node=True)
+            wizard = runner.show(TaskWizard(Submission(here), Settings(tmp_path / "settings.ini"), source_storage,
+                                            initial_spec=spec), size=None)
+            wizard.set_other_accounts(1)
+            while wizard.currentPage() is not wizard.review_page:
+                wizard.next()
+            asked = next_emission(wizard.runElsewhereRequested)
+            assert wizard.run_elsewhere_button.isVisible() and wizard.run_elsewhere_button.isEnabled()
+            wizard.run_elsewhere_button.click()
+            (handed,) = await asked
+            dialog = runner.show(RunElsewhereDialog(
+                accounts, RerunSource("Local Batch", here, source_storage, handed.job_id, handed.task_id, handed),
+                "Local Batch"))
+            await until(dialog.changed, lambda: dialog.profile.count() == 1, what="the other account listed")
+            files = [[dialog.files.item(r, c).text() for c in range(2)] for r in range(dialog.files.rowCount())]
+            dialog.profile.setCurrentIndex(0)
+            await until(dialog.changed, lambda: dialog.pool.count() == 2, what="the pools there")
+            dialog.run_button.click()
+            await until(dialog.changed, lambda: dialog.result is not None or not dialog.tasks.running("run"), what="run")
+            assert dialog.result is not None, dialog.status.text()
+            task = await wait_for_completion(far.client, spec.job_id, spec.task_id)
+            output = (await read_task_file(far.client, spec.job_id, spec.task_id, "stdout.txt")).decode()
+            jobs_here = [job.id async for job in here.list_jobs()]
+            comparable = dialog.compare_button.isVisible() or dialog.compare_button.isEnabled()
+            return handed, files, task.execution_info.exit_code, output, text, jobs_here, comparable
+
+    handed, files, exit_code, output, text, jobs_here, comparable = runner.run_to_end(scenario())
+    assert handed.task_id == "wizard-run" and handed.command_line == APPLICATION
+    assert files == [["shared.txt (every instance)", "copied to its storage"],
+                     ["input.txt (the primary)", "copied to its storage"]]
+    assert exit_code == 0 and f"input: {text}" in output and "pool: mpi-there" in output
+    assert jobs_here == []  # sent there instead of being submitted here
+    assert not comparable  # no run here to compare with
 

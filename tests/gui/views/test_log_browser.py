@@ -55,7 +55,7 @@ def test_subtask_coordination_output_opens_from_its_node(runner, services, batch
             model.index(row, 0, primary).data() for row in range(model.rowCount(primary))
         }
         lines = await opened(browser, model.find(primary, "stdout.txt"))
-        assert "hello from 4 ranks, sum of ranks = 6" in lines
+        assert "[0] hello from 4 ranks, sum of ranks = 6" in lines  # labelled by rank (-prepend-rank)
 
         # A subtask's coordination output, read through the node-files API under its root.
         second = subtasks[1]

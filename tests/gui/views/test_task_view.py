@@ -78,7 +78,8 @@ def test_four_instance_mpi_task_live(run, open_view, batch_client, samples, tmp_
         stdout = view.output.viewers[0]
         await until(stdout.viewChanged, showing(stdout, "step 3/"), TIMEOUT)
         assert view.task.state != "completed" and stdout.is_following()  # live, while the task runs
-        assert stdout.visible_lines()[0].startswith(("pi monte carlo", "step"))
+        assert stdout.visible_lines()[0].startswith(("[0] pi monte carlo", "[0] step"))  # labelled by rank
+        assert stdout.labelled and view.output.ranks_edit.isVisible()
 
         # Selecting a subtask shows its coordination output, read from its node.
         instance = view.instance_output.viewers[0]

@@ -7,9 +7,9 @@ import asyncio
 import psutil
 import pytest
 
-from explorer.ui.widgets.log_viewer import LogViewer
+from explorer.ui.widgets.log_viewer import RANK_SAMPLE, LogViewer
 from explorer.ui.widgets.range_reader import FileRangeReader
-from tests.support.qt_scenarios import next_emission
+from tests.support.qt_scenarios import next_emission, until
 
 
 @pytest.fixture
@@ -327,3 +327,102 @@ def test_sparse_files_of_gibibytes_filtered_by_rank_open_at_the_end_and_find(run
 
     runner.run(scenario())
     assert psutil.Process().memory_info().rss - rss_before < 50 * 1024 * 1024
+
+
+class GatedReader(FileRangeReader):
+    """A file whose `size` can be held: once `hold()` is called, the next size is read, then kept back
+    until the gate is set (a poll in flight), so the test can change the file or the view meanwhile."""
+
+    def __init__(self, path) -> None:
+        super().__init__(path)
+        self.sizes = 0
+        self._gate: asyncio.Event | None = None
+        self.asked = asyncio.Event()
+
+    def hold(self) -> asyncio.Event:
+        self._gate, self.asked = asyncio.Event(), asyncio.Event()
+        return self._gate
+
+    async def size(self) -> int:
+        self.sizes += 1
+        size = await super().size()
+        gate, self._gate = self._gate, None
+        if gate is not None:
+            self.asked.set()
+            await gate.wait()
+        return size
+
+
+def test_a_rank_filter_set_while_a_poll_runs_shows_what_that_poll_found(viewer, run, tmp_path):
+    # The task ended, its last poll in flight, and the user typed a rank: the filtered view must show the
+    # rank's last line, which that poll found (it kept the size the file had before the poll, and no poll came).
+    path = tmp_path / "ranks.log"
+    write_lines(path, ["[1] rank 1 starts"] + [f"[0] rank 0 step {i}" for i in range(40)])
+    reader = GatedReader(path)
+
+    async def scenario():
+        await settled(viewer, lambda: viewer.set_reader(reader))
+        await settled(viewer, lambda: viewer.set_follow(True))
+        with path.open("ab") as f:
+            f.write(b"[0] rank 0 done\n[1] rank 1 done\n")
+        gate = reader.hold()
+        viewer.poll()
+        await reader.asked.wait()
+        await settled(viewer, lambda: viewer.set_rank_filter(frozenset({1})))
+        assert [line for line in viewer.visible_lines() if line] == ["[1] rank 1 starts"]
+        gate.set()
+        await until(viewer.viewChanged, lambda: [line for line in viewer.visible_lines() if line]
+                    == ["[1] rank 1 starts", "[1] rank 1 done"], what="the rank's last line shown")
+        assert set(viewer.visible_ranks()) == {1}
+
+    run(scenario())
+
+
+def test_polls_asked_for_while_one_runs_make_one_more_poll(viewer, run, tmp_path):
+    path = tmp_path / "grows.log"
+    write_lines(path, [f"row {i}" for i in range(10)])
+    reader = GatedReader(path)
+
+    async def scenario():
+        await settled(viewer, lambda: viewer.set_reader(reader))
+        await settled(viewer, lambda: viewer.set_follow(True))
+        gate = reader.hold()
+        viewer.poll()
+        await reader.asked.wait()  # this poll has read the size: what is written now is news to it
+        before = reader.sizes
+        with path.open("ab") as f:
+            f.write(b"row 10\n")
+        for _ in range(3):
+            viewer.poll()
+        gate.set()
+        await until(viewer.viewChanged, lambda: viewer.visible_lines()[-1:] == ["row 10"], what="the new row")
+        assert reader.sizes == before + 1  # three asked meanwhile: one more poll
+
+    run(scenario())
+
+
+def test_ranks_heard_say_whether_the_poll_read_all_that_was_added(viewer, run, tmp_path):
+    path = tmp_path / "fast.log"
+    write_lines(path, ["[0] rank 0 starts", "[1] rank 1 starts"])
+    heard: list[tuple[set[int], bool]] = []
+    viewer.ranksHeard.connect(lambda ranks, whole: heard.append((ranks, whole)))
+
+    async def poll() -> tuple:
+        emission = next_emission(viewer.ranksHeard)
+        viewer.poll()
+        return await emission
+
+    async def scenario():
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.set_follow(True))
+        assert heard == [({0, 1}, True)]
+        with path.open("ab") as f:
+            f.write(b"[1] rank 1 step\n[0] rank 0 step\n")
+        assert await poll() == ({0, 1}, True)
+        # Rank 1's line, then more of rank 0 than the sample holds: rank 1 is not in the sample, and the
+        # poll says it read only part, so nobody may be called silent over it.
+        with path.open("ab") as f:
+            f.write(b"[1] rank 1 step\n" + b"[0] rank 0 writes fast\n" * (RANK_SAMPLE // 20))
+        assert await poll() == ({0}, False)
+
+    run(scenario())

@@ -483,3 +483,11 @@ def test_exported_json_reimports_to_the_same_spec(qtbot, loop, submission, setti
     again = TaskWizard.from_json_file(path, submission, settings)
     qtbot.addWidget(again)
     assert again.document() == TaskDocument(spec, extra)
+
+
+def test_run_on_another_account_waits_for_another_account(open_wizard):
+    wizard = open_wizard()
+    button = wizard.run_elsewhere_button
+    assert not button.isEnabled() and button.toolTip() == "There is no other account: add one in Connection > Accounts…"
+    wizard.set_other_accounts(2)
+    assert button.isEnabled() and button.toolTip().startswith("Send this task, as it stands, to another account")

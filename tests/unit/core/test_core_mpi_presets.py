@@ -4,6 +4,7 @@ import subprocess
 
 import pytest
 
+from explorer.client.local.samples import sample_task_json
 from explorer.core.mpi.mpi_presets import MpiPreset, build_commands, presets_for, wrap_in_shell
 from explorer.core.specs.os_family import OsFamily
 
@@ -92,3 +93,12 @@ def test_bad_preset_arguments(arguments, message):
     with pytest.raises(ValueError) as raised:
         build_commands(*arguments)
     assert str(raised.value).startswith(message)
+
+
+@pytest.mark.parametrize("sample", ["mpi-hello", "mpi-progress"])
+def test_the_bundled_samples_launch_as_the_mpich_preset_does(sample):
+    # So the demo's output is labelled by rank (-prepend-rank) and the output pane offers its rank tools.
+    data = sample_task_json(sample)
+    program = shlex.split(data["commandLine"])[2].split(" -ppn 1 ", 1)[1]
+    instances = data["multiInstanceSettings"]["numberOfInstances"]
+    assert data["commandLine"] == build_commands(MpiPreset.MPICH, program, instances).command_line

@@ -53,3 +53,15 @@ def test_a_rank_never_heard_is_silent_since_the_first_line():
     assert list(activity.ranks) == [0, 1, 2]
     assert activity.silent(16.0, 5) == [(1, 6.0), (2, 6.0)]
     assert activity.silent(16.0, 7) == []
+
+
+def test_output_read_in_part_calls_no_rank_silent_over_it():
+    activity = RankActivity()
+    activity.heard({0, 1}, 10.0)
+    # Rank 0's lines filled the sample of a poll at 14 s: rank 1 may have written in the part not read.
+    activity.heard({0}, 14.0, whole=False)
+    assert activity.silent(16.0, 5) == []
+    assert activity.silent(19.0, 5) == [(0, 5.0), (1, 5.0)]
+    activity.heard({0}, 18.0)  # read whole: rank 1 is not in it, silent since that poll
+    assert activity.silent(20.0, 7) == []
+    assert activity.silent(21.0, 7) == [(1, 7.0)]

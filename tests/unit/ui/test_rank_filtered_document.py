@@ -73,3 +73,16 @@ def test_filtered_rows_are_the_rows_of_the_ranks_lines(lines, ranks, count, trai
 def test_unfiltered_again_is_a_plain_document():
     doc = LogDocument(BytesReader(b"[0] a\n[1] b\n")).filtered(frozenset({1})).filtered(None)
     assert type(doc) is LogDocument
+
+
+def test_a_size_read_through_one_document_of_a_file_is_every_ones():
+    # A poll refreshes the document it began with; the view may have filtered it meanwhile.
+    reader = BytesReader(b"[1] a\n[0] b\n")
+    plain = LogDocument(reader)
+    asyncio.run(plain.refresh_size())
+    doc = plain.filtered(frozenset({1}))
+    reader.data += b"[1] c\n"
+    assert asyncio.run(plain.refresh_size())
+    assert doc.size == plain.size == len(reader.data)
+    assert [row.data for row in asyncio.run(doc.rows(0, 10))] == [b"[1] a", b"[1] c"]
+    assert not asyncio.run(doc.refresh_size())

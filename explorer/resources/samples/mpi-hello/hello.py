@@ -4,7 +4,7 @@ Every rank prints one line saying where it runs: rank, size, the Batch node it i
 (AZ_BATCH_NODE_ID), host name and address, and its working directory. Run it as
 the application command of a multi-instance task:
 
-    mpiexec -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py
+    mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 python3 $AZ_BATCH_TASK_SHARED_DIR/hello.py
 """
 
 import os

@@ -6,7 +6,7 @@ the primary's stdout.txt grows steadily while the task runs. Each step does a fi
 amount of work and then waits for the next tick, so the sample paces itself instead
 of saturating the CPUs.
 
-    mpiexec -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 python3 $AZ_BATCH_TASK_SHARED_DIR/progress.py --duration 30
+    mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 python3 $AZ_BATCH_TASK_SHARED_DIR/progress.py --duration 30
 """
 
 import argparse
