@@ -19,6 +19,7 @@ import logging
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from explorer.client.errors import BatchLayerError
 from explorer.core.texts import Text
 from explorer.resources import resource_path
 
@@ -59,6 +60,11 @@ def translated(text: Text | str) -> str:
     """A text written below the UI (a wait reason, an error's action, a check's problem), in the user's
     language; a str (from the service, or translated already) is shown as it is."""
     return text if isinstance(text, str) else text.render(QCoreApplication.translate)
+
+
+def error_text(error: BaseException) -> str:
+    """An error's message in the user's language: a BatchLayerError's `text`, else its English `str()`."""
+    return translated(error.text) if isinstance(error, BatchLayerError) else str(error)
 
 
 class Texts:

@@ -57,6 +57,56 @@
     </message>
 </context>
 <context>
+    <name>AccountChecks</name>
+    <message>
+        <source>Could not connect to {endpoint}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {endpoint}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment&apos;s {variable}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy setting in Connection &gt; Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{endpoint} answered 404: is this the account URL shown on the account&apos;s overview page?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{endpoint} answered {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{endpoint} refused the credentials ({reason}): check the account name and key (or, for Entra ID, that your user has a role on the account).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} — the request went through the proxy {proxy} ({source}). Check that the proxy runs and lets this host through, or set the proxy to “none” in Connection &gt; Accounts… &gt; Proxy (or add the host to NO_PROXY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountKinds</name>
+    <message>
+        <source>Azure Batch, Microsoft Entra ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Batch, shared key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -493,6 +543,13 @@ Only Local Batch is offered until the file is fixed.</source>
     </message>
 </context>
 <context>
+    <name>Credentials</name>
+    <message>
+        <source>There is no usable system keyring (no Secret Service answers), so keys cannot be kept between sessions. Install and start one (e.g. gnome-keyring, or KeePassXC with its Secret Service), or opt in to a file keyring with `pip install keyrings.alt` and PYTHON_KEYRING_BACKEND=keyrings.alt.file.EncryptedKeyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeviceCodeDialog</name>
     <message>
         <source>Copied</source>
@@ -678,6 +735,13 @@ Only Local Batch is offered until the file is fixed.</source>
 {error}
 
 Details are in {log}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -937,6 +1001,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>storage container URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2004,6 +2072,33 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>LocalBatchService</name>
+    <message>
+        <source>exit code {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by signal {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by {signal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the process that ran it, pid {pid}, ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>LogBrowser</name>
     <message>
         <source>Cancel</source>
@@ -2820,6 +2915,21 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>The task needs {needed} nodes (one per instance) but pool &apos;{pool}&apos; is resizing to {available}; it would wait in the queue until the pool grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoolChoice</name>
+    <message>
+        <source>{pool}: MPI-ready, 1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pool}: MPI-ready, {count} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pool}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3691,6 +3801,25 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Wait until the old pool is deleted, or choose another pool ID.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServiceEvent</name>
+    <message>
+        <source>Local Batch stopped unexpectedly ({how}) and could not be restarted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch stopped unexpectedly ({how}) at {time}; restarted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch stopped unexpectedly ({how}); restarting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it stopped {count} times within {seconds} s; see {log}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
