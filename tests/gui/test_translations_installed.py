@@ -35,8 +35,9 @@ from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
 from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
+from explorer.ui.navigator_panel import pool_summary
 from explorer.ui.status_bar import ConnectionStatusBar
-from explorer.ui.translation import error_text, install_translators, translated
+from explorer.ui.translation import error_text, install_translators, state_text, translated
 from explorer.ui.widgets.error_banner import sentence_for
 from explorer.ui.wizards.field_feedback import FieldFeedback
 
@@ -169,3 +170,13 @@ def test_connection_failures_keyring_and_account_kinds_in_german(german):
     shared = SharedKeyProfile("prod", "acct", endpoint)
     assert [translated(kind_label(p)) for p in (shared, LocalBatchProfile("local"))] == [
         "Azure Batch, gemeinsam verwendeter Schlüssel", "Local Batch"]
+
+
+def test_batch_states_and_the_navigators_pool_line_in_german(german):
+    """Batch's states read in German wherever the window shows them through state_text; the navigator's
+    pool line was translated through a helper lupdate could not see, so it was never in a catalogue."""
+    assert [state_text(s) for s in ("running", "idle", "completed", None)] == [
+        "läuft", "im Leerlauf", "abgeschlossen", "—"]
+    resizing = PoolSnapshot("p", "active", "resizing", "vm", 1, 0, 4, 0, True, 1)
+    assert pool_summary(resizing) == "1 → 4 Knoten, Größe wird geändert"
+    assert pool_summary(PoolSnapshot("p", "active", "steady", "vm", 1, 0, 1, 0, True, 1)) == "1 Knoten"

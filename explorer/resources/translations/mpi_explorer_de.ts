@@ -2376,6 +2376,10 @@ Details stehen in {log}.</translation>
 <context>
     <name>NavigatorPanel</name>
     <message>
+        <source>1 node</source>
+        <translation>1 Knoten</translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation>Verbinden</translation>
     </message>
@@ -2434,6 +2438,18 @@ Details stehen in {log}.</translation>
     <message>
         <source>pool {pool}</source>
         <translation>Pool {pool}</translation>
+    </message>
+    <message>
+        <source>{current} nodes</source>
+        <translation>{current} Knoten</translation>
+    </message>
+    <message>
+        <source>{current} → {target} nodes</source>
+        <translation>{current} → {target} Knoten</translation>
+    </message>
+    <message>
+        <source>{nodes}, {state}</source>
+        <translation>{nodes}, {state}</translation>
     </message>
 </context>
 <context>
@@ -3970,6 +3986,125 @@ Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>States</name>
+    <message>
+        <source>active</source>
+        <translation>aktiv</translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation>abgeschlossen</translation>
+    </message>
+    <message>
+        <source>creating</source>
+        <translation>wird erstellt</translation>
+    </message>
+    <message>
+        <source>deallocated</source>
+        <translation>freigegeben</translation>
+    </message>
+    <message>
+        <source>deallocating</source>
+        <translation>wird freigegeben</translation>
+    </message>
+    <message>
+        <source>deleting</source>
+        <translation>wird gelöscht</translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation>deaktiviert</translation>
+    </message>
+    <message>
+        <source>disabling</source>
+        <translation>wird deaktiviert</translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation>aktiviert</translation>
+    </message>
+    <message>
+        <source>enabling</source>
+        <translation>wird aktiviert</translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation>im Leerlauf</translation>
+    </message>
+    <message>
+        <source>leavingpool</source>
+        <translation>verlässt den Pool</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>preempted</source>
+        <translation>verdrängt</translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation>wird vorbereitet</translation>
+    </message>
+    <message>
+        <source>rebooting</source>
+        <translation>wird neu gestartet</translation>
+    </message>
+    <message>
+        <source>reimaging</source>
+        <translation>wird neu aufgesetzt</translation>
+    </message>
+    <message>
+        <source>resizing</source>
+        <translation>Größe wird geändert</translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation>startet</translation>
+    </message>
+    <message>
+        <source>starttaskfailed</source>
+        <translation>Starttask fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation>stabil</translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation>wird angehalten</translation>
+    </message>
+    <message>
+        <source>terminating</source>
+        <translation>wird beendet</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>unusable</source>
+        <translation>nicht verwendbar</translation>
+    </message>
+    <message>
+        <source>upgrading</source>
+        <translation>wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>upgradingos</source>
+        <translation>Betriebssystem wird aktualisiert</translation>
+    </message>
+    <message>
+        <source>waitingforstarttask</source>
+        <translation>wartet auf Starttask</translation>
+    </message>
+</context>
+<context>
     <name>StorageBox</name>
     <message>
         <source>Blob endpoint:</source>
@@ -4631,7 +4766,7 @@ Details stehen in {log}.</translation>
     <name>WaitReasons</name>
     <message>
         <source>1 idle node is there: the task starts at the service&apos;s next scheduling pass.</source>
-        <translation>1 untätiger Knoten ist vorhanden: Der Task startet beim nächsten Planungsdurchlauf des Dienstes.</translation>
+        <translation>1 Knoten im Leerlauf ist vorhanden: Der Task startet beim nächsten Planungsdurchlauf des Dienstes.</translation>
     </message>
     <message>
         <source>1 node</source>
@@ -4643,19 +4778,19 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>Needs 1 idle node: {seen}.</source>
-        <translation>Braucht 1 untätigen Knoten: {seen}.</translation>
+        <translation>Braucht 1 Knoten im Leerlauf: {seen}.</translation>
     </message>
     <message>
         <source>Needs 1 idle node: {seen}. Resize the pool, or re-enable scheduling on its nodes.</source>
-        <translation>Braucht 1 untätigen Knoten: {seen}. Skalieren Sie den Pool, oder aktivieren Sie die Planung auf seinen Knoten wieder.</translation>
+        <translation>Braucht 1 Knoten im Leerlauf: {seen}. Skalieren Sie den Pool, oder aktivieren Sie die Planung auf seinen Knoten wieder.</translation>
     </message>
     <message>
         <source>Needs {count} idle nodes at once: {seen}.</source>
-        <translation>Braucht {count} untätige Knoten gleichzeitig: {seen}.</translation>
+        <translation>Braucht {count} Knoten im Leerlauf gleichzeitig: {seen}.</translation>
     </message>
     <message>
         <source>Needs {count} idle nodes at once: {seen}. Resize the pool, or re-enable scheduling on its nodes.</source>
-        <translation>Braucht {count} untätige Knoten gleichzeitig: {seen}. Skalieren Sie den Pool, oder aktivieren Sie die Planung auf seinen Knoten wieder.</translation>
+        <translation>Braucht {count} Knoten im Leerlauf gleichzeitig: {seen}. Skalieren Sie den Pool, oder aktivieren Sie die Planung auf seinen Knoten wieder.</translation>
     </message>
     <message>
         <source>Needs {nodes} at once, but pool {pool} is set to have {target} (resizing to it): resize it to at least {needed}.</source>
@@ -4691,11 +4826,11 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>{count} idle</source>
-        <translation>{count} untätig</translation>
+        <translation>{count} im Leerlauf</translation>
     </message>
     <message>
         <source>{count} idle nodes are there: the task starts at the service&apos;s next scheduling pass.</source>
-        <translation>{count} untätige Knoten sind vorhanden: Der Task startet beim nächsten Planungsdurchlauf des Dienstes.</translation>
+        <translation>{count} Knoten im Leerlauf sind vorhanden: Der Task startet beim nächsten Planungsdurchlauf des Dienstes.</translation>
     </message>
     <message>
         <source>{count} nodes</source>

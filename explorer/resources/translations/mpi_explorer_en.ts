@@ -2366,6 +2366,10 @@ Details are in {log}.</source>
 <context>
     <name>NavigatorPanel</name>
     <message>
+        <source>1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Connect</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2423,6 +2427,18 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{current} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{current} → {target} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{nodes}, {state}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3956,6 +3972,125 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Start task resource files</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deallocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deallocating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leavingpool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preempted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebooting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reimaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resizing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starttaskfailed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unusable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgradingos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waitingforstarttask</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
