@@ -29,6 +29,7 @@ from explorer.client.watching.wait_reasons import why_waiting
 from explorer.core.checks.pool_checks import task_on_pool_problems
 from explorer.core.checks.validation import validate_pool, validate_task
 from explorer.core.durations import BATCH_MAX_DURATION
+from explorer.core.mpi.mpi_presets import MpiPreset, PresetError, build_commands
 from explorer.core.specs.os_family import OsFamily
 from explorer.core.specs.pool_info import AllocationState, PoolInfo
 from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
@@ -180,3 +181,11 @@ def test_batch_states_and_the_navigators_pool_line_in_german(german):
     resizing = PoolSnapshot("p", "active", "resizing", "vm", 1, 0, 4, 0, True, 1)
     assert pool_summary(resizing) == "1 → 4 Knoten, Größe wird geändert"
     assert pool_summary(PoolSnapshot("p", "active", "steady", "vm", 1, 0, 1, 0, True, 1)) == "1 Knoten"
+
+
+def test_the_mpi_pages_program_check_in_german(german):
+    with pytest.raises(PresetError) as raised:
+        build_commands(MpiPreset.MPICH, " ", 2)
+    assert translated(raised.value.text) == (
+        "Das Programm fehlt; geben Sie ein, was jeder MPI-Rang ausführt, z. B. „python3 hello.py“.")
+    assert str(raised.value) == "The program is empty; enter what each MPI rank runs, e.g. 'python3 hello.py'."

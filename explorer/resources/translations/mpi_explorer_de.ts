@@ -2374,6 +2374,25 @@ Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>MpiPresets</name>
+    <message>
+        <source>Cannot run {instances} instances with {per_node} processes per node; both must be at least 1.</source>
+        <translation>{instances} Instanzen mit {per_node} Prozessen pro Knoten sind nicht möglich; beide Werte müssen mindestens 1 sein.</translation>
+    </message>
+    <message>
+        <source>The program is empty; enter what each MPI rank runs, e.g. &apos;python3 hello.py&apos;.</source>
+        <translation>Das Programm fehlt; geben Sie ein, was jeder MPI-Rang ausführt, z. B. „python3 hello.py“.</translation>
+    </message>
+    <message>
+        <source>The program spans several lines; a command line is one line, so join them with &apos; &amp;&amp; &apos;.</source>
+        <translation>Das Programm erstreckt sich über mehrere Zeilen; eine Befehlszeile ist einzeilig, verbinden Sie sie daher mit „ &amp;&amp; “.</translation>
+    </message>
+    <message>
+        <source>{preset} does not run on {family} pools; choose one of: {usable}.</source>
+        <translation>{preset} läuft nicht auf {family}-Pools; wählen Sie eine dieser Vorlagen: {usable}.</translation>
+    </message>
+</context>
+<context>
     <name>NavigatorPanel</name>
     <message>
         <source>1 node</source>

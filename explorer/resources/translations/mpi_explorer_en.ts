@@ -2364,6 +2364,25 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>MpiPresets</name>
+    <message>
+        <source>Cannot run {instances} instances with {per_node} processes per node; both must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program is empty; enter what each MPI rank runs, e.g. &apos;python3 hello.py&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program spans several lines; a command line is one line, so join them with &apos; &amp;&amp; &apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{preset} does not run on {family} pools; choose one of: {usable}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavigatorPanel</name>
     <message>
         <source>1 node</source>
