@@ -253,6 +253,10 @@ Das Batch-Konto selbst bleibt unverändert.</translation>
         <translation>Dieses Konto stammt aus AZURE_BATCH_ENDPOINT, AZURE_BATCH_ACCOUNT und AZURE_BATCH_ACCESS_KEY in der Umgebung; es wird nicht gespeichert. „Testen“ und „Verbinden“ verwenden es unverändert.</translation>
     </message>
     <message>
+        <source>as it appears in the Connection menu</source>
+        <translation>wie er im Menü „Verbindung“ erscheint</translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation>verbunden</translation>
     </message>
@@ -338,6 +342,10 @@ Das Batch-Konto selbst bleibt unverändert.</translation>
     <message>
         <source>Use each account&apos;s shared key (and its auto-storage&apos;s key), read with list keys, instead of Entra ID</source>
         <translation>Statt Entra ID den gemeinsam verwendeten Schlüssel jedes Kontos (und den seines automatischen Speicherkontos) verwenden, per „Schlüssel auflisten“ gelesen</translation>
+    </message>
+    <message>
+        <source>your home tenant (or a GUID / contoso.onmicrosoft.com)</source>
+        <translation>Ihr Basismandant (oder eine GUID / contoso.onmicrosoft.com)</translation>
     </message>
     <message>
         <source>{accounts} in {subscriptions}. Check the ones to add.</source>
@@ -2079,6 +2087,10 @@ Details stehen in {log}.</translation>
     <message>
         <source>Local Batch keeps its pools, jobs, tasks and node files in this folder.</source>
         <translation>Local Batch bewahrt seine Pools, Jobs, Tasks und Knotendateien in diesem Ordner auf.</translation>
+    </message>
+    <message>
+        <source>the default: the user data folder</source>
+        <translation>Standard: der Datenordner des Benutzers</translation>
     </message>
 </context>
 <context>
@@ -3938,6 +3950,10 @@ Details stehen in {log}.</translation>
         <translation>Konto-URL oder -Name wurde geändert: Geben Sie den Schlüssel erneut ein.</translation>
     </message>
     <message>
+        <source>myaccount</source>
+        <translation>meinkonto</translation>
+    </message>
+    <message>
         <source>primary or secondary key</source>
         <translation>primärer oder sekundärer Schlüssel</translation>
     </message>
@@ -4144,6 +4160,10 @@ Details stehen in {log}.</translation>
     <message>
         <source>Storage key:</source>
         <translation>Speicherschlüssel:</translation>
+    </message>
+    <message>
+        <source>mystorage</source>
+        <translation>meinspeicher</translation>
     </message>
     <message>
         <source>stored — leave empty to keep it</source>

@@ -251,6 +251,10 @@ The Batch account itself is not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>as it appears in the Connection menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -335,6 +339,10 @@ The Batch account itself is not touched.</source>
     </message>
     <message>
         <source>Use each account&apos;s shared key (and its auto-storage&apos;s key), read with list keys, instead of Entra ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your home tenant (or a GUID / contoso.onmicrosoft.com)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2068,6 +2076,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Local Batch keeps its pools, jobs, tasks and node files in this folder.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the default: the user data folder</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3928,6 +3940,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>myaccount</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>primary or secondary key</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4133,6 +4149,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Storage key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mystorage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -155,7 +155,7 @@ class AccountsDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
-        self.name = Field(self._check_name, "as it appears in the Connection menu", parent=tab)
+        self.name = Field(self._check_name, self.tr("as it appears in the Connection menu"), parent=tab)
         self.name.edit.setObjectName("profile_name")
         self.forms: dict[str, AccountForm] = {
             form.kind: form for form in (LocalBatchForm(tab), SharedKeyForm(tab), EntraForm(tab))

@@ -71,7 +71,7 @@ class AddFromAzureDialog(QDialog):
         self.device_code = DeviceCodePrompt(self)
         self._subscription_names: dict[str, str] = {}
 
-        self.tenant = Field(checks.check_tenant, "your home tenant (or a GUID / contoso.onmicrosoft.com)", parent=self)
+        self.tenant = Field(checks.check_tenant, self.tr("your home tenant (or a GUID / contoso.onmicrosoft.com)"), parent=self)
         self.cloud = QComboBox(self)
         for cloud, endpoints in CLOUDS.items():
             self.cloud.addItem(endpoints.label, cloud.value)

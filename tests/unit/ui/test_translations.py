@@ -42,7 +42,7 @@ SHOWN: dict[str, tuple[int, ...] | None] = {
     "information": (1, 2), "warning": (1, 2), "critical": (1, 2), "question": (1, 2), "about": (1, 2),
     "QMessageBox": (1, 2),
     "name_it": (1, 2), "make_action": (0, 1), "confirm": (1, 2, 3), "confirm_action": (0, 1, 2),
-    "tool_button": (1,), "say": (1,),
+    "tool_button": (1,), "say": (1,), "Field": (1,), "field": (0, 2),
 }
 SHOWN_KEYWORDS = {"text", "toolTip", "title", "label", "placeholder", "tip", "description"}
 
