@@ -499,7 +499,7 @@ class ExplorerApp:
         if self._service_event is not None:  # the window before this one showed it
             from explorer.client.local.supervisor import ServiceEventKind
 
-            window.status.show_notice(str(self._service_event), failed=self._service_event.kind is ServiceEventKind.FAILED)
+            window.status.show_notice(self._service_event.text, failed=self._service_event.kind is ServiceEventKind.FAILED)
         self.window = window
         window.show()
         return window
@@ -544,7 +544,7 @@ class ExplorerApp:
 
         self._service_event = event
         if self.window is not None:
-            self.window.status.show_notice(str(event), failed=event.kind is ServiceEventKind.FAILED)
+            self.window.status.show_notice(event.text, failed=event.kind is ServiceEventKind.FAILED)
         if event.kind is not ServiceEventKind.RESTARTED:
             return
         if event.endpoint_changed:

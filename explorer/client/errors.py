@@ -19,11 +19,21 @@ from azure.core.exceptions import (
     ServiceResponseError,
 )
 
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+
 TRANSIENT_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 
 
 class BatchLayerError(Exception):
-    """Base of the domain exceptions raised by explorer.batch."""
+    """Base of the domain exceptions raised by explorer.batch.
+
+    The message may be a `Text`: `text` keeps it for the window to show in the user's language
+    (`explorer.ui.translation.translated`), `str()` is the English, for logs.
+    """
+
+    def __init__(self, message: str | Text = "") -> None:
+        super().__init__(str(message))
+        self.text = message
 
 
 class ProfileError(BatchLayerError):
@@ -103,8 +113,9 @@ def retry_after_seconds(exc: BaseException, now: datetime | None = None) -> floa
     return max(0.0, (when - (now or datetime.now(timezone.utc))).total_seconds())
 
 
-def describe(exc: BaseException) -> str:
-    """A short, secret-free reason for the UI: 'HTTP 503 ServerBusy', 'connection refused'."""
+def describe(exc: BaseException) -> str | Text:
+    """A short, secret-free reason for the UI: 'HTTP 503 ServerBusy', 'connection refused'; a Text where
+    the words are ours (an error's own message is shown as it is)."""
     if isinstance(exc, HttpResponseError) and exc.status_code is not None:
         code = error_code(exc)
         return f"HTTP {exc.status_code} {code}" if code else f"HTTP {exc.status_code} {exc.reason or ''}".strip()
@@ -112,7 +123,7 @@ def describe(exc: BaseException) -> str:
         inner = getattr(exc, "inner_exception", None)
         return _first_line(str(inner) if inner else exc.message) or type(exc).__name__
     if isinstance(exc, asyncio.TimeoutError):
-        return "timed out"
+        return Text.of(QT_TRANSLATE_NOOP("Errors", "timed out"))
     return _first_line(str(exc)) or type(exc).__name__
 
 

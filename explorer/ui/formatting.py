@@ -12,7 +12,7 @@ from typing import Any
 
 from explorer.client.acting.details import NodeDetails, PoolDetails, TaskDetails
 from explorer.client.watching.task_watch import Stage, TaskWatchSnapshot
-from explorer.ui.translation import Texts, translated
+from explorer.ui.translation import Texts, state_text, translated
 
 Rows = list[tuple[str, str]]
 
@@ -59,7 +59,7 @@ def pool_rows(pool: PoolDetails) -> Rows:
     return [
         (Formatting.tr("Id"), pool.id),
         (Formatting.tr("Display name"), show_value(pool.display_name)),
-        (Formatting.tr("State"), f"{show_value(pool.state)} / {show_value(pool.allocation_state)}"),
+        (Formatting.tr("State"), f"{state_text(pool.state)} / {state_text(pool.allocation_state)}"),
         (Formatting.tr("VM size"), show_value(pool.vm_size)),
         (Formatting.tr("Image"), show_value(pool.image)),
         (Formatting.tr("Node agent"), show_value(pool.node_agent_sku_id)),
@@ -77,7 +77,7 @@ def node_rows(node: NodeDetails) -> Rows:
     rows = [
         (Formatting.tr("Id"), node.id),
         (Formatting.tr("State"), Formatting.tr("{state} (scheduling {scheduling})").format(
-            state=show_value(node.state), scheduling=show_value(node.scheduling_state))),
+            state=state_text(node.state), scheduling=state_text(node.scheduling_state))),
         (Formatting.tr("IP address"), show_value(node.ip_address)),
         (Formatting.tr("VM size"), show_value(node.vm_size)),
         (Formatting.tr("Priority"),
@@ -93,7 +93,7 @@ def node_rows(node: NodeDetails) -> Rows:
         st = node.start_task
         rows += [
             (Formatting.tr("Start task"), show_value(st.command_line)),
-            (Formatting.tr("Start task state"), show_value(st.state)),
+            (Formatting.tr("Start task state"), state_text(st.state)),
             (Formatting.tr("Start task exit code"), show_value(st.exit_code)),
             (Formatting.tr("Start task ran"), f"{format_time(st.start_time)} → {format_time(st.end_time)}"),
             (Formatting.tr("Start task retries"), str(st.retry_count)),
@@ -107,7 +107,7 @@ def task_rows(details: TaskDetails) -> Rows:
     rows = [
         (Formatting.tr("Id"), task.id),
         (Formatting.tr("Display name"), show_value(task.display_name)),
-        (Formatting.tr("State"), show_value(task.state)),
+        (Formatting.tr("State"), state_text(task.state)),
         (Formatting.tr("Application command"), show_value(details.command_line)),
     ]
     if task.instances > 1:

@@ -24,10 +24,11 @@ import time
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QMenu, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from explorer.ui.translation import state_text
 from explorer.ui.widgets.accessible import name_it
 
 if TYPE_CHECKING:
@@ -53,19 +54,19 @@ ITEM_ACTIONS: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("NavigatorPanel", text)
-
-
 def pool_summary(pool: PoolSnapshot) -> str:
     current = pool.current_dedicated_nodes + pool.current_low_priority_nodes
     target = pool.target_dedicated_nodes + pool.target_low_priority_nodes
-    if current == target:
-        nodes = _tr("{current} nodes").format(current=current)
+    if current != target:
+        nodes = NavigatorPanel.tr("{current} → {target} nodes").format(current=current, target=target)
+    elif current == 1:
+        nodes = NavigatorPanel.tr("1 node")
     else:
-        nodes = _tr("{current} → {target} nodes").format(current=current, target=target)
+        nodes = NavigatorPanel.tr("{current} nodes").format(current=current)
     state = pool.state if pool.state not in (None, "active") else pool.allocation_state
-    return _tr("{nodes}, {state}").format(nodes=nodes, state=state) if state and state != "steady" else nodes
+    if not state or state == "steady":
+        return nodes
+    return NavigatorPanel.tr("{nodes}, {state}").format(nodes=nodes, state=state_text(state))
 
 
 class NavigatorPanel(QWidget):
@@ -231,7 +232,7 @@ class NavigatorPanel(QWidget):
     def _on_jobs(self, update: Update) -> None:
         self.jobs_known = True
         self._sync(self._jobs, "job", update.items,
-                   lambda job: (job.state or "", self.tr("pool {pool}").format(pool=job.pool_id)))
+                   lambda job: (state_text(job.state, ""), self.tr("pool {pool}").format(pool=job.pool_id)))
         if self.pools_known and any(
             job.pool_id and self.item("pool", job.pool_id) is None for job in update.items.values()
         ):

@@ -20,6 +20,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QLabel, QPushButton, QStatusBar, QWidget
 
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
+from explorer.core.texts import Text
+from explorer.ui.translation import translated
 
 if TYPE_CHECKING:
     from explorer.client.watching.monitor import Monitor, Subscription
@@ -96,7 +98,9 @@ class ConnectionStatusBar(QStatusBar):
     def notice_text(self) -> str:
         return "" if self._notice.isHidden() else self._notice.text()
 
-    def show_notice(self, text: str, *, failed: bool = False) -> None:
+    def show_notice(self, notice: str | Text, *, failed: bool = False) -> None:
+        """A notice beside the connection (Local Batch stopped, restarted), in the user's language."""
+        text = translated(notice)
         self._notice.setText(text)
         self._notice.setToolTip(text)
         self._notice.setStyleSheet(f"color: {DOT_COLORS[ConnectionStatus.FAILED]}" if failed else "")
@@ -134,7 +138,7 @@ class ConnectionStatusBar(QStatusBar):
     def _describe(self, state: ConnectionState) -> str:
         if state.status is ConnectionStatus.CONNECTED:
             return self.tr("connected")
-        reason = state.reason or self.tr("no answer")
+        reason = translated(state.reason) if state.reason else self.tr("no answer")
         if state.proxy:
             reason = self.tr("{reason}, through the proxy {proxy}").format(reason=reason, proxy=state.proxy)
         if state.status is ConnectionStatus.FAILED:

@@ -42,12 +42,12 @@ class OperationError(BatchLayerError):
     """
 
     def __init__(
-        self, action: str | Text, message: str, *, code: str | None = None, status: int | None = None,
+        self, action: str | Text, message: str | Text, *, code: str | None = None, status: int | None = None,
         request_id: str | None = None,
     ) -> None:
         self.sentence = Text.of(QT_TRANSLATE_NOOP("Operations", "Could not {action}: {reason}"),
                                 action=action, reason=message)
-        super().__init__(str(self.sentence))
+        super().__init__(self.sentence)
         self.action = action
         self.message = message
         self.code = code

@@ -51,6 +51,7 @@ from explorer.core.specs.pool_info import PoolInfo
 from explorer.core.specs.pool_spec import PoolSpec
 from explorer.core.specs.resource_files import ResourceFile
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -215,11 +216,16 @@ class PoolChoice:
         """Nothing that keeps the task queued for ever (too few nodes is a warning: the pool may grow)."""
         return all(problem.severity is not Severity.ERROR for problem in self.problems)
 
-    def summary(self) -> str:
-        nodes = f"{self.info.nodes_to_expect} node{'s' * (self.info.nodes_to_expect != 1)}"
-        if self.ready:
-            return f"{self.info.id}: MPI-ready, {nodes}"
-        return f"{self.info.id}: {self.problems[0].message}"
+    def summary(self) -> Text:
+        """The pool's line in the run-elsewhere list: its id, and MPI-ready with its nodes, or what is wrong."""
+        if not self.ready:
+            return Text.of(QT_TRANSLATE_NOOP("PoolChoice", "{pool}: {problem}"), pool=self.info.id,
+                           problem=self.problems[0].message)
+        count = self.info.nodes_to_expect
+        if count == 1:
+            return Text.of(QT_TRANSLATE_NOOP("PoolChoice", "{pool}: MPI-ready, 1 node"), pool=self.info.id)
+        return Text.of(QT_TRANSLATE_NOOP("PoolChoice", "{pool}: MPI-ready, {count} nodes"), pool=self.info.id,
+                       count=count)
 
 
 async def pool_choices(submission: Submission, spec: MultiInstanceTaskSpec) -> list[PoolChoice]:
@@ -305,7 +311,7 @@ class Rerun:
             await self._submission.submit_task(job_id, task_json.to_batch_json(spec))
             self._done(step, f"task {task_id} added to job {job_id}")
         except (BatchLayerError, AzureError, OSError) as error:
-            reason = describe(error) if isinstance(error, AzureError) else str(error)
+            reason = str(describe(error) if isinstance(error, AzureError) else error)
             self._failed(step, reason)
             undone = await self._undo(created_job, copied)
             raise RerunError(self._failure_text(step, reason, undone, created_pool), self._steps) from error

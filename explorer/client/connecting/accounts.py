@@ -35,6 +35,7 @@ from explorer.client.connecting.profiles import (
     with_environment,
 )
 from explorer.client.errors import BatchLayerError, ConnectError, SignInError, describe, status_code
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -175,27 +176,32 @@ class Accounts:
         return AccountCheck(endpoint, pool_ids, jobs)
 
 
-def explain_failure(error: BaseException, endpoint: str, proxy: proxies.ProxySettings) -> str:
+def explain_failure(error: BaseException, endpoint: str, proxy: proxies.ProxySettings) -> Text:
     """Why a connection to `endpoint` failed, in words a user can act on (never a key)."""
     code = status_code(error)
     if isinstance(error, ClientAuthenticationError) or code in (401, 403):
-        return (
-            f"{endpoint} refused the credentials ({describe(error)}): check the account name and key "
-            "(or, for Entra ID, that your user has a role on the account)."
-        )
+        return Text.of(QT_TRANSLATE_NOOP(
+            "AccountChecks", "{endpoint} refused the credentials ({reason}): check the account name and key "
+            "(or, for Entra ID, that your user has a role on the account)."), endpoint=endpoint, reason=describe(error))
     if code == 404:
-        return f"{endpoint} answered 404: is this the account URL shown on the account's overview page?"
+        return Text.of(QT_TRANSLATE_NOOP(
+            "AccountChecks", "{endpoint} answered 404: is this the account URL shown on the account's overview page?"),
+            endpoint=endpoint)
     if isinstance(error, HttpResponseError):
-        return f"{endpoint} answered {describe(error)}."
+        return Text.of(QT_TRANSLATE_NOOP("AccountChecks", "{endpoint} answered {reason}."),
+                       endpoint=endpoint, reason=describe(error))
     reason = describe(error)
     if isinstance(error, (ServiceRequestError, OSError, asyncio.TimeoutError)):
-        return proxies.explain(f"Could not reach {endpoint}: {reason}", endpoint, proxy)
-    return f"Could not connect to {endpoint}: {reason}"
+        return proxies.explain(Text.of(QT_TRANSLATE_NOOP("AccountChecks", "Could not reach {endpoint}: {reason}"),
+                                       endpoint=endpoint, reason=reason), endpoint, proxy)
+    return Text.of(QT_TRANSLATE_NOOP("AccountChecks", "Could not connect to {endpoint}: {reason}"),
+                   endpoint=endpoint, reason=reason)
 
 
-def kind_label(profile: Profile) -> str:
+def kind_label(profile: Profile) -> Text:
+    """The kind of account, as the accounts dialog and the run-elsewhere list name it."""
     if isinstance(profile, LocalBatchProfile):
-        return "Local Batch"
+        return Text.of(QT_TRANSLATE_NOOP("AccountKinds", "Local Batch"))
     if isinstance(profile, SharedKeyProfile):
-        return "Azure Batch, shared key"
-    return "Azure Batch, Microsoft Entra ID"
+        return Text.of(QT_TRANSLATE_NOOP("AccountKinds", "Azure Batch, shared key"))
+    return Text.of(QT_TRANSLATE_NOOP("AccountKinds", "Azure Batch, Microsoft Entra ID"))

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from explorer.client.errors import describe, is_auth_failure, is_transient, retry_after_seconds, status_code
 from explorer.client.waiting import wait_event
+from explorer.core.texts import Text
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +36,7 @@ class ConnectionStatus(str, Enum):
 @dataclass(frozen=True)
 class ConnectionState:
     status: ConnectionStatus = ConnectionStatus.CONNECTED
-    reason: str | None = None
+    reason: str | Text | None = None
     retry_in: float | None = None
     """Seconds until the next attempt, as decided (RETRYING only)."""
     attempt: int = 0

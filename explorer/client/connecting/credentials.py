@@ -25,15 +25,17 @@ from keyring.errors import KeyringError, PasswordDeleteError
 
 from explorer.client.connecting.profiles import ENV_ACCOUNT, ENV_KEY, SHARED_KEY_PREFIX, environment_profile
 from explorer.client.errors import CredentialError, KeyringUnavailable
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
 KEYRING_SERVICE = "mpi-explorer"
-KEYRING_REMEDY = (
+KEYRING_REMEDY = Text.of(QT_TRANSLATE_NOOP(
+    "Credentials",
     "There is no usable system keyring (no Secret Service answers), so keys cannot be kept between sessions. "
     "Install and start one (e.g. gnome-keyring, or KeePassXC with its Secret Service), or opt in to a file "
-    "keyring with `pip install keyrings.alt` and PYTHON_KEYRING_BACKEND=keyrings.alt.file.EncryptedKeyring."
-)
+    "keyring with `pip install keyrings.alt` and PYTHON_KEYRING_BACKEND=keyrings.alt.file.EncryptedKeyring."))
+"""What to do without a keyring; `str()` is the English the CLI prints."""
 
 
 class CredentialStore(Protocol):

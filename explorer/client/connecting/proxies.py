@@ -21,6 +21,8 @@ from enum import Enum
 from typing import Any
 from urllib.parse import quote, urlsplit, urlunsplit
 
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+
 log = logging.getLogger(__name__)
 
 LOOPBACK_HOSTS = ("localhost", "127.0.0.1", "::1")
@@ -101,18 +103,21 @@ def _with_credentials(url: str, username: str, password: str | None) -> str:
     return urlunsplit(parts._replace(netloc=netloc))
 
 
-def proxy_for(endpoint: str, settings: ProxySettings) -> tuple[str, str] | None:
+def proxy_for(endpoint: str, settings: ProxySettings) -> tuple[str, Text] | None:
     """(proxy URL without credentials, where it comes from) for a request to `endpoint`, or None."""
     parts = urlsplit(endpoint)
     if is_loopback_host(parts.hostname) or settings.mode is ProxyMode.NONE:
         return None
     if settings.mode is ProxyMode.MANUAL:
-        return (settings.url, "the proxy setting in Connection > Accounts…") if settings.url else None
+        if not settings.url:
+            return None
+        return settings.url, Text.of(QT_TRANSLATE_NOOP("AccountChecks", "the proxy setting in Connection > Accounts…"))
     proxies = urllib.request.getproxies()
     url = proxies.get(parts.scheme) or proxies.get("all")
     if not url or (parts.hostname and urllib.request.proxy_bypass(parts.hostname)):
         return None
-    return _without_credentials(url), f"the environment's {parts.scheme}_proxy"
+    return _without_credentials(url), Text.of(QT_TRANSLATE_NOOP("AccountChecks", "the environment's {variable}"),
+                                              variable=f"{parts.scheme}_proxy")
 
 
 def _without_credentials(url: str) -> str:
@@ -122,13 +127,13 @@ def _without_credentials(url: str) -> str:
     return urlunsplit(parts._replace(netloc=(parts.hostname or "") + (f":{parts.port}" if parts.port else "")))
 
 
-def explain(reason: str, endpoint: str, settings: ProxySettings) -> str:
+def explain(reason: Text, endpoint: str, settings: ProxySettings) -> Text:
     """`reason` (a connection error, already described), and the proxy it went through if any."""
     proxy = proxy_for(endpoint, settings)
     if proxy is None:
         return reason
     url, source = proxy
-    return (
-        f"{reason} — the request went through the proxy {url} ({source}). Check that the proxy runs and lets "
-        "this host through, or set the proxy to “none” in Connection > Accounts… > Proxy (or add the host to NO_PROXY)."
-    )
+    return Text.of(QT_TRANSLATE_NOOP(
+        "AccountChecks", "{reason} — the request went through the proxy {proxy} ({source}). Check that the proxy runs "
+        "and lets this host through, or set the proxy to “none” in Connection > Accounts… > Proxy (or add the host "
+        "to NO_PROXY)."), reason=reason, proxy=url, source=source)

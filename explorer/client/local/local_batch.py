@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from explorer.client.local.probes import answers, port_free, process_alive
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 from explorer.installation.frozen import localbatch_serve_command
 
 if TYPE_CHECKING:
@@ -218,21 +219,23 @@ class LocalBatchService:
             return ""
         return "Its log ends with:\n" + "\n".join(lines)
 
-    def exit_status(self) -> str:
+    def exit_status(self) -> Text:
         """How the service process ended, in words (after it ended)."""
         if self._process is None:
             if self._attached_pid is not None:
-                return f"the process that ran it, pid {self._attached_pid}, ended"
-            return "it was not running"
+                return Text.of(QT_TRANSLATE_NOOP("LocalBatchService", "the process that ran it, pid {pid}, ended"),
+                               pid=self._attached_pid)
+            return Text.of(QT_TRANSLATE_NOOP("LocalBatchService", "it was not running"))
         code = self._process.poll()
         if code is None:
-            return "it is still running"
+            return Text.of(QT_TRANSLATE_NOOP("LocalBatchService", "it is still running"))
         if code < 0:
             try:
-                return f"killed by {signal.Signals(-code).name}"
+                return Text.of(QT_TRANSLATE_NOOP("LocalBatchService", "killed by {signal}"),
+                               signal=signal.Signals(-code).name)
             except ValueError:
-                return f"killed by signal {-code}"
-        return f"exit code {code}"
+                return Text.of(QT_TRANSLATE_NOOP("LocalBatchService", "killed by signal {number}"), number=-code)
+        return Text.of(QT_TRANSLATE_NOOP("LocalBatchService", "exit code {code}"), code=code)
 
     def reap(self) -> None:
         """Collect an ended child (no zombie) and forget an ended service; keeps the endpoint to restart on."""

@@ -33,6 +33,7 @@ from explorer.client.errors import StorageError
 from explorer.client.local.azurite import AzuriteService
 from explorer.client.local.local_batch import LocalBatchEndpoint, LocalBatchService, LocalBatchStartError
 from explorer.client.waiting import start_in_thread
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -48,22 +49,30 @@ class ServiceEventKind(str, Enum):
 @dataclass(frozen=True)
 class ServiceEvent:
     kind: ServiceEventKind
-    how: str
+    how: Text
     """How it ended: "killed by SIGKILL", "exit code 1", ..."""
-    reason: str = ""
+    reason: str | Text = ""
     """FAILED: why it could not be restarted."""
     endpoint_changed: bool = False
     """RESTARTED on another port (the old one was taken): clients need a new connection."""
     at: float = 0.0
     """When it was noticed (time.time())."""
 
-    def __str__(self) -> str:
-        stopped = f"Local Batch stopped unexpectedly ({self.how})"
+    @property
+    def text(self) -> Text:
+        """What the window says about it (`str()` is the English, for logs)."""
         if self.kind is ServiceEventKind.STOPPED:
-            return f"{stopped}; restarting…"
+            return Text.of(QT_TRANSLATE_NOOP("ServiceEvent", "Local Batch stopped unexpectedly ({how}); restarting…"),
+                           how=self.how)
         if self.kind is ServiceEventKind.RESTARTED:
-            return f"{stopped} at {time.strftime('%H:%M:%S', time.localtime(self.at))}; restarted"
-        return f"{stopped} and could not be restarted: {self.reason}"
+            return Text.of(QT_TRANSLATE_NOOP("ServiceEvent", "Local Batch stopped unexpectedly ({how}) at {time}; "
+                                             "restarted"), how=self.how,
+                           time=time.strftime("%H:%M:%S", time.localtime(self.at)))
+        return Text.of(QT_TRANSLATE_NOOP("ServiceEvent", "Local Batch stopped unexpectedly ({how}) and could not be "
+                                         "restarted: {reason}"), how=self.how, reason=self.reason)
+
+    def __str__(self) -> str:
+        return str(self.text)
 
 
 ServiceListener = Callable[[ServiceEvent], None]
@@ -122,11 +131,13 @@ class LocalBatchSupervisor:
                 self._retry.clear()
                 await self._retry.wait()
 
-    async def _restart(self, how: str) -> bool:
+    async def _restart(self, how: Text) -> bool:
         now = time.monotonic()
         self._restarts = [t for t in self._restarts if now - t < self._restart_window]
         if len(self._restarts) >= self._max_restarts:
-            reason = f"it stopped {len(self._restarts) + 1} times within {self._restart_window:.0f} s; see {self.service.log_path}"
+            reason = Text.of(QT_TRANSLATE_NOOP("ServiceEvent", "it stopped {count} times within {seconds} s; see {log}"),
+                             count=len(self._restarts) + 1, seconds=round(self._restart_window),
+                             log=str(self.service.log_path))
             self._emit(ServiceEvent(ServiceEventKind.FAILED, how, reason, at=time.time()))
             return False
         self._restarts.append(now)

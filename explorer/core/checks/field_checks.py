@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 from explorer.core.checks.ids import check_id
 from explorer.core.checks.problems import Problem
-from explorer.core.durations import BATCH_MAX_DURATION, format_duration
+from explorer.core.durations import BATCH_MAX_DURATION
 from explorer.core.specs.environment import EnvironmentSetting, is_reserved
 from explorer.core.specs.resource_files import ResourceFile
 from explorer.core.specs.user_identity import UserIdentity
@@ -323,6 +323,7 @@ def duration_problems(
         yield Problem(
             field,
             Text.of(QT_TRANSLATE_NOOP("FieldChecks", "The {what} is longer than Batch's maximum of {most}."),
-                    what=what, most=format_duration(BATCH_MAX_DURATION)),
+                    what=what, most=Text.of(QT_TRANSLATE_NOOP("FieldChecks", "{days} days"),
+                                            days=BATCH_MAX_DURATION.days)),
             Text.of(QT_TRANSLATE_NOOP("FieldChecks", "Leave it unset for {when_unset}."), when_unset=when_unset),
         )

@@ -42,6 +42,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from explorer.core.specs.os_family import OsFamily
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 
 class MpiPreset(str, Enum):
@@ -111,6 +112,14 @@ def wrap_in_shell(inner: str, os_family: OsFamily) -> str:
     return f"cmd /c {inner}"
 
 
+class PresetError(ValueError):
+    """A program or counts a preset cannot run: `text` says how to fix it, for the window to translate."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
 def build_commands(
     preset: MpiPreset,
     program: str,
@@ -121,25 +130,26 @@ def build_commands(
     """Coordination and application command lines running ``program`` on
     ``number_of_instances`` nodes with ``processes_per_node`` ranks each.
 
-    Raises ValueError, saying how to fix it, for an empty or multi-line program,
+    Raises PresetError (a ValueError), saying how to fix it, for an empty or multi-line program,
     counts below 1, or a preset that does not run on ``os_family``.
     """
     if not program.strip():
-        raise ValueError("The program is empty; enter what each MPI rank runs, e.g. 'python3 hello.py'.")
+        raise PresetError(Text.of(QT_TRANSLATE_NOOP(
+            "MpiPresets", "The program is empty; enter what each MPI rank runs, e.g. 'python3 hello.py'.")))
     if "\n" in program or "\r" in program:
-        raise ValueError("The program spans several lines; a command line is one line, so join them with ' && '.")
+        raise PresetError(Text.of(QT_TRANSLATE_NOOP(
+            "MpiPresets", "The program spans several lines; a command line is one line, so join them with ' && '.")))
     if number_of_instances < 1 or processes_per_node < 1:
-        raise ValueError(
-            f"Cannot run {number_of_instances} instances with {processes_per_node} processes per node; "
-            "both must be at least 1."
-        )
+        raise PresetError(Text.of(QT_TRANSLATE_NOOP(
+            "MpiPresets", "Cannot run {instances} instances with {per_node} processes per node; both must be at "
+            "least 1."), instances=number_of_instances, per_node=processes_per_node))
     try:
         coordination, application = _TEMPLATES[preset, os_family]
     except KeyError:
         usable = ", ".join(display_name(candidate) for candidate in presets_for(os_family))
-        raise ValueError(
-            f"{display_name(preset)} does not run on {os_family.value.title()} pools; choose one of: {usable}."
-        ) from None
+        raise PresetError(Text.of(QT_TRANSLATE_NOOP(
+            "MpiPresets", "{preset} does not run on {family} pools; choose one of: {usable}."),
+            preset=display_name(preset), family=os_family.value.title(), usable=usable)) from None
     inner_application = application.format(
         program=program.strip(),
         processes=number_of_instances * processes_per_node,

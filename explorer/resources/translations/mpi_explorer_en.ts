@@ -57,6 +57,56 @@
     </message>
 </context>
 <context>
+    <name>AccountChecks</name>
+    <message>
+        <source>Could not connect to {endpoint}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not reach {endpoint}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the environment&apos;s {variable}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the proxy setting in Connection &gt; Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{endpoint} answered 404: is this the account URL shown on the account&apos;s overview page?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{endpoint} answered {reason}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{endpoint} refused the credentials ({reason}): check the account name and key (or, for Entra ID, that your user has a role on the account).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{reason} — the request went through the proxy {proxy} ({source}). Check that the proxy runs and lets this host through, or set the proxy to “none” in Connection &gt; Accounts… &gt; Proxy (or add the host to NO_PROXY).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AccountKinds</name>
+    <message>
+        <source>Azure Batch, Microsoft Entra ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azure Batch, shared key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AccountsDialog</name>
     <message>
         <source>Accounts</source>
@@ -201,6 +251,10 @@ The Batch account itself is not touched.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>as it appears in the Connection menu</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>connected</source>
         <translation type="unfinished"></translation>
     </message>
@@ -285,6 +339,10 @@ The Batch account itself is not touched.</source>
     </message>
     <message>
         <source>Use each account&apos;s shared key (and its auto-storage&apos;s key), read with list keys, instead of Entra ID</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>your home tenant (or a GUID / contoso.onmicrosoft.com)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -493,6 +551,13 @@ Only Local Batch is offered until the file is fixed.</source>
     </message>
 </context>
 <context>
+    <name>Credentials</name>
+    <message>
+        <source>There is no usable system keyring (no Secret Service answers), so keys cannot be kept between sessions. Install and start one (e.g. gnome-keyring, or KeePassXC with its Secret Service), or opt in to a file keyring with `pip install keyrings.alt` and PYTHON_KEYRING_BACKEND=keyrings.alt.file.EncryptedKeyring.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DeviceCodeDialog</name>
     <message>
         <source>Copied</source>
@@ -678,6 +743,13 @@ Only Local Batch is offered until the file is fixed.</source>
 {error}
 
 Details are in {log}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <source>timed out</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -937,6 +1009,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>storage container URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2002,6 +2078,37 @@ Details are in {log}.</source>
         <source>Local Batch keeps its pools, jobs, tasks and node files in this folder.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the default: the user data folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LocalBatchService</name>
+    <message>
+        <source>exit code {code}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is still running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it was not running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by signal {number}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>killed by {signal}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the process that ran it, pid {pid}, ended</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>LogBrowser</name>
@@ -2269,7 +2376,30 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>MpiPresets</name>
+    <message>
+        <source>Cannot run {instances} instances with {per_node} processes per node; both must be at least 1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program is empty; enter what each MPI rank runs, e.g. &apos;python3 hello.py&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The program spans several lines; a command line is one line, so join them with &apos; &amp;&amp; &apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{preset} does not run on {family} pools; choose one of: {usable}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>NavigatorPanel</name>
+    <message>
+        <source>1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>Connect</source>
         <translation type="unfinished"></translation>
@@ -2328,6 +2458,18 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{current} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{current} → {target} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{nodes}, {state}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2820,6 +2962,21 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>The task needs {needed} nodes (one per instance) but pool &apos;{pool}&apos; is resizing to {available}; it would wait in the queue until the pool grows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>PoolChoice</name>
+    <message>
+        <source>{pool}: MPI-ready, 1 node</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pool}: MPI-ready, {count} nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{pool}: {problem}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3699,6 +3856,25 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>ServiceEvent</name>
+    <message>
+        <source>Local Batch stopped unexpectedly ({how}) and could not be restarted: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch stopped unexpectedly ({how}) at {time}; restarted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch stopped unexpectedly ({how}); restarting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it stopped {count} times within {seconds} s; see {log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SettingsPage</name>
     <message>
         <source>&apos;{}&apos; is not a whole number.</source>
@@ -3765,6 +3941,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>The account URL or name changed: enter its key again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>myaccount</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3835,6 +4015,125 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>States</name>
+    <message>
+        <source>active</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>completed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>creating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deallocated</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deallocating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deleting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>disabling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>enabling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>leavingpool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preempted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>preparing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rebooting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reimaging</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>resizing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>starttaskfailed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>steady</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>terminating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unusable</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgrading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upgradingos</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>waitingforstarttask</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StorageBox</name>
     <message>
         <source>Blob endpoint:</source>
@@ -3854,6 +4153,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Storage key:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mystorage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

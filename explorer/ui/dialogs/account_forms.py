@@ -144,7 +144,7 @@ class LocalBatchForm(AccountForm):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.data_dir = Field(lambda _text: None, "the default: the user data folder", parent=self)
+        self.data_dir = Field(lambda _text: None, self.tr("the default: the user data folder"), parent=self)
         self.data_dir.changed.connect(self.changed)
         browse = QPushButton(self.tr("Choose…"), self)
         browse.clicked.connect(lambda: ask_directory(self, self.tr("Local Batch data folder"), self._chosen))
@@ -180,7 +180,7 @@ class StorageBox(QGroupBox):
         self.setChecked(False)
         layout = QFormLayout(self)
         self.account = form.field(self.tr("Storage account:"), self._when_on(checks.check_storage_account_name),
-                                  "mystorage", form=layout)
+                                  self.tr("mystorage"), form=layout)
         self.url = form.field(self.tr("Blob endpoint:"), self._when_on(checks.check_storage_url),
                               "https://mystorage.blob.core.windows.net", form=layout)
         self.with_entra = QCheckBox(
@@ -241,7 +241,7 @@ class SharedKeyForm(AccountForm):
         super().__init__(parent)
         self.url = self.field(self.tr("Account URL:"), checks.check_account_url,
                               "https://myaccount.westeurope.batch.azure.com")
-        self.account = self.field(self.tr("Account name:"), checks.check_account_name, "myaccount")
+        self.account = self.field(self.tr("Account name:"), checks.check_account_name, self.tr("myaccount"))
         self.key = self.field(self.tr("Access key:"), self._check_key, self.tr("primary or secondary key"), secret=True)
         self.storage = StorageBox(self)
         self.form.addRow(self.storage)

@@ -64,6 +64,7 @@ from explorer.ui.dialogs.add_from_azure import AddFromAzureDialog
 from explorer.ui.dialogs.confirm import confirm
 from explorer.ui.dialogs.device_code import DeviceCodeDialog, DeviceCodePrompt
 from explorer.ui.task_owner import TaskOwner
+from explorer.ui.translation import error_text, translated
 
 log = logging.getLogger(__name__)
 
@@ -154,7 +155,7 @@ class AccountsDialog(QDialog):
         font.setBold(True)
         font.setPointSizeF(font.pointSizeF() * 1.2)
         self.heading.setFont(font)
-        self.name = Field(self._check_name, "as it appears in the Connection menu", parent=tab)
+        self.name = Field(self._check_name, self.tr("as it appears in the Connection menu"), parent=tab)
         self.name.edit.setObjectName("profile_name")
         self.forms: dict[str, AccountForm] = {
             form.kind: form for form in (LocalBatchForm(tab), SharedKeyForm(tab), EntraForm(tab))
@@ -297,7 +298,7 @@ class AccountsDialog(QDialog):
         self.list.clear()
         chosen = None
         for profile in self.profile_set.profiles:
-            marks = [kind_label(profile)]
+            marks = [translated(kind_label(profile))]
             if profile.name == self.profile_set.selected:
                 marks.append(self.tr("default"))
             if profile.name == self._connected_to:
@@ -327,7 +328,7 @@ class AccountsDialog(QDialog):
         else:
             form.load(profile)
         self.stack.setCurrentWidget(form)
-        self.heading.setText(kind_label(profile))
+        self.heading.setText(translated(kind_label(profile)))
         self.name.set_text(profile.name)
         builtin = profile.name in (LOCAL_PROFILE_NAME, ENVIRONMENT_PROFILE_NAME)
         self.name.setEnabled(not builtin)
@@ -353,7 +354,7 @@ class AccountsDialog(QDialog):
                 device_code_prompt=self.device_code.show,
             )
         except BatchLayerError as error:
-            self._say(self.tr("Could not connect. {error}").format(error=error), error=True)
+            self._say(self.tr("Could not connect. {error}").format(error=error_text(error)), error=True)
             return
         finally:
             self.device_code.close()
@@ -475,7 +476,7 @@ class AccountsDialog(QDialog):
             self.banner.hide()
             return
         self.banner.setText(self.tr("⚠ {remedy} Keys you save now are kept for this session only.").format(
-            remedy=KEYRING_REMEDY))
+            remedy=translated(KEYRING_REMEDY)))
         self.banner.setStyleSheet("border: 1px solid #d9a400; border-radius: 4px; padding: 8px;")
         self.banner.show()
 
@@ -493,7 +494,7 @@ class AccountsDialog(QDialog):
             try:
                 await step_of(*args, **kwargs)
             except BatchLayerError as error:
-                self._say(str(error), error=True)
+                self._say(error_text(error), error=True)
             finally:
                 self._busy -= 1
                 if not self._gone[0]:  # a cancelled step ends after the dialog was deleted

@@ -41,6 +41,7 @@ from explorer.client.errors import BatchLayerError, KeyringUnavailable
 from explorer.ui.dialogs.account_forms import Field, error_colour
 from explorer.ui.dialogs.device_code import DeviceCodePrompt
 from explorer.ui.task_owner import TaskOwner
+from explorer.ui.translation import error_text
 
 log = logging.getLogger(__name__)
 
@@ -70,7 +71,7 @@ class AddFromAzureDialog(QDialog):
         self.device_code = DeviceCodePrompt(self)
         self._subscription_names: dict[str, str] = {}
 
-        self.tenant = Field(checks.check_tenant, "your home tenant (or a GUID / contoso.onmicrosoft.com)", parent=self)
+        self.tenant = Field(checks.check_tenant, self.tr("your home tenant (or a GUID / contoso.onmicrosoft.com)"), parent=self)
         self.cloud = QComboBox(self)
         for cloud, endpoints in CLOUDS.items():
             self.cloud.addItem(endpoints.label, cloud.value)
@@ -138,7 +139,7 @@ class AddFromAzureDialog(QDialog):
                     self._subscription_names[subscription.subscription_id] = subscription.display_name
                     found += await discovery.batch_accounts(subscription.subscription_id)
         except BatchLayerError as error:
-            self._say(str(error), error=True)
+            self._say(error_text(error), error=True)
         else:
             self._fill(found)
             accounts = (self.tr("1 Batch account") if len(found) == 1
@@ -162,7 +163,7 @@ class AddFromAzureDialog(QDialog):
                 profile_set = await self._added(discovery, chosen)
             await self.accounts.save(profile_set)
         except BatchLayerError as error:
-            self._say(str(error), error=True)
+            self._say(error_text(error), error=True)
         else:
             names = ", ".join(a.name for a in chosen)
             self._say(self.tr("Added {names}. Choose one in the Connection menu, or Connect in Accounts.").format(

@@ -60,7 +60,7 @@ from explorer.core.checks.ids import check_id
 from explorer.core.specs.pool_spec import PoolSpec
 from explorer.ui.dialogs.account_forms import error_colour
 from explorer.ui.task_owner import TaskOwner
-from explorer.ui.translation import translated
+from explorer.ui.translation import error_text, translated
 from explorer.ui.views.compare_view import CompareView
 from explorer.ui.wizards.field_feedback import problem_text
 from explorer.ui.wizards.pool_pages import IMAGES, VM_SIZES
@@ -187,14 +187,14 @@ class RunElsewhereDialog(QDialog):
             self.plan = await plan_rerun(spec, self.source.storage)
             profiles = await self.accounts.load_async()
         except BatchLayerError as error:
-            self._say(str(error), True)
+            self._say(error_text(error), True)
         else:
             self.nodes.setValue(spec.number_of_instances)
             self._show_files(self.plan)
             self.profile.blockSignals(True)
             for profile in profiles.profiles:
                 if profile.name != self._current_profile:
-                    self.profile.addItem(f"{profile.name} ({kind_label(profile)})", profile.name)
+                    self.profile.addItem(f"{profile.name} ({translated(kind_label(profile))})", profile.name)
             self.profile.setCurrentIndex(-1)
             self.profile.blockSignals(False)
             self._say(self.tr("Choose the account to run on.") if self.profile.count() else
@@ -214,11 +214,11 @@ class RunElsewhereDialog(QDialog):
             self.target = await self.accounts.factory().connect(profile)
             self.choices = await pool_choices(Submission(self.target.client), self.plan.spec)
         except BatchLayerError as error:
-            self._say(str(error), True)
+            self._say(error_text(error), True)
         else:
             self.pool.blockSignals(True)
             for choice in self.choices:
-                self.pool.addItem(choice.summary(), choice.info.id)
+                self.pool.addItem(translated(choice.summary()), choice.info.id)
             self.pool.addItem(self.tr("Create a new pool there…"), NEW_POOL)
             ready = next((i for i, c in enumerate(self.choices) if c.ready), len(self.choices))
             self.pool.setCurrentIndex(ready)
@@ -245,7 +245,7 @@ class RunElsewhereDialog(QDialog):
                 self.source.storage,
             )
         except BatchLayerError as error:
-            self._say(str(error), True)
+            self._say(error_text(error), True)
         else:
             self._say(self.tr("Submitted: task {task} of job {job} on pool {pool} there. Compare the two runs as it goes.")
                       .format(task=self.result.task_id, job=self.result.job_id, pool=self.result.pool_id))

@@ -19,6 +19,7 @@ from PySide6.QtCore import (
 )
 
 from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
+from explorer.ui.translation import state_text
 
 HEADERS = (QT_TRANSLATE_NOOP("SubtaskModel", "Instance"), QT_TRANSLATE_NOOP("SubtaskModel", "State"),
            QT_TRANSLATE_NOOP("SubtaskModel", "Exit code"), QT_TRANSLATE_NOOP("SubtaskModel", "Node"),
@@ -53,7 +54,7 @@ class InstanceRow:
     def cells(self) -> tuple[str, ...]:
         return (
             SubtaskModel.tr("0 (primary)") if self.number == 0 else str(self.number),
-            self.state or "—",
+            state_text(self.state),
             "—" if self.exit_code is None else str(self.exit_code),
             self.node_id or "—",
             self.failure or "",

@@ -8,7 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from explorer.client.acting.details import TaskCounts
 from explorer.client.watching.snapshots import TaskSnapshot
-from explorer.ui.formatting import format_time
+from explorer.ui.formatting import format_time, state_text
 from explorer.ui.models.snapshot_table import Column, SnapshotTableModel
 
 TASK_STATES = ("active", "preparing", "running", "completed")
@@ -22,7 +22,7 @@ TASK_COLUMNS: tuple[Column[TaskSnapshot], ...] = (
     Column(QT_TRANSLATE_NOOP("TaskTableModel", "Id"), lambda t: t.id, lambda t: t.id),
     Column(QT_TRANSLATE_NOOP("TaskTableModel", "Name"),
            lambda t: t.display_name or "", lambda t: t.display_name.lower() if t.display_name else None),
-    Column(QT_TRANSLATE_NOOP("TaskTableModel", "State"), lambda t: t.state or "", lambda t: t.state),
+    Column(QT_TRANSLATE_NOOP("TaskTableModel", "State"), lambda t: state_text(t.state, ""), lambda t: t.state),
     Column(QT_TRANSLATE_NOOP("TaskTableModel", "Instances"), lambda t: str(t.instances), lambda t: t.instances),
     Column(QT_TRANSLATE_NOOP("TaskTableModel", "Node"), lambda t: t.node_id or "", lambda t: t.node_id),
     Column(QT_TRANSLATE_NOOP("TaskTableModel", "Started"),

@@ -16,7 +16,7 @@ from explorer.client.watching.history import JobHistory
 from explorer.client.watching.monitor import Update
 from explorer.client.watching.queries import JobsQuery, JobTasksQuery
 from explorer.client.watching.snapshots import JobSnapshot, TaskSnapshot
-from explorer.ui.formatting import format_time
+from explorer.ui.formatting import format_time, state_text
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.models.task_table_model import TASK_STATES, TaskTableModel, describe_counts
 from explorer.ui.services import Navigator, ViewServices
@@ -35,7 +35,7 @@ def job_rows(job: JobSnapshot) -> list[tuple[str, str]]:
     return [
         (QCoreApplication.translate("JobView", "Id"), job.id),
         (QCoreApplication.translate("JobView", "Display name"), job.display_name or "—"),
-        (QCoreApplication.translate("JobView", "State"), job.state or "—"),
+        (QCoreApplication.translate("JobView", "State"), state_text(job.state)),
         (QCoreApplication.translate("JobView", "Pool"), job.pool_id or "—"),
         (QCoreApplication.translate("JobView", "Created"), format_time(job.creation_time)),
     ]
@@ -68,7 +68,9 @@ class JobView(BaseView):
         self.properties = PropertiesPanel(self)
         self.counts = QLabel(self.tr("Loading tasks…"), self)
         self.state_filter = QComboBox(self)
-        self.state_filter.addItems([self.tr(ALL_STATES), *TASK_STATES])
+        self.state_filter.addItem(self.tr(ALL_STATES), None)
+        for state in TASK_STATES:
+            self.state_filter.addItem(state_text(state), state)
         name_it(self.state_filter, self.tr("Task state"), self.tr("Shows only the tasks in this state"))
         self.text_filter = QLineEdit(self)
         name_it(self.text_filter, self.tr("Filter tasks"), self.tr("Shows only the tasks whose id, name or failure contains this text"))
@@ -76,8 +78,9 @@ class JobView(BaseView):
         self.text_filter.setClearButtonEnabled(True)
         self.task_model = TaskTableModel(self)
         self.task_proxy = SnapshotFilterProxy(self.task_model, self)
-        self.state_filter.currentTextChanged.connect(
-            lambda state: self.task_proxy.set_states(() if state == self.tr(ALL_STATES) else (state,)))
+        self.state_filter.currentIndexChanged.connect(
+            lambda _index: self.task_proxy.set_states(() if self.state_filter.currentData() is None
+                                                      else (self.state_filter.currentData(),)))
         self.text_filter.textChanged.connect(self.task_proxy.set_text)
         self.table = SnapshotTableView(self.task_proxy, self)
         name_it(self.table, self.tr("Tasks of job %1").replace("%1", job_id),

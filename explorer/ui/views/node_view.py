@@ -27,7 +27,7 @@ from explorer.client.watching.monitor import Update
 from explorer.client.watching.node_metrics import NodeKey, NodeMetricsReader
 from explorer.client.watching.queries import NODE_TRANSITIONAL, NodeQuery
 from explorer.client.watching.snapshots import NodeSnapshot
-from explorer.ui.formatting import node_rows
+from explorer.ui.formatting import node_rows, state_text
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser
@@ -44,7 +44,7 @@ RECENT_COLUMNS = (QT_TRANSLATE_NOOP("NodeView", "Job"), QT_TRANSLATE_NOOP("NodeV
 def recent_task_cells(task: RecentTask) -> tuple[str, ...]:
     instance = "" if task.subtask_id is None else (
         QCoreApplication.translate("NodeView", "primary") if task.subtask_id == 0 else str(task.subtask_id))
-    return (task.job_id or "", task.task_id or "", instance, task.state or "",
+    return (task.job_id or "", task.task_id or "", instance, state_text(task.state, ""),
             "" if task.exit_code is None else str(task.exit_code))
 
 

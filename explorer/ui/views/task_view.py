@@ -40,7 +40,7 @@ from explorer.client.files import FileLocation, NodeFiles, TaskFiles
 from explorer.client.watching.phases import FailedIn, FailureCause
 from explorer.client.watching.snapshots import SubtaskSnapshot, TaskSnapshot
 from explorer.client.watching.task_watch import Stage, TaskWatch, TaskWatchSnapshot
-from explorer.ui.formatting import task_rows, wait_text, watch_progress
+from explorer.ui.formatting import state_text, task_rows, wait_text, watch_progress
 from explorer.ui.models.subtask_model import HEADERS as INSTANCE_COLUMNS
 from explorer.ui.models.subtask_model import SubtaskModel
 from explorer.ui.services import Navigator, ViewServices
@@ -344,7 +344,7 @@ class TaskView(BaseView):
     def _show_header(self, task: TaskSnapshot) -> None:
         node = task.node_id
         values = {
-            "State": task.state or "—",
+            "State": state_text(task.state),
             "Node": link("node", node, self.palette()) if node and task.pool_id else "—",
             "Exit code": "—" if task.exit_code is None else str(task.exit_code),
             "Failure": task.failure or "—",

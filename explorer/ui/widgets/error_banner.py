@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QToolButton, QWidget
 
 from explorer.client.acting.operations import OperationError
 from explorer.client.errors import BatchLayerError
-from explorer.ui.translation import translated
+from explorer.ui.translation import error_text, translated
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +54,7 @@ def sentence_for(error: BaseException) -> str:
         sentence, hint = translated(error.sentence), hint_for(error.code)
         return f"{sentence} {hint}" if hint else sentence
     if isinstance(error, (BatchLayerError, OSError)):
-        return str(error)
+        return error_text(error)
     return QCoreApplication.translate("ErrorBanner", "Something unexpected went wrong: {kind}: {error}").format(
         kind=type(error).__name__, error=error)
 

@@ -3,8 +3,9 @@
     TableColumns(view, "job_view/tasks", settings)   # once the view has its model
 
 - Until the user sizes a column, each is as wide as its header and the widest of the
-  first rows (up to `max_width`), measured again as top-level rows come: task ids,
-  node ids and times are whole, yet a 10,000-row table is not measured row by row.
+  first rows (up to `max_width`), measured again as top-level rows come (and as a `fixed`
+  column's cells change in place): task ids, node ids and times are whole, yet a
+  10,000-row table is not measured row by row.
 - Text that does not fit is elided in the middle (ids differ at both ends) and the
   whole value is the cell's tooltip (after the model's own tooltip, if it has one).
 - Once the user resizes a column, the table's widths are the user's: saved in the
@@ -58,6 +59,7 @@ class TableColumns(QObject):
         model = self._model = view.model()
         model.rowsInserted.connect(self._on_rows_inserted)
         model.modelReset.connect(self.fit_to_contents)
+        model.dataChanged.connect(self._on_data_changed)
         view.viewport().installEventFilter(self)
         self.fit_to_contents()
 
@@ -126,6 +128,11 @@ class TableColumns(QObject):
 
     def _on_rows_inserted(self, parent: QModelIndex, _first: int, _last: int) -> None:
         if not parent.isValid():  # top-level rows only: a folder opened in a tree keeps the widths
+            self.fit_to_contents()
+
+    def _on_data_changed(self, top_left: QModelIndex, bottom_right: QModelIndex, _roles: object = None) -> None:
+        """A fixed column's cell changed in place ("running" became "completed", longer in German): fit again."""
+        if any(top_left.column() <= column <= bottom_right.column() for column in self._fixed):
             self.fit_to_contents()
 
     def _on_resized(self, column: int, _old: int, _new: int) -> None:

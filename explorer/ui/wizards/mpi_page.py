@@ -15,7 +15,14 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QSpi
 from explorer.core.checks.problems import Problem
 from explorer.core.checks.rank_checks import with_ranks
 from explorer.core.mpi.command_preview import preview_command
-from explorer.core.mpi.mpi_presets import MpiCommands, MpiPreset, build_commands, display_name, presets_for
+from explorer.core.mpi.mpi_presets import (
+    MpiCommands,
+    MpiPreset,
+    PresetError,
+    build_commands,
+    display_name,
+    presets_for,
+)
 from explorer.core.specs.os_family import OsFamily
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec
 from explorer.ui.wizards.editors import CommandEdit, PreviewText
@@ -164,8 +171,8 @@ class MpiPage(SpecPage):
                 self.processes_spin.value(),
                 self._os,
             )
-        except ValueError as error:
-            self._program_problem = Problem(PROGRAM_FIELD, str(error))
+        except PresetError as error:
+            self._program_problem = Problem(PROGRAM_FIELD, error.text)
             return
         with self.loading():
             self._set_commands(commands)

@@ -106,7 +106,7 @@ async def test_a_killed_service_is_reaped_restarted_on_its_port_and_its_running_
         os.kill(pid, signal.SIGKILL)
         stopped = await events.next(ServiceEventKind.STOPPED)
         restarted = await events.next(ServiceEventKind.RESTARTED)
-        assert stopped.how == "killed by SIGKILL" and "restarting" in str(stopped)
+        assert str(stopped.how) == "killed by SIGKILL" and "restarting" in str(stopped)
         assert not restarted.endpoint_changed and service.endpoint == endpoint and service.pid != pid
         assert was_reaped(pid)
         assert str(restarted).startswith("Local Batch stopped unexpectedly (killed by SIGKILL) at ")
@@ -129,7 +129,7 @@ async def test_a_service_that_keeps_dying_is_reported_failed_until_retry_now(sup
     seen = len(events.seen)
     os.kill(service.pid, signal.SIGKILL)
     failed = await events.next(ServiceEventKind.FAILED, after=seen)
-    assert "stopped 3 times within 60 s" in failed.reason and str(service.log_path) in failed.reason
+    assert "stopped 3 times within 60 s" in str(failed.reason) and str(service.log_path) in str(failed.reason)
     assert not service.is_running()
 
     seen = len(events.seen)
@@ -216,7 +216,7 @@ async def test_when_the_service_attached_to_ends_the_supervisor_starts_its_own_o
         shell.communicate(timeout=30)
         stopped = await events.next(ServiceEventKind.STOPPED)
         restarted = await events.next(ServiceEventKind.RESTARTED)
-        assert stopped.how == f"the process that ran it, pid {shell.pid}, ended"
+        assert str(stopped.how) == f"the process that ran it, pid {shell.pid}, ended"
         assert not restarted.endpoint_changed and service.endpoint == before
         assert service.owned and service.pid != shell.pid
     finally:

@@ -67,7 +67,8 @@ def test_client_options_per_endpoint_and_setting():
     assert proxies.client_options(azure, ProxySettings()) == {}
     options = proxies.client_options(azure, manual, "p@ss:word")
     assert options["proxies"]["https"] == "http://ada:p%40ss%3Aword@proxy.corp:3128"
-    assert proxies.proxy_for(azure, manual) == ("http://proxy.corp:3128", "the proxy setting in Connection > Accounts…")
+    url, source = proxies.proxy_for(azure, manual)
+    assert (url, str(source)) == ("http://proxy.corp:3128", "the proxy setting in Connection > Accounts…")
     assert proxies.check_proxy_url("http://ada:pw@proxy:1") is not None and proxies.check_proxy_url("proxy") is not None
 
 

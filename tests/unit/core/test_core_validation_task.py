@@ -272,7 +272,7 @@ def test_user_identity_problems(task, identity, field, message):
         (
             TaskConstraints(max_wall_clock_time=BATCH_MAX_DURATION + timedelta(days=1)),
             "max_wall_clock_time",
-            "The maximum wall-clock time is longer than Batch's maximum of P10675199DT2H48M5.4775807S.",
+            "The maximum wall-clock time is longer than Batch's maximum of 10675199 days.",
         ),
         (
             TaskConstraints(max_task_retry_count=-2),

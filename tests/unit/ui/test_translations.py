@@ -10,6 +10,7 @@ run-time call uses, is caught there).
 from __future__ import annotations
 
 import ast
+import re
 import shutil
 import subprocess
 import xml.etree.ElementTree as ET
@@ -41,7 +42,7 @@ SHOWN: dict[str, tuple[int, ...] | None] = {
     "information": (1, 2), "warning": (1, 2), "critical": (1, 2), "question": (1, 2), "about": (1, 2),
     "QMessageBox": (1, 2),
     "name_it": (1, 2), "make_action": (0, 1), "confirm": (1, 2, 3), "confirm_action": (0, 1, 2),
-    "tool_button": (1,), "say": (1,),
+    "tool_button": (1,), "say": (1,), "Field": (1,), "field": (0, 2),
 }
 SHOWN_KEYWORDS = {"text", "toolTip", "title", "label", "placeholder", "tip", "description"}
 
@@ -184,3 +185,54 @@ def test_every_message_is_filed_under_a_context_the_window_translates_in(fresh_c
     assert not empty, f"messages under the empty context (a bare tr or QT_TR_NOOP): {empty}"
     assert not set(contexts) - classes - named, "contexts that are neither a class nor named where the text is"
     assert len(contexts["TaskView"]) > 20 and len(contexts["WaitReasons"]) > 5
+
+
+PLACEHOLDER = re.compile(r"\{[^{}]*\}|%(?:n|L?\d+)|<[^<>]+>")
+"""What a translation must carry over unchanged: str.format fields ("{pool}", "{:,}", "{s:.0f}"),
+Qt's %1 / %n arguments, and HTML tags."""
+ACCELERATOR = re.compile(r"&(?=[^&\s])")
+
+
+def placeholders(text: str) -> list[str]:
+    return sorted(PLACEHOLDER.findall(text))
+
+
+def translations(path: Path) -> list[tuple[str, str, list[str]]]:
+    """(context, source, its translations: one, or one per plural form) of every message of a catalogue."""
+    found = []
+    for context in ET.parse(path).getroot().iter("context"):
+        for message in context.iter("message"):
+            target = message.find("translation")
+            texts = [form.text or "" for form in target.iter("numerusform")] or [target.text or ""]
+            if target.get("type") not in ("unfinished", "vanished", "obsolete"):
+                found.append((context.findtext("name") or "", message.findtext("source") or "", texts))
+    return found
+
+
+LANGUAGES = sorted(path for path in CATALOGUES.glob("mpi_explorer_*.ts") if path.name != "mpi_explorer_en.ts")
+
+
+@pytest.mark.parametrize("catalogue", LANGUAGES, ids=lambda path: path.stem)
+def test_every_translation_keeps_the_sources_placeholders(catalogue):
+    """A field lost or renamed in a translation raises KeyError when the window formats it, or drops the value."""
+    wrong = [f"{context}: {source!r} -> {text!r}" for context, source, texts in translations(catalogue)
+             for text in texts
+             if placeholders(text) != placeholders(source)
+             or len(ACCELERATOR.findall(text)) != len(ACCELERATOR.findall(source))]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_the_german_catalogue_translates_every_message():
+    catalogue = CATALOGUES / "mpi_explorer_de.ts"
+    translated = {(context, source) for context, source, texts in translations(catalogue) if all(texts)}
+    every = {(context, source) for context, sources in catalogue_messages(catalogue).items() for source in sources}
+    assert not every - translated, f"untranslated: {sorted(every - translated)}"
+
+
+def test_the_placeholder_check_finds_what_it_is_for():
+    assert placeholders("Pool {pool} has {count:,} nodes, %1 of %n, <b>x</b>") == sorted(
+        ["{pool}", "{count:,}", "%1", "%n", "<b>", "</b>"])
+    assert placeholders("Pool {pool}: {count} Knoten") != placeholders("Pool {pool}: {anzahl} Knoten")
+    assert placeholders("<b>Task {task}</b>") != placeholders("<b>Task {task}")
+    assert placeholders("Rank %1 silent for %2 s") != placeholders("Rang %1 still")
+    assert placeholders("{s:.0f} s") != placeholders("{s} s")
