@@ -3732,7 +3732,7 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>Task {task} of job {job}, not submitted on {source}: sent to another account instead.</source>
-        <translation type="unfinished"></translation>
+        <translation>Task {task} von Job {job}, nicht auf {source} übermittelt: stattdessen an ein anderes Konto gesendet.</translation>
     </message>
     <message>
         <source>Task {task} of job {job}, on {source}: the same task on another account.</source>
@@ -4306,7 +4306,7 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>on {profile}</source>
-        <translation type="unfinished"></translation>
+        <translation>auf {profile}</translation>
     </message>
 </context>
 <context>
@@ -4615,15 +4615,15 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>Run on another account…</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf einem anderen Konto ausführen…</translation>
     </message>
     <message>
         <source>Run this task on another account</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Task auf einem anderen Konto ausführen</translation>
     </message>
     <message>
         <source>Send this task, as it stands, to another account&apos;s pool instead of submitting it here</source>
-        <translation type="unfinished"></translation>
+        <translation>Diesen Task, so wie er ist, an den Pool eines anderen Kontos senden, statt ihn hier zu übermitteln</translation>
     </message>
     <message>
         <source>Submit</source>
@@ -4643,7 +4643,7 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>There is no other account: add one in Connection &gt; Accounts…</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein anderes Konto: Fügen Sie eines unter Verbindung &gt; Konten… hinzu</translation>
     </message>
     <message>
         <source>This is the task exactly as it will be sent; Submit sends it.</source>
