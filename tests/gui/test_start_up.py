@@ -118,20 +118,19 @@ def test_an_account_that_cannot_connect_says_so_in_the_same_window_and_offers_lo
                 "message boxes": len(message_boxes()),
             }
             page.local_button.click()
-            await wait_until(lambda: app.window not in (window, None) and app.window.attached,
-                             what="the window on Local Batch")
-            qtbot.addWidget(app.window)
-            return failed, app.window.current_profile, app.connection.local_service is not None
+            await wait_until(lambda: window.attached and window.current_profile == "Local Batch",
+                             what="the same window on Local Batch")
+            return failed, app.window is window, app.connection.local_service is not None
         finally:
             await app.shutdown()
 
-    failed, profile, local = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
+    failed, same_window, local = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
     assert failed["status"].startswith("Lab: could not connect: no shared key stored for account 'lab'")
     assert failed == {
         "window": True, "page": True, "title": "Could not connect to “Lab”", "offers": (True, True, True),
         "status": failed["status"], "counts": "not connected", "message boxes": 0,
     }
-    assert (profile, local) == ("Local Batch", True)
+    assert (same_window, local) == (True, True)
 
 
 def test_try_again_connects_the_same_window_once_the_account_can_be(loop, qtbot, tmp_path, local_batch_service):
