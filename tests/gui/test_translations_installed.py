@@ -189,3 +189,10 @@ def test_the_mpi_pages_program_check_in_german(german):
     assert translated(raised.value.text) == (
         "Das Programm fehlt; geben Sie ein, was jeder MPI-Rang ausführt, z. B. „python3 hello.py“.")
     assert str(raised.value) == "The program is empty; enter what each MPI rank runs, e.g. 'python3 hello.py'."
+
+
+def test_a_disabled_jobs_wait_reason_names_its_state_in_german(german):
+    task = TaskSnapshot("t", None, "active", None, 4, None, None, None, None, None, 0, None)
+    (reason,) = why_waiting(task, JobSnapshot("j", None, "disabled", "p", None), None, None)
+    assert translated(reason.message) == "Job j (deaktiviert): Seine Tasks werden nicht eingeplant."
+    assert reason.text == "Job j is disabled: its tasks are not scheduled."

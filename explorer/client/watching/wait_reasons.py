@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from explorer.client.watching.queries import NODE_TRANSITIONAL
 from explorer.client.watching.snapshots import JobSnapshot, NodeSnapshot, PoolSnapshot, TaskSnapshot
-from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.texts import QT_TRANSLATE_NOOP, Template, Text
 
 UNAVAILABLE = frozenset({"unusable", "starttaskfailed", "offline", "preempted", "deallocated", "unknown"})
 
@@ -52,7 +52,9 @@ def why_waiting(
         return ()
     if job.state not in (None, "active"):
         template = QT_TRANSLATE_NOOP("WaitReasons", "Job {job} is {state}: its tasks are not scheduled.")
-        return (WaitReason(Text.of(template, job=job.id, state=job.state), blocking=True),)
+        # Batch's state name, in the context the window translates state names in (explorer.ui.translation).
+        state = Text.of(Template("States", job.state))
+        return (WaitReason(Text.of(template, job=job.id, state=state), blocking=True),)
     if job.pool_id is None:
         return ()  # an auto pool: nothing to read it off
     if pool_missing:

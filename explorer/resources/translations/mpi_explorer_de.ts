@@ -4420,11 +4420,11 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>Its %1 could not be read: %2</source>
-        <translation>Ihre %1 konnte nicht gelesen werden: %2</translation>
+        <translation>%1 konnte nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Its %1 is empty.</source>
-        <translation>Ihre %1 ist leer.</translation>
+        <translation>%1 ist leer.</translation>
     </message>
     <message>
         <source>Node</source>
@@ -4476,15 +4476,15 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>The coordination command of {who} did not run.</source>
-        <translation>Der Koordinationsbefehl von {who} wurde nicht ausgeführt.</translation>
+        <translation>Der Koordinationsbefehl für {who} wurde nicht ausgeführt.</translation>
     </message>
     <message>
         <source>The coordination command of {who} has not started yet (its node is downloading the common files).</source>
-        <translation>Der Koordinationsbefehl von {who} hat noch nicht begonnen (ihr Knoten lädt die gemeinsamen Dateien herunter).</translation>
+        <translation>Der Koordinationsbefehl für {who} hat noch nicht begonnen (ihr Knoten lädt die gemeinsamen Dateien herunter).</translation>
     </message>
     <message>
         <source>The last lines of its %1:</source>
-        <translation>Die letzten Zeilen ihrer %1:</translation>
+        <translation>Die letzten Zeilen von %1:</translation>
     </message>
     <message>
         <source>The phases of every instance; Up and Down walk the instances, each said in words</source>
@@ -4500,7 +4500,7 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>The task is queued: the coordination command of {who} has not started.</source>
-        <translation>Der Task ist in der Warteschlange: Der Koordinationsbefehl von {who} hat nicht begonnen.</translation>
+        <translation>Der Task ist in der Warteschlange: Der Koordinationsbefehl für {who} hat nicht begonnen.</translation>
     </message>
     <message>
         <source>Timeline of the instances</source>
@@ -4512,7 +4512,7 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>coordination output of {where}</source>
-        <translation>Koordinationsausgabe von {where}</translation>
+        <translation>Koordinationsausgabe – {where}</translation>
     </message>
     <message>
         <source>coordination stderr</source>
@@ -4837,7 +4837,7 @@ Details stehen in {log}.</translation>
     </message>
     <message>
         <source>Job {job} is {state}: its tasks are not scheduled.</source>
-        <translation>Job {job} ist {state}: Seine Tasks werden nicht eingeplant.</translation>
+        <translation>Job {job} ({state}): Seine Tasks werden nicht eingeplant.</translation>
     </message>
     <message>
         <source>Needs 1 idle node: {seen}.</source>
