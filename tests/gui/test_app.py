@@ -145,20 +145,26 @@ def test_the_navigator_lists_what_the_demo_created_at_once(runner, qtbot, tmp_pa
     assert runner.run(scenario()) == ["mpi-demo"]
 
 
-def test_run_on_another_account_opens_its_dialog_on_the_task_shown(runner, qtbot, tmp_path: Path, local_batch_service):
-    """The window's New > Run on another account… reaches the composition root, which opens the dialog
-    with the task the window shows and this window's account as the source."""
+def app_on_remote(tmp_path: Path, service) -> ExplorerApp:
+    """The app with two profiles, on "Remote" (the test's Local Batch) rather than its own Local Batch."""
     from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
-    from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
     from explorer.ui.settings import Settings
 
-    endpoint = local_batch_service.endpoint
+    endpoint = service.endpoint
     credentials = MemoryCredentialStore()
     remote = SharedKeyProfile("Remote", endpoint.account, endpoint.endpoint)
     credentials.set_secret(remote.secret_name, endpoint.key)
     store = ProfileStore(tmp_path / "config")
     store.save(ProfileSet((LocalBatchProfile(data_dir=tmp_path / "own-localbatch"), remote), selected="Remote"))
-    app = ExplorerApp(Settings(tmp_path / "settings.ini"), store, credentials)
+    return ExplorerApp(Settings(tmp_path / "settings.ini"), store, credentials)
+
+
+def test_run_on_another_account_opens_its_dialog_on_the_task_shown(runner, qtbot, tmp_path: Path, local_batch_service):
+    """The window's New > Run on another account… reaches the composition root, which opens the dialog
+    with the task the window shows and this window's account as the source."""
+    from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
+
+    app = app_on_remote(tmp_path, local_batch_service)
 
     async def scenario():
         try:
@@ -184,18 +190,10 @@ def test_the_task_wizards_run_on_another_account_opens_its_dialog_with_the_wizar
 ):
     """The review page's Run on another account… reaches the composition root the way the window's action
     does: the same dialog, with the task the wizard would submit (not a task read back) and this account."""
-    from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, SharedKeyProfile
     from explorer.ui.dialogs.run_elsewhere import RunElsewhereDialog
-    from explorer.ui.settings import Settings
     from explorer.ui.wizards.task_wizard import TaskWizard
 
-    endpoint = local_batch_service.endpoint
-    credentials = MemoryCredentialStore()
-    remote = SharedKeyProfile("Remote", endpoint.account, endpoint.endpoint)
-    credentials.set_secret(remote.secret_name, endpoint.key)
-    store = ProfileStore(tmp_path / "config")
-    store.save(ProfileSet((LocalBatchProfile(data_dir=tmp_path / "own-localbatch"), remote), selected="Remote"))
-    app = ExplorerApp(Settings(tmp_path / "settings.ini"), store, credentials)
+    app = app_on_remote(tmp_path, local_batch_service)
 
     async def scenario():
         try:

@@ -36,11 +36,15 @@ def far_profile(far, store: ProfileStore, credentials: MemoryCredentialStore) ->
     return profile
 
 
+def accounts_in(tmp_path) -> tuple[ProfileStore, MemoryCredentialStore, Accounts]:
+    store, credentials = ProfileStore(tmp_path / "config"), MemoryCredentialStore()
+    return store, credentials, Accounts(store, AccountCredentials(credentials, usable=True), environ={})
+
+
 def test_a_rehearsed_task_runs_on_the_other_account_and_both_runs_show_side_by_side(
     runner, tmp_path, local_batch_service, azurite
 ):
-    store, credentials = ProfileStore(tmp_path / "config"), MemoryCredentialStore()
-    accounts = Accounts(store, AccountCredentials(credentials, usable=True), environ={})
+    store, credentials, accounts = accounts_in(tmp_path)
     source_storage = LinkedStorage(azurite.account)
 
     async def scenario():
@@ -103,19 +107,18 @@ def test_the_windows_action_asks_to_run_the_task_shown_on_another_account(runner
     assert said.startswith("Open a task first") and asked == ("rehearsal", "mpi-run")
 
 
-
 def test_the_wizards_task_runs_on_the_other_account_from_its_review_page_without_being_submitted_here(
     runner, tmp_path, local_batch_service, azurite
 ):
     # The wizard's Run on another account… hands over the task as Submit would send it (its input uploaded
     # to this account's storage, as the wizard uploads it); the dialog sends that task, not one read back.
-    store, credentials = ProfileStore(tmp_path / "config"), MemoryCredentialStore()
-    accounts = Accounts(store, AccountCredentials(credentials, usable=True), environ={})
+    store, credentials, accounts = accounts_in(tmp_path)
     source_storage = LinkedStorage(azurite.account)
 
     async def scenario():
         async with make_client(local_batch_service) as here, second_account(tmp_path / "far") as far:
-            spec, text = await uploaded_task(source_storage, tmp_path / "files", "wizard-job", "wizard-run", "from the wizard")
+            spec, text = await uploaded_task(source_storage, tmp_path / "files", "wizard-job", "wizard-run",
+                                             "from the wizard")
             far_profile(far, store, credentials)
             await create_idle_pool(far.client, "mpi-there", 2, inter_node=True)
             wizard = runner.show(TaskWizard(Submission(here), Settings(tmp_path / "settings.ini"), source_storage,
