@@ -244,14 +244,15 @@ class Jobs:
                 if (info := task.get("nodeInfo"))
             ]
             placed += job_task_dirs(job)  # the preparation and release tasks' directories
-            self.ctx.state.remove_job(job_id)
-            await self._notify_ended()
 
             def remove_dirs() -> None:
                 for where in placed:
                     remove_task_dirs(self.ctx, *where)
 
+            # Its files go first: once the job is gone (a client's delete poller is done), so are they.
             await asyncio.to_thread(remove_dirs)
+            self.ctx.state.remove_job(job_id)
+            await self._notify_ended()
 
         self.ctx.spawn(finish(), f"delete job {job_id}")
 

@@ -378,8 +378,8 @@ class Pools:
 
         async def delete() -> None:
             await self.drain_and_remove(pool_id, node_ids, "requeue")
+            await asyncio.to_thread(self.ctx.dirs.remove_pool, pool_id)  # its files first, as for a job
             self.ctx.state.remove_pool(pool_id)
-            await asyncio.to_thread(self.ctx.dirs.remove_pool, pool_id)
 
         self.ctx.spawn(delete(), f"delete pool {pool_id}")
 
