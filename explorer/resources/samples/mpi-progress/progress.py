@@ -2,9 +2,11 @@
 
 Every rank draws random points in the unit square each step; an allreduce sums the
 hits, and rank 0 prints one progress line per step (default 3 lines/s for 30 s), so
-the primary's stdout.txt grows steadily while the task runs. Each step does a fixed
-amount of work and then waits for the next tick, so the sample paces itself instead
-of saturating the CPUs.
+the primary's stdout.txt grows steadily while the task runs. Every rank also says where
+it runs, its own estimate every `REPORT_SECONDS`, and when it is done: with `-prepend-rank`
+each line is labelled by rank, and the output pane can filter and colour them (a rank
+that stopped reporting would be flagged silent). Each step does a fixed amount of work
+and then waits for the next tick, so the sample paces itself instead of saturating the CPUs.
 
     mpiexec -prepend-rank -hosts $AZ_BATCH_HOST_LIST -n 4 -ppn 1 python3 $AZ_BATCH_TASK_SHARED_DIR/progress.py --duration 30
 """
@@ -17,6 +19,8 @@ import sys
 import time
 
 from mpi4py import MPI
+
+REPORT_SECONDS = 5.0  # each rank's own line, well within the output pane's 10 s before "silent"
 
 
 def parse_args(argv):
@@ -40,15 +44,20 @@ def main(argv=None):
     base_seed = comm.bcast(args.seed if args.seed is not None else int(time.time()), root=0)
     rng = random.Random(base_seed * 1000003 + rank)
 
-    nodes = comm.gather(os.environ.get("AZ_BATCH_NODE_ID", "-"), root=0)
+    node = os.environ.get("AZ_BATCH_NODE_ID", "-")
+    nodes = comm.gather(node, root=0)
     if rank == 0:
         say(f"pi monte carlo: {size} ranks on nodes {', '.join(nodes)}; "
             f"{args.duration:g} s at {args.rate:g} lines/s")
+    comm.Barrier()  # the summary first
+    say(f"rank {rank} of {size} on {node}: {args.samples} points a step")
 
     interval = 1.0 / args.rate
     steps = max(1, round(args.duration * args.rate))
+    report_every = max(1, round(REPORT_SECONDS * args.rate))
     hits_total = 0
     points_total = 0
+    own_hits = 0
     comm.Barrier()
     start = time.monotonic()
     for step in range(1, steps + 1):
@@ -57,8 +66,11 @@ def main(argv=None):
             x, y = rng.random(), rng.random()
             if x * x + y * y <= 1.0:
                 hits += 1
+        own_hits += hits
         hits_total += comm.allreduce(hits, op=MPI.SUM)
         points_total += args.samples * size
+        if step % report_every == 0:
+            say(f"rank {rank}: own estimate pi~{4.0 * own_hits / (step * args.samples):.6f} after {step} steps")
         if rank == 0:
             estimate = 4.0 * hits_total / points_total
             say(f"step {step}/{steps} t={time.monotonic() - start:5.1f}s "
@@ -69,6 +81,7 @@ def main(argv=None):
         if delay > 0:
             time.sleep(delay)
 
+    say(f"rank {rank} done: {own_hits} of {steps * args.samples} points inside")
     if rank == 0:
         estimate = 4.0 * hits_total / points_total
         say(f"done: pi~{estimate:.6f} from {points_total} points in "
