@@ -14,7 +14,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -159,6 +159,11 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(row)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.runs is not None:
+            self._show_diff(*self.runs)  # its colours are the palette's (the theme changed)
 
     def sizeHint(self) -> QSize:
         # Not the tables' full width twice over (1600 px and more): the node ids give way.
