@@ -118,10 +118,10 @@ def test_an_account_that_cannot_connect_says_so_in_the_same_window_and_offers_lo
                 "message boxes": len(message_boxes()),
             }
             page.local_button.click()
-            await wait_until(lambda: app.window not in (window, None) and app.window.attached,
+            await wait_until(lambda: window.current_profile == "Local Batch" and window.attached,
                              what="the window on Local Batch")
-            qtbot.addWidget(app.window)
-            return failed, app.window.current_profile, app.connection.local_service is not None
+            assert app.window is window  # the same window, switched
+            return failed, window.current_profile, app.connection.local_service is not None
         finally:
             await app.shutdown()
 
