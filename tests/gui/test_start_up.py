@@ -118,19 +118,20 @@ def test_an_account_that_cannot_connect_says_so_in_the_same_window_and_offers_lo
                 "message boxes": len(message_boxes()),
             }
             page.local_button.click()
-            await wait_until(lambda: window.attached and window.current_profile == "Local Batch",
-                             what="the same window on Local Batch")
-            return failed, app.window is window, app.connection.local_service is not None
+            await wait_until(lambda: window.current_profile == "Local Batch" and window.attached,
+                             what="the window on Local Batch")
+            assert app.window is window  # the same window, switched
+            return failed, window.current_profile, app.connection.local_service is not None
         finally:
             await app.shutdown()
 
-    failed, same_window, local = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
+    failed, profile, local = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
     assert failed["status"].startswith("Lab: could not connect: no shared key stored for account 'lab'")
     assert failed == {
         "window": True, "page": True, "title": "Could not connect to “Lab”", "offers": (True, True, True),
         "status": failed["status"], "counts": "not connected", "message boxes": 0,
     }
-    assert (same_window, local) == (True, True)
+    assert (profile, local) == ("Local Batch", True)
 
 
 def test_try_again_connects_the_same_window_once_the_account_can_be(loop, qtbot, tmp_path, local_batch_service):

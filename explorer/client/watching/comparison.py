@@ -7,7 +7,11 @@
 Each run is read once, as the task watch reads it (the task and its subtasks, then the
 primary's output files probed): its per-instance phases come from the same rules
 (`phases.TaskPhases`), so they say no more than the service reported. A phase's duration is
-the sum of its segments; spans the service did not date (`Phase.UNKNOWN`) count apart. The
+the sum of its segments; spans the service did not date (`Phase.UNKNOWN`) count apart.
+There is no "ready" figure: Batch does not report when an instance's coordination command
+ended (a subtask's exit code comes with its completion, when the primary ends; the primary's
+has no record at all), so the time each instance waited for the others is not known. It is
+counted in "coordinating": from the coordination command's start to the application's. The
 primary's stdout is read with one ranged read of at most `OUTPUT_LIMIT` bytes (the comparison
 says when it is cut), never the whole of a large file.
 """
@@ -31,7 +35,8 @@ log = logging.getLogger(__name__)
 
 OUTPUT_LIMIT = 256 * 1024
 """Bytes of the primary's stdout read for the diff (from its start)."""
-PHASES = (Phase.WAITING_FOR_NODE, Phase.DOWNLOADING, Phase.COORDINATING, Phase.READY, Phase.RUNNING)
+PHASES = (Phase.WAITING_FOR_NODE, Phase.DOWNLOADING, Phase.COORDINATING, Phase.RUNNING)
+"""The phases compared, in order (`Phase.READY` is folded into `Phase.COORDINATING`: see the module doc)."""
 
 
 class ComparisonError(BatchLayerError):
@@ -105,7 +110,10 @@ def _durations(segments) -> dict[Phase, timedelta]:
     spent: dict[Phase, timedelta] = {}
     for segment in segments:
         if segment.end is not None:
-            spent[segment.phase] = spent.get(segment.phase, timedelta()) + (segment.end - segment.start)
+            # A live read of Local Batch may see an instance "ready" (its exit code before its end), but not
+            # when it became so: that wait is coordination's, as in every other read.
+            phase = Phase.COORDINATING if segment.phase is Phase.READY else segment.phase
+            spent[phase] = spent.get(phase, timedelta()) + (segment.end - segment.start)
     return spent
 
 

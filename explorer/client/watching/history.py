@@ -542,6 +542,8 @@ class _History:
         self._past_subscription: Subscription | None = None
         self._past_done = False
         self._listeners: list[Listener] = []
+        self._items: Mapping[Any, Any] | None = None
+        """The counted items (a pool's nodes, a job's tasks) as last reported."""
         self._counts: Counter[str] | None = None
         self._started_at: datetime | None = None
 
@@ -605,6 +607,31 @@ class _History:
     def _apply_past(self, past: PastTimes) -> None:
         raise NotImplementedError
 
+    def _bucket(self, item: Any) -> str:
+        """The series' state an item counts in."""
+        raise NotImplementedError
+
+    def _record(self, at: datetime) -> bool:
+        """Record the counts as of `at` (once counted); True if the series changed."""
+        return self._counts is not None and self.series.record(at, self._counts)
+
+    def _mark_failures(self, items: Mapping[Any, Any], previous: Mapping[Any, Any], diff: Diff, at: datetime) -> bool:
+        """Add an event for each item that failed since `previous`; True if one was added."""
+        raise NotImplementedError
+
+    def _on_items(self, update: Update) -> None:
+        """The counted items' update: counted again, recorded, and what failed since the last one marked."""
+        if update.missing is not None:
+            return
+        at, previous = self._moment(update), self._items
+        items = self._items = update.items
+        self._counts = recount(self._counts, previous, items, update.diff, self._bucket)
+        changed = self._record(at)
+        if previous is not None:
+            changed |= self._mark_failures(items, previous, update.diff, at)
+        if changed:
+            self._changed()
+
     def _moment(self, update: Update) -> datetime:
         """When an update's counts held: its poll, or the (re)start for the snapshot the monitor repeats
         on subscribing."""
@@ -642,35 +669,30 @@ class PoolHistory(_History):
         self.pool_id = pool_id
         self.allocation: PoolAllocation | None = None
         self._past_applied = False
-        self._nodes: Mapping[Any, NodeSnapshot] | None = None
 
     def _queries(self) -> list[tuple[Any, Callable[[Update], None]]]:
-        return [(PoolNodesQuery(self.pool_id), self._on_nodes), (PoolAllocationQuery(self.pool_id), self._on_pool)]
+        return [(PoolNodesQuery(self.pool_id), self._on_items), (PoolAllocationQuery(self.pool_id), self._on_pool)]
 
     def _past_query(self) -> NodeTimesQuery:
         return NodeTimesQuery(self.pool_id)
 
-    def _on_nodes(self, update: Update) -> None:
-        if update.missing is not None:
-            return
-        at, previous = self._moment(update), self._nodes
-        nodes: Mapping[Any, NodeSnapshot] = update.items
-        self._nodes = nodes
-        self._counts = recount(self._counts, previous, nodes, update.diff, node_bucket)
-        changed = self.series.record(at, self._counts)
-        if previous is not None:
-            moved: dict[str, list[str]] = {}
-            for key in (*update.diff.added, *update.diff.changed):
-                node, before = nodes[key], previous.get(key)
-                if node.state in FAILED_NODE_STATES and (before is None or before.state != node.state):
-                    moved.setdefault(node.state, []).append(node.id)
-            for state, ids in moved.items():
-                when = {nodes[i].state_transition_time for i in ids}
-                reported_at = when.pop() if len(when) == 1 else None
-                self.events.add(_node_failure(ids, reported_at or at, state, reported_at is not None))
-                changed = True
-        if changed:
-            self._changed()
+    def _bucket(self, item: NodeSnapshot) -> str:
+        return node_bucket(item)
+
+    def _mark_failures(
+        self, items: Mapping[Any, NodeSnapshot], previous: Mapping[Any, NodeSnapshot], diff: Diff, at: datetime,
+    ) -> bool:
+        """Nodes that moved to a failed state, one event per state (at their time, if they all share one)."""
+        moved: dict[str, list[str]] = {}
+        for key in (*diff.added, *diff.changed):
+            node, before = items[key], previous.get(key)
+            if node.state in FAILED_NODE_STATES and (before is None or before.state != node.state):
+                moved.setdefault(node.state, []).append(node.id)
+        for state, ids in moved.items():
+            when = {items[i].state_transition_time for i in ids}
+            reported_at = when.pop() if len(when) == 1 else None
+            self.events.add(_node_failure(ids, reported_at or at, state, reported_at is not None))
+        return bool(moved)
 
     def _on_pool(self, update: Update) -> None:
         pool = update.items.get(self.pool_id)
@@ -733,13 +755,12 @@ class JobHistory(_History):
         self.job_id = job_id
         self.max_tasks = max_tasks
         self.created: datetime | None = None
-        self._tasks: Mapping[Any, TaskSnapshot] | None = None
         self._failures_seen: set[tuple[str, datetime | None]] = set()
         self._past: PastTimes | None = None
         self._past_points: list[HistoryPoint] = []
 
     def _queries(self) -> list[tuple[Any, Callable[[Update], None]]]:
-        return [(JobTasksQuery(self.job_id), self._on_tasks), (JobsQuery(), self._on_jobs)]
+        return [(JobTasksQuery(self.job_id), self._on_items), (JobsQuery(), self._on_jobs)]
 
     def _past_query(self) -> TaskTimesQuery:
         return TaskTimesQuery(self.job_id, self.max_tasks)
@@ -756,25 +777,26 @@ class JobHistory(_History):
                 self._apply_past(self._past)
                 self._changed()
 
-    def _on_tasks(self, update: Update) -> None:
-        if update.missing is not None:
-            return
-        at, previous = self._moment(update), self._tasks
-        tasks: Mapping[Any, TaskSnapshot] = update.items
-        self._tasks = tasks
-        self._counts = recount(self._counts, previous, tasks, update.diff, _task_bucket)
+    def _bucket(self, item: TaskSnapshot) -> str:
+        return _task_bucket(item)
+
+    def _record(self, at: datetime) -> bool:
         closes_gap = bool(self.series.points) and self.series.points[-1].counts is None
-        changed = self.series.record(at, self._counts)
+        changed = super()._record(at)
         if closes_gap and self._past is not None:  # the tasks' times came before this: fill the span now ended
             changed |= bool(self.series.fill_unknown(self._past_points, self._past.as_of))
-        if previous is not None:
-            for key in (*update.diff.added, *update.diff.changed):
-                task, before = tasks[key], previous.get(key)
-                if task_failed(task) and (before is None or not task_failed(before)):
-                    ended = task.end_time
-                    changed |= self._add_failure(task.id, task.exit_code, ended or at, ended is not None)
-        if changed:
-            self._changed()
+        return changed
+
+    def _mark_failures(
+        self, items: Mapping[Any, TaskSnapshot], previous: Mapping[Any, TaskSnapshot], diff: Diff, at: datetime,
+    ) -> bool:
+        changed = False
+        for key in (*diff.added, *diff.changed):
+            task, before = items[key], previous.get(key)
+            if task_failed(task) and (before is None or not task_failed(before)):
+                ended = task.end_time
+                changed |= self._add_failure(task.id, task.exit_code, ended or at, ended is not None)
+        return changed
 
     def _add_failure(self, task_id: str, exit_code: int | None, at: datetime, reported: bool) -> bool:
         key = (task_id, at if reported else None)

@@ -83,12 +83,13 @@ class MultiInstanceExecution(TaskExecution):
         )
 
     async def wind_up(self) -> None:
-        """Subtasks end with the attempt: completed, or reset when the task goes back to the queue."""
-        if self._instances is None or self.ending is Ending.DELETE:
+        """Subtasks end with the attempt: completed, or reset when the task goes back to the queue (or
+        nothing, when the task or its job is deleted); the host map goes in every case."""
+        if self._instances is None:
             return
         if self.ending is Ending.REQUEUE:
             self.ctx.state.clear_subtasks(self.job["id"], self.task["id"])
-        else:
+        elif self.ending is not Ending.DELETE:  # (a deleted task's subtasks go with it)
             with self.ctx.state.store.transaction():  # every subtask's end in one commit
                 for instance in self._instances[1:]:
                     code = instance.subtask.get("exitCode") if instance.subtask else None

@@ -3798,6 +3798,10 @@ Details stehen in {log}.</translation>
         <translation>0 (primär)</translation>
     </message>
     <message>
+        <source>From the coordination command&apos;s start to the application command&apos;s: Batch does not report when a coordination command ended</source>
+        <translation>Vom Start des Koordinationsbefehls bis zu dem des Anwendungsbefehls: Batch meldet nicht, wann ein Koordinationsbefehl endete</translation>
+    </message>
+    <message>
         <source>Time spent in each phase, per instance</source>
         <translation>In jeder Phase verbrachte Zeit, pro Instanz</translation>
     </message>

@@ -3788,6 +3788,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>From the coordination command&apos;s start to the application command&apos;s: Batch does not report when a coordination command ended</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Time spent in each phase, per instance</source>
         <translation type="unfinished"></translation>
     </message>

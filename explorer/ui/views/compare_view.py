@@ -14,7 +14,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 from datetime import timedelta
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QColor, QFontDatabase, QPalette, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from explorer.client.errors import BatchLayerError
 from explorer.client.watching.comparison import OUTPUT_LIMIT, PHASES, RunRecord, output_diff
+from explorer.core.timeline import Phase
 from explorer.ui.dialogs.account_forms import error_colour
 from explorer.ui.task_owner import TaskOwner
 from explorer.ui.widgets.color_legend import ColorLegend
@@ -78,6 +79,9 @@ class RunPanel(QGroupBox):
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # sized to its rows
         self.table.setAccessibleName(self.tr("Time spent in each phase, per instance"))
+        coordinating = self.table.horizontalHeaderItem(self.COLUMNS.index(Phase.COORDINATING.label.capitalize()))
+        coordinating.setToolTip(self.tr("From the coordination command's start to the application command's: "
+                                        "Batch does not report when a coordination command ended"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.timeline, 1)
@@ -155,6 +159,11 @@ class CompareView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(split, 1)
         layout.addLayout(row)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.runs is not None:
+            self._show_diff(*self.runs)  # its colours are the palette's (the theme changed)
 
     def sizeHint(self) -> QSize:
         # Not the tables' full width twice over (1600 px and more): the node ids give way.

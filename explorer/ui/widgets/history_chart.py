@@ -15,12 +15,13 @@ from datetime import datetime
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QHelpEvent, QIcon, QImage, QPainter, QPalette, QPixmap
-from PySide6.QtWidgets import QLabel, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPalette, QPixmap
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from explorer.client.watching.history import EventKind, HistoryEvent, HistoryPoint, Source
 from explorer.ui.widgets.color_legend import ColorLegend
+from explorer.ui.widgets.plot_theme import PlotTheme
 
 EVENT_TOLERANCE_PX = 5
 FAILURE_COLOR = "#e53935"
@@ -42,7 +43,6 @@ class HistoryChart(QWidget):
         self._plot.setLabel("left", unit)
         self._plot.setLabel("bottom", self.tr("local time"))
         self._plot.getPlotItem().hideButtons()
-        self._plot.viewport().installEventFilter(self)
         self._legend = ColorLegend([(s, label, color or "#9e9e9e") for s, label, color in entries],
                                    orientation=Qt.Orientation.Horizontal)
         self.caption = QLabel(self)
@@ -59,7 +59,8 @@ class HistoryChart(QWidget):
         self._items: list[pg.GraphicsObject] = []
         self._drawn: list[tuple[str, np.ndarray, np.ndarray]] = []
         self._hatched: set[str] = set()
-        self._apply_palette()
+        self._theme = PlotTheme(self, self._plot, tooltip=self._tooltip_at, on_palette=self._palette_changed)
+        self._theme.apply()
 
     # -- input -------------------------------------------------------------------------
 
@@ -119,30 +120,11 @@ class HistoryChart(QWidget):
         """The chart as it is drawn, legend and caption included (for PNG export)."""
         return self.grab().toImage()
 
-    # -- Qt ----------------------------------------------------------------------------
-
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._apply_palette()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            x = self._to_view(event.pos()).x()
-            tolerance = self._plot.getViewBox().viewPixelSize()[0] * EVENT_TOLERANCE_PX
-            hit = self.event_at(x, tolerance)
-            text = self.event_text(hit) if hit is not None else self._region_text(x)
-            if text:
-                QToolTip.showText(event.globalPos(), text, self._plot)
-            else:
-                QToolTip.hideText()
-            return True
-        return super().eventFilter(watched, event)
-
     # -- internals ---------------------------------------------------------------------
 
-    def _to_view(self, pos: QPoint) -> QPointF:
-        return self._plot.getViewBox().mapSceneToView(self._plot.mapToScene(pos))
+    def _tooltip_at(self, point: QPointF, pixel: float) -> str:
+        hit = self.event_at(point.x(), pixel * EVENT_TOLERANCE_PX)
+        return self.event_text(hit) if hit is not None else self._region_text(point.x())
 
     def service_spans(self) -> list[tuple[float, float]]:
         """(start, end) in epoch seconds of each run of points from the service's own times (shaded)."""
@@ -242,15 +224,9 @@ class HistoryChart(QWidget):
         return pg.mkPen(color, width=1)
 
     def _text_color(self) -> QColor:
-        return QColor(self.palette().color(QPalette.ColorRole.Text))
+        return self._theme.text_color()
 
-    def _apply_palette(self) -> None:
-        text = self._text_color()
-        self._plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
-        for name in ("left", "bottom"):
-            axis = self._plot.getAxis(name)
-            axis.setPen(text)
-            axis.setTextPen(text)
+    def _palette_changed(self) -> None:
         for state in self._hatched:
             self.hatch_entry(state)
         self._redraw()

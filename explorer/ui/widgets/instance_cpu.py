@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from explorer.client.watching.node_metrics import NodeKey, NodeMetricsReader, NodeMetricsWatch
 from explorer.core.timeline import InstancePhases
 from explorer.ui.widgets.accessible import name_it
-from explorer.ui.widgets.node_metrics_charts import apply_plot_palette
+from explorer.ui.widgets.plot_theme import apply_plot_palette
 
 BAR_COLOR = "#1e88e5"
 IDLE_COLOR = "#e53935"

@@ -14,26 +14,25 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPoint, QPointF, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QPointF, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
     QFontMetrics,
-    QHelpEvent,
     QIcon,
     QKeyEvent,
     QMouseEvent,
     QPainter,
-    QPalette,
     QPen,
     QPixmap,
 )
-from PySide6.QtWidgets import QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from explorer.core.timeline import InstancePhases, Phase, PhaseSegment
 from explorer.ui.widgets.accessible import say
 from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.palette import PHASE_COLORS
+from explorer.ui.widgets.plot_theme import PlotTheme
 
 BAR_HEIGHT = 0.6
 MARKER_PX = 14
@@ -80,7 +79,7 @@ class InstanceTimeline(QWidget):
         self._markers = pg.ScatterPlotItem(symbol="d", size=MARKER_PX, pen=pg.mkPen(None))
         self._plot.addItem(self._bars)
         self._plot.addItem(self._markers)
-        self._plot.viewport().installEventFilter(self)
+        self._plot.viewport().installEventFilter(self)  # clicks (the theme's filter says the tooltips)
         legend = ColorLegend(
             [(p.value, _label(p), PHASE_COLORS[p]) for p in Phase],
             orientation=Qt.Orientation.Horizontal,
@@ -107,7 +106,8 @@ class InstanceTimeline(QWidget):
         self._now: datetime | None = None
         self.set_wall_clock(False)
         self._show_empty(True)
-        self._apply_palette()
+        self._theme = PlotTheme(self, self._plot, tooltip=self._tooltip_at, on_palette=self._palette_changed)
+        self._theme.apply()
 
     # -- input ---------------------------------------------------------------
 
@@ -237,34 +237,19 @@ class InstanceTimeline(QWidget):
         say(self, self.instance_text(row))
         self._redraw()
 
-    def changeEvent(self, event: QEvent) -> None:
-        super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange:
-            self._apply_palette()
-
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.MouseButtonPress and isinstance(event, QMouseEvent):
-            row = round(self._to_view(event.position().toPoint()).y())
+            row = round(self._theme.to_view(event.position().toPoint()).y())  # (x: seconds, y: row)
             if 0 <= row < len(self._rows):
                 self.rowClicked.emit(self._rows[row].instance_id)
             return False  # panning still works
-        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
-            box = self._plot.getViewBox()
-            pos = self._to_view(event.pos())
-            tolerance = box.viewPixelSize()[0] * MARKER_PX / 2
-            hit = self.segment_at(pos.x(), round(pos.y()), tolerance)
-            if hit is None:
-                QToolTip.hideText()
-            else:
-                QToolTip.showText(event.globalPos(), self.tooltip_text(*hit), self._plot)
-            return True
         return super().eventFilter(watched, event)
 
     # -- internals -----------------------------------------------------------
 
-    def _to_view(self, pos: QPoint) -> QPointF:
-        """A viewport position in plot coordinates (x: seconds, y: row)."""
-        return self._plot.getViewBox().mapSceneToView(self._plot.mapToScene(pos))
+    def _tooltip_at(self, point: QPointF, pixel: float) -> str:
+        hit = self.segment_at(point.x(), round(point.y()), pixel * MARKER_PX / 2)
+        return "" if hit is None else self.tooltip_text(*hit)
 
     def _seconds(self, t: datetime) -> float:
         return (t - self._origin).total_seconds()
@@ -309,17 +294,11 @@ class InstanceTimeline(QWidget):
         )
 
     def _text_color(self) -> QColor:
-        return self.palette().color(QPalette.ColorRole.Text)
+        return self._theme.text_color()
 
-    def _apply_palette(self) -> None:
-        """The plot in the window's colours: its background, axes and labels (light or dark)."""
-        text = self._text_color()
-        self._plot.setBackground(self.palette().color(QPalette.ColorRole.Base))
-        for name in ("left", "bottom"):
-            axis = self._plot.getAxis(name)
-            axis.setPen(text)
-            axis.setTextPen(text)
-        self._empty.setColor(text)
+    def _palette_changed(self) -> None:
+        """The plot is in the window's colours (light or dark): so are its sentence and bars."""
+        self._empty.setColor(self._text_color())
         self._redraw()
 
     def _describe(self, t: datetime) -> str:

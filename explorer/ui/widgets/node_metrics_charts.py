@@ -16,11 +16,11 @@ from collections.abc import Sequence
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QButtonGroup, QGridLayout, QHBoxLayout, QLabel, QRadioButton, QVBoxLayout, QWidget
 
 from explorer.client.watching.node_metrics import NodeSample
 from explorer.ui.widgets.accessible import name_it
+from explorer.ui.widgets.plot_theme import apply_plot_palette
 
 RANGES = ((600.0, "Last 10 min"), (3600.0, "Last hour"))
 SERIES_COLORS = {
@@ -163,19 +163,3 @@ class NodeMetricsCharts(QWidget):
 
 def _size(count: float) -> str:
     return f"{count / 1e9:.1f} GB" if count >= 1e9 else f"{count / 1e6:.0f} MB"
-
-
-def apply_plot_palette(plot: pg.PlotWidget, palette: QPalette) -> None:
-    """A plot in the window's colours (light or dark): background, axes, title and legend."""
-    text, base = palette.color(QPalette.ColorRole.Text), palette.color(QPalette.ColorRole.Base)
-    plot.setBackground(base)
-    item = plot.getPlotItem()
-    item.titleLabel.setText(item.titleLabel.text, color=text)
-    for name in ("left", "bottom"):
-        axis = plot.getAxis(name)
-        axis.setPen(text)
-        axis.setTextPen(text)
-    legend = item.legend
-    if legend is not None:
-        legend.setLabelTextColor(text)
-        legend.setBrush(pg.mkBrush(base.red(), base.green(), base.blue(), 200))

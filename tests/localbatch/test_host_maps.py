@@ -1,0 +1,42 @@
+"""The MPI host map Local Batch writes for a multi-instance attempt (`data/mpi/hosts/<run>.json` and its
+shell table, read by the ssh stand-in) lives as long as the attempt: it goes when the task ends, and also
+when the task, or its job, is deleted while it runs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.support.batch_scenarios import create_idle_pool, create_job, multi_instance, unique
+from tests.support.waiting import wait_until
+
+pytestmark = pytest.mark.asyncio
+
+
+def host_maps(service) -> set[Path]:
+    return set((Path(service.data_dir) / "mpi" / "hosts").glob("*"))
+
+
+@pytest.mark.parametrize("deleted", ["task", "job"])
+async def test_deleting_a_running_multi_instance_task_or_its_job_removes_its_host_map(
+    client, local_batch, tmp_path: Path, deleted
+):
+    pool_id = await create_idle_pool(client, unique("pool"), 2, inter_node=True)
+    job_id = await create_job(client, pool_id)
+    before = host_maps(local_batch)
+    await client.create_task(job_id, multi_instance("mpi", 2, "/bin/true", "sleep 300"))
+
+    async def running() -> bool:
+        return (await client.get_task(job_id, "mpi")).state == "running"
+
+    await wait_until(running, what="the application command running")
+    written = host_maps(local_batch) - before
+    assert {path.suffix for path in written} == {".json", ".sh"}, written  # the map and its shell table
+
+    if deleted == "task":
+        await client.delete_task(job_id, "mpi")
+    else:
+        poller = await client.begin_delete_job(job_id, polling_interval=0.1)
+        await poller.result()
+    await wait_until(lambda: not written & host_maps(local_batch), what="the host map removed")
