@@ -15,7 +15,7 @@ import asyncio
 import logging
 
 from explorer.localbatch.api.services import Services
-from explorer.localbatch.running.mpi_launcher import remove_unmapped_mpich_shm
+from explorer.localbatch.running.mpi_launcher import remove_host_maps, remove_unmapped_mpich_shm
 from explorer.localbatch.running.task_attempts import ATTEMPT_RECORD
 from explorer.localbatch.state.documents import scope_owner, set_state, touch
 from explorer.localbatch.wire.clock import now_iso
@@ -28,6 +28,8 @@ _READY = ("idle", "offline", "starttaskfailed")  # a node running tasks is idle 
 
 async def recover(services: Services) -> None:
     stuck = await _end_previous_processes(services)
+    if stale := await asyncio.to_thread(remove_host_maps, services.ctx.settings.data_dir):
+        log.info("removed %d host maps of multi-instance attempts the previous run left", stale)
     state = services.ctx.state
     for job in list(state.jobs.values()):
         for task in list(state.job_tasks(job["id"]).values()):

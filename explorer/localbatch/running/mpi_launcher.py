@@ -350,6 +350,20 @@ def remove_host_map(path: Path | str) -> None:
     shell_table_path(path).unlink(missing_ok=True)
 
 
+def host_maps_dir(data_dir: Path) -> Path:
+    """Where the service keeps the host maps of its multi-instance attempts, one per attempt."""
+    return data_dir / "mpi" / "hosts"
+
+
+def remove_host_maps(data_dir: Path) -> int:
+    """Remove every host map (blocking): at start no attempt runs, so those left are of attempts a stop
+    or a crash cut short. How many there were."""
+    maps = list(host_maps_dir(data_dir).glob("*.json"))
+    for path in maps:
+        remove_host_map(path)
+    return len(maps)
+
+
 _SHELL_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*\Z")
 
 

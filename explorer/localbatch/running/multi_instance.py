@@ -24,6 +24,7 @@ from explorer.localbatch.files.resource_files import ResourceFileError, download
 from explorer.localbatch.running.environment import task_environment
 from explorer.localbatch.running.mpi_launcher import (
     NodeContext,
+    host_maps_dir,
     launcher_environment,
     launcher_path,
     remove_host_map,
@@ -62,7 +63,7 @@ class MultiInstanceExecution(TaskExecution):
 
     @property
     def _host_map(self) -> Path:
-        return self.ctx.settings.data_dir / "mpi" / "hosts" / f"{self.scope.run_id}.json"
+        return host_maps_dir(self.ctx.settings.data_dir) / f"{self.scope.run_id}.json"
 
     async def attempt(self) -> AttemptResult:
         if not await self.prepared():  # the job's preparation, on every instance's node
