@@ -313,19 +313,19 @@ class PoolView(BaseView):
         by_figures = self.heatmap.color_mode() != "state"
         self.metrics_watch.set_nodes([(self.pool_id, node_id) for node_id in self._nodes] if by_figures else [])
 
-    def _on_node_metrics(self, _key: NodeKey, _reader: NodeMetricsReader) -> None:
-        self._show_node_metrics()
+    def _on_node_metrics(self, key: NodeKey, reader: NodeMetricsReader) -> None:
+        """One node's figures were read: its tile alone is drawn again."""
+        mode = self.heatmap.color_mode()
+        if mode != "state":
+            self.heatmap.set_value(key[1], _figure(reader, mode))
         self.metricsUpdated.emit()
 
     def _show_node_metrics(self) -> None:
         mode = self.heatmap.color_mode()
         if mode == "state":
             return
-        values: dict[str, float | None] = {}
-        for (_pool, node_id), reader in self.metrics_watch.readers.items():
-            latest = reader.latest()
-            values[node_id] = None if latest is None else (latest.cpu if mode == "cpu" else latest.mem_percent)
-        self.heatmap.set_values(values)
+        self.heatmap.set_values({node_id: _figure(reader, mode)
+                                 for (_pool, node_id), reader in self.metrics_watch.readers.items()})
 
     # --- helpers -----------------------------------------------------------------
 
@@ -358,6 +358,12 @@ class PoolView(BaseView):
         if self.selected_node_ids() == [node_id]:  # the table's filter may hide it
             menu.addActions([self.reboot_action, self.remove_action])
         menu.popup(self.heatmap.mapToGlobal(pos))
+
+
+def _figure(reader: NodeMetricsReader, mode: str) -> float | None:
+    """The node's latest CPU or memory use (%), None before its first figures."""
+    latest = reader.latest()
+    return None if latest is None else (latest.cpu if mode == "cpu" else latest.mem_percent)
 
 
 def _pool_key(pool: PoolSnapshot | PoolDetails) -> tuple:
