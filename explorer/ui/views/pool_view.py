@@ -12,10 +12,11 @@ a HEAD and at most one GET per node every `HEATMAP_METRICS_SECONDS`).
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QPoint, Qt, Signal
+from PySide6.QtCore import QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -50,6 +51,8 @@ from explorer.ui.widgets.node_heatmap import NodeHeatmap
 from explorer.ui.widgets.table_columns import TableColumns
 
 HEATMAP_METRICS_SECONDS = 15.0
+TABLE_ROWS_PER_TURN = 500
+"""Rows the node table takes in one turn of the event loop (so a first load of 10,000 does not stall it)."""
 COLOR_MODES = (("state", "Colour by state"), ("cpu", "Colour by CPU use"), ("memory", "Colour by memory use"))
 
 
@@ -104,6 +107,10 @@ class PoolView(BaseView):
         heatmap_layout.addWidget(self.heatmap, 1)
 
         self.node_model = NodeTableModel(self)
+        self._fill_timer = QTimer(self)
+        self._fill_timer.setSingleShot(True)
+        self._fill_timer.setInterval(0)
+        self._fill_timer.timeout.connect(self._fill_table)
         self.node_proxy = SnapshotFilterProxy(self.node_model, self)
         self.heatmap.filterChanged.connect(self.node_proxy.set_states)
         self.node_filter = QLineEdit(self)
@@ -255,20 +262,37 @@ class PoolView(BaseView):
         pool = self._pool
         if pool is not None and pool.allocation_state == "resizing" and len(previous) != len(self._nodes):
             self.services.monitor.refresh(PoolsQuery())  # nodes came or went: the pool's counts did too
-        diff = self.node_model.set_items(self._nodes)
+        diff = update.diff  # worked out off the UI thread; against the previous update, which this view showed
         self._update_heatmap(previous, diff)
+        self._fill_table()
         if diff.added or diff.removed:
             self._watch_node_metrics()
-        self.summary.setText(describe_node_counts(self.node_model.state_counts()))
+        self.summary.setText(describe_node_counts(self.heatmap.state_counts()))
         self._update_actions()
         self.updated.emit()
+
+    def _fill_table(self) -> None:
+        """Show the nodes in the table, at most `TABLE_ROWS_PER_TURN` new rows per turn of the event loop.
+
+        A pool's first 10,000 rows at once stalled the window for a quarter of a second (the proxy
+        filters every row, the view lays them out); the heatmap shows every node from the start.
+        """
+        nodes = self._nodes
+        end = self.node_model.rowCount() + TABLE_ROWS_PER_TURN
+        self.node_model.set_items(nodes if len(nodes) <= end else dict(itertools.islice(nodes.items(), end)))
+        if len(nodes) > end:
+            self._fill_timer.start()
+
+    def hideEvent(self, event) -> None:
+        super().hideEvent(event)
+        self._fill_timer.stop()  # shown again, the watch's first update takes the filling up again
 
     def _update_heatmap(self, previous: Mapping[str, NodeSnapshot], diff: Diff) -> None:
         def shading(node: NodeSnapshot) -> tuple[int, bool]:
             return node.running_task_slots, node.dedicated
 
         if (self._heatmap_slots is None or diff.added or diff.removed
-                or any(shading(previous[k]) != shading(self._nodes[k]) for k in diff.changed)):
+                or any(k not in previous or shading(previous[k]) != shading(self._nodes[k]) for k in diff.changed)):
             self._show_all_nodes()
             return
         nodes = self._nodes
@@ -313,19 +337,19 @@ class PoolView(BaseView):
         by_figures = self.heatmap.color_mode() != "state"
         self.metrics_watch.set_nodes([(self.pool_id, node_id) for node_id in self._nodes] if by_figures else [])
 
-    def _on_node_metrics(self, _key: NodeKey, _reader: NodeMetricsReader) -> None:
-        self._show_node_metrics()
+    def _on_node_metrics(self, key: NodeKey, reader: NodeMetricsReader) -> None:
+        """One node's figures were read: its tile alone is drawn again."""
+        mode = self.heatmap.color_mode()
+        if mode != "state":
+            self.heatmap.set_value(key[1], _figure(reader, mode))
         self.metricsUpdated.emit()
 
     def _show_node_metrics(self) -> None:
         mode = self.heatmap.color_mode()
         if mode == "state":
             return
-        values: dict[str, float | None] = {}
-        for (_pool, node_id), reader in self.metrics_watch.readers.items():
-            latest = reader.latest()
-            values[node_id] = None if latest is None else (latest.cpu if mode == "cpu" else latest.mem_percent)
-        self.heatmap.set_values(values)
+        self.heatmap.set_values({node_id: _figure(reader, mode)
+                                 for (_pool, node_id), reader in self.metrics_watch.readers.items()})
 
     # --- helpers -----------------------------------------------------------------
 
@@ -358,6 +382,12 @@ class PoolView(BaseView):
         if self.selected_node_ids() == [node_id]:  # the table's filter may hide it
             menu.addActions([self.reboot_action, self.remove_action])
         menu.popup(self.heatmap.mapToGlobal(pos))
+
+
+def _figure(reader: NodeMetricsReader, mode: str) -> float | None:
+    """The node's latest CPU or memory use (%), None before its first figures."""
+    latest = reader.latest()
+    return None if latest is None else (latest.cpu if mode == "cpu" else latest.mem_percent)
 
 
 def _pool_key(pool: PoolSnapshot | PoolDetails) -> tuple:

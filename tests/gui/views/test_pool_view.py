@@ -14,7 +14,7 @@ from explorer.client.watching.snapshots import NodeSnapshot
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
-from explorer.ui.views.pool_view import PoolView
+from explorer.ui.views.pool_view import TABLE_ROWS_PER_TURN, PoolView
 from tests.gui.view_helpers import RecordingNavigator, accept_confirmation
 from tests.support.batch_scenarios import create_idle_pool, python_command, submit_task
 from tests.support.qt_scenarios import until
@@ -189,6 +189,38 @@ def test_ten_thousand_nodes_update_by_diffs(runner, tmp_path):
     nodes = {**nodes, first: dataclasses.replace(nodes[first], running_task_slots=1)}
     monitor.callbacks[query](Update(query, nodes, Diff(changed=(first,))))
     assert calls["set_nodes"] == 2
+
+
+def test_a_first_load_of_ten_thousand_nodes_fills_the_table_turn_by_turn(runner, tmp_path):
+    """All 10,000 rows at once stalled the window a quarter of a second: the heatmap shows every node
+    at once, the table takes `TABLE_ROWS_PER_TURN` rows per turn of the loop, in order, and a poll
+    arriving meanwhile is what it ends up showing."""
+    monitor = StubMonitor()
+    services = ViewServices(monitor, DetailsOnly(), Settings(tmp_path / "settings.ini"))
+    query = PoolNodesQuery("big")
+
+    async def scenario():
+        view = runner.show(PoolView(services, RecordingNavigator(), "big"))
+        nodes = {f"tvm-{i:05d}": NodeSnapshot(f"tvm-{i:05d}", "idle", "enabled", None, None, 0, 0, None)
+                 for i in range(10_000)}
+        model = view.node_model
+        inserted: list[int] = []
+        model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
+        monitor.callbacks[query](Update(query, nodes, Diff(added=tuple(nodes))))
+        assert view.heatmap.state_counts()["idle"] == 10_000 and model.rowCount() == TABLE_ROWS_PER_TURN
+        assert view.summary.text() == "10000 nodes: 10000 idle"
+        await until(model.rowsInserted, lambda: model.rowCount() >= 3 * TABLE_ROWS_PER_TURN, what="more rows")
+        last = "tvm-09999"
+        changed = {**nodes, last: dataclasses.replace(nodes[last], state="offline")}
+        del changed["tvm-00000"]
+        monitor.callbacks[query](Update(query, changed, Diff(changed=(last,), removed=("tvm-00000",))))
+        await until(model.rowsInserted, lambda: model.rowCount() == 9_999, what="every row")
+        assert max(inserted) <= TABLE_ROWS_PER_TURN
+        assert [s.id for s in model.snapshots()] == list(changed)
+        assert model.snapshot(model.row_of(last)).state == "offline"
+        assert view.heatmap.state_counts()["offline"] == 1
+
+    runner.run(scenario())
 
 
 def test_the_first_poll_after_the_details_were_read_reads_them_again(runner, services, batch_client):

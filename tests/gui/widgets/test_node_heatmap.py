@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
 from PySide6.QtGui import QColor, QHelpEvent
 from PySide6.QtWidgets import QApplication, QToolButton, QToolTip
 
 from explorer.ui.widgets.node_heatmap import NodeHeatmap
 from explorer.ui.widgets.tile_image import STATES, Grid, render_tiles, state_rgba
+from explorer.ui.widgets.value_tiles import bin_rgba
 from tests.support.qt_scenarios import show
 
 IDS = [f"tvm-{i:04d}" for i in range(6)]
@@ -193,3 +194,63 @@ def test_mismatched_input_is_rejected(qtbot):
     qtbot.addWidget(widget)
     with pytest.raises(ValueError):
         widget.set_nodes(["a", "b"], ["idle"], [False, False], [0, 0], [1, 1])
+
+
+class PaintedRegions(QObject):
+    """What a widget was asked to paint, event by event (its bounding rects)."""
+
+    def __init__(self, widget) -> None:
+        super().__init__(widget)
+        self.rects: list[QRect] = []
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.rects.append(event.region().boundingRect())
+        return False
+
+
+def test_one_nodes_figure_repaints_its_tile_alone(qtbot):
+    """A read of one node's figures (every 15 s per node, at 10,000 nodes several a second) redraws
+    one tile, not the image of all of them."""
+    widget = show(qtbot, NodeHeatmap(), (900, 600))
+    qtbot.waitExposed(widget)
+    n = 2_000
+    ids = [f"n{i}" for i in range(n)]
+    widget.set_nodes(ids, ["idle"] * n, [False] * n, np.zeros(n), np.ones(n))
+    widget.set_color_mode("cpu")
+    viewport = widget.childAt(widget.tile_rect("n1000").center())
+    painted = PaintedRegions(viewport)
+    widget.set_values({**{node_id: 5.0 for node_id in ids}, "n1999": 95.0, "n1998": None})  # each band once
+    qtbot.waitUntil(lambda: bool(painted.rects))  # the whole image, once
+    neighbour_before = pixel(widget, tile_point(widget, "n1001", 0.3, 0.3))
+    painted.rects.clear()
+
+    widget.set_value("n1000", 95.0)
+    qtbot.waitUntil(lambda: bool(painted.rects))
+
+    tile = widget.tile_rect("n1000")
+    tile_in_viewport = QRect(viewport.mapFrom(widget, tile.topLeft()), tile.size())
+    for rect in painted.rects:
+        assert tile_in_viewport.adjusted(-3, -3, 3, 3).contains(rect), (rect, tile_in_viewport)
+    assert_rgb(pixel(widget, tile_point(widget, "n1000", 0.3, 0.3)), bin_rgba(95.0))
+    assert pixel(widget, tile_point(widget, "n1001", 0.3, 0.3)) == neighbour_before
+    assert "cpu: 95 %" in widget.tooltip_text("n1000")
+    legend = widget._value_legend
+    assert legend.findChild(QToolButton, "legend-90").text() == "90-100 % (2)"
+    widget.set_value("n1000", None)  # figures gone: grey, and counted so
+    assert_rgb(pixel(widget, tile_point(widget, "n1000", 0.3, 0.3)), bin_rgba(None))
+    assert legend.findChild(QToolButton, "legend-none").text() == "no figures (2)"
+
+
+def test_a_figure_while_coloured_by_state_is_kept_for_later(heatmap):
+    heatmap.set_value("tvm-0002", 55.0)
+    assert_color(pixel(heatmap, tile_point(heatmap, "tvm-0002", 0.5, 0.85)), "running")  # still by state
+    heatmap.set_color_mode("memory")
+    assert_rgb(pixel(heatmap, tile_point(heatmap, "tvm-0002", 0.3, 0.3)), bin_rgba(55.0))
+    assert_rgb(pixel(heatmap, tile_point(heatmap, "tvm-0001", 0.3, 0.3)), bin_rgba(None))
+
+
+def assert_rgb(actual: QColor, expected: tuple[int, ...], tolerance: int = 6) -> None:
+    got = (actual.red(), actual.green(), actual.blue())
+    assert all(abs(a - e) <= tolerance for a, e in zip(got, expected[:3], strict=True)), (got, expected)
