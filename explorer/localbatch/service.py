@@ -26,7 +26,7 @@ from explorer.localbatch.operations.pools import Pools
 from explorer.localbatch.operations.tasks import Tasks
 from explorer.localbatch.recovery import recover
 from explorer.localbatch.running.multi_instance import MultiInstanceExecution
-from explorer.localbatch.running.node_sampling import raise_descriptor_limit, sample_nodes
+from explorer.localbatch.running.node_sampling import sample_nodes
 from explorer.localbatch.running.process_scopes import ProcessTracking
 from explorer.localbatch.scheduling.scheduler import Scheduler
 from explorer.localbatch.state.documents import State
@@ -81,7 +81,6 @@ class LocalBatch:
         self.settings.endpoint = f"http://{host}:{bound_port}"
         self._scheduler_task = asyncio.get_running_loop().create_task(scheduler.run(), name="scheduler")
         services.job_schedules.resume()
-        raise_descriptor_limit()  # before the ready line: what the service may open is settled once it is up
         ctx.spawn(sample_nodes(ctx), "node sampling")  # every node's figures, as the sampler writes them on Azure
         ctx.wake_scheduler()
         log.info("Local Batch listening on %s for account %s", self.settings.endpoint, self.settings.account)

@@ -9,14 +9,14 @@ Local nodes share the host, so host-wide figures would be the same on every node
 node's record therefore has ``"scope": "node"``: its CPU is what the processes running in
 the node's directories used (``cpu.busy`` in % of the host's cores, ``cpu.host`` the host's
 own figure), its memory ``used`` their resident memory; network and disk stay host-wide.
-The node's lock file is held as the sampler holds it, so a sampler a start task starts on a
-local node sees the node sampled already and exits.
+The node's lock file is taken as the sampler takes it, for each record: a sampler a start task
+starts on a local node finds the node sampled and exits, or, if it takes the lock first, writes the
+file itself (host-wide figures) while the service leaves that node alone.
 
-Descriptors: a lock is one descriptor held for as long as its node is sampled, and nothing
-else is kept open (a node's file is opened for its record and closed again). The locks are
-kept within the service's open-file limit (raised to its hard limit first), leaving
-`descriptors_kept_free` of it to everything else: 10,000 nodes holding two descriptors each
-once used up a 20,000 limit, and every request that opened a file failed (EMFILE).
+Descriptors: nothing is kept open between ticks. A node's lock is taken for its record and let go
+with it, and its file is opened for the record and closed again: 10,000 nodes holding a lock and a
+file each once used up a 20,000 limit, and every request that opened a file failed (EMFILE). A
+sampler of the node's own (a start task's) that holds the lock for good is left to write the file.
 """
 
 from __future__ import annotations
@@ -25,7 +25,6 @@ import asyncio
 import importlib.util
 import logging
 import os
-import resource
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -60,7 +59,6 @@ class _Node:
     root: str
     file: Any  # sampler.MetricsFile
     tasks: Any  # sampler.TaskSampler
-    lock: int | None
 
 
 class NodeSampling:
@@ -72,8 +70,6 @@ class NodeSampling:
         self._host = self.sampler.HostSampler(str(ctx.dirs.root))
         self._host.prime()
         self._nodes: dict[tuple[str, str], _Node] = {}
-        self._unsampled = 0
-        """Nodes left unsampled by the last tick for want of descriptors (said in the log when it changes)."""
         self._busy = threading.Lock()  # a tick's thread may outlive the cancelled task that awaited it
 
     def up_nodes(self) -> dict[tuple[str, str], Path]:
@@ -99,17 +95,10 @@ class NodeSampling:
         host = self._host.sample()
         scans = sampler.scan_processes([node.root for node in self._nodes.values()])
         cores = max(1, len(host["cpu"]["cores"]))
-        free_locks = lock_budget() - sum(node.lock is not None for node in self._nodes.values())
-        unsampled = 0
         for key, node in list(self._nodes.items()):
-            if node.lock is None:
-                if free_locks <= 0:
-                    unsampled += 1
-                    continue
-                node.lock = self._lock(Path(node.file.path))  # the node's own sampler may have ended
-                if node.lock is None:
-                    continue
-                free_locks -= 1
+            lock = self._lock(Path(node.file.path))
+            if lock is None:
+                continue
             tasks = node.tasks.sample(scans[node.root])
             figures = dict(host)
             busy = min(100.0, sum(task["cpu"] for task in tasks) / cores)
@@ -121,16 +110,7 @@ class NodeSampling:
                 log.debug("no sample for node %s: %s", key[1], error)
             finally:
                 node.file.close()
-        self._say_unsampled(unsampled)
-
-    def _say_unsampled(self, unsampled: int) -> None:
-        if unsampled != self._unsampled and unsampled:
-            limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-            log.warning("%d of %d nodes not sampled: Local Batch may keep %d files open (ulimit -n), and keeps %d "
-                        "of them for requests and tasks", unsampled, len(self._nodes), limit, descriptors_kept_free(limit))
-        elif self._unsampled and not unsampled:
-            log.info("every node sampled again")
-        self._unsampled = unsampled
+                os.close(lock)
 
     def _open(self, root: Path) -> _Node:
         sampler = self.sampler
@@ -141,8 +121,7 @@ class NodeSampling:
             path.parent.mkdir(exist_ok=True)
         except OSError as error:
             log.debug("node %s not sampled: %s", root.name, error)
-        # Its lock is taken by the tick, within the budget of descriptors.
-        node = _Node(os.path.realpath(root), sampler.MetricsFile(str(path)), sampler.TaskSampler(), None)
+        node = _Node(os.path.realpath(root), sampler.MetricsFile(str(path)), sampler.TaskSampler())
         node.tasks.sample(sampler.scan_processes([node.root])[node.root])  # the first figures cover one interval
         return node
 
@@ -156,38 +135,12 @@ class NodeSampling:
         return None
 
     def _forget(self, key: tuple[str, str]) -> None:
-        node = self._nodes.pop(key)
-        node.file.close()
-        if node.lock is not None:
-            os.close(node.lock)
+        self._nodes.pop(key).file.close()
 
     def close(self) -> None:
         with self._busy:
             for key in list(self._nodes):
                 self._forget(key)
-
-
-def descriptors_kept_free(limit: int) -> int:
-    """What of an open-file limit the locks leave to requests, the store and the tasks' processes."""
-    return max(256, limit // 4)
-
-
-def lock_budget() -> int:
-    """How many node locks may be held now (the limit is read each time: it may be changed from outside)."""
-    limit = resource.getrlimit(resource.RLIMIT_NOFILE)[0]
-    if limit == resource.RLIM_INFINITY:
-        return 1 << 30
-    return max(0, limit - descriptors_kept_free(limit))
-
-
-def raise_descriptor_limit() -> None:
-    """The soft open-file limit up to the hard one (a desktop's soft 1,024 would allow a few hundred nodes)."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-    if soft != hard:
-        try:
-            resource.setrlimit(resource.RLIMIT_NOFILE, (hard, hard))
-        except (ValueError, OSError) as error:
-            log.info("open-file limit left at %d: %s", soft, error)
 
 
 async def sample_nodes(ctx: Context, seconds: float | None = None) -> None:

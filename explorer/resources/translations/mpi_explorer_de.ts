@@ -2506,6 +2506,10 @@ Details stehen in {log}.</translation>
         <translation>keine IP-Adresse bekannt</translation>
     </message>
     <message>
+        <source>no figures</source>
+        <translation>keine Werte</translation>
+    </message>
+    <message>
         <source>node {node}: {state}, {ip}, {used} of {total} task slots in use, {priority}; {position}</source>
         <translation>Knoten {node}: {state}, {ip}, {used} von {total} Taskslots belegt, {priority}; {position}</translation>
     </message>
@@ -3093,6 +3097,18 @@ Details stehen in {log}.</translation>
     <message>
         <source>Change the number of nodes</source>
         <translation>Die Anzahl der Knoten ändern</translation>
+    </message>
+    <message>
+        <source>Colour by CPU use</source>
+        <translation>Nach CPU-Auslastung färben</translation>
+    </message>
+    <message>
+        <source>Colour by memory use</source>
+        <translation>Nach Speichernutzung färben</translation>
+    </message>
+    <message>
+        <source>Colour by state</source>
+        <translation>Nach Zustand färben</translation>
     </message>
     <message>
         <source>Colour the nodes by</source>

@@ -2496,6 +2496,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>no figures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>node {node}: {state}, {ip}, {used} of {total} task slots in use, {priority}; {position}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3082,6 +3086,18 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>Change the number of nodes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by CPU use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by memory use</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Colour by state</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

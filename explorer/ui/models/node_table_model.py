@@ -7,12 +7,12 @@ from collections.abc import Mapping
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject
 
 from explorer.client.watching.snapshots import NodeSnapshot
-from explorer.ui.formatting import format_time
+from explorer.ui.formatting import format_time, state_text
 from explorer.ui.models.snapshot_table import Column, SnapshotTableModel
 
 NODE_COLUMNS: tuple[Column[NodeSnapshot], ...] = (
     Column(QT_TRANSLATE_NOOP("NodeTableModel", "Id"), lambda n: n.id, lambda n: n.id),
-    Column(QT_TRANSLATE_NOOP("NodeTableModel", "State"), lambda n: n.state or "", lambda n: n.state),
+    Column(QT_TRANSLATE_NOOP("NodeTableModel", "State"), lambda n: state_text(n.state, ""), lambda n: n.state),
     Column(QT_TRANSLATE_NOOP("NodeTableModel", "Scheduling"),
            lambda n: n.scheduling_state or "", lambda n: n.scheduling_state),
     Column(QT_TRANSLATE_NOOP("NodeTableModel", "IP address"), lambda n: n.ip_address or "", lambda n: n.ip_address),
@@ -41,11 +41,11 @@ class NodeTableModel(SnapshotTableModel[NodeSnapshot]):
 
 
 def describe_node_counts(counts: Mapping[str, int]) -> str:
-    """'5 nodes: 3 idle, 2 running', largest groups first (the states as the service names them)."""
+    """'5 nodes: 3 idle, 2 running', largest groups first (the states translated)."""
     total = sum(counts.values())
     if total == 0:
         return NodeTableModel.tr("No nodes")
-    parts = ", ".join(NodeTableModel.tr("{count} {state}").format(count=n, state=state)
+    parts = ", ".join(NodeTableModel.tr("{count} {state}").format(count=n, state=state_text(state))
                       for state, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n)
     text = NodeTableModel.tr("1 node: {states}") if total == 1 else NodeTableModel.tr("{count} nodes: {states}")
     return text.format(count=total, states=parts)

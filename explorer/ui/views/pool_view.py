@@ -16,7 +16,7 @@ import itertools
 from collections.abc import Mapping
 from datetime import datetime, timezone
 
-from PySide6.QtCore import QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -53,7 +53,9 @@ from explorer.ui.widgets.table_columns import TableColumns
 HEATMAP_METRICS_SECONDS = 15.0
 TABLE_ROWS_PER_TURN = 500
 """Rows the node table takes in one turn of the event loop (so a first load of 10,000 does not stall it)."""
-COLOR_MODES = (("state", "Colour by state"), ("cpu", "Colour by CPU use"), ("memory", "Colour by memory use"))
+COLOR_MODES = (("state", QT_TRANSLATE_NOOP("PoolView", "Colour by state")),
+               ("cpu", QT_TRANSLATE_NOOP("PoolView", "Colour by CPU use")),
+               ("memory", QT_TRANSLATE_NOOP("PoolView", "Colour by memory use")))
 
 
 class PoolView(BaseView):

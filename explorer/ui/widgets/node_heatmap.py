@@ -19,6 +19,7 @@ from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, 
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QPalette, QPen
 from PySide6.QtWidgets import QGraphicsRectItem, QHBoxLayout, QToolTip, QWidget
 
+from explorer.ui.translation import state_text
 from explorer.ui.widgets.accessible import say
 from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.palette import NODE_STATE_COLORS
@@ -47,9 +48,9 @@ class NodeHeatmap(QWidget):
         self._view.setCentralItem(self._box)
         self._image = pg.ImageItem(axisOrder="row-major")
         self._box.addItem(self._image)
-        self._legend = ColorLegend([(s, s, NODE_STATE_COLORS[s]) for s in STATES], checkable=True)
+        self._legend = ColorLegend([(s, state_text(s), NODE_STATE_COLORS[s]) for s in STATES], checkable=True)
         self._legend.entryClicked.connect(self._toggle_filter)
-        self._value_legend = ColorLegend([(key, label, color) for key, label, color, _low in VALUE_BINS])
+        self._value_legend = ColorLegend([(key, self.tr(label), color) for key, label, color, _low in VALUE_BINS])
         self._value_legend.hide()
         self._color_mode = "state"
         self._values: dict[str, float | None] = {}

@@ -8,6 +8,7 @@ yet) is a grey tile.
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from explorer.ui.widgets.tile_image import Grid
 
@@ -17,7 +18,7 @@ _BIN_COLORS = ("#4662d7", "#36aaf9", "#1ae4b6", "#72fe5e", "#c8ef34", "#faba39",
 VALUE_BINS: tuple[tuple[str, str, str, float], ...] = (
     # key, legend label, colour, lower bound (%): ten bands, so an idle node (under 10 %) stands apart
     *((str(10 * i), f"{10 * i}-{10 * i + 10} %", color, 10.0 * i) for i, color in enumerate(_BIN_COLORS)),
-    (NO_FIGURES, "no figures", "#9e9e9e", -1.0),
+    (NO_FIGURES, QT_TRANSLATE_NOOP("NodeHeatmap", "no figures"), "#9e9e9e", -1.0),
 )
 _LOWER = np.array([low for *_rest, low in VALUE_BINS[:-1]])
 _RGBA = np.array([[int(c[i:i + 2], 16) for i in (1, 3, 5)] + [255] for _k, _l, c, _low in VALUE_BINS], dtype=np.uint8)
