@@ -147,6 +147,7 @@ class CompareView(QWidget):
         top_layout.addWidget(runs, 1)
         if self.first.legend is not None:  # one legend under both timelines, across the width
             top_layout.addWidget(self.first.legend)
+            self.first.legend.hide_entry(Phase.READY.value)  # folded into coordinating: never drawn here
             self.first.legend.show()
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(top)

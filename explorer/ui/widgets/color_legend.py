@@ -63,6 +63,10 @@ class ColorLegend(QWidget):
         """Another sign than a filled square for one entry (e.g. an outline)."""
         self._buttons[key].setIcon(icon)
 
+    def hide_entry(self, key: str) -> None:
+        """Leave out an entry the owner never draws."""
+        self._buttons[key].hide()
+
     def set_tooltip(self, key: str, text: str) -> None:
         self._buttons[key].setToolTip(text)
 

@@ -3,6 +3,8 @@ per-instance table says something for some instance (no column that Batch never 
 
 from __future__ import annotations
 
+from PySide6.QtWidgets import QToolButton
+
 from explorer.client.watching.comparison import read_run
 from explorer.ui.views.compare_view import CompareView
 from tests.support.batch_scenarios import create_idle_pool, create_job, multi_instance, python_command
@@ -26,10 +28,12 @@ def test_every_column_of_a_finished_comparison_says_something(runner, batch_clie
         view.refresh()
         await until(view.compared, lambda: view.runs and all(run.finished for run in view.runs), what="both ended")
         table = view.first.table
+        legend = [button.objectName() for button in view.first.legend.findChildren(QToolButton) if button.isVisible()]
         return ([table.horizontalHeaderItem(c).text() for c in range(table.columnCount())],
-                view.first.texts(), view.second.texts())
+                view.first.texts(), view.second.texts(), legend)
 
-    headers, first, second = runner.run_to_end(scenario())
+    headers, first, second, legend = runner.run_to_end(scenario())
+    assert "legend-ready" not in legend and "legend-coordinating" in legend  # no phase the comparison never draws
     # No "Ready": Batch does not report when a coordination command ended (it was "—" in every row).
     assert headers == ["Instance", "Node", "Exit code", "Waiting for node", "Downloading", "Coordinating", "Running",
                        "Total"]
