@@ -533,6 +533,8 @@ class ExplorerApp:
 
             self._unsubscribe_service = stop_listening
         window.attach(ViewServices(self.monitor, BatchOperations(connection.client), self.settings))
+        if self.accounts_dialog is not None:  # open across a switch: it marks the account now connected
+            self.accounts_dialog.set_connected(window.current_profile)
         if self.azurite is not None and self._azurite_ready is None:
             # Once Local Batch is up: Node.js loading Azurite beside its start would slow it on 2 cores.
             self._azurite_ready = asyncio.ensure_future(self._start_azurite(self.azurite))

@@ -293,6 +293,14 @@ class AccountsDialog(QDialog):
         self.proxy_form.load(self.profile_set.proxy, await self.accounts.has_secret(PROXY_SECRET))
         self._fill_list(select or (self.editing if self.editing else self.profile_set.selected))
 
+    def set_connected(self, name: str | None) -> None:
+        """The window switched to `name`'s account (None: none yet): the list marks it, Connect is greyed for it."""
+        if name == self._connected_to:
+            return
+        self._connected_to = name
+        self._fill_list(self.editing)
+        self._update_buttons()
+
     def _fill_list(self, select: str | None) -> None:
         self.list.blockSignals(True)
         self.list.clear()

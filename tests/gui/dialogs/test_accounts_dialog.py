@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from azure.core.credentials import AccessToken
 from azure.identity import AuthenticationRecord
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 
@@ -100,6 +101,12 @@ def test_add_test_switch_edit_remove_round_trip_with_the_key_only_in_the_credent
         on_lab.accounts_action.trigger()
         dialog = app.accounts_dialog
         await until(dialog.busyChanged, lambda: dialog.editing == "Lab" and not dialog._busy, what="Lab in the editor")
+        # Switched back from the menu, the dialog open across the switch marks Local Batch as connected now.
+        window._profile_actions["Local Batch"].trigger()
+        await wait_until(lambda: window.current_profile == "Local Batch" and window.attached, what="back on Local Batch")
+        items = {dialog.list.item(i).data(Qt.ItemDataRole.UserRole): dialog.list.item(i).text()
+                 for i in range(dialog.list.count())}
+        marks = ("connected" in items["Lab"], "connected" in items["Local Batch"], dialog.connect_button.isEnabled())
         placeholder = dialog.form.key.edit.placeholderText()
         dialog.name.edit.setText("Lab renamed")
         dialog.save_button.click()
@@ -108,14 +115,15 @@ def test_add_test_switch_edit_remove_round_trip_with_the_key_only_in_the_credent
         dialog.ask_remove().findChild(QPushButton, CONFIRM_BUTTON).click()
         await settled(dialog, "Removed")
         dialog.close()
-        return tested, menu, pools, placeholder, renamed
+        return tested, menu, pools, placeholder, renamed, marks
 
     try:
-        tested, menu, pools, placeholder, renamed = runner.run(scenario())
+        tested, menu, pools, placeholder, renamed, marks = runner.run(scenario())
     finally:
         runner.run(app.shutdown())
     assert "1 pool (remote-pool), 0 jobs" in tested and endpoint.endpoint in tested
     assert menu == ["Local Batch", "Lab"] and pools == ["remote-pool"]
+    assert marks == (False, True, True)  # Local Batch connected now; Lab, shown in the editor, may be connected to
     assert placeholder.startswith("stored")
     assert renamed == ["Local Batch", "Lab renamed"]
     assert app.profiles.load().names() == ["Local Batch"]
