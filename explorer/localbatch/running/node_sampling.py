@@ -127,7 +127,7 @@ class NodeSampling:
 
     def _lock(self, path: Path) -> int | None:
         try:
-            return self.sampler.take_lock(str(path))
+            return self.sampler.lock(str(path))  # for one record: no pid to write in it each time
         except self.sampler.AlreadySampled:
             log.debug("%s is written by a sampler of the node's own", path)
         except OSError as error:

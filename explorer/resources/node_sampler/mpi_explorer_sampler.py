@@ -302,7 +302,7 @@ class AlreadySampled(Exception):
     """Another sampler holds the node's lock."""
 
 
-def take_lock(metrics_path):
+def lock(metrics_path):
     """Hold ``<file>.lock`` (flock) for as long as the returned descriptor stays open."""
     fd = os.open(metrics_path + ".lock", os.O_RDWR | os.O_CREAT, 0o644)
     try:
@@ -312,6 +312,12 @@ def take_lock(metrics_path):
         if error.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
             raise AlreadySampled(metrics_path) from None
         raise
+    return fd
+
+
+def take_lock(metrics_path):
+    """`lock`, with this sampler's pid written in the lock file (to find it, to stop it)."""
+    fd = lock(metrics_path)
     os.ftruncate(fd, 0)
     os.write(fd, f"{os.getpid()}\n".encode())
     return fd
