@@ -99,28 +99,29 @@ def _fail(services: Services, job: dict, task: dict) -> None:
 
 def _recover_nodes(services: Services, pool: dict) -> None:
     state = services.ctx.state
-    booting, rebooting, leaving, changed = [], [], [], []
+    booting, rebooting, leaving = [], [], []
+    changed: dict[str, dict] = {}  # by id: a node changed twice is saved once
     for node in state.pool_nodes(pool["id"]).values():
         if node.get("runningTasksCount") or node.get("runningTaskSlotsCount"):
             node["runningTasksCount"] = node["runningTaskSlotsCount"] = 0
-            changed.append(node)
+            changed[node["id"]] = node
         if node["state"] == "running":
             set_state(node, "idle", previous=False)
-            changed.append(node)
+            changed[node["id"]] = node
         if node["state"] in ("creating", "starting", "rebooting", "waitingforstarttask"):
             set_state(node, "creating", previous=False)
             booting.append(node["id"])
-            changed.append(node)
+            changed[node["id"]] = node
         elif pool.get("startTask") and pool["state"] != "deleting" and node["state"] in _READY:
             # What its start task left running (a daemon, a process manager) ended with the previous run of
             # the service: the node reboots, so the start task runs again, as it would after any reboot.
             set_state(node, "rebooting", previous=False)
             rebooting.append(node["id"])
-            changed.append(node)
+            changed[node["id"]] = node
         elif node["state"] == "leavingpool":
             leaving.append(node["id"])
     if changed:
-        state.save_nodes(pool["id"], changed)
+        state.save_nodes(pool["id"], list(changed.values()))
     if booting:
         services.ctx.spawn(services.pools.boot_nodes(pool["id"], booting), f"boot nodes of {pool['id']}")
     if rebooting:

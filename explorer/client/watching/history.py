@@ -424,9 +424,9 @@ class PastTimes:
     items: tuple[Any, ...] = ()
     too_many: int | None = None
     """The job has this many tasks, more than `limit`: not listed."""
-    rebuilt: Any = None
-    """What the history makes of the items, when it is worked out off the event loop (a pool's: `pool_past`,
-    a sweep over every node that took a few hundred milliseconds at 10,000 nodes)."""
+    rebuilt: tuple[list[HistoryPoint], list[HistoryEvent]] | None = None
+    """A pool's past (`pool_past`) worked out off the event loop while its nodes' times were fetched: the
+    sweep over every node took a few hundred milliseconds at 10,000 nodes."""
 
 
 @dataclass(frozen=True)
@@ -716,6 +716,7 @@ class PoolHistory(_History):
 
     def _apply_past(self, past: PastTimes) -> None:
         self._past_applied = True
+        assert past.rebuilt is not None  # NodeTimesQuery always rebuilds it
         points, events = past.rebuilt
         self.series.prepend(points)
         if self.allocation is not None:
