@@ -9,7 +9,8 @@ and only that: the page on screen, or the last page while following. A file grow
 at 10 MB/s costs a HEAD and a page or two per poll, not 10 MB/s. Every request waits
 out the connection's backoff and counts towards it (`ConnectionTracker.send`), as the
 monitor's polls do: during an outage the panes send nothing until the next attempt.
-Failures reach the viewer as `OSError`, whose message says what happened.
+Failures reach the viewer as `OSError`, whose message says what happened: `ConnectionError` when the
+service did not answer at all.
 """
 
 from __future__ import annotations
@@ -57,7 +58,7 @@ class RemoteFileReader:
 
     def _failure(self, exc: AzureError) -> OSError:
         if status_code(exc) is None:  # no answer at all: the connection's state says the rest
-            return OSError(f"{self.path}: no answer from the service; read again once it answers")
+            return ConnectionError(f"{self.path}: no answer from the service; read again once it answers")
         return OSError(f"{self.path}: {describe(exc)}")
 
     def __repr__(self) -> str:

@@ -54,12 +54,14 @@ class Row:
 
 
 class _SeenFile:
-    """What the documents of one file share: its pages, and its size as last read. One record, so a size
-    read through one document (a poll under way while the view changed its rank filter) is every one's."""
+    """What the documents of one file share: its pages, its size as last read, and how much the last
+    refresh found it grown. One record, so a size read through one document (a poll under way while the
+    view changed its rank filter) is every one's."""
 
     def __init__(self, cache: PageCache) -> None:
         self.cache = cache
         self.size = 0
+        self.growth = 0
 
 
 class LogDocument:
@@ -85,17 +87,44 @@ class LogDocument:
         return document
 
     async def read(self, offset: int, length: int) -> bytes:
-        """Bytes of the file through the page cache (what the viewer reads, so mostly cached)."""
-        return await self._cache.read(offset, length)
+        """Bytes of the file through the page cache (what the viewer reads, so mostly cached), up to its
+        known size: no page is asked for that starts past the end (Batch refuses such a range)."""
+        return await self._cache.read(offset, min(length, self.size - offset))
 
     async def refresh_size(self) -> bool:
-        """Re-read the file size; True if it changed. A shrunk file is re-read from scratch."""
-        new = await self.reader.size()
-        if new == self.size:
+        """Re-read the file size; True if it changed. A shrunk file is re-read from scratch.
+
+        While the file grows by less than half a page a refresh, one read of its last page says both
+        its new size (the read ends short) and its new bytes, which a follow shows next: one request a
+        poll instead of the size and then the page. After a larger growth, or none, the size is asked
+        (cheaper than a page when nothing changed), and so it is when that read ends on a full page.
+        The read starts inside what the file held, never past its known end."""
+        old, fresh_from = self.size, self.size
+        new = None
+        if 0 < self._file.growth < self._cache.page_size // 2:
+            new, fresh_from = await self._reread_last_page()
+        if new is None:
+            new = await self.reader.size()
+        self._file.growth = max(0, new - old)
+        if new == old:
             return False
-        self._cache.invalidate(self.size if new > self.size else 0)
+        self._cache.invalidate(fresh_from if new > old else 0)
         self._file.size = new
         return True
+
+    async def _reread_last_page(self) -> tuple[int | None, int]:
+        """Read the page holding the last byte known again (it stays cached): the file's size if that read
+        ended short of a full page (None: the file may go on past it), and where the pages the cache holds
+        stop being the file's as it is now."""
+        index = (self.size - 1) // self._cache.page_size
+        try:
+            page = await self._cache.reread(index)
+        except ConnectionError:
+            raise  # no answer: asking the size too would only wait out the connection's backoff
+        except OSError:
+            return None, self.size  # an answer (the file shrank, or went): the size request says what it is now
+        short = 0 < len(page) < self._cache.page_size
+        return (index * self._cache.page_size + len(page) if short else None), (index + 1) * self._cache.page_size
 
     async def rows(self, start: int, count: int) -> list[Row]:
         """Up to ``count`` rows from ``start``, which must be a row start."""
@@ -132,7 +161,7 @@ class LogDocument:
         """`end_top` in one read of the last `tail` bytes, when the last lines are one row each (no
         longer than `wrap`) and all in those bytes; None otherwise."""
         start = max(0, self.size - tail)
-        data = await self._cache.read(start, self.size - start)
+        data = await self.read(start, self.size - start)
         if start + len(data) != self.size:
             return None  # the file shrank under us
         end = len(data) - 1 if data.endswith(b"\n") else len(data)
@@ -223,7 +252,7 @@ class LogDocument:
         end, step = pos, 4096
         while end > limit:
             begin = max(limit, end - step)
-            newline = (await self._cache.read(begin, end - begin)).rfind(b"\n")
+            newline = (await self.read(begin, end - begin)).rfind(b"\n")
             if newline >= 0:
                 return begin + newline + 1
             end, step = begin, step * 4
@@ -239,7 +268,7 @@ class LogDocument:
             want = min(self.size, pos + self._wrap + 1)  # a full row and the byte after it
             have = buf_start + len(buf)
             if have < want:
-                more = await self._cache.read(have, max(want - have, self._cache.page_size))
+                more = await self.read(have, max(want - have, self._cache.page_size))
                 if not more:  # the file shrank under us; refresh_size() will catch up
                     break
                 buf += more
@@ -283,7 +312,7 @@ class RankFilteredDocument(LogDocument):
     async def rows(self, start: int, count: int) -> list[Row]:
         kept: list[Row] = []
         pos = start
-        line_start = start == 0 or await self._cache.read(start - 1, 1) == b"\n"
+        line_start = start == 0 or await self.read(start - 1, 1) == b"\n"
         shown = line_start or await self._line_shown(start)
         while len(kept) < count and pos < self.size and pos - start <= FILTER_SCAN:
             batch = await self._rows(pos, FILTER_BATCH, until=None)
@@ -348,7 +377,7 @@ class RankFilteredDocument(LogDocument):
     async def _line_shown(self, pos: int) -> bool:
         """Whether the line holding byte ``pos`` is shown (its first row's label decides for all its rows)."""
         line_start = await self._line_start(pos)
-        return self.shows((await self._cache.read(line_start, LABEL_BYTES)).split(b"\n", 1)[0])
+        return self.shows((await self.read(line_start, LABEL_BYTES)).split(b"\n", 1)[0])
 
     async def _lines_shown_before(self, end: int, count: int) -> list[tuple[int, int]]:
         """(start, end) of up to ``count`` lines shown that end before ``end`` (a line start or the
@@ -358,7 +387,7 @@ class RankFilteredDocument(LogDocument):
         high, step = end, 64 * 1024
         while high > floor and len(found) < count:
             low = max(floor, high - step)
-            data = await self._cache.read(low, high - low)
+            data = await self.read(low, high - low)
             stop = len(data) - 1 if data.endswith(b"\n") else len(data)
             while len(found) < count:
                 newline = data.rfind(b"\n", 0, stop)

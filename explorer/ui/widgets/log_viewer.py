@@ -26,8 +26,8 @@ import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor, QFontDatabase, QFontInfo, QKeyEvent, QPainter, QPalette, QWheelEvent
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeyEvent, QPainter, QPalette, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from explorer.core.mpi.rank_labels import rank_of, ranks_in
@@ -52,9 +52,12 @@ RANK_COLORS_DARK = ("#64b5f6", "#ffb74d", "#81c784", "#ef9a9a", "#ce93d8",
                     "#bcaaa4", "#f48fb1", "#b0bec5", "#dce775", "#4dd0e1")
 
 
+_RANK_QCOLORS = {False: tuple(map(QColor, RANK_COLORS_LIGHT)), True: tuple(map(QColor, RANK_COLORS_DARK))}
+
+
 def rank_color(rank: int, dark: bool) -> QColor:
-    colors = RANK_COLORS_DARK if dark else RANK_COLORS_LIGHT
-    return QColor(colors[rank % len(colors)])
+    colors = _RANK_QCOLORS[dark]
+    return colors[rank % len(colors)]
 
 
 def display_text(data: bytes) -> str:
@@ -84,6 +87,7 @@ class LogViewer(QAbstractScrollArea):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._font_changed()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_moved)
         self.horizontalScrollBar().valueChanged.connect(self.viewport().update)
@@ -320,26 +324,30 @@ class LogViewer(QAbstractScrollArea):
     # -- Qt ------------------------------------------------------------------
 
     def paintEvent(self, event) -> None:
-        painter = QPainter(self.viewport())
-        base = self.palette().color(QPalette.ColorRole.Base)
-        painter.fillRect(event.rect(), base)
-        text_color = self.palette().color(QPalette.ColorRole.Text)
-        dark = base.lightness() < 128
+        painter = QPainter(self.viewport())  # on the Base colour the viewport was filled with (autoFillBackground)
+        dark = self.palette().color(QPalette.ColorRole.Base).lightness() < 128
         metrics = self.fontMetrics()
         height, ascent = metrics.lineSpacing(), metrics.ascent()
         x = MARGIN - self.horizontalScrollBar().value()
-        for i, (row, text, rank) in enumerate(zip(self._rows, self._texts, self._ranks, strict=True)):
-            y = i * height
-            if self._match is not None:
-                self._paint_match(painter, row, x, y, height)
-            if rank is None:
-                painter.setPen(text_color)
-                painter.drawText(x, y + ascent, text)
-                continue
-            color = rank_color(rank, dark)  # the row in its rank's colour, and a mark in the margin
+        if self._match is not None:
+            for i, row in enumerate(self._rows):
+                self._paint_match(painter, row, x, i * height, height)
+        # Rows grouped by colour and font: a pen or font change per group, not per row (a page of a fast
+        # log is repainted at every poll). ASCII rows need no text shaping; the others keep it.
+        groups: dict[tuple[int | None, bool], list[int]] = {}
+        for i, (text, rank) in enumerate(zip(self._texts, self._ranks, strict=True)):
+            groups.setdefault((rank, text.isascii()), []).append(i)
+        text_color = self.palette().color(QPalette.ColorRole.Text)
+        for (rank, ascii_only), rows in groups.items():
+            painter.setFont(self._unshaped_font if ascii_only else self.font())
+            color = text_color if rank is None else rank_color(rank, dark)
             painter.setPen(color)
-            painter.drawText(x, y + ascent, text)
-            painter.fillRect(0, y, 2, height, color)
+            for i in rows:
+                painter.drawText(x, i * height + ascent, self._texts[i])
+            if rank is not None:  # a mark in the margin, in the rank's colour
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(color)
+                painter.drawRects([QRect(0, i * height, 2, height) for i in rows])
 
     def _paint_match(self, painter: QPainter, row: Row, x: int, y: int, height: int) -> None:
         begin = max(self._match[0], row.start)
@@ -410,11 +418,27 @@ class LogViewer(QAbstractScrollArea):
         """The widest row's width. Measuring every row at each poll of a fast log costs more than the
         paint: ASCII rows of a fixed-pitch font are as wide as their length says, only others are measured."""
         metrics = self.fontMetrics()
-        fixed = QFontInfo(self.font()).fixedPitch()
-        ascii_width = metrics.horizontalAdvance("x") if fixed else 0
-        longest_ascii = max((len(t) for t in self._texts if fixed and t.isascii()), default=0)
-        measured = max((metrics.horizontalAdvance(t) for t in self._texts if not (fixed and t.isascii())), default=0)
+        ascii_width = self._ascii_advance
+        longest_ascii = max((len(t) for t in self._texts if ascii_width and t.isascii()), default=0)
+        measured = max((metrics.horizontalAdvance(t) for t in self._texts if not (ascii_width and t.isascii())),
+                       default=0)
         return max(longest_ascii * ascii_width, measured)
+
+    def _font_changed(self) -> None:
+        """Derive what the paint and the width take from the font: a copy that skips text shaping (for ASCII
+        rows: no ligature turns ``->`` into an arrow, and drawing is cheaper), and the advance of an ASCII
+        character if they all have the same one (0 if not). Measured, not asked: fontconfig's monospace
+        (Noto Sans Mono) says it is not fixed-pitch."""
+        self._unshaped_font = QFont(self.font())
+        self._unshaped_font.setStyleStrategy(QFont.StyleStrategy.PreferNoShaping)
+        metrics = self.fontMetrics()
+        advances = {metrics.horizontalAdvance(c) for c in "iIlW@m0 ."}
+        self._ascii_advance = advances.pop() if len(advances) == 1 else 0
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._font_changed()
 
     def _sync_scrollbars(self) -> None:
         size = self._doc.size if self._doc else 0

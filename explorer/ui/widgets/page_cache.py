@@ -42,6 +42,11 @@ class PageCache:
             del self._pages[index]
         self._generation += 1
 
+    async def reread(self, index: int) -> bytes:
+        """Page ``index`` as the file holds it now: read again (the last page of a growing file), and cached."""
+        self._pages.pop(index, None)
+        return await self._page(index)
+
     async def _page(self, index: int) -> bytes:
         page = self._pages.get(index)
         if page is not None:

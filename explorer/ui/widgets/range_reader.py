@@ -8,7 +8,8 @@ from typing import Protocol
 
 
 class RangeReader(Protocol):
-    """What the log viewer reads through; failures are raised as ``OSError``."""
+    """What the log viewer reads through; failures are raised as ``OSError`` (``ConnectionError`` when
+    there was no answer at all: nothing else is worth asking then)."""
 
     async def size(self) -> int:
         """The current length of the file in bytes; it may grow between calls."""

@@ -6,8 +6,10 @@ import asyncio
 
 import psutil
 import pytest
+from PySide6.QtGui import QPalette
 
-from explorer.ui.widgets.log_viewer import RANK_SAMPLE, LogViewer
+from explorer.ui.widgets.log_document import LogDocument
+from explorer.ui.widgets.log_viewer import MARGIN, RANK_SAMPLE, LogViewer, rank_color
 from explorer.ui.widgets.range_reader import FileRangeReader
 from tests.support.qt_scenarios import next_emission, until
 
@@ -330,12 +332,12 @@ def test_sparse_files_of_gibibytes_filtered_by_rank_open_at_the_end_and_find(run
 
 
 class GatedReader(FileRangeReader):
-    """A file whose `size` can be held: once `hold()` is called, the next size is read, then kept back
-    until the gate is set (a poll in flight), so the test can change the file or the view meanwhile."""
+    """A file whose next answer can be held: once `hold()` is called, the next request (a poll's: the size,
+    or its last page) is read, then kept back until the gate is set (a poll in flight), so the test can
+    change the file or the view meanwhile."""
 
     def __init__(self, path) -> None:
         super().__init__(path)
-        self.sizes = 0
         self._gate: asyncio.Event | None = None
         self.asked = asyncio.Event()
 
@@ -344,13 +346,17 @@ class GatedReader(FileRangeReader):
         return self._gate
 
     async def size(self) -> int:
-        self.sizes += 1
-        size = await super().size()
+        return await self._held(await super().size())
+
+    async def read(self, offset: int, length: int) -> bytes:
+        return await self._held(await super().read(offset, length))
+
+    async def _held(self, answer):
         gate, self._gate = self._gate, None
         if gate is not None:
             self.asked.set()
             await gate.wait()
-        return size
+        return answer
 
 
 def test_a_rank_filter_set_while_a_poll_runs_shows_what_that_poll_found(viewer, run, tmp_path):
@@ -378,25 +384,34 @@ def test_a_rank_filter_set_while_a_poll_runs_shows_what_that_poll_found(viewer, 
     run(scenario())
 
 
-def test_polls_asked_for_while_one_runs_make_one_more_poll(viewer, run, tmp_path):
+def test_polls_asked_for_while_one_runs_make_one_more_poll(viewer, run, tmp_path, monkeypatch):
     path = tmp_path / "grows.log"
     write_lines(path, [f"row {i}" for i in range(10)])
     reader = GatedReader(path)
+    refreshes = 0
+    refresh_size = LogDocument.refresh_size
+
+    async def counted(doc):
+        nonlocal refreshes
+        refreshes += 1
+        return await refresh_size(doc)
+
+    monkeypatch.setattr(LogDocument, "refresh_size", counted)
 
     async def scenario():
         await settled(viewer, lambda: viewer.set_reader(reader))
         await settled(viewer, lambda: viewer.set_follow(True))
         gate = reader.hold()
         viewer.poll()
-        await reader.asked.wait()  # this poll has read the size: what is written now is news to it
-        before = reader.sizes
+        await reader.asked.wait()  # this poll has read the file: what is written now is news to it
+        before = refreshes
         with path.open("ab") as f:
             f.write(b"row 10\n")
         for _ in range(3):
             viewer.poll()
         gate.set()
         await until(viewer.viewChanged, lambda: viewer.visible_lines()[-1:] == ["row 10"], what="the new row")
-        assert reader.sizes == before + 1  # three asked meanwhile: one more poll
+        assert refreshes == before + 1  # three asked meanwhile: one more poll
 
     run(scenario())
 
@@ -424,5 +439,30 @@ def test_ranks_heard_say_whether_the_poll_read_all_that_was_added(viewer, run, t
         with path.open("ab") as f:
             f.write(b"[1] rank 1 step\n" + b"[0] rank 0 writes fast\n" * (RANK_SAMPLE // 20))
         assert await poll() == ({0}, False)
+
+    run(scenario())
+
+
+def test_rows_are_painted_in_their_ranks_colours_and_the_widest_sets_the_scroll_range(viewer, run, tmp_path):
+    # Rows are painted a colour (and font) at a time; ASCII rows are as wide as their length says, others measured.
+    path = tmp_path / "painted.log"
+    wide = "\u00e9\u4e2d" * 60  # wider than its length in "x"s: measured
+    write_lines(path, ["[0] rank zero", "plain line", "[1] rank one", "[2] " + wide, "x" * 150, "[0] again"])
+
+    async def scenario():
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
+        image = viewer.viewport().grab().toImage()
+        height = viewer.fontMetrics().lineSpacing()
+        dark = viewer.palette().color(QPalette.ColorRole.Base).lightness() < 128
+        base = viewer.palette().color(QPalette.ColorRole.Base)
+        marks = [image.pixelColor(0, i * height + height // 2) for i in range(6)]
+        assert [m.name() for m in marks] == [rank_color(0, dark).name(), base.name(), rank_color(1, dark).name(),
+                                             rank_color(2, dark).name(), base.name(), rank_color(0, dark).name()]
+        for i, rank in ((0, 0), (2, 1), (3, 2)):  # the text itself in the rank's colour
+            row = {image.pixelColor(x, y).name() for x in range(MARGIN, 200) for y in range(i * height, (i + 1) * height)}
+            assert rank_color(rank, dark).name() in row
+        metrics = viewer.fontMetrics()
+        widest = max(metrics.horizontalAdvance("x" * 150), metrics.horizontalAdvance("[2] " + wide))
+        assert viewer.horizontalScrollBar().maximum() == widest + 2 * MARGIN - viewer.viewport().width()
 
     run(scenario())

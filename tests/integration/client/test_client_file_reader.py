@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import pytest
 import pytest_asyncio
+from azure.core.pipeline.policies import SansIOHTTPPolicy
 
 from explorer.client.connecting.connection_state import Backoff, ConnectionStatus
 from explorer.client.files import TaskFiles
 from explorer.client.watching.monitor import Monitor
+from explorer.ui.widgets.log_document import LogDocument
 from tests.integration.client.fault_proxy import proxied_connection
 from tests.support.batch_scenarios import create_idle_pool, python_command, submit_task, task_state
+from tests.support.local_batch import connect
 from tests.support.waiting import wait_until
 
 WRITE = "import sys; sys.stdout.write(''.join(f'line {i}\\n' for i in range(100000)))"
@@ -104,3 +107,65 @@ async def test_file_errors_are_decoded_and_log_no_tracebacks(connection, caplog)
         await files.properties(connection.client, "never.txt")
     assert head.value.status_code == 404
     assert [record.getMessage() for record in caplog.records if record.name.startswith("azure")] == []
+
+
+class Methods(SansIOHTTPPolicy):
+    """The HTTP methods of the requests a client sent, in order."""
+
+    def __init__(self) -> None:
+        self.sent: list[str] = []
+
+    def on_request(self, request) -> None:
+        self.sent.append(request.http_request.method)
+
+
+STEPS = (
+    "import pathlib, sys, time\n"
+    "for step in range(4):\n"
+    "    while not pathlib.Path(sys.argv[1], str(step)).exists(): time.sleep(0.02)\n"
+    "    print(f'[0] step {step}', flush=True)\n"
+)
+
+
+@pytest.mark.asyncio
+async def test_a_slowly_growing_output_is_followed_with_one_request_a_poll(local_batch, connection, tmp_path, loop_errors):
+    """What a log viewer's document asks of a real Local Batch while a task writes a line at a time: the
+    first poll the size and the page; then, the file grown a little each time, one GET a poll (the last
+    page, which says the size too) and nothing more to show the new line."""
+    client = connection.client
+    await create_idle_pool(client, "p", 1)
+    await submit_task(client, "p", "job", "steps", python_command(STEPS, str(tmp_path)))
+    methods = Methods()
+    async with await connect(local_batch, per_call_policies=[methods]) as counted:
+        monitor, looking = Monitor(counted.client), Monitor(client)  # the test looks through a connection of its own
+        try:
+            doc = LogDocument(monitor.file_reader(TaskFiles("job", "steps"), "stdout.txt"))
+            outside = looking.file_reader(TaskFiles("job", "steps"), "stdout.txt")
+
+            async def grown_to(step: int) -> None:
+                (tmp_path / str(step)).touch()
+                expected = sum(len(f"[0] step {i}\n") for i in range(step + 1))
+                await wait_until(lambda: _size_is(outside, expected), what=f"step {step} written")
+
+            async def last_row() -> bytes:
+                return (await doc.rows(await doc.end_top(1), 1))[0].data
+
+            await grown_to(0)
+            methods.sent.clear()
+            assert await doc.refresh_size() and await last_row() == b"[0] step 0"
+            assert methods.sent == ["HEAD", "GET"]
+            for step in range(1, 4):
+                await grown_to(step)
+                methods.sent.clear()
+                assert await doc.refresh_size() and await last_row() == f"[0] step {step}".encode()
+                assert methods.sent == ["GET"], f"step {step}"
+        finally:
+            await monitor.close()
+            await looking.close()
+
+
+async def _size_is(reader, expected: int) -> bool:
+    try:
+        return await reader.size() == expected
+    except OSError:
+        return False  # not there yet
