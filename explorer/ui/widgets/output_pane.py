@@ -3,7 +3,9 @@
 The owner hands in range readers and says whether the output may still grow
 (`set_live`). While live and on screen, the pane polls the tab shown by itself:
 every `FAST_POLL` s while the file grows (output appears within a fraction of a
-second), backing off to every `IDLE_POLL` s while it does not; nothing while paused
+second), every `FLOOD_POLL` s while each poll finds more than `FLOOD_BYTES` added (rows then
+fly past faster than anyone reads them, and a poll costs two requests and a page painted
+anew), backing off to every `IDLE_POLL` s while it does not grow; nothing while paused
 or hidden; one last read when it stops being live. The viewers read only what they
 show, through readers that follow the connection's backoff. `poll()` reads now (a
 state change, F5). Follow keeps the end of the output in view; scrolling up leaves
@@ -43,6 +45,8 @@ from explorer.ui.widgets.log_viewer import LogViewer
 from explorer.ui.widgets.range_reader import RangeReader
 
 FAST_POLL = 0.3
+FLOOD_POLL = 0.45
+FLOOD_BYTES = 64 * 1024
 IDLE_POLL = 1.0
 SILENT_AFTER = 10.0
 """Seconds without a line before a rank is said to be silent."""
@@ -118,7 +122,9 @@ class OutputPane(QWidget):
         self._sizes = [""] * len(self.viewers)
         self._paused = False
         self._live = False
-        self._grew = False
+        self._lengths = [0] * len(self.viewers)
+        self._grown = 0
+        """Bytes the tabs grew by since the last tick."""
         self._interval = FAST_POLL
         self._ticker = QTimer(self)
         self._ticker.setSingleShot(True)
@@ -134,6 +140,7 @@ class OutputPane(QWidget):
         self._notes = [note] * len(self.viewers)
         self._errors = [None] * len(self.viewers)
         self._sizes = [""] * len(self.viewers)
+        self._lengths = [0] * len(self.viewers)
         for viewer, reader in zip(self.viewers, readers, strict=True):
             viewer.set_reader(reader)
         self._activity.clear()
@@ -290,8 +297,9 @@ class OutputPane(QWidget):
         self.followChanged.emit(follow)
 
     def _on_size(self, viewer: LogViewer, size: int) -> None:
-        self._grew = True
         index = self.viewers.index(viewer)
+        self._grown += max(0, size - self._lengths[index])
+        self._lengths[index] = size
         self._sizes[index], self._errors[index] = format_size(size), None
         self._refresh_status()
 
@@ -300,9 +308,15 @@ class OutputPane(QWidget):
             self._ticker.start(round(self._interval * 1000))
 
     def _tick(self) -> None:
-        # Fast while the output moves; slower and slower (to IDLE_POLL) while it does not.
-        self._interval = FAST_POLL if self._grew else min(IDLE_POLL, self._interval * 2)
-        self._grew = False
+        # Fast while the output moves (a little slower while it floods); slower and slower (to IDLE_POLL)
+        # while it does not.
+        if self._grown > FLOOD_BYTES:
+            self._interval = FLOOD_POLL
+        elif self._grown:
+            self._interval = FAST_POLL
+        else:
+            self._interval = min(IDLE_POLL, self._interval * 2)
+        self._grown = 0
         self.poll()
         self._schedule()
 

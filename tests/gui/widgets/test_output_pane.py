@@ -7,6 +7,7 @@ import asyncio
 import pytest
 from PySide6.QtCore import Qt
 
+from explorer.ui.widgets import output_pane
 from explorer.ui.widgets.output_pane import OutputPane
 from explorer.ui.widgets.range_reader import FileRangeReader
 from tests.support.qt_scenarios import next_emission, until
@@ -141,5 +142,36 @@ def test_a_live_pane_polls_by_itself_while_shown_and_reads_once_more_when_it_sto
         pane.set_live(False)  # the command ended: one last read, then no more polling
         assert not pane.is_polling()
         await until(viewer.viewChanged, last_line("out 202"), TIMEOUT)
+
+    run(loop, scenario())
+
+
+def test_a_live_pane_polls_a_little_slower_while_the_output_floods_and_backs_off_when_it_stops(loop, pane, files):
+    stdout, stderr = files
+    viewer = pane.viewers[0]
+
+    def append(data: bytes) -> None:
+        with stdout.open("ab") as f:
+            f.write(data)
+
+    async def next_tick_in(ms: int) -> None:
+        """Until the pane's tick has set its next poll ``ms`` away (checked every 10 ms: the tick is a timer)."""
+        deadline = asyncio.get_running_loop().time() + TIMEOUT
+        while pane._ticker.interval() != ms:
+            assert asyncio.get_running_loop().time() < deadline, f"interval {pane._ticker.interval()} ms, not {ms}"
+            await asyncio.sleep(0.01)
+
+    async def scenario():
+        shown = next_emission(viewer.viewChanged, TIMEOUT)
+        pane.set_readers([FileRangeReader(stdout), FileRangeReader(stderr)])
+        await shown
+        pane.set_live(True)
+        append(b"x" * 99 + b"\n")  # a line: the next poll is soon
+        await until(viewer.sizeChanged, lambda: True, TIMEOUT)
+        await next_tick_in(round(output_pane.FAST_POLL * 1000))
+        append((b"y" * 99 + b"\n") * (output_pane.FLOOD_BYTES // 100 + 1))  # a flood: a little later
+        await until(viewer.sizeChanged, lambda: True, TIMEOUT)
+        await next_tick_in(round(output_pane.FLOOD_POLL * 1000))
+        await next_tick_in(round(output_pane.IDLE_POLL * 1000))  # nothing more: backing off to the idle poll
 
     run(loop, scenario())
