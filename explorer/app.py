@@ -121,6 +121,8 @@ class ExplorerApp:
         self.monitor: Monitor | None = None
         self.window: MainWindow | None = None
         self._parked: dict[str, tuple[Connection, Monitor]] = {}
+        self._parked_listeners: dict[str, Callable[[], None]] = {}
+        """By profile: how to stop a kept Local Batch connection hearing its service's events."""
         """By profile: connections switched away from that stay open while a task followed on them runs."""
         self._run_elsewhere: list[RunElsewhereDialog] = []
         """Open Run on another account… dialogs (they read through the connection shown)."""
@@ -208,7 +210,7 @@ class ExplorerApp:
             self._connecting.cancel()  # the connection of a profile switched away from
         name = window.current_profile
         if name in self._parked:  # switched back while a task followed there ran: still open
-            self._attach(window, *self._parked.pop(name))
+            self._attach(window, *self._unpark(name))
             return
         if self._closing:  # a Local Batch stopping must be gone before one starts on its data
             await asyncio.wait(set(self._closing))
@@ -605,6 +607,7 @@ class ExplorerApp:
             self._unsubscribe_service()
             self._unsubscribe_service = lambda: None
             self._parked[profile] = (self.connection, self.monitor)
+            self._listen_parked(profile, self.connection)
             self.connection = self.monitor = None
             log.info("Connection %r kept open: a task followed there has not ended", profile)
             await asyncio.gather(*(owner.wind_up() for owner in owners))
@@ -615,8 +618,45 @@ class ExplorerApp:
         """The last task followed on `name`'s kept connection ended (or the app ends): close it."""
         if name not in self._parked:
             return
-        connection, monitor = self._parked.pop(name)
+        connection, monitor = self._unpark(name)
         await self._close(connection, monitor)
+
+    def _unpark(self, name: str) -> tuple[Connection, Monitor]:
+        self._parked_listeners.pop(name, lambda: None)()
+        return self._parked.pop(name)
+
+    def _listen_parked(self, name: str, connection: Connection) -> None:
+        """A kept Local Batch connection hears of its service's restarts too, so that the tasks followed
+        there are followed on (`_on_parked_service_event`)."""
+        if connection.supervisor is not None:
+            self._parked_listeners[name] = connection.supervisor.add_listener(
+                lambda event: self._on_parked_service_event(name, event))
+
+    def _on_parked_service_event(self, name: str, event: ServiceEvent) -> None:
+        from explorer.client.local.supervisor import ServiceEventKind
+
+        if event.kind is not ServiceEventKind.RESTARTED or name not in self._parked:
+            return
+        if event.endpoint_changed:
+            self._tasks.start(self._reconnect_parked(name), slot=f"reconnect {name}")
+        else:
+            self._parked[name][1].retry_now()
+
+    async def _reconnect_parked(self, name: str) -> None:
+        """The kept connection's Local Batch came back on another port: a new client and monitor, through
+        which the tasks followed there are followed on; the old client closes."""
+        from explorer.client.watching.monitor import Monitor
+
+        old, old_monitor = self._parked[name]
+        service = old.local_service
+        if service is None or service.endpoint is None or self.window is None:
+            return
+        successor = old.hand_over(self.factory.local_client(service), service.endpoint.endpoint)
+        monitor = Monitor(successor.client)
+        monitor.connection.proxy = proxy_address(successor.endpoint, self.factory.proxy)
+        self._parked[name] = (successor, monitor)
+        self.window.task_notifications.move(name, monitor)
+        await self._close(old, old_monitor)  # its client only: the service and supervisor went over
 
     async def _close_connection(self, owners: Sequence[TaskOwner] = ()) -> None:
         """Close the connection shown, once the tasks of `owners` (its views') have ended.

@@ -124,6 +124,13 @@ class TaskNotifications(QObject):
         profile = self._profile if profile is None else profile
         return [key[1:] for key, watch in self._watches.items() if key[0] == profile and watch.active]
 
+    def move(self, profile: str, monitor: Monitor) -> None:
+        """The tasks followed on `profile` are followed on through `monitor` (its kept connection was
+        replaced: Local Batch came back on another port)."""
+        for key, watch in self._watches.items():
+            if key[0] == profile:
+                watch.move_to(monitor)
+
     def watching(self, profile: str) -> bool:
         """Whether a task on `profile` is followed (its connection must stay open for the word)."""
         return bool(self.following(profile))

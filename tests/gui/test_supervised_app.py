@@ -17,9 +17,12 @@ import pytest
 
 from explorer.app import ExplorerApp
 from explorer.client.connecting.credentials import MemoryCredentialStore
-from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, ProfileStore
+from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, ProfileStore, SharedKeyProfile
 from explorer.ui.settings import Settings
+from tests.gui.test_profile_switch import switch
+from tests.gui.test_task_notifications import RecordingNotifier
 from tests.support.batch_scenarios import HeldTask, create_idle_pool, create_job, unique, wait_for_completion
+from tests.support.local_batch import kill_and_take_its_port, running_local_batch
 from tests.support.processes import kill_all, processes_under, serve_processes
 from tests.support.waiting import wait_until
 
@@ -142,3 +145,54 @@ def test_an_app_on_a_shell_served_data_dir_uses_it_and_takes_over_when_it_stops(
             shell.kill()
         shell.communicate(timeout=30)
 
+
+
+def test_local_batch_back_on_another_port_is_followed_on_also_from_another_profile(loop, qtbot, tmp_path, cleanup):
+    """Local Batch killed while its port is taken comes back on another one: the window's connection goes over
+    to it; and so does the connection kept for a task followed there while the window shows another account,
+    whose word still comes."""
+    held = HeldTask(tmp_path / "held")
+    with running_local_batch(tmp_path / "other") as other:
+        credentials = MemoryCredentialStore()
+        account = SharedKeyProfile("Other", other.endpoint.account, other.endpoint.endpoint)
+        credentials.set_secret(account.secret_name, other.endpoint.key)
+        store = ProfileStore(tmp_path / "config")
+        store.save(ProfileSet((LocalBatchProfile(data_dir=tmp_path / "lb"), account)))
+        app = ExplorerApp(Settings(tmp_path / "settings.ini"), store, credentials)
+
+        async def back_on_another_port(service) -> None:
+            port = service.endpoint.port
+            squatter = kill_and_take_its_port(service)
+            try:
+                await wait_until(lambda: service.is_running() and service.endpoint.port != port, what="a new port")
+            finally:
+                squatter.close()
+
+        async def scenario():
+            try:
+                window = await app.start()
+                qtbot.addWidget(window)
+                window.task_notifications.notifier = recorder = RecordingNotifier()
+                job = await held_task_running(app, held)
+                service = app.connection.local_service
+                await back_on_another_port(service)  # the window's own connection
+                await wait_until(lambda: app.connection.endpoint == service.endpoint.endpoint, what="reconnected")
+                await wait_until(lambda: window.navigator_panel.ids("job") == [job], what="the job listed again")
+                view = window.open_task(job, held.id)
+                await wait_until(lambda: view.task is not None and view.task.state == "running", what="it running")
+
+                await switch(app, "Other")
+                assert window.task_notifications.following("Local Batch") == [(job, held.id)]
+                kept = app._parked["Local Batch"][0]
+                await back_on_another_port(service)  # the kept connection's
+                await wait_until(lambda: app._parked["Local Batch"][0] is not kept, what="the kept one replaced")
+                assert kept._closed and app._parked["Local Batch"][0].endpoint == service.endpoint.endpoint
+                await wait_until(lambda: held.runs == 3, what="the task run again (requeued by each restart)")
+                held.release()
+                await wait_until(lambda: recorder.words, what="the word that the task ended")
+                assert recorder.words[0].title == f"Task {held.id} completed"
+                assert recorder.words[0].message.endswith("on Local Batch")
+            finally:
+                await app.shutdown()
+
+        loop.run_until_complete(asyncio.wait_for(scenario(), 240))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import socket
 import tempfile
 from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
@@ -76,3 +77,20 @@ async def local_batch_connection(**client_options: Any) -> AsyncIterator[Connect
     with tempfile.TemporaryDirectory() as tmp, running_local_batch(Path(tmp) / "lb") as service:
         async with await connect(service, **client_options) as connection:
             yield connection
+
+
+def kill_and_take_its_port(service: LocalBatchService) -> socket.socket:
+    """SIGKILL the service and take its port as soon as it is free (without yielding to the loop, where the
+    supervisor waits): its restart must come back on another one. Close the socket returned when done."""
+    port = service.endpoint.port
+    os.kill(service.pid, signal.SIGKILL)
+    squatter = socket.socket()
+    squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    while True:
+        try:
+            squatter.bind(("127.0.0.1", port))
+            break
+        except OSError:
+            os.sched_yield()
+    squatter.listen()
+    return squatter

@@ -324,6 +324,15 @@ class TaskEndWatch:
         if subscription is not None:
             subscription.close()
 
+    def move_to(self, monitor: Monitor) -> None:
+        """Follow on through `monitor` (the service came back on another endpoint), keeping what was seen:
+        a task that ended meanwhile still gets its word."""
+        active = self.active
+        self.stop()
+        self._monitor = monitor
+        if active:
+            self.start()
+
     def _on_task(self, update: Update) -> None:
         task = update.task
         if self._subscription is None:

@@ -11,7 +11,6 @@ import asyncio
 import json
 import os
 import signal
-import socket
 import subprocess
 import sys
 from pathlib import Path
@@ -27,6 +26,7 @@ from explorer.client.local.local_batch import LocalBatchService
 from explorer.client.local.supervisor import LocalBatchSupervisor, ServiceEvent, ServiceEventKind
 from explorer.client.watching.file_reader import RemoteFileReader
 from tests.support.batch_scenarios import HeldTask, create_idle_pool, create_job, unique, wait_for_completion
+from tests.support.local_batch import kill_and_take_its_port
 from tests.support.processes import kill_all, processes_under, serve_processes
 from tests.support.waiting import wait_until
 
@@ -141,18 +141,7 @@ async def test_a_service_that_keeps_dying_is_reported_failed_until_retry_now(sup
 async def test_a_restart_takes_another_port_when_its_own_was_taken_meanwhile(supervised):
     service, _, events = supervised
     old = service.endpoint
-    pid = service.pid
-    os.kill(pid, signal.SIGKILL)
-    # Without yielding to the loop (the supervisor waits on it), take the port as soon as it is free.
-    squatter = socket.socket()
-    squatter.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    while True:
-        try:
-            squatter.bind(("127.0.0.1", old.port))
-            break
-        except OSError:
-            os.sched_yield()
-    squatter.listen()
+    squatter = kill_and_take_its_port(service)
     try:
         restarted = await events.next(ServiceEventKind.RESTARTED)
     finally:
