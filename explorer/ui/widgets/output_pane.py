@@ -124,7 +124,7 @@ class OutputPane(QWidget):
         self._live = False
         self._lengths = [0] * len(self.viewers)
         self._grown = 0
-        """Bytes the tabs grew by since the last tick."""
+        """Bytes the tabs grew (or shrank) by since the last tick."""
         self._interval = FAST_POLL
         self._ticker = QTimer(self)
         self._ticker.setSingleShot(True)
@@ -298,7 +298,7 @@ class OutputPane(QWidget):
 
     def _on_size(self, viewer: LogViewer, size: int) -> None:
         index = self.viewers.index(viewer)
-        self._grown += max(0, size - self._lengths[index])
+        self._grown += abs(size - self._lengths[index])  # a file cut or rewritten is moving too
         self._lengths[index] = size
         self._sizes[index], self._errors[index] = format_size(size), None
         self._refresh_status()
