@@ -330,13 +330,16 @@ def failure_cause(
     )
     if failed:
         subtask = failed[0]
-        downloading = _failed_downloading(subtask.failure) or (
+        # The task's own code may say it where the subtask's does not (Local Batch's: FailureExitCode, "did not run
+        # to its end"): a task failed by a download failed in the download of the instance that failed first, and
+        # its failure names the file.
+        told_by_task = subtask.failure_code not in DOWNLOAD_FAILURES and task.failure_code in DOWNLOAD_FAILURES
+        downloading = told_by_task or subtask.failure_code in DOWNLOAD_FAILURES or (
             subtask.previous_state != "running" and reached.get(subtask.id) in (Phase.WAITING_FOR_NODE, Phase.DOWNLOADING))
         return FailureCause(subtask.id, subtask.node_id, subtask.pool_id,
                             FailedIn.DOWNLOAD if downloading else FailedIn.COORDINATION, subtask.exit_code,
-                            subtask.failure, subtask.task_root_directory)
-    failure = task.failure or ""
-    if _failed_downloading(failure):
+                            task.failure if told_by_task else subtask.failure, subtask.task_root_directory)
+    if task.failure_code in DOWNLOAD_FAILURES:
         phase = FailedIn.DOWNLOAD
     elif task.instances > 1 and application_ran is False:
         phase = FailedIn.COORDINATION
@@ -423,7 +426,3 @@ def _open_end(phase: Phase, start: datetime, ended: datetime | None, unknown_sin
         return [PhaseSegment(Phase.UNKNOWN, start, after=phase)]
     return [PhaseSegment(phase, start, unknown_since), PhaseSegment(Phase.UNKNOWN, unknown_since, after=phase)]
 
-
-def _failed_downloading(failure: str | None) -> bool:
-    """Whether a failure ("CODE: message") is one of a resource file download."""
-    return (failure or "").split(":", 1)[0] in DOWNLOAD_FAILURES
