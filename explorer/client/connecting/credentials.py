@@ -56,13 +56,15 @@ class KeyringCredentialStore:
         try:
             return keyring.get_password(self._service, name)
         except KeyringError as exc:
-            raise CredentialError(f"cannot read {name!r} from the keyring: {type(exc).__name__}") from None
+            raise CredentialError(Text.of(QT_TRANSLATE_NOOP("Credentials", "cannot read '{name}' from the keyring: {kind}"),
+                                          name=name, kind=type(exc).__name__)) from None
 
     def set_secret(self, name: str, secret: str) -> None:
         try:
             keyring.set_password(self._service, name, secret)
         except KeyringError as exc:
-            raise CredentialError(f"cannot store {name!r} in the keyring: {type(exc).__name__}") from None
+            raise CredentialError(Text.of(QT_TRANSLATE_NOOP("Credentials", "cannot store '{name}' in the keyring: {kind}"),
+                                          name=name, kind=type(exc).__name__)) from None
         log.info("Stored secret %r in the keyring", name)
 
     def delete_secret(self, name: str) -> None:
@@ -71,7 +73,8 @@ class KeyringCredentialStore:
         except PasswordDeleteError:
             return
         except KeyringError as exc:
-            raise CredentialError(f"cannot delete {name!r} from the keyring: {type(exc).__name__}") from None
+            raise CredentialError(Text.of(QT_TRANSLATE_NOOP("Credentials", "cannot delete '{name}' from the keyring: {kind}"),
+                                          name=name, kind=type(exc).__name__)) from None
 
     def __repr__(self) -> str:
         return f"KeyringCredentialStore(service={self._service!r})"
