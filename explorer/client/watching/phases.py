@@ -328,17 +328,15 @@ def failure_cause(
         (s for s in subtasks.values() if s.state == "completed" and (s.failure is not None or s.exit_code not in (None, 0))),
         key=lambda s: (s.end_time or datetime.max.replace(tzinfo=timezone.utc), s.id),
     )
+    if task.failure_code in DOWNLOAD_FAILURES and not any(s.failure_code in DOWNLOAD_FAILURES for s in failed):
+        failed = []  # the primary's own download failed; the subtasks only stopped with it ("did not run to its end")
     if failed:
         subtask = failed[0]
-        # The task's own code may say it where the subtask's does not (Local Batch's: FailureExitCode, "did not run
-        # to its end"): a task failed by a download failed in the download of the instance that failed first, and
-        # its failure names the file.
-        told_by_task = subtask.failure_code not in DOWNLOAD_FAILURES and task.failure_code in DOWNLOAD_FAILURES
-        downloading = told_by_task or subtask.failure_code in DOWNLOAD_FAILURES or (
+        downloading = subtask.failure_code in DOWNLOAD_FAILURES or (
             subtask.previous_state != "running" and reached.get(subtask.id) in (Phase.WAITING_FOR_NODE, Phase.DOWNLOADING))
         return FailureCause(subtask.id, subtask.node_id, subtask.pool_id,
                             FailedIn.DOWNLOAD if downloading else FailedIn.COORDINATION, subtask.exit_code,
-                            task.failure if told_by_task else subtask.failure, subtask.task_root_directory)
+                            subtask.failure, subtask.task_root_directory)
     if task.failure_code in DOWNLOAD_FAILURES:
         phase = FailedIn.DOWNLOAD
     elif task.instances > 1 and application_ran is False:

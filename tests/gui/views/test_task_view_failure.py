@@ -72,22 +72,24 @@ def test_a_failed_application_names_the_primary(runner, services, batch_client):
     runner.run_to_end(scenario())
 
 
-def test_a_missing_common_resource_file_is_told_as_a_download_failure_by_its_code(runner, services, batch_client):
-    """The failure's code (`BlobNotFound`) travels in the snapshots and decides the phase, not the text."""
+def test_a_missing_resource_file_is_told_as_a_download_failure_by_its_code(runner, services, batch_client):
+    """The failure's code (`BlobNotFound`) travels in the snapshots and decides: the primary's own file is missing,
+    the subtask stopped with it (its code FailureExitCode, after its coordination command ran) is not the cause."""
     async def scenario():
         async with served_samples() as samples:
             await create_idle_pool(batch_client, "mpi", 2, inter_node=True)
             await create_job(batch_client, "mpi", "job")
             missing = models.ResourceFile(http_url=f"{samples.base_url}/no-such-input.dat", file_path="input.dat")
             await batch_client.create_task("job", models.BatchTaskCreateOptions(
-                id="nofile", command_line="/bin/echo never", multi_instance_settings=models.MultiInstanceSettings(
-                    number_of_instances=2, coordination_command_line="/bin/true", common_resource_files=[missing])))
+                id="nofile", command_line="/bin/echo never", resource_files=[missing],
+                multi_instance_settings=models.MultiInstanceSettings(
+                    number_of_instances=2, coordination_command_line="/bin/true")))
             view = runner.show(TaskView(services, None, "job", "nofile"))
             await until(view.updated, lambda: view.snapshot is not None and view.snapshot.failure is not None, TIMEOUT)
-        task, cause = view.snapshot.task, view.snapshot.failure
+        task = view.snapshot.task
         assert task.failure_code == "BlobNotFound" and task.failure.startswith("BlobNotFound: ")
         assert view.banner.sentence().startswith(
-            f"Instance 1 (subtask 1) failed while downloading the common resource files on node {cause.node_id}: "
+            f"The primary (instance 0) failed while downloading the common resource files on node {task.node_id}: "
             "BlobNotFound: ")
 
     runner.run_to_end(scenario())

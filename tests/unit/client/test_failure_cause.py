@@ -40,11 +40,16 @@ def test_a_download_failure_is_told_by_its_code_or_by_the_phase_reached():
     assert failure_cause(task(), told, False).phase is FailedIn.COORDINATION
     primary = task(failure="ResourceFileCreateFailed: cannot create x", failure_code="ResourceFileCreateFailed")
     assert failure_cause(primary, {}, False).phase is FailedIn.DOWNLOAD
-    # The task's code says it where the subtask's does not (Local Batch's subtask: "did not run to its end").
-    not_run = {1: subtask(1, failure="FailureExitCode: did not run to its end", exit_code=None, code="FailureExitCode")}
-    failed = task(failure="BlobNotFound: instance 1: input.dat 404", failure_code="BlobNotFound")
-    assert failure_cause(failed, not_run, False) == FailureCause(
-        1, "n1", "p", FailedIn.DOWNLOAD, None, "BlobNotFound: instance 1: input.dat 404", "workitems/j/job-1/t/1")
+    # The primary's own download failed (the task's code), and a subtask stopped with it (ended first, coded
+    # FailureExitCode): the primary is named, not the subtask.
+    stopped = {1: subtask(1, failure="FailureExitCode: did not run to its end", exit_code=0, code="FailureExitCode")}
+    failed = task(failure="BlobNotFound: input.dat 404", failure_code="BlobNotFound")
+    assert failure_cause(failed, stopped, False) == FailureCause(
+        0, "n0", "p", FailedIn.DOWNLOAD, None, "BlobNotFound: input.dat 404")
+    # A subtask whose own code says download, and that ended first, is that failure.
+    downloaded = {1: subtask(1, failure="FailureExitCode: did not run to its end", ended=5, code="FailureExitCode"),
+                  2: subtask(2, failure="BlobNotFound: x", exit_code=None, ended=3, code="BlobNotFound")}
+    assert failure_cause(failed, downloaded, False).instance == 2
     by_phase = {1: subtask(1, failure="TaskEnded: x", exit_code=None, previous="preparing")}
     assert failure_cause(task(), by_phase, False, {1: Phase.DOWNLOADING}).phase is FailedIn.DOWNLOAD
     assert failure_cause(task(), by_phase, False, {1: Phase.DOWNLOADING}).stderr is None
