@@ -3419,6 +3419,49 @@ Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>Profiles</name>
+    <message>
+        <source>Local Batch is always there: it cannot be removed</source>
+        <translation>Local Batch ist immer da: Es kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>{path} kann nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>invalid profile entry: {reason}</source>
+        <translation>ungültiger Profileintrag: {reason}</translation>
+    </message>
+    <message>
+        <source>invalid proxy setting in {path}: {reason}</source>
+        <translation>ungültige Proxy-Einstellung in {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>profile names must be unique</source>
+        <translation>Profilnamen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>the selected profile &apos;{name}&apos; does not exist</source>
+        <translation>das gewählte Profil „{name}“ existiert nicht</translation>
+    </message>
+    <message>
+        <source>there is no profile named &apos;{name}&apos;</source>
+        <translation>es gibt kein Profil namens „{name}“</translation>
+    </message>
+    <message>
+        <source>unknown profile kind &apos;{kind}&apos;</source>
+        <translation>unbekannte Profilart „{kind}“</translation>
+    </message>
+    <message>
+        <source>{path} has schema version {version}; this version of MPI Explorer reads {supported}</source>
+        <translation>{path} hat die Schemaversion {version}; diese Version von MPI Explorer liest {supported}</translation>
+    </message>
+</context>
+<context>
     <name>ProxyForm</name>
     <message>
         <source>Local Batch and Azurite, on this computer, are always reached directly, whatever this says.</source>

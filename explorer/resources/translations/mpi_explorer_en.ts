@@ -3409,6 +3409,49 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>Profiles</name>
+    <message>
+        <source>Local Batch is always there: it cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid profile entry: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid proxy setting in {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile names must be unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the selected profile &apos;{name}&apos; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no profile named &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown profile kind &apos;{kind}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} has schema version {version}; this version of MPI Explorer reads {supported}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProxyForm</name>
     <message>
         <source>Local Batch and Azurite, on this computer, are always reached directly, whatever this says.</source>
