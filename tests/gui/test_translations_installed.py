@@ -209,17 +209,19 @@ def test_the_settings_pages_duration_messages_in_german(german, qtbot):
     what is wrong in German, with the fix."""
     page = SettingsPage()
     qtbot.addWidget(page)
-    page.wall_clock_edit.setText("P1Y")
-    page.retention_edit.setText("-PT1H")
-    assert [problem_text(problem) for problem in page.local_problems()] == [
+
+    def said(wall_clock: str, retention: str) -> list[str]:
+        page.wall_clock_edit.setText(wall_clock)
+        page.retention_edit.setText(retention)
+        return [problem_text(problem) for problem in page.local_problems()]
+
+    assert said("P1Y", "-PT1H") == [
         "„P1Y“ enthält Jahre oder Monate, die keine feste Länge haben. "
         "Geben Sie die Dauer stattdessen in Tagen an, z. B. P30D.",
         "„-PT1H“ ist negativ; Dauern können in Batch nicht negativ sein. "
         "Schreiben Sie sie nach ISO 8601, z. B. PT30M (30 Minuten), PT1H30M oder P2D (2 Tage).",
     ]
-    page.wall_clock_edit.setText("P99999999999D")
-    page.retention_edit.setText("1h")
-    assert [problem_text(problem) for problem in page.local_problems()] == [
+    assert said("P99999999999D", "1h") == [
         "„P99999999999D“ ist länger als die längste Dauer, die Batch kennt (10675199 Tage). "
         "Geben Sie eine kürzere Dauer ein, oder lassen Sie das Feld leer.",
         "„1h“ ist keine Dauer nach ISO 8601. "
