@@ -85,7 +85,8 @@ def _local_path(root: Path, relative: str) -> Path:
     parts = PurePosixPath(relative).parts
     if not parts or any(part in ("..", "") for part in parts) or PurePosixPath(relative).is_absolute():
         raise DownloadError(Text.of(QT_TRANSLATE_NOOP(
-            "Downloads", "Refusing to write the remote file '{file}' outside {folder}."), file=relative, folder=str(root)))
+            "Downloads", "Refusing to write the remote file '{file}' outside {folder}."),
+            file=relative, folder=str(root)))
     return root.joinpath(*parts)
 
 
@@ -138,7 +139,8 @@ async def _call(awaitable, what: str):
     except asyncio.CancelledError:
         raise
     except Exception as exc:
-        failed = (Text.of(QT_TRANSLATE_NOOP("Downloads", "Cannot download {file}: {reason}"), file=what, reason=describe(exc))
+        failed = (Text.of(QT_TRANSLATE_NOOP("Downloads", "Cannot download {file}: {reason}"), file=what,
+                          reason=describe(exc))
                   if what else Text.of(QT_TRANSLATE_NOOP("Downloads", "Cannot download the files: {reason}"),
                                        reason=describe(exc)))
         raise DownloadError(failed) from exc

@@ -98,7 +98,8 @@ async def read_task_spec(client: BatchClient, job_id: str, task_id: str) -> Mult
     body = {key: value for key, value in model.as_dict().items() if key in _TASK_FIELDS}
     if "multiInstanceSettings" not in body:
         raise RerunError(Text.of(QT_TRANSLATE_NOOP(
-            "Rerun", "Task {task} is not a multi-instance task: only those can be run on another account."), task=task_id))
+            "Rerun", "Task {task} is not a multi-instance task: only those can be run on another account."),
+            task=task_id))
     return task_json.from_batch_json(body, job_id=job_id)
 
 
@@ -340,7 +341,8 @@ class Rerun:
                                          job=job_id, pool=pool.id))
             step = Step.SUBMIT_TASK
             await self._submission.submit_task(job_id, task_json.to_batch_json(spec))
-            self._done(step, Text.of(QT_TRANSLATE_NOOP("Rerun", "task {task} added to job {job}"), task=task_id, job=job_id))
+            self._done(step, Text.of(QT_TRANSLATE_NOOP("Rerun", "task {task} added to job {job}"),
+                                     task=task_id, job=job_id))
         except (BatchLayerError, AzureError, OSError) as error:
             reason = _reason(error)
             self._failed(step, reason)
@@ -357,7 +359,8 @@ class Rerun:
             problems += [p.message for p in validate_pool(pool.create) if p.severity is Severity.ERROR]
             if await self._submission.pool_exists(pool.create.id):
                 problems.append(Text.of(QT_TRANSLATE_NOOP(
-                    "Rerun", "A pool named {pool} exists there already: choose it, or another name."), pool=pool.create.id))
+                    "Rerun", "A pool named {pool} exists there already: choose it, or another name."),
+                    pool=pool.create.id))
         else:
             info = await self._submission.pool_info(pool.id)
             problems += [p.message for p in task_on_pool_problems(spec, info) if p.severity is Severity.ERROR]
@@ -368,7 +371,8 @@ class Rerun:
             if enum_text(job.state) != "active" or job_pool != pool.id:
                 problems.append(Text.of(QT_TRANSLATE_NOOP(
                     "Rerun", "Job {job} exists there ({state}, on pool {pool}): choose another job id."),
-                    job=spec.job_id, state=Text.of(Template("States", enum_text(job.state) or "unknown")), pool=job_pool or "—"))
+                    job=spec.job_id, state=Text.of(Template("States", enum_text(job.state) or "unknown")),
+                    pool=job_pool or "—"))
             new_job = False
             if await self._submission.task_exists(spec.job_id, spec.task_id):
                 problems.append(Text.of(QT_TRANSLATE_NOOP(
@@ -396,7 +400,8 @@ class Rerun:
                 if transfer.action is Action.COPY:
                     if source is None:
                         raise RerunError(Text.of(QT_TRANSLATE_NOOP(
-                            "Rerun", "{file} is in the source storage, which is not reachable now."), file=transfer.source))
+                            "Rerun", "{file} is in the source storage, which is not reachable now."),
+                            file=transfer.source))
                     await source.download_blob(transfer.container, transfer.blob, path)
                 else:
                     assert transfer.local_path is not None
@@ -434,8 +439,9 @@ class Rerun:
         return undone
 
     def _failure_text(self, step: Step, reason: str | Text, undone: list[Text], created_pool: str | None) -> Text:
-        sentences = [Text.of(QT_TRANSLATE_NOOP("Rerun", "Running on the other account stopped at “{step}”: {reason}"),
-                             step=Text.of(STEP_NAMES[step]), reason=reason)]
+        sentences = [Text.of(QT_TRANSLATE_NOOP(
+            "Rerun", "Running on the other account stopped at “{step}”: {reason}"), step=Text.of(STEP_NAMES[step]),
+            reason=reason)]
         if undone:
             sentences.append(Text.of(QT_TRANSLATE_NOOP("Rerun", "Undone: {undone}."), undone=Text.joined(undone, "; ")))
         if created_pool:
@@ -466,7 +472,8 @@ def _reason(error: BaseException) -> str | Text:
 
 def _pool_created(pool: PoolSpec) -> Text:
     if pool.target_nodes == 1:
-        return Text.of(QT_TRANSLATE_NOOP("Rerun", "pool {pool} created ({size}, 1 node)"), pool=pool.id, size=pool.vm_size)
+        return Text.of(QT_TRANSLATE_NOOP("Rerun", "pool {pool} created ({size}, 1 node)"), pool=pool.id,
+                       size=pool.vm_size)
     return Text.of(QT_TRANSLATE_NOOP("Rerun", "pool {pool} created ({size}, {count} nodes)"), pool=pool.id,
                    size=pool.vm_size, count=pool.target_nodes)
 

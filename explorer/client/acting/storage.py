@@ -162,7 +162,8 @@ class LinkedStorage:
         """
         if not _CONTAINER_NAME.match(container):
             raise StorageError(Text.of(QT_TRANSLATE_NOOP(
-                "Storage", "'{container}' is not a container name: use 3-63 lowercase letters, digits and single hyphens."),
+                "Storage", "'{container}' is not a container name: use 3-63 lowercase letters, digits and single "
+                           "hyphens."),
                 container=container))
         blobs = _plan(paths, blob_prefix)
         report = _Reporter(blobs, on_progress)
@@ -226,8 +227,8 @@ class LinkedStorage:
             self._delegation = await service.get_user_delegation_key(now - _CLOCK_SKEW, now + MAX_DELEGATION)
         except AzureError as error:
             raise StorageError(
-                _refusal(error, self.account, QT_TRANSLATE_NOOP("Storage", "sign SAS URLs for it (Get User Delegation Key)"),
-                         _DELEGATOR)
+                _refusal(error, self.account,
+                         QT_TRANSLATE_NOOP("Storage", "sign SAS URLs for it (Get User Delegation Key)"), _DELEGATOR)
                 or Text.of(QT_TRANSLATE_NOOP("Storage", "Could not get a user delegation key from {account}: {reason}"),
                            account=self.account.name, reason=describe(error))
             ) from error
@@ -362,12 +363,16 @@ def _refusal(error: BaseException, account: StorageAccount, doing: Template, rol
     code = getattr(error, "error_code", None) or error_code(error)  # the storage SDK puts its code on the error
     if not account.uses_entra or code not in _PERMISSION_CODES:
         return None
-    grant = (Text.of(QT_TRANSLATE_NOOP("Storage", 'grant your user the "{role}" role'), role=role) if role == _CONTRIBUTOR
-             else Text.of(QT_TRANSLATE_NOOP("Storage", 'grant your user the "{role}" role ("{contributor}" covers it too, '
-                                                       "and uploads)"), role=role, contributor=_CONTRIBUTOR))
+    if role == _CONTRIBUTOR:
+        grant = Text.of(QT_TRANSLATE_NOOP("Storage", 'grant your user the "{role}" role'), role=role)
+    else:
+        grant = Text.of(QT_TRANSLATE_NOOP(
+            "Storage", 'grant your user the "{role}" role ("{contributor}" covers it too, and uploads)'),
+            role=role, contributor=_CONTRIBUTOR)
     return Text.of(QT_TRANSLATE_NOOP(
         "Storage", "Your Entra ID sign-in may not {doing} ({code}): on storage account {account}, "
-                   "Access control (IAM) > Add role assignment, {grant}. Role assignments can take a few minutes to apply."),
+                   "Access control (IAM) > Add role assignment, {grant}. "
+                   "Role assignments can take a few minutes to apply."),
         doing=Text.of(doing), code=str(code), account=account.name, grant=grant)
 
 

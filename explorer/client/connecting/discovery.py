@@ -155,7 +155,8 @@ class Discovery:
                                        account=account.name, reason=describe(error))) from None
         if not keys.primary:
             raise ConnectError(Text.of(QT_TRANSLATE_NOOP(
-                "Discovery", "{account} gave no key: shared-key access may be turned off for it."), account=account.name))
+                "Discovery", "{account} gave no key: shared-key access may be turned off for it."),
+                account=account.name))
         return keys.primary
 
     async def auto_storage(self, account: DiscoveredAccount, *, with_key: bool) -> AutoStorage | None:
@@ -170,8 +171,8 @@ class Discovery:
             properties = await client.storage_accounts.get_properties(group, name)
             keys = (await client.storage_accounts.list_keys(group, name)).keys_property if with_key else None
         except AzureError as error:
-            failed = (QT_TRANSLATE_NOOP("Discovery", "Could not read the keys of {account}'s storage account {storage}: "
-                                                     "{reason}") if with_key else
+            failed = (QT_TRANSLATE_NOOP("Discovery", "Could not read the keys of {account}'s storage account "
+                                                     "{storage}: {reason}") if with_key else
                       QT_TRANSLATE_NOOP("Discovery", "Could not read the endpoints of {account}'s storage account "
                                                      "{storage}: {reason}"))
             raise ConnectError(Text.of(failed, account=account.name, storage=name, reason=describe(error))) from None

@@ -231,7 +231,8 @@ class EntraSignIn:
             except Exception as error:
                 await credential.close()
                 raise SignInError(Text.of(QT_TRANSLATE_NOOP(
-                    "SignIn", "Signing in to Microsoft Entra ID did not complete: {reason}"), reason=_reason(error))) from None
+                    "SignIn", "Signing in to Microsoft Entra ID did not complete: {reason}"),
+                    reason=_reason(error))) from None
             await asyncio.to_thread(self._save_record, profile, record)
             log.info("Signed in for profile %r; the sign-in is kept for the next start", profile.name)
         return credential

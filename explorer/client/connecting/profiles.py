@@ -178,7 +178,8 @@ class ProfileSet:
     def without(self, name: str) -> ProfileSet:
         """Without the profile `name` (Local Batch stays; the default falls back to it)."""
         if isinstance(self.get(name), LocalBatchProfile) and name == LOCAL_PROFILE_NAME:
-            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "Local Batch is always there: it cannot be removed")))
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP(
+                "Profiles", "Local Batch is always there: it cannot be removed")))
         profiles = tuple(p for p in self.profiles if p.name != name)
         return replace(self, profiles=profiles, selected=self.selected if self.selected != name else profiles[0].name)
 
@@ -250,8 +251,10 @@ def profile_from_dict(data: dict) -> Profile:
                 AzureCloud(data.get("cloud") or AzureCloud.PUBLIC.value), _storage_from_dict(data),
             )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "invalid profile entry: {reason}"), reason=str(exc))) from None
-    raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "unknown profile kind '{kind}'"), kind=str(data.get("kind"))))
+        raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "invalid profile entry: {reason}"),
+                                   reason=str(exc))) from None
+    raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "unknown profile kind '{kind}'"),
+                               kind=str(data.get("kind"))))
 
 
 @dataclass
@@ -276,8 +279,8 @@ class ProfileStore:
         except FileNotFoundError:
             return ProfileSet()
         except (OSError, ValueError) as exc:
-            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "cannot read {path}: {reason}"), path=str(self.path),
-                                       reason=str(exc))) from None
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "cannot read {path}: {reason}"),
+                                       path=str(self.path), reason=str(exc))) from None
         version = raw.get("schema_version") if isinstance(raw, dict) else None
         if version != SCHEMA_VERSION:
             raise ProfileError(Text.of(QT_TRANSLATE_NOOP(
@@ -309,6 +312,6 @@ class ProfileStore:
             os.replace(tmp, self.path)
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
-            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "cannot write {path}: {reason}"), path=str(self.path),
-                                       reason=str(exc))) from None
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "cannot write {path}: {reason}"),
+                                       path=str(self.path), reason=str(exc))) from None
         log.info("Saved %d profiles to %s", len(profile_set.profiles), self.path)

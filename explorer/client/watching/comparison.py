@@ -97,8 +97,9 @@ async def read_run(
         phases.observe_files(probes.items, polled)
         stdout, size = await _head_of_output(client, job_id, task_id, probes.items, output_limit)
     except AzureError as error:
-        raise ComparisonError(Text.of(QT_TRANSLATE_NOOP("Comparison", "Could not read the run of {task} on {account}: {reason}"),
-                                      task=task_id, account=label, reason=describe(error))) from None
+        raise ComparisonError(Text.of(QT_TRANSLATE_NOOP(
+            "Comparison", "Could not read the run of {task} on {account}: {reason}"),
+            task=task_id, account=label, reason=describe(error))) from None
     exit_codes = {0: task.exit_code, **{number: sub.exit_code for number, sub in fetched.items.items()}}
     rows = phases.instances()
     instances = tuple(

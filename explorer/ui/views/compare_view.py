@@ -123,7 +123,8 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Side-by-side comparison of two runs"))
         self._read = read
-        self.tasks = TaskOwner(self, on_error=lambda error: self._say(self.tr("Something went wrong: {e}").format(e=error_text(error)), True))
+        self.tasks = TaskOwner(self, on_error=lambda error: self._say(
+            self.tr("Something went wrong: {e}").format(e=error_text(error)), True))
         self.runs: tuple[RunRecord, RunRecord] | None = None
         self.first, self.second = RunPanel(self), RunPanel(self)
         self.diff = QPlainTextEdit(self)

@@ -188,7 +188,8 @@ class SpecWizard(QWizard):
         log.error("wizard task failed", exc_info=error)
         if self._submitting:
             self._set_submitting(False)
-            self._refused(Problem(SERVICE_FIELD, self.tr("Submission failed: {}").format(error_text(error))), str(error))
+            failed = self.tr("Submission failed: {}").format(error_text(error))
+            self._refused(Problem(SERVICE_FIELD, failed), str(error))
 
 
 def _fitting(size: QSize) -> QSize:

@@ -16,7 +16,8 @@ def task(**fields) -> TaskSnapshot:
 
 def subtask(number: int, *, failure=None, exit_code=0, ended=0, previous="running", code=None) -> SubtaskSnapshot:
     return SubtaskSnapshot(number, "completed", "p", f"n{number}", f"workitems/j/job-1/t/{number}", T0,
-                           T0 + timedelta(seconds=ended), exit_code, failure, previous_state=previous, failure_code=code)
+                           T0 + timedelta(seconds=ended), exit_code, failure, previous_state=previous,
+                           failure_code=code)
 
 
 def test_no_cause_while_running_or_after_success():
