@@ -65,7 +65,7 @@ from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
 from explorer.ui.task_owner import TaskOwner, owners_within
 from explorer.ui.theme import apply_theme
-from explorer.ui.translation import Texts, install_translators
+from explorer.ui.translation import Texts, error_text, install_translators
 
 if TYPE_CHECKING:
     from explorer.client.acting.storage import LinkedStorage
@@ -132,7 +132,7 @@ class ExplorerApp:
         self._samples_published: asyncio.Future[bool] | None = None
         self._service_event: ServiceEvent | None = None
         self._unsubscribe_service = lambda: None
-        self._tasks = TaskOwner(on_error=lambda error: self._warn(str(error)))
+        self._tasks = TaskOwner(on_error=lambda error: self._warn(error_text(error)))
         self._connecting: asyncio.Task | None = None
         """The connection being made for the window shown (one at a time)."""
         self.connect_error: BatchLayerError | None = None
@@ -227,7 +227,7 @@ class ExplorerApp:
             log.warning("cannot connect profile %s: %s", window.current_profile, error)
             self.connect_error = error
             if self.window is window:
-                window.connect_failed(str(error))
+                window.connect_failed(error_text(error))
             return
         if self.window is not window or window.attached or window.current_profile != name:
             await connection.close()  # the window was closed, or another profile chosen meanwhile
@@ -580,7 +580,8 @@ class ExplorerApp:
         try:
             self.profiles.save(dataclasses.replace(self._profile_set(), selected=name))
         except BatchLayerError as error:
-            self._warn(AppTexts.tr("Connected, but the choice of profile was not saved: {error}").format(error=error))
+            self._warn(AppTexts.tr("Connected, but the choice of profile was not saved: {error}").format(
+                error=error_text(error)))
 
     def _profile_set(self) -> ProfileSet:
         try:
@@ -588,7 +589,7 @@ class ExplorerApp:
         except BatchLayerError as error:
             # A broken profiles file must not lock the user out: Local Batch needs none.
             text = AppTexts.tr("{error}\n\nOnly Local Batch is offered until the file is fixed.")
-            self._warn(text.format(error=error))
+            self._warn(text.format(error=error_text(error)))
             return ProfileSet()
 
     async def _release(self, window: MainWindow, *, keep_followed: bool = True) -> None:

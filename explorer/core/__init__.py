@@ -8,7 +8,8 @@ pyproject.toml):
     batch_json/   the JSON `az batch ... create --json-file` accepts, in and out
     mpi/          MPI presets and a preview of what a node runs
 
-and, shared by all: `durations` (ISO-8601 durations as Batch writes them) and
+and, shared by all: `durations` (ISO-8601 durations as Batch writes them; `duration_texts` says
+its refusals for the window) and
 `timeline` (the phases of a multi-instance task's instances, as plain data).
 
 Imports nothing of ours, and never Qt or the SDK.

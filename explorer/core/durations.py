@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from datetime import timedelta
+from enum import Enum
 
 import isodate
 
@@ -24,27 +25,44 @@ _MAX_LENGTH = 64
 _EXAMPLES = "for example PT30M (30 minutes), PT1H30M or P2D (2 days)"
 
 
+class DurationProblem(str, Enum):
+    """What is wrong with a duration's text; the value is the English message's template (fields: `text`,
+    `length`), which Local Batch answers with. The window shows `explorer.core.duration_texts`' German."""
+
+    TOO_LONG_TEXT = "'{text}...' is too long for a duration ({length} characters); " + _EXAMPLES + "."
+    NEGATIVE = "'{text}' is negative; Batch durations cannot be negative (" + _EXAMPLES + ")."
+    YEARS_OR_MONTHS = ("'{text}' uses years or months, which have no fixed length; "
+                       "write the duration in days instead, for example P30D.")
+    NOT_A_DURATION = "'{text}' is not an ISO-8601 duration; write it as P[nW][nD][T[nH][nM][nS]], " + _EXAMPLES + "."
+    BEYOND_LONGEST = "'{text}' is longer than Batch's longest duration, " + UNLIMITED + "."
+
+
+class DurationError(ValueError):
+    """A text that is not a Batch duration: `problem` says what is wrong, `fields` fill its message in;
+    `str()` is the English."""
+
+    def __init__(self, problem: DurationProblem, text: str, length: int | None = None) -> None:
+        self.problem = problem
+        self.fields: dict[str, str | int] = {"text": text} if length is None else {"text": text, "length": length}
+        super().__init__(problem.value.format(**self.fields))
+
+
 def parse_duration(text: str) -> timedelta:
-    """Parse an ISO-8601 duration; raise ValueError saying what is wrong and how to fix it."""
+    """Parse an ISO-8601 duration; raise DurationError saying what is wrong and how to fix it."""
     stripped = text.strip().upper()
     if len(stripped) > _MAX_LENGTH:
-        raise ValueError(f"'{text[:20]}...' is too long for a duration ({len(stripped)} characters); {_EXAMPLES}.")
+        raise DurationError(DurationProblem.TOO_LONG_TEXT, text[:20], len(stripped))
     if stripped.startswith("-"):
-        raise ValueError(f"'{text}' is negative; Batch durations cannot be negative ({_EXAMPLES}).")
+        raise DurationError(DurationProblem.NEGATIVE, text)
     if stripped.startswith("P") and re.search(r"\d[YM]", stripped.partition("T")[0]):
-        raise ValueError(
-            f"'{text}' uses years or months, which have no fixed length; "
-            "write the duration in days instead, for example P30D."
-        )
-    not_a_duration = ValueError(
-        f"'{text}' is not an ISO-8601 duration; write it as P[nW][nD][T[nH][nM][nS]], {_EXAMPLES}."
-    )
+        raise DurationError(DurationProblem.YEARS_OR_MONTHS, text)
+    not_a_duration = DurationError(DurationProblem.NOT_A_DURATION, text)
     if stripped in ("P", "PT") or stripped.endswith("T"):  # isodate reads these as zero or ignores the T
         raise not_a_duration
     try:
         value = isodate.parse_duration(stripped)
     except (OverflowError, ArithmeticError):
-        raise ValueError(f"'{text}' is longer than Batch's longest duration, {UNLIMITED}.") from None
+        raise DurationError(DurationProblem.BEYOND_LONGEST, text) from None
     except (isodate.ISO8601Error, ValueError):
         raise not_a_duration from None
     if not isinstance(value, timedelta):  # an isodate.Duration: years or months

@@ -14,7 +14,7 @@ themselves (translated in turn) or tuples of Texts (joined with ", ").
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Union
 
@@ -45,6 +45,13 @@ class Text:
     @classmethod
     def of(cls, template: Template, **arguments: Argument) -> Text:
         return cls(template, tuple(arguments.items()))
+
+    @classmethod
+    def joined(cls, parts: Sequence[Text | str], separator: str = " ") -> Text:
+        """Texts (or strings already in the user's language) shown one after the other: sentences, list
+        items. The template is no message (no catalogue has it), so it reads the same in every language."""
+        fields = {f"part{index}": part for index, part in enumerate(parts)}
+        return cls(Template("", separator.join(f"{{{name}}}" for name in fields)), tuple(fields.items()))
 
     def render(self, translate: Translate) -> str:
         """The text with `translate` applied to its template and to every Text among its arguments."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from explorer.app import ExplorerApp
@@ -16,6 +17,7 @@ from explorer.client.connecting.credentials import MemoryCredentialStore
 from explorer.client.connecting.profiles import LocalBatchProfile, ProfileSet, ProfileStore, SharedKeyProfile
 from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
+from explorer.ui.translation import install_translators
 from tests.support.qt_scenarios import until
 from tests.support.waiting import wait_until
 
@@ -178,3 +180,27 @@ def test_polls_that_fail_through_a_proxy_name_it_in_the_status_bar_without_its_c
     text = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
     assert "through the proxy 127.0.0.1:9" in text, text
     assert "alice" not in text and "s3cret" not in text, text
+
+
+def test_an_account_that_cannot_connect_says_why_in_german(loop, qtbot, tmp_path, qapp):
+    """The reason reaches the connecting page as the client wrote it (a Text), translated, not its English str()."""
+    lab = SharedKeyProfile("Lab", "lab", "https://lab.westeurope.batch.azure.com")  # no key stored for it
+    app = make_app(tmp_path, lab, selected="Lab")
+    installed = install_translators(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+
+    async def scenario():
+        try:
+            window = await app.start()
+            qtbot.addWidget(window)
+            return window.connecting_page.title.text(), window.connecting_page.detail.text()
+        finally:
+            await app.shutdown()
+
+    try:
+        title, detail = loop.run_until_complete(asyncio.wait_for(scenario(), 120))
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)
+    assert title == "Verbindung mit „Lab“ nicht möglich"
+    assert detail.startswith("Für das Konto „lab“ ist kein gemeinsam verwendeter Schlüssel gespeichert: Geben Sie ihn "
+                             "unter Verbindung > Konten… ein")

@@ -15,24 +15,29 @@ from azure.core.exceptions import ServiceRequestError
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel
 
+from explorer.client.acting.downloads import download_file
 from explorer.client.acting.operations import OperationError
-from explorer.client.acting.rerun import PoolChoice
+from explorer.client.acting.rerun import PoolChoice, PoolTarget, Rerun, RerunError, plan_rerun
+from explorer.client.acting.storage import LinkedStorage
 from explorer.client.connecting import proxies
-from explorer.client.connecting.accounts import explain_failure, kind_label
+from explorer.client.connecting.accounts import Accounts, explain_failure, kind_label
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
-from explorer.client.connecting.credentials import KEYRING_REMEDY
-from explorer.client.connecting.profiles import LocalBatchProfile, SharedKeyProfile
-from explorer.client.errors import ConnectError, describe
+from explorer.client.connecting.credentials import KEYRING_REMEDY, AccountCredentials, MemoryCredentialStore
+from explorer.client.connecting.profiles import LocalBatchProfile, ProfileStore, SharedKeyProfile
+from explorer.client.errors import ConnectError, CredentialError, DownloadError, StorageError, describe
+from explorer.client.files import TaskFiles
 from explorer.client.local.supervisor import ServiceEvent, ServiceEventKind
+from explorer.client.watching.comparison import ComparisonError, read_run
 from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot, TaskSnapshot
 from explorer.client.watching.wait_reasons import why_waiting
 from explorer.core.checks.pool_checks import task_on_pool_problems
 from explorer.core.checks.validation import validate_pool, validate_task
-from explorer.core.durations import BATCH_MAX_DURATION
+from explorer.core.durations import BATCH_MAX_DURATION, parse_duration
 from explorer.core.mpi.mpi_presets import MpiPreset, PresetError, build_commands
 from explorer.core.specs.os_family import OsFamily
 from explorer.core.specs.pool_info import AllocationState, PoolInfo
 from explorer.core.specs.pool_spec import PoolSpec, StartTask, VmImage
+from explorer.core.specs.resource_files import ResourceFile
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
 from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
@@ -40,7 +45,8 @@ from explorer.ui.navigator_panel import pool_summary
 from explorer.ui.status_bar import ConnectionStatusBar
 from explorer.ui.translation import error_text, install_translators, state_text, translated
 from explorer.ui.widgets.error_banner import sentence_for
-from explorer.ui.wizards.field_feedback import FieldFeedback
+from explorer.ui.wizards.field_feedback import FieldFeedback, problem_text
+from explorer.ui.wizards.settings_page import SettingsPage
 
 GERMANY = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 
@@ -196,3 +202,105 @@ def test_a_disabled_jobs_wait_reason_names_its_state_in_german(german):
     (reason,) = why_waiting(task, JobSnapshot("j", None, "disabled", "p", None), None, None)
     assert translated(reason.message) == "Job j (deaktiviert): Seine Tasks werden nicht eingeplant."
     assert reason.text == "Job j is disabled: its tasks are not scheduled."
+
+
+def test_the_settings_pages_duration_messages_in_german(german, qtbot):
+    """The durations are read by the code Local Batch shares (its refusals stay English); the window says
+    what is wrong in German, with the fix."""
+    page = SettingsPage()
+    qtbot.addWidget(page)
+
+    def said(wall_clock: str, retention: str) -> list[str]:
+        page.wall_clock_edit.setText(wall_clock)
+        page.retention_edit.setText(retention)
+        return [problem_text(problem) for problem in page.local_problems()]
+
+    assert said("P1Y", "-PT1H") == [
+        "„P1Y“ enthält Jahre oder Monate, die keine feste Länge haben. "
+        "Geben Sie die Dauer stattdessen in Tagen an, z. B. P30D.",
+        "„-PT1H“ ist negativ; Dauern können in Batch nicht negativ sein. "
+        "Schreiben Sie sie nach ISO 8601, z. B. PT30M (30 Minuten), PT1H30M oder P2D (2 Tage).",
+    ]
+    assert said("P99999999999D", "1h") == [
+        "„P99999999999D“ ist länger als die längste Dauer, die Batch kennt (10675199 Tage). "
+        "Geben Sie eine kürzere Dauer ein, oder lassen Sie das Feld leer.",
+        "„1h“ ist keine Dauer nach ISO 8601. "
+        "Schreiben Sie sie als P[nW][nD][T[nH][nM][nS]], z. B. PT30M (30 Minuten), PT1H30M oder P2D (2 Tage).",
+    ]
+    with pytest.raises(ValueError) as refused:  # what Local Batch answers with
+        parse_duration("P1Y")
+    assert str(refused.value) == ("'P1Y' uses years or months, which have no fixed length; "
+                                  "write the duration in days instead, for example P30D.")
+
+
+def test_a_run_elsewhere_that_stops_says_its_steps_in_german(german, runner, batch_client, tmp_path):
+    """Against a real Local Batch with no linked storage: the check stops the run, and the steps, the error
+    and the files' notes read in German."""
+    local = tmp_path / "input.txt"
+    local.write_text("x")
+    kept = ResourceFile(auto_storage_container_name="inputs", file_path="in")
+    spec = MultiInstanceTaskSpec("job", "task", "mpiexec ./a", "true", 2, common_resource_files=(kept,))
+    steps = []
+    pool = PoolSpec("mpi-there", "Standard_D2s_v3", VmImage("Canonical", "ubuntu-24_04-lts", "server",
+                                                            "batch.node.ubuntu 24.04"), 2)
+
+    async def scenario():
+        plan = await plan_rerun(spec, None, [(local, "input.txt", True)])
+        with pytest.raises(RerunError) as stopped:
+            await Rerun(batch_client, None, steps.append).run(plan, PoolTarget(create=pool), "job", "task")
+        return plan, stopped.value
+
+    plan, error = runner.run_to_end(scenario())
+    assert error_text(error) == (
+        "Die Ausführung auf dem anderen Konto wurde bei „Prüfen“ abgebrochen: Eine Datei muss kopiert werden, "
+        "aber das Zielkonto hat keinen verknüpften Speicher: Verknüpfen Sie einen unter Verbindung > Konten…")
+    assert str(error).startswith("Running on the other account stopped at “check”: A file must be copied")
+    [step] = steps
+    assert (step.ok, translated(step.label)) == (False, "Prüfen")
+    assert translated(step.detail).startswith("Eine Datei muss kopiert werden")
+    keep = plan.transfers[0]
+    assert translated(keep.source) == "Container inputs im automatischen Speicherkonto"
+    assert translated(keep.note) == "das automatische Speicherkonto des Zielkontos muss diesen Container haben"
+
+
+def test_storage_download_and_comparison_errors_in_german(german, runner, batch_client, azurite, tmp_path):
+    """Errors of the client's storage, downloads and comparison, as their banners and dialogs show them (a HEAD
+    answers without a body: no code)."""
+    missing = tmp_path / "missing.dat"
+
+    async def scenario():
+        with pytest.raises(StorageError) as unread:
+            await LinkedStorage(azurite.account).upload_files("inputs", [missing])
+        with pytest.raises(StorageError) as misnamed:
+            await LinkedStorage(azurite.account).upload_files("In_Puts", [missing])
+        with pytest.raises(DownloadError) as undownloaded:
+            await download_file(batch_client, TaskFiles("nojob", "notask"), "stdout.txt", tmp_path / "out.txt")
+        with pytest.raises(ComparisonError) as unread_run:
+            await read_run(batch_client, "Local Batch", "nojob", "notask")
+        return unread.value, misnamed.value, undownloaded.value, unread_run.value
+
+    unread, misnamed, undownloaded, unread_run = runner.run_to_end(scenario())
+    assert error_text(unread) == f"{missing} kann nicht gelesen werden: No such file or directory"
+    assert error_text(misnamed) == ("„In_Puts“ ist kein Containername: Verwenden Sie 3 bis 63 Kleinbuchstaben, "
+                                    "Ziffern und einzelne Bindestriche.")
+    assert error_text(undownloaded) == "stdout.txt kann nicht heruntergeladen werden: HTTP 404 Not Found"
+    assert str(undownloaded) == "Cannot download stdout.txt: HTTP 404 Not Found"
+    assert error_text(unread_run) == (
+        "Der Lauf von notask auf Local Batch konnte nicht gelesen werden: HTTP 404 JobNotFound")
+
+
+def test_a_missing_shared_key_reads_in_german(german, runner, tmp_path):
+    accounts = Accounts(ProfileStore(tmp_path / "config"), AccountCredentials(MemoryCredentialStore(), usable=True),
+                        environ={})
+    profile = SharedKeyProfile("Lab", "lab", "https://lab.westeurope.batch.azure.com")
+
+    async def scenario():
+        with pytest.raises(CredentialError) as refused:
+            await accounts.factory().connect(profile)
+        return refused.value
+
+    error = runner.run_to_end(scenario())
+    assert error_text(error) == (
+        "für das Konto „lab“ ist kein gemeinsam verwendeter Schlüssel gespeichert: Geben Sie ihn unter "
+        "Verbindung > Konten… ein (oder setzen Sie AZURE_BATCH_ACCESS_KEY für diesen Start)")
+    assert str(error).startswith("no shared key stored for account 'lab': enter it in Connection > Accounts…")

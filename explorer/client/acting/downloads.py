@@ -18,6 +18,7 @@ from azure.batch.aio import BatchClient
 
 from explorer.client.errors import DownloadError, describe
 from explorer.client.files import FileLocation, RemoteFile
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +84,9 @@ def _local_path(root: Path, relative: str) -> Path:
     """`root/relative`, refusing names that would land outside `root` ('..', absolute)."""
     parts = PurePosixPath(relative).parts
     if not parts or any(part in ("..", "") for part in parts) or PurePosixPath(relative).is_absolute():
-        raise DownloadError(f"refusing to write remote file {relative!r} outside {root}")
+        raise DownloadError(Text.of(QT_TRANSLATE_NOOP(
+            "Downloads", "Refusing to write the remote file '{file}' outside {folder}."),
+            file=relative, folder=str(root)))
     return root.joinpath(*parts)
 
 
@@ -136,4 +139,8 @@ async def _call(awaitable, what: str):
     except asyncio.CancelledError:
         raise
     except Exception as exc:
-        raise DownloadError(f"cannot download {what}: {describe(exc)}") from exc
+        failed = (Text.of(QT_TRANSLATE_NOOP("Downloads", "Cannot download {file}: {reason}"), file=what,
+                          reason=describe(exc))
+                  if what else Text.of(QT_TRANSLATE_NOOP("Downloads", "Cannot download the files: {reason}"),
+                                       reason=describe(exc)))
+        raise DownloadError(failed) from exc

@@ -51,7 +51,7 @@ from explorer.core.specs.pool_info import PoolInfo
 from explorer.core.specs.pool_spec import PoolSpec
 from explorer.core.specs.resource_files import ResourceFile
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec
-from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.texts import QT_TRANSLATE_NOOP, Template, Text
 
 log = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ class RerunSource:
 class RerunError(BatchLayerError):
     """A rerun that stopped: the message says at which step, why, and what was undone or kept."""
 
-    def __init__(self, message: str, steps: Sequence[StepResult] = ()) -> None:
+    def __init__(self, message: Text, steps: Sequence[StepResult] = ()) -> None:
         super().__init__(message)
         self.steps = tuple(steps)
 
@@ -93,10 +93,13 @@ async def read_task_spec(client: BatchClient, job_id: str, task_id: str) -> Mult
     try:
         model = await client.get_task(job_id, task_id, select=list(_TASK_FIELDS))
     except AzureError as error:
-        raise RerunError(f"Could not read task {task_id} of job {job_id}: {describe(error)}") from None
+        raise RerunError(Text.of(QT_TRANSLATE_NOOP("Rerun", "Could not read task {task} of job {job}: {reason}"),
+                                 task=task_id, job=job_id, reason=describe(error))) from None
     body = {key: value for key, value in model.as_dict().items() if key in _TASK_FIELDS}
     if "multiInstanceSettings" not in body:
-        raise RerunError(f"Task {task_id} is not a multi-instance task: only those can be run on another account")
+        raise RerunError(Text.of(QT_TRANSLATE_NOOP(
+            "Rerun", "Task {task} is not a multi-instance task: only those can be run on another account."),
+            task=task_id))
     return task_json.from_batch_json(body, job_id=job_id)
 
 
@@ -121,13 +124,14 @@ class Transfer:
     """A common resource file (every instance), or the primary's."""
     file_path: str
     """Where it lands on the node (relative to the task directory)."""
-    source: str
-    """What a user recognises: container/blob, a local path, or the URL without its SAS."""
+    source: str | Text
+    """What a user recognises: container/blob, a local path, the URL without its SAS, an auto-storage container."""
     original: ResourceFile | None = None
     container: str = ""
     blob: str = ""
     local_path: Path | None = None
-    note: str = ""
+    note: Text | None = None
+    """Why a file is kept as it is."""
 
 
 @dataclass(frozen=True)
@@ -185,17 +189,22 @@ async def _copies(file: ResourceFile, common: bool, storage: LinkedStorage | Non
     ]
 
 
-def _shown(file: ResourceFile) -> str:
+def _shown(file: ResourceFile) -> str | Text:
     url = file.http_url or file.storage_container_url
-    return _without_sas(url) if url else f"auto-storage container {file.auto_storage_container_name}"
+    if url:
+        return _without_sas(url)
+    return Text.of(QT_TRANSLATE_NOOP("Rerun", "auto-storage container {container}"),
+                   container=file.auto_storage_container_name or "")
 
 
-def _why_kept(file: ResourceFile) -> str:
+def _why_kept(file: ResourceFile) -> Text:
     if file.auto_storage_container_name:
-        return "the target account's auto-storage must have this container"
+        return Text.of(QT_TRANSLATE_NOOP("Rerun", "the target account's auto-storage must have this container"))
     if file.identity_reference:
-        return "downloaded with a managed identity: the target pool needs the same identity"
-    return "not in the source account's storage: the target's nodes download it from where it is"
+        return Text.of(QT_TRANSLATE_NOOP(
+            "Rerun", "downloaded with a managed identity: the target pool needs the same identity"))
+    return Text.of(QT_TRANSLATE_NOOP(
+        "Rerun", "not in the source account's storage: the target's nodes download it from where it is"))
 
 
 # --- the target's pools ---------------------------------------------------------------------------------
@@ -252,11 +261,33 @@ class PoolTarget:
 # --- the run ---------------------------------------------------------------------------------------------
 
 
+class Step(str, Enum):
+    CHECK = "check"
+    CREATE_POOL = "create pool"
+    COPY_FILES = "copy files"
+    CREATE_JOB = "create job"
+    SUBMIT_TASK = "submit task"
+
+
+STEP_NAMES = {
+    Step.CHECK: QT_TRANSLATE_NOOP("RerunSteps", "check"),
+    Step.CREATE_POOL: QT_TRANSLATE_NOOP("RerunSteps", "create pool"),
+    Step.COPY_FILES: QT_TRANSLATE_NOOP("RerunSteps", "copy files"),
+    Step.CREATE_JOB: QT_TRANSLATE_NOOP("RerunSteps", "create job"),
+    Step.SUBMIT_TASK: QT_TRANSLATE_NOOP("RerunSteps", "submit task"),
+}
+
+
 @dataclass(frozen=True)
 class StepResult:
-    name: str
+    name: Step
     ok: bool
-    detail: str
+    detail: Text
+
+    @property
+    def label(self) -> Text:
+        """The step's name, for the window."""
+        return Text.of(STEP_NAMES[self.name])
 
 
 @dataclass(frozen=True)
@@ -289,29 +320,31 @@ class Rerun:
         created_pool: str | None = None
         created_job: str | None = None
         copied: list[str] = []
-        step = "check"
+        step = Step.CHECK
         try:
             new_job = await self._check(spec, pool, plan)
             if pool.create is not None:
-                step = "create pool"
+                step = Step.CREATE_POOL
                 await self._submission.create_pool(pool_json.to_batch_json(pool.create))
                 created_pool = pool.create.id
-                self._done(step, f"pool {pool.id} created ({pool.create.vm_size}, {pool.create.target_nodes} nodes)")
+                self._done(step, _pool_created(pool.create))
             if plan.uploads:
-                step = "copy files"
+                step = Step.COPY_FILES
                 spec, copied = await self._copy(spec, plan, source_storage)
             else:
-                self._done("copy files", "nothing to copy")
+                self._done(Step.COPY_FILES, Text.of(QT_TRANSLATE_NOOP("Rerun", "nothing to copy")))
             if new_job:
-                step = "create job"
+                step = Step.CREATE_JOB
                 await self._submission.create_job(job_id, pool.id)
                 created_job = job_id
-                self._done(step, f"job {job_id} created on pool {pool.id}")
-            step = "submit task"
+                self._done(step, Text.of(QT_TRANSLATE_NOOP("Rerun", "job {job} created on pool {pool}"),
+                                         job=job_id, pool=pool.id))
+            step = Step.SUBMIT_TASK
             await self._submission.submit_task(job_id, task_json.to_batch_json(spec))
-            self._done(step, f"task {task_id} added to job {job_id}")
+            self._done(step, Text.of(QT_TRANSLATE_NOOP("Rerun", "task {task} added to job {job}"),
+                                     task=task_id, job=job_id))
         except (BatchLayerError, AzureError, OSError) as error:
-            reason = str(describe(error) if isinstance(error, AzureError) else error)
+            reason = _reason(error)
             self._failed(step, reason)
             undone = await self._undo(created_job, copied)
             raise RerunError(self._failure_text(step, reason, undone, created_pool), self._steps) from error
@@ -319,33 +352,38 @@ class Rerun:
 
     async def _check(self, spec: MultiInstanceTaskSpec, pool: PoolTarget, plan: RerunPlan) -> bool:
         """Everything that can be known before anything is made; True if the job is to be created."""
-        problems: list[str] = []
+        problems: list[str | Text] = []
         if plan.uploads and self._storage is None:
-            problems.append(
-                f"{len(plan.uploads)} file(s) must be copied, but the target account has no linked storage: "
-                "link one in Connection > Accounts…"
-            )
+            problems.append(_no_storage(len(plan.uploads)))
         if pool.create is not None:
-            problems += [str(p.message) for p in validate_pool(pool.create) if p.severity is Severity.ERROR]
+            problems += [p.message for p in validate_pool(pool.create) if p.severity is Severity.ERROR]
             if await self._submission.pool_exists(pool.create.id):
-                problems.append(f"A pool named {pool.create.id} exists there already: choose it, or another name.")
+                problems.append(Text.of(QT_TRANSLATE_NOOP(
+                    "Rerun", "A pool named {pool} exists there already: choose it, or another name."),
+                    pool=pool.create.id))
         else:
             info = await self._submission.pool_info(pool.id)
-            problems += [str(p.message) for p in task_on_pool_problems(spec, info) if p.severity is Severity.ERROR]
+            problems += [p.message for p in task_on_pool_problems(spec, info) if p.severity is Severity.ERROR]
         new_job = True
         if await self._submission.job_exists(spec.job_id):
             job = await self._client.get_job(spec.job_id, select=["id", "state", "poolInfo"])
             job_pool = job.pool_info.pool_id if job.pool_info else None
             if enum_text(job.state) != "active" or job_pool != pool.id:
-                problems.append(
-                    f"Job {spec.job_id} exists there ({enum_text(job.state)}, on pool {job_pool}): choose another job id."
-                )
+                problems.append(Text.of(QT_TRANSLATE_NOOP(
+                    "Rerun", "Job {job} exists there ({state}, on pool {pool}): choose another job id."),
+                    job=spec.job_id, state=Text.of(Template("States", enum_text(job.state) or "unknown")),
+                    pool=job_pool or "—"))
             new_job = False
             if await self._submission.task_exists(spec.job_id, spec.task_id):
-                problems.append(f"Job {spec.job_id} there has a task {spec.task_id} already: choose another task id.")
+                problems.append(Text.of(QT_TRANSLATE_NOOP(
+                    "Rerun", "Job {job} there has a task {task} already: choose another task id."),
+                    job=spec.job_id, task=spec.task_id))
         if problems:
-            raise RerunError(" ".join(problems))
-        self._done("check", f"ids free, pool {pool.id} fits the task" + ("" if new_job else f", job {spec.job_id} reused"))
+            raise RerunError(Text.joined(problems))
+        checked = (Text.of(QT_TRANSLATE_NOOP("Rerun", "ids free, pool {pool} fits the task"), pool=pool.id) if new_job
+                   else Text.of(QT_TRANSLATE_NOOP("Rerun", "ids free, pool {pool} fits the task, job {job} reused"),
+                                pool=pool.id, job=spec.job_id))
+        self._done(Step.CHECK, checked)
         return new_job
 
     async def _copy(
@@ -361,7 +399,9 @@ class Rerun:
                 path = Path(scratch) / f"{index:03d}-{posixpath.basename(transfer.blob or str(transfer.local_path))}"
                 if transfer.action is Action.COPY:
                     if source is None:
-                        raise RerunError(f"{transfer.source} is in the source storage, which is not reachable now")
+                        raise RerunError(Text.of(QT_TRANSLATE_NOOP(
+                            "Rerun", "{file} is in the source storage, which is not reachable now."),
+                            file=transfer.source))
                     await source.download_blob(transfer.container, transfer.blob, path)
                 else:
                     assert transfer.local_path is not None
@@ -379,41 +419,80 @@ class Rerun:
         spec = replace(
             spec, common_resource_files=(*kept[True], *copies[True]), resource_files=(*kept[False], *copies[False]),
         )
-        self._done("copy files", f"{len(names)} file(s), {upload.total} bytes, to {target.account.name}/{RERUN_CONTAINER}")
+        self._done(Step.COPY_FILES, _copied(len(names), upload.total, f"{target.account.name}/{RERUN_CONTAINER}"))
         return spec, names
 
-    async def _undo(self, created_job: str | None, copied: list[str]) -> list[str]:
+    async def _undo(self, created_job: str | None, copied: list[str]) -> list[Text]:
         undone = []
         if created_job is not None:
             try:
                 await BatchOperations(self._client).delete_job(created_job)
-                undone.append(f"job {created_job} deleted again")
+                undone.append(Text.of(QT_TRANSLATE_NOOP("Rerun", "job {job} deleted again"), job=created_job))
             except BatchLayerError as error:
-                undone.append(f"job {created_job} could not be deleted ({error}): delete it in the job view")
+                undone.append(Text.of(QT_TRANSLATE_NOOP(
+                    "Rerun", "job {job} could not be deleted ({reason}): delete it in the job view"),
+                    job=created_job, reason=error.text))
         if copied and self._storage is not None:
             await self._storage.delete_blobs(RERUN_CONTAINER, copied)
-            undone.append(f"the {len(copied)} copied file(s) deleted")
+            undone.append(Text.of(QT_TRANSLATE_NOOP("Rerun", "the copied file deleted")) if len(copied) == 1 else
+                          Text.of(QT_TRANSLATE_NOOP("Rerun", "the {count} copied files deleted"), count=len(copied)))
         return undone
 
-    def _failure_text(self, step: str, reason: str, undone: list[str], created_pool: str | None) -> str:
-        text = f"Running on the other account stopped at \"{step}\": {reason}"
+    def _failure_text(self, step: Step, reason: str | Text, undone: list[Text], created_pool: str | None) -> Text:
+        sentences = [Text.of(QT_TRANSLATE_NOOP(
+            "Rerun", "Running on the other account stopped at “{step}”: {reason}"), step=Text.of(STEP_NAMES[step]),
+            reason=reason)]
         if undone:
-            text += " Undone: " + "; ".join(undone) + "."
+            sentences.append(Text.of(QT_TRANSLATE_NOOP("Rerun", "Undone: {undone}."), undone=Text.joined(undone, "; ")))
         if created_pool:
-            text += f" Pool {created_pool} was created for this run and is kept: delete it in its pool view if unwanted."
-        return text
+            sentences.append(Text.of(QT_TRANSLATE_NOOP(
+                "Rerun", "Pool {pool} was created for this run and is kept: delete it in its pool view if unwanted."),
+                pool=created_pool))
+        return Text.joined(sentences)
 
-    def _done(self, name: str, detail: str) -> None:
+    def _done(self, name: Step, detail: Text) -> None:
         self._report(StepResult(name, True, detail))
 
-    def _failed(self, name: str, detail: str) -> None:
-        self._report(StepResult(name, False, detail))
+    def _failed(self, name: Step, detail: str | Text) -> None:
+        self._report(StepResult(name, False, Text.joined([detail])))
 
     def _report(self, result: StepResult) -> None:
         self._steps.append(result)
-        log.info("rerun step %s: %s (%s)", result.name, "ok" if result.ok else "failed", result.detail)
+        log.info("rerun step %s: %s (%s)", result.name.value, "ok" if result.ok else "failed", result.detail)
         if self._on_step is not None:
             self._on_step(result)
+
+
+def _reason(error: BaseException) -> str | Text:
+    """Why a step failed: an SDK error described, one of ours as it says it, a file's error as the OS does."""
+    if isinstance(error, AzureError):
+        return describe(error)
+    return error.text if isinstance(error, BatchLayerError) else str(error)
+
+
+def _pool_created(pool: PoolSpec) -> Text:
+    if pool.target_nodes == 1:
+        return Text.of(QT_TRANSLATE_NOOP("Rerun", "pool {pool} created ({size}, 1 node)"), pool=pool.id,
+                       size=pool.vm_size)
+    return Text.of(QT_TRANSLATE_NOOP("Rerun", "pool {pool} created ({size}, {count} nodes)"), pool=pool.id,
+                   size=pool.vm_size, count=pool.target_nodes)
+
+
+def _no_storage(count: int) -> Text:
+    if count == 1:
+        return Text.of(QT_TRANSLATE_NOOP(
+            "Rerun", "A file must be copied, but the target account has no linked storage: "
+                     "link one in Connection > Accounts…"))
+    return Text.of(QT_TRANSLATE_NOOP(
+        "Rerun", "{count} files must be copied, but the target account has no linked storage: "
+                 "link one in Connection > Accounts…"), count=count)
+
+
+def _copied(count: int, size: int, where: str) -> Text:
+    if count == 1:
+        return Text.of(QT_TRANSLATE_NOOP("Rerun", "1 file, {bytes} bytes, to {where}"), bytes=size, where=where)
+    return Text.of(QT_TRANSLATE_NOOP("Rerun", "{count} files, {bytes} bytes, to {where}"), count=count, bytes=size,
+                   where=where)
 
 
 def _copy_file(source: Path, destination: Path) -> None:

@@ -47,6 +47,7 @@ from azure.core.exceptions import AzureError, ResourceExistsError, ResourceNotFo
 from explorer.client.errors import StorageError, describe, error_code
 from explorer.client.storage_account import StorageAccount
 from explorer.core.specs.resource_files import ResourceFile
+from explorer.core.texts import QT_TRANSLATE_NOOP, Template, Text
 
 if TYPE_CHECKING:
     from azure.storage.blob.aio import BlobServiceClient, ContainerClient
@@ -107,11 +108,14 @@ def _plan(paths: Sequence[Path], blob_prefix: str) -> list[UploadedBlob]:
         try:
             size = path.stat().st_size
         except OSError as error:
-            raise StorageError(f"Cannot read {path}: {error.strerror or error}") from None
+            raise StorageError(Text.of(QT_TRANSLATE_NOOP("Storage", "Cannot read {path}: {reason}"),
+                                       path=str(path), reason=error.strerror or str(error))) from None
         if not path.is_file():
-            raise StorageError(f"{path} is not a file")
+            raise StorageError(Text.of(QT_TRANSLATE_NOOP("Storage", "{path} is not a file."), path=str(path)))
         if path.name in seen:
-            raise StorageError(f"{seen[path.name]} and {path} have the same name; they would be one blob")
+            raise StorageError(Text.of(QT_TRANSLATE_NOOP(
+                "Storage", "{first} and {second} have the same name; they would be one blob."),
+                first=str(seen[path.name]), second=str(path)))
         seen[path.name] = path
         blobs.append(UploadedBlob(path, blob_prefix + path.name, size))
     return blobs
@@ -157,7 +161,10 @@ class LinkedStorage:
         All-or-nothing: on cancellation or StorageError no new blob is left behind.
         """
         if not _CONTAINER_NAME.match(container):
-            raise StorageError(f"'{container}' is not a container name: use 3-63 lowercase letters, digits and single hyphens")
+            raise StorageError(Text.of(QT_TRANSLATE_NOOP(
+                "Storage", "'{container}' is not a container name: use 3-63 lowercase letters, digits and single "
+                           "hyphens."),
+                container=container))
         blobs = _plan(paths, blob_prefix)
         report = _Reporter(blobs, on_progress)
         from azure.storage.blob import BlobBlock
@@ -181,7 +188,9 @@ class LinkedStorage:
                 await _delete_quietly(client, committed)
                 if isinstance(error, (AzureError, OSError)):
                     raise StorageError(
-                        _refusal(error, self.account, "upload to it") or f"Uploading {container}/{current} failed: {describe(error)}"
+                        _refusal(error, self.account, QT_TRANSLATE_NOOP("Storage", "upload to it"))
+                        or Text.of(QT_TRANSLATE_NOOP("Storage", "Uploading {blob} failed: {reason}"),
+                                   blob=f"{container}/{current}", reason=describe(error))
                     ) from error
                 raise
         log.info("uploaded %d files (%d bytes) to container %s", len(blobs), report.sent, container)
@@ -218,8 +227,10 @@ class LinkedStorage:
             self._delegation = await service.get_user_delegation_key(now - _CLOCK_SKEW, now + MAX_DELEGATION)
         except AzureError as error:
             raise StorageError(
-                _refusal(error, self.account, "sign SAS URLs for it (Get User Delegation Key)", _DELEGATOR)
-                or f"Could not get a user delegation key from {self.account.name}: {describe(error)}"
+                _refusal(error, self.account,
+                         QT_TRANSLATE_NOOP("Storage", "sign SAS URLs for it (Get User Delegation Key)"), _DELEGATOR)
+                or Text.of(QT_TRANSLATE_NOOP("Storage", "Could not get a user delegation key from {account}: {reason}"),
+                           account=self.account.name, reason=describe(error))
             ) from error
 
     def _delegation_valid(self) -> bool:
@@ -280,7 +291,9 @@ class LinkedStorage:
             except ResourceNotFoundError:
                 return []  # no such container: no such blobs
             except AzureError as error:
-                raise StorageError(f"Cannot list {container}/{prefix}* in {self.account.name}: {describe(error)}") from error
+                raise StorageError(Text.of(QT_TRANSLATE_NOOP("Storage", "Cannot list {blobs} in {account}: {reason}"),
+                                           blobs=f"{container}/{prefix}*", account=self.account.name,
+                                           reason=describe(error))) from error
 
     async def download_blob(self, container: str, blob: str, path: Path) -> int:
         """Write the blob to `path` (chunk by chunk, file writes in a thread); its size."""
@@ -294,7 +307,9 @@ class LinkedStorage:
                         await asyncio.to_thread(handle.write, chunk)
                         size += len(chunk)
             except AzureError as error:
-                raise StorageError(f"Cannot read {container}/{blob} from {self.account.name}: {describe(error)}") from error
+                raise StorageError(Text.of(QT_TRANSLATE_NOOP("Storage", "Cannot read {blob} from {account}: {reason}"),
+                                           blob=f"{container}/{blob}", account=self.account.name,
+                                           reason=describe(error))) from error
         return size
 
     async def delete_blobs(self, container: str, names: Sequence[str]) -> None:
@@ -334,25 +349,31 @@ async def _ensure_container(client: ContainerClient, account: StorageAccount) ->
         pass
     except AzureError as error:
         raise StorageError(
-            _refusal(error, account, "create containers in it")
-            or f"Cannot create container {client.container_name}: {describe(error)}"
+            _refusal(error, account, QT_TRANSLATE_NOOP("Storage", "create containers in it"))
+            or Text.of(QT_TRANSLATE_NOOP("Storage", "Cannot create container {container}: {reason}"),
+                       container=client.container_name, reason=describe(error))
         ) from error
 
 
 _CONTRIBUTOR, _DELEGATOR = "Storage Blob Data Contributor", "Storage Blob Delegator"
 
 
-def _refusal(error: BaseException, account: StorageAccount, doing: str, role: str = _CONTRIBUTOR) -> str | None:
+def _refusal(error: BaseException, account: StorageAccount, doing: Template, role: str = _CONTRIBUTOR) -> Text | None:
     """For a signed-in identity the account refused (403 AuthorizationPermissionMismatch): which role to grant."""
     code = getattr(error, "error_code", None) or error_code(error)  # the storage SDK puts its code on the error
     if not account.uses_entra or code not in _PERMISSION_CODES:
         return None
-    also = f' ("{_CONTRIBUTOR}" covers it too, and uploads)' if role != _CONTRIBUTOR else ""
-    return (
-        f"Your Entra ID sign-in may not {doing} ({code}): on storage account {account.name}, "
-        f'Access control (IAM) > Add role assignment, grant your user the "{role}" role{also}. '
-        "Role assignments can take a few minutes to apply."
-    )
+    if role == _CONTRIBUTOR:
+        grant = Text.of(QT_TRANSLATE_NOOP("Storage", 'grant your user the "{role}" role'), role=role)
+    else:
+        grant = Text.of(QT_TRANSLATE_NOOP(
+            "Storage", 'grant your user the "{role}" role ("{contributor}" covers it too, and uploads)'),
+            role=role, contributor=_CONTRIBUTOR)
+    return Text.of(QT_TRANSLATE_NOOP(
+        "Storage", "Your Entra ID sign-in may not {doing} ({code}): on storage account {account}, "
+                   "Access control (IAM) > Add role assignment, {grant}. "
+                   "Role assignments can take a few minutes to apply."),
+        doing=Text.of(doing), code=str(code), account=account.name, grant=grant)
 
 
 async def _delete_quietly(client: ContainerClient, names: list[str]) -> None:

@@ -54,6 +54,7 @@ from explorer.client.local.local_batch import LocalBatchService, LocalBatchStart
 from explorer.client.local.supervisor import LocalBatchSupervisor
 from explorer.client.storage_account import StorageAccount
 from explorer.client.waiting import start_in_thread
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -226,9 +227,9 @@ class ClientFactory:
         # The keyring may talk to a Secret Service over D-Bus, or ask to unlock it: not on the loop.
         key = await asyncio.to_thread(self._credentials.get_secret, profile.secret_name)
         if not key:
-            raise CredentialError(
-                f"no shared key stored for account {profile.account_name!r}: enter it in Connection > Accounts… (or set AZURE_BATCH_ACCESS_KEY for this run)"
-            )
+            raise CredentialError(Text.of(QT_TRANSLATE_NOOP(
+                "Credentials", "no shared key stored for account '{account}': enter it in Connection > Accounts… "
+                               "(or set AZURE_BATCH_ACCESS_KEY for this run)"), account=profile.account_name))
         credential = AzureNamedKeyCredential(profile.account_name, key)
         client = self._client(profile.account_url, credential, await self._proxy_password(profile.account_url))
         storage = await self._storage(profile.storage)
@@ -239,7 +240,7 @@ class ClientFactory:
     async def _connect_entra(self, profile: EntraProfile) -> Connection:
         if not profile.account_url.lower().startswith("https://"):
             # azure-core refuses bearer tokens over plain http; say so before the first call.
-            raise ConnectError("Entra ID sign-in needs an https:// account URL")
+            raise ConnectError(Text.of(QT_TRANSLATE_NOOP("SignIn", "Entra ID sign-in needs an https:// account URL")))
         credential = await self.sign_in.credential(profile, self.device_code_prompt)
         client = self._client(
             profile.account_url, credential, await self._proxy_password(profile.account_url),

@@ -25,7 +25,7 @@ from keyring.errors import KeyringError, PasswordDeleteError
 
 from explorer.client.connecting.profiles import ENV_ACCOUNT, ENV_KEY, SHARED_KEY_PREFIX, environment_profile
 from explorer.client.errors import CredentialError, KeyringUnavailable
-from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.texts import QT_TRANSLATE_NOOP, Template, Text
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +56,15 @@ class KeyringCredentialStore:
         try:
             return keyring.get_password(self._service, name)
         except KeyringError as exc:
-            raise CredentialError(f"cannot read {name!r} from the keyring: {type(exc).__name__}") from None
+            failed = QT_TRANSLATE_NOOP("Credentials", "cannot read '{name}' from the keyring: {kind}")
+            raise _keyring_failed(failed, name, exc) from None
 
     def set_secret(self, name: str, secret: str) -> None:
         try:
             keyring.set_password(self._service, name, secret)
         except KeyringError as exc:
-            raise CredentialError(f"cannot store {name!r} in the keyring: {type(exc).__name__}") from None
+            failed = QT_TRANSLATE_NOOP("Credentials", "cannot store '{name}' in the keyring: {kind}")
+            raise _keyring_failed(failed, name, exc) from None
         log.info("Stored secret %r in the keyring", name)
 
     def delete_secret(self, name: str) -> None:
@@ -71,10 +73,16 @@ class KeyringCredentialStore:
         except PasswordDeleteError:
             return
         except KeyringError as exc:
-            raise CredentialError(f"cannot delete {name!r} from the keyring: {type(exc).__name__}") from None
+            failed = QT_TRANSLATE_NOOP("Credentials", "cannot delete '{name}' from the keyring: {kind}")
+            raise _keyring_failed(failed, name, exc) from None
 
     def __repr__(self) -> str:
         return f"KeyringCredentialStore(service={self._service!r})"
+
+
+def _keyring_failed(template: Template, name: str, error: Exception) -> CredentialError:
+    """What the keyring refused, by the secret's name and the error's kind (never the secret)."""
+    return CredentialError(Text.of(template, name=name, kind=type(error).__name__))
 
 
 class MemoryCredentialStore:

@@ -30,6 +30,7 @@ from explorer.client.connecting.profiles import (
     StorageLink,
 )
 from explorer.client.errors import ConnectError, describe
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 if TYPE_CHECKING:
     from azure.mgmt.batch.aio import BatchManagementClient
@@ -122,14 +123,17 @@ class Discovery:
                 async for s in self._subscriptions.subscriptions.list()
             ]
         except AzureError as error:
-            raise ConnectError(f"Could not list your subscriptions: {describe(error)}") from None
+            raise ConnectError(Text.of(QT_TRANSLATE_NOOP("Discovery", "Could not list your subscriptions: {reason}"),
+                                       reason=describe(error))) from None
 
     async def batch_accounts(self, subscription_id: str) -> list[DiscoveredAccount]:
         client = self._batch_client(subscription_id)
         try:
             accounts = [account async for account in client.batch_account.list()]
         except AzureError as error:
-            raise ConnectError(f"Could not list the Batch accounts of {subscription_id}: {describe(error)}") from None
+            raise ConnectError(Text.of(QT_TRANSLATE_NOOP(
+                "Discovery", "Could not list the Batch accounts of {subscription}: {reason}"),
+                subscription=subscription_id, reason=describe(error))) from None
         found = []
         for account in accounts:
             endpoint = account.account_endpoint or ""
@@ -147,9 +151,12 @@ class Discovery:
         try:
             keys = await client.batch_account.get_keys(account.resource_group, account.name)
         except AzureError as error:
-            raise ConnectError(f"Could not read the keys of {account.name}: {describe(error)}") from None
+            raise ConnectError(Text.of(QT_TRANSLATE_NOOP("Discovery", "Could not read the keys of {account}: {reason}"),
+                                       account=account.name, reason=describe(error))) from None
         if not keys.primary:
-            raise ConnectError(f"{account.name} gave no key: shared-key access may be turned off for it")
+            raise ConnectError(Text.of(QT_TRANSLATE_NOOP(
+                "Discovery", "{account} gave no key: shared-key access may be turned off for it."),
+                account=account.name))
         return keys.primary
 
     async def auto_storage(self, account: DiscoveredAccount, *, with_key: bool) -> AutoStorage | None:
@@ -164,17 +171,20 @@ class Discovery:
             properties = await client.storage_accounts.get_properties(group, name)
             keys = (await client.storage_accounts.list_keys(group, name)).keys_property if with_key else None
         except AzureError as error:
-            what = "the keys" if with_key else "the endpoints"
-            raise ConnectError(
-                f"Could not read {what} of {account.name}'s storage account {name}: {describe(error)}"
-            ) from None
+            failed = (QT_TRANSLATE_NOOP("Discovery", "Could not read the keys of {account}'s storage account "
+                                                     "{storage}: {reason}") if with_key else
+                      QT_TRANSLATE_NOOP("Discovery", "Could not read the endpoints of {account}'s storage account "
+                                                     "{storage}: {reason}"))
+            raise ConnectError(Text.of(failed, account=account.name, storage=name, reason=describe(error))) from None
         endpoints = properties.primary_endpoints
         blob_url = (endpoints.blob if endpoints and endpoints.blob else f"https://{name}.blob.core.windows.net").rstrip("/")
         if not with_key:
             return AutoStorage(StorageLink(name, blob_url, StorageAuth.ENTRA))
         key = next((k.value for k in keys or () if k.value), None)
         if key is None:
-            raise ConnectError(f"Storage account {name} gave no key: shared-key access may be turned off for it")
+            raise ConnectError(Text.of(QT_TRANSLATE_NOOP(
+                "Discovery", "Storage account {storage} gave no key: shared-key access may be turned off for it."),
+                storage=name))
         return AutoStorage(StorageLink(name, blob_url), key)
 
     def _storage_client(self, subscription_id: str) -> StorageManagementClient:

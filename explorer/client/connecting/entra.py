@@ -41,6 +41,7 @@ if TYPE_CHECKING:
 
 from explorer.client.connecting.profiles import AzureCloud, EntraAuthMethod, EntraProfile
 from explorer.client.errors import SignInError
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -188,18 +189,19 @@ def clear_cached_tokens(profile: EntraProfile, record: AuthenticationRecord | No
     return removed
 
 
-def method_problem(method: EntraAuthMethod) -> str | None:
+def method_problem(method: EntraAuthMethod) -> Text | None:
     """Why `method` cannot sign in on this machine, or None. May block briefly: call it in a thread."""
     if method is EntraAuthMethod.AZURE_CLI and shutil.which("az") is None:
-        return (
-            "The Azure CLI (az) is not on PATH: install it and run `az login`, or choose the browser or "
-            "device-code sign-in."
-        )
+        return Text.of(QT_TRANSLATE_NOOP(
+            "SignIn", "The Azure CLI (az) is not on PATH: install it and run `az login`, or choose the browser or "
+                      "device-code sign-in."))
     if method is EntraAuthMethod.INTERACTIVE_BROWSER:
         try:
             webbrowser.get()
         except webbrowser.Error:
-            return "No web browser can be opened from here: choose the device-code sign-in and use a browser elsewhere."
+            return Text.of(QT_TRANSLATE_NOOP(
+                "SignIn", "No web browser can be opened from here: choose the device-code sign-in and use a browser "
+                          "elsewhere."))
     return None
 
 
@@ -228,7 +230,9 @@ class EntraSignIn:
                 record = await credential.authenticate(scopes=[CLOUDS[profile.cloud].batch_scope])
             except Exception as error:
                 await credential.close()
-                raise SignInError(f"Signing in to Microsoft Entra ID did not complete: {_reason(error)}") from None
+                raise SignInError(Text.of(QT_TRANSLATE_NOOP(
+                    "SignIn", "Signing in to Microsoft Entra ID did not complete: {reason}"),
+                    reason=_reason(error))) from None
             await asyncio.to_thread(self._save_record, profile, record)
             log.info("Signed in for profile %r; the sign-in is kept for the next start", profile.name)
         return credential

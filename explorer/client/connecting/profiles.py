@@ -34,6 +34,7 @@ import platformdirs
 
 from explorer.client.connecting.proxies import ProxySettings
 from explorer.client.errors import ProfileError
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -148,15 +149,16 @@ class ProfileSet:
     def __post_init__(self) -> None:
         names = [p.name for p in self.profiles]
         if len(set(names)) != len(names):
-            raise ProfileError("profile names must be unique")
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "profile names must be unique")))
         if self.selected not in names:
-            raise ProfileError(f"selected profile {self.selected!r} does not exist")
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "the selected profile '{name}' does not exist"),
+                                       name=self.selected))
 
     def get(self, name: str) -> Profile:
         for profile in self.profiles:
             if profile.name == name:
                 return profile
-        raise ProfileError(f"no profile named {name!r}")
+        raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "there is no profile named '{name}'"), name=name))
 
     @property
     def current(self) -> Profile:
@@ -176,7 +178,8 @@ class ProfileSet:
     def without(self, name: str) -> ProfileSet:
         """Without the profile `name` (Local Batch stays; the default falls back to it)."""
         if isinstance(self.get(name), LocalBatchProfile) and name == LOCAL_PROFILE_NAME:
-            raise ProfileError("Local Batch is always there: it cannot be removed")
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP(
+                "Profiles", "Local Batch is always there: it cannot be removed")))
         profiles = tuple(p for p in self.profiles if p.name != name)
         return replace(self, profiles=profiles, selected=self.selected if self.selected != name else profiles[0].name)
 
@@ -248,8 +251,10 @@ def profile_from_dict(data: dict) -> Profile:
                 AzureCloud(data.get("cloud") or AzureCloud.PUBLIC.value), _storage_from_dict(data),
             )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ProfileError(f"invalid profile entry: {exc}") from None
-    raise ProfileError(f"unknown profile kind {data.get('kind')!r}")
+        raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "invalid profile entry: {reason}"),
+                                   reason=str(exc))) from None
+    raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "unknown profile kind '{kind}'"),
+                               kind=str(data.get("kind"))))
 
 
 @dataclass
@@ -274,17 +279,21 @@ class ProfileStore:
         except FileNotFoundError:
             return ProfileSet()
         except (OSError, ValueError) as exc:
-            raise ProfileError(f"cannot read {self.path}: {exc}") from None
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "cannot read {path}: {reason}"),
+                                       path=str(self.path), reason=str(exc))) from None
         version = raw.get("schema_version") if isinstance(raw, dict) else None
         if version != SCHEMA_VERSION:
-            raise ProfileError(f"{self.path} has schema version {version!r}; this version reads {SCHEMA_VERSION}")
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP(
+                "Profiles", "{path} has schema version {version}; this version of MPI Explorer reads {supported}"),
+                path=str(self.path), version=repr(version), supported=SCHEMA_VERSION))
         profiles = tuple(profile_from_dict(entry) for entry in raw.get("profiles", []))
         if not any(isinstance(p, LocalBatchProfile) for p in profiles):
             profiles = (LocalBatchProfile(), *profiles)
         try:
             proxy = ProxySettings.from_dict(raw.get("proxy"))
         except (TypeError, ValueError, AttributeError) as exc:
-            raise ProfileError(f"invalid proxy setting in {self.path}: {exc}") from None
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "invalid proxy setting in {path}: {reason}"),
+                                       path=str(self.path), reason=str(exc))) from None
         return ProfileSet(profiles, raw.get("selected") or profiles[0].name, proxy)
 
     def save(self, profile_set: ProfileSet) -> None:
@@ -303,5 +312,6 @@ class ProfileStore:
             os.replace(tmp, self.path)
         except OSError as exc:
             Path(tmp).unlink(missing_ok=True)
-            raise ProfileError(f"cannot write {self.path}: {exc}") from None
+            raise ProfileError(Text.of(QT_TRANSLATE_NOOP("Profiles", "cannot write {path}: {reason}"),
+                                       path=str(self.path), reason=str(exc))) from None
         log.info("Saved %d profiles to %s", len(profile_set.profiles), self.path)

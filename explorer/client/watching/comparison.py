@@ -29,6 +29,7 @@ from azure.core.exceptions import AzureError, ResourceNotFoundError
 from explorer.client.errors import BatchLayerError, describe
 from explorer.client.watching.phases import APPLICATION_OUTPUT, COORDINATION_OUTPUT, TaskPhases
 from explorer.client.watching.queries import TaskFilesQuery, TaskQuery
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 from explorer.core.timeline import InstancePhases, Phase
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ PHASES = (Phase.WAITING_FOR_NODE, Phase.DOWNLOADING, Phase.COORDINATING, Phase.R
 
 
 class ComparisonError(BatchLayerError):
-    pass
+    """A run that could not be read."""
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,9 @@ async def read_run(
         phases.observe_files(probes.items, polled)
         stdout, size = await _head_of_output(client, job_id, task_id, probes.items, output_limit)
     except AzureError as error:
-        raise ComparisonError(f"Could not read the run of {task_id} on {label}: {describe(error)}") from None
+        raise ComparisonError(Text.of(QT_TRANSLATE_NOOP(
+            "Comparison", "Could not read the run of {task} on {account}: {reason}"),
+            task=task_id, account=label, reason=describe(error))) from None
     exit_codes = {0: task.exit_code, **{number: sub.exit_code for number, sub in fetched.items.items()}}
     rows = phases.instances()
     instances = tuple(

@@ -328,15 +328,16 @@ def failure_cause(
         (s for s in subtasks.values() if s.state == "completed" and (s.failure is not None or s.exit_code not in (None, 0))),
         key=lambda s: (s.end_time or datetime.max.replace(tzinfo=timezone.utc), s.id),
     )
+    if task.failure_code in DOWNLOAD_FAILURES and not any(s.failure_code in DOWNLOAD_FAILURES for s in failed):
+        failed = []  # the primary's own download failed; the subtasks only stopped with it ("did not run to its end")
     if failed:
         subtask = failed[0]
-        downloading = _failed_downloading(subtask.failure) or (
+        downloading = subtask.failure_code in DOWNLOAD_FAILURES or (
             subtask.previous_state != "running" and reached.get(subtask.id) in (Phase.WAITING_FOR_NODE, Phase.DOWNLOADING))
         return FailureCause(subtask.id, subtask.node_id, subtask.pool_id,
                             FailedIn.DOWNLOAD if downloading else FailedIn.COORDINATION, subtask.exit_code,
                             subtask.failure, subtask.task_root_directory)
-    failure = task.failure or ""
-    if _failed_downloading(failure):
+    if task.failure_code in DOWNLOAD_FAILURES:
         phase = FailedIn.DOWNLOAD
     elif task.instances > 1 and application_ran is False:
         phase = FailedIn.COORDINATION
@@ -423,7 +424,3 @@ def _open_end(phase: Phase, start: datetime, ended: datetime | None, unknown_sin
         return [PhaseSegment(Phase.UNKNOWN, start, after=phase)]
     return [PhaseSegment(phase, start, unknown_since), PhaseSegment(Phase.UNKNOWN, unknown_since, after=phase)]
 
-
-def _failed_downloading(failure: str | None) -> bool:
-    """Whether a failure ("CODE: message") is one of a resource file download."""
-    return (failure or "").split(":", 1)[0] in DOWNLOAD_FAILURES

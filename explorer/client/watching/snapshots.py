@@ -30,11 +30,16 @@ def failure_text(info: Any) -> str | None:
     """'code: message' of a failureInfo / error (an SDK model or its JSON), or None."""
     if info is None:
         return None
-    if isinstance(info, Mapping):
-        code, message = info.get("code"), info.get("message")
-    else:
-        code, message = getattr(info, "code", None), getattr(info, "message", None)
-    return ": ".join(part for part in (code, message) if part) or None
+    message = info.get("message") if isinstance(info, Mapping) else getattr(info, "message", None)
+    return ": ".join(part for part in (failure_code(info), message) if part) or None
+
+
+def failure_code(info: Any) -> str | None:
+    """The code of a failureInfo (an SDK model or its JSON), or None."""
+    if info is None:
+        return None
+    code = info.get("code") if isinstance(info, Mapping) else getattr(info, "code", None)
+    return str(code) if code else None
 
 
 def parse_time(text: str | None) -> datetime | None:
@@ -181,6 +186,8 @@ class TaskSnapshot:
     previous_state: str | None = None
     previous_state_transition_time: datetime | None = None
     requeue_count: int = 0
+    failure_code: str | None = None
+    """The failure's Batch code (`BlobNotFound`, `FailureExitCode`, ...), as the service sent it."""
 
     SELECT: ClassVar[tuple[str, ...]] = (
         "id", "displayName", "state", "stateTransitionTime", "multiInstanceSettings", "nodeInfo", "executionInfo",
@@ -211,6 +218,7 @@ class TaskSnapshot:
             previous_state=task.get("previousState"),
             previous_state_transition_time=parse_time(task.get("previousStateTransitionTime")),
             requeue_count=execution.get("requeueCount") or 0,
+            failure_code=failure_code(execution.get("failureInfo")),
         )
 
     @property
@@ -234,6 +242,8 @@ class SubtaskSnapshot:
     state_transition_time: datetime | None = None
     previous_state: str | None = None
     previous_state_transition_time: datetime | None = None
+    failure_code: str | None = None
+    """The failure's Batch code, as the service sent it."""
 
     SELECT: ClassVar[tuple[str, ...]] = (
         "id", "state", "nodeInfo", "startTime", "endTime", "exitCode", "failureInfo",
@@ -260,6 +270,7 @@ class SubtaskSnapshot:
             state_transition_time=parse_time(subtask.get("stateTransitionTime")),
             previous_state=subtask.get("previousState"),
             previous_state_transition_time=parse_time(subtask.get("previousStateTransitionTime")),
+            failure_code=failure_code(subtask.get("failureInfo")),
         )
 
 

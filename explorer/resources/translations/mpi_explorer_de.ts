@@ -446,6 +446,13 @@ Bis die Datei korrigiert ist, wird nur Local Batch angeboten.</translation>
     </message>
 </context>
 <context>
+    <name>Comparison</name>
+    <message>
+        <source>Could not read the run of {task} on {account}: {reason}</source>
+        <translation>Der Lauf von {task} auf {account} konnte nicht gelesen werden: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ConnectingPage</name>
     <message>
         <source>Accounts…</source>
@@ -560,6 +567,22 @@ Bis die Datei korrigiert ist, wird nur Local Batch angeboten.</translation>
         <source>There is no usable system keyring (no Secret Service answers), so keys cannot be kept between sessions. Install and start one (e.g. gnome-keyring, or KeePassXC with its Secret Service), or opt in to a file keyring with `pip install keyrings.alt` and PYTHON_KEYRING_BACKEND=keyrings.alt.file.EncryptedKeyring.</source>
         <translation>Es gibt keinen nutzbaren Systemschlüsselbund (kein Secret Service antwortet), daher können Schlüssel nicht über Sitzungen hinweg aufbewahrt werden. Installieren und starten Sie einen (z. B. gnome-keyring oder KeePassXC mit Secret Service), oder verwenden Sie einen Dateischlüsselbund mit `pip install keyrings.alt` und PYTHON_KEYRING_BACKEND=keyrings.alt.file.EncryptedKeyring.</translation>
     </message>
+    <message>
+        <source>cannot delete &apos;{name}&apos; from the keyring: {kind}</source>
+        <translation>„{name}“ kann nicht aus dem Schlüsselbund gelöscht werden: {kind}</translation>
+    </message>
+    <message>
+        <source>cannot read &apos;{name}&apos; from the keyring: {kind}</source>
+        <translation>„{name}“ kann nicht aus dem Schlüsselbund gelesen werden: {kind}</translation>
+    </message>
+    <message>
+        <source>cannot store &apos;{name}&apos; in the keyring: {kind}</source>
+        <translation>„{name}“ kann nicht im Schlüsselbund gespeichert werden: {kind}</translation>
+    </message>
+    <message>
+        <source>no shared key stored for account &apos;{account}&apos;: enter it in Connection &gt; Accounts… (or set AZURE_BATCH_ACCESS_KEY for this run)</source>
+        <translation>für das Konto „{account}“ ist kein gemeinsam verwendeter Schlüssel gespeichert: Geben Sie ihn unter Verbindung &gt; Konten… ein (oder setzen Sie AZURE_BATCH_ACCESS_KEY für diesen Start)</translation>
+    </message>
 </context>
 <context>
     <name>DeviceCodeDialog</name>
@@ -586,6 +609,99 @@ Bis die Datei korrigiert ist, wird nur Local Batch angeboten.</translation>
     <message>
         <source>To sign in, open {link} in a browser (on this or any other device) and enter this code before {time}:</source>
         <translation>Öffnen Sie zum Anmelden {link} in einem Browser (auf diesem oder einem anderen Gerät) und geben Sie diesen Code vor {time} ein:</translation>
+    </message>
+</context>
+<context>
+    <name>Discovery</name>
+    <message>
+        <source>Could not list the Batch accounts of {subscription}: {reason}</source>
+        <translation>Die Batch-Konten des Abonnements {subscription} konnten nicht aufgelistet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not list your subscriptions: {reason}</source>
+        <translation>Ihre Abonnements konnten nicht aufgelistet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not read the endpoints of {account}&apos;s storage account {storage}: {reason}</source>
+        <translation>Die Endpunkte des Speicherkontos {storage} von {account} konnten nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not read the keys of {account}&apos;s storage account {storage}: {reason}</source>
+        <translation>Die Schlüssel des Speicherkontos {storage} von {account} konnten nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not read the keys of {account}: {reason}</source>
+        <translation>Die Schlüssel von {account} konnten nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Storage account {storage} gave no key: shared-key access may be turned off for it.</source>
+        <translation>Das Speicherkonto {storage} hat keinen Schlüssel geliefert: Der Zugriff mit gemeinsam verwendetem Schlüssel ist dort vielleicht abgeschaltet.</translation>
+    </message>
+    <message>
+        <source>{account} gave no key: shared-key access may be turned off for it.</source>
+        <translation>{account} hat keinen Schlüssel geliefert: Der Zugriff mit gemeinsam verwendetem Schlüssel ist dort vielleicht abgeschaltet.</translation>
+    </message>
+</context>
+<context>
+    <name>Downloads</name>
+    <message>
+        <source>Cannot download the files: {reason}</source>
+        <translation>Die Dateien können nicht heruntergeladen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot download {file}: {reason}</source>
+        <translation>{file} kann nicht heruntergeladen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Refusing to write the remote file &apos;{file}&apos; outside {folder}.</source>
+        <translation>Die entfernte Datei „{file}“ würde außerhalb von {folder} geschrieben; das wird verweigert.</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message>
+        <source>&apos;{text}&apos; is longer than Batch&apos;s longest duration, {longest}.</source>
+        <translation>„{text}“ ist länger als die längste Dauer, die Batch kennt ({longest}).</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is negative; Batch durations cannot be negative.</source>
+        <translation>„{text}“ ist negativ; Dauern können in Batch nicht negativ sein.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an ISO-8601 duration.</source>
+        <translation>„{text}“ ist keine Dauer nach ISO 8601.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; uses years or months, which have no fixed length.</source>
+        <translation>„{text}“ enthält Jahre oder Monate, die keine feste Länge haben.</translation>
+    </message>
+    <message>
+        <source>&apos;{text}…&apos; is too long for a duration ({length} characters).</source>
+        <translation>„{text}…“ ist zu lang für eine Dauer ({length} Zeichen).</translation>
+    </message>
+    <message>
+        <source>Enter a shorter duration, or leave the field empty.</source>
+        <translation>Geben Sie eine kürzere Dauer ein, oder lassen Sie das Feld leer.</translation>
+    </message>
+    <message>
+        <source>Write it as P[nW][nD][T[nH][nM][nS]], {examples}.</source>
+        <translation>Schreiben Sie sie als P[nW][nD][T[nH][nM][nS]], {examples}.</translation>
+    </message>
+    <message>
+        <source>Write it in ISO 8601, {examples}.</source>
+        <translation>Schreiben Sie sie nach ISO 8601, {examples}.</translation>
+    </message>
+    <message>
+        <source>Write the duration in days instead, for example P30D.</source>
+        <translation>Geben Sie die Dauer stattdessen in Tagen an, z. B. P30D.</translation>
+    </message>
+    <message>
+        <source>for example PT30M (30 minutes), PT1H30M or P2D (2 days)</source>
+        <translation>z. B. PT30M (30 Minuten), PT1H30M oder P2D (2 Tage)</translation>
+    </message>
+    <message>
+        <source>{days} days</source>
+        <translation>{days} Tage</translation>
     </message>
 </context>
 <context>
@@ -3303,6 +3419,49 @@ Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>Profiles</name>
+    <message>
+        <source>Local Batch is always there: it cannot be removed</source>
+        <translation>Local Batch ist immer da: Es kann nicht entfernt werden</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>{path} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation>{path} kann nicht geschrieben werden: {reason}</translation>
+    </message>
+    <message>
+        <source>invalid profile entry: {reason}</source>
+        <translation>ungültiger Profileintrag: {reason}</translation>
+    </message>
+    <message>
+        <source>invalid proxy setting in {path}: {reason}</source>
+        <translation>ungültige Proxy-Einstellung in {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>profile names must be unique</source>
+        <translation>Profilnamen müssen eindeutig sein</translation>
+    </message>
+    <message>
+        <source>the selected profile &apos;{name}&apos; does not exist</source>
+        <translation>das gewählte Profil „{name}“ existiert nicht</translation>
+    </message>
+    <message>
+        <source>there is no profile named &apos;{name}&apos;</source>
+        <translation>es gibt kein Profil namens „{name}“</translation>
+    </message>
+    <message>
+        <source>unknown profile kind &apos;{kind}&apos;</source>
+        <translation>unbekannte Profilart „{kind}“</translation>
+    </message>
+    <message>
+        <source>{path} has schema version {version}; this version of MPI Explorer reads {supported}</source>
+        <translation>{path} hat die Schemaversion {version}; diese Version von MPI Explorer liest {supported}</translation>
+    </message>
+</context>
+<context>
     <name>ProxyForm</name>
     <message>
         <source>Local Batch and Azurite, on this computer, are always reached directly, whatever this says.</source>
@@ -3398,6 +3557,144 @@ Details stehen in {log}.</translation>
     <message>
         <source>{instances} × {per_node} per node</source>
         <translation>{instances} × {per_node} pro Knoten</translation>
+    </message>
+</context>
+<context>
+    <name>Rerun</name>
+    <message>
+        <source>1 file, {bytes} bytes, to {where}</source>
+        <translation>1 Datei, {bytes} Bytes, nach {where}</translation>
+    </message>
+    <message>
+        <source>A file must be copied, but the target account has no linked storage: link one in Connection &gt; Accounts…</source>
+        <translation>Eine Datei muss kopiert werden, aber das Zielkonto hat keinen verknüpften Speicher: Verknüpfen Sie einen unter Verbindung &gt; Konten…</translation>
+    </message>
+    <message>
+        <source>A pool named {pool} exists there already: choose it, or another name.</source>
+        <translation>Dort gibt es bereits einen Pool namens {pool}: Wählen Sie ihn oder einen anderen Namen.</translation>
+    </message>
+    <message>
+        <source>Could not read task {task} of job {job}: {reason}</source>
+        <translation>Task {task} von Job {job} konnte nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Job {job} exists there ({state}, on pool {pool}): choose another job id.</source>
+        <translation>Job {job} gibt es dort bereits ({state}, auf Pool {pool}): Wählen Sie eine andere Job-ID.</translation>
+    </message>
+    <message>
+        <source>Job {job} there has a task {task} already: choose another task id.</source>
+        <translation>Job {job} hat dort bereits einen Task {task}: Wählen Sie eine andere Task-ID.</translation>
+    </message>
+    <message>
+        <source>Pool {pool} was created for this run and is kept: delete it in its pool view if unwanted.</source>
+        <translation>Pool {pool} wurde für diesen Lauf angelegt und bleibt bestehen: Löschen Sie ihn in seiner Poolansicht, wenn Sie ihn nicht brauchen.</translation>
+    </message>
+    <message>
+        <source>Running on the other account stopped at “{step}”: {reason}</source>
+        <translation>Die Ausführung auf dem anderen Konto wurde bei „{step}“ abgebrochen: {reason}</translation>
+    </message>
+    <message>
+        <source>Task {task} is not a multi-instance task: only those can be run on another account.</source>
+        <translation>Task {task} ist kein Task mit mehreren Instanzen: Nur solche können auf einem anderen Konto ausgeführt werden.</translation>
+    </message>
+    <message>
+        <source>Undone: {undone}.</source>
+        <translation>Rückgängig gemacht: {undone}.</translation>
+    </message>
+    <message>
+        <source>auto-storage container {container}</source>
+        <translation>Container {container} im automatischen Speicherkonto</translation>
+    </message>
+    <message>
+        <source>downloaded with a managed identity: the target pool needs the same identity</source>
+        <translation>mit einer verwalteten Identität heruntergeladen: Der Zielpool braucht dieselbe Identität</translation>
+    </message>
+    <message>
+        <source>ids free, pool {pool} fits the task</source>
+        <translation>IDs frei, Pool {pool} passt zum Task</translation>
+    </message>
+    <message>
+        <source>ids free, pool {pool} fits the task, job {job} reused</source>
+        <translation>IDs frei, Pool {pool} passt zum Task, Job {job} wird weiterverwendet</translation>
+    </message>
+    <message>
+        <source>job {job} could not be deleted ({reason}): delete it in the job view</source>
+        <translation>Job {job} konnte nicht gelöscht werden ({reason}): Löschen Sie ihn in der Jobansicht</translation>
+    </message>
+    <message>
+        <source>job {job} created on pool {pool}</source>
+        <translation>Job {job} auf Pool {pool} angelegt</translation>
+    </message>
+    <message>
+        <source>job {job} deleted again</source>
+        <translation>Job {job} wieder gelöscht</translation>
+    </message>
+    <message>
+        <source>not in the source account&apos;s storage: the target&apos;s nodes download it from where it is</source>
+        <translation>nicht im Speicher des Quellkontos: Die Knoten des Ziels laden sie von dort herunter, wo sie liegt</translation>
+    </message>
+    <message>
+        <source>nothing to copy</source>
+        <translation>nichts zu kopieren</translation>
+    </message>
+    <message>
+        <source>pool {pool} created ({size}, 1 node)</source>
+        <translation>Pool {pool} angelegt ({size}, 1 Knoten)</translation>
+    </message>
+    <message>
+        <source>pool {pool} created ({size}, {count} nodes)</source>
+        <translation>Pool {pool} angelegt ({size}, {count} Knoten)</translation>
+    </message>
+    <message>
+        <source>task {task} added to job {job}</source>
+        <translation>Task {task} zu Job {job} hinzugefügt</translation>
+    </message>
+    <message>
+        <source>the copied file deleted</source>
+        <translation>die kopierte Datei gelöscht</translation>
+    </message>
+    <message>
+        <source>the target account&apos;s auto-storage must have this container</source>
+        <translation>das automatische Speicherkonto des Zielkontos muss diesen Container haben</translation>
+    </message>
+    <message>
+        <source>the {count} copied files deleted</source>
+        <translation>die {count} kopierten Dateien gelöscht</translation>
+    </message>
+    <message>
+        <source>{count} files must be copied, but the target account has no linked storage: link one in Connection &gt; Accounts…</source>
+        <translation>{count} Dateien müssen kopiert werden, aber das Zielkonto hat keinen verknüpften Speicher: Verknüpfen Sie einen unter Verbindung &gt; Konten…</translation>
+    </message>
+    <message>
+        <source>{count} files, {bytes} bytes, to {where}</source>
+        <translation>{count} Dateien, {bytes} Bytes, nach {where}</translation>
+    </message>
+    <message>
+        <source>{file} is in the source storage, which is not reachable now.</source>
+        <translation>{file} liegt im Speicher des Quellkontos, der gerade nicht erreichbar ist.</translation>
+    </message>
+</context>
+<context>
+    <name>RerunSteps</name>
+    <message>
+        <source>check</source>
+        <translation>Prüfen</translation>
+    </message>
+    <message>
+        <source>copy files</source>
+        <translation>Dateien kopieren</translation>
+    </message>
+    <message>
+        <source>create job</source>
+        <translation>Job anlegen</translation>
+    </message>
+    <message>
+        <source>create pool</source>
+        <translation>Pool anlegen</translation>
+    </message>
+    <message>
+        <source>submit task</source>
+        <translation>Task übermitteln</translation>
     </message>
 </context>
 <context>
@@ -3655,8 +3952,12 @@ Details stehen in {log}.</translation>
         <translation>Die beiden Läufe vergleichen</translation>
     </message>
     <message>
-        <source>Connected to {name}: {n} pool(s); {storage}.</source>
-        <translation>Verbunden mit {name}: {n} Pool(s); {storage}.</translation>
+        <source>Connected to {name}: 1 pool; {storage}.</source>
+        <translation>Verbunden mit {name}: 1 Pool; {storage}.</translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {n} pools; {storage}.</source>
+        <translation>Verbunden mit {name}: {n} Pools; {storage}.</translation>
     </message>
     <message>
         <source>Connecting to {name}…</source>
@@ -3775,6 +4076,10 @@ Details stehen in {log}.</translation>
         <translation>Was geschieht</translation>
     </message>
     <message>
+        <source>copied to its storage</source>
+        <translation>in seinen Speicher kopiert</translation>
+    </message>
+    <message>
         <source>every instance</source>
         <translation>jede Instanz</translation>
     </message>
@@ -3791,6 +4096,10 @@ Details stehen in {log}.</translation>
         <translation>Job-ID</translation>
     </message>
     <message>
+        <source>kept as it is</source>
+        <translation>unverändert übernommen</translation>
+    </message>
+    <message>
         <source>pool id</source>
         <translation>Pool-ID</translation>
     </message>
@@ -3801,6 +4110,10 @@ Details stehen in {log}.</translation>
     <message>
         <source>the primary</source>
         <translation>die primäre Instanz</translation>
+    </message>
+    <message>
+        <source>uploaded to its storage</source>
+        <translation>in seinen Speicher hochgeladen</translation>
     </message>
     <message>
         <source>{task}: {source} and {target} side by side</source>
@@ -3987,6 +4300,25 @@ Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>Entra ID sign-in needs an https:// account URL</source>
+        <translation>Die Anmeldung mit Entra ID braucht eine Konto-URL mit https://</translation>
+    </message>
+    <message>
+        <source>No web browser can be opened from here: choose the device-code sign-in and use a browser elsewhere.</source>
+        <translation>Von hier aus lässt sich kein Webbrowser öffnen: Wählen Sie die Anmeldung mit Gerätecode und verwenden Sie einen Browser an einem anderen Gerät.</translation>
+    </message>
+    <message>
+        <source>Signing in to Microsoft Entra ID did not complete: {reason}</source>
+        <translation>Die Anmeldung bei Microsoft Entra ID wurde nicht abgeschlossen: {reason}</translation>
+    </message>
+    <message>
+        <source>The Azure CLI (az) is not on PATH: install it and run `az login`, or choose the browser or device-code sign-in.</source>
+        <translation>Die Azure CLI (az) ist nicht im PATH: Installieren Sie sie und führen Sie `az login` aus, oder wählen Sie die Anmeldung im Browser oder mit Gerätecode.</translation>
+    </message>
+</context>
+<context>
     <name>SpecWizard</name>
     <message>
         <source>Submission failed: {}</source>
@@ -4161,6 +4493,69 @@ Details stehen in {log}.</translation>
     <message>
         <source>waitingforstarttask</source>
         <translation>wartet auf Starttask</translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>&apos;{container}&apos; is not a container name: use 3-63 lowercase letters, digits and single hyphens.</source>
+        <translation>„{container}“ ist kein Containername: Verwenden Sie 3 bis 63 Kleinbuchstaben, Ziffern und einzelne Bindestriche.</translation>
+    </message>
+    <message>
+        <source>Cannot create container {container}: {reason}</source>
+        <translation>Container {container} kann nicht angelegt werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot list {blobs} in {account}: {reason}</source>
+        <translation>{blobs} in {account} kann nicht aufgelistet werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read {blob} from {account}: {reason}</source>
+        <translation>{blob} aus {account} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation>{path} kann nicht gelesen werden: {reason}</translation>
+    </message>
+    <message>
+        <source>Could not get a user delegation key from {account}: {reason}</source>
+        <translation>Von {account} war kein Benutzerdelegierungsschlüssel zu bekommen: {reason}</translation>
+    </message>
+    <message>
+        <source>Uploading {blob} failed: {reason}</source>
+        <translation>Das Hochladen von {blob} ist fehlgeschlagen: {reason}</translation>
+    </message>
+    <message>
+        <source>Your Entra ID sign-in may not {doing} ({code}): on storage account {account}, Access control (IAM) &gt; Add role assignment, {grant}. Role assignments can take a few minutes to apply.</source>
+        <translation>Ihrer Entra-ID-Anmeldung fehlt die Berechtigung, {doing} ({code}): Unter Speicherkonto {account}, Zugriffssteuerung (IAM) &gt; Rollenzuweisung hinzufügen, {grant}. Rollenzuweisungen können einige Minuten brauchen, bis sie wirken.</translation>
+    </message>
+    <message>
+        <source>create containers in it</source>
+        <translation>darin Container anzulegen</translation>
+    </message>
+    <message>
+        <source>grant your user the &quot;{role}&quot; role</source>
+        <translation>weisen Sie Ihrem Benutzer die Rolle &quot;{role}&quot; zu</translation>
+    </message>
+    <message>
+        <source>grant your user the &quot;{role}&quot; role (&quot;{contributor}&quot; covers it too, and uploads)</source>
+        <translation>weisen Sie Ihrem Benutzer die Rolle &quot;{role}&quot; zu (&quot;{contributor}&quot; deckt das auch ab, und das Hochladen dazu)</translation>
+    </message>
+    <message>
+        <source>sign SAS URLs for it (Get User Delegation Key)</source>
+        <translation>SAS-URLs dafür zu signieren (Get User Delegation Key)</translation>
+    </message>
+    <message>
+        <source>upload to it</source>
+        <translation>dorthin hochzuladen</translation>
+    </message>
+    <message>
+        <source>{first} and {second} have the same name; they would be one blob.</source>
+        <translation>{first} und {second} haben denselben Namen; sie würden ein und derselbe Blob.</translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
+        <translation>{path} ist keine Datei.</translation>
     </message>
 </context>
 <context>

@@ -442,6 +442,13 @@ Only Local Batch is offered until the file is fixed.</source>
     </message>
 </context>
 <context>
+    <name>Comparison</name>
+    <message>
+        <source>Could not read the run of {task} on {account}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ConnectingPage</name>
     <message>
         <source>Accounts…</source>
@@ -556,6 +563,22 @@ Only Local Batch is offered until the file is fixed.</source>
         <source>There is no usable system keyring (no Secret Service answers), so keys cannot be kept between sessions. Install and start one (e.g. gnome-keyring, or KeePassXC with its Secret Service), or opt in to a file keyring with `pip install keyrings.alt` and PYTHON_KEYRING_BACKEND=keyrings.alt.file.EncryptedKeyring.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>cannot delete &apos;{name}&apos; from the keyring: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read &apos;{name}&apos; from the keyring: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot store &apos;{name}&apos; in the keyring: {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no shared key stored for account &apos;{account}&apos;: enter it in Connection &gt; Accounts… (or set AZURE_BATCH_ACCESS_KEY for this run)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DeviceCodeDialog</name>
@@ -581,6 +604,99 @@ Only Local Batch is offered until the file is fixed.</source>
     </message>
     <message>
         <source>To sign in, open {link} in a browser (on this or any other device) and enter this code before {time}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Discovery</name>
+    <message>
+        <source>Could not list the Batch accounts of {subscription}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not list your subscriptions: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the endpoints of {account}&apos;s storage account {storage}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the keys of {account}&apos;s storage account {storage}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read the keys of {account}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Storage account {storage} gave no key: shared-key access may be turned off for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{account} gave no key: shared-key access may be turned off for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Downloads</name>
+    <message>
+        <source>Cannot download the files: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot download {file}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refusing to write the remote file &apos;{file}&apos; outside {folder}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message>
+        <source>&apos;{text}&apos; is longer than Batch&apos;s longest duration, {longest}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is negative; Batch durations cannot be negative.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; is not an ISO-8601 duration.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}&apos; uses years or months, which have no fixed length.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{text}…&apos; is too long for a duration ({length} characters).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Enter a shorter duration, or leave the field empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it as P[nW][nD][T[nH][nM][nS]], {examples}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write it in ISO 8601, {examples}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write the duration in days instead, for example P30D.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>for example PT30M (30 minutes), PT1H30M or P2D (2 days)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{days} days</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3293,6 +3409,49 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>Profiles</name>
+    <message>
+        <source>Local Batch is always there: it cannot be removed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot write {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid profile entry: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid proxy setting in {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>profile names must be unique</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the selected profile &apos;{name}&apos; does not exist</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>there is no profile named &apos;{name}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown profile kind &apos;{kind}&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} has schema version {version}; this version of MPI Explorer reads {supported}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ProxyForm</name>
     <message>
         <source>Local Batch and Azurite, on this computer, are always reached directly, whatever this says.</source>
@@ -3387,6 +3546,144 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>{instances} × {per_node} per node</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Rerun</name>
+    <message>
+        <source>1 file, {bytes} bytes, to {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A file must be copied, but the target account has no linked storage: link one in Connection &gt; Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A pool named {pool} exists there already: choose it, or another name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not read task {task} of job {job}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {job} exists there ({state}, on pool {pool}): choose another job id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Job {job} there has a task {task} already: choose another task id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pool {pool} was created for this run and is kept: delete it in its pool view if unwanted.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running on the other account stopped at “{step}”: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Task {task} is not a multi-instance task: only those can be run on another account.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Undone: {undone}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>auto-storage container {container}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>downloaded with a managed identity: the target pool needs the same identity</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ids free, pool {pool} fits the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ids free, pool {pool} fits the task, job {job} reused</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job {job} could not be deleted ({reason}): delete it in the job view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job {job} created on pool {pool}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>job {job} deleted again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not in the source account&apos;s storage: the target&apos;s nodes download it from where it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>nothing to copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool {pool} created ({size}, 1 node)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>pool {pool} created ({size}, {count} nodes)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>task {task} added to job {job}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the copied file deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the target account&apos;s auto-storage must have this container</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {count} copied files deleted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} files must be copied, but the target account has no linked storage: link one in Connection &gt; Accounts…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{count} files, {bytes} bytes, to {where}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{file} is in the source storage, which is not reachable now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RerunSteps</name>
+    <message>
+        <source>check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>copy files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create job</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>submit task</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3645,7 +3942,11 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to {name}: {n} pool(s); {storage}.</source>
+        <source>Connected to {name}: 1 pool; {storage}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connected to {name}: {n} pools; {storage}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3765,6 +4066,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>copied to its storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>every instance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3781,6 +4086,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>kept as it is</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>pool id</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3790,6 +4099,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>the primary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>uploaded to its storage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3977,6 +4290,25 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>Entra ID sign-in needs an https:// account URL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No web browser can be opened from here: choose the device-code sign-in and use a browser elsewhere.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Signing in to Microsoft Entra ID did not complete: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Azure CLI (az) is not on PATH: install it and run `az login`, or choose the browser or device-code sign-in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SpecWizard</name>
     <message>
         <source>Submission failed: {}</source>
@@ -4150,6 +4482,69 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>waitingforstarttask</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Storage</name>
+    <message>
+        <source>&apos;{container}&apos; is not a container name: use 3-63 lowercase letters, digits and single hyphens.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot create container {container}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot list {blobs} in {account}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {blob} from {account}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read {path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not get a user delegation key from {account}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uploading {blob} failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your Entra ID sign-in may not {doing} ({code}): on storage account {account}, Access control (IAM) &gt; Add role assignment, {grant}. Role assignments can take a few minutes to apply.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>create containers in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grant your user the &quot;{role}&quot; role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>grant your user the &quot;{role}&quot; role (&quot;{contributor}&quot; covers it too, and uploads)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sign SAS URLs for it (Get User Delegation Key)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>upload to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{first} and {second} have the same name; they would be one blob.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path} is not a file.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -514,4 +514,4 @@ class AccountsDialog(QDialog):
     def _unexpected(self, error: BaseException) -> None:
         log.error("accounts dialog step failed", exc_info=error)
         if not self._gone[0]:
-            self._say(self.tr("Something went wrong: {error}").format(error=error), error=True)
+            self._say(self.tr("Something went wrong: {error}").format(error=error_text(error)), error=True)

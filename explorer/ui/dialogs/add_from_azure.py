@@ -63,7 +63,7 @@ class AddFromAzureDialog(QDialog):
         self.resize(900, 560)
         self.accounts = accounts
         self.tasks = TaskOwner(self, on_error=lambda error: self._say(
-            self.tr("Something went wrong: {error}").format(error=error), error=True))
+            self.tr("Something went wrong: {error}").format(error=error_text(error)), error=True))
         self.credential: Any = None
         """The sign-in of this dialog, reused by each step (one sign-in, not one per step)."""
         self.cloud_used = AzureCloud.PUBLIC

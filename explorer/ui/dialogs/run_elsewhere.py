@@ -17,7 +17,7 @@ from __future__ import annotations
 import asyncio
 import logging
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -68,7 +68,11 @@ from explorer.ui.wizards.pool_pages import IMAGES, VM_SIZES
 log = logging.getLogger(__name__)
 
 NEW_POOL = "__new__"
-ACTIONS = {Action.COPY: "copied to its storage", Action.UPLOAD: "uploaded to its storage", Action.KEEP: "kept as it is"}
+ACTIONS = {
+    Action.COPY: QT_TRANSLATE_NOOP("RunElsewhereDialog", "copied to its storage"),
+    Action.UPLOAD: QT_TRANSLATE_NOOP("RunElsewhereDialog", "uploaded to its storage"),
+    Action.KEEP: QT_TRANSLATE_NOOP("RunElsewhereDialog", "kept as it is"),
+}
 
 
 class RunElsewhereDialog(QDialog):
@@ -81,7 +85,8 @@ class RunElsewhereDialog(QDialog):
         self.accounts = accounts
         self.source = source
         self._current_profile = current_profile
-        self.tasks = TaskOwner(self, on_error=lambda error: self._say(self.tr("Something went wrong: {e}").format(e=error), True))
+        self.tasks = TaskOwner(self, on_error=lambda error: self._say(
+            self.tr("Something went wrong: {e}").format(e=error_text(error)), True))
         self.plan: RerunPlan | None = None
         self.choices: list[PoolChoice] = []
         self.target: Connection | None = None
@@ -225,7 +230,9 @@ class RunElsewhereDialog(QDialog):
             self.pool.blockSignals(False)
             self._pool_changed()
             storage = self._target_storage()
-            self._say(self.tr("Connected to {name}: {n} pool(s); {storage}.").format(
+            connected = (self.tr("Connected to {name}: 1 pool; {storage}.") if len(self.choices) == 1 else
+                         self.tr("Connected to {name}: {n} pools; {storage}."))
+            self._say(connected.format(
                 name=name, n=len(self.choices),
                 storage=self.tr("files go to its storage {s}").format(s=storage.account.name) if storage
                 else self.tr("it has no linked storage")))
@@ -312,13 +319,14 @@ class RunElsewhereDialog(QDialog):
 
     def _step(self, step: StepResult) -> None:
         mark = "✓" if step.ok else "✗"
-        self.steps.addItem(f"{mark}  {step.name}: {step.detail}")
+        self.steps.addItem(f"{mark}  {translated(step.label)}: {translated(step.detail)}")
 
     def _show_files(self, plan: RerunPlan) -> None:
         self.files.setRowCount(len(plan.transfers))
         for row, transfer in enumerate(plan.transfers):
             where = self.tr("every instance") if transfer.common else self.tr("the primary")
-            cells = (f"{transfer.file_path or '—'} ({where})", self.tr(ACTIONS[transfer.action]), transfer.source, transfer.note)
+            cells = (f"{transfer.file_path or '—'} ({where})", self.tr(ACTIONS[transfer.action]),
+                     translated(transfer.source), translated(transfer.note) if transfer.note else "")
             for column, text in enumerate(cells):
                 self.files.setItem(row, column, QTableWidgetItem(text))
 

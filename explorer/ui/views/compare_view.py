@@ -36,6 +36,7 @@ from explorer.client.watching.comparison import OUTPUT_LIMIT, PHASES, RunRecord,
 from explorer.core.timeline import Phase
 from explorer.ui.dialogs.account_forms import error_colour
 from explorer.ui.task_owner import TaskOwner
+from explorer.ui.translation import error_text
 from explorer.ui.widgets.color_legend import ColorLegend
 from explorer.ui.widgets.instance_timeline import InstanceTimeline
 
@@ -122,7 +123,8 @@ class CompareView(QWidget):
         super().__init__(parent)
         self.setAccessibleName(self.tr("Side-by-side comparison of two runs"))
         self._read = read
-        self.tasks = TaskOwner(self, on_error=lambda error: self._say(self.tr("Something went wrong: {e}").format(e=error), True))
+        self.tasks = TaskOwner(self, on_error=lambda error: self._say(
+            self.tr("Something went wrong: {e}").format(e=error_text(error)), True))
         self.runs: tuple[RunRecord, RunRecord] | None = None
         self.first, self.second = RunPanel(self), RunPanel(self)
         self.diff = QPlainTextEdit(self)
@@ -180,7 +182,7 @@ class CompareView(QWidget):
             try:
                 self.runs = await self._read()
             except BatchLayerError as error:
-                self._say(str(error), True)
+                self._say(error_text(error), True)
                 self.compared.emit()
                 return
             self.render(*self.runs)

@@ -32,6 +32,7 @@ from explorer.core.checks.validation import validate_pool
 from explorer.core.specs.node_sampler_start import without_sampler
 from explorer.core.specs.pool_spec import PoolSpec
 from explorer.ui.settings import Settings
+from explorer.ui.translation import error_text
 from explorer.ui.wizards.node_metrics_option import FIELD as METRICS_FIELD
 from explorer.ui.wizards.node_metrics_option import SAMPLER_SAS_HOURS, NodeMetricsOption, SamplerStorage, sampler_path
 from explorer.ui.wizards.pool_pages import IMAGES, VM_SIZES, PoolPage, StartTaskPage
@@ -139,7 +140,7 @@ class PoolWizard(SpecWizard):
         try:
             result = await storage.upload_files(UPLOAD_CONTAINER, [sampler_path()], "node-sampler/")
         except BatchLayerError as error:
-            self.metrics.upload_finished(None, str(error))
+            self.metrics.upload_finished(None, error_text(error))
             self.samplerUploaded.emit(False)
             return
         [file] = storage.resource_files(result, hours=SAMPLER_SAS_HOURS)

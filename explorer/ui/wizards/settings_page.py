@@ -9,7 +9,8 @@ from datetime import timedelta
 from PySide6.QtWidgets import QLineEdit
 
 from explorer.core.checks.problems import Problem
-from explorer.core.durations import format_duration, parse_duration
+from explorer.core.duration_texts import duration_problem
+from explorer.core.durations import DurationError, format_duration, parse_duration
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
 from explorer.core.specs.user_identity import UserIdentity
 from explorer.ui.wizards.editors import EnvironmentEditor, IdentityEditor
@@ -84,8 +85,8 @@ class SettingsPage(SpecPage):
         for field, edit in ((WALL_CLOCK, self.wall_clock_edit), (RETENTION, self.retention_edit)):
             try:
                 _duration_or_none(edit.text())
-            except ValueError as error:
-                problems.append(Problem(field, str(error)))
+            except DurationError as error:
+                problems.append(Problem(field, *duration_problem(error)))
         if self.retries_edit.text().strip() and _integer_or_none(self.retries_edit.text()) is None:
             problems.append(
                 Problem(
@@ -104,7 +105,7 @@ def _line(placeholder: str) -> QLineEdit:
 
 
 def _duration_or_none(text: str) -> timedelta | None:
-    """Raises ValueError (with the fix) for text that is not a duration."""
+    """Raises DurationError for text that is not a duration."""
     return parse_duration(text) if text.strip() else None
 
 
@@ -112,7 +113,7 @@ def _duration_if_valid(text: str) -> timedelta | None:
     """None for text that does not parse; ``local_problems`` reports it."""
     try:
         return _duration_or_none(text)
-    except ValueError:
+    except DurationError:
         return None
 
 

@@ -20,6 +20,7 @@ from explorer.client.acting.operations import OperationError
 from explorer.core.checks.problems import FixAction, Problem
 from explorer.core.checks.service_errors import SERVICE_FIELD
 from explorer.ui.task_owner import TaskOwner
+from explorer.ui.translation import error_text
 from explorer.ui.wizards.review_page import ReviewPage
 from explorer.ui.wizards.spec_page import SpecPage
 
@@ -187,7 +188,8 @@ class SpecWizard(QWizard):
         log.error("wizard task failed", exc_info=error)
         if self._submitting:
             self._set_submitting(False)
-            self._refused(Problem(SERVICE_FIELD, self.tr("Submission failed: {}").format(error)), str(error))
+            failed = self.tr("Submission failed: {}").format(error_text(error))
+            self._refused(Problem(SERVICE_FIELD, failed), str(error))
 
 
 def _fitting(size: QSize) -> QSize:

@@ -42,6 +42,7 @@ from explorer.core.specs.task_spec import MultiInstanceTaskSpec
 from explorer.core.specs.user_identity import AutoUser, AutoUserScope, ElevationLevel, UserIdentity
 from explorer.ui.dialogs.file_dialogs import JSON_FILTER, ask_open_file
 from explorer.ui.settings import Settings
+from explorer.ui.translation import error_text
 from explorer.ui.wizards.files_page import FilesPage
 from explorer.ui.wizards.instances_page import InstancesPage
 from explorer.ui.wizards.mpi_page import MpiPage
@@ -282,7 +283,8 @@ class TaskWizard(SpecWizard):
         except OperationError as error:
             problems.append(
                 Problem(
-                    "pool", str(error), self.tr("Choose another pool, or create one."), FixAction(FixKind.CREATE_POOL)
+                    "pool", error_text(error), self.tr("Choose another pool, or create one."),
+                    FixAction(FixKind.CREATE_POOL),
                 )
             )
         self._pool_reading = False
@@ -293,7 +295,7 @@ class TaskWizard(SpecWizard):
         try:
             await self._submission.resize_pool(pool_id, nodes)
         except OperationError as error:
-            self.set_remote_problems("pool", [Problem("pool", str(error))])
+            self.set_remote_problems("pool", [Problem("pool", error_text(error))])
             return
         self._read_pool(pool_id)
 
@@ -325,7 +327,8 @@ class TaskWizard(SpecWizard):
         try:
             pools, jobs = await asyncio.gather(self._submission.list_pool_ids(), self._submission.list_open_jobs())
         except OperationError as error:
-            self.set_remote_problems("choices", [Problem("pool_id", str(error), self.tr("Check the connection and try again."))])
+            self.set_remote_problems(
+                "choices", [Problem("pool_id", error_text(error), self.tr("Check the connection and try again."))])
             return
         self.target_page.set_choices(pools, jobs)
         self.set_remote_problems("choices", [])
@@ -387,7 +390,7 @@ class TaskWizard(SpecWizard):
                 UPLOAD_CONTAINER, paths, prefix, lambda p: page.upload_progress(p.sent, p.total, p.path.name)
             )
         except BatchLayerError as error:
-            page.upload_finished(str(error))
+            page.upload_finished(error_text(error))
             self.uploadFinished.emit(False)
             return
         except asyncio.CancelledError:

@@ -3,10 +3,13 @@ instance that failed, its node and the phase, shows the end of its stderr and op
 
 from __future__ import annotations
 
+from azure.batch import models
+
 from explorer.ui.views.task_view import TaskView
-from tests.support.batch_scenarios import create_idle_pool, submit_task
+from tests.support.batch_scenarios import create_idle_pool, create_job, submit_task
 from tests.support.qt_scenarios import SCENARIO_TIMEOUT as TIMEOUT
 from tests.support.qt_scenarios import until
+from tests.support.samples import served_samples
 from tests.support.waiting import wait_until
 
 
@@ -65,5 +68,28 @@ def test_a_failed_application_names_the_primary(runner, services, batch_client):
             "FailureExitCode: The task exited with exit code 3."
         )
         await wait_until(lambda: view.banner.tail() == "segfault in rank 0", TIMEOUT, "its stderr")
+
+    runner.run_to_end(scenario())
+
+
+def test_a_missing_resource_file_is_told_as_a_download_failure_by_its_code(runner, services, batch_client):
+    """The failure's code (`BlobNotFound`) travels in the snapshots and decides: the primary's own file is missing,
+    the subtask stopped with it (its code FailureExitCode, after its coordination command ran) is not the cause."""
+    async def scenario():
+        async with served_samples() as samples:
+            await create_idle_pool(batch_client, "mpi", 2, inter_node=True)
+            await create_job(batch_client, "mpi", "job")
+            missing = models.ResourceFile(http_url=f"{samples.base_url}/no-such-input.dat", file_path="input.dat")
+            await batch_client.create_task("job", models.BatchTaskCreateOptions(
+                id="nofile", command_line="/bin/echo never", resource_files=[missing],
+                multi_instance_settings=models.MultiInstanceSettings(
+                    number_of_instances=2, coordination_command_line="/bin/true")))
+            view = runner.show(TaskView(services, None, "job", "nofile"))
+            await until(view.updated, lambda: view.snapshot is not None and view.snapshot.failure is not None, TIMEOUT)
+        task = view.snapshot.task
+        assert task.failure_code == "BlobNotFound" and task.failure.startswith("BlobNotFound: ")
+        assert view.banner.sentence().startswith(
+            f"The primary (instance 0) failed while downloading the common resource files on node {task.node_id}: "
+            "BlobNotFound: ")
 
     runner.run_to_end(scenario())

@@ -9,12 +9,14 @@ from __future__ import annotations
 import pytest
 import pytest_asyncio
 from azure.core.credentials import AccessToken
+from PySide6.QtCore import QLocale
 
 from explorer.client.connecting.accounts import Accounts
 from explorer.client.connecting.credentials import AccountCredentials, MemoryCredentialStore
 from explorer.client.connecting.discovery import Discovery
 from explorer.client.connecting.profiles import AzureCloud, EntraAuthMethod, ProfileStore
 from explorer.client.errors import ConnectError
+from explorer.ui.translation import error_text, install_translators
 from tests.support.arm_stand_in import RESOURCE_GROUP, SUBSCRIPTION, ArmStandIn, BatchAccountShape, serve
 
 
@@ -77,3 +79,18 @@ async def test_an_unknown_subscription_is_said_in_words(arm):
     async with Discovery(TokenStandIn(), arm_endpoint=url, client_options={"connection_verify": str(ca)}) as discovery:
         with pytest.raises(ConnectError, match="Could not list the Batch accounts of nope: HTTP 404 SubscriptionNotFound"):
             await discovery.batch_accounts("nope")
+
+
+@pytest.mark.asyncio
+async def test_an_unknown_subscription_reads_in_german_in_the_window(arm, qapp):
+    _stand_in, url, ca = arm
+    installed = install_translators(qapp, QLocale(QLocale.Language.German, QLocale.Country.Germany))
+    try:
+        async with Discovery(TokenStandIn(), arm_endpoint=url, client_options={"connection_verify": str(ca)}) as discovery:
+            with pytest.raises(ConnectError) as refused:
+                await discovery.batch_accounts("nope")
+        assert error_text(refused.value) == (
+            "Die Batch-Konten des Abonnements nope konnten nicht aufgelistet werden: HTTP 404 SubscriptionNotFound")
+    finally:
+        for translator in installed:
+            qapp.removeTranslator(translator)

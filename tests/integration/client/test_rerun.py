@@ -77,7 +77,7 @@ async def test_a_rerun_that_stops_undoes_what_it_made_and_names_the_pool_it_kept
             )
 
     message = str(stopped.value)
-    assert 'stopped at "copy files"' in message and "input.txt" in message
+    assert 'stopped at “copy files”' in message and "input.txt" in message
     assert "Pool mpi-there was created for this run and is kept" in message
     assert [s.name for s in stopped.value.steps] == ["check", "create pool", "copy files"]
     assert jobs == [] and pools == ["mpi-there"] and copied == []

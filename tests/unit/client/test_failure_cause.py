@@ -14,9 +14,10 @@ def task(**fields) -> TaskSnapshot:
     return TaskSnapshot(**{**values, **fields})
 
 
-def subtask(number: int, *, failure=None, exit_code=0, ended=0, previous="running") -> SubtaskSnapshot:
+def subtask(number: int, *, failure=None, exit_code=0, ended=0, previous="running", code=None) -> SubtaskSnapshot:
     return SubtaskSnapshot(number, "completed", "p", f"n{number}", f"workitems/j/job-1/t/{number}", T0,
-                           T0 + timedelta(seconds=ended), exit_code, failure, previous_state=previous)
+                           T0 + timedelta(seconds=ended), exit_code, failure, previous_state=previous,
+                           failure_code=code)
 
 
 def test_no_cause_while_running_or_after_success():
@@ -33,8 +34,23 @@ def test_the_subtask_that_failed_first_in_coordination():
 
 
 def test_a_download_failure_is_told_by_its_code_or_by_the_phase_reached():
-    by_code = {1: subtask(1, failure="BlobNotFound: 404", exit_code=None)}
+    by_code = {1: subtask(1, failure="BlobNotFound: 404", exit_code=None, code="BlobNotFound")}
     assert failure_cause(task(), by_code, False).phase is FailedIn.DOWNLOAD
+    # The code decides, not a message that reads like one (a coordination command may print anything).
+    told = {1: subtask(1, failure="FailureExitCode: BlobNotFound: x", exit_code=1, code="FailureExitCode")}
+    assert failure_cause(task(), told, False).phase is FailedIn.COORDINATION
+    primary = task(failure="ResourceFileCreateFailed: cannot create x", failure_code="ResourceFileCreateFailed")
+    assert failure_cause(primary, {}, False).phase is FailedIn.DOWNLOAD
+    # The primary's own download failed (the task's code), and a subtask stopped with it (ended first, coded
+    # FailureExitCode): the primary is named, not the subtask.
+    stopped = {1: subtask(1, failure="FailureExitCode: did not run to its end", exit_code=0, code="FailureExitCode")}
+    failed = task(failure="BlobNotFound: input.dat 404", failure_code="BlobNotFound")
+    assert failure_cause(failed, stopped, False) == FailureCause(
+        0, "n0", "p", FailedIn.DOWNLOAD, None, "BlobNotFound: input.dat 404")
+    # A subtask whose own code says download, and that ended first, is that failure.
+    downloaded = {1: subtask(1, failure="FailureExitCode: did not run to its end", ended=5, code="FailureExitCode"),
+                  2: subtask(2, failure="BlobNotFound: x", exit_code=None, ended=3, code="BlobNotFound")}
+    assert failure_cause(failed, downloaded, False).instance == 2
     by_phase = {1: subtask(1, failure="TaskEnded: x", exit_code=None, previous="preparing")}
     assert failure_cause(task(), by_phase, False, {1: Phase.DOWNLOADING}).phase is FailedIn.DOWNLOAD
     assert failure_cause(task(), by_phase, False, {1: Phase.DOWNLOADING}).stderr is None

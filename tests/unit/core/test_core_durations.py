@@ -2,7 +2,15 @@ from datetime import timedelta
 
 import pytest
 
-from explorer.core.durations import BATCH_MAX_DURATION, UNLIMITED, format_duration, parse_duration
+from explorer.core.duration_texts import duration_problem
+from explorer.core.durations import (
+    BATCH_MAX_DURATION,
+    UNLIMITED,
+    DurationError,
+    DurationProblem,
+    format_duration,
+    parse_duration,
+)
 
 
 @pytest.mark.parametrize(
@@ -67,3 +75,16 @@ def test_parse_errors_say_what_is_wrong(text, expected):
 def test_format_refuses_negative_durations():
     with pytest.raises(ValueError, match="negative"):
         format_duration(timedelta(seconds=-1))
+
+
+def test_every_refusal_carries_its_problem_and_the_window_has_a_message_and_fix_for_it():
+    seen = set()
+    for text in ("P" + "9" * 70 + "D", "-PT1H", "P1Y", "1h", "P99999999999D"):
+        with pytest.raises(DurationError) as refused:
+            parse_duration(text)
+        message, fix = duration_problem(refused.value)
+        assert str(message).startswith(f"'{refused.value.fields['text']}") and str(fix)
+        seen.add(refused.value.problem)
+    assert seen == set(DurationProblem)
+    assert str(duration_problem(DurationError(DurationProblem.BEYOND_LONGEST, "P1E9D"))[0]) == (
+        "'P1E9D' is longer than Batch's longest duration, 10675199 days.")
