@@ -304,3 +304,21 @@ def test_a_missing_shared_key_reads_in_german(german, runner, tmp_path):
         "für das Konto „lab“ ist kein gemeinsam verwendeter Schlüssel gespeichert: Geben Sie ihn unter "
         "Verbindung > Konten… ein (oder setzen Sie AZURE_BATCH_ACCESS_KEY für diesen Start)")
     assert str(error).startswith("no shared key stored for account 'lab': enter it in Connection > Accounts…")
+
+
+def test_the_output_panes_rank_field_and_read_failures_in_german(german, qtbot, tmp_path):
+    from azure.core.exceptions import ServiceRequestError
+
+    from explorer.client.files import TaskFiles
+    from explorer.client.watching.file_reader import RemoteFileReader
+    from explorer.ui.widgets.output_pane import OutputPane
+
+    pane = OutputPane()
+    qtbot.addWidget(pane)
+    pane.set_rank_filter("2-x")
+    assert pane.ranks_edit.toolTip() == "„2-x“ ist kein Rang: geben Sie Rangnummern ein, z. B. 0, 2-5"
+    reader = RemoteFileReader(None, TaskFiles("job", "task"), "stdout.txt", None)
+    unanswered = reader._failure(ServiceRequestError("Cannot connect to host"))
+    assert isinstance(unanswered, ConnectionError)
+    assert error_text(unanswered) == "stdout.txt: keine Antwort vom Dienst; erneut lesen, sobald er antwortet"
+    assert str(unanswered) == "stdout.txt: no answer from the service; read again once it answers"

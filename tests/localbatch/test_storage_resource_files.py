@@ -163,3 +163,22 @@ async def test_a_file_the_node_cannot_make_fails_with_batchs_code(linked_client,
     assert "the node could not write c.txt" in failure.message
     found = {detail.name: detail.value for detail in failure.details}
     assert found["BlobSource"].endswith(f"/{inputs}/other/c.txt") and found["FilePath"].endswith("inputs/deep/b.txt/other/c.txt")
+
+
+async def test_a_subtask_whose_common_files_cannot_be_had_says_so_with_batchs_code(linked_client, storage):
+    # Every instance downloads the common files, at once: the first to fail ends the task with its code, and a
+    # subtask that failed by itself says so with that code too (not "did not run to its end"), as on Azure. Which
+    # instance fails first is a race; a subtask still downloading when the primary failed is cut short.
+    pool_id = await create_idle_pool(linked_client, unique("pool"), 2, inter_node=True)
+    job_id = await create_job(linked_client, pool_id)
+    common = models.ResourceFile(storage_container_url=storage.container_sas_url("no-such-container", hours=1))
+    failure = await failure_of(linked_client, job_id, models.BatchTaskCreateOptions(
+        id="mpi-missing", command_line="/bin/true", multi_instance_settings=models.MultiInstanceSettings(
+            number_of_instances=2, coordination_command_line="/bin/true", common_resource_files=[common])))
+    assert failure.code == "BlobNotFound"
+    [subtask] = [s async for s in linked_client.list_subtasks(job_id, "mpi-missing")]
+    assert subtask.state == "completed"
+    if failure.message.startswith("instance 1 "):  # the subtask failed first, by itself
+        assert subtask.failure_info.code == "BlobNotFound" and "no-such-container" in subtask.failure_info.message
+    else:
+        assert subtask.failure_info.code in ("BlobNotFound", "FailureExitCode")

@@ -21,6 +21,19 @@ from azure.core.exceptions import AzureError
 from explorer.client.connecting.connection_state import ConnectionTracker
 from explorer.client.errors import describe, status_code
 from explorer.client.files import FileLocation
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+
+
+class ReadFailed(OSError):
+    """A read the service refused, or could not answer: `text` for the window, `str()` in English."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
+class NoAnswer(ReadFailed, ConnectionError):
+    """No answer at all (the connection's state says the rest)."""
 
 
 class RemoteFileReader:
@@ -58,8 +71,10 @@ class RemoteFileReader:
 
     def _failure(self, exc: AzureError) -> OSError:
         if status_code(exc) is None:  # no answer at all: the connection's state says the rest
-            return ConnectionError(f"{self.path}: no answer from the service; read again once it answers")
-        return OSError(f"{self.path}: {describe(exc)}")
+            return NoAnswer(Text.of(QT_TRANSLATE_NOOP(
+                "FileReader", "{path}: no answer from the service; read again once it answers"), path=self.path))
+        return ReadFailed(Text.of(QT_TRANSLATE_NOOP("FileReader", "{path}: {reason}"), path=self.path,
+                                  reason=describe(exc)))
 
     def __repr__(self) -> str:
         return f"RemoteFileReader({self.location!r}, {self.path!r})"

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+
 _LABEL = re.compile(rb"\[(?:\d+,)?(\d{1,7})\](?:\[[^\]\n]{0,200}\])?(?:<std(?:out|err|diag)>:)? ?")
 # A label at the start of any line of a chunk (the first line of a chunk is checked apart).
 _LINE_LABEL = re.compile(rb"\n\[(?:\d+,)?(\d{1,7})\]")
@@ -54,10 +56,18 @@ def ranks_in(data: bytes) -> set[int]:
     return ranks
 
 
+class RanksError(ValueError):
+    """What is wrong with the ranks typed: `text` for the window (in the user's language), `str()` in English."""
+
+    def __init__(self, text: Text) -> None:
+        super().__init__(str(text))
+        self.text = text
+
+
 def parse_ranks(text: str) -> frozenset[int] | None:
     """The ranks a user typed ("3", "0,2", "4-7", "0, 2-4"); None (all ranks) for an empty text.
 
-    Raises ValueError, saying what is wrong, for anything else.
+    Raises `RanksError`, saying what is wrong, for anything else.
     """
     ranks: set[int] = set()
     for part in (piece.strip() for piece in text.split(",")):
@@ -67,11 +77,14 @@ def parse_ranks(text: str) -> frozenset[int] | None:
         try:
             first, last = int(low), int(high) if dash else int(low)
         except ValueError:
-            raise ValueError(f"'{part}' is not a rank: type rank numbers, like 0, 2-5") from None
+            raise RanksError(Text.of(QT_TRANSLATE_NOOP(
+                "Ranks", "'{part}' is not a rank: type rank numbers, like 0, 2-5"), part=part)) from None
         if first < 0 or last < first or last > MAX_RANK:
-            raise ValueError(f"'{part}' is not a range of ranks: write the lower rank first, like 2-5")
+            raise RanksError(Text.of(QT_TRANSLATE_NOOP(
+                "Ranks", "'{part}' is not a range of ranks: write the lower rank first, like 2-5"), part=part))
         if last - first > 10_000:
-            raise ValueError(f"'{part}' spans more than 10,000 ranks: narrow it")
+            raise RanksError(Text.of(QT_TRANSLATE_NOOP("Ranks", "'{part}' spans more than 10,000 ranks: narrow it"),
+                                     part=part))
         ranks.update(range(first, last + 1))
     return frozenset(ranks) if ranks else None
 

@@ -192,7 +192,7 @@ class MultiInstanceExecution(TaskExecution):
             if instance.number == 0:
                 await download_resource_files(self.task.get("resourceFiles") or [], instance.working_dir, self.ctx.settings.auto_storage)
         except ResourceFileError as error:
-            self._end_subtask(instance, None, "failure")
+            self._end_subtask(instance, None, "failure", error.failure())  # the instance's own failure
             failure = error.failure()
             failure["message"] = f"{instance.describe()}: {failure['message']}"
             return failure
@@ -224,7 +224,9 @@ class MultiInstanceExecution(TaskExecution):
         )
 
     # --- ending -----------------------------------------------------------------------------------
-    def _end_subtask(self, instance: Instance, exit_code: int | None, result: str) -> None:
+    def _end_subtask(self, instance: Instance, exit_code: int | None, result: str, failure: dict | None = None) -> None:
+        """End the instance's subtask (the primary has none); a failure without its own `failure` info is
+        told by its exit code, or as cut short."""
         subtask = instance.subtask
         if subtask is None or subtask.get("state") == "completed":
             return
@@ -232,7 +234,9 @@ class MultiInstanceExecution(TaskExecution):
         if exit_code is not None:
             subtask["exitCode"] = exit_code
         subtask["result"] = result
-        if result == "failure" and "failureInfo" not in subtask:
+        if failure is not None:
+            subtask["failureInfo"] = failure
+        elif result == "failure" and "failureInfo" not in subtask:
             code = subtask.get("exitCode")
             subtask["failureInfo"] = failure_info(
                 "FailureExitCode", f"The coordination command exited with code {code}." if code is not None else "The instance did not run to its end."

@@ -1201,6 +1201,17 @@ Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>FileReader</name>
+    <message>
+        <source>{path}: no answer from the service; read again once it answers</source>
+        <translation>{path}: keine Antwort vom Dienst; erneut lesen, sobald er antwortet</translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation>{path}: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>FileTreeModel</name>
     <message>
         <source>Modified</source>
@@ -3560,6 +3571,21 @@ Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>Ranks</name>
+    <message>
+        <source>&apos;{part}&apos; is not a range of ranks: write the lower rank first, like 2-5</source>
+        <translation>„{part}“ ist kein Bereich von Rängen: schreiben Sie den kleineren Rang zuerst, z. B. 2-5</translation>
+    </message>
+    <message>
+        <source>&apos;{part}&apos; is not a rank: type rank numbers, like 0, 2-5</source>
+        <translation>„{part}“ ist kein Rang: geben Sie Rangnummern ein, z. B. 0, 2-5</translation>
+    </message>
+    <message>
+        <source>&apos;{part}&apos; spans more than 10,000 ranks: narrow it</source>
+        <translation>„{part}“ umfasst mehr als 10.000 Ränge: grenzen Sie ihn ein</translation>
+    </message>
+</context>
+<context>
     <name>Rerun</name>
     <message>
         <source>1 file, {bytes} bytes, to {where}</source>
@@ -4970,8 +4996,8 @@ Details stehen in {log}.</translation>
         <translation>die primäre Instanz</translation>
     </message>
     <message>
-        <source>while downloading the common resource files</source>
-        <translation>beim Herunterladen der gemeinsamen Ressourcendateien</translation>
+        <source>while downloading its resource files</source>
+        <translation>beim Herunterladen seiner Ressourcendateien</translation>
     </message>
     <message>
         <source>{field}:</source>

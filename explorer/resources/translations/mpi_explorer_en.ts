@@ -1191,6 +1191,17 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>FileReader</name>
+    <message>
+        <source>{path}: no answer from the service; read again once it answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{path}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>FileTreeModel</name>
     <message>
         <source>Modified</source>
@@ -3550,6 +3561,21 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>Ranks</name>
+    <message>
+        <source>&apos;{part}&apos; is not a range of ranks: write the lower rank first, like 2-5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{part}&apos; is not a rank: type rank numbers, like 0, 2-5</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{part}&apos; spans more than 10,000 ranks: narrow it</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Rerun</name>
     <message>
         <source>1 file, {bytes} bytes, to {where}</source>
@@ -4960,7 +4986,7 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>while downloading the common resource files</source>
+        <source>while downloading its resource files</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

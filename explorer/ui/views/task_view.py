@@ -45,6 +45,7 @@ from explorer.ui.models.subtask_model import HEADERS as INSTANCE_COLUMNS
 from explorer.ui.models.subtask_model import SubtaskModel
 from explorer.ui.services import Navigator, ViewServices
 from explorer.ui.theme import link
+from explorer.ui.translation import error_text
 from explorer.ui.views.base_view import BaseView
 from explorer.ui.views.log_browser import LogBrowser, subtask_root
 from explorer.ui.views.properties_panel import PropertiesPanel
@@ -65,7 +66,7 @@ CLOCK_MS = 1000
 TAIL_BYTES = 4096
 TAIL_LINES = 8
 FAILED_IN = {
-    FailedIn.DOWNLOAD: QT_TRANSLATE_NOOP("TaskView", "while downloading the common resource files"),
+    FailedIn.DOWNLOAD: QT_TRANSLATE_NOOP("TaskView", "while downloading its resource files"),
     FailedIn.COORDINATION: QT_TRANSLATE_NOOP("TaskView", "in its coordination command"),
     FailedIn.APPLICATION: QT_TRANSLATE_NOOP("TaskView", "in the application command"),
 }
@@ -327,7 +328,7 @@ class TaskView(BaseView):
             start = max(0, size - TAIL_BYTES)
             data = await reader.read(start, size - start)
         except OSError as error:
-            self.banner.set_tail(self.tr("Its %1 could not be read: %2").replace("%1", name).replace("%2", str(error)), "")
+            self.banner.set_tail(self.tr("Its %1 could not be read: %2").replace("%1", name).replace("%2", error_text(error)), "")
             return
         lines = data.decode("utf-8", "replace").splitlines()[1 if start else 0 :]
         if not any(line.strip() for line in lines):

@@ -52,7 +52,10 @@ def sentence_for(error: BaseException) -> str:
     """One sentence for the banner: the error's own wording (domain errors are written for users)."""
     if isinstance(error, OperationError):
         sentence, hint = translated(error.sentence), hint_for(error.code)
-        return f"{sentence} {hint}" if hint else sentence
+        if not hint:
+            return sentence
+        stop = "" if sentence.endswith((".", "!", "?", "…")) else "."  # "…: it does not exist." then the hint
+        return f"{sentence}{stop} {hint}"
     if isinstance(error, (BatchLayerError, OSError)):
         return error_text(error)
     return QCoreApplication.translate("ErrorBanner", "Something unexpected went wrong: {kind}: {error}").format(

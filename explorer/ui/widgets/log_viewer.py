@@ -32,6 +32,7 @@ from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from explorer.core.mpi.rank_labels import rank_of, ranks_in
 from explorer.ui.task_owner import TaskOwner
+from explorer.ui.translation import error_text
 from explorer.ui.widgets.log_document import LogDocument, Matches, Row
 from explorer.ui.widgets.range_reader import RangeReader
 
@@ -231,7 +232,7 @@ class LogViewer(QAbstractScrollArea):
             await step(*args)
         except OSError as exc:
             log.warning("reading the log failed: %s", exc)
-            self.readFailed.emit(str(exc))
+            self.readFailed.emit(error_text(exc))
 
     async def _polls(self, first: bool) -> None:
         """A poll, then one more as long as polls were asked for while the last one ran."""

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from explorer.core.mpi.rank_labels import RankActivity, parse_ranks
 from explorer.ui.formatting import format_size
+from explorer.ui.translation import error_text
 from explorer.ui.widgets.accessible import name_it
 from explorer.ui.widgets.find_bar import FindBar, tool_button
 from explorer.ui.widgets.log_viewer import LogViewer
@@ -251,7 +252,7 @@ class OutputPane(QWidget):
         try:
             ranks = parse_ranks(text)
         except ValueError as error:
-            self.ranks_edit.setToolTip(str(error))
+            self.ranks_edit.setToolTip(error_text(error))
             self.ranks_edit.setStyleSheet("QLineEdit { border: 1px solid #e53935; }")
             return
         self.ranks_edit.setToolTip(self.tr("Show the lines of these MPI ranks only, e.g. 1 or 0, 2-5; empty: every rank"))

@@ -89,7 +89,7 @@ def test_a_missing_resource_file_is_told_as_a_download_failure_by_its_code(runne
         task = view.snapshot.task
         assert task.failure_code == "BlobNotFound" and task.failure.startswith("BlobNotFound: ")
         assert view.banner.sentence().startswith(
-            f"The primary (instance 0) failed while downloading the common resource files on node {task.node_id}: "
+            f"The primary (instance 0) failed while downloading its resource files on node {task.node_id}: "
             "BlobNotFound: ")
 
     runner.run_to_end(scenario())

@@ -27,8 +27,8 @@ def test_service_error_reads_as_a_sentence_with_details(qtbot):
 
 
 def test_other_errors():
-    assert sentence_for(OperationError("read pool p", "gone", code="PoolNotFound")).endswith(
-        "It may have been deleted in the meantime; press F5 to refresh.")
+    assert sentence_for(OperationError("read pool p", "gone", code="PoolNotFound")) == (
+        "Could not read pool p: gone. It may have been deleted in the meantime; press F5 to refresh.")
     assert sentence_for(OperationError("read pool p", "connection refused")) == "Could not read pool p: connection refused"
     assert sentence_for(OSError("stdout.txt: HTTP 404")) == "stdout.txt: HTTP 404"
     assert sentence_for(KeyError("x")) == "Something unexpected went wrong: KeyError: 'x'"
