@@ -35,6 +35,7 @@ import qasync
 from azure.batch import models
 from PySide6.QtWidgets import QApplication
 
+from explorer.app import settle_garbage_collector
 from explorer.client.acting.operations import BatchOperations
 from explorer.client.files import FileLocation, TaskFiles
 from explorer.client.watching.file_reader import RemoteFileReader
@@ -101,6 +102,7 @@ async def one_run(connection, run: int, rate: int, seconds: float, settings: Set
     view = TaskView(ViewServices(monitor, BatchOperations(client), settings), None, "j", task_id)
     view.resize(1200, 800)
     view.show()
+    settle_garbage_collector()  # as app.py does once its window is up
     viewer = view.output.viewers[0]
     seen_at: dict[int, float] = {}
     shown = 0

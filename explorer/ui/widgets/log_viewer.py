@@ -28,7 +28,7 @@ from collections.abc import Awaitable, Callable
 
 from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontDatabase, QKeyEvent, QPainter, QPalette, QWheelEvent
-from PySide6.QtWidgets import QAbstractScrollArea, QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QAbstractSlider, QScrollBar, QStyle, QStyleOptionSlider, QWidget
 
 from explorer.core.mpi.rank_labels import rank_of, ranks_in
 from explorer.ui.task_owner import TaskOwner
@@ -65,6 +65,44 @@ def display_text(data: bytes) -> str:
     return data.decode("utf-8", "replace").removesuffix("\r").expandtabs(8)
 
 
+class QuietScrollBar(QScrollBar):
+    """A scrollbar set all at once (`set_all`), repainted only when what it shows changed: its slider's place
+    and size, and whether it is at either end. A followed log changes the range and value at every poll, mostly
+    not visibly, and Fusion paints a scrollbar with gradients: more than all the rows' text."""
+
+    def __init__(self, orientation: Qt.Orientation, parent: QWidget | None = None) -> None:
+        super().__init__(orientation, parent)
+        self._painted: tuple | None = None
+        self._setting = False
+
+    def set_all(self, maximum: int, page_step: int, single_step: int, value: int) -> None:
+        self._setting = True
+        try:
+            self.setRange(0, maximum)
+            self.setPageStep(page_step)
+            self.setSingleStep(single_step)
+            self.setValue(value)
+        finally:
+            self._setting = False
+        if self._look() != self._painted:
+            self.update()
+
+    def sliderChange(self, change: QAbstractSlider.SliderChange) -> None:
+        if not self._setting:
+            super().sliderChange(change)  # which asks for the repaint
+
+    def paintEvent(self, event) -> None:
+        self._painted = self._look()
+        super().paintEvent(event)
+
+    def _look(self) -> tuple:
+        option = QStyleOptionSlider()
+        self.initStyleOption(option)
+        slider = self.style().subControlRect(QStyle.ComplexControl.CC_ScrollBar, option,
+                                             QStyle.SubControl.SC_ScrollBarSlider, self)
+        return slider.getRect(), self.value() == self.minimum(), self.value() == self.maximum()
+
+
 class LogViewer(QAbstractScrollArea):
     """Signals carry Python ints (``object``): file offsets do not fit in 32 bits.
 
@@ -87,6 +125,8 @@ class LogViewer(QAbstractScrollArea):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._vertical = QuietScrollBar(Qt.Orientation.Vertical, self)
+        self.setVerticalScrollBar(self._vertical)
         self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self._font_changed()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -448,11 +488,8 @@ class LogViewer(QAbstractScrollArea):
         width = self._text_width()
         self._syncing_scrollbar = True
         try:
-            bar = self.verticalScrollBar()
-            bar.setRange(0, self._end_top // self._unit)
-            bar.setPageStep(max(1, shown // self._unit))
-            bar.setSingleStep(max(1, shown // max(1, len(self._rows)) // self._unit))
-            bar.setValue(self._top // self._unit)
+            self._vertical.set_all(self._end_top // self._unit, max(1, shown // self._unit),
+                                   max(1, shown // max(1, len(self._rows)) // self._unit), self._top // self._unit)
             hbar = self.horizontalScrollBar()
             hbar.setRange(0, max(0, width + 2 * MARGIN - self.viewport().width()))
             hbar.setPageStep(self.viewport().width())

@@ -6,6 +6,7 @@ import asyncio
 
 import psutil
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QPalette
 
 from explorer.ui.widgets.log_document import LogDocument
@@ -464,5 +465,43 @@ def test_rows_are_painted_in_their_ranks_colours_and_the_widest_sets_the_scroll_
         metrics = viewer.fontMetrics()
         widest = max(metrics.horizontalAdvance("x" * 150), metrics.horizontalAdvance("[2] " + wide))
         assert viewer.horizontalScrollBar().maximum() == widest + 2 * MARGIN - viewer.viewport().width()
+
+    run(scenario())
+
+
+class Paints(QObject):
+    """Counts the paint events of the widgets it is installed on."""
+
+    def __init__(self, *widgets) -> None:
+        super().__init__()
+        self.counts = {widget: 0 for widget in widgets}
+        for widget in widgets:
+            widget.installEventFilter(self)
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.Paint:
+            self.counts[watched] += 1
+        return False
+
+
+def test_the_scrollbar_of_a_followed_log_is_repainted_only_when_its_slider_moves(viewer, run, qtbot, tmp_path):
+    # Fusion paints a scrollbar with gradients, more than the rows' text: a poll that leaves it looking the
+    # same must not repaint it (the viewport's repaint is the whole window's repaint pass, so it had its chance).
+    path = tmp_path / "follow.log"
+    write_lines(path, [f"line {i}" for i in range(5000)])
+    bar, area = viewer.verticalScrollBar(), viewer.viewport()
+
+    async def scenario():
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.set_follow(True))
+        paints = Paints(bar, area)
+        with path.open("a") as f:
+            f.write("line 5000\n")
+        await settled(viewer, viewer.poll)
+        qtbot.waitUntil(lambda: paints.counts[area] > 0)
+        assert "line 5000" in viewer.visible_lines()
+        assert paints.counts[bar] == 0
+        await settled(viewer, lambda: viewer.scroll_to_offset(0))  # the slider goes to the top: repainted
+        qtbot.waitUntil(lambda: paints.counts[bar] > 0)
 
     run(scenario())
