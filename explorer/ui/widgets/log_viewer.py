@@ -143,6 +143,8 @@ class LogViewer(QAbstractScrollArea):
         self._unit = 1
         self._syncing_scrollbar = False
         self._match: tuple[int, int] | None = None
+        self._shown_match: tuple[int, int] | None = None
+        """The match highlighted when the rows shown were laid out (a change repaints the page)."""
         self.find_wrapped = False
         """The last find found its match only by going round the end (or the start) of the file."""
         self.matches: Matches | None = None
@@ -318,15 +320,35 @@ class LogViewer(QAbstractScrollArea):
             self._end_key = (doc.size, page_rows)
         top = self._end_top if top is None else min(top, self._end_top)
         rows = await doc.rows(top, page_rows + 1)
-        self._top, self._rows = top, rows
+        before, match_before = self._rows, self._shown_match
+        self._top, self._rows, self._shown_match = top, rows, self._match
         self._texts = [display_text(row.data) for row in rows]
         self._ranks = [rank_of(row.data) for row in rows]
         if not self.labelled and any(rank is not None for rank in self._ranks):
             self.labelled = True
             self.ranksHeard.emit({rank for rank in self._ranks if rank is not None}, True)
         self._sync_scrollbars()
-        self.viewport().update()
+        self._repaint(before, match_before)
         self.viewChanged.emit()
+
+    def _repaint(self, before: list[Row], match_before: tuple[int, int] | None) -> None:
+        """Repaint what the new rows change: rows that moved up whole are scrolled (a copy of their pixels)
+        and only the rows after them painted, so a followed log that gained a line paints that line, not the
+        page (text is most of a paint). With a match highlighted, or nothing in common, the whole page."""
+        area = self.viewport()
+        first = next((i for i, row in enumerate(before) if self._rows and row.start == self._rows[0].start), None)
+        if first is None or self._match is not None or match_before is not None:
+            area.update()
+            return
+        kept = before[first:]
+        same = 0
+        while same < min(len(kept), len(self._rows)) and kept[same] == self._rows[same]:
+            same += 1
+        height = self.fontMetrics().lineSpacing()
+        if first:
+            area.scroll(0, -first * height)
+        if same < max(len(kept), len(self._rows)):
+            area.update(0, same * height, area.width(), area.height() - same * height)
 
     async def _find(self, needle: bytes, backward: bool, case_sensitive: bool) -> None:
         doc = self._doc
@@ -370,14 +392,15 @@ class LogViewer(QAbstractScrollArea):
         metrics = self.fontMetrics()
         height, ascent = metrics.lineSpacing(), metrics.ascent()
         x = MARGIN - self.horizontalScrollBar().value()
+        shown = range(max(0, event.rect().top() // height), min(len(self._rows), event.rect().bottom() // height + 1))
         if self._match is not None:
-            for i, row in enumerate(self._rows):
-                self._paint_match(painter, row, x, i * height, height)
-        # Rows grouped by colour and font: a pen or font change per group, not per row (a page of a fast
-        # log is repainted at every poll). ASCII rows need no text shaping; the others keep it.
+            for i in shown:
+                self._paint_match(painter, self._rows[i], x, i * height, height)
+        # The rows asked for, grouped by colour and font: a pen or font change per group, not per row (a page
+        # of a fast log is repainted at every poll). ASCII rows need no text shaping; the others keep it.
         groups: dict[tuple[int | None, bool], list[int]] = {}
-        for i, (text, rank) in enumerate(zip(self._texts, self._ranks, strict=True)):
-            groups.setdefault((rank, text.isascii()), []).append(i)
+        for i in shown:
+            groups.setdefault((self._ranks[i], self._texts[i].isascii()), []).append(i)
         text_color = self.palette().color(QPalette.ColorRole.Text)
         for (rank, ascii_only), rows in groups.items():
             painter.setFont(self._unshaped_font if ascii_only else self.font())
@@ -399,6 +422,11 @@ class LogViewer(QAbstractScrollArea):
         left = metrics.horizontalAdvance(display_text(row.data[: begin - row.start]))
         right = metrics.horizontalAdvance(display_text(row.data[: end - row.start]))
         painter.fillRect(x + left, y, right - left, height, HIGHLIGHT)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        """Nothing: the scrollbars do not move pixels here (QAbstractScrollArea would repaint the whole
+        viewport at each value change). A vertical move lays out new rows (`_show`, which repaints what
+        changed); a horizontal one repaints (connected in __init__)."""
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

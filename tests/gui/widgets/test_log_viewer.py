@@ -7,7 +7,7 @@ import asyncio
 import psutil
 import pytest
 from PySide6.QtCore import QEvent, QObject
-from PySide6.QtGui import QPalette
+from PySide6.QtGui import QImage, QPalette
 
 from explorer.ui.widgets.log_document import LogDocument
 from explorer.ui.widgets.log_viewer import MARGIN, RANK_SAMPLE, LogViewer, rank_color
@@ -470,17 +470,19 @@ def test_rows_are_painted_in_their_ranks_colours_and_the_widest_sets_the_scroll_
 
 
 class Paints(QObject):
-    """Counts the paint events of the widgets it is installed on."""
+    """Counts the paint events of the widgets it is installed on, and keeps the rectangles they painted."""
 
     def __init__(self, *widgets) -> None:
         super().__init__()
         self.counts = {widget: 0 for widget in widgets}
+        self.rects: list = []
         for widget in widgets:
             widget.installEventFilter(self)
 
     def eventFilter(self, watched, event) -> bool:
         if event.type() == QEvent.Type.Paint:
             self.counts[watched] += 1
+            self.rects.append(event.rect())
         return False
 
 
@@ -503,5 +505,36 @@ def test_the_scrollbar_of_a_followed_log_is_repainted_only_when_its_slider_moves
         assert paints.counts[bar] == 0
         await settled(viewer, lambda: viewer.scroll_to_offset(0))  # the slider goes to the top: repainted
         qtbot.waitUntil(lambda: paints.counts[bar] > 0)
+
+    run(scenario())
+
+
+def test_a_followed_log_that_gains_a_line_paints_that_line_and_moves_the_others(viewer, run, qtbot, tmp_path):
+    # The rows that moved up are scrolled, not painted again (text is most of a paint); the window shows
+    # exactly what a full repaint would.
+    path = tmp_path / "follow.log"
+    write_lines(path, [f"[{i % 3}] line {i}" for i in range(200)])
+    area = viewer.viewport()
+
+    def on_screen():  # what the window shows now, from its backing store (not a new rendering)
+        window = viewer.window()
+        origin = area.mapTo(window, area.rect().topLeft())
+        shot = window.screen().grabWindow(window.winId(), origin.x(), origin.y(), area.width(), area.height())
+        return shot.toImage().convertToFormat(QImage.Format.Format_RGB32)
+
+    async def scenario():
+        await settled(viewer, lambda: viewer.set_reader(FileRangeReader(path)))
+        await settled(viewer, lambda: viewer.set_follow(True))
+        qtbot.waitUntil(lambda: not area.visibleRegion().isEmpty())
+        paints = Paints(area)
+        with path.open("a") as f:
+            f.write("[1] line 200\n[2] line 201\n")
+        await settled(viewer, viewer.poll)
+        qtbot.waitUntil(lambda: bool(paints.rects))
+        height = viewer.fontMetrics().lineSpacing()
+        assert "[1] line 200" in viewer.visible_lines() and viewer.visible_lines()[-1] == "[2] line 201"
+        assert max(rect.height() for rect in paints.rects) <= 3 * height < area.height() // 2  # not the page
+        rendered = area.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
+        assert on_screen() == rendered
 
     run(scenario())
