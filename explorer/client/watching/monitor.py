@@ -171,10 +171,7 @@ class Monitor:
             watch = self._watches[query] = _Watch(query)
             watch.runner = asyncio.get_running_loop().create_task(self._run(watch), name=f"monitor {query}")
         elif watch.last is not None:
-            last = watch.last
-            first = Update(query, last.items, Diff(added=tuple(last.items)), last.task, last.missing,
-                           last.polled_at, last.previous_poll_at)
-            asyncio.get_running_loop().call_soon(self._deliver_if_subscribed, watch, callback, first)
+            asyncio.get_running_loop().call_soon(self._deliver_first, watch, callback)
         watch.callbacks.append(callback)
         return Subscription(lambda: self._unsubscribe(watch, callback))
 
@@ -257,9 +254,13 @@ class Monitor:
         for callback in list(watch.callbacks):
             self._deliver(callback, watch.last)
 
-    def _deliver_if_subscribed(self, watch: _Watch, callback: Callback, update: Update) -> None:
-        if callback in watch.callbacks:
-            self._deliver(callback, update)
+    def _deliver_first(self, watch: _Watch, callback: Callback) -> None:
+        """The full snapshot to a callback that joined a running watch: the latest one, as a poll may have been
+        handed out since it subscribed (a view that took that poll's diff must not then get an older whole)."""
+        last = watch.last
+        if callback in watch.callbacks and last is not None:
+            self._deliver(callback, Update(watch.query, last.items, Diff(added=tuple(last.items)), last.task,
+                                           last.missing, last.polled_at, last.previous_poll_at))
 
     @staticmethod
     def _deliver(callback: Callback, update: Update) -> None:
