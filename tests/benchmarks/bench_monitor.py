@@ -55,7 +55,9 @@ class Traffic:
 
     def hook(self, pipeline_response) -> None:
         self.requests += 1
-        self.bytes += len(pipeline_response.http_response.body() or b"")
+        response = pipeline_response.http_response
+        length = response.headers.get("Content-Length")  # a streamed answer (list pages) has no body here yet
+        self.bytes += int(length) if length is not None else len(response.body() or b"")
 
 
 @dataclass(frozen=True)

@@ -4,9 +4,10 @@ Run: ``QT_QPA_PLATFORM=offscreen PYTHONPATH=. python tests/benchmarks/bench_ui_s
 [--nodes 5000] [--seconds 10] [--runs 3]``.
 
 Starts its own Local Batch, grows a pool to `--nodes` nodes, and runs a task on a
-second pool whose stdout grows at 1 MB/s (text lines). A window shows the pool view
-(heatmap, node table) and the task view (output pane following stdout) side by side,
-with the monitor at the app's default intervals. A 5 ms QTimer records when it
+second pool whose stdout grows at `--rate` bytes/s (text lines; 1 MB/s unless told). A window shows the pool
+view (heatmap, node table) and the task view (output pane following stdout) side by side,
+with the monitor at the app's default intervals. `--rate 0`: no writer task and no task view,
+the pool view alone. A 5 ms QTimer records when it
 actually fires; a stall is the time between two firings beyond the 5 ms asked for.
 The first load (5,000 tiles and table rows at once) is measured on its own (its longest
 stall, and the time until the heatmap shows every node); then each run measures `--seconds`
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import tempfile
@@ -74,9 +76,12 @@ class NoNavigation:
 
 async def setup(client, nodes: int, task_seconds: float, rate: int) -> None:
     await client.create_pool(models.BatchPoolCreateOptions(id=BIG_POOL, vm_size="standard_d2s_v3", target_dedicated_nodes=nodes))
-    await client.create_pool(models.BatchPoolCreateOptions(id=WRITER_POOL, vm_size="standard_d2s_v3", target_dedicated_nodes=1))
-
+    if rate:
+        await client.create_pool(models.BatchPoolCreateOptions(id=WRITER_POOL, vm_size="standard_d2s_v3",
+                                                               target_dedicated_nodes=1))
     await wait_for_idle_node_count(client, BIG_POOL, nodes, timeout=600)
+    if not rate:
+        return  # the pool view alone
     await client.create_job(models.BatchJobCreateOptions(id=JOB, pool_info=models.BatchPoolInfo(pool_id=WRITER_POOL)))
     command = f"{sys.executable} -c \"{WRITER}\" {task_seconds} {rate}"
     await client.create_task(JOB, models.BatchTaskCreateOptions(id=TASK, command_line=command))
@@ -121,7 +126,8 @@ async def main(args: argparse.Namespace) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         async with local_batch_connection() as connection:
             task_seconds = args.runs * args.seconds + 60
-            print(f"Creating a pool of {args.nodes} nodes and a task writing {args.rate / 1e6:.1f} MB/s ...")
+            writing = f" and a task writing {args.rate / 1e6:.1f} MB/s" if args.rate else ""
+            print(f"Creating a pool of {args.nodes} nodes{writing} ...", flush=True)
             await setup(connection.client, args.nodes, task_seconds, args.rate)
             monitor = Monitor(connection.client)
             services = ViewServices(monitor, BatchOperations(connection.client), Settings(Path(tmp) / "settings.ini"))
@@ -131,7 +137,7 @@ async def main(args: argparse.Namespace) -> None:
             settle_garbage_collector()
             floor = await cpu_percent(args.seconds)
             empty.close()
-            print(f"  idle window: {floor:.2f} % of a core")
+            print(f"  idle window: {floor:.2f} % of a core", flush=True)
             loaded = asyncio.get_running_loop().create_future()
             window = QSplitter()
             pool_view = PoolView(services, NoNavigation(), BIG_POOL)
@@ -139,8 +145,10 @@ async def main(args: argparse.Namespace) -> None:
                 lambda: sum(pool_view.heatmap.state_counts().values()) == args.nodes
                 and not loaded.done() and loaded.set_result(None))
             window.addWidget(pool_view)
-            task_view = TaskView(services, NoNavigation(), JOB, TASK)
-            window.addWidget(task_view)
+            views: list[QWidget] = [pool_view]
+            if args.rate:
+                views.append(TaskView(services, NoNavigation(), JOB, TASK))
+                window.addWidget(views[-1])
             window.resize(1800, 1000)
             window.show()
             settle_garbage_collector()  # as app.py does once its window is up
@@ -154,8 +162,8 @@ async def main(args: argparse.Namespace) -> None:
                 results.append((stalls[-1], stalls[int(len(stalls) * 0.99)]))
                 cpu.append(await cpu_percent(args.seconds))
                 print(f"  run {run + 1}: longest stall {stalls[-1]:.1f} ms, p99 {results[-1][1]:.1f} ms, "
-                      f"{len(stalls)} ticks; app CPU {cpu[-1]:.2f} % of a core")
-            for view in (pool_view, task_view, window):
+                      f"{len(stalls)} ticks; app CPU {cpu[-1]:.2f} % of a core", flush=True)
+            for view in (*views, window):
                 view.close()
             await monitor.close()
             longest = [r[0] for r in results]
@@ -166,6 +174,7 @@ async def main(args: argparse.Namespace) -> None:
             print(f"  worst stall of all runs       : {max(longest):.1f} ms")
             print(f"  app CPU, median of runs       : {statistics.median(cpu):.2f} % of a core "
                   f"(spread {min(cpu):.2f}-{max(cpu):.2f}; target < 3 %), idle window {floor:.2f} %")
+            print(f"  load average                  : {' '.join(f'{x:.2f}' for x in os.getloadavg())} (2 cores, shared)")
 
 
 if __name__ == "__main__":

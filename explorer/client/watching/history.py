@@ -339,7 +339,7 @@ class PoolAllocationQuery:
 
     pool_id: str
 
-    async def fetch(self, client: BatchClient) -> Fetched:
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
         pool = await client.get_pool(self.pool_id, select=list(PoolAllocation.SELECT))
         return Fetched({self.pool_id: PoolAllocation.from_json(pool.as_dict())})
 
@@ -436,7 +436,7 @@ class TaskTimesQuery:
     job_id: str
     limit: int = RECONSTRUCT_MAX_TASKS
 
-    async def fetch(self, client: BatchClient) -> Fetched:
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
         as_of = datetime.now(timezone.utc)
         counts = (await client.get_job_task_counts(self.job_id)).task_counts
         total = counts.active + counts.running + counts.completed
@@ -456,7 +456,7 @@ class NodeTimesQuery:
 
     pool_id: str
 
-    async def fetch(self, client: BatchClient) -> Fetched:
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
         as_of = datetime.now(timezone.utc)
         nodes = await list_json(client, f"/pools/{quote_segment(self.pool_id)}/nodes", NodeTimes.SELECT,
                                 NodeTimes.from_json)

@@ -4,7 +4,8 @@ A query is a frozen (hashable) value: two views watching the same thing share on
 poll. `fetch` sends one request per page with `$select` limited to the snapshot's
 fields. Lists that grow with the pool or job (pools, nodes, jobs, tasks) are read as raw
 JSON through the SDK's pipeline and decoded in a worker thread (`list_pages`): pages of
-Batch's maximum of 1,000, and the UI loop never builds an SDK model for them. One task,
+Batch's maximum of 1,000, and the UI loop never builds an SDK model for them; the monitor hands each
+fetch the previous answer, whose pages the next decoding reuses where they did not change. One task,
 one node and a task's subtasks (as many as its instances) go through the SDK's methods.
 `is_active` says whether something is moving, which makes the monitor poll fast.
 """
@@ -21,7 +22,7 @@ from azure.core.exceptions import HttpResponseError
 
 from explorer.client.errors import error_code
 from explorer.client.files import TaskFiles
-from explorer.client.watching.list_pages import list_json, quote_segment
+from explorer.client.watching.list_pages import Page, items_of, list_pages, quote_segment
 from explorer.client.watching.snapshots import (
     FileProbe,
     JobSnapshot,
@@ -50,10 +51,14 @@ class Fetched:
 
     items: dict[Any, Any] = field(default_factory=dict)
     task: TaskSnapshot | None = None
+    pages: tuple[Page, ...] = field(default=(), compare=False, repr=False)
+    """The pages `items` were decoded from, for lists read as JSON (what the next poll's decoding reuses)."""
 
 
 class Query(Protocol):
-    async def fetch(self, client: BatchClient) -> Fetched: ...
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
+        """The answer now; `previous`: this query's last answer (None at first), which it may reuse."""
+        ...
 
     def is_active(self, fetched: Fetched) -> bool: ...
 
@@ -69,10 +74,17 @@ async def _collect(pages: AsyncIterable[Any], convert: Callable[[Any], S]) -> di
     return items
 
 
+async def _listed(
+    client: BatchClient, path: str, select: tuple[str, ...], convert: Callable[[Any], Any], previous: Fetched | None,
+) -> Fetched:
+    pages = await list_pages(client, path, select, convert, previous=previous.pages if previous else ())
+    return Fetched(items_of(pages), pages=pages)
+
+
 @dataclass(frozen=True)
 class PoolsQuery:
-    async def fetch(self, client: BatchClient) -> Fetched:
-        return Fetched(await list_json(client, "/pools", PoolSnapshot.SELECT, PoolSnapshot.from_json))
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
+        return await _listed(client, "/pools", PoolSnapshot.SELECT, PoolSnapshot.from_json, previous)
 
     def is_active(self, fetched: Fetched) -> bool:
         return any(p.allocation_state in POOL_BUSY_ALLOCATION or p.state == "deleting" for p in fetched.items.values())
@@ -82,9 +94,9 @@ class PoolsQuery:
 class PoolNodesQuery:
     pool_id: str
 
-    async def fetch(self, client: BatchClient) -> Fetched:
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
         path = f"/pools/{quote_segment(self.pool_id)}/nodes"
-        return Fetched(await list_json(client, path, NodeSnapshot.SELECT, NodeSnapshot.from_json))
+        return await _listed(client, path, NodeSnapshot.SELECT, NodeSnapshot.from_json, previous)
 
     def is_active(self, fetched: Fetched) -> bool:
         return any(n.state in NODE_TRANSITIONAL for n in fetched.items.values())
@@ -97,7 +109,7 @@ class NodeQuery:
     pool_id: str
     node_id: str
 
-    async def fetch(self, client: BatchClient) -> Fetched:
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
         node = await client.get_node(self.pool_id, self.node_id, select=list(NodeSnapshot.SELECT))
         snapshot = NodeSnapshot.from_model(node)
         return Fetched({snapshot.id: snapshot})
@@ -108,8 +120,8 @@ class NodeQuery:
 
 @dataclass(frozen=True)
 class JobsQuery:
-    async def fetch(self, client: BatchClient) -> Fetched:
-        return Fetched(await list_json(client, "/jobs", JobSnapshot.SELECT, JobSnapshot.from_json))
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
+        return await _listed(client, "/jobs", JobSnapshot.SELECT, JobSnapshot.from_json, previous)
 
     def is_active(self, fetched: Fetched) -> bool:
         return any(j.state in JOB_TRANSITIONAL for j in fetched.items.values())
@@ -119,9 +131,9 @@ class JobsQuery:
 class JobTasksQuery:
     job_id: str
 
-    async def fetch(self, client: BatchClient) -> Fetched:
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
         path = f"/jobs/{quote_segment(self.job_id)}/tasks"
-        return Fetched(await list_json(client, path, TaskSnapshot.SELECT, TaskSnapshot.from_json))
+        return await _listed(client, path, TaskSnapshot.SELECT, TaskSnapshot.from_json, previous)
 
     def is_active(self, fetched: Fetched) -> bool:
         return any(t.state in TASK_BUSY for t in fetched.items.values())
@@ -137,7 +149,7 @@ class TaskQuery:
     every_poll: ClassVar[bool] = True
     """Hand out unchanged answers too: the task watch learns from each when it was last confirmed."""
 
-    async def fetch(self, client: BatchClient) -> Fetched:
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
         model = await client.get_task(self.job_id, self.task_id, select=list(TaskSnapshot.WATCH_SELECT))
         task = TaskSnapshot.from_model(model)
         if task.instances <= 1 or task.state == "active":
@@ -168,7 +180,7 @@ class TaskFilesQuery:
     every_poll: ClassVar[bool] = True
     """Hand out every answer, unchanged ones too: "still missing at this time" is news to the watch."""
 
-    async def fetch(self, client: BatchClient) -> Fetched:
+    async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
         files = TaskFiles(self.job_id, self.task_id)
         probes: dict[str, FileProbe] = {}
         for name in self.names:

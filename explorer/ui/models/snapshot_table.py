@@ -5,8 +5,12 @@ for 10,000 rows under PySide. So the model sorts its rows itself (one `list.sort
 each column's key, a few ms) and the proxy only filters, in rows order; the proxy
 forwards `sort()` to the model, so a view's clickable headers work as usual.
 
-The model is fed the monitor's full snapshot (`set_items`) and works out the change
-itself: after a view resubscribes, the monitor repeats everything as "added".
+The model is fed the monitor's full snapshot and either works out the change itself
+(`set_items`) or takes the monitor's diff (`apply`: 10,000 rows cost what changed). After a
+view resubscribes, the monitor repeats everything as "added", which `apply` takes too.
+Only rows that changed are announced (`dataChanged` per run of adjacent rows, so the proxy
+filters those rows again and not the span between them), and rows are sorted again only
+when rows came or a changed row's sort key moved.
 """
 
 from __future__ import annotations
@@ -104,36 +108,71 @@ class SnapshotTableModel(QAbstractTableModel, Generic[S]):
     def set_items(self, items: Mapping[Hashable, S]) -> Diff:
         """Show exactly `items` (in their order for new rows); returns what changed."""
         diff = Diff.between(self._by_id, items)
-        if not diff:
-            return diff
-        if len(diff.added) + len(diff.removed) > RESET_THRESHOLD:
+        self._change(items, diff.removed, diff.changed, diff.added)
+        return diff
+
+    def apply(self, items: Mapping[Hashable, S], diff: Diff) -> None:
+        """Show exactly `items`, which differ from the rows shown by `diff` (the monitor's: against the update
+        these rows came from, or everything as added), without comparing the other rows. A diff that does
+        not account for the rows shown (the model was fed another update) falls back to `set_items`."""
+        by_id = self._by_id
+        removed = [key for key in diff.removed if key in by_id]
+        added = [key for key in (*diff.added, *diff.changed) if key not in by_id and key in items]
+        # Every row kept is in `items` and every other item is added (key sets compared in C: ~0.3 ms at 10,000).
+        if len(by_id) - len(removed) + len(added) != len(items) or not by_id.keys() - set(removed) <= items.keys():
+            self.set_items(items)
+            return
+        changed = [key for key in (*diff.changed, *diff.added)
+                   if key in by_id and by_id[key] is not items[key] and by_id[key] != items[key]]
+        self._change(items, removed, changed, added)
+
+    # --- internals ---------------------------------------------------------------
+
+    def _change(
+        self, items: Mapping[Hashable, S], removed: Sequence[Hashable], changed: Sequence[Hashable],
+        added: Sequence[Hashable],
+    ) -> None:
+        if not (removed or changed or added):
+            return
+        if len(added) + len(removed) > RESET_THRESHOLD:
             self.beginResetModel()
             self._rows = list(items.values())
             self._by_id = dict(items)
             self._haystack = {key: self._search_text(s).lower() for key, s in items.items()}
             self._sort_rows()
             self.endResetModel()
-            return diff
-        self._remove(diff.removed)
-        for key in diff.changed:
+            return
+        self._remove(removed)
+        resort = bool(added) or self._sort_key_moved(changed, items)
+        for key in changed:
             self._store(key, items[key])
             self._rows[self._row_of[key]] = items[key]
-        if diff.changed:
-            rows = [self._row_of[key] for key in diff.changed]
-            self.dataChanged.emit(self.index(min(rows), 0), self.index(max(rows), len(self.columns) - 1))
-        if diff.added:
+        self._announce_changed(sorted(self._row_of[key] for key in changed))
+        if added:
             first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(diff.added) - 1)
-            for key in diff.added:
+            self.beginInsertRows(QModelIndex(), first, first + len(added) - 1)
+            for key in added:
                 self._store(key, items[key])
                 self._row_of[key] = len(self._rows)
                 self._rows.append(items[key])
             self.endInsertRows()
-        if diff.added or diff.changed:
+        if resort:
             self._resort()
-        return diff
 
-    # --- internals ---------------------------------------------------------------
+    def _sort_key_moved(self, changed: Sequence[Hashable], items: Mapping[Hashable, S]) -> bool:
+        if not 0 <= self._sort_column < len(self.columns):
+            return False
+        key = self.columns[self._sort_column].key
+        return any(key(self._by_id[k]) != key(items[k]) for k in changed)
+
+    def _announce_changed(self, rows: Sequence[int]) -> None:
+        """One `dataChanged` per run of adjacent rows (the proxy filters every row of each range again)."""
+        last = len(self.columns) - 1
+        start = 0
+        for i in range(1, len(rows) + 1):
+            if i == len(rows) or rows[i] != rows[i - 1] + 1:
+                self.dataChanged.emit(self.index(rows[start], 0), self.index(rows[i - 1], last))
+                start = i
 
     def _store(self, key: Hashable, snapshot: S) -> None:
         self._by_id[key] = snapshot

@@ -109,6 +109,8 @@ class PoolView(BaseView):
         heatmap_layout.addWidget(self.heatmap, 1)
 
         self.node_model = NodeTableModel(self)
+        self._table_filled = False
+        """Whether the table shows every node of the last update (then it takes the monitor's diffs)."""
         self._fill_timer = QTimer(self)
         self._fill_timer.setSingleShot(True)
         self._fill_timer.setInterval(0)
@@ -266,7 +268,10 @@ class PoolView(BaseView):
             self.services.monitor.refresh(PoolsQuery())  # nodes came or went: the pool's counts did too
         diff = update.diff  # worked out off the UI thread; against the previous update, which this view showed
         self._update_heatmap(previous, diff)
-        self._fill_table()
+        if self._table_filled:
+            self.node_model.apply(self._nodes, diff)  # 10,000 rows cost what changed
+        else:
+            self._fill_table()
         if diff.added or diff.removed:
             self._watch_node_metrics()
         self.summary.setText(describe_node_counts(self.heatmap.state_counts()))
@@ -282,7 +287,8 @@ class PoolView(BaseView):
         nodes = self._nodes
         end = self.node_model.rowCount() + TABLE_ROWS_PER_TURN
         self.node_model.set_items(nodes if len(nodes) <= end else dict(itertools.islice(nodes.items(), end)))
-        if len(nodes) > end:
+        self._table_filled = len(nodes) <= end
+        if not self._table_filled:
             self._fill_timer.start()
 
     def hideEvent(self, event) -> None:

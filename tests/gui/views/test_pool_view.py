@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Callable
+from datetime import datetime, timezone
 from types import SimpleNamespace
 
 from PySide6.QtWidgets import QDialogButtonBox, QMenu, QSpinBox
@@ -12,6 +14,7 @@ from explorer.client.watching.node_metrics import NodeMetricsWatch
 from explorer.client.watching.queries import PoolNodesQuery
 from explorer.client.watching.snapshots import NodeSnapshot
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
+from explorer.ui.formatting import format_time
 from explorer.ui.services import ViewServices
 from explorer.ui.settings import Settings
 from explorer.ui.views.pool_view import TABLE_ROWS_PER_TURN, PoolView
@@ -191,34 +194,81 @@ def test_ten_thousand_nodes_update_by_diffs(runner, tmp_path):
     assert calls["set_nodes"] == 2
 
 
+def big_pool_view(runner, tmp_path) -> tuple[PoolView, Callable[[dict, Diff], None]]:
+    """A shown view of pool "big" whose node updates the test plays: the view and what hands it one."""
+    monitor = StubMonitor()
+    services = ViewServices(monitor, DetailsOnly(), Settings(tmp_path / "settings.ini"))
+
+    async def shown() -> PoolView:
+        return runner.show(PoolView(services, RecordingNavigator(), "big"))
+
+    view, query = runner.run(shown()), PoolNodesQuery("big")
+    return view, lambda items, diff: monitor.callbacks[query](Update(query, items, diff))
+
+
+def ten_thousand_idle_nodes() -> dict[str, NodeSnapshot]:
+    return {f"tvm-{i:05d}": NodeSnapshot(f"tvm-{i:05d}", "idle", "enabled", None, None, 0, 0, None)
+            for i in range(10_000)}
+
+
 def test_a_first_load_of_ten_thousand_nodes_fills_the_table_turn_by_turn(runner, tmp_path):
     """All 10,000 rows at once stalled the window a quarter of a second: the heatmap shows every node
     at once, the table takes `TABLE_ROWS_PER_TURN` rows per turn of the loop, in order, and a poll
     arriving meanwhile is what it ends up showing."""
-    monitor = StubMonitor()
-    services = ViewServices(monitor, DetailsOnly(), Settings(tmp_path / "settings.ini"))
-    query = PoolNodesQuery("big")
+    view, feed = big_pool_view(runner, tmp_path)
 
     async def scenario():
-        view = runner.show(PoolView(services, RecordingNavigator(), "big"))
-        nodes = {f"tvm-{i:05d}": NodeSnapshot(f"tvm-{i:05d}", "idle", "enabled", None, None, 0, 0, None)
-                 for i in range(10_000)}
+        nodes = ten_thousand_idle_nodes()
         model = view.node_model
         inserted: list[int] = []
         model.rowsInserted.connect(lambda _parent, first, last: inserted.append(last - first + 1))
-        monitor.callbacks[query](Update(query, nodes, Diff(added=tuple(nodes))))
+        feed(nodes, Diff(added=tuple(nodes)))
         assert view.heatmap.state_counts()["idle"] == 10_000 and model.rowCount() == TABLE_ROWS_PER_TURN
         assert view.summary.text() == "10000 nodes: 10000 idle"
         await until(model.rowsInserted, lambda: model.rowCount() >= 3 * TABLE_ROWS_PER_TURN, what="more rows")
         last = "tvm-09999"
         changed = {**nodes, last: dataclasses.replace(nodes[last], state="offline")}
         del changed["tvm-00000"]
-        monitor.callbacks[query](Update(query, changed, Diff(changed=(last,), removed=("tvm-00000",))))
+        feed(changed, Diff(changed=(last,), removed=("tvm-00000",)))
         await until(model.rowsInserted, lambda: model.rowCount() == 9_999, what="every row")
         assert max(inserted) <= TABLE_ROWS_PER_TURN
         assert [s.id for s in model.snapshots()] == list(changed)
         assert model.snapshot(model.row_of(last)).state == "offline"
         assert view.heatmap.state_counts()["offline"] == 1
+
+    runner.run(scenario())
+
+
+def test_once_filled_the_table_takes_the_monitors_diff_and_shows_every_change(runner, tmp_path):
+    """10,000 rows: a poll costs what changed (only those rows announced, none compared); whatever field moved,
+    the state, the time in it, the IP address, an error, is what the table shows after that poll."""
+    view, feed = big_pool_view(runner, tmp_path)
+
+    async def scenario():
+        nodes = ten_thousand_idle_nodes()
+        model = view.node_model
+        feed(nodes, Diff(added=tuple(nodes)))
+        await until(model.rowsInserted, lambda: model.rowCount() == 10_000, what="every row")
+        changed_rows: list[tuple[int, int]] = []
+        model.dataChanged.connect(lambda tl, br: changed_rows.append((tl.row(), br.row())))
+        moved_at = datetime(2026, 1, 2, 3, 4, 5, tzinfo=timezone.utc)
+        changes = {"tvm-00010": {"state": "offline"}, "tvm-05000": {"state_transition_time": moved_at},
+                   "tvm-09000": {"ip_address": "10.1.2.3"}, "tvm-09999": {"error": "DiskFull: no space"}}
+        after = {**nodes, **{k: dataclasses.replace(nodes[k], **c) for k, c in changes.items()}}
+        feed(after, Diff(changed=tuple(changes)))
+
+        assert changed_rows == [(10, 10), (5000, 5000), (9000, 9000), (9999, 9999)]
+        headers = [c.header for c in model.columns]
+
+        def shown(node_id: str, header: str) -> str:
+            return model.data(model.index(model.row_of(node_id), headers.index(header)))
+
+        assert shown("tvm-00010", "State") == "offline" and view.heatmap.state_counts()["offline"] == 1
+        assert shown("tvm-05000", "In state since") == format_time(moved_at)
+        assert shown("tvm-09000", "IP address") == "10.1.2.3"
+        assert shown("tvm-09999", "Error") == "DiskFull: no space"
+        view.node_proxy.set_text("diskfull")
+        assert view.node_proxy.rowCount() == 1
 
     runner.run(scenario())
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from azure.batch import models
 from azure.core.exceptions import ResourceNotFoundError
 
 from explorer.client.errors import error_code
-from explorer.client.watching.list_pages import list_json
+from explorer.client.watching.list_pages import items_of, list_json, list_pages
 from explorer.client.watching.queries import JobTasksQuery, PoolNodesQuery
 from explorer.client.watching.snapshots import NodeSnapshot, TaskSnapshot
 from tests.support.batch_scenarios import create_idle_pool, submit_task, unique, wait_for_completion
@@ -52,3 +53,33 @@ async def test_a_missing_pool_raises_what_the_sdk_raises_with_its_code(connectio
     with pytest.raises(ResourceNotFoundError) as raised:
         await PoolNodesQuery("no-such-pool").fetch(connection.client)
     assert error_code(raised.value) == "PoolNotFound"
+
+
+@pytest.mark.asyncio
+async def test_a_second_read_keeps_what_did_not_change_and_decodes_what_did(connection):
+    """Given the previous read, a page of the same bytes is the same page and an item of the same JSON keeps its
+    snapshot object; a node whose scheduling state (and so its JSON) changed gets a new snapshot that says so."""
+    client = connection.client
+    pool_id = await create_idle_pool(client, unique("reuse"), 5)
+    path = f"/pools/{pool_id}/nodes"
+
+    async def read(previous=()):
+        return await list_pages(client, path, NodeSnapshot.SELECT, NodeSnapshot.from_json, page_size=2,
+                                previous=previous)
+
+    first = await read()
+    again = await read(first)
+    assert len(first) == 3 and all(a is b for a, b in zip(first, again, strict=True))
+
+    nodes = items_of(again)
+    target = list(nodes)[2]  # on the second page, with another node
+    await client.disable_node_scheduling(pool_id, target, models.BatchNodeDisableSchedulingOptions(
+        node_disable_scheduling_option="taskcompletion"))
+    changed = await read(again)
+    after = items_of(changed)
+
+    assert after[target].scheduling_state == "disabled" and nodes[target].scheduling_state == "enabled"
+    assert after[target] is not nodes[target]
+    assert all(after[key] is nodes[key] for key in nodes if key != target)
+    assert changed[0] is again[0] and changed[1] is not again[1] and changed[2] is again[2]
+    assert after == {n.id: NodeSnapshot.from_model(n) async for n in client.list_nodes(pool_id)}

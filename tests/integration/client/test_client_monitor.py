@@ -14,7 +14,7 @@ import pytest
 from azure.batch import models
 
 from explorer.client.connecting.connection_state import Backoff, ConnectionState, ConnectionStatus
-from explorer.client.watching.monitor import Monitor, Update
+from explorer.client.watching.monitor import Diff, Monitor, Update
 from explorer.client.watching.queries import PoolNodesQuery, PoolsQuery, TaskQuery
 from tests.support.batch_scenarios import (
     create_idle_pool,
@@ -198,3 +198,29 @@ async def test_a_watch_closed_right_after_a_refresh_never_polls_again(connection
         await asyncio.sleep(0.06)
     sub.close()
     await monitor.close()
+
+
+@pytest.mark.asyncio
+async def test_an_update_hands_out_the_previous_snapshot_of_every_node_that_did_not_change(connection, loop_errors):
+    """Each poll decodes what changed: the nodes the service reports as before are the objects of the previous
+    update (which a view can tell by identity); a node whose scheduling state changed is a new snapshot saying so."""
+    client = connection.client
+    pool_id = await create_idle_pool(client, "same-objects", 3)
+    monitor = Monitor(client, fast_interval=0.05, slow_interval=0.05)
+    updates: list[Update] = []
+    monitor.subscribe(PoolNodesQuery(pool_id), updates.append)
+    try:
+        await wait_until(lambda: updates and len(updates[-1].items) == 3, what="3 nodes")
+        polls = monitor.poll_count
+        await wait_until(lambda: monitor.poll_count >= polls + 3, what="3 more polls")
+        first = updates[-1]
+        target, *others = first.items
+        await client.disable_node_scheduling(pool_id, target, models.BatchNodeDisableSchedulingOptions(
+            node_disable_scheduling_option="taskcompletion"))
+        await wait_until(lambda: updates[-1] is not first, what="the update after scheduling was disabled")
+        second = updates[-1]
+        assert second.diff == Diff(changed=(target,))
+        assert second.items[target].scheduling_state == "disabled" and first.items[target].scheduling_state == "enabled"
+        assert all(second.items[key] is first.items[key] for key in others)
+    finally:
+        await monitor.close()

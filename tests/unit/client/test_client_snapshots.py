@@ -6,6 +6,7 @@ from datetime import datetime, timezone
 
 from azure.batch import models
 
+from explorer.client.watching.monitor import Diff
 from explorer.client.watching.queries import Fetched, PoolNodesQuery, PoolsQuery, TaskQuery
 from explorer.client.watching.snapshots import NodeSnapshot, PoolSnapshot, SubtaskSnapshot, TaskSnapshot
 
@@ -66,3 +67,22 @@ def test_node_snapshot_priority_and_slots():
     plain = NodeSnapshot.from_model(models.BatchNode({"id": "n", "state": "idle"}))
     assert (plain.dedicated, plain.running_task_slots) == (True, 0)
     assert {"isDedicated", "runningTaskSlotsCount"} <= set(NodeSnapshot.SELECT)
+
+
+class Uncomparable:
+    """A snapshot that must not be compared field by field (the diff of an unchanged big list skips that)."""
+
+    def __eq__(self, other):
+        raise AssertionError("compared")
+
+    __hash__ = object.__hash__
+
+
+def test_diff_by_id_takes_the_same_object_as_unchanged_and_compares_the_rest():
+    same = Uncomparable()
+    old = {"a": same, "b": NodeSnapshot("b", "idle", None, None, None, 0, 0, None), "c": 1}
+    new = {"a": same, "b": NodeSnapshot("b", "idle", None, None, None, 0, 0, None), "c": 2, "d": 3}
+    assert Diff.between(old, new) == Diff(added=("d",), changed=("c",))
+    # As many items as before, one of them new: the one it replaces was removed.
+    assert Diff.between({"a": same, "b": 1}, {"a": same, "x": 1}) == Diff(added=("x",), removed=("b",))
+    assert not Diff.between(old, dict(old))

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from PySide6.QtCore import QPersistentModelIndex, Qt
 
+from explorer.client.watching.monitor import Diff
 from explorer.client.watching.snapshots import TaskSnapshot
 from explorer.ui.models.snapshot_table import SnapshotFilterProxy
 from explorer.ui.models.task_table_model import TaskTableModel, count_tasks, describe_counts
@@ -62,6 +63,77 @@ def test_updates_insert_change_and_remove_rows(model):
     before = (len(inserted), len(removed), len(changed))
     assert not model.set_items(items([task(1, "running"), task(3, "active"), task(4, "active")]))
     assert (len(inserted), len(removed), len(changed)) == before
+
+
+def record_signals(model) -> dict[str, list]:
+    signals: dict[str, list] = {"inserted": [], "removed": [], "changed": [], "layout": []}
+    model.rowsInserted.connect(lambda _p, first, last: signals["inserted"].append((first, last)))
+    model.rowsRemoved.connect(lambda _p, first, last: signals["removed"].append((first, last)))
+    model.dataChanged.connect(lambda tl, br: signals["changed"].append((tl.row(), br.row())))
+    model.layoutChanged.connect(lambda: signals["layout"].append(True))
+    return signals
+
+
+def test_the_monitors_diff_changes_only_its_rows_each_announced_alone(model):
+    """`apply` compares none of the other rows; rows apart are announced apart, so that the proxy does not
+    filter the rows between them again (10,000 of them when the first and the last node moved)."""
+    before = items(task(i, "active") for i in range(10))
+    model.set_items(before)
+    signals = record_signals(model)
+    after = {**before, "task-00002": task(2, "running"), "task-00007": task(7, "completed", exit_code=1),
+             "task-00010": task(10, "active")}
+    del after["task-00009"]
+
+    model.apply(after, Diff(added=("task-00010",), changed=("task-00002", "task-00007"), removed=("task-00009",)))
+
+    assert [s.id for s in model.snapshots()] == list(after)
+    assert signals["changed"] == [(2, 2), (7, 7)] and signals["removed"] == [(9, 9)] and signals["inserted"] == [(9, 9)]
+    state, exit_code = column(model, "State"), column(model, "Exit code")
+    assert model.data(model.index(2, state)) == "running"
+    assert (model.data(model.index(7, state)), model.data(model.index(7, exit_code))) == ("completed", "1")
+    # Rows apart through `set_items` too.
+    signals["changed"].clear()
+    model.set_items({**after, "task-00000": task(0, "running"), "task-00008": task(8, "running")})
+    assert signals["changed"] == [(0, 0), (8, 8)]
+
+
+def test_a_repeated_snapshot_all_added_announces_only_what_differs(model):
+    """After a view resubscribes the monitor repeats everything as added: rows already shown are not inserted
+    again, a row that changed meanwhile is, a row gone meanwhile goes."""
+    before = items(task(i, "active") for i in range(5))
+    model.set_items(before)
+    signals = record_signals(model)
+    again = {**before, "task-00003": task(3, "running")}
+    del again["task-00004"]
+
+    model.apply(again, Diff(added=tuple(again)))
+
+    assert [s.id for s in model.snapshots()] == list(again) and signals["inserted"] == []
+    assert signals["changed"] == [(3, 3)] and signals["removed"] == [(4, 4)]
+    assert model.snapshot(3).state == "running"
+
+
+def test_a_diff_against_other_rows_than_those_shown_falls_back_to_comparing(model):
+    model.set_items(items(task(i, "active") for i in range(4)))
+    newer = items([task(0, "active"), task(1, "running"), task(2, "active"), task(5, "active")])
+    model.apply(newer, Diff(changed=("task-00001",)))  # says nothing of 3 gone and 5 come
+    assert [s.id for s in model.snapshots()] == list(newer) and model.snapshot(1).state == "running"
+
+
+def test_a_change_that_keeps_the_sort_key_does_not_sort_again(model):
+    proxy = SnapshotFilterProxy(model)
+    proxy.sort(column(model, "State"))
+    tasks = items(task(i, STATES[i % 4]) for i in range(8))
+    model.set_items(tasks)
+    signals = record_signals(model)
+    moved_node = {**tasks, "task-00001": task(1, STATES[1], node_id="node-elsewhere")}
+    model.apply(moved_node, Diff(changed=("task-00001",)))
+    assert signals["layout"] == [] and signals["changed"] == [(model.row_of("task-00001"),) * 2]
+    assert model.snapshot(model.row_of("task-00001")).node_id == "node-elsewhere"
+    moved_state = {**moved_node, "task-00001": task(1, "running", node_id="node-elsewhere")}
+    model.apply(moved_state, Diff(changed=("task-00001",)))
+    assert signals["layout"] == [True]
+    assert [proxy.snapshot(r).state for r in range(8)] == sorted(t.state for t in moved_state.values())
 
 
 def test_text_and_tooltip_of_a_task(model):
