@@ -28,7 +28,7 @@ from explorer.client.errors import ConnectError, CredentialError, DownloadError,
 from explorer.client.files import TaskFiles
 from explorer.client.local.supervisor import ServiceEvent, ServiceEventKind
 from explorer.client.watching.comparison import ComparisonError, read_run
-from explorer.client.watching.snapshots import JobSnapshot, PoolSnapshot, TaskSnapshot
+from explorer.client.watching.snapshots import JobSnapshot, NodeSnapshot, PoolSnapshot, TaskSnapshot
 from explorer.client.watching.wait_reasons import why_waiting
 from explorer.core.checks.pool_checks import task_on_pool_problems
 from explorer.core.checks.validation import validate_pool, validate_task
@@ -41,6 +41,7 @@ from explorer.core.specs.resource_files import ResourceFile
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
 from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 from explorer.ui.dialogs.resize_pool import ResizePoolDialog
+from explorer.ui.models.node_table_model import NODE_COLUMNS
 from explorer.ui.navigator_panel import pool_summary
 from explorer.ui.status_bar import ConnectionStatusBar
 from explorer.ui.translation import error_text, install_translators, state_text, translated
@@ -187,6 +188,8 @@ def test_batch_states_and_the_navigators_pool_line_in_german(german):
     resizing = PoolSnapshot("p", "active", "resizing", "vm", 1, 0, 4, 0, True, 1)
     assert pool_summary(resizing) == "1 → 4 Knoten, Größe wird geändert"
     assert pool_summary(PoolSnapshot("p", "active", "steady", "vm", 1, 0, 1, 0, True, 1)) == "1 Knoten"
+    node = NodeSnapshot("n1", "idle", "enabled", "10.0.0.4", None, 0, 0, None)
+    assert [column.text(node) for column in NODE_COLUMNS[1:3]] == ["im Leerlauf", "aktiviert"]
 
 
 def test_the_mpi_pages_program_check_in_german(german):

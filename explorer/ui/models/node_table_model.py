@@ -14,7 +14,7 @@ NODE_COLUMNS: tuple[Column[NodeSnapshot], ...] = (
     Column(QT_TRANSLATE_NOOP("NodeTableModel", "Id"), lambda n: n.id, lambda n: n.id),
     Column(QT_TRANSLATE_NOOP("NodeTableModel", "State"), lambda n: state_text(n.state, ""), lambda n: n.state),
     Column(QT_TRANSLATE_NOOP("NodeTableModel", "Scheduling"),
-           lambda n: n.scheduling_state or "", lambda n: n.scheduling_state),
+           lambda n: state_text(n.scheduling_state, ""), lambda n: n.scheduling_state),
     Column(QT_TRANSLATE_NOOP("NodeTableModel", "IP address"), lambda n: n.ip_address or "", lambda n: n.ip_address),
     Column(QT_TRANSLATE_NOOP("NodeTableModel", "Priority"),
            lambda n: NodeTableModel.tr("dedicated") if n.dedicated else NodeTableModel.tr("low priority"),
