@@ -22,7 +22,7 @@ from azure.core.exceptions import HttpResponseError
 
 from explorer.client.errors import error_code
 from explorer.client.files import TaskFiles
-from explorer.client.watching.list_pages import Page, items_of, list_pages, quote_segment
+from explorer.client.watching.list_pages import Page, get_json, items_of, list_pages, quote_segment
 from explorer.client.watching.snapshots import (
     FileProbe,
     JobSnapshot,
@@ -150,8 +150,8 @@ class TaskQuery:
     """Hand out unchanged answers too: the task watch learns from each when it was last confirmed."""
 
     async def fetch(self, client: BatchClient, previous: Fetched | None = None) -> Fetched:
-        model = await client.get_task(self.job_id, self.task_id, select=list(TaskSnapshot.WATCH_SELECT))
-        task = TaskSnapshot.from_model(model)
+        path = f"/jobs/{quote_segment(self.job_id)}/tasks/{quote_segment(self.task_id)}"
+        task = await get_json(client, path, TaskSnapshot.WATCH_SELECT, TaskSnapshot.from_json)  # every second
         if task.instances <= 1 or task.state == "active":
             return Fetched(task=task)  # no subtasks to list: save the request
         pages = client.list_subtasks(self.job_id, self.task_id, select=list(SubtaskSnapshot.SELECT))

@@ -7,7 +7,7 @@ from azure.batch import models
 from azure.core.exceptions import ResourceNotFoundError
 
 from explorer.client.errors import error_code
-from explorer.client.watching.list_pages import items_of, list_json, list_pages
+from explorer.client.watching.list_pages import get_json, items_of, list_json, list_pages
 from explorer.client.watching.queries import JobTasksQuery, PoolNodesQuery
 from explorer.client.watching.snapshots import NodeSnapshot, TaskSnapshot
 from tests.support.batch_scenarios import create_idle_pool, submit_task, unique, wait_for_completion
@@ -83,3 +83,18 @@ async def test_a_second_read_keeps_what_did_not_change_and_decodes_what_did(conn
     assert all(after[key] is nodes[key] for key in nodes if key != target)
     assert changed[0] is again[0] and changed[1] is not again[1] and changed[2] is again[2]
     assert after == {n.id: NodeSnapshot.from_model(n) async for n in client.list_nodes(pool_id)}
+
+
+@pytest.mark.asyncio
+async def test_one_item_read_as_raw_json_equals_the_sdks_and_a_missing_one_raises_as_the_sdk_does(connection):
+    client = connection.client
+    pool_id = await create_idle_pool(client, unique("one"), 1)
+    job_id = unique("job")
+    await submit_task(client, pool_id, job_id, "t", "/bin/false")
+    await wait_for_completion(client, job_id, "t")
+    raw = await get_json(client, f"/jobs/{job_id}/tasks/t", TaskSnapshot.WATCH_SELECT, TaskSnapshot.from_json)
+    sdk = TaskSnapshot.from_model(await client.get_task(job_id, "t", select=list(TaskSnapshot.WATCH_SELECT)))
+    assert raw == sdk and raw.exit_code == 1 and raw.creation_time is not None
+    with pytest.raises(ResourceNotFoundError) as missing:
+        await get_json(client, f"/jobs/{job_id}/tasks/gone", TaskSnapshot.WATCH_SELECT, TaskSnapshot.from_json)
+    assert error_code(missing.value) == "TaskNotFound"
