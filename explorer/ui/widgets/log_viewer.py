@@ -248,6 +248,10 @@ class LogViewer(QAbstractScrollArea):
     def top_offset(self) -> int:
         return self._top
 
+    def page_bytes(self) -> int:
+        """The bytes of the file the rows laid out hold (a file growing by more a poll replaces them all)."""
+        return self._rows[-1].next - self._top if self._rows else 0
+
     def visible_lines(self) -> list[str]:
         """The rows laid out for the viewport, the last possibly cut off at the bottom."""
         return list(self._texts)

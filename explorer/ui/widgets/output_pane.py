@@ -3,9 +3,10 @@
 The owner hands in range readers and says whether the output may still grow
 (`set_live`). While live and on screen, the pane polls the tab shown by itself:
 every `FAST_POLL` s while the file grows (output appears within a fraction of a
-second), every `FLOOD_POLL` s while each poll finds more than `FLOOD_BYTES` added (rows then
-fly past faster than anyone reads them, and a poll costs two requests and a page painted
-anew), backing off to every `IDLE_POLL` s while it does not grow; nothing while paused
+second), every `FLOOD_POLL` s while each poll finds more added than the page shows, or more
+than `FLOOD_BYTES` (every poll then replaces the whole page: rows fly past faster than anyone
+reads them, and each poll paints a page anew), backing off to every `IDLE_POLL` s while it
+does not grow; nothing while paused
 or hidden; one last read when it stops being live. The viewers read only what they
 show, through readers that follow the connection's backoff. `poll()` reads now (a
 state change, F5). Follow keeps the end of the output in view; scrolling up leaves
@@ -309,9 +310,10 @@ class OutputPane(QWidget):
             self._ticker.start(round(self._interval * 1000))
 
     def _tick(self) -> None:
-        # Fast while the output moves (a little slower while it floods); slower and slower (to IDLE_POLL)
-        # while it does not.
-        if self._grown > FLOOD_BYTES:
+        # Fast while the output moves (a little slower while it floods: more than a page each poll); slower
+        # and slower (to IDLE_POLL) while it does not.
+        page = self.current_viewer().page_bytes()
+        if self._grown > (min(FLOOD_BYTES, page) if page else FLOOD_BYTES):
             self._interval = FLOOD_POLL
         elif self._grown:
             self._interval = FAST_POLL

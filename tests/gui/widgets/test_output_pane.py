@@ -146,7 +146,7 @@ def test_a_live_pane_polls_by_itself_while_shown_and_reads_once_more_when_it_sto
     run(loop, scenario())
 
 
-def test_a_live_pane_polls_a_little_slower_while_the_output_floods_and_backs_off_when_it_stops(loop, pane, files):
+def test_a_live_pane_polls_a_little_slower_while_each_poll_replaces_the_page_and_backs_off_when_quiet(loop, pane, files):
     stdout, stderr = files
     viewer = pane.viewers[0]
 
@@ -166,12 +166,16 @@ def test_a_live_pane_polls_a_little_slower_while_the_output_floods_and_backs_off
         pane.set_readers([FileRangeReader(stdout), FileRangeReader(stderr)])
         await shown
         pane.set_live(True)
-        append(b"x" * 99 + b"\n")  # a line: the next poll is soon
+        append(b"x" * 9 + b"\n")  # a line: the next poll is soon
         await until(viewer.sizeChanged, lambda: True, TIMEOUT)
         await next_tick_in(round(output_pane.FAST_POLL * 1000))
-        append((b"y" * 99 + b"\n") * (output_pane.FLOOD_BYTES // 100 + 1))  # a flood: a little later
+        await next_tick_in(round(output_pane.IDLE_POLL * 1000))  # nothing more: backing off to the idle poll
+        append(b"".join(b"more %d\n" % i for i in range(100)))  # more than the page shows: a little later
+        assert 0 < viewer.page_bytes() < 800 < output_pane.FLOOD_BYTES
         await until(viewer.sizeChanged, lambda: True, TIMEOUT)
         await next_tick_in(round(output_pane.FLOOD_POLL * 1000))
-        await next_tick_in(round(output_pane.IDLE_POLL * 1000))  # nothing more: backing off to the idle poll
+        append((b"y" * 99 + b"\n") * (output_pane.FLOOD_BYTES // 100 + 1))  # and any flood of more than 64 KiB
+        await until(viewer.sizeChanged, lambda: True, TIMEOUT)
+        await next_tick_in(round(output_pane.FLOOD_POLL * 1000))
 
     run(loop, scenario())
