@@ -19,21 +19,13 @@ from azure.core.exceptions import (
     ServiceResponseError,
 )
 
-from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text, TextError
 
 TRANSIENT_STATUS = frozenset({408, 429, 500, 502, 503, 504})
 
 
-class BatchLayerError(Exception):
-    """Base of the domain exceptions raised by explorer.batch.
-
-    The message may be a `Text`: `text` keeps it for the window to show in the user's language
-    (`explorer.ui.translation.translated`), `str()` is the English, for logs.
-    """
-
-    def __init__(self, message: str | Text = "") -> None:
-        super().__init__(str(message))
-        self.text = message
+class BatchLayerError(TextError):
+    """Base of the domain exceptions raised by explorer.batch; the message may be a `Text` (`TextError`)."""
 
 
 class ProfileError(BatchLayerError):

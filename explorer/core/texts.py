@@ -68,3 +68,13 @@ def _render(value: Argument, translate: Translate) -> object:
     if isinstance(value, tuple):
         return ", ".join(part.render(translate) for part in value)
     return value
+
+
+class TextError(Exception):
+    """An error whose message may be a `Text`: `text` keeps it for the window to show in the user's language
+    (`explorer.ui.translation.error_text`), `str()` is the English, for logs. A base beside the kind of error
+    it is (`ValueError`, `OSError`, ...)."""
+
+    def __init__(self, text: str | Text = "") -> None:
+        super().__init__(str(text))
+        self.text = text

@@ -21,15 +21,11 @@ from azure.core.exceptions import AzureError
 from explorer.client.connecting.connection_state import ConnectionTracker
 from explorer.client.errors import describe, status_code
 from explorer.client.files import FileLocation
-from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text, TextError
 
 
-class ReadFailed(OSError):
-    """A read the service refused, or could not answer: `text` for the window, `str()` in English."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
-        self.text = text
+class ReadFailed(TextError, OSError):
+    """A read the service refused, or could not answer (`TextError`)."""
 
 
 class NoAnswer(ReadFailed, ConnectionError):

@@ -42,7 +42,7 @@ from dataclasses import dataclass
 from enum import Enum
 
 from explorer.core.specs.os_family import OsFamily
-from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text, TextError
 
 
 class MpiPreset(str, Enum):
@@ -112,12 +112,8 @@ def wrap_in_shell(inner: str, os_family: OsFamily) -> str:
     return f"cmd /c {inner}"
 
 
-class PresetError(ValueError):
+class PresetError(TextError, ValueError):
     """A program or counts a preset cannot run: `text` says how to fix it, for the window to translate."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
-        self.text = text
 
 
 def build_commands(

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text, TextError
 
 _LABEL = re.compile(rb"\[(?:\d+,)?(\d{1,7})\](?:\[[^\]\n]{0,200}\])?(?:<std(?:out|err|diag)>:)? ?")
 # A label at the start of any line of a chunk (the first line of a chunk is checked apart).
@@ -56,12 +56,8 @@ def ranks_in(data: bytes) -> set[int]:
     return ranks
 
 
-class RanksError(ValueError):
-    """What is wrong with the ranks typed: `text` for the window (in the user's language), `str()` in English."""
-
-    def __init__(self, text: Text) -> None:
-        super().__init__(str(text))
-        self.text = text
+class RanksError(TextError, ValueError):
+    """What is wrong with the ranks typed (`TextError`)."""
 
 
 def parse_ranks(text: str) -> frozenset[int] | None:
