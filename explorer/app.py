@@ -121,9 +121,9 @@ class ExplorerApp:
         self.monitor: Monitor | None = None
         self.window: MainWindow | None = None
         self._parked: dict[str, tuple[Connection, Monitor]] = {}
+        """By profile: connections switched away from that stay open while a task followed on them runs."""
         self._parked_listeners: dict[str, Callable[[], None]] = {}
         """By profile: how to stop a kept Local Batch connection hearing its service's events."""
-        """By profile: connections switched away from that stay open while a task followed on them runs."""
         self._run_elsewhere: list[RunElsewhereDialog] = []
         """Open Run on another account… dialogs (they read through the connection shown)."""
         self._closing: set[asyncio.Future] = set()
@@ -516,14 +516,10 @@ class ExplorerApp:
         """`connection` is made: services over it, for `window`, and what waited for the first connection.
         `monitor`: its own, kept while the window showed another profile (`_release`)."""
         from explorer.client.acting.operations import BatchOperations
-        from explorer.client.watching.monitor import Monitor
         from explorer.ui.services import ViewServices
 
         self.connection = connection
-        if monitor is None:
-            monitor = Monitor(connection.client)
-            monitor.connection.proxy = proxy_address(connection.endpoint, self.factory.proxy)
-        self.monitor = monitor
+        self.monitor = monitor if monitor is not None else self._new_monitor(connection)
         supervisor = connection.supervisor
         if supervisor is not None:
             window.retryRequested.connect(supervisor.restart_now)
@@ -556,13 +552,25 @@ class ExplorerApp:
         elif self.monitor is not None:
             self.monitor.retry_now()  # no need to sit out a backoff: it is back
 
+    def _new_monitor(self, connection: Connection) -> Monitor:
+        from explorer.client.watching.monitor import Monitor
+
+        monitor = Monitor(connection.client)
+        monitor.connection.proxy = proxy_address(connection.endpoint, self.factory.proxy)
+        return monitor
+
+    def _successor(self, old: Connection | None) -> Connection | None:
+        """A connection over a new client to `old`'s Local Batch, back on another endpoint (None if it is not)."""
+        service = old.local_service if old is not None else None
+        if old is None or service is None or service.endpoint is None:
+            return None
+        return old.hand_over(self.factory.local_client(service), service.endpoint.endpoint)
+
     async def _reconnect_local(self) -> None:
         """Local Batch came back on another port: a new client, services and window over it."""
-        old = self.connection
-        if old is None or old.local_service is None or old.local_service.endpoint is None:
+        successor = self._successor(self.connection)
+        if successor is None:
             return
-        service = old.local_service
-        successor = old.hand_over(self.factory.local_client(service), service.endpoint.endpoint)
         window = self.window
         assert window is not None
         await self._release(window, keep_followed=False)  # closes the old client only (handed over)
@@ -646,17 +654,14 @@ class ExplorerApp:
     async def _reconnect_parked(self, name: str) -> None:
         """The kept connection's Local Batch came back on another port: a new client and monitor, through
         which the tasks followed there are followed on; the old client closes."""
-        from explorer.client.watching.monitor import Monitor
-
         old, old_monitor = self._parked[name]
-        service = old.local_service
-        if service is None or service.endpoint is None or self.window is None:
+        window = self.window
+        successor = self._successor(old) if window is not None else None
+        if window is None or successor is None:
             return
-        successor = old.hand_over(self.factory.local_client(service), service.endpoint.endpoint)
-        monitor = Monitor(successor.client)
-        monitor.connection.proxy = proxy_address(successor.endpoint, self.factory.proxy)
+        monitor = self._new_monitor(successor)
         self._parked[name] = (successor, monitor)
-        self.window.task_notifications.move(name, monitor)
+        window.task_notifications.move(name, monitor)
         await self._close(old, old_monitor)  # its client only: the service and supervisor went over
 
     async def _close_connection(self, owners: Sequence[TaskOwner] = ()) -> None:
