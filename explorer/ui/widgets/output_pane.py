@@ -121,10 +121,10 @@ class OutputPane(QWidget):
         layout.addWidget(self.find_bar)
         self._notes = [""] * len(self.viewers)
         self._errors: list[str | None] = [None] * len(self.viewers)
-        self._sizes = [""] * len(self.viewers)
         self._paused = False
         self._live = False
-        self._lengths = [0] * len(self.viewers)
+        self._lengths: list[int | None] = [None] * len(self.viewers)
+        """Each tab's file size as last read (None: not yet)."""
         self._grown = 0
         """Bytes the tabs grew (or shrank) by since the last tick."""
         self._interval = FAST_POLL
@@ -141,8 +141,7 @@ class OutputPane(QWidget):
         """Show other files, one per tab (None: nothing); `note` says what they are."""
         self._notes = [note] * len(self.viewers)
         self._errors = [None] * len(self.viewers)
-        self._sizes = [""] * len(self.viewers)
-        self._lengths = [0] * len(self.viewers)
+        self._lengths = [None] * len(self.viewers)
         for viewer, reader in zip(self.viewers, readers, strict=True):
             viewer.set_reader(reader)
         self._activity.clear()
@@ -300,9 +299,8 @@ class OutputPane(QWidget):
 
     def _on_size(self, viewer: LogViewer, size: int) -> None:
         index = self.viewers.index(viewer)
-        self._grown += abs(size - self._lengths[index])  # a file cut or rewritten is moving too
-        self._lengths[index] = size
-        self._sizes[index], self._errors[index] = format_size(size), None
+        self._grown += abs(size - (self._lengths[index] or 0))  # a file cut or rewritten is moving too
+        self._lengths[index], self._errors[index] = size, None
         self._refresh_status()
 
     def _schedule(self) -> None:
@@ -332,4 +330,5 @@ class OutputPane(QWidget):
         status = self._errors[index] or self._notes[index]
         if self.status.text() != status:  # a label that changes makes the window lay out again
             self.status.setText(status)
-        self.size_label.setText(self._sizes[index])
+        length = self._lengths[index]
+        self.size_label.setText("" if length is None else format_size(length))
