@@ -176,7 +176,9 @@ def test_local_batch_back_on_another_port_is_followed_on_also_from_another_profi
                 job = await held_task_running(app, held)
                 service = app.connection.local_service
                 await back_on_another_port(service)  # the window's own connection
-                await wait_until(lambda: app.connection.endpoint == service.endpoint.endpoint, what="reconnected")
+                # Meanwhile the old connection is released before its successor is attached: none for a moment.
+                await wait_until(lambda: app.connection is not None and app.connection.endpoint == service.endpoint.endpoint,
+                                 what="reconnected")
                 await wait_until(lambda: window.navigator_panel.ids("job") == [job], what="the job listed again")
                 view = window.open_task(job, held.id)
                 await wait_until(lambda: view.task is not None and view.task.state == "running", what="it running")
