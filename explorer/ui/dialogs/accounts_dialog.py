@@ -291,7 +291,9 @@ class AccountsDialog(QDialog):
             self.keyring_usable = await self.accounts.keyring_usable()
             self._show_banner()
         self.proxy_form.load(self.profile_set.proxy, await self.accounts.has_secret(PROXY_SECRET))
-        self._fill_list(select or (self.editing if self.editing else self.profile_set.selected))
+        chosen = self._fill_list(select or (self.editing if self.editing else self.profile_set.selected))
+        if chosen is not None and chosen != self.editing:
+            await self._edit(self.profile_set.get(chosen))
 
     def set_connected(self, name: str | None) -> None:
         """The window switched to `name`'s account (None: none yet): the list marks it, Connect is greyed for it."""
@@ -301,7 +303,12 @@ class AccountsDialog(QDialog):
         self._fill_list(self.editing)
         self._update_buttons()
 
-    def _fill_list(self, select: str | None) -> None:
+    def _fill_list(self, select: str | None) -> str | None:
+        """List the accounts with `select` current (unless a new one is being added); returns its name if listed.
+
+        Refilling never reloads the editor by itself: what the user typed there survives a listing that
+        arrives later (a save elsewhere, the window switching accounts); `_load` opens another account.
+        """
         self.list.blockSignals(True)
         self.list.clear()
         chosen = None
@@ -315,9 +322,10 @@ class AccountsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             if profile.name == select:
                 chosen = item
-        self.list.blockSignals(False)
         if chosen is not None and not self.adding:
             self.list.setCurrentItem(chosen)
+        self.list.blockSignals(False)
+        return select if chosen is not None and not self.adding else None
 
     async def _edit(self, profile: Profile) -> None:
         self.editing, self.adding = profile.name, False
@@ -383,8 +391,8 @@ class AccountsDialog(QDialog):
             original.secret_name != profile.secret_name
         ):
             await asyncio.to_thread(self.accounts.credentials.delete_secret, original.secret_name)
-        self.editing, self.adding = profile.name, False
-        await self._load(select=profile.name)
+        self.editing, self.adding = None, False
+        await self._load(select=profile.name)  # reopened: the key field shows the key as stored now
         if not secrets:
             said = self.tr("Saved “{name}”.")
         elif session_only:

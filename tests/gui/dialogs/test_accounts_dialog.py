@@ -11,6 +11,7 @@ import os
 import threading
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 from azure.core.credentials import AccessToken
@@ -168,6 +169,37 @@ def test_fields_are_checked_as_the_user_types(loop, runner, tmp_path):
     assert blocked == (False, False)
     assert "built-in" in name_problem
     assert enabled
+
+
+def test_what_the_user_types_survives_the_window_switching_accounts_and_saved_stays_said(loop, runner, tmp_path):
+    accounts = Accounts(new_store(tmp_path), AccountCredentials(MemoryCredentialStore(), usable=True), environ={})
+    dialog = runner.show(AccountsDialog(accounts, current="Local Batch"))
+    key = "a2V5LWZvci10ZXN0cy1hdC1sZWFzdC0xNi1ieXRlcw=="
+
+    async def idle() -> None:
+        await until(dialog.busyChanged, lambda: not dialog._busy, what="the dialog idle")
+        await asyncio.sleep(0)  # a step started by what just happened would be running now
+
+    async def scenario():
+        await until(dialog.busyChanged, lambda: dialog.list.count() == 1, what="the accounts listed")
+        address = SimpleNamespace(endpoint="https://lab.westeurope.batch.azure.com", account="lab")  # never dialled
+        fill_shared_key(dialog, "Lab", address, key)
+        dialog.save_button.click()
+        await settled(dialog, "Saved")
+        await idle()
+        said_after_save = dialog.result.text()
+        dialog.name.edit.setText("Lab 2")  # typed, not saved yet, when the window switches
+        dialog.set_connected("Lab")
+        await idle()
+        kept = dialog.name.text, dialog.editing, dialog.save_button.isEnabled()
+        dialog.save_button.click()
+        await settled(dialog, "Saved “Lab 2”")
+        return said_after_save, kept, accounts.store.load().names()
+
+    said_after_save, kept, names = runner.run_to_end(scenario())
+    assert said_after_save.startswith("Saved “Lab”")  # not wiped by the editor reopening the saved account
+    assert kept == ("Lab 2", "Lab", True)
+    assert names == ["Local Batch", "Lab 2"]
 
 
 def test_with_no_keyring_the_dialog_says_so_and_keeps_the_key_for_this_session_only(
