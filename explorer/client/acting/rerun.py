@@ -145,6 +145,10 @@ class RerunPlan:
     def uploads(self) -> tuple[Transfer, ...]:
         return tuple(t for t in self.transfers if t.action is not Action.KEEP)
 
+    def storage_problem(self, target_has_storage: bool) -> Text | None:
+        """Why the plan cannot run on a target with (or without) linked storage, or None."""
+        return _no_storage(len(self.uploads)) if self.uploads and not target_has_storage else None
+
 
 def _without_sas(url: str) -> str:
     parts = urlsplit(url)
@@ -353,8 +357,8 @@ class Rerun:
     async def _check(self, spec: MultiInstanceTaskSpec, pool: PoolTarget, plan: RerunPlan) -> bool:
         """Everything that can be known before anything is made; True if the job is to be created."""
         problems: list[str | Text] = []
-        if plan.uploads and self._storage is None:
-            problems.append(_no_storage(len(plan.uploads)))
+        if (storage_problem := plan.storage_problem(self._storage is not None)) is not None:
+            problems.append(storage_problem)
         if pool.create is not None:
             problems += [p.message for p in validate_pool(pool.create) if p.severity is Severity.ERROR]
             if await self._submission.pool_exists(pool.create.id):

@@ -4102,6 +4102,10 @@ Details stehen in {log}.</translation>
         <translation>Was geschieht</translation>
     </message>
     <message>
+        <source>cannot be copied: that account has no linked storage</source>
+        <translation>kann nicht kopiert werden: dieses Konto hat keinen verknüpften Speicher</translation>
+    </message>
+    <message>
         <source>copied to its storage</source>
         <translation>in seinen Speicher kopiert</translation>
     </message>

@@ -4092,6 +4092,10 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <source>cannot be copied: that account has no linked storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>copied to its storage</source>
         <translation type="unfinished"></translation>
     </message>

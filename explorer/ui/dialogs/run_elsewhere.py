@@ -73,6 +73,7 @@ ACTIONS = {
     Action.UPLOAD: QT_TRANSLATE_NOOP("RunElsewhereDialog", "uploaded to its storage"),
     Action.KEEP: QT_TRANSLATE_NOOP("RunElsewhereDialog", "kept as it is"),
 }
+NOWHERE_TO_COPY = QT_TRANSLATE_NOOP("RunElsewhereDialog", "cannot be copied: that account has no linked storage")
 
 
 class RunElsewhereDialog(QDialog):
@@ -229,6 +230,7 @@ class RunElsewhereDialog(QDialog):
             self.pool.setCurrentIndex(ready)
             self.pool.blockSignals(False)
             self._pool_changed()
+            self._show_files(self.plan)
             storage = self._target_storage()
             connected = (self.tr("Connected to {name}: 1 pool; {storage}.") if len(self.choices) == 1 else
                          self.tr("Connected to {name}: {n} pools; {storage}."))
@@ -322,10 +324,13 @@ class RunElsewhereDialog(QDialog):
         self.steps.addItem(f"{mark}  {translated(step.label)}: {translated(step.detail)}")
 
     def _show_files(self, plan: RerunPlan) -> None:
+        """The plan's files and what becomes of each, as far as the account chosen (if any) allows."""
+        nowhere = self.target is not None and self.target.storage is None
         self.files.setRowCount(len(plan.transfers))
         for row, transfer in enumerate(plan.transfers):
             where = self.tr("every instance") if transfer.common else self.tr("the primary")
-            cells = (f"{transfer.file_path or '—'} ({where})", self.tr(ACTIONS[transfer.action]),
+            action = NOWHERE_TO_COPY if nowhere and transfer.action is not Action.KEEP else ACTIONS[transfer.action]
+            cells = (f"{transfer.file_path or '—'} ({where})", self.tr(action),
                      translated(transfer.source), translated(transfer.note) if transfer.note else "")
             for column, text in enumerate(cells):
                 self.files.setItem(row, column, QTableWidgetItem(text))
@@ -347,6 +352,8 @@ class RunElsewhereDialog(QDialog):
         """Why Run cannot start yet, or None."""
         if self.target is None or self.plan is None:
             return self.tr("Choose the account first.")
+        if (storage_problem := self.plan.storage_problem(self.target.storage is not None)) is not None:
+            return translated(storage_problem)
         for label, value in ((self.tr("job id"), self.job_id.text()), (self.tr("task id"), self.task_id.text())):
             issue = check_id(value.strip(), label)
             if issue is not None:

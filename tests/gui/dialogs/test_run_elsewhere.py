@@ -93,6 +93,36 @@ def test_a_rehearsed_task_runs_on_the_other_account_and_both_runs_show_side_by_s
     assert "Both finished: exit codes 0 and 0 (the same)" in verdict
 
 
+def test_an_account_without_linked_storage_is_refused_before_anything_is_sent_and_the_files_say_why(
+    runner, tmp_path, local_batch_service, azurite
+):
+    store, credentials, accounts = accounts_in(tmp_path)
+    source_storage = LinkedStorage(azurite.account)
+    endpoint = local_batch_service.endpoint
+    bare = SharedKeyProfile("Bare", endpoint.account, endpoint.endpoint)  # the same service, no storage linked
+    credentials.set_secret(bare.secret_name, endpoint.key)
+    store.save(ProfileSet((LocalBatchProfile(data_dir=store.config_dir / "own"), bare)))
+
+    async def scenario():
+        async with make_client(local_batch_service) as here:
+            job_id, task_id, _text = await rehearsed_task(here, source_storage, tmp_path / "files")
+            dialog = runner.show(RunElsewhereDialog(
+                accounts, RerunSource("Local Batch", here, source_storage, job_id, task_id), "Local Batch"))
+            await until(dialog.changed, lambda: dialog.profile.count() == 1, what="the other account listed")
+            dialog.profile.setCurrentIndex(0)
+            await until(dialog.changed, lambda: dialog.target is not None and dialog.pool.count() > 0,
+                        what="the pools there")
+            files = [dialog.files.item(r, 1).text() for r in range(dialog.files.rowCount())]
+            return files, dialog.run_button.isEnabled(), dialog.run_button.toolTip(), dialog.status.text()
+
+    files, enabled, why, status = runner.run_to_end(scenario())
+    assert files == ["cannot be copied: that account has no linked storage"] * 2
+    assert not enabled
+    assert why == ("2 files must be copied, but the target account has no linked storage: "
+                   "link one in Connection > Accounts…")
+    assert status.endswith("it has no linked storage.")
+
+
 def test_the_windows_action_asks_to_run_the_task_shown_on_another_account(runner, services):
     async def scenario():
         window = runner.show(MainWindow(services, ["Local Batch", "Far"], "Local Batch"), size=None)
