@@ -7,13 +7,16 @@ account kinds) shown in German, Qt's own buttons too."""
 from __future__ import annotations
 
 import asyncio
+import json
+import os
+import signal
 import time
 from pathlib import Path
 
 import pytest
 from azure.core.exceptions import ServiceRequestError
 from PySide6.QtCore import QLocale
-from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel
+from PySide6.QtWidgets import QDialogButtonBox, QFormLayout, QLabel, QMessageBox, QWidget
 
 from explorer.client.acting.downloads import download_file
 from explorer.client.acting.operations import OperationError
@@ -21,15 +24,19 @@ from explorer.client.acting.rerun import PoolChoice, PoolTarget, Rerun, RerunErr
 from explorer.client.acting.storage import LinkedStorage
 from explorer.client.connecting import proxies
 from explorer.client.connecting.accounts import Accounts, explain_failure, kind_label
+from explorer.client.connecting.client_factory import ClientFactory
 from explorer.client.connecting.connection_state import ConnectionState, ConnectionStatus
 from explorer.client.connecting.credentials import KEYRING_REMEDY, AccountCredentials, MemoryCredentialStore
 from explorer.client.connecting.profiles import LocalBatchProfile, ProfileStore, SharedKeyProfile
 from explorer.client.errors import ConnectError, CredentialError, DownloadError, StorageError, describe
 from explorer.client.files import TaskFiles
+from explorer.client.local.azurite import AzuriteService
+from explorer.client.local.local_batch import LocalBatchStartError
 from explorer.client.local.supervisor import ServiceEvent, ServiceEventKind
 from explorer.client.watching.comparison import ComparisonError, read_run
 from explorer.client.watching.snapshots import JobSnapshot, NodeSnapshot, PoolSnapshot, TaskSnapshot
 from explorer.client.watching.wait_reasons import why_waiting
+from explorer.core.batch_json.json_reader import SpecFormatError
 from explorer.core.checks.pool_checks import task_on_pool_problems
 from explorer.core.checks.validation import validate_pool, validate_task
 from explorer.core.durations import BATCH_MAX_DURATION, parse_duration
@@ -48,6 +55,7 @@ from explorer.ui.translation import error_text, install_translators, state_text,
 from explorer.ui.widgets.error_banner import sentence_for
 from explorer.ui.wizards.field_feedback import FieldFeedback, problem_text
 from explorer.ui.wizards.settings_page import SettingsPage
+from explorer.ui.wizards.task_import import read_task_file, show_import_error
 
 GERMANY = QLocale(QLocale.Language.German, QLocale.Country.Germany)
 
@@ -325,3 +333,118 @@ def test_the_output_panes_rank_field_and_read_failures_in_german(german, qtbot, 
     assert isinstance(unanswered, ConnectionError)
     assert error_text(unanswered) == "stdout.txt: keine Antwort vom Dienst; erneut lesen, sobald er antwortet"
     assert str(unanswered) == "stdout.txt: no answer from the service; read again once it answers"
+
+
+def _import_error(path: Path, qtbot) -> QMessageBox:
+    """The message box the task wizard's import shows for `path` (it refuses the file)."""
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    with pytest.raises(SpecFormatError) as refused:
+        read_task_file(path, "job")
+    return show_import_error(parent, path.name, refused.value)
+
+
+def test_a_task_files_mistakes_read_in_german_as_the_import_shows_them(german, qtbot, tmp_path):
+    """What is wrong with a task file, in German; the JSON paths, field names and the parser's own words stay."""
+    task = {"id": "t", "commandLine": "mpiexec ./a",
+            "multiInstanceSettings": {"numberOfInstances": 2, "coordinationCommandLine": "true"}}
+
+    def refused(content: str | object) -> str:
+        path = tmp_path / "task.json"
+        path.write_text(content if isinstance(content, str) else json.dumps(content))
+        return _import_error(path, qtbot).informativeText()
+
+    box = _import_error(tmp_path / "missing.json", qtbot)
+    assert (box.windowTitle(), box.text()) == (
+        "Der Task kann nicht importiert werden",
+        "missing.json ist kein Task mit mehreren Instanzen, den MPI Explorer öffnen kann.")
+    assert box.informativeText() == "$: Die Datei kann nicht gelesen werden: No such file or directory."
+    assert refused('{"id": "t", ') == (
+        "$: Kein gültiges JSON: Expecting property name enclosed in double quotes in Zeile 1, Spalte 13.")
+    assert refused([task]) == "$: Erwartet wird ein Task-Objekt {...}, wie es `az batch task create --json-file` annimmt."
+    assert refused({"id": "t", "multiInstanceSettings": task["multiInstanceSettings"]}) == (
+        "$.commandLine: Das Pflichtfeld „commandLine“ (eine Zeichenkette) fehlt; fügen Sie es hinzu.")
+    assert refused({"id": "t", "commandLine": "x"}) == (
+        "$.multiInstanceSettings: Das Pflichtfeld „multiInstanceSettings“ ({numberOfInstances, "
+        "coordinationCommandLine}, ohne das dies kein Task mit mehreren Instanzen ist) fehlt; fügen Sie es hinzu.")
+    assert refused({**task, "CommandLine": "x", "commandLine": None}) == (
+        "$.commandLine: Das Pflichtfeld „commandLine“ ist null; geben Sie eine Zeichenkette an.")
+    settings = {"numberOfInstances": "4", "coordinationCommandLine": "true"}
+    assert refused({**task, "multiInstanceSettings": settings}) == (
+        '$.multiInstanceSettings.numberOfInstances: Erwartet wird eine ganze Zahl, gefunden wurde die Zeichenkette "4".')
+    assert refused({**task, "constraints": {"maxWallClockTme": "PT1H"}}) == (
+        "$.constraints.maxWallClockTme: Unbekanntes oder nicht unterstütztes Feld „maxWallClockTme“; "
+        "meinten Sie „maxWallClockTime“?")
+    assert refused({**task, "constraints": {"retentionTime": "1h"}}) == (
+        "$.constraints.retentionTime: „1h“ ist keine Dauer nach ISO 8601. "
+        "Schreiben Sie sie als P[nW][nD][T[nH][nM][nS]], z. B. PT30M (30 Minuten), PT1H30M oder P2D (2 Tage).")
+    assert refused({**task, "userIdentity": {"autoUser": {"scope": "node"}}}) == (
+        '$.userIdentity.autoUser.scope: „node“ ist keiner der Werte "task", "pool".')
+    with pytest.raises(SpecFormatError) as english:
+        read_task_file(tmp_path / "task.json", "job")
+    assert str(english.value) == '$.userIdentity.autoUser.scope: "node" is not one of "task", "pool".'
+
+
+def _executable(path: Path, script: str) -> Path:
+    path.write_text(f"#!/bin/sh\n{script}\n")
+    path.chmod(0o755)
+    return path
+
+
+def test_local_batch_and_azurite_start_errors_in_german(german, runner, qtbot, tmp_path, monkeypatch):
+    """Real starts that fail: a Local Batch started twice, an Azurite that never answers, and the notice of a
+    Local Batch that could not come back because its linked Azurite would not start (the script given as
+    Azurite exits at once)."""
+    monkeypatch.setenv("AZURITE_BLOB", str(_executable(tmp_path / "silent-azurite", "exec sleep 60")))
+    silent = AzuriteService(tmp_path / "silent").launch()
+    with pytest.raises(StorageError) as unanswered:
+        silent.wait_until_ready(timeout=1)
+    assert error_text(unanswered.value) == (
+        f"Azurite hat auf Port {silent.port} nicht innerhalb von 1 s geantwortet; siehe {silent.log_path}")
+    assert not silent.is_running()
+
+    monkeypatch.setenv("AZURITE_BLOB", str(_executable(tmp_path / "failing-azurite", "exit 3")))
+    azurite = AzuriteService(tmp_path / "azurite")
+    factory = ClientFactory(MemoryCredentialStore(), local_extra_args=("--node-start-seconds", "0.05"),
+                            local_azurite=azurite)
+
+    async def scenario():
+        failed: asyncio.Future[ServiceEvent] = asyncio.get_running_loop().create_future()
+
+        def on_event(event: ServiceEvent) -> None:
+            if event.kind is ServiceEventKind.FAILED and not failed.done():
+                failed.set_result(event)
+
+        async with await factory.connect(LocalBatchProfile(data_dir=tmp_path / "lb")) as connection:
+            service, supervisor = connection.local_service, connection.supervisor
+            with pytest.raises(LocalBatchStartError) as twice:
+                service.start()
+            supervisor.add_listener(on_event)
+            os.kill(service.pid, signal.SIGKILL)
+            return twice.value, await failed
+
+    twice, event = runner.run_to_end(scenario())
+    assert (error_text(twice), str(twice)) == ("Local Batch läuft bereits", "Local Batch is already running")
+    bar = ConnectionStatusBar(None, "Local Batch")
+    qtbot.addWidget(bar)
+    bar.show_notice(event.text, failed=True)
+    assert bar._notice.text() == (
+        "Local Batch wurde unerwartet beendet (durch SIGKILL beendet) und konnte nicht neu gestartet werden: "
+        f"Azurite wurde mit Code 3 beendet, bevor es bereit war; siehe {azurite.log_path}")
+    assert str(event.reason) == f"Azurite exited with code 3 before it was ready; see {azurite.log_path}"
+
+
+def test_a_local_batch_that_exits_before_it_is_ready_says_so_in_german(german, runner, tmp_path):
+    """The connection's failure, as the window shows it: ours in German, the service's own log as it wrote it."""
+    factory = ClientFactory(MemoryCredentialStore(), local_extra_args=("--node-start-seconds", "soon"))
+
+    async def scenario():
+        with pytest.raises(ConnectError) as refused:
+            await factory.connect(LocalBatchProfile(data_dir=tmp_path / "lb"))
+        return refused.value
+
+    error = runner.run_to_end(scenario())
+    said = error_text(error)
+    assert said.startswith("Local Batch wurde beendet, bevor es bereit war. Sein Protokoll endet mit:\nusage: ")
+    assert said.endswith("argument --node-start-seconds: invalid float value: 'soon'")
+    assert str(error).startswith("Local Batch exited before it was ready. Its log ends with:\nusage: ")

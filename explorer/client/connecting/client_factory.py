@@ -258,4 +258,4 @@ async def _start_service(service: LocalBatchService) -> None:
     try:
         await start_in_thread(service.start, service.stop)
     except LocalBatchStartError as exc:
-        raise ConnectError(str(exc)) from exc
+        raise ConnectError(exc.text) from exc

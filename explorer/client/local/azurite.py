@@ -39,6 +39,7 @@ from pathlib import Path
 from explorer.client.errors import StorageError
 from explorer.client.local.probes import answers, port_free, process_alive
 from explorer.client.storage_account import StorageAccount
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 log = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ class AzuriteService:
 
         StorageError says why not (not installed, or it did not answer: see the log)."""
         if self.is_running():
-            raise StorageError("Azurite is already running")
+            raise StorageError(Text.of(QT_TRANSLATE_NOOP("Azurite", "Azurite is already running")))
         deadline = time.monotonic() + timeout
         self.launch(timeout)
         return self.wait_until_ready(deadline - time.monotonic())
@@ -162,17 +163,18 @@ class AzuriteService:
         `wait_until_ready` says so."""
         self._executable = azurite_executable()
         if self._executable is None:
-            raise StorageError(
-                f"Azurite is not installed: run `npm install --no-save --no-package-lock azurite@3` in {REPO} "
-                "(or set AZURITE_BLOB to an azurite-blob executable)"
-            )
+            raise StorageError(Text.of(QT_TRANSLATE_NOOP(
+                "Azurite", "Azurite is not installed: run `npm install --no-save --no-package-lock azurite@3` in "
+                "{repository} (or set AZURITE_BLOB to an azurite-blob executable)"), repository=str(REPO)))
         self.location.mkdir(parents=True, exist_ok=True)
         deadline = time.monotonic() + timeout
         while (lock := _try_lock(self.location / LOCK_FILE)) is None:
             if self._attach():
                 return self
             if time.monotonic() > deadline:
-                raise StorageError(f"Another Azurite holds {self.location} and does not answer; see {self.log_path}")
+                raise StorageError(Text.of(
+                    QT_TRANSLATE_NOOP("Azurite", "Another Azurite holds {location} and does not answer; see {log}"),
+                    location=str(self.location), log=str(self.log_path)))
             time.sleep(0.1)
         self._lock = lock
         if not self.port or not port_free(HOST, self.port):
@@ -239,9 +241,13 @@ class AzuriteService:
         deadline = time.monotonic() + timeout
         while not answers(HOST, self.port):
             if process.poll() is not None:
-                raise StorageError(f"Azurite exited with code {process.returncode} before it was ready; see {self.log_path}")
+                raise StorageError(Text.of(
+                    QT_TRANSLATE_NOOP("Azurite", "Azurite exited with code {code} before it was ready; see {log}"),
+                    code=process.returncode, log=str(self.log_path)))
             if time.monotonic() > deadline:
-                raise StorageError(f"Azurite did not answer on port {self.port} within {timeout:.0f} s; see {self.log_path}")
+                raise StorageError(Text.of(
+                    QT_TRANSLATE_NOOP("Azurite", "Azurite did not answer on port {port} within {seconds} s; see {log}"),
+                    port=self.port, seconds=f"{timeout:.0f}", log=str(self.log_path)))
             time.sleep(0.05)
 
     def stop(self, timeout: float = 10.0) -> None:

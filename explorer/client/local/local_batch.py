@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from explorer.client.local.probes import answers, port_free, process_alive
-from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text, TextError
 from explorer.installation.frozen import localbatch_serve_command
 
 if TYPE_CHECKING:
@@ -44,8 +44,8 @@ ENDPOINT_FILE = "localbatch.endpoint.json"
 KEY_FILE = "account.key"
 
 
-class LocalBatchStartError(RuntimeError):
-    """Local Batch did not start; the message carries the tail of its log."""
+class LocalBatchStartError(TextError, RuntimeError):
+    """Local Batch did not start; the message carries the tail of its log (`TextError`)."""
 
 
 @dataclass(frozen=True)
@@ -108,7 +108,7 @@ class LocalBatchService:
     def start(self, timeout: float = 60.0) -> LocalBatchEndpoint:
         """Start the service, or attach to the one that owns the data dir already."""
         if self.is_running():
-            raise LocalBatchStartError("Local Batch is already running")
+            raise LocalBatchStartError(Text.of(QT_TRANSLATE_NOOP("LocalBatchService", "Local Batch is already running")))
         self._attached_pid = None
         deadline = time.monotonic() + timeout
         while True:
@@ -157,7 +157,9 @@ class LocalBatchService:
             raise
         if line is None:
             self.stop()
-            raise LocalBatchStartError(f"Local Batch exited before it was ready. {self._log_tail()}")
+            raise LocalBatchStartError(Text.of(
+                QT_TRANSLATE_NOOP("LocalBatchService", "Local Batch exited before it was ready. {log}"),
+                log=self._log_tail()))
         info = json.loads(line)
         self.endpoint = LocalBatchEndpoint(info["endpoint"], info["account"], info["key"])
         self._remember(self.endpoint)
@@ -174,17 +176,17 @@ class LocalBatchService:
             if info.get("pid") == owner_pid and _answers(info.get("endpoint", "")):
                 break
             if time.monotonic() > deadline:
-                raise LocalBatchStartError(
-                    f"Another Local Batch (pid {owner_pid}) owns {self.data_dir} but does not answer. "
-                    f"Stop it (kill {owner_pid}) or choose another data dir."
-                )
+                raise LocalBatchStartError(Text.of(QT_TRANSLATE_NOOP(
+                    "LocalBatchService", "Another Local Batch (pid {pid}) owns {data_dir} but does not answer. "
+                    "Stop it (kill {pid}) or choose another data dir."), pid=owner_pid, data_dir=str(self.data_dir)))
             time.sleep(0.1)
         key = self._key or _read_text(self.data_dir / KEY_FILE)
         if not key:
-            raise LocalBatchStartError(
-                f"Another Local Batch (pid {owner_pid}, {info['endpoint']}) owns {self.data_dir}, and its key is not "
-                f"in {self.data_dir / KEY_FILE}: it was started with its own key. Stop it or choose another data dir."
-            )
+            raise LocalBatchStartError(Text.of(QT_TRANSLATE_NOOP(
+                "LocalBatchService", "Another Local Batch (pid {pid}, {endpoint}) owns {data_dir}, and its key is not "
+                "in {key_file}: it was started with its own key. Stop it or choose another data dir."),
+                pid=owner_pid, endpoint=str(info["endpoint"]), data_dir=str(self.data_dir),
+                key_file=str(self.data_dir / KEY_FILE)))
         self._attached_pid = owner_pid
         self.endpoint = LocalBatchEndpoint(info["endpoint"], info.get("account") or "localbatch", key)
         self._remember(self.endpoint)
@@ -203,7 +205,9 @@ class LocalBatchService:
         while b"\n" not in buffer:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                raise LocalBatchStartError(f"Local Batch gave no ready line in time. {self._log_tail()}")
+                raise LocalBatchStartError(Text.of(
+                    QT_TRANSLATE_NOOP("LocalBatchService", "Local Batch gave no ready line in time. {log}"),
+                    log=self._log_tail()))
             readable, _, _ = select.select([fd], [], [], min(remaining, 0.5))
             if readable:
                 chunk = os.read(fd, 4096)
@@ -212,12 +216,13 @@ class LocalBatchService:
                 buffer += chunk
         return buffer.split(b"\n", 1)[0].decode()
 
-    def _log_tail(self) -> str:
+    def _log_tail(self) -> Text | str:
+        """The end of this start's stderr (as the service wrote it), introduced; "" if there is none."""
         try:
             lines = self.stderr_path.read_text(errors="replace").splitlines()[-15:]
         except OSError:
             return ""
-        return "Its log ends with:\n" + "\n".join(lines)
+        return Text.of(QT_TRANSLATE_NOOP("LocalBatchService", "Its log ends with:\n{lines}"), lines="\n".join(lines))
 
     def exit_status(self) -> Text:
         """How the service process ended, in words (after it ended)."""

@@ -29,6 +29,7 @@ from azure.core.exceptions import AzureError, ResourceExistsError
 
 from explorer.client.errors import StorageError, describe
 from explorer.client.storage_account import StorageAccount
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 from explorer.resources import resource_path
 
 log = logging.getLogger(__name__)
@@ -119,7 +120,8 @@ async def publish_samples(storage: StorageAccount) -> int:
                     )
                     uploaded += 1
     except AzureError as error:
-        raise StorageError(f"Cannot publish the sample programs to {storage.url}: {describe(error)}") from error
+        raise StorageError(Text.of(QT_TRANSLATE_NOOP("Samples", "Cannot publish the sample programs to {url}: {reason}"),
+                                   url=storage.url, reason=describe(error))) from error
     log.info("sample programs in container %s: %d uploaded, %d unchanged", SAMPLES_CONTAINER, uploaded,
              len(programs) - uploaded)
     return uploaded

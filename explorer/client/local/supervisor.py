@@ -146,7 +146,7 @@ class LocalBatchSupervisor:
             after = await start_in_thread(self._bring_up, self.service.stop)
         except (LocalBatchStartError, StorageError) as error:
             log.error("Local Batch could not be restarted: %s", error)
-            self._emit(ServiceEvent(ServiceEventKind.FAILED, how, str(error), at=time.time()))
+            self._emit(ServiceEvent(ServiceEventKind.FAILED, how, error.text, at=time.time()))
             return False
         changed = before is None or before.endpoint != after.endpoint
         log.info("Local Batch restarted at %s (pid %s)", after.endpoint, self.service.pid)

@@ -5,5 +5,6 @@
 `SpecFormatError`) and `task_document` (a task file: the spec plus the Batch
 properties the wizard does not edit, passed through).
 
-May import `explorer.core.specs` and `explorer.core.durations`.
+May import `explorer.core.specs`, `explorer.core.durations` (and `duration_texts`) and
+`explorer.core.texts`: its errors are `Text`s, for the window to show in the user's language.
 """

@@ -1,4 +1,8 @@
-"""Reading Batch JSON with errors that name the JSON path and say how to fix it."""
+"""Reading Batch JSON with errors that name the JSON path and say how to fix it.
+
+The messages are `Text`s (`explorer.core.texts`), so the window shows them in the user's language; the
+JSON paths and field names in them are the file's and read the same in every language.
+"""
 
 from __future__ import annotations
 
@@ -8,17 +12,20 @@ from datetime import timedelta
 from enum import Enum
 from typing import Any, Literal, TypeVar, overload
 
-from explorer.core.durations import parse_duration
+from explorer.core.duration_texts import duration_problem
+from explorer.core.durations import DurationError, parse_duration
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text, TextError
 
 EnumT = TypeVar("EnumT", bound=Enum)
 T = TypeVar("T")
 
 
-class SpecFormatError(ValueError):
-    """The JSON does not describe a spec; ``path`` is where, e.g. "$.constraints.retentionTime"."""
+class SpecFormatError(TextError, ValueError):
+    """The JSON does not describe a spec; ``path`` is where, e.g. "$.constraints.retentionTime", and
+    ``problem`` what is wrong there (`TextError`: ``str()`` is "path: problem" in English)."""
 
-    def __init__(self, path: str, problem: str) -> None:
-        super().__init__(f"{path}: {problem}")
+    def __init__(self, path: str, problem: Text) -> None:
+        super().__init__(Text.joined([path, problem], ": "))
         self.path = path
         self.problem = problem
 
@@ -28,22 +35,37 @@ def parse_json_text(text: str) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
-        raise SpecFormatError(
-            "$", f"not valid JSON: {error.msg} at line {error.lineno}, column {error.colno}."
-        ) from None
+        raise SpecFormatError("$", Text.of(
+            QT_TRANSLATE_NOOP("BatchJson", "not valid JSON: {reason} at line {line}, column {column}."),
+            reason=error.msg, line=error.lineno, column=error.colno)) from None
 
 
-def _describe(value: object) -> str:
+def _describe(value: object) -> Text:
     """How an unexpected JSON value reads in a message, e.g. 'the string "4"'."""
-    if isinstance(value, (dict, list)):
-        return "an object" if isinstance(value, dict) else "an array"
+    if isinstance(value, dict):
+        return Text.of(QT_TRANSLATE_NOOP("BatchJson", "an object"))
+    if isinstance(value, list):
+        return Text.of(QT_TRANSLATE_NOOP("BatchJson", "an array"))
     if value is None:
-        return "null"
-    kind = _JSON_TYPE_NAMES.get(type(value), type(value).__name__)
-    return f"the {kind} {json.dumps(value, default=repr)[:40]}"
+        return Text.of(QT_TRANSLATE_NOOP("BatchJson", "null"))
+    written = json.dumps(value, default=repr)[:40]
+    if isinstance(value, bool):
+        return Text.of(QT_TRANSLATE_NOOP("BatchJson", "the value {value}"), value=written)
+    if isinstance(value, (int, float)):
+        return Text.of(QT_TRANSLATE_NOOP("BatchJson", "the number {value}"), value=written)
+    if isinstance(value, str):
+        return Text.of(QT_TRANSLATE_NOOP("BatchJson", "the string {value}"), value=written)
+    return Text.of(QT_TRANSLATE_NOOP("BatchJson", "the {kind} {value}"), kind=type(value).__name__, value=written)
 
 
-_JSON_TYPE_NAMES = {bool: "value", int: "number", float: "number", str: "string"}
+# What a getter expects, as its messages say it.
+_A_STRING = QT_TRANSLATE_NOOP("BatchJson", "a string")
+_A_WHOLE_NUMBER = QT_TRANSLATE_NOOP("BatchJson", "a whole number")
+_TRUE_OR_FALSE = QT_TRANSLATE_NOOP("BatchJson", "true or false")
+_A_DURATION = QT_TRANSLATE_NOOP("BatchJson", 'an ISO-8601 duration string such as "PT1H"')
+_ONE_OF = QT_TRANSLATE_NOOP("BatchJson", "one of {allowed}")
+_AN_OBJECT = QT_TRANSLATE_NOOP("BatchJson", "an object {{...}}")
+_AN_ARRAY = QT_TRANSLATE_NOOP("BatchJson", "an array [...]")
 
 
 class JsonObject:
@@ -57,7 +79,8 @@ class JsonObject:
 
     def __init__(self, data: object, path: str = "$") -> None:
         if not isinstance(data, dict):
-            raise SpecFormatError(path, f"expected an object {{...}}, got {_describe(data)}.")
+            raise SpecFormatError(path, Text.of(QT_TRANSLATE_NOOP("BatchJson", "expected an object {{...}}, got {value}."),
+                                                value=_describe(data)))
         self._data: dict[str, object] = data
         self._path = path
         self._read: set[str] = set()
@@ -66,12 +89,12 @@ class JsonObject:
         return f"{self._path}.{key}"
 
     @overload
-    def _value(self, key: str, expected: type[T], description: str, *, required: Literal[True]) -> T: ...
+    def _value(self, key: str, expected: type[T], description: Text, *, required: Literal[True]) -> T: ...
 
     @overload
-    def _value(self, key: str, expected: type[T], description: str, *, required: Literal[False]) -> T | None: ...
+    def _value(self, key: str, expected: type[T], description: Text, *, required: Literal[False]) -> T | None: ...
 
-    def _value(self, key: str, expected: type[Any], description: str, *, required: bool) -> Any:
+    def _value(self, key: str, expected: type[Any], description: Text, *, required: bool) -> Any:
         self._read.add(key)
         value = self._data.get(key)
         if value is None:
@@ -80,66 +103,77 @@ class JsonObject:
             return None
         # bool is an int in Python, but true is not a number in JSON.
         if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
-            raise SpecFormatError(self._child(key), f"expected {description}, got {_describe(value)}.")
+            raise SpecFormatError(self._child(key), Text.of(
+                QT_TRANSLATE_NOOP("BatchJson", "expected {description}, got {value}."),
+                description=description, value=_describe(value)))
         return value
 
-    def _missing(self, key: str, description: str) -> str:
+    def _missing(self, key: str, description: Text) -> Text:
         if key in self._data:
-            return f"required field '{key}' is null; set it to {description}."
+            return Text.of(QT_TRANSLATE_NOOP("BatchJson", "required field '{key}' is null; set it to {description}."),
+                           key=key, description=description)
         near = difflib.get_close_matches(key, list(self._data), n=1)
         spelled = next((name for name in self._data if name.lower() == key.lower()), None)
         if spelled is not None:
-            return f"required field '{key}' is missing; '{spelled}' is there, but names are case-sensitive."
+            return Text.of(QT_TRANSLATE_NOOP(
+                "BatchJson", "required field '{key}' is missing; '{spelled}' is there, but names are case-sensitive."),
+                key=key, spelled=spelled)
         if near:
-            return f"required field '{key}' is missing; did you mean to rename '{near[0]}' to '{key}'?"
-        return f"required field '{key}' ({description}) is missing; add it."
+            return Text.of(QT_TRANSLATE_NOOP(
+                "BatchJson", "required field '{key}' is missing; did you mean to rename '{near}' to '{key}'?"),
+                key=key, near=near[0])
+        return Text.of(QT_TRANSLATE_NOOP("BatchJson", "required field '{key}' ({description}) is missing; add it."),
+                       key=key, description=description)
 
     def string(self, key: str) -> str:
-        return self._value(key, str, "a string", required=True)
+        return self._value(key, str, Text.of(_A_STRING), required=True)
 
     def optional_string(self, key: str) -> str | None:
-        return self._value(key, str, "a string", required=False)
+        return self._value(key, str, Text.of(_A_STRING), required=False)
 
     def integer(self, key: str) -> int:
-        return self._value(key, int, "a whole number", required=True)
+        return self._value(key, int, Text.of(_A_WHOLE_NUMBER), required=True)
 
     def optional_integer(self, key: str) -> int | None:
-        return self._value(key, int, "a whole number", required=False)
+        return self._value(key, int, Text.of(_A_WHOLE_NUMBER), required=False)
 
     def optional_boolean(self, key: str) -> bool | None:
-        return self._value(key, bool, "true or false", required=False)
+        return self._value(key, bool, Text.of(_TRUE_OR_FALSE), required=False)
 
     def optional_duration(self, key: str) -> timedelta | None:
-        text = self._value(key, str, 'an ISO-8601 duration string such as "PT1H"', required=False)
+        """A duration, refused with the message and fix the wizard's duration fields give."""
+        text = self._value(key, str, Text.of(_A_DURATION), required=False)
         if text is None:
             return None
         try:
             return parse_duration(text)
-        except ValueError as error:
-            raise SpecFormatError(self._child(key), str(error)) from None
+        except DurationError as error:
+            raise SpecFormatError(self._child(key), Text.joined(duration_problem(error))) from None
 
     def optional_choice(self, key: str, choices: type[EnumT]) -> EnumT | None:
         """An enum value, matched case-insensitively as Batch does."""
         allowed = ", ".join(f'"{choice.value}"' for choice in choices)
-        text = self._value(key, str, f"one of {allowed}", required=False)
+        text = self._value(key, str, Text.of(_ONE_OF, allowed=allowed), required=False)
         if text is None:
             return None
         by_name = {choice.value.lower(): choice for choice in choices}
         try:
             return by_name[text.lower()]
         except KeyError:
-            raise SpecFormatError(self._child(key), f'"{text}" is not one of {allowed}.') from None
+            raise SpecFormatError(self._child(key), Text.of(
+                QT_TRANSLATE_NOOP("BatchJson", '"{text}" is not one of {allowed}.'), text=text, allowed=allowed)) from None
 
-    def object(self, key: str, description: str = "an object {...}") -> JsonObject:
-        return JsonObject(self._value(key, dict, description, required=True), self._child(key))
+    def object(self, key: str, description: Text | None = None) -> JsonObject:
+        value = self._value(key, dict, description or Text.of(_AN_OBJECT), required=True)
+        return JsonObject(value, self._child(key))
 
     def optional_object(self, key: str) -> JsonObject | None:
-        value = self._value(key, dict, "an object {...}", required=False)
+        value = self._value(key, dict, Text.of(_AN_OBJECT), required=False)
         return None if value is None else JsonObject(value, self._child(key))
 
     def object_list(self, key: str) -> list[JsonObject]:
         """An optional array of objects; absent means empty."""
-        items = self._value(key, list, "an array [...]", required=False) or []
+        items = self._value(key, list, Text.of(_AN_ARRAY), required=False) or []
         return [JsonObject(item, f"{self._child(key)}[{index}]") for index, item in enumerate(items)]
 
     def finish(self) -> None:
@@ -149,12 +183,14 @@ class JsonObject:
             return
         key = unknown[0]
         near = difflib.get_close_matches(key, sorted(self._read), n=1)
-        hint = (
-            f"did you mean '{near[0]}'?"
-            if near
-            else f"MPI Explorer reads only {', '.join(sorted(self._read))}; remove it."
-        )
-        raise SpecFormatError(self._child(key), f"unknown or unsupported field '{key}'; {hint}")
+        if near:
+            problem = Text.of(QT_TRANSLATE_NOOP("BatchJson", "unknown or unsupported field '{key}'; did you mean '{near}'?"),
+                              key=key, near=near[0])
+        else:
+            problem = Text.of(QT_TRANSLATE_NOOP(
+                "BatchJson", "unknown or unsupported field '{key}'; MPI Explorer reads only {fields}; remove it."),
+                key=key, fields=", ".join(sorted(self._read)))
+        raise SpecFormatError(self._child(key), problem)
 
 
 def without_none(values: dict[str, object]) -> dict[str, object]:

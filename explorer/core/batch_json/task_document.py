@@ -16,6 +16,7 @@ from typing import Any
 from explorer.core.batch_json import task_json
 from explorer.core.batch_json.json_reader import SpecFormatError
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 # Batch task-create properties (REST api-version 2025-06-01) that the wizard carries
 # without editing them.
@@ -42,7 +43,8 @@ class TaskDocument:
 def document_from_json(data: object, *, job_id: str) -> TaskDocument:
     """Read a task body; raise SpecFormatError naming the JSON path of the first mistake."""
     if not isinstance(data, dict):
-        raise SpecFormatError("$", "expected a task object {...}, as `az batch task create --json-file` takes.")
+        raise SpecFormatError("$", Text.of(QT_TRANSLATE_NOOP(
+            "BatchJson", "expected a task object {{...}}, as `az batch task create --json-file` takes.")))
     extra = {key: value for key, value in data.items() if key in PASS_THROUGH_FIELDS and value is not None}
     edited = {key: value for key, value in data.items() if key not in PASS_THROUGH_FIELDS}
     return TaskDocument(task_json.from_batch_json(edited, job_id=job_id), extra)

@@ -20,6 +20,7 @@ from explorer.core.batch_json.common_json import (
 from explorer.core.batch_json.json_reader import JsonObject, without_none
 from explorer.core.durations import format_duration
 from explorer.core.specs.task_spec import MultiInstanceTaskSpec, TaskConstraints
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
 
 
 def to_batch_json(spec: MultiInstanceTaskSpec) -> dict[str, object]:
@@ -46,10 +47,8 @@ def to_batch_json(spec: MultiInstanceTaskSpec) -> dict[str, object]:
 def from_batch_json(data: object, *, job_id: str) -> MultiInstanceTaskSpec:
     """Read a task body; raise SpecFormatError naming the JSON path of the first mistake."""
     task = JsonObject(data)
-    multi_instance = task.object(
-        "multiInstanceSettings",
-        "{numberOfInstances, coordinationCommandLine}, without which this is not a multi-instance task",
-    )
+    multi_instance = task.object("multiInstanceSettings", Text.of(QT_TRANSLATE_NOOP(
+        "BatchJson", "{{numberOfInstances, coordinationCommandLine}}, without which this is not a multi-instance task")))
     spec = MultiInstanceTaskSpec(
         job_id=job_id,
         task_id=task.string("id"),

@@ -384,6 +384,29 @@ Bis die Datei korrigiert ist, wird nur Local Batch angeboten.</translation>
     </message>
 </context>
 <context>
+    <name>Azurite</name>
+    <message>
+        <source>Another Azurite holds {location} and does not answer; see {log}</source>
+        <translation>Ein anderes Azurite belegt {location} und antwortet nicht; siehe {log}</translation>
+    </message>
+    <message>
+        <source>Azurite did not answer on port {port} within {seconds} s; see {log}</source>
+        <translation>Azurite hat auf Port {port} nicht innerhalb von {seconds} s geantwortet; siehe {log}</translation>
+    </message>
+    <message>
+        <source>Azurite exited with code {code} before it was ready; see {log}</source>
+        <translation>Azurite wurde mit Code {code} beendet, bevor es bereit war; siehe {log}</translation>
+    </message>
+    <message>
+        <source>Azurite is already running</source>
+        <translation>Azurite läuft bereits</translation>
+    </message>
+    <message>
+        <source>Azurite is not installed: run `npm install --no-save --no-package-lock azurite@3` in {repository} (or set AZURITE_BLOB to an azurite-blob executable)</source>
+        <translation>Azurite ist nicht installiert: Führen Sie `npm install --no-save --no-package-lock azurite@3` in {repository} aus (oder setzen Sie AZURITE_BLOB auf eine ausführbare azurite-blob-Datei)</translation>
+    </message>
+</context>
+<context>
     <name>BaseView</name>
     <message>
         <source>it does not exist</source>
@@ -392,6 +415,113 @@ Bis die Datei korrigiert ist, wird nur Local Batch angeboten.</translation>
     <message>
         <source>show {what}</source>
         <translation>{what} anzeigen</translation>
+    </message>
+</context>
+<context>
+    <name>BatchJson</name>
+    <message>
+        <source>&quot;{text}&quot; is not one of {allowed}.</source>
+        <translation>„{text}“ ist keiner der Werte {allowed}.</translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation>eine Zeichenkette</translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation>eine ganze Zahl</translation>
+    </message>
+    <message>
+        <source>an ISO-8601 duration string such as &quot;PT1H&quot;</source>
+        <translation>eine Dauer nach ISO 8601 als Zeichenkette, z. B. „PT1H“</translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation>ein Array</translation>
+    </message>
+    <message>
+        <source>an array [...]</source>
+        <translation>ein Array [...]</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>ein Objekt</translation>
+    </message>
+    <message>
+        <source>an object {{...}}</source>
+        <translation>ein Objekt {{...}}</translation>
+    </message>
+    <message>
+        <source>expected a task object {{...}}, as `az batch task create --json-file` takes.</source>
+        <translation>Erwartet wird ein Task-Objekt {{...}}, wie es `az batch task create --json-file` annimmt.</translation>
+    </message>
+    <message>
+        <source>expected an object {{...}}, got {value}.</source>
+        <translation>Erwartet wird ein Objekt {{...}}, gefunden wurde {value}.</translation>
+    </message>
+    <message>
+        <source>expected {description}, got {value}.</source>
+        <translation>Erwartet wird {description}, gefunden wurde {value}.</translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason} at line {line}, column {column}.</source>
+        <translation>Kein gültiges JSON: {reason} in Zeile {line}, Spalte {column}.</translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation>null</translation>
+    </message>
+    <message>
+        <source>one of {allowed}</source>
+        <translation>einer der Werte {allowed}</translation>
+    </message>
+    <message>
+        <source>required field &apos;{key}&apos; ({description}) is missing; add it.</source>
+        <translation>Das Pflichtfeld „{key}“ ({description}) fehlt; fügen Sie es hinzu.</translation>
+    </message>
+    <message>
+        <source>required field &apos;{key}&apos; is missing; &apos;{spelled}&apos; is there, but names are case-sensitive.</source>
+        <translation>Das Pflichtfeld „{key}“ fehlt; „{spelled}“ ist vorhanden, aber bei Namen wird zwischen Groß- und Kleinschreibung unterschieden.</translation>
+    </message>
+    <message>
+        <source>required field &apos;{key}&apos; is missing; did you mean to rename &apos;{near}&apos; to &apos;{key}&apos;?</source>
+        <translation>Das Pflichtfeld „{key}“ fehlt; wollten Sie „{near}“ in „{key}“ umbenennen?</translation>
+    </message>
+    <message>
+        <source>required field &apos;{key}&apos; is null; set it to {description}.</source>
+        <translation>Das Pflichtfeld „{key}“ ist null; geben Sie {description} an.</translation>
+    </message>
+    <message>
+        <source>the number {value}</source>
+        <translation>die Zahl {value}</translation>
+    </message>
+    <message>
+        <source>the string {value}</source>
+        <translation>die Zeichenkette {value}</translation>
+    </message>
+    <message>
+        <source>the value {value}</source>
+        <translation>der Wert {value}</translation>
+    </message>
+    <message>
+        <source>the {kind} {value}</source>
+        <translation>der Wert {value} (Typ {kind})</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true oder false</translation>
+    </message>
+    <message>
+        <source>unknown or unsupported field &apos;{key}&apos;; MPI Explorer reads only {fields}; remove it.</source>
+        <translation>Unbekanntes oder nicht unterstütztes Feld „{key}“; MPI Explorer liest nur {fields}; entfernen Sie es.</translation>
+    </message>
+    <message>
+        <source>unknown or unsupported field &apos;{key}&apos;; did you mean &apos;{near}&apos;?</source>
+        <translation>Unbekanntes oder nicht unterstütztes Feld „{key}“; meinten Sie „{near}“?</translation>
+    </message>
+    <message>
+        <source>{{numberOfInstances, coordinationCommandLine}}, without which this is not a multi-instance task</source>
+        <translation>{{numberOfInstances, coordinationCommandLine}}, ohne das dies kein Task mit mehreren Instanzen ist</translation>
     </message>
 </context>
 <context>
@@ -2222,6 +2352,32 @@ Details stehen in {log}.</translation>
 </context>
 <context>
     <name>LocalBatchService</name>
+    <message>
+        <source>Another Local Batch (pid {pid}) owns {data_dir} but does not answer. Stop it (kill {pid}) or choose another data dir.</source>
+        <translation>Ein anderes Local Batch (PID {pid}) belegt {data_dir}, antwortet aber nicht. Beenden Sie es (kill {pid}), oder wählen Sie einen anderen Datenordner.</translation>
+    </message>
+    <message>
+        <source>Another Local Batch (pid {pid}, {endpoint}) owns {data_dir}, and its key is not in {key_file}: it was started with its own key. Stop it or choose another data dir.</source>
+        <translation>Ein anderes Local Batch (PID {pid}, {endpoint}) belegt {data_dir}, und sein Schlüssel steht nicht in {key_file}: Es wurde mit einem eigenen Schlüssel gestartet. Beenden Sie es, oder wählen Sie einen anderen Datenordner.</translation>
+    </message>
+    <message>
+        <source>Its log ends with:
+{lines}</source>
+        <translation>Sein Protokoll endet mit:
+{lines}</translation>
+    </message>
+    <message>
+        <source>Local Batch exited before it was ready. {log}</source>
+        <translation>Local Batch wurde beendet, bevor es bereit war. {log}</translation>
+    </message>
+    <message>
+        <source>Local Batch gave no ready line in time. {log}</source>
+        <translation>Local Batch hat nicht rechtzeitig gemeldet, dass es bereit ist. {log}</translation>
+    </message>
+    <message>
+        <source>Local Batch is already running</source>
+        <translation>Local Batch läuft bereits</translation>
+    </message>
     <message>
         <source>exit code {code}</source>
         <translation>Exitcode {code}</translation>
@@ -4178,6 +4334,13 @@ Details stehen in {log}.</translation>
     </message>
 </context>
 <context>
+    <name>Samples</name>
+    <message>
+        <source>Cannot publish the sample programs to {url}: {reason}</source>
+        <translation>Die Beispielprogramme können nicht in {url} veröffentlicht werden: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>ServiceErrors</name>
     <message>
         <source>A completed job takes no new tasks: create a new job.</source>
@@ -4717,6 +4880,10 @@ Details stehen in {log}.</translation>
     <message>
         <source>Cannot import the task</source>
         <translation>Der Task kann nicht importiert werden</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}.</source>
+        <translation>Die Datei kann nicht gelesen werden: {reason}.</translation>
     </message>
     <message>
         <source>{} is not a multi-instance task that MPI Explorer can open.</source>

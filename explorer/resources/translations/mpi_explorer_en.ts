@@ -380,6 +380,29 @@ Only Local Batch is offered until the file is fixed.</source>
     </message>
 </context>
 <context>
+    <name>Azurite</name>
+    <message>
+        <source>Another Azurite holds {location} and does not answer; see {log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azurite did not answer on port {port} within {seconds} s; see {log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azurite exited with code {code} before it was ready; see {log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azurite is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Azurite is not installed: run `npm install --no-save --no-package-lock azurite@3` in {repository} (or set AZURITE_BLOB to an azurite-blob executable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>BaseView</name>
     <message>
         <source>it does not exist</source>
@@ -387,6 +410,113 @@ Only Local Batch is offered until the file is fixed.</source>
     </message>
     <message>
         <source>show {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>BatchJson</name>
+    <message>
+        <source>&quot;{text}&quot; is not one of {allowed}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a whole number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an ISO-8601 duration string such as &quot;PT1H&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array [...]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object {{...}}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a task object {{...}}, as `az batch task create --json-file` takes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object {{...}}, got {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected {description}, got {value}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not valid JSON: {reason} at line {line}, column {column}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>null</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>one of {allowed}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required field &apos;{key}&apos; ({description}) is missing; add it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required field &apos;{key}&apos; is missing; &apos;{spelled}&apos; is there, but names are case-sensitive.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required field &apos;{key}&apos; is missing; did you mean to rename &apos;{near}&apos; to &apos;{key}&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>required field &apos;{key}&apos; is null; set it to {description}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the number {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the string {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the value {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the {kind} {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown or unsupported field &apos;{key}&apos;; MPI Explorer reads only {fields}; remove it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown or unsupported field &apos;{key}&apos;; did you mean &apos;{near}&apos;?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{{numberOfInstances, coordinationCommandLine}}, without which this is not a multi-instance task</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2212,6 +2342,31 @@ Details are in {log}.</source>
 </context>
 <context>
     <name>LocalBatchService</name>
+    <message>
+        <source>Another Local Batch (pid {pid}) owns {data_dir} but does not answer. Stop it (kill {pid}) or choose another data dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another Local Batch (pid {pid}, {endpoint}) owns {data_dir}, and its key is not in {key_file}: it was started with its own key. Stop it or choose another data dir.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its log ends with:
+{lines}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch exited before it was ready. {log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch gave no ready line in time. {log}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Local Batch is already running</source>
+        <translation type="unfinished"></translation>
+    </message>
     <message>
         <source>exit code {code}</source>
         <translation type="unfinished"></translation>
@@ -4168,6 +4323,13 @@ Details are in {log}.</source>
     </message>
 </context>
 <context>
+    <name>Samples</name>
+    <message>
+        <source>Cannot publish the sample programs to {url}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ServiceErrors</name>
     <message>
         <source>A completed job takes no new tasks: create a new job.</source>
@@ -4706,6 +4868,10 @@ Details are in {log}.</source>
     <name>TaskImport</name>
     <message>
         <source>Cannot import the task</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>cannot read the file: {reason}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from explorer.core.batch_json.json_reader import SpecFormatError, parse_json_text
 from explorer.core.batch_json.task_document import TaskDocument, document_from_json
+from explorer.core.texts import QT_TRANSLATE_NOOP, Text
+from explorer.ui.translation import error_text
 
 
 def read_task_file(path: Path, job_id: str) -> TaskDocument:
@@ -17,7 +19,9 @@ def read_task_file(path: Path, job_id: str) -> TaskDocument:
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
-        raise SpecFormatError("$", f"cannot read the file: {getattr(error, 'strerror', None) or error}.") from None
+        reason = getattr(error, "strerror", None) or str(error)
+        raise SpecFormatError("$", Text.of(QT_TRANSLATE_NOOP("TaskImport", "cannot read the file: {reason}."),
+                                           reason=reason)) from None
     return document_from_json(parse_json_text(text), job_id=job_id)
 
 
@@ -31,7 +35,7 @@ def show_import_error(parent: QWidget | None, source: str, error: SpecFormatErro
         QMessageBox.StandardButton.Ok,
         parent,
     )
-    box.setInformativeText(str(error))
+    box.setInformativeText(error_text(error))
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     box.open()
     return box

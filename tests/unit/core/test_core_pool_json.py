@@ -99,4 +99,4 @@ def test_bad_pool_json_names_the_path(changes, path, problem):
     data = {**POOL, **changes}
     with pytest.raises(SpecFormatError) as raised:
         pool_json.from_batch_json(data)
-    assert (raised.value.path, raised.value.problem) == (path, problem)
+    assert (raised.value.path, str(raised.value.problem)) == (path, problem)

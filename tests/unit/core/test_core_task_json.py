@@ -145,7 +145,7 @@ def with_change(path: list, value) -> dict:
         (
             with_change(["constraints"], {"maxWallClockTime": "1h"}),
             "$.constraints.maxWallClockTime",
-            "'1h' is not an ISO-8601 duration; write it as P[nW][nD][T[nH][nM][nS]], "
+            "'1h' is not an ISO-8601 duration. Write it as P[nW][nD][T[nH][nM][nS]], "
             "for example PT30M (30 minutes), PT1H30M or P2D (2 days).",
         ),
         (
@@ -158,7 +158,7 @@ def with_change(path: list, value) -> dict:
 def test_bad_json_names_the_path(data, path, problem):
     with pytest.raises(SpecFormatError) as raised:
         task_json.from_batch_json(data, job_id="j")
-    assert (raised.value.path, raised.value.problem) == (path, problem)
+    assert (raised.value.path, str(raised.value.problem)) == (path, problem)
     assert str(raised.value) == f"{path}: {problem}"
 
 
