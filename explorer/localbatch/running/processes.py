@@ -10,6 +10,7 @@ import asyncio
 import os
 import shlex
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -17,6 +18,11 @@ from typing import BinaryIO
 from explorer.installation.frozen import tools_bin_dir
 from explorer.localbatch.files import node_files
 from explorer.localbatch.running.process_scopes import Leader, ProcessScope
+
+_TASK_FILES = ThreadPoolExecutor(max_workers=1, thread_name_prefix="localbatch-task-files")
+"""Where the directories and output files of starting commands are made: one thread for all of them.
+Making inodes in parallel does not make them sooner (the filesystem serialises them), it only spins the
+kernel on its locks, taking the CPU the event loop and the tasks need (bench_scheduler, 50 nodes)."""
 
 # What a task inherits from the service's own environment; everything else (keys!) stays out.
 _INHERITED = ("HOME", "LANG", "LC_ALL", "LC_CTYPE", "TZ", "USER", "LOGNAME", "TMPDIR", "TERM")
@@ -94,7 +100,7 @@ async def start(spec: RunSpec, scope: ProcessScope, prepare: Callable[[], None] 
     a worker thread would only make the two contend for the GIL.
     """
     argv = split_command_line(spec.command_line)
-    stdout, stderr = await asyncio.to_thread(_open_outputs, spec, prepare)
+    stdout, stderr = await asyncio.get_running_loop().run_in_executor(_TASK_FILES, _open_outputs, spec, prepare)
     with stdout, stderr:
         try:
             leader = scope.tracking.spawn(scope, argv, spec.cwd, spec.env, stdout, stderr)
