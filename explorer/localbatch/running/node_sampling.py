@@ -71,6 +71,8 @@ class NodeSampling:
         self._host.prime()
         self._nodes: dict[tuple[str, str], _Node] = {}
         self._busy = threading.Lock()  # a tick's thread may outlive the cancelled task that awaited it
+        self._closing = False
+        """Set by `close`: a tick under way stops at the next node (a first tick of 10,000 nodes takes seconds)."""
 
     def up_nodes(self) -> dict[tuple[str, str], Path]:
         """The nodes to sample now (read on the event loop: the state is the loop's)."""
@@ -86,16 +88,25 @@ class NodeSampling:
             self._tick(up)
 
     def _tick(self, up: dict[tuple[str, str], Path]) -> None:
+        """One record for each node sampled before; the nodes new since are primed by the same pass over
+        the host's processes (one pass, whatever the number of nodes) and recorded from the next tick on."""
         for key in set(self._nodes) - set(up):
             self._forget(key)
+        new: dict[tuple[str, str], _Node] = {}
         for key, root in up.items():
             if key not in self._nodes:
-                self._nodes[key] = self._open(root)
+                if self._closing:
+                    return
+                new[key] = self._open(root)
         sampler = self.sampler
         host = self._host.sample()
-        scans = sampler.scan_processes([node.root for node in self._nodes.values()])
+        scans = sampler.scan_processes([node.root for node in (*self._nodes.values(), *new.values())])
+        for node in new.values():
+            node.tasks.sample(scans[node.root])  # its first record covers one interval
         cores = max(1, len(host["cpu"]["cores"]))
         for key, node in list(self._nodes.items()):
+            if self._closing:
+                break
             lock = self._lock(Path(node.file.path))
             if lock is None:
                 continue
@@ -111,6 +122,7 @@ class NodeSampling:
             finally:
                 node.file.close()
                 os.close(lock)
+        self._nodes.update(new)
 
     def _open(self, root: Path) -> _Node:
         sampler = self.sampler
@@ -121,9 +133,7 @@ class NodeSampling:
             path.parent.mkdir(exist_ok=True)
         except OSError as error:
             log.debug("node %s not sampled: %s", root.name, error)
-        node = _Node(os.path.realpath(root), sampler.MetricsFile(str(path)), sampler.TaskSampler())
-        node.tasks.sample(sampler.scan_processes([node.root])[node.root])  # the first figures cover one interval
-        return node
+        return _Node(os.path.realpath(root), sampler.MetricsFile(str(path)), sampler.TaskSampler())
 
     def _lock(self, path: Path) -> int | None:
         try:
@@ -138,6 +148,7 @@ class NodeSampling:
         self._nodes.pop(key).file.close()
 
     def close(self) -> None:
+        self._closing = True
         with self._busy:
             for key in list(self._nodes):
                 self._forget(key)
