@@ -65,7 +65,7 @@ from explorer.ui.main_window import MainWindow
 from explorer.ui.settings import Settings
 from explorer.ui.task_owner import TaskOwner, owners_within
 from explorer.ui.theme import apply_theme
-from explorer.ui.translation import Texts, error_text, install_translators
+from explorer.ui.translation import Texts, error_text, install_translators, translated
 
 if TYPE_CHECKING:
     from explorer.client.acting.storage import LinkedStorage
@@ -316,7 +316,8 @@ class ExplorerApp:
         except Exception as error:
             log.warning("the demo could not start", exc_info=True)
             if window is not None:
-                window.first_run_page.demo_failed(describe(error))
+                reason = error_text(error) if hasattr(error, "text") else translated(describe(error))
+                window.first_run_page.demo_failed(reason)
 
     async def open_sample(self, name: str) -> TaskWizard | None:
         """The task wizard, filled in from a bundled sample."""

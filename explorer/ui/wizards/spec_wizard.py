@@ -163,7 +163,7 @@ class SpecWizard(QWizard):
             await self.create()
         except OperationError as error:
             self._set_submitting(False)
-            self._refused(self.problem_for(error), str(error))
+            self._refused(self.problem_for(error), error_text(error))
             return
         self._set_submitting(False)
         self._accepted = True
