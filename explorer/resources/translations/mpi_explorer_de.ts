@@ -4110,6 +4110,10 @@ Details stehen in {log}.</translation>
 <context>
     <name>RunElsewhereDialog</name>
     <message>
+        <source>1 pool</source>
+        <translation>1 Pool</translation>
+    </message>
+    <message>
         <source>A pool with inter-node communication and one task slot per node, created before the task is submitted.</source>
         <translation>Ein Pool mit Kommunikation zwischen Knoten und einem Taskslot pro Knoten, erstellt, bevor der Task übermittelt wird.</translation>
     </message>
@@ -4134,12 +4138,12 @@ Details stehen in {log}.</translation>
         <translation>Die beiden Läufe vergleichen</translation>
     </message>
     <message>
-        <source>Connected to {name}: 1 pool; {storage}.</source>
-        <translation>Verbunden mit {name}: 1 Pool; {storage}.</translation>
+        <source>Connected to {name}: {pools}. {problem}</source>
+        <translation>Verbunden mit {name}: {pools}. {problem}</translation>
     </message>
     <message>
-        <source>Connected to {name}: {n} pools; {storage}.</source>
-        <translation>Verbunden mit {name}: {n} Pools; {storage}.</translation>
+        <source>Connected to {name}: {pools}; {storage}.</source>
+        <translation>Verbunden mit {name}: {pools}; {storage}.</translation>
     </message>
     <message>
         <source>Connecting to {name}…</source>
@@ -4300,6 +4304,10 @@ Details stehen in {log}.</translation>
     <message>
         <source>uploaded to its storage</source>
         <translation>in seinen Speicher hochgeladen</translation>
+    </message>
+    <message>
+        <source>{n} pools</source>
+        <translation>{n} Pools</translation>
     </message>
     <message>
         <source>{task}: {source} and {target} side by side</source>

@@ -4099,6 +4099,10 @@ Details are in {log}.</source>
 <context>
     <name>RunElsewhereDialog</name>
     <message>
+        <source>1 pool</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>A pool with inter-node communication and one task slot per node, created before the task is submitted.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4123,11 +4127,11 @@ Details are in {log}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to {name}: 1 pool; {storage}.</source>
+        <source>Connected to {name}: {pools}. {problem}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Connected to {name}: {n} pools; {storage}.</source>
+        <source>Connected to {name}: {pools}; {storage}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4288,6 +4292,10 @@ Details are in {log}.</source>
     </message>
     <message>
         <source>uploaded to its storage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>{n} pools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -231,15 +231,24 @@ class RunElsewhereDialog(QDialog):
             self.pool.blockSignals(False)
             self._pool_changed()
             self._show_files(self.plan)
-            storage = self._target_storage()
-            connected = (self.tr("Connected to {name}: 1 pool; {storage}.") if len(self.choices) == 1 else
-                         self.tr("Connected to {name}: {n} pools; {storage}."))
-            self._say(connected.format(
-                name=name, n=len(self.choices),
-                storage=self.tr("files go to its storage {s}").format(s=storage.account.name) if storage
-                else self.tr("it has no linked storage")))
+            self._say_connected(name)
         self._update_buttons()
         self.changed.emit()
+
+    def _say_connected(self, name: str) -> None:
+        """Connected: its pools and where the files go; in red, why Run stays greyed if they can go nowhere."""
+        assert self.plan is not None
+        storage = self._target_storage()
+        pools = self.tr("1 pool") if len(self.choices) == 1 else self.tr("{n} pools").format(n=len(self.choices))
+        storage_problem = self.plan.storage_problem(storage is not None)
+        if storage_problem is not None:
+            self._say(self.tr("Connected to {name}: {pools}. {problem}").format(
+                name=name, pools=pools, problem=translated(storage_problem)), True)
+            return
+        self._say(self.tr("Connected to {name}: {pools}; {storage}.").format(
+            name=name, pools=pools,
+            storage=self.tr("files go to its storage {s}").format(s=storage.account.name) if storage
+            else self.tr("it has no linked storage")))
 
     async def _run(self) -> None:
         if self.target is None or self.plan is None:

@@ -120,7 +120,7 @@ def test_an_account_without_linked_storage_is_refused_before_anything_is_sent_an
     assert not enabled
     assert why == ("2 files must be copied, but the target account has no linked storage: "
                    "link one in Connection > Accounts…")
-    assert status.endswith("it has no linked storage.")
+    assert status == "Connected to Bare: 1 pool. " + why
 
 
 def test_the_windows_action_asks_to_run_the_task_shown_on_another_account(runner, services):
