@@ -8,7 +8,9 @@ service itself reports. With `--idle`, that many idle processes (`sleep`) exist 
 machine during the run, as on a desktop with a browser and an IDE open.
 
 The floor, measured in the same rounds: the same N `/bin/true` processes started by a bare
-asyncio loop, 50 at a time (no HTTP, no state, no files): what the machine allows at the time.
+asyncio loop, 50 at a time (no HTTP, no state, no files): what the machine allows at the time;
+and "+ files", the same with what a Batch task needs before it starts (its task and working
+directories, new stdout.txt and stderr.txt), made as Local Batch makes them, in one thread.
 With `--ref main` the same runs are made, interleaved, against Local Batch as it is at that ref.
 
 Run from the repository root:
@@ -27,6 +29,7 @@ import subprocess
 import tempfile
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime
 from pathlib import Path
 
@@ -97,18 +100,41 @@ async def one_run(tasks: int, service_args: tuple[str, ...]) -> float:
     return tasks / (max(ends) - min(starts)).total_seconds()
 
 
-async def floor_rate(tasks: int) -> float:
-    """Tasks per second of a bare asyncio loop starting `tasks` `/bin/true` processes, NODES at a time."""
-    slots = asyncio.Semaphore(NODES)
+async def floor_rate(tasks: int, files: bool = False) -> float:
+    """Tasks per second of a bare asyncio loop starting `tasks` `/bin/true` processes, NODES at a time.
 
-    async def one() -> None:
+    With `files`, each process gets what a Batch task must have before it starts, made in one worker
+    thread as Local Batch makes them: its own task directory with a working directory in it, and new
+    stdout.txt and stderr.txt files (four inodes: on this machine their cost swings from 40 to 300 us
+    each over an hour, and the scheduler's rate with it)."""
+    slots = asyncio.Semaphore(NODES)
+    loop = asyncio.get_running_loop()
+
+    def task_files(root: Path, index: int) -> tuple[Path, int, int]:
+        working = root / f"task-{index}" / "wd"
+        working.mkdir(parents=True)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
+        return working, os.open(working.parent / "stdout.txt", flags), os.open(working.parent / "stderr.txt", flags)
+
+    async def one(root: Path | None, index: int, maker: ThreadPoolExecutor) -> None:
         async with slots:
-            process = await asyncio.create_subprocess_exec("/bin/true", stdin=subprocess.DEVNULL)
+            if root is None:
+                process = await asyncio.create_subprocess_exec("/bin/true", stdin=subprocess.DEVNULL)
+            else:
+                cwd, out, err = await loop.run_in_executor(maker, task_files, root, index)
+                try:
+                    process = await asyncio.create_subprocess_exec(
+                        "/bin/true", stdin=subprocess.DEVNULL, stdout=out, stderr=err, cwd=cwd)
+                finally:
+                    os.close(out)
+                    os.close(err)
             await process.wait()
 
-    started = time.monotonic()
-    await asyncio.gather(*(one() for _ in range(tasks)))
-    return tasks / (time.monotonic() - started)
+    with tempfile.TemporaryDirectory() as tmp, ThreadPoolExecutor(max_workers=1) as maker:
+        root = Path(tmp) if files else None
+        started = time.monotonic()
+        await asyncio.gather(*(one(root, index, maker) for index in range(tasks)))
+        return tasks / (time.monotonic() - started)
 
 
 async def main() -> None:
@@ -131,6 +157,7 @@ async def main() -> None:
             for tasks, idle in configurations:
                 with idle_processes(idle):
                     rates.setdefault(("floor", tasks, idle), []).append(await floor_rate(tasks))
+                    rates.setdefault(("+ files", tasks, idle), []).append(await floor_rate(tasks, files=True))
                     for name, prefix in trees.items():
                         started = time.monotonic()
                         with serving(prefix):
@@ -138,11 +165,14 @@ async def main() -> None:
                         rates.setdefault((name, tasks, idle), []).append(rate)
                         print(f"run {round_number + 1}: {name}, {tasks} tasks, {idle} idle processes: {rate:.0f} tasks/s "
                               f"({time.monotonic() - started:.0f} s; floor {rates[('floor', tasks, idle)][-1]:.0f}/s, "
+                              f"with task files {rates[('+ files', tasks, idle)][-1]:.0f}/s, "
                               f"load {os.getloadavg()[0]:.1f})", flush=True)
-    print(f"\n{'tree':>10} {'tasks':>6} {'idle processes':>15} {'median tasks/s':>15} {'/ floor':>8}  runs")
+    print(f"\n{'tree':>10} {'tasks':>6} {'idle processes':>15} {'median tasks/s':>15} {'/ floor':>8} "
+          f"{'/ + files':>10}  runs")
     for (name, tasks, idle), values in rates.items():
-        floor = statistics.median(rates[("floor", tasks, idle)])
-        print(f"{name:>10} {tasks:>6} {idle:>15} {statistics.median(values):>15.0f} {statistics.median(values) / floor:>8.2f}"
+        rate = statistics.median(values)
+        floor, with_files = (statistics.median(rates[(kind, tasks, idle)]) for kind in ("floor", "+ files"))
+        print(f"{name:>10} {tasks:>6} {idle:>15} {rate:>15.0f} {rate / floor:>8.2f} {rate / with_files:>10.2f}"
               f"  {', '.join(f'{v:.0f}' for v in values)}")
 
 
