@@ -322,10 +322,11 @@ class AccountsDialog(QDialog):
             item.setData(Qt.ItemDataRole.UserRole, profile.name)
             if profile.name == select:
                 chosen = item
-        if chosen is not None and not self.adding:
+        shown = chosen is not None and not self.adding
+        if shown:
             self.list.setCurrentItem(chosen)
         self.list.blockSignals(False)
-        return select if chosen is not None and not self.adding else None
+        return select if shown else None
 
     async def _edit(self, profile: Profile) -> None:
         self.editing, self.adding = profile.name, False

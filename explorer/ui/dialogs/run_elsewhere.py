@@ -58,6 +58,7 @@ from explorer.client.errors import BatchLayerError
 from explorer.client.watching.comparison import RunRecord, read_run
 from explorer.core.checks.ids import check_id
 from explorer.core.specs.pool_spec import PoolSpec
+from explorer.core.texts import Text
 from explorer.ui.dialogs.account_forms import error_colour
 from explorer.ui.task_owner import TaskOwner
 from explorer.ui.translation import error_text, translated
@@ -230,21 +231,19 @@ class RunElsewhereDialog(QDialog):
             self.pool.setCurrentIndex(ready)
             self.pool.blockSignals(False)
             self._pool_changed()
-            self._show_files(self.plan)
             self._say_connected(name)
+        self._show_files(self.plan)  # as far as this account allows (none, if it could not be reached)
         self._update_buttons()
         self.changed.emit()
 
     def _say_connected(self, name: str) -> None:
         """Connected: its pools and where the files go; in red, why Run stays greyed if they can go nowhere."""
-        assert self.plan is not None
-        storage = self._target_storage()
         pools = self.tr("1 pool") if len(self.choices) == 1 else self.tr("{n} pools").format(n=len(self.choices))
-        storage_problem = self.plan.storage_problem(storage is not None)
-        if storage_problem is not None:
+        if (storage_problem := self._storage_problem()) is not None:
             self._say(self.tr("Connected to {name}: {pools}. {problem}").format(
                 name=name, pools=pools, problem=translated(storage_problem)), True)
             return
+        storage = self._target_storage()
         self._say(self.tr("Connected to {name}: {pools}; {storage}.").format(
             name=name, pools=pools,
             storage=self.tr("files go to its storage {s}").format(s=storage.account.name) if storage
@@ -328,13 +327,19 @@ class RunElsewhereDialog(QDialog):
             return None
         return LinkedStorage(self.target.storage, client_options=self.target.storage_options)
 
+    def _storage_problem(self) -> Text | None:
+        """Why the files cannot go to the account chosen (None: they can, or none is chosen yet)."""
+        if self.target is None or self.plan is None:
+            return None
+        return self.plan.storage_problem(self.target.storage is not None)
+
     def _step(self, step: StepResult) -> None:
         mark = "✓" if step.ok else "✗"
         self.steps.addItem(f"{mark}  {translated(step.label)}: {translated(step.detail)}")
 
     def _show_files(self, plan: RerunPlan) -> None:
         """The plan's files and what becomes of each, as far as the account chosen (if any) allows."""
-        nowhere = self.target is not None and self.target.storage is None
+        nowhere = self._storage_problem() is not None
         self.files.setRowCount(len(plan.transfers))
         for row, transfer in enumerate(plan.transfers):
             where = self.tr("every instance") if transfer.common else self.tr("the primary")
@@ -361,7 +366,7 @@ class RunElsewhereDialog(QDialog):
         """Why Run cannot start yet, or None."""
         if self.target is None or self.plan is None:
             return self.tr("Choose the account first.")
-        if (storage_problem := self.plan.storage_problem(self.target.storage is not None)) is not None:
+        if (storage_problem := self._storage_problem()) is not None:
             return translated(storage_problem)
         for label, value in ((self.tr("job id"), self.job_id.text()), (self.tr("task id"), self.task_id.text())):
             issue = check_id(value.strip(), label)
